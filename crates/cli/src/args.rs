@@ -1,0 +1,89 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// newsdesk: a self-hosted news desk. It keeps articles in one SQLite file, serves them as a
+/// web site with search and an Atom feed, and imports and exports them.
+///
+/// Settings come from defaults, then a TOML file (--config, NEWSDESK_CONFIG, or newsdesk.toml
+/// in the working directory), then NEWSDESK_* environment variables, then flags.
+#[derive(Debug, Parser)]
+#[command(name = "newsdesk", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The TOML settings file. Without it, newsdesk.toml in the working directory is read if
+    /// it exists.
+    #[arg(long, global = true, value_name = "FILE", env = "NEWSDESK_CONFIG")]
+    pub config: Option<PathBuf>,
+
+    /// The database: a SQLite file path (created if missing) or a sqlite: URL.
+    /// [default: newsdesk.db] [setting: database.url, env: NEWSDESK_DATABASE_URL]
+    #[arg(long, global = true, value_name = "PATH_OR_URL")]
+    pub database: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web site: front page, article pages, search, Atom feed.
+    Serve(ServeArgs),
+    /// Import articles from article page files (.txt) and JSON Lines files (.jsonl).
+    ///
+    /// A page file holds one article: the title, a blank line, the comment count, the
+    /// article id, a blank line, the summary paragraph, the body paragraphs, and a line
+    /// `Original Source: <domain>`; the comment form's text after it is ignored. A JSON Lines
+    /// file holds one article object per line; only "title" is required.
+    ///
+    /// Re-importing an article id updates that article. A file that cannot be read is
+    /// reported with its line and what was expected; the other files still import. The exit
+    /// status is 1 when any file failed.
+    Import(ImportArgs),
+    /// Export every article as article page files or JSON Lines.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on. [default: 127.0.0.1:8080] [setting: server.listen, env:
+    /// NEWSDESK_SERVER_LISTEN]
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub listen: Option<String>,
+
+    /// Load a small set of demo articles first (they are stored like imported articles;
+    /// loading them again changes nothing).
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files or directories. Directories are read recursively for .txt and .jsonl files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// page: one article page file per article; jsonl: one JSON object per line.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// A directory to write into (created if missing): <id>.txt per article for page,
+    /// articles.jsonl for jsonl. Without it, everything goes to standard output.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Page,
+    Jsonl,
+}

@@ -1,0 +1,58 @@
+//! `newsdesk serve`: the web site, until Ctrl-C or SIGTERM.
+
+use anyhow::Context;
+use newsdesk_store::Store;
+use newsdesk_web::SiteSettings;
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+
+/// Serves the site. `announce` gets the line that says where.
+///
+/// # Errors
+/// An address that cannot be listened on, or a broken embedded template.
+pub async fn run(config: &Config, store: Store, announce: &mut dyn FnMut(&str)) -> anyhow::Result<()> {
+    let addr = config.listen_addr()?;
+    let listener = TcpListener::bind(addr).await.with_context(|| {
+        format!("cannot listen on {addr}: is another program using it? Choose another with --listen or NEWSDESK_SERVER_LISTEN")
+    })?;
+    let local = listener.local_addr()?;
+    // With port 0 the real port is known only now; links in feeds must use it.
+    let mut bound = config.clone();
+    bound.server.listen = local.to_string();
+    let site = SiteSettings {
+        title: config.site.title.clone(),
+        base_url: bound.base_url()?,
+        page_size: config.site.page_size,
+    };
+    let router = newsdesk_web::router(store.clone(), site).map_err(|e| anyhow::anyhow!("{e}"))?;
+    announce(&format!("newsdesk is serving http://{local}/ (database: {})", config.database_display().display()));
+    newsdesk_web::serve(listener, router, shutdown_signal()).await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down: finishing requests under way");
+}

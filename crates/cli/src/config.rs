@@ -1,0 +1,268 @@
+//! The one typed configuration: defaults, then a TOML file, then `NEWSDESK_*` environment
+//! variables, then flags. Loaded once in `main` and passed down.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+use url::Url;
+
+/// Every setting.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub database: DatabaseConfig,
+    pub server: ServerConfig,
+    pub site: SiteConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    /// A SQLite file path or sqlite: URL.
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    pub listen: String,
+    /// The site's public address, for absolute links in feeds; derived from `listen` when
+    /// empty.
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SiteConfig {
+    pub title: String,
+    pub page_size: u32,
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        Self { url: "newsdesk.db".into() }
+    }
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self { listen: "127.0.0.1:8080".into(), base_url: String::new() }
+    }
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        Self { title: "newsdesk".into(), page_size: 20 }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Number,
+}
+
+/// The settings that environment variables can set: `NEWSDESK_<SECTION>_<KEY>`.
+const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
+    ("database", "url", Kind::Text),
+    ("server", "listen", Kind::Text),
+    ("server", "base_url", Kind::Text),
+    ("site", "title", Kind::Text),
+    ("site", "page_size", Kind::Number),
+];
+
+/// Variables that are not settings but are read elsewhere.
+const OTHER_ENV: &[&str] = &["NEWSDESK_CONFIG", "NEWSDESK_LOG"];
+
+fn env_name(section: &str, key: &str) -> String {
+    format!("NEWSDESK_{}_{}", section.to_ascii_uppercase(), key.to_ascii_uppercase())
+}
+
+impl Config {
+    /// Loads the settings. `file` is the `--config` path; without it `newsdesk.toml` in the
+    /// working directory is read when it exists. `env` is the process environment.
+    ///
+    /// # Errors
+    /// A named file that cannot be read, TOML that does not parse or has unknown settings, an
+    /// environment value of the wrong kind, or a value that fails [`Config::validate`].
+    pub fn load(file: Option<&Path>, env: &BTreeMap<String, String>) -> anyhow::Result<(Self, Vec<String>)> {
+        let mut table = match file {
+            Some(path) => read_table(path)?,
+            None if Path::new("newsdesk.toml").is_file() => read_table(Path::new("newsdesk.toml"))?,
+            None => toml::Table::new(),
+        };
+        let mut warnings = Vec::new();
+        for (section, key, kind) in ENV_SETTINGS {
+            let name = env_name(section, key);
+            let Some(raw) = env.get(&name) else { continue };
+            let value = match kind {
+                Kind::Text => toml::Value::String(raw.clone()),
+                Kind::Number => toml::Value::Integer(
+                    raw.trim().parse().with_context(|| format!("{name}={raw:?}: expected a whole number"))?,
+                ),
+            };
+            let entry = table.entry((*section).to_owned()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            let Some(section_table) = entry.as_table_mut() else {
+                bail!("setting `{section}` must be a table ([{section}])");
+            };
+            section_table.insert((*key).to_owned(), value);
+        }
+        for name in env.keys().filter(|k| k.starts_with("NEWSDESK_")) {
+            let known =
+                OTHER_ENV.contains(&name.as_str()) || ENV_SETTINGS.iter().any(|(s, k, _)| env_name(s, k) == *name);
+            if !known {
+                warnings.push(format!("{name} is not a newsdesk setting; it is ignored"));
+            }
+        }
+        let config: Self = toml::Value::Table(table).try_into().context("settings")?;
+        config.validate()?;
+        Ok((config, warnings))
+    }
+
+    /// Checks every value.
+    ///
+    /// # Errors
+    /// The first setting that is not usable, with what was expected.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if self.database.url.trim().is_empty() {
+            bail!("database.url is empty: expected a SQLite file path such as newsdesk.db");
+        }
+        self.listen_addr()?;
+        self.base_url()?;
+        if self.site.title.trim().is_empty() || self.site.title.chars().count() > 200 {
+            bail!("site.title must be 1 to 200 characters");
+        }
+        if !(1..=200).contains(&self.site.page_size) {
+            bail!("site.page_size is {}: expected a number from 1 to 200", self.site.page_size);
+        }
+        Ok(())
+    }
+
+    /// The address to listen on.
+    ///
+    /// # Errors
+    /// When `server.listen` is not `IP:PORT`.
+    pub fn listen_addr(&self) -> anyhow::Result<SocketAddr> {
+        let listen = self.server.listen.trim();
+        let listen = if listen.starts_with("localhost:") {
+            listen.replacen("localhost", "127.0.0.1", 1)
+        } else {
+            listen.to_owned()
+        };
+        listen.parse().with_context(|| {
+            format!("server.listen is {:?}: expected an address and port such as 127.0.0.1:8080", self.server.listen)
+        })
+    }
+
+    /// The public address of the site.
+    ///
+    /// # Errors
+    /// When `server.base_url` is set but not an http(s) URL.
+    pub fn base_url(&self) -> anyhow::Result<Url> {
+        let raw = self.server.base_url.trim();
+        if raw.is_empty() {
+            let addr = self.listen_addr()?;
+            let host = if addr.ip().is_unspecified() { "localhost".to_owned() } else { addr.ip().to_string() };
+            let host = if addr.is_ipv6() && !addr.ip().is_unspecified() { format!("[{host}]") } else { host };
+            return Url::parse(&format!("http://{host}:{}/", addr.port())).context("server.base_url");
+        }
+        let mut url = Url::parse(raw)
+            .with_context(|| format!("server.base_url is {raw:?}: expected a URL such as https://news.example.org/"))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            bail!("server.base_url is {raw:?}: expected an http or https URL");
+        }
+        if !url.path().ends_with('/') {
+            let path = format!("{}/", url.path());
+            url.set_path(&path);
+        }
+        Ok(url)
+    }
+
+    /// Where the database is, for messages.
+    #[must_use]
+    pub fn database_display(&self) -> PathBuf {
+        PathBuf::from(self.database.url.trim_start_matches("sqlite://").trim_start_matches("sqlite:"))
+    }
+}
+
+fn read_table(path: &Path) -> anyhow::Result<toml::Table> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read the settings file {}", path.display()))?;
+    toml::from_str(&text).with_context(|| format!("settings file {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn defaults_just_work() {
+        let (c, warnings) = Config::load(Some(Path::new("/dev/null")), &env(&[])).unwrap();
+        assert_eq!(c, Config::default());
+        assert!(warnings.is_empty());
+        assert_eq!(c.listen_addr().unwrap().to_string(), "127.0.0.1:8080");
+        assert_eq!(c.base_url().unwrap().as_str(), "http://127.0.0.1:8080/");
+    }
+
+    #[test]
+    fn file_then_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.toml");
+        std::fs::write(&path, "[site]\ntitle = \"Harbour Desk\"\npage_size = 5\n[server]\nlisten = \"0.0.0.0:9000\"\n")
+            .unwrap();
+        let (c, _) =
+            Config::load(Some(&path), &env(&[("NEWSDESK_SITE_PAGE_SIZE", "7"), ("NEWSDESK_DATABASE_URL", "x.db")]))
+                .unwrap();
+        assert_eq!(c.site.title, "Harbour Desk");
+        assert_eq!(c.site.page_size, 7, "environment beats the file");
+        assert_eq!(c.database.url, "x.db");
+        assert_eq!(c.base_url().unwrap().as_str(), "http://localhost:9000/");
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.toml");
+        std::fs::write(&path, "[site]\ntitel = \"typo\"\n").unwrap();
+        let err = format!("{:#}", Config::load(Some(&path), &env(&[])).unwrap_err());
+        assert!(err.contains("unknown field `titel`"), "{err}");
+
+        let err = format!("{:#}", Config::load(Some(Path::new("/nonexistent/n.toml")), &env(&[])).unwrap_err());
+        assert!(err.contains("cannot read the settings file /nonexistent/n.toml"), "{err}");
+
+        let err = format!(
+            "{:#}",
+            Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_SITE_PAGE_SIZE", "many")])).unwrap_err()
+        );
+        assert!(err.contains("NEWSDESK_SITE_PAGE_SIZE=\"many\": expected a whole number"), "{err}");
+
+        let err = format!(
+            "{:#}",
+            Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_SERVER_LISTEN", "everywhere")])).unwrap_err()
+        );
+        assert!(err.contains("expected an address and port"), "{err}");
+
+        let err = format!(
+            "{:#}",
+            Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_SITE_PAGE_SIZE", "0")])).unwrap_err()
+        );
+        assert!(err.contains("expected a number from 1 to 200"), "{err}");
+    }
+
+    #[test]
+    fn unknown_variables_are_warned_about() {
+        let (_, warnings) = Config::load(
+            Some(Path::new("/dev/null")),
+            &env(&[("NEWSDESK_SITE_TITEL", "x"), ("NEWSDESK_LOG", "debug")]),
+        )
+        .unwrap();
+        assert_eq!(warnings, vec!["NEWSDESK_SITE_TITEL is not a newsdesk setting; it is ignored".to_owned()]);
+    }
+}

@@ -1,0 +1,92 @@
+//! The one newsdesk binary. It reads the command line and settings, opens the store, and
+//! runs a subcommand; all logic lives in the library crates. anyhow is used here only.
+
+// The binary's output on stdout is its user interface.
+#![allow(clippy::print_stdout)]
+
+mod args;
+mod commands;
+mod config;
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use clap::Parser;
+use newsdesk_store::{Store, StoreOptions};
+
+use crate::args::{Cli, Command};
+use crate::config::Config;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(matches!(cli.command, Command::Serve(_)));
+    let env: BTreeMap<String, String> = std::env::vars().collect();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli, &env)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCode> {
+    let (mut config, warnings) = Config::load(cli.global.config.as_deref(), env)?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    if let Some(db) = cli.global.database {
+        config.database.url = db;
+    }
+    if let Command::Serve(args) = &cli.command
+        && let Some(listen) = &args.listen
+    {
+        config.server.listen.clone_from(listen);
+    }
+    config.validate()?;
+    let store = Store::open(&config.database.url, &StoreOptions::default()).await?;
+    match cli.command {
+        Command::Serve(args) => {
+            if args.demo {
+                let created = commands::demo::load(&store).await?;
+                println!("Loaded the demo articles ({created} new).");
+            }
+            commands::serve::run(&config, store, &mut |line| println!("{line}")).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(args) => {
+            let report = commands::import::run(&store, &args.paths, &mut |e| eprintln!("error: {e}")).await?;
+            store.close().await;
+            println!("{}", report.summary());
+            Ok(if report.files_failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Export(args) => {
+            let n = commands::export::run(&store, args.format, args.out.as_deref()).await?;
+            store.close().await;
+            if let Some(dir) = &args.out {
+                println!("Exported {n} article{} to {}.", if n == 1 { "" } else { "s" }, dir.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn init_logging(serving: bool) {
+    let default = if serving { "info" } else { "warn" };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSDESK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi)
+        .with_target(false)
+        .init();
+}

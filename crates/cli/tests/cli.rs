@@ -1,0 +1,284 @@
+//! The newsdesk binary, run as a user runs it: in its own directory, on a real database file.
+
+// Tests fail by panicking; helpers here may unwrap like the tests they serve.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
+
+fn testdata(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata").join(name)
+}
+
+/// Runs newsdesk in `dir` with only the environment given (plus PATH).
+fn newsdesk(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir).args(args).env_clear().env("PATH", std::env::var("PATH").unwrap_or_default());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status,
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+fn sorted_files(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn page_import_export_import_is_lossless() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let pages = testdata("pages");
+    let out = ok(&newsdesk(d, &["--database", "one.db", "import", pages.to_str().unwrap()], &[]));
+    assert_eq!(out.trim(), "Imported 2 articles from 2 files (2 new, 0 updated, 0 unchanged).");
+    ok(&newsdesk(d, &["--database", "one.db", "export", "--format", "page", "--out", "first"], &[]));
+
+    // The export is the same text as the files imported.
+    let first = sorted_files(&d.join("first"));
+    assert_eq!(first.len(), 2);
+    let bridge = std::fs::read_to_string(pages.join("harbour-bridge.txt")).unwrap();
+    assert!(first.iter().any(|(name, body)| name == "0190c6a2-1b1e-7c3d-9a4f-2b6e8d1c0a55.txt" && *body == bridge));
+
+    // Import the export elsewhere, export again: the same files.
+    ok(&newsdesk(d, &["--database", "two.db", "import", "first"], &[]));
+    ok(&newsdesk(d, &["--database", "two.db", "export", "--format", "page", "--out", "second"], &[]));
+    assert_eq!(sorted_files(&d.join("second")), first);
+}
+
+#[test]
+fn jsonl_round_trip_keeps_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(&newsdesk(d, &["--database", "one.db", "import", testdata("articles.jsonl").to_str().unwrap()], &[]));
+    ok(&newsdesk(d, &["--database", "one.db", "export", "--format", "jsonl", "--out", "first"], &[]));
+    ok(&newsdesk(d, &["--database", "two.db", "import", "first/articles.jsonl"], &[]));
+    let second = ok(&newsdesk(d, &["--database", "two.db", "export", "--format", "jsonl"], &[]));
+
+    let parse = |s: &str| -> Vec<serde_json::Value> {
+        s.lines()
+            .map(|l| {
+                let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let o = v.as_object_mut().unwrap();
+                o.remove("created_at");
+                o.remove("modified_at");
+                v
+            })
+            .collect()
+    };
+    let first = parse(&std::fs::read_to_string(d.join("first/articles.jsonl")).unwrap());
+    assert_eq!(first, parse(&second));
+    assert_eq!(first.len(), 2);
+    let wind = first.iter().find(|v| v["title"] == "Wind farm approved off the northern cape").unwrap();
+    assert_eq!(wind["id"], "0190c6a2-1b1e-7c3d-9a4f-2b6e8d1c0c01", "an id given on import is kept");
+    assert_eq!(wind["byline"], "Oskar Lind");
+    assert_eq!(wind["updated_at"], "2026-02-12T16:30:00Z");
+    assert_eq!(wind["original_domain"], "energywire.example");
+    assert_eq!(wind["comment_count"], 3);
+    let snow = first.iter().find(|v| v["title"] == "Snow closes mountain pass").unwrap();
+    assert_eq!(snow["language"], "en-GB");
+    assert_eq!(snow["published_at"], "2026-02-13T07:00:00Z");
+    assert_eq!(snow["body_html"], "<p>The pass closed at noon.</p>\n<p>It may reopen on Sunday.</p>\n");
+    let id = snow["id"].as_str().unwrap();
+    assert_eq!(&id[14..15], "7", "a new article gets a v7 id: {id}");
+}
+
+#[test]
+fn reimporting_updates_and_never_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let page = d.join("a.txt");
+    std::fs::copy(testdata("pages/night-market.txt"), &page).unwrap();
+    ok(&newsdesk(d, &["import", "a.txt"], &[]));
+    let again = ok(&newsdesk(d, &["import", "a.txt"], &[]));
+    assert!(again.contains("(0 new, 0 updated, 1 unchanged)"), "{again}");
+
+    let edited = std::fs::read_to_string(&page).unwrap().replace("Night Market Returns", "Night Market Is Back");
+    std::fs::write(&page, edited).unwrap();
+    let updated = ok(&newsdesk(d, &["import", "a.txt"], &[]));
+    assert!(updated.contains("(0 new, 1 updated, 0 unchanged)"), "{updated}");
+
+    let export = ok(&newsdesk(d, &["export", "--format", "jsonl"], &[]));
+    assert_eq!(export.lines().count(), 1);
+    assert!(export.contains("Night Market Is Back to the Old Tram Depot"));
+    assert!(d.join("newsdesk.db").exists(), "the default database is newsdesk.db in the working directory");
+}
+
+#[test]
+fn malformed_files_are_reported_and_the_rest_still_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let input = d.join("input");
+    std::fs::create_dir_all(input.join("nested")).unwrap();
+    std::fs::copy(testdata("pages/harbour-bridge.txt"), input.join("good.txt")).unwrap();
+    std::fs::write(
+        input.join("nested/bad-count.txt"),
+        "A title\n\nmany\n0190c6a2-1b1e-7c3d-9a4f-2b6e8d1c0d01\n\nS\n\nOriginal Source: x.example\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("latin1.txt"),
+        b"Caf\xe9 title\n\n0\n0190c6a2-1b1e-7c3d-9a4f-2b6e8d1c0d02\n\nS\n\nOriginal Source: x.example\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("mixed.jsonl"),
+        "{\"title\":\"Fine line\",\"id\":\"0190c6a2-1b1e-7c3d-9a4f-2b6e8d1c0d03\"}\n{\"title\":\"x\",\"id\":\"nope\"}\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("notes.md"), "not an article").unwrap();
+
+    let out = newsdesk(d, &["import", "input", "missing.txt"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let stdout = text(&out.stdout);
+    assert!(
+        stderr.contains(
+            "nested/bad-count.txt:3: expected the comment count (a whole number such as 0 or 12), found `many`"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("latin1.txt:1: expected UTF-8 text"), "{stderr}");
+    assert!(stderr.contains("mixed.jsonl:2: id: `nope` is not a valid id"), "{stderr}");
+    assert!(stderr.contains("missing.txt: cannot read"), "{stderr}");
+    assert!(
+        stdout.contains(
+            "Imported 2 articles from 1 file (2 new, 0 updated, 0 unchanged). 4 files failed. Skipped 1 file(s)"
+        ),
+        "{stdout}"
+    );
+
+    // What was good is stored: the page and the good line of the JSON Lines file.
+    let export = ok(&newsdesk(d, &["export", "--format", "jsonl"], &[]));
+    assert_eq!(export.lines().count(), 2, "{export}");
+    assert!(export.contains("Fine line") && export.contains("Harbour Bridge Reopens"));
+}
+
+#[test]
+fn settings_errors_are_clear_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = newsdesk(d, &["export", "--format", "jsonl"], &[("NEWSDESK_SITE_PAGE_SIZE", "lots")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("NEWSDESK_SITE_PAGE_SIZE=\"lots\": expected a whole number"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!d.join("newsdesk.db").exists(), "nothing is created when settings are wrong");
+
+    std::fs::write(d.join("newsdesk.toml"), "[database]\nurl = \"from-file.db\"\n").unwrap();
+    ok(&newsdesk(d, &["export", "--format", "jsonl"], &[]));
+    assert!(d.join("from-file.db").exists(), "newsdesk.toml in the working directory is read");
+    ok(&newsdesk(d, &["export", "--format", "jsonl"], &[("NEWSDESK_DATABASE_URL", "from-env.db")]));
+    assert!(d.join("from-env.db").exists(), "the environment beats the file");
+
+    let out = newsdesk(d, &["--database", "postgres://u:secret@db.example/n", "export", "--format", "jsonl"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("PostgreSQL backend") && !stderr.contains("secret"), "{stderr}");
+}
+
+#[test]
+fn every_command_explains_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, needle) in [
+        (vec!["--help"], "serve"),
+        (vec!["serve", "--help"], "--demo"),
+        (vec!["import", "--help"], "Original Source"),
+        (vec!["export", "--help"], "--format <FORMAT>"),
+    ] {
+        let out = ok(&newsdesk(dir.path(), &args, &[]));
+        assert!(out.contains(needle), "{args:?}: {out}");
+        assert!(out.contains("--database"), "{args:?}");
+    }
+    let out = newsdesk(dir.path(), &["export", "--format", "csv"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("possible values: page, jsonl"));
+}
+
+fn http_get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    s.read_to_string(&mut response).unwrap();
+    let status = response.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, response)
+}
+
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn serve_demo_answers_on_loopback() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
+        .env_clear()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child);
+    let mut addr = None;
+    for line in BufReader::new(stdout).lines().take(5) {
+        let line = line.unwrap();
+        if let Some(rest) = line.strip_prefix("newsdesk is serving http://") {
+            addr = Some(rest.split('/').next().unwrap().to_owned());
+            break;
+        }
+    }
+    let addr = addr.expect("the server announces its address");
+
+    let (status, front) = http_get(&addr, "/");
+    assert_eq!(status, 200);
+    assert!(front.contains("Port Alder harbour bridge to close"), "{front}");
+    let (status, article) = http_get(&addr, "/articles/019a2b10-4c00-7a01-8b00-00000000d004");
+    assert_eq!(status, 200);
+    assert!(article.contains("Ferry strike called off") && article.contains("9 comments"));
+    let (status, search) = http_get(&addr, "/search?q=deckhands");
+    assert_eq!(status, 200);
+    assert!(search.contains("2 results"), "{search}");
+    let (status, feed) = http_get(&addr, "/feed.atom");
+    assert_eq!(status, 200);
+    assert!(
+        feed.contains(&format!("http://{addr}/articles/019a2b10-4c00-7a01-8b00-00000000d005")),
+        "feed links use the bound port"
+    );
+    assert_eq!(http_get(&addr, "/articles/123").0, 400);
+    assert_eq!(http_get(&addr, "/articles/019a2b10-4c00-7a01-8b00-00000000ffff").0, 404);
+    drop(server);
+}

@@ -1,0 +1,118 @@
+//! [`SafeHtml`]: HTML that has been through the sanitizer. The type system keeps unsanitized
+//! HTML out of storage and pages: the only constructors sanitize, or (for rows read back from
+//! the store, which only ever stored sanitized HTML) say loudly that they trust their input.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Sanitized HTML, safe to store and to insert into a page unescaped.
+#[derive(Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(transparent)]
+pub struct SafeHtml(String);
+
+impl SafeHtml {
+    /// Sanitizes `untrusted` HTML with ammonia's conservative defaults (no scripts, no event
+    /// handlers, no `javascript:` URLs, no styles) and marks every link `rel="noopener
+    /// noreferrer nofollow"`.
+    #[must_use]
+    pub fn sanitize(untrusted: &str) -> Self {
+        let clean =
+            ammonia::Builder::default().link_rel(Some("noopener noreferrer nofollow")).clean(untrusted).to_string();
+        Self(clean)
+    }
+
+    /// Wraps HTML read back from the store. Only the store may call this: everything it holds
+    /// was sanitized on the way in (see ARCHITECTURE.md, "Invariant: stored HTML is sanitized").
+    #[must_use]
+    pub fn from_store(already_sanitized: String) -> Self {
+        Self(already_sanitized)
+    }
+
+    /// The HTML text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True when there is no markup and no text.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+}
+
+impl fmt::Debug for SafeHtml {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SafeHtml({} bytes)", self.0.len())
+    }
+}
+
+/// Deserializing sanitizes again: serialized input (JSON Lines, an API body) is outside input.
+impl<'de> Deserialize<'de> for SafeHtml {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Ok(Self::sanitize(&raw))
+    }
+}
+
+/// Turns plain text with one paragraph per line into `<p>` elements, escaping every character
+/// that means something in HTML. Blank lines are dropped.
+#[must_use]
+pub fn paragraphs_to_html(text: &str) -> SafeHtml {
+    let mut html = String::with_capacity(text.len() + 64);
+    for paragraph in text.lines().map(str::trim).filter(|p| !p.is_empty()) {
+        html.push_str("<p>");
+        escape_into(paragraph, &mut html);
+        html.push_str("</p>\n");
+    }
+    // Escaped text inside <p> is already safe; no second sanitizer pass is needed.
+    SafeHtml(html)
+}
+
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_removes_scripts_handlers_and_javascript_urls() {
+        let html = SafeHtml::sanitize(
+            r#"<p onclick="steal()">Hi<script>alert(1)</script> <a href="javascript:alert(2)">x</a> <a href="https://example.org/a">ok</a></p><img src=x onerror=alert(3)>"#,
+        );
+        let s = html.as_str();
+        assert!(!s.contains("script"), "{s}");
+        assert!(!s.contains("onclick"), "{s}");
+        assert!(!s.contains("onerror"), "{s}");
+        assert!(!s.contains("javascript:"), "{s}");
+        assert!(s.contains(r#"href="https://example.org/a""#), "{s}");
+        assert!(s.contains("noopener"), "{s}");
+    }
+
+    #[test]
+    fn paragraphs_are_escaped() {
+        let html = paragraphs_to_html("First <b>bold</b> & \"quoted\"\n\n  Second '2'  \n");
+        assert_eq!(
+            html.as_str(),
+            "<p>First &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;</p>\n<p>Second &#39;2&#39;</p>\n"
+        );
+    }
+
+    #[test]
+    fn deserializing_sanitizes() {
+        let html: SafeHtml = serde_json::from_str(r#""<p>a</p><script>x()</script>""#).unwrap();
+        assert_eq!(html.as_str(), "<p>a</p>");
+    }
+}

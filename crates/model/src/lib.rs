@@ -1,0 +1,25 @@
+//! The domain vocabulary of newsdesk, shared by every other crate.
+//!
+//! What it does: typed ids ([`ArticleId`], [`SourceId`], ...), the records the pipeline moves
+//! around ([`Article`], [`Source`], [`Feed`], [`Comment`]), the write-side input
+//! [`ArticleUpsert`] with its validation, and [`SafeHtml`], HTML that can only be made by
+//! sanitizing.
+//!
+//! What it deliberately does not do: I/O, SQL, HTTP, or parsing of any outside format. Those
+//! live in the crates that depend on this one; nothing of ours is a dependency of `model`.
+
+mod article;
+mod comment;
+mod domain;
+mod html;
+mod ids;
+mod source;
+mod validate;
+
+pub use article::{Article, ArticleUpsert};
+pub use comment::{Comment, CommentStatus, Email};
+pub use domain::{HostError, normalize_host, registrable_domain};
+pub use html::{SafeHtml, paragraphs_to_html};
+pub use ids::{ArticleId, CommentId, FeedId, IdError, SourceId};
+pub use source::{Feed, Source};
+pub use validate::{ValidationError, limits};

@@ -1,0 +1,272 @@
+//! Articles: upsert, read one, list recent, walk all (for export).
+
+use chrono::{DateTime, Utc};
+use newsdesk_model::{Article, ArticleId, ArticleUpsert, ValidationError, paragraphs_to_html};
+use serde::Serialize;
+use sqlx::AssertSqlSafe;
+use sqlx::sqlite::SqliteConnection;
+
+use crate::open::Backend;
+use crate::rows::{self, ARTICLE_COLUMNS, CARD_COLUMNS};
+use crate::{Store, StoreError, time};
+
+/// What an upsert did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpsertOutcome {
+    /// A new article was stored.
+    Created(ArticleId),
+    /// An article with this id existed and changed.
+    Updated(ArticleId),
+    /// An article with this id existed with exactly this content; nothing was written.
+    Unchanged(ArticleId),
+}
+
+impl UpsertOutcome {
+    /// The article's id.
+    #[must_use]
+    pub fn id(&self) -> ArticleId {
+        match *self {
+            Self::Created(id) | Self::Updated(id) | Self::Unchanged(id) => id,
+        }
+    }
+}
+
+/// What lists show of an article: no body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleCard {
+    pub id: ArticleId,
+    pub title: String,
+    pub summary: String,
+    pub byline: Option<String>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub original_domain: Option<String>,
+    pub comment_count: u32,
+    /// Published time, else when newsdesk stored it.
+    pub sort_at: DateTime<Utc>,
+}
+
+/// One page of a longer list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// How many there are in all.
+    pub total: u64,
+    pub offset: u64,
+    pub limit: u32,
+}
+
+impl<T> Page<T> {
+    /// True when there are items after this page.
+    #[must_use]
+    pub fn has_more(&self) -> bool {
+        self.offset + (self.items.len() as u64) < self.total
+    }
+}
+
+impl Store {
+    /// Stores an article, or updates the stored article with the same id. See
+    /// [`ArticleUpsert`] for which fields replace and which keep stored values.
+    ///
+    /// # Errors
+    /// [`StoreError::Invalid`] when a field breaks a rule; database errors otherwise. On any
+    /// error nothing is written.
+    pub async fn upsert_article(&self, upsert: ArticleUpsert) -> Result<UpsertOutcome, StoreError> {
+        let mut outcomes = self.upsert_articles(vec![upsert]).await?;
+        match outcomes.pop() {
+            Some(Ok(outcome)) => Ok(outcome),
+            Some(Err(invalid)) => Err(StoreError::Invalid(invalid)),
+            None => Err(StoreError::Corrupt("an upsert of one article gave no outcome".into())),
+        }
+    }
+
+    /// Upserts many articles in one transaction (one disk sync for the batch), each as
+    /// [`Store::upsert_article`] would. An invalid article is reported in its place and the
+    /// others are still written; a database error writes none of them.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn upsert_articles(
+        &self,
+        upserts: Vec<ArticleUpsert>,
+    ) -> Result<Vec<Result<UpsertOutcome, ValidationError>>, StoreError> {
+        let checked: Vec<_> = upserts.into_iter().map(ArticleUpsert::validated).collect();
+        if checked.iter().all(Result::is_err) {
+            // Nothing to write: every item is invalid.
+            return Ok(checked.into_iter().filter_map(Result::err).map(Err).collect());
+        }
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                // IMMEDIATE takes the write lock up front, so the reads below cannot race
+                // another writer into a deadlock.
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                let now = time::now();
+                let mut outcomes = Vec::with_capacity(checked.len());
+                for item in checked {
+                    let upsert = match item {
+                        Ok(u) => u,
+                        Err(invalid) => {
+                            outcomes.push(Err(invalid));
+                            continue;
+                        }
+                    };
+                    let id = upsert.id.unwrap_or_else(ArticleId::new_v7);
+                    let outcome = match select_article(&mut tx, id).await? {
+                        None => {
+                            write_article(&mut tx, &merge(id, upsert, None, now), true).await?;
+                            UpsertOutcome::Created(id)
+                        }
+                        Some(old) => {
+                            let merged = merge(id, upsert, Some(&old), now);
+                            if (Article { modified_at: old.modified_at, ..merged.clone() }) == old {
+                                UpsertOutcome::Unchanged(id)
+                            } else {
+                                write_article(&mut tx, &merged, false).await?;
+                                UpsertOutcome::Updated(id)
+                            }
+                        }
+                    };
+                    outcomes.push(Ok(outcome));
+                }
+                tx.commit().await?;
+                Ok(outcomes)
+            }
+        }
+    }
+
+    /// One article, or `None` when there is none with this id.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let mut conn = pool.acquire().await?;
+                select_article(&mut conn, id).await
+            }
+        }
+    }
+
+    /// The most recent articles first (by published time, else stored time).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn recent_articles(&self, offset: u64, limit: u32) -> Result<Page<ArticleCard>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let sql = format!(
+                    "SELECT {CARD_COLUMNS} FROM articles a ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?"
+                );
+                let rows = sqlx::query(AssertSqlSafe(sql))
+                    .bind(i64::from(limit))
+                    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+                    .fetch_all(pool)
+                    .await?;
+                let items = rows.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
+                let total = self.count_articles().await?;
+                Ok(Page { items, total, offset, limit })
+            }
+        }
+    }
+
+    /// How many articles are stored.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn count_articles(&self) -> Result<u64, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let n: i64 = sqlx::query_scalar("SELECT count(*) FROM articles").fetch_one(pool).await?;
+                Ok(u64::try_from(n).unwrap_or(0))
+            }
+        }
+    }
+
+    /// Up to `limit` whole articles with ids after `after`, in id order: call again with the
+    /// last id to walk every article in bounded memory.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn articles_after(&self, after: Option<ArticleId>, limit: u32) -> Result<Vec<Article>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?");
+                let after = after.map(|id| id.to_string()).unwrap_or_default();
+                let rows = sqlx::query(AssertSqlSafe(sql)).bind(after).bind(i64::from(limit)).fetch_all(pool).await?;
+                rows.iter().map(rows::article).collect()
+            }
+        }
+    }
+}
+
+/// The article an upsert leaves: required fields from the upsert, optional ones from the
+/// upsert when given, else from what was stored.
+fn merge(id: ArticleId, u: ArticleUpsert, old: Option<&Article>, now: DateTime<Utc>) -> Article {
+    let keep = |new: Option<String>, old: Option<&String>| new.or_else(|| old.cloned());
+    let body_html = u.body_html.unwrap_or_else(|| paragraphs_to_html(&u.body_text));
+    Article {
+        id,
+        title: u.title,
+        summary: u.summary,
+        body_text: u.body_text,
+        body_html,
+        byline: keep(u.byline, old.and_then(|o| o.byline.as_ref())),
+        published_at: u.published_at.map(time::truncate).or(old.and_then(|o| o.published_at)),
+        updated_at: u.updated_at.map(time::truncate).or(old.and_then(|o| o.updated_at)),
+        language: keep(u.language, old.and_then(|o| o.language.as_ref())),
+        url: u.url.or_else(|| old.and_then(|o| o.url.clone())),
+        original_url: u.original_url.or_else(|| old.and_then(|o| o.original_url.clone())),
+        original_domain: keep(u.original_domain, old.and_then(|o| o.original_domain.as_ref())),
+        comment_count: u.comment_count,
+        source_id: u.source_id.or(old.and_then(|o| o.source_id)),
+        feed_id: u.feed_id.or(old.and_then(|o| o.feed_id)),
+        created_at: old.map_or(now, |o| o.created_at),
+        modified_at: now,
+    }
+}
+
+async fn select_article(conn: &mut SqliteConnection, id: ArticleId) -> Result<Option<Article>, StoreError> {
+    let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?");
+    let row = sqlx::query(AssertSqlSafe(sql)).bind(id.to_string()).fetch_optional(&mut *conn).await?;
+    row.as_ref().map(rows::article).transpose()
+}
+
+async fn write_article(conn: &mut SqliteConnection, a: &Article, insert: bool) -> Result<(), StoreError> {
+    let sql = if insert {
+        "INSERT INTO articles (title, summary, body_text, body_html, byline, published_at, updated_at, language, url, \
+         original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, id) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    } else {
+        "UPDATE articles SET title = ?, summary = ?, body_text = ?, body_html = ?, byline = ?, published_at = ?, \
+         updated_at = ?, language = ?, url = ?, original_url = ?, original_domain = ?, comment_count = ?, source_id = ?, \
+         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ? WHERE id = ?"
+    };
+    let sort_at = a.published_at.unwrap_or(a.created_at);
+    let result = sqlx::query(sql)
+        .bind(&a.title)
+        .bind(&a.summary)
+        .bind(&a.body_text)
+        .bind(a.body_html.as_str())
+        .bind(&a.byline)
+        .bind(a.published_at.map(time::to_db))
+        .bind(a.updated_at.map(time::to_db))
+        .bind(&a.language)
+        .bind(a.url.as_ref().map(url::Url::as_str))
+        .bind(a.original_url.as_ref().map(url::Url::as_str))
+        .bind(&a.original_domain)
+        .bind(i64::from(a.comment_count))
+        .bind(a.source_id.map(|s| s.to_string()))
+        .bind(a.feed_id.map(|f| f.to_string()))
+        .bind(time::to_db(a.created_at))
+        .bind(time::to_db(a.modified_at))
+        .bind(time::to_db(sort_at))
+        .bind(a.id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    if result.rows_affected() != 1 {
+        return Err(StoreError::Corrupt(format!("writing article {} touched {} rows", a.id, result.rows_affected())));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

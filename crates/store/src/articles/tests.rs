@@ -1,0 +1,205 @@
+use chrono::{TimeZone, Utc};
+use newsdesk_model::{ArticleId, ArticleUpsert, SafeHtml};
+use url::Url;
+
+use crate::{SnippetPart, Store, StoreOptions, UpsertOutcome};
+
+async fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("a.db").to_str().unwrap(), &StoreOptions::default()).await.unwrap();
+    (dir, store)
+}
+
+fn upsert(title: &str, body: &str, day: u32) -> ArticleUpsert {
+    ArticleUpsert {
+        id: Some(ArticleId::new_v7()),
+        title: title.into(),
+        summary: format!("Summary of {title}."),
+        body_text: body.into(),
+        published_at: Some(Utc.with_ymd_and_hms(2026, 4, day, 8, 0, 0).unwrap()),
+        ..ArticleUpsert::default()
+    }
+}
+
+#[tokio::test]
+async fn stores_and_reads_back_every_field() {
+    let (_dir, store) = store().await;
+    let input = ArticleUpsert {
+        byline: Some("Ines Duarte".into()),
+        updated_at: Some(Utc.with_ymd_and_hms(2026, 4, 2, 9, 15, 30).unwrap()),
+        language: Some("pt".into()),
+        url: Some(Url::parse("https://porto.example/ponte").unwrap()),
+        original_url: Some(Url::parse("https://wire.example/story/9").unwrap()),
+        body_html: Some(SafeHtml::sanitize("<p>Ponte <em>aberta</em></p><script>x()</script>")),
+        comment_count: 3,
+        ..upsert("Ponte reabre", "Ponte aberta.", 1)
+    };
+    let id = input.id.unwrap();
+    assert_eq!(store.upsert_article(input.clone()).await.unwrap(), UpsertOutcome::Created(id));
+    let a = store.article(id).await.unwrap().unwrap();
+    assert_eq!(a.title, "Ponte reabre");
+    assert_eq!(a.summary, input.summary);
+    assert_eq!(a.body_text, "Ponte aberta.");
+    assert_eq!(a.body_html.as_str(), "<p>Ponte <em>aberta</em></p>");
+    assert_eq!(a.byline.as_deref(), Some("Ines Duarte"));
+    assert_eq!(a.published_at, input.published_at);
+    assert_eq!(a.updated_at, input.updated_at);
+    assert_eq!(a.language.as_deref(), Some("pt"));
+    assert_eq!(a.url, input.url);
+    assert_eq!(a.original_url, input.original_url);
+    assert_eq!(a.original_domain.as_deref(), Some("wire.example"));
+    assert_eq!(a.comment_count, 3);
+    assert_eq!(a.created_at, a.modified_at);
+}
+
+#[tokio::test]
+async fn reupserting_updates_and_never_duplicates() {
+    let (_dir, store) = store().await;
+    let first = ArticleUpsert { byline: Some("Kept Byline".into()), ..upsert("First title", "Old body.", 3) };
+    let id = first.id.unwrap();
+    store.upsert_article(first.clone()).await.unwrap();
+    let created = store.article(id).await.unwrap().unwrap();
+
+    assert_eq!(store.upsert_article(first.clone()).await.unwrap(), UpsertOutcome::Unchanged(id));
+
+    let second = ArticleUpsert { title: "Second title".into(), body_text: "New body.".into(), byline: None, ..first };
+    assert_eq!(store.upsert_article(second).await.unwrap(), UpsertOutcome::Updated(id));
+    assert_eq!(store.count_articles().await.unwrap(), 1);
+    let updated = store.article(id).await.unwrap().unwrap();
+    assert_eq!(updated.title, "Second title");
+    assert_eq!(updated.body_text, "New body.");
+    assert_eq!(updated.byline.as_deref(), Some("Kept Byline"), "a field the writer did not give is kept");
+    assert_eq!(updated.created_at, created.created_at);
+    assert!(updated.modified_at >= created.modified_at);
+
+    // The full-text index follows the update.
+    assert_eq!(store.search("old", 0, 10).await.unwrap().total, 0);
+    assert_eq!(store.search("new body", 0, 10).await.unwrap().total, 1);
+}
+
+#[tokio::test]
+async fn invalid_articles_write_nothing() {
+    let (_dir, store) = store().await;
+    let err = store.upsert_article(upsert("  ", "Body.", 1)).await.unwrap_err();
+    assert!(err.to_string().contains("title"), "{err}");
+    assert_eq!(store.count_articles().await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn new_articles_without_an_id_get_a_v7_id() {
+    let (_dir, store) = store().await;
+    let outcome = store.upsert_article(ArticleUpsert { id: None, ..upsert("No id", "Body.", 1) }).await.unwrap();
+    assert_eq!(outcome.id().as_uuid().get_version_num(), 7);
+}
+
+#[tokio::test]
+async fn recent_articles_are_newest_first_and_paginated() {
+    let (_dir, store) = store().await;
+    for day in 1..=5 {
+        store.upsert_article(upsert(&format!("Day {day}"), "Body.", day)).await.unwrap();
+    }
+    let page = store.recent_articles(0, 2).await.unwrap();
+    assert_eq!(page.items.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(), ["Day 5", "Day 4"]);
+    assert_eq!(page.total, 5);
+    assert!(page.has_more());
+    let last = store.recent_articles(4, 2).await.unwrap();
+    assert_eq!(last.items.len(), 1);
+    assert_eq!(last.items[0].title, "Day 1");
+    assert!(!last.has_more());
+}
+
+#[tokio::test]
+async fn articles_after_walks_everything_once() {
+    let (_dir, store) = store().await;
+    for day in 1..=7 {
+        store.upsert_article(upsert(&format!("A{day}"), "Body.", day)).await.unwrap();
+    }
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let batch = store.articles_after(after, 3).await.unwrap();
+        let Some(last) = batch.last() else { break };
+        after = Some(last.id);
+        seen.extend(batch.into_iter().map(|a| a.id));
+    }
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(seen, sorted, "in id order, no repeats");
+    assert_eq!(seen.len(), 7);
+}
+
+#[tokio::test]
+async fn search_ranks_title_matches_first_and_highlights() {
+    let (_dir, store) = store().await;
+    store
+        .upsert_article(upsert("Council budget vote", "The lighthouse was mentioned once in passing.", 1))
+        .await
+        .unwrap();
+    store.upsert_article(upsert("Lighthouse keeper retires", "After forty years the keeper leaves.", 2)).await.unwrap();
+    store.upsert_article(upsert("Weather", "Rain all week.", 3)).await.unwrap();
+
+    let results = store.search("lighthouse", 0, 10).await.unwrap();
+    assert_eq!(results.total, 2);
+    assert_eq!(results.hits[0].article.title, "Lighthouse keeper retires");
+    assert_eq!(results.hits[1].article.title, "Council budget vote");
+    assert!(
+        results.hits[1].snippet.contains(&SnippetPart::Match("lighthouse".into())),
+        "{:?}",
+        results.hits[1].snippet
+    );
+
+    // Stemming: a plural finds the singular.
+    assert_eq!(store.search("keepers", 0, 10).await.unwrap().total, 1);
+    // Exclusion and phrases.
+    assert_eq!(store.search("lighthouse -keeper", 0, 10).await.unwrap().total, 1);
+    assert_eq!(store.search("\"forty years\"", 0, 10).await.unwrap().total, 1);
+    assert_eq!(store.search("\"years forty\"", 0, 10).await.unwrap().total, 0);
+    // Hostile syntax is just words.
+    assert_eq!(store.search("lighthouse OR NEAR( \"", 0, 10).await.unwrap().total, 0);
+    assert_eq!(store.search("", 0, 10).await.unwrap().total, 0);
+}
+
+#[tokio::test]
+async fn search_paginates() {
+    let (_dir, store) = store().await;
+    for day in 1..=5 {
+        store.upsert_article(upsert(&format!("Tram report {day}"), "Trams ran late.", day)).await.unwrap();
+    }
+    let first = store.search("tram", 0, 2).await.unwrap();
+    let second = store.search("tram", 2, 2).await.unwrap();
+    assert_eq!(first.total, 5);
+    assert_eq!(first.hits.len(), 2);
+    assert_eq!(second.hits.len(), 2);
+    assert!(first.hits.iter().all(|h| second.hits.iter().all(|s| s.article.id != h.article.id)));
+}
+
+#[tokio::test]
+async fn data_survives_closing_and_reopening() {
+    let (dir, store) = store().await;
+    let input = upsert("Durable", "Saved before the restart.", 9);
+    let id = input.id.unwrap();
+    store.upsert_article(input).await.unwrap();
+    store.close().await;
+    drop(store);
+    let reopened = Store::open(dir.path().join("a.db").to_str().unwrap(), &StoreOptions::default()).await.unwrap();
+    assert_eq!(reopened.article(id).await.unwrap().unwrap().title, "Durable");
+    assert_eq!(reopened.search("restart", 0, 5).await.unwrap().total, 1);
+}
+
+#[tokio::test]
+async fn batches_report_each_item_and_write_the_valid_ones() {
+    let (_dir, store) = store().await;
+    let good = upsert("Good one", "Body.", 1);
+    let repeat = ArticleUpsert { title: "Good one, corrected".into(), ..good.clone() };
+    let outcomes = store.upsert_articles(vec![good.clone(), upsert("", "Body.", 2), repeat]).await.unwrap();
+    assert_eq!(outcomes.len(), 3);
+    assert_eq!(outcomes[0], Ok(UpsertOutcome::Created(good.id.unwrap())));
+    assert_eq!(outcomes[1].as_ref().unwrap_err().field, "title");
+    assert_eq!(outcomes[2], Ok(UpsertOutcome::Updated(good.id.unwrap())), "a repeat in one batch sees the first");
+    assert_eq!(store.count_articles().await.unwrap(), 1);
+    assert_eq!(store.article(good.id.unwrap()).await.unwrap().unwrap().title, "Good one, corrected");
+
+    let all_bad = store.upsert_articles(vec![upsert(" ", "x", 1)]).await.unwrap();
+    assert!(all_bad[0].is_err());
+}

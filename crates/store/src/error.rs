@@ -1,0 +1,31 @@
+use newsdesk_model::ValidationError;
+
+/// What went wrong in the store, in words an operator can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database location is not one newsdesk can use.
+    #[error("unsupported database `{location}`: {why}")]
+    UnsupportedLocation { location: String, why: &'static str },
+    /// The database could not be opened or created.
+    #[error("cannot open the database at {location}: {source}")]
+    Open { location: String, source: sqlx::Error },
+    /// The database was written by a newer newsdesk.
+    #[error(
+        "the database has schema migration {version}, which this newsdesk does not know: it was written by a newer version; upgrade newsdesk"
+    )]
+    NewerSchema { version: i64 },
+    /// An applied migration differs from the one in this binary.
+    #[error(
+        "schema migration {version} ({name}) in the database differs from the one in this newsdesk; migrations are append-only, so this binary does not match the database"
+    )]
+    MigrationChanged { version: i64, name: String },
+    /// A record breaks a rule.
+    #[error("invalid article: {0}")]
+    Invalid(#[from] ValidationError),
+    /// A value read back from the database is not what newsdesk wrote.
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+    /// Any other database failure.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}

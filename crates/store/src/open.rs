@@ -1,0 +1,137 @@
+//! Opening a database: where it is, how SQLite is set up, migrations on open.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::StoreError;
+use crate::migrate;
+
+/// How to open the store.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// Connections in the pool. SQLite in WAL mode serves many readers and one writer.
+    pub max_connections: u32,
+    /// How long a writer waits for another writer before failing.
+    pub busy_timeout: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self { max_connections: 8, busy_timeout: Duration::from_secs(10) }
+    }
+}
+
+/// The article store. Cheap to clone; clones share one connection pool.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub(crate) backend: Backend,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Backend {
+    Sqlite(SqlitePool),
+}
+
+impl Store {
+    /// Opens (creating it if needed) the database at `location` and brings its schema up to
+    /// date. `location` is a file path, or a `sqlite:` URL.
+    ///
+    /// # Errors
+    /// [`StoreError::UnsupportedLocation`] for other URLs, [`StoreError::Open`] when the file
+    /// cannot be opened or created, and the migration errors of [`StoreError`].
+    pub async fn open(location: &str, options: &StoreOptions) -> Result<Self, StoreError> {
+        let path = sqlite_path(location)?;
+        let connect = SqliteConnectOptions::from_str("sqlite:")
+            .map_err(|source| StoreError::Open { location: location.to_owned(), source })?
+            .filename(&path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: what a user submitted and was told is saved survives a power cut too.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(options.busy_timeout);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(options.max_connections.max(1))
+            .connect_with(connect)
+            .await
+            .map_err(|source| StoreError::Open { location: path.display().to_string(), source })?;
+        migrate::run_sqlite(&pool).await?;
+        Ok(Self { backend: Backend::Sqlite(pool) })
+    }
+
+    /// Closes every connection, waiting for queries under way.
+    pub async fn close(&self) {
+        match &self.backend {
+            Backend::Sqlite(pool) => pool.close().await,
+        }
+    }
+}
+
+fn sqlite_path(location: &str) -> Result<PathBuf, StoreError> {
+    let location = location.trim();
+    if location.is_empty() {
+        return Err(StoreError::UnsupportedLocation {
+            location: String::new(),
+            why: "empty; give a file path such as newsdesk.db",
+        });
+    }
+    if let Some(rest) = location.strip_prefix("sqlite://").or_else(|| location.strip_prefix("sqlite:")) {
+        let rest = rest.split('?').next().unwrap_or(rest);
+        if rest.is_empty() || rest == ":memory:" {
+            return Err(StoreError::UnsupportedLocation {
+                location: location.to_owned(),
+                why: "newsdesk keeps its data in a file; give a file path such as sqlite:newsdesk.db",
+            });
+        }
+        return Ok(PathBuf::from(rest));
+    }
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        return Err(StoreError::UnsupportedLocation {
+            location: redact_password(location),
+            why: "this newsdesk does not have the PostgreSQL backend yet; use a SQLite file path",
+        });
+    }
+    if location.contains("://") {
+        return Err(StoreError::UnsupportedLocation {
+            location: redact_password(location),
+            why: "expected a SQLite file path or a sqlite: URL",
+        });
+    }
+    Ok(Path::new(location).to_path_buf())
+}
+
+/// `scheme://user:secret@host` -> `scheme://user:***@host`, for error messages and logs.
+fn redact_password(location: &str) -> String {
+    let Some((scheme, rest)) = location.split_once("://") else { return location.to_owned() };
+    let Some((userinfo, host)) = rest.split_once('@') else { return location.to_owned() };
+    match userinfo.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => location.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_paths_and_sqlite_urls() {
+        assert_eq!(sqlite_path("newsdesk.db").unwrap(), PathBuf::from("newsdesk.db"));
+        assert_eq!(sqlite_path("sqlite:data/n.db").unwrap(), PathBuf::from("data/n.db"));
+        assert_eq!(sqlite_path("sqlite:///var/lib/n.db?mode=rwc").unwrap(), PathBuf::from("/var/lib/n.db"));
+    }
+
+    #[test]
+    fn refuses_other_locations_with_reasons_and_no_passwords() {
+        let err = sqlite_path("postgres://news:hunter2@db.example/news").unwrap_err().to_string();
+        assert!(err.contains("PostgreSQL backend"), "{err}");
+        assert!(!err.contains("hunter2"), "{err}");
+        assert!(sqlite_path("sqlite::memory:").unwrap_err().to_string().contains("file"));
+        assert!(sqlite_path("  ").is_err());
+        assert!(sqlite_path("mysql://x/y").unwrap_err().to_string().contains("SQLite file path"));
+    }
+}

@@ -1,0 +1,92 @@
+//! Sources (outlets), one per registrable domain.
+
+use newsdesk_model::{Source, SourceId, registrable_domain};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+use url::Url;
+
+use crate::open::Backend;
+use crate::{Store, StoreError, rows, time};
+
+impl Store {
+    /// The source for `homepage`'s registrable domain, created with `name` if there is none.
+    /// An existing source keeps its name and home page.
+    ///
+    /// # Errors
+    /// [`StoreError::Invalid`] when the home page has no registrable domain; database errors.
+    pub async fn ensure_source(&self, name: &str, homepage: &Url) -> Result<Source, StoreError> {
+        let invalid =
+            |problem: String| StoreError::Invalid(newsdesk_model::ValidationError { field: "homepage", problem });
+        if !matches!(homepage.scheme(), "http" | "https") {
+            return Err(invalid(format!("`{homepage}` is not an http(s) URL")));
+        }
+        let host = homepage.host_str().unwrap_or_default();
+        let domain = registrable_domain(host).ok_or_else(|| invalid(format!("`{host}` has no registrable domain")))?;
+        let name = name.trim();
+        let name = if name.is_empty() { domain.as_str() } else { name };
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                sqlx::query("INSERT INTO sources (id, name, homepage, domain, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (domain) DO NOTHING")
+                    .bind(SourceId::new_v7().to_string())
+                    .bind(name)
+                    .bind(homepage.as_str())
+                    .bind(&domain)
+                    .bind(time::to_db(time::now()))
+                    .execute(pool)
+                    .await?;
+                let row = sqlx::query("SELECT id, name, homepage, domain, created_at FROM sources WHERE domain = ?")
+                    .bind(&domain)
+                    .fetch_one(pool)
+                    .await?;
+                source(&row)
+            }
+        }
+    }
+
+    /// Every source, by name.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn sources(&self) -> Result<Vec<Source>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let rows =
+                    sqlx::query("SELECT id, name, homepage, domain, created_at FROM sources ORDER BY name, domain")
+                        .fetch_all(pool)
+                        .await?;
+                rows.iter().map(source).collect()
+            }
+        }
+    }
+}
+
+fn source(row: &SqliteRow) -> Result<Source, StoreError> {
+    let homepage: String = row.try_get("homepage")?;
+    Ok(Source {
+        id: SourceId::from_uuid(rows::uuid(row.try_get("id")?)?),
+        name: row.try_get("name")?,
+        homepage: Url::parse(&homepage).map_err(|e| StoreError::Corrupt(format!("homepage `{homepage}`: {e}")))?,
+        domain: row.try_get("domain")?,
+        created_at: time::from_db(row.try_get("created_at")?)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::StoreOptions;
+
+    #[tokio::test]
+    async fn one_source_per_registrable_domain() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("s.db").to_str().unwrap(), &StoreOptions::default()).await.unwrap();
+        let a = store.ensure_source("Gazette", &Url::parse("https://www.gazette.co.uk/").unwrap()).await.unwrap();
+        let b = store.ensure_source("Other name", &Url::parse("https://news.gazette.co.uk/x").unwrap()).await.unwrap();
+        assert_eq!(a.id, b.id);
+        assert_eq!(b.name, "Gazette");
+        assert_eq!(a.domain, "gazette.co.uk");
+        assert_eq!(store.sources().await.unwrap().len(), 1);
+        let err = store.ensure_source("x", &Url::parse("ftp://files.example.org/").unwrap()).await.unwrap_err();
+        assert!(err.to_string().contains("not an http(s) URL"), "{err}");
+    }
+}

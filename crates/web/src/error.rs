@@ -1,0 +1,49 @@
+use axum::http::StatusCode;
+
+/// What can go wrong while answering a request.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// The request is malformed; the message says what to fix.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// Nothing is at this address; the message says what was looked for.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// newsdesk failed. Details are logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl WebError {
+    pub(crate) fn status(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub(crate) fn heading_and_message(&self) -> (&'static str, String) {
+        match self {
+            Self::BadRequest(m) => ("Bad request", m.clone()),
+            Self::NotFound(m) => ("Not found", m.clone()),
+            Self::Internal(_) => (
+                "Something went wrong",
+                "newsdesk could not answer this request. The error has been logged; please try again shortly."
+                    .to_owned(),
+            ),
+        }
+    }
+}
+
+impl From<newsdesk_store::StoreError> for WebError {
+    fn from(e: newsdesk_store::StoreError) -> Self {
+        Self::Internal(e.to_string())
+    }
+}
+
+impl From<minijinja::Error> for WebError {
+    fn from(e: minijinja::Error) -> Self {
+        Self::Internal(format!("template: {e:#}"))
+    }
+}

@@ -1,0 +1,60 @@
+//! The newsdesk web site.
+//!
+//! What it does: server-rendered HTML pages (front page, article page, search), the outgoing
+//! Atom feed, the stylesheet, error pages with the right status (400 for malformed input,
+//! 404 for what does not exist; user input never causes a 500), and strict security headers
+//! on every response. Pages work without JavaScript; there is none.
+//!
+//! What it deliberately does not do: SQL (it calls [`newsdesk_store::Store`]'s use cases) or
+//! decide configuration (the binary passes a [`SiteSettings`]).
+
+mod error;
+mod feed;
+mod headers;
+mod pages;
+mod params;
+mod state;
+mod templates;
+
+use std::future::Future;
+
+use axum::Router;
+use axum::routing::get;
+use newsdesk_store::Store;
+use tokio::net::TcpListener;
+
+pub use error::WebError;
+pub use state::SiteSettings;
+
+use crate::state::AppState;
+
+/// The whole site as an axum router.
+///
+/// # Errors
+/// [`WebError::Internal`] when an embedded template does not compile: a build defect that
+/// must stop start-up rather than fail on the first request.
+pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
+    let state = AppState::new(store, site)?;
+    Ok(Router::new()
+        .route("/", get(pages::front::front_page))
+        .route("/articles/{id}", get(pages::article::article_page))
+        .route("/search", get(pages::search::search_page))
+        .route("/feed.atom", get(feed::atom_feed))
+        .route("/static/style.css", get(pages::assets::stylesheet))
+        .fallback(pages::assets::not_found)
+        .layer(axum::middleware::from_fn(headers::security_headers))
+        .with_state(state))
+}
+
+/// Serves `router` on `listener` until `shutdown` completes, then finishes the requests under
+/// way.
+///
+/// # Errors
+/// I/O errors of the listener.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,23 @@
+use axum::extract::State;
+use axum::http::{HeaderValue, Uri, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::WebError;
+use crate::state::AppState;
+
+const STYLESHEET: &str = include_str!("../../static/style.css");
+
+/// `/static/style.css`.
+pub(crate) async fn stylesheet() -> Response {
+    let mut response = STYLESHEET.into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+    response
+}
+
+/// Every address that is not a page.
+pub(crate) async fn not_found(State(state): State<AppState>, uri: Uri) -> Response {
+    let path: String = uri.path().chars().take(100).collect();
+    state.error_page(&WebError::NotFound(format!("There is no page at {path}.")))
+}

@@ -1,0 +1,62 @@
+//! The page templates, embedded in the binary and compiled once at start-up (`add_template` parses, so a
+//! broken template stops start-up). Autoescaping is
+//! on for every template (they end in `.html`); the only unescaped value is sanitized article
+//! HTML ([`newsdesk_model::SafeHtml`]).
+
+use chrono::DateTime;
+use minijinja::value::Serde;
+use minijinja::{Environment, Value};
+
+use crate::{SiteSettings, WebError};
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("card.html", include_str!("../templates/card.html")),
+    ("pager.html", include_str!("../templates/pager.html")),
+    ("front.html", include_str!("../templates/front.html")),
+    ("article.html", include_str!("../templates/article.html")),
+    ("search.html", include_str!("../templates/search.html")),
+    ("error.html", include_str!("../templates/error.html")),
+];
+
+pub(crate) struct Templates {
+    env: Environment<'static>,
+}
+
+impl Templates {
+    pub(crate) fn new(site: &SiteSettings) -> Result<Self, WebError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Lenient);
+        env.set_syntax(minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build()?);
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source)?;
+        }
+        env.add_filter("date", date);
+        env.add_global("site", Value::from(Serde(site)));
+        Ok(Self { env })
+    }
+
+    pub(crate) fn render(&self, name: &str, ctx: Value) -> Result<String, WebError> {
+        Ok(self.env.get_template(name)?.render(ctx)?)
+    }
+}
+
+/// `2026-05-04T09:30:00Z` -> `4 May 2026, 09:30 UTC`; anything else is shown as it is.
+fn date(value: String) -> String {
+    match DateTime::parse_from_rfc3339(&value) {
+        Ok(t) => t.to_utc().format("%-d %B %Y, %H:%M UTC").to_string(),
+        Err(_) => value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_well() {
+        assert_eq!(date("2026-05-04T09:30:00Z".into()), "4 May 2026, 09:30 UTC");
+        assert_eq!(date("2026-05-04T11:30:00+02:00".into()), "4 May 2026, 09:30 UTC");
+        assert_eq!(date("soon".into()), "soon");
+    }
+}
