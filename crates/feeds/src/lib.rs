@@ -1,12 +1,17 @@
 //! Feeds in and out.
 //!
-//! What it does now: writes newsdesk's own outgoing Atom 1.0 feeds from plain data
-//! ([`OutFeed`], [`OutEntry`]), with every text escaped by the XML writer. Feed parsing (RSS,
-//! Atom, RDF, JSON Feed) arrives with feed ingestion.
+//! What it does: [`parse_feed`] reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed 1.0/1.1,
+//! repairing what broken feeds get wrong, into [`ParsedFeed`]s whose entry HTML is sanitized
+//! and whose URLs are absolute; [`to_atom`] writes our own outgoing Atom feeds.
 //!
-//! What it deliberately does not do: I/O, or know where the data comes from. Callers (the web
-//! crate) turn stored articles into [`OutEntry`]s.
+//! What it deliberately does not do: I/O. Bytes come in from the fetcher, entries go out to
+//! the pipeline, which decides identity ([`canonical_link`], [`content_hash`]) and storage.
 
 mod atom;
+mod parse;
 
 pub use atom::{OutEntry, OutFeed, to_atom};
+pub use parse::{
+    FeedError, FeedFormat, MAX_ENTRIES, MAX_FEED_BYTES, ParsedEntry, ParsedFeed, canonical_link, content_hash,
+    parse_feed,
+};

@@ -22,6 +22,18 @@ impl SafeHtml {
         Self(clean)
     }
 
+    /// Sanitizes like [`SafeHtml::sanitize`], and makes every relative link and image address
+    /// absolute against `base` (the page or feed the HTML came from).
+    #[must_use]
+    pub fn sanitize_with_base(untrusted: &str, base: &url::Url) -> Self {
+        let clean = ammonia::Builder::default()
+            .link_rel(Some("noopener noreferrer nofollow"))
+            .url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone()))
+            .clean(untrusted)
+            .to_string();
+        Self(clean)
+    }
+
     /// Wraps HTML read back from the store. Only the store may call this: everything it holds
     /// was sanitized on the way in (see ARCHITECTURE.md, "Invariant: stored HTML is sanitized").
     #[must_use]
@@ -99,6 +111,14 @@ mod tests {
         assert!(!s.contains("javascript:"), "{s}");
         assert!(s.contains(r#"href="https://example.org/a""#), "{s}");
         assert!(s.contains("noopener"), "{s}");
+    }
+
+    #[test]
+    fn relative_addresses_become_absolute() {
+        let base = url::Url::parse("https://news.example/2026/05/story.html").unwrap();
+        let html = SafeHtml::sanitize_with_base(r#"<a href="../other.html">o</a><img src="/img/a.jpg">"#, &base);
+        assert!(html.as_str().contains(r#"href="https://news.example/2026/other.html""#), "{}", html.as_str());
+        assert!(html.as_str().contains(r#"src="https://news.example/img/a.jpg""#), "{}", html.as_str());
     }
 
     #[test]

@@ -1,0 +1,108 @@
+//! Atom 1.0 and Atom 0.3, with `xml:base` resolved at every level.
+
+use url::Url;
+
+use super::xml::Element;
+use super::{EntryParts, FeedFormat, ParsedFeed, date::parse_date, html, resolve};
+
+const ATOM03_NS: &str = "http://purl.org/atom/ns#";
+const DC: &[&str] = &["http://purl.org/dc/elements/1.1/", "prefix:dc"];
+
+pub(crate) fn parse(root: &Element, feed_url: &Url) -> ParsedFeed {
+    let is_03 = root.ns.as_deref() == Some(ATOM03_NS) || root.attr("version") == Some("0.3");
+    let mut feed = ParsedFeed::empty(if is_03 { FeedFormat::Atom03 } else { FeedFormat::Atom10 });
+    let base = xml_base(feed_url, root);
+    feed.title = root.first("title").map(|t| text_construct(t).0).map(|t| html::one_line(&t)).filter(|t| !t.is_empty());
+    feed.site_url = alternate(root).and_then(|h| resolve(&base, &h));
+    feed.language = root.attr("xml:lang").map(str::to_owned).filter(|l| !l.is_empty());
+    for e in root.all("entry") {
+        let entry_base = xml_base(&base, e);
+        feed.entries.push(entry(e, &entry_base));
+    }
+    feed
+}
+
+fn entry(e: &Element, base: &Url) -> super::ParsedEntry {
+    let content = e.first("content").and_then(|c| {
+        let content_base = xml_base(base, c);
+        // Out-of-line content (src=) is not carried in the feed.
+        if c.attr("src").is_some() {
+            return None;
+        }
+        let (markup, is_html) = text_construct(c);
+        // Relative URLs inside content resolve against the content's own base.
+        let markup = if is_html && content_base != *base { rebase(&markup, &content_base) } else { markup };
+        (!markup.trim().is_empty()).then_some((markup, is_html))
+    });
+    let summary = e.first("summary").map(text_construct).filter(|(s, _)| !s.trim().is_empty());
+    let title = e.first("title").map(|t| text_construct(t).0);
+    let date =
+        |names: &[&str]| names.iter().find_map(|n| e.first(n).and_then(Element::text_opt)).and_then(|d| parse_date(&d));
+    EntryParts {
+        guid: e.first("id").and_then(Element::text_opt),
+        url: alternate(e).and_then(|h| resolve(base, &h)),
+        title,
+        summary_html: summary,
+        content_html: content,
+        author: e
+            .first("author")
+            .and_then(|a| a.first("name"))
+            .and_then(Element::text_opt)
+            .or_else(|| e.first_in(DC, "creator").and_then(Element::text_opt)),
+        published: date(&["published", "issued", "created"]),
+        updated: date(&["updated", "modified"]),
+        categories: e
+            .all("category")
+            .filter_map(|c| c.attr("label").or(c.attr("term")).map(str::to_owned))
+            .chain(e.all("subject").filter_map(Element::text_opt))
+            .collect(),
+    }
+    .build(base)
+}
+
+/// A text construct's markup and whether it is HTML: `type="html"`/`"text/html"` and
+/// Atom 0.3's `mode="escaped"` are escaped HTML; `type="xhtml"` and `mode="xml"` are inline
+/// markup; `text` is plain; an unknown type is judged by its content.
+fn text_construct(el: &Element) -> (String, bool) {
+    let kind = el.attr("type").unwrap_or("text").trim().to_ascii_lowercase();
+    let mode = el.attr("mode").map(str::to_ascii_lowercase);
+    let inline_markup = || {
+        // XHTML content is wrapped in one <div>; take what is inside it.
+        let mut divs = el.elements();
+        match (divs.next(), divs.next()) {
+            (Some(div), None) if div.name == "div" => div.inner_xml(),
+            _ => el.inner_xml(),
+        }
+    };
+    match (kind.as_str(), mode.as_deref()) {
+        (_, Some("xml")) | ("xhtml" | "application/xhtml+xml", _) => (inline_markup(), true),
+        (_, Some("base64")) => (String::new(), false),
+        ("html" | "text/html", _) => (el.text(), true),
+        ("text" | "text/plain", _) => (el.text(), false),
+        _ => {
+            let text = el.text();
+            let is_html = html::looks_like_html(&text);
+            (text, is_html)
+        }
+    }
+}
+
+/// The first `rel="alternate"` (or rel-less) link, preferring HTML.
+fn alternate(el: &Element) -> Option<String> {
+    let links: Vec<&Element> = el.all("link").filter(|l| l.attr("rel").is_none_or(|r| r == "alternate")).collect();
+    links
+        .iter()
+        .find(|l| l.attr("type").is_none_or(|t| t.contains("html")))
+        .or(links.first())
+        .and_then(|l| l.attr("href").map(str::to_owned))
+}
+
+fn xml_base(parent: &Url, el: &Element) -> Url {
+    el.attr("xml:base").and_then(|b| parent.join(b.trim()).ok()).unwrap_or_else(|| parent.clone())
+}
+
+/// Makes the content's relative addresses absolute against its own base before it is
+/// sanitized against the entry's base.
+fn rebase(markup: &str, base: &Url) -> String {
+    newsdesk_model::SafeHtml::sanitize_with_base(markup, base).as_str().to_owned()
+}

@@ -1,0 +1,214 @@
+//! The parser on self-written feeds, one per format and per kind of breakage seen in the wild.
+
+use super::*;
+
+fn url(s: &str) -> Url {
+    Url::parse(s).unwrap()
+}
+
+fn parse(bytes: &[u8], feed_url: &str) -> ParsedFeed {
+    parse_feed(bytes, None, &url(feed_url)).unwrap()
+}
+
+#[test]
+fn rss2_with_content_creator_and_categories() {
+    let f = parse(include_bytes!("../../testdata/rss2.xml"), "https://harbour.example/feed.xml");
+    assert_eq!(f.format, FeedFormat::Rss);
+    assert_eq!(f.title.as_deref(), Some("Harbour Gazette"));
+    assert_eq!(f.site_url.as_ref().map(Url::as_str), Some("https://harbour.example/"));
+    assert_eq!(f.language.as_deref(), Some("en-gb"));
+    assert_eq!(f.ttl_minutes, Some(30));
+    assert_eq!(f.skip_hours, vec![2, 3], "an hour out of range is dropped");
+    assert_eq!(f.entries.len(), 2);
+    let e = &f.entries[0];
+    assert_eq!(e.title, "Bridge reopens & ferries stop");
+    assert_eq!(e.guid.as_deref(), Some("harbour-2026-0412"));
+    assert_eq!(e.url.as_ref().unwrap().as_str(), "https://harbour.example/news/bridge?utm_source=rss&id=7");
+    assert_eq!(e.author.as_deref(), Some("Mara Okafor"));
+    assert_eq!(e.categories, vec!["Transport"]);
+    assert_eq!(e.published.unwrap().to_rfc3339(), "2026-05-04T08:30:00+00:00");
+    assert_eq!(e.summary.as_deref(), Some("The bridge reopened on Monday."));
+    let html = e.content.as_str();
+    assert!(html.contains(r#"href="https://harbour.example/news/repairs""#), "{html}");
+    assert!(html.contains(r#"src="https://harbour.example/img/bridge.jpg""#), "{html}");
+    assert!(!html.contains("script") && !html.contains("onclick"), "{html}");
+    assert_eq!(e.text, "The bridge reopened on Monday after six weeks of repairs.\nFerries stop on Friday.");
+    let second = &f.entries[1];
+    assert_eq!(
+        second.url.as_ref().unwrap().as_str(),
+        "https://harbour.example/news/library",
+        "a permalink guid is the link"
+    );
+    assert_eq!(second.author.as_deref(), Some("Joan Whitby"));
+    assert_eq!(second.text, "The library now opens until ten.");
+    assert!(f.problems.is_empty(), "{:?}", f.problems);
+}
+
+#[test]
+fn versionless_rss_with_html_entities_bare_ampersands_and_messy_dates() {
+    let f = parse(include_bytes!("../../testdata/rss-versionless-entities.xml"), "https://quayside.example/rss");
+    assert_eq!(f.title.as_deref(), Some("Quayside — News"));
+    assert_eq!(f.entries.len(), 2);
+    let e = &f.entries[0];
+    assert_eq!(e.title, "Market moves auction… again");
+    assert_eq!(e.url.as_ref().unwrap().as_str(), "https://quayside.example/market/auction", "relative link resolved");
+    assert_eq!(
+        e.text,
+        "Buyers asked for an earlier start. The café opens at half past four. AT&T sponsors the stalls."
+    );
+    assert_eq!(e.published.unwrap().to_rfc3339(), "2026-11-20T10:55:00+00:00");
+    let bare = &f.entries[1];
+    assert_eq!((bare.guid.as_deref(), bare.url.as_ref()), (None, None));
+    assert_eq!(bare.published, None, "an unreadable date is no date, not an error");
+}
+
+#[test]
+fn rss_1_0_rdf() {
+    let f = parse(include_bytes!("../../testdata/rdf.xml"), "https://tram.example/rdf");
+    assert_eq!(f.format, FeedFormat::Rdf);
+    assert_eq!(f.language.as_deref(), Some("en"));
+    assert_eq!(f.entries.len(), 1);
+    let e = &f.entries[0];
+    assert_eq!(e.guid.as_deref(), Some("https://tram.example/a/1"));
+    assert_eq!(e.author.as_deref(), Some("Ada Kerr"));
+    assert_eq!(e.categories, vec!["Trams"]);
+    assert_eq!(e.published.unwrap().to_rfc3339(), "2026-05-06T05:15:00+00:00");
+}
+
+#[test]
+fn atom_1_0_with_xml_base_at_every_level() {
+    let f = parse(include_bytes!("../../testdata/atom10.xml"), "https://coast.example/news/feed.atom");
+    assert_eq!(f.format, FeedFormat::Atom10);
+    assert_eq!(f.title.as_deref(), Some("Coast Wire"));
+    assert_eq!(f.site_url.as_ref().unwrap().as_str(), "https://coast.example/news/");
+    assert_eq!(f.language.as_deref(), Some("en"));
+    let e = &f.entries[0];
+    assert_eq!(e.title, "Strike called off");
+    assert_eq!(e.url.as_ref().unwrap().as_str(), "https://coast.example/news/2026/strike-off");
+    assert_eq!(e.updated.unwrap().to_rfc3339(), "2026-05-07T08:45:00+00:00");
+    assert_eq!(e.categories, vec!["Labour"]);
+    assert_eq!(e.summary.as_deref(), Some("Crews return on Monday."));
+    let html = e.content.as_str();
+    assert!(html.contains(r#"href="https://coast.example/news/2026/vote""#), "content base applies: {html}");
+    assert!(html.contains(r#"src="https://coast.example/media/photo.jpg""#), "{html}");
+    let second = &f.entries[1];
+    assert_eq!(
+        second.url.as_ref().unwrap().as_str(),
+        "https://coast.example/archive/second",
+        "entry base, alternate link"
+    );
+    assert!(
+        second.content.as_str().contains(r#"href="https://coast.example/archive/rel/link""#),
+        "{}",
+        second.content.as_str()
+    );
+    assert_eq!(second.text, "Escaped HTML with a link.");
+    assert_eq!(f.entries[2].text, "Looks like HTML.", "an unknown type is judged by its content");
+}
+
+#[test]
+fn atom_0_3() {
+    let f = parse(include_bytes!("../../testdata/atom03.xml"), "https://oldtown.example/atom");
+    assert_eq!(f.format, FeedFormat::Atom03);
+    assert_eq!(f.entries.len(), 2);
+    let e = &f.entries[0];
+    assert_eq!(e.title, "Clock tower repaired");
+    assert_eq!(e.published.unwrap().to_rfc3339(), "2026-04-01T08:00:00+00:00", "issued");
+    assert_eq!(e.updated.unwrap().to_rfc3339(), "2026-04-01T11:00:00+00:00", "modified");
+    assert_eq!(e.text, "The clock tower strikes again.");
+    assert_eq!(e.author.as_deref(), Some("Kofi Mensah"));
+    assert!(f.entries[1].content.as_str().contains("<em>markup</em>"));
+}
+
+#[test]
+fn json_feed_1_1_and_1_0() {
+    let f = parse(include_bytes!("../../testdata/feed11.json"), "https://depot.example/feed.json");
+    assert_eq!(f.format, FeedFormat::JsonFeed);
+    assert_eq!(f.entries.len(), 2, "a non-object item is skipped");
+    let e = &f.entries[0];
+    assert_eq!(e.url.as_ref().unwrap().as_str(), "https://depot.example/market/returns");
+    assert!(e.content.as_str().contains(r#"href="https://depot.example/stalls""#));
+    assert!(!e.content.as_str().contains("iframe"));
+    assert_eq!(e.author.as_deref(), Some("Lukas Brandt"));
+    assert_eq!(e.categories, vec!["market", "food"]);
+    assert_eq!(e.summary.as_deref(), Some("Forty stalls on Fridays."));
+    let untitled = &f.entries[1];
+    assert_eq!(untitled.guid.as_deref(), Some("42"));
+    assert_eq!(untitled.title, "A note with no title.", "the title falls back to the first line");
+    assert_eq!(untitled.text, "A note with no title.\nSecond line.");
+
+    let old = parse(include_bytes!("../../testdata/feed10.json"), "https://old.example/feed.json");
+    assert_eq!(old.entries[0].author.as_deref(), Some("Sam Ode"));
+    assert_eq!(old.entries[0].url.as_ref().unwrap().as_str(), "https://elsewhere.example/x");
+}
+
+#[test]
+fn charsets_from_header_bom_declaration_and_mislabelling() {
+    let latin1_no_decl = b"<rss><channel><item><title>Caf\xe9</title></item></channel></rss>";
+    let f = parse_feed(latin1_no_decl, Some("text/xml; charset=ISO-8859-1"), &url("https://x.example/")).unwrap();
+    assert_eq!(f.entries[0].title, "Café");
+
+    let mislabelled = b"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><item><title>\x93Quoted\x94</title></item></channel></rss>";
+    let f = parse_feed(mislabelled, Some("application/rss+xml; charset=utf-8"), &url("https://x.example/")).unwrap();
+    assert_eq!(f.entries[0].title, "\u{201c}Quoted\u{201d}");
+    assert!(f.problems.iter().any(|p| p.contains("windows-1252")));
+
+    let mut utf16 = vec![0xFE, 0xFF];
+    for u in "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><item><title>Straße</title></item></channel></rss>".encode_utf16() {
+        utf16.extend_from_slice(&u.to_be_bytes());
+    }
+    let f = parse(&utf16, "https://x.example/");
+    assert_eq!(f.entries[0].title, "Straße");
+    assert_eq!(f.encoding, "UTF-16BE");
+}
+
+#[test]
+fn truncated_feeds_keep_the_entries_read() {
+    let full = include_str!("../../testdata/rss2.xml");
+    let cut = &full[..full.find("<title>Library").unwrap() + 20];
+    let f = parse(cut.as_bytes(), "https://harbour.example/feed.xml");
+    assert_eq!(f.entries.len(), 2);
+    assert_eq!(f.entries[0].title, "Bridge reopens & ferries stop");
+    assert!(f.problems.iter().any(|p| p.contains("truncated")), "{:?}", f.problems);
+}
+
+#[test]
+fn entity_expansion_is_refused() {
+    let mut bomb = String::from("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\">");
+    for i in 1..10 {
+        bomb.push_str(&format!(
+            "<!ENTITY a{i} \"{}\">",
+            format!("&a{};", if i == 1 { String::new() } else { (i - 1).to_string() }).repeat(10)
+        ));
+    }
+    bomb.push_str("]><rss><channel><item><title>&a9;</title></item></channel></rss>");
+    let f = parse(bomb.as_bytes(), "https://x.example/");
+    assert_eq!(f.entries[0].title, "&a9;");
+}
+
+#[test]
+fn what_is_not_a_feed_says_so() {
+    let err =
+        parse_feed(include_bytes!("../../testdata/not-a-feed.html"), None, &url("https://x.example/")).unwrap_err();
+    assert!(err.to_string().contains("root element is <html>"), "{err}");
+    assert_eq!(parse_feed(b"   ", None, &url("https://x.example/")).unwrap_err(), FeedError::Empty);
+    assert!(matches!(parse_feed(b"{not json", None, &url("https://x.example/")), Err(FeedError::BadJson(_))));
+    assert!(matches!(parse_feed(b"\x00\x01\x02binary", None, &url("https://x.example/")), Err(FeedError::NotAFeed(_))));
+}
+
+#[test]
+fn garbage_never_panics() {
+    let base = url("https://x.example/");
+    let samples: Vec<Vec<u8>> = vec![
+        b"<rss><channel><item>".to_vec(),
+        b"<feed><entry><content type=\"xhtml\"><div><p>".to_vec(),
+        b"<<<>>>&&&;;;".to_vec(),
+        "<rss>\u{0}\u{ffff}</rss>".as_bytes().to_vec(),
+        vec![0xFF; 1000],
+        b"<?xml version=\"1.0\" encoding=\"bogus-9\"?><rss/>".to_vec(),
+        b"{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"date_published\":5,\"title\":[]}]}".to_vec(),
+    ];
+    for s in samples {
+        let _ = parse_feed(&s, Some("text/xml; charset=nonsense"), &base);
+    }
+}
