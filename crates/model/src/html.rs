@@ -75,14 +75,15 @@ pub fn paragraphs_to_html(text: &str) -> SafeHtml {
     let mut html = String::with_capacity(text.len() + 64);
     for paragraph in text.lines().map(str::trim).filter(|p| !p.is_empty()) {
         html.push_str("<p>");
-        escape_into(paragraph, &mut html);
+        escape_html_into(paragraph, &mut html);
         html.push_str("</p>\n");
     }
     // Escaped text inside <p> is already safe; no second sanitizer pass is needed.
     SafeHtml(html)
 }
 
-fn escape_into(text: &str, out: &mut String) {
+/// Appends `text` to `out` with every character that means something in HTML escaped.
+pub fn escape_html_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -19,7 +19,7 @@ mod validate;
 pub use article::{Article, ArticleUpsert};
 pub use comment::{Comment, CommentStatus, Email};
 pub use domain::{HostError, normalize_host, registrable_domain};
-pub use html::{SafeHtml, paragraphs_to_html};
+pub use html::{SafeHtml, escape_html_into, paragraphs_to_html};
 pub use ids::{ArticleId, CommentId, FeedId, IdError, SourceId};
 pub use source::{Feed, Source};
 pub use validate::{ValidationError, limits};

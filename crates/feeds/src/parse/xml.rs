@@ -3,6 +3,7 @@
 //! could be read and reports the rest as problems. Entities declared in a DTD are never
 //! expanded.
 
+use newsdesk_model::escape_html_into;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
@@ -96,7 +97,7 @@ impl Element {
 
 fn write_node(node: &Node, out: &mut String) {
     match node {
-        Node::Text(t) => escape_into(t, out),
+        Node::Text(t) => escape_html_into(t, out),
         Node::Element(e) => {
             out.push('<');
             out.push_str(&e.name);
@@ -107,7 +108,7 @@ fn write_node(node: &Node, out: &mut String) {
                 out.push(' ');
                 out.push_str(k.rsplit(':').next().unwrap_or(k));
                 out.push_str("=\"");
-                escape_into(v, out);
+                escape_html_into(v, out);
                 out.push('"');
             }
             out.push('>');
@@ -117,18 +118,6 @@ fn write_node(node: &Node, out: &mut String) {
             out.push_str("</");
             out.push_str(&e.name);
             out.push('>');
-        }
-    }
-}
-
-fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
         }
     }
 }
