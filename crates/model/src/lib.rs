@@ -21,5 +21,5 @@ pub use comment::{Comment, CommentStatus, Email};
 pub use domain::{HostError, normalize_host, registrable_domain};
 pub use html::{SafeHtml, escape_html_into, paragraphs_to_html};
 pub use ids::{ArticleId, CommentId, FeedId, IdError, SourceId};
-pub use source::{Feed, Source};
+pub use source::{Feed, FeedStatus, Source};
 pub use validate::{ValidationError, limits};

@@ -18,13 +18,68 @@ pub struct Source {
     pub created_at: DateTime<Utc>,
 }
 
-/// One feed of an outlet. Polling state (schedule, validators, errors) arrives with feed
-/// ingestion.
+/// One feed of an outlet, with its polling state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Feed {
     pub id: FeedId,
     pub source_id: SourceId,
+    /// Where the feed is fetched from (updated when it moves permanently).
     pub url: Url,
     pub title: Option<String>,
+    /// The site the feed belongs to.
+    pub site_url: Option<Url>,
+    /// A paused feed is not polled.
+    pub paused: bool,
+    /// Validators from the last successful fetch, for a conditional GET.
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub last_polled_at: Option<DateTime<Utc>>,
+    pub next_poll_at: DateTime<Utc>,
+    pub last_status: FeedStatus,
+    /// The last error, in words a user understands.
+    pub last_error: Option<String>,
+    /// Failed polls in a row.
+    pub error_count: u32,
+    /// Entries stored from this feed.
+    pub item_count: u64,
     pub created_at: DateTime<Utc>,
+}
+
+/// How the last poll of a feed went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedStatus {
+    /// Not polled yet.
+    New,
+    /// Fetched and parsed.
+    Ok,
+    /// The server said nothing changed (304).
+    NotModified,
+    /// The poll failed; see `last_error`.
+    Error,
+}
+
+impl FeedStatus {
+    /// The stored spelling.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::Ok => "ok",
+            Self::NotModified => "not_modified",
+            Self::Error => "error",
+        }
+    }
+
+    /// Reads the stored spelling.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "new" => Self::New,
+            "ok" => Self::Ok,
+            "not_modified" => Self::NotModified,
+            "error" => Self::Error,
+            _ => return None,
+        })
+    }
 }

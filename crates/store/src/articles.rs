@@ -200,7 +200,7 @@ impl Store {
 
 /// The article an upsert leaves: required fields from the upsert, optional ones from the
 /// upsert when given, else from what was stored.
-fn merge(id: ArticleId, u: ArticleUpsert, old: Option<&Article>, now: DateTime<Utc>) -> Article {
+pub(crate) fn merge(id: ArticleId, u: ArticleUpsert, old: Option<&Article>, now: DateTime<Utc>) -> Article {
     let keep = |new: Option<String>, old: Option<&String>| new.or_else(|| old.cloned());
     let body_html = u.body_html.unwrap_or_else(|| paragraphs_to_html(&u.body_text));
     Article {
@@ -224,13 +224,13 @@ fn merge(id: ArticleId, u: ArticleUpsert, old: Option<&Article>, now: DateTime<U
     }
 }
 
-async fn select_article(conn: &mut SqliteConnection, id: ArticleId) -> Result<Option<Article>, StoreError> {
+pub(crate) async fn select_article(conn: &mut SqliteConnection, id: ArticleId) -> Result<Option<Article>, StoreError> {
     let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?");
     let row = sqlx::query(AssertSqlSafe(sql)).bind(id.to_string()).fetch_optional(&mut *conn).await?;
     row.as_ref().map(rows::article).transpose()
 }
 
-async fn write_article(conn: &mut SqliteConnection, a: &Article, insert: bool) -> Result<(), StoreError> {
+pub(crate) async fn write_article(conn: &mut SqliteConnection, a: &Article, insert: bool) -> Result<(), StoreError> {
     let sql = if insert {
         "INSERT INTO articles (title, summary, body_text, body_html, byline, published_at, updated_at, language, url, \
          original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, id) \

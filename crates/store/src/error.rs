@@ -19,6 +19,9 @@ pub enum StoreError {
         "schema migration {version} ({name}) in the database differs from the one in this newsdesk; migrations are append-only, so this binary does not match the database"
     )]
     MigrationChanged { version: i64, name: String },
+    /// The feed is followed already.
+    #[error("the feed {url} is followed already (feed {id})")]
+    FeedExists { url: String, id: String },
     /// A record breaks a rule.
     #[error("invalid article: {0}")]
     Invalid(#[from] ValidationError),

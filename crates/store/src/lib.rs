@@ -13,6 +13,8 @@
 
 mod articles;
 mod error;
+mod feeds;
+mod ingest;
 mod migrate;
 mod open;
 mod rows;
@@ -22,5 +24,7 @@ mod time;
 
 pub use articles::{ArticleCard, Page, UpsertOutcome};
 pub use error::StoreError;
+pub use feeds::{NewFeed, PollRecord};
+pub use ingest::{IncomingEntry, IngestReport, Revision};
 pub use open::{Store, StoreOptions};
 pub use search::{SearchHit, SearchResults, SnippetPart};

@@ -18,8 +18,10 @@ pub(crate) struct Migration {
 }
 
 /// The SQLite migrations, in order. Append only.
-pub(crate) const SQLITE: &[Migration] =
-    &[Migration { version: 1, name: "initial", sql: include_str!("../migrations/sqlite/0001_initial.sql") }];
+pub(crate) const SQLITE: &[Migration] = &[
+    Migration { version: 1, name: "initial", sql: include_str!("../migrations/sqlite/0001_initial.sql") },
+    Migration { version: 2, name: "feed_ingestion", sql: include_str!("../migrations/sqlite/0002_feed_ingestion.sql") },
+];
 
 fn checksum(sql: &str) -> String {
     let digest = Sha256::digest(sql.as_bytes());

@@ -21,7 +21,15 @@ impl Store {
             return Err(invalid(format!("`{homepage}` is not an http(s) URL")));
         }
         let host = homepage.host_str().unwrap_or_default();
-        let domain = registrable_domain(host).ok_or_else(|| invalid(format!("`{host}` has no registrable domain")))?;
+        // An address or a single-label host (a feed on a private network) is its own domain.
+        let bare = host.parse::<std::net::IpAddr>().is_ok()
+            || host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok()
+            || !host.contains('.');
+        let domain = if bare && !host.is_empty() {
+            host.to_owned()
+        } else {
+            registrable_domain(host).ok_or_else(|| invalid(format!("`{host}` has no registrable domain")))?
+        };
         let name = name.trim();
         let name = if name.is_empty() { domain.as_str() } else { name };
         match &self.backend {

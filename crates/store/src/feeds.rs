@@ -1,0 +1,283 @@
+//! Feeds: following, listing, pausing, and the polling state the scheduler reads and writes.
+
+use chrono::{DateTime, Utc};
+use newsdesk_model::{Feed, FeedId, FeedStatus, SourceId};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{AssertSqlSafe, Row};
+use url::Url;
+
+use crate::open::Backend;
+use crate::{Store, StoreError, rows, time};
+
+const FEED_COLUMNS: &str = "id, source_id, url, title, site_url, paused, etag, last_modified, last_polled_at, \
+     next_poll_at, last_status, last_error, error_count, item_count, created_at";
+
+/// A feed to follow.
+#[derive(Debug, Clone, Default)]
+pub struct NewFeed {
+    pub url: Option<Url>,
+    pub title: Option<String>,
+    pub site_url: Option<Url>,
+}
+
+/// What one poll found, for the feed's status.
+#[derive(Debug, Clone)]
+pub struct PollRecord {
+    pub status: FeedStatus,
+    /// The error in words, for `FeedStatus::Error`.
+    pub error: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// The feed moved permanently here.
+    pub moved_to: Option<Url>,
+    pub title: Option<String>,
+    pub site_url: Option<Url>,
+    pub polled_at: DateTime<Utc>,
+    pub next_poll_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Follows a feed, under the source of its site's (else its own) registrable domain.
+    ///
+    /// # Errors
+    /// [`StoreError::FeedExists`] when the URL is already followed; [`StoreError::Invalid`]
+    /// for a URL without a host.
+    pub async fn add_feed(&self, new: NewFeed) -> Result<Feed, StoreError> {
+        let url = new.url.ok_or_else(|| invalid("url", "is missing"))?;
+        if let Some(existing) = self.feed_by_url(url.as_str()).await? {
+            return Err(StoreError::FeedExists { url: url.to_string(), id: existing.id.to_string() });
+        }
+        let homepage = new.site_url.clone().unwrap_or_else(|| {
+            let mut home = url.clone();
+            home.set_path("/");
+            home.set_query(None);
+            home
+        });
+        let name = new.title.clone().unwrap_or_default();
+        let source = self.ensure_source(&name, &homepage).await?;
+        let id = FeedId::new_v7();
+        let now = time::now();
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                sqlx::query(
+                    "INSERT INTO feeds (id, source_id, url, title, site_url, created_at, next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                )
+                .bind(id.to_string())
+                .bind(source.id.to_string())
+                .bind(url.as_str())
+                .bind(new.title.as_deref().map(str::trim).filter(|t| !t.is_empty()))
+                .bind(new.site_url.as_ref().map(Url::as_str))
+                .bind(time::to_db(now))
+                .bind(time::to_db(now))
+                .execute(pool)
+                .await?;
+            }
+        }
+        self.feed(id).await?.ok_or_else(|| StoreError::Corrupt(format!("feed {id} vanished after insert")))
+    }
+
+    /// One feed.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn feed(&self, id: FeedId) -> Result<Option<Feed>, StoreError> {
+        self.feed_where("id = ?", &id.to_string()).await
+    }
+
+    /// The feed followed at this URL.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn feed_by_url(&self, url: &str) -> Result<Option<Feed>, StoreError> {
+        self.feed_where("url = ?", url).await
+    }
+
+    /// A feed by its id or its URL, as a user types either.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn find_feed(&self, id_or_url: &str) -> Result<Option<Feed>, StoreError> {
+        match id_or_url.trim().parse::<FeedId>() {
+            Ok(id) => self.feed(id).await,
+            Err(_) => self.feed_by_url(id_or_url.trim()).await,
+        }
+    }
+
+    async fn feed_where(&self, condition: &str, value: &str) -> Result<Option<Feed>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let sql = format!("SELECT {FEED_COLUMNS} FROM feeds WHERE {condition}");
+                let row = sqlx::query(AssertSqlSafe(sql)).bind(value).fetch_optional(pool).await?;
+                row.as_ref().map(feed).transpose()
+            }
+        }
+    }
+
+    /// Every feed, by URL.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn feeds(&self) -> Result<Vec<Feed>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let sql = format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY url");
+                let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(pool).await?;
+                rows.iter().map(feed).collect()
+            }
+        }
+    }
+
+    /// Feeds to poll now: not paused and due by `now` (or every unpaused feed with `all`),
+    /// the longest overdue first.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn due_feeds(&self, now: DateTime<Utc>, all: bool, limit: u32) -> Result<Vec<Feed>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let sql = format!(
+                    "SELECT {FEED_COLUMNS} FROM feeds WHERE paused = 0 AND (? OR next_poll_at <= ?) ORDER BY next_poll_at, id LIMIT ?"
+                );
+                let rows = sqlx::query(AssertSqlSafe(sql))
+                    .bind(all)
+                    .bind(time::to_db(now))
+                    .bind(i64::from(limit))
+                    .fetch_all(pool)
+                    .await?;
+                rows.iter().map(feed).collect()
+            }
+        }
+    }
+
+    /// When the next feed is due, if any is.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn next_due_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let next: Option<String> =
+                    sqlx::query_scalar("SELECT min(next_poll_at) FROM feeds WHERE paused = 0").fetch_one(pool).await?;
+                next.as_deref().map(time::from_db).transpose()
+            }
+        }
+    }
+
+    /// Stops or resumes polling a feed. Returns false when there is no such feed.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn set_feed_paused(&self, id: FeedId, paused: bool) -> Result<bool, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let done = sqlx::query(
+                    "UPDATE feeds SET paused = ?, next_poll_at = CASE WHEN ? THEN next_poll_at ELSE ? END WHERE id = ?",
+                )
+                .bind(paused)
+                .bind(paused)
+                .bind(time::to_db(time::now()))
+                .bind(id.to_string())
+                .execute(pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+        }
+    }
+
+    /// Stops following a feed. Its articles stay; they no longer name the feed.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn remove_feed(&self, id: FeedId) -> Result<bool, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let done = sqlx::query("DELETE FROM feeds WHERE id = ?").bind(id.to_string()).execute(pool).await?;
+                Ok(done.rows_affected() == 1)
+            }
+        }
+    }
+
+    /// Records how a poll went and when to poll next.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn record_poll(&self, id: FeedId, record: PollRecord) -> Result<(), StoreError> {
+        let failed = record.status == FeedStatus::Error;
+        match &self.backend {
+            Backend::Sqlite(pool) => {
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                sqlx::query(
+                    "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, last_status = ?, last_error = ?, \
+                     error_count = CASE WHEN ? THEN error_count + 1 ELSE 0 END, \
+                     etag = CASE WHEN ? THEN etag ELSE ? END, last_modified = CASE WHEN ? THEN last_modified ELSE ? END, \
+                     title = coalesce(title, ?), site_url = coalesce(site_url, ?) WHERE id = ?",
+                )
+                .bind(time::to_db(record.polled_at))
+                .bind(time::to_db(record.next_poll_at))
+                .bind(record.status.as_str())
+                .bind(record.error.as_deref())
+                .bind(failed)
+                .bind(failed)
+                .bind(record.etag.as_deref())
+                .bind(failed)
+                .bind(record.last_modified.as_deref())
+                .bind(record.title.as_deref())
+                .bind(record.site_url.as_ref().map(Url::as_str))
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+                if let Some(moved) = &record.moved_to {
+                    // A feed already followed at the new address keeps it; this one stays put.
+                    sqlx::query(
+                        "UPDATE feeds SET url = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)",
+                    )
+                    .bind(moved.as_str())
+                    .bind(id.to_string())
+                    .bind(moved.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+        }
+    }
+}
+
+fn invalid(field: &'static str, problem: &str) -> StoreError {
+    StoreError::Invalid(newsdesk_model::ValidationError { field, problem: problem.to_owned() })
+}
+
+fn opt_url(row: &SqliteRow, col: &str) -> Result<Option<Url>, StoreError> {
+    row.try_get::<Option<String>, _>(col)?
+        .map(|s| Url::parse(&s).map_err(|e| StoreError::Corrupt(format!("{col} `{s}`: {e}"))))
+        .transpose()
+}
+
+fn feed(row: &SqliteRow) -> Result<Feed, StoreError> {
+    let url: String = row.try_get("url")?;
+    let status: String = row.try_get("last_status")?;
+    let next: String = row.try_get("next_poll_at")?;
+    Ok(Feed {
+        id: FeedId::from_uuid(rows::uuid(row.try_get("id")?)?),
+        source_id: SourceId::from_uuid(rows::uuid(row.try_get("source_id")?)?),
+        url: Url::parse(&url).map_err(|e| StoreError::Corrupt(format!("feed url `{url}`: {e}")))?,
+        title: row.try_get("title")?,
+        site_url: opt_url(row, "site_url")?,
+        paused: row.try_get("paused")?,
+        etag: row.try_get("etag")?,
+        last_modified: row.try_get("last_modified")?,
+        last_polled_at: row
+            .try_get::<Option<String>, _>("last_polled_at")?
+            .as_deref()
+            .map(time::from_db)
+            .transpose()?,
+        next_poll_at: if next.is_empty() { time::now() } else { time::from_db(&next)? },
+        last_status: FeedStatus::parse(&status)
+            .ok_or_else(|| StoreError::Corrupt(format!("feed status `{status}`")))?,
+        last_error: row.try_get("last_error")?,
+        error_count: u32::try_from(row.try_get::<i64, _>("error_count")?).unwrap_or(u32::MAX),
+        item_count: u64::try_from(row.try_get::<i64, _>("item_count")?).unwrap_or(0),
+        created_at: time::from_db(row.try_get("created_at")?)?,
+    })
+}
