@@ -8,9 +8,13 @@
 //! the pipeline, which decides identity ([`canonical_link`], [`content_hash`]) and storage.
 
 mod atom;
+mod discover;
+mod opml;
 mod parse;
 
 pub use atom::{OutEntry, OutFeed, to_atom};
+pub use discover::{COMMON_FEED_PATHS, feed_links};
+pub use opml::{OpmlFeed, OpmlImport, parse_opml, write_opml};
 pub use parse::{
     FeedError, FeedFormat, MAX_ENTRIES, MAX_FEED_BYTES, ParsedEntry, ParsedFeed, canonical_link, content_hash,
     parse_feed,

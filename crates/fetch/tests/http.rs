@@ -1,109 +1,14 @@
-//! The fetcher against real HTTP servers on loopback. The servers are a few lines of raw TCP
-//! so that every header, delay and byte is under the test's control.
+//! The fetcher against real HTTP servers on loopback (`newsdesk_testkit::http`).
 
 // Tests fail by panicking; helpers here may unwrap like the tests they serve.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Write;
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use newsdesk_fetch::{AddressPolicy, FetchConfig, FetchError, FetchRequest, Fetcher};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use newsdesk_testkit::http::{Reply, Server, reply};
 use url::Url;
-
-#[derive(Debug, Clone)]
-struct Seen {
-    path: String,
-    headers: Vec<(String, String)>,
-}
-
-impl Seen {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-    }
-}
-
-#[derive(Default)]
-struct Reply {
-    status: u16,
-    headers: Vec<(&'static str, String)>,
-    body: Vec<u8>,
-    /// Sleep after the headers, before the body.
-    stall: Option<Duration>,
-}
-
-fn reply(status: u16, body: &str) -> Reply {
-    Reply { status, body: body.as_bytes().to_vec(), ..Reply::default() }
-}
-
-struct Server {
-    addr: SocketAddr,
-    seen: Arc<Mutex<Vec<Seen>>>,
-}
-
-impl Server {
-    async fn start(handler: impl Fn(&Seen, SocketAddr) -> Reply + Send + Sync + 'static) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let handler = Arc::new(handler);
-        let log = seen.clone();
-        tokio::spawn(async move {
-            loop {
-                let Ok((mut stream, _)) = listener.accept().await else { return };
-                let handler = handler.clone();
-                let log = log.clone();
-                tokio::spawn(async move {
-                    let mut buf = Vec::new();
-                    let mut chunk = [0u8; 4096];
-                    while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 65536 {
-                        let Ok(n) = stream.read(&mut chunk).await else { return };
-                        if n == 0 {
-                            return;
-                        }
-                        buf.extend_from_slice(&chunk[..n]);
-                    }
-                    let head = String::from_utf8_lossy(&buf).into_owned();
-                    let mut lines = head.split("\r\n");
-                    let path = lines.next().unwrap_or_default().split(' ').nth(1).unwrap_or_default().to_owned();
-                    let headers = lines
-                        .filter_map(|l| l.split_once(':'))
-                        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
-                        .collect();
-                    let request = Seen { path, headers };
-                    log.lock().unwrap().push(request.clone());
-                    let r = handler(&request, addr);
-                    let mut out =
-                        format!("HTTP/1.1 {} X\r\nConnection: close\r\nContent-Length: {}\r\n", r.status, r.body.len());
-                    for (k, v) in &r.headers {
-                        out.push_str(&format!("{k}: {v}\r\n"));
-                    }
-                    out.push_str("\r\n");
-                    if stream.write_all(out.as_bytes()).await.is_err() {
-                        return;
-                    }
-                    if let Some(stall) = r.stall {
-                        tokio::time::sleep(stall).await;
-                    }
-                    let _ = stream.write_all(&r.body).await;
-                    let _ = stream.shutdown().await;
-                });
-            }
-        });
-        Self { addr, seen }
-    }
-
-    fn url(&self, path: &str) -> Url {
-        Url::parse(&format!("http://{}{path}", self.addr)).unwrap()
-    }
-
-    fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().unwrap().clone()
-    }
-}
 
 fn config() -> FetchConfig {
     FetchConfig {

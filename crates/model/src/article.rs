@@ -179,7 +179,11 @@ fn normalize_paragraphs(text: &str) -> String {
 
 /// `EN_us` -> `en-US`; rejects anything that is not letters and digits in 1-8 character parts
 /// starting with a 2-3 letter language.
-fn normalize_language(tag: &str) -> Result<String, ValidationError> {
+/// A language tag in its usual spelling (`EN_us` -> `en-US`).
+///
+/// # Errors
+/// When `tag` is not a language tag.
+pub fn normalize_language(tag: &str) -> Result<String, ValidationError> {
     let bad = || {
         ValidationError::new(
             "language",

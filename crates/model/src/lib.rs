@@ -16,7 +16,7 @@ mod ids;
 mod source;
 mod validate;
 
-pub use article::{Article, ArticleUpsert};
+pub use article::{Article, ArticleUpsert, normalize_language};
 pub use comment::{Comment, CommentStatus, Email};
 pub use domain::{HostError, normalize_host, registrable_domain};
 pub use html::{SafeHtml, escape_html_into, paragraphs_to_html};

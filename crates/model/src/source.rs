@@ -42,6 +42,8 @@ pub struct Feed {
     pub error_count: u32,
     /// Entries stored from this feed.
     pub item_count: u64,
+    /// The polling interval the scheduler chose last, in seconds.
+    pub poll_interval_secs: u32,
     pub created_at: DateTime<Utc>,
 }
 

@@ -10,7 +10,7 @@ use crate::open::Backend;
 use crate::{Store, StoreError, rows, time};
 
 const FEED_COLUMNS: &str = "id, source_id, url, title, site_url, paused, etag, last_modified, last_polled_at, \
-     next_poll_at, last_status, last_error, error_count, item_count, created_at";
+     next_poll_at, last_status, last_error, error_count, item_count, poll_interval_secs, created_at";
 
 /// A feed to follow.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +34,8 @@ pub struct PollRecord {
     pub site_url: Option<Url>,
     pub polled_at: DateTime<Utc>,
     pub next_poll_at: DateTime<Utc>,
+    /// The interval chosen, kept for the next poll that learns nothing new (a 304).
+    pub interval_secs: Option<u32>,
 }
 
 impl Store {
@@ -210,7 +212,8 @@ impl Store {
                     "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, last_status = ?, last_error = ?, \
                      error_count = CASE WHEN ? THEN error_count + 1 ELSE 0 END, \
                      etag = CASE WHEN ? THEN etag ELSE ? END, last_modified = CASE WHEN ? THEN last_modified ELSE ? END, \
-                     title = coalesce(title, ?), site_url = coalesce(site_url, ?) WHERE id = ?",
+                     title = coalesce(title, ?), site_url = coalesce(site_url, ?), \
+                     poll_interval_secs = coalesce(?, poll_interval_secs) WHERE id = ?",
                 )
                 .bind(time::to_db(record.polled_at))
                 .bind(time::to_db(record.next_poll_at))
@@ -223,6 +226,7 @@ impl Store {
                 .bind(record.last_modified.as_deref())
                 .bind(record.title.as_deref())
                 .bind(record.site_url.as_ref().map(Url::as_str))
+                .bind(record.interval_secs.map(i64::from))
                 .bind(id.to_string())
                 .execute(&mut *tx)
                 .await?;
@@ -278,6 +282,7 @@ fn feed(row: &SqliteRow) -> Result<Feed, StoreError> {
         last_error: row.try_get("last_error")?,
         error_count: u32::try_from(row.try_get::<i64, _>("error_count")?).unwrap_or(u32::MAX),
         item_count: u64::try_from(row.try_get::<i64, _>("item_count")?).unwrap_or(0),
+        poll_interval_secs: u32::try_from(row.try_get::<i64, _>("poll_interval_secs")?).unwrap_or(3600),
         created_at: time::from_db(row.try_get("created_at")?)?,
     })
 }

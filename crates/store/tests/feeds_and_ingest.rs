@@ -38,6 +38,7 @@ fn poll(status: FeedStatus, next_in_minutes: i64) -> PollRecord {
         site_url: None,
         polled_at: now,
         next_poll_at: now + Duration::minutes(next_in_minutes),
+        interval_secs: Some(600),
     }
 }
 

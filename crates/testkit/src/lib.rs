@@ -4,6 +4,8 @@
 //! What it does: throwaway stores on a real SQLite file in a temporary directory, and
 //! self-written fixture articles with fixed ids and times, so that snapshots are stable.
 
+pub mod http;
+
 use chrono::{DateTime, TimeZone, Utc};
 use newsdesk_model::{ArticleId, ArticleUpsert};
 use newsdesk_store::{Store, StoreOptions};

@@ -22,6 +22,17 @@ use url::Url;
 
 pub use identity::{canonical_link, content_hash};
 
+/// Resolves entity and character references in text from HTML or XML.
+#[must_use]
+pub fn entities_unescape(raw: &str) -> String {
+    entities::unescape(raw)
+}
+
+/// The forgiving XML tree, for other XML formats of this crate (OPML).
+pub(crate) fn parse_xml_tree(text: &str) -> Result<xml::Document, String> {
+    xml::parse(text.trim_start_matches('\u{feff}'))
+}
+
 /// Largest feed document read.
 pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
 /// Most entries read from one feed.

@@ -11,6 +11,8 @@ ALTER TABLE feeds ADD COLUMN last_status TEXT NOT NULL DEFAULT 'new';
 ALTER TABLE feeds ADD COLUMN last_error TEXT;
 ALTER TABLE feeds ADD COLUMN error_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE feeds ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0;
+-- The interval the scheduler chose last, in seconds, reused after a 304.
+ALTER TABLE feeds ADD COLUMN poll_interval_secs INTEGER NOT NULL DEFAULT 3600;
 
 CREATE INDEX feeds_due ON feeds (paused, next_poll_at);
 

@@ -1,0 +1,46 @@
+//! `feeds add`: from whatever the user pasted (a feed or a site) to a feed we can read.
+
+use newsdesk_feeds::{COMMON_FEED_PATHS, ParsedFeed, feed_links, parse_feed};
+use newsdesk_fetch::{FetchError, FetchRequest, Fetcher};
+use url::Url;
+
+/// Why no feed was found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DiscoverError {
+    #[error("cannot fetch {url}: {error}")]
+    Fetch { url: String, error: FetchError },
+    #[error(
+        "no feed found at {url}: it is not a feed, announces no readable feed, and none of {tried} usual addresses has one"
+    )]
+    NoFeed { url: String, tried: usize },
+}
+
+/// Finds the feed at or for `url`: the URL itself if it is a feed, else the feeds its page
+/// announces, else the usual feed paths of its site. Returns the feed's address and content.
+///
+/// # Errors
+/// [`DiscoverError`] when the address cannot be fetched or no feed is found.
+pub async fn discover_feed(fetcher: &Fetcher, url: &Url) -> Result<(Url, ParsedFeed), DiscoverError> {
+    let page = fetcher
+        .fetch(FetchRequest {
+            accept: "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5",
+            ..FetchRequest::new(url)
+        })
+        .await
+        .map_err(|error| DiscoverError::Fetch { url: url.to_string(), error })?;
+    if let Ok(feed) = parse_feed(&page.body, page.content_type.as_deref(), &page.url) {
+        return Ok((page.url, feed));
+    }
+    let html = String::from_utf8_lossy(&page.body);
+    let announced = feed_links(&html, &page.url);
+    let mut tried = 0;
+    let guesses = COMMON_FEED_PATHS.iter().filter_map(|p| page.url.join(p).ok());
+    for candidate in announced.into_iter().chain(guesses).take(16) {
+        tried += 1;
+        let Ok(found) = fetcher.fetch(FetchRequest::new(&candidate)).await else { continue };
+        if let Ok(feed) = parse_feed(&found.body, found.content_type.as_deref(), &found.url) {
+            return Ok((found.url, feed));
+        }
+    }
+    Err(DiscoverError::NoFeed { url: url.to_string(), tried })
+}

@@ -1,0 +1,113 @@
+//! From a parsed entry to what the store keeps. Pure.
+
+use newsdesk_feeds::{ParsedEntry, ParsedFeed, canonical_link, content_hash};
+use newsdesk_model::{ArticleUpsert, SafeHtml, limits, normalize_language, paragraphs_to_html};
+use newsdesk_store::IncomingEntry;
+
+/// The entry's identity in its feed: its GUID, else its link without tracking parameters,
+/// else a hash of its content.
+#[must_use]
+pub fn entry_key(entry: &ParsedEntry) -> String {
+    if let Some(guid) = &entry.guid {
+        return format!("guid:{guid}");
+    }
+    if let Some(url) = &entry.url {
+        return format!("link:{}", canonical_link(url));
+    }
+    format!("hash:{}", content_hash(&entry.title, &entry.text))
+}
+
+/// The entry as an article to store. Oversized fields are cut to the store's limits rather
+/// than losing the entry; a language tag that is not one is dropped.
+#[must_use]
+pub fn to_incoming(entry: &ParsedEntry, feed: &ParsedFeed) -> IncomingEntry {
+    let summary = entry.summary.clone().unwrap_or_default();
+    let hash_input = format!("{}\u{0}{}", entry.text, summary);
+    let body_text = cut_bytes(&entry.text, limits::BODY_BYTES);
+    let body_html = if entry.content.as_str().len() > limits::BODY_HTML_BYTES {
+        paragraphs_to_html(&body_text)
+    } else {
+        entry.content.clone()
+    };
+    IncomingEntry {
+        key: entry_key(entry),
+        content_hash: content_hash(&entry.title, &hash_input),
+        article: ArticleUpsert {
+            id: None,
+            title: cut_chars(&entry.title, limits::TITLE_CHARS),
+            summary: cut_chars(&summary, limits::SUMMARY_CHARS),
+            body_text,
+            body_html: Some(body_html).filter(|h: &SafeHtml| !h.is_empty()),
+            byline: entry.author.as_deref().map(|a| cut_chars(a, limits::BYLINE_CHARS)),
+            published_at: entry.published,
+            updated_at: entry.updated,
+            language: feed.language.as_deref().and_then(|l| normalize_language(l).ok()),
+            url: entry.url.clone().filter(|u| u.as_str().len() <= limits::URL_BYTES),
+            ..ArticleUpsert::default()
+        },
+    }
+}
+
+fn cut_chars(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+fn cut_bytes(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_owned();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use newsdesk_feeds::parse_feed;
+    use url::Url;
+
+    use super::*;
+
+    fn feed(items: &str) -> ParsedFeed {
+        let xml = format!("<rss version=\"2.0\"><channel><language>EN_us</language>{items}</channel></rss>");
+        parse_feed(xml.as_bytes(), None, &Url::parse("https://a.example/rss").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn keys_prefer_guid_then_link_then_content() {
+        let f = feed(
+            "<item><guid>g-1</guid><link>https://a.example/1</link><title>A</title></item>\
+             <item><link>https://a.example/2?utm_source=rss</link><title>B</title></item>\
+             <item><title>C</title><description>Only text.</description></item>",
+        );
+        let keys: Vec<String> = f.entries.iter().map(entry_key).collect();
+        assert_eq!(keys[0], "guid:g-1");
+        assert_eq!(keys[1], "link:https://a.example/2");
+        assert!(keys[2].starts_with("hash:") && keys[2].len() == 37);
+    }
+
+    #[test]
+    fn articles_carry_the_entry_and_cut_oversized_fields() {
+        let long_title = "T".repeat(5000);
+        let f = feed(&format!(
+            "<item><guid>g</guid><title>{long_title}</title><author>x@y.example (Ana)</author><description>Body.</description></item>"
+        ));
+        let incoming = to_incoming(&f.entries[0], &f);
+        let a = incoming.article.validated().unwrap();
+        assert_eq!(a.title.chars().count(), limits::TITLE_CHARS);
+        assert_eq!(a.byline.as_deref(), Some("Ana"));
+        assert_eq!(a.language.as_deref(), Some("en-US"));
+        assert_eq!(a.body_text, "Body.");
+    }
+
+    #[test]
+    fn content_changes_change_the_hash() {
+        let a = feed("<item><guid>g</guid><title>T</title><description>One.</description></item>");
+        let b = feed("<item><guid>g</guid><title>T</title><description>Two.</description></item>");
+        let ha = to_incoming(&a.entries[0], &a).content_hash;
+        assert_eq!(ha, to_incoming(&a.entries[0], &a).content_hash);
+        assert_ne!(ha, to_incoming(&b.entries[0], &b).content_hash);
+    }
+}
