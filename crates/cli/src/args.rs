@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// newsdesk: a self-hosted news desk. It keeps articles in one SQLite file, serves them as a
-/// web site with search and an Atom feed, and imports and exports them.
+/// newsdesk: a self-hosted news desk. It follows news feeds, keeps their articles in one SQLite
+/// file, serves them as a web site with search and an Atom feed, and imports and exports them.
 ///
 /// Settings come from defaults, then a TOML file (--config, NEWSDESK_CONFIG, or newsdesk.toml
 /// in the working directory), then NEWSDESK_* environment variables, then flags.
@@ -48,6 +48,59 @@ pub enum Command {
     Import(ImportArgs),
     /// Export every article as article page files or JSON Lines.
     Export(ExportArgs),
+    /// Follow, list and manage feeds.
+    Feeds(FeedsArgs),
+    /// Poll every feed that is due once, then stop (`--all`: every feed that is not paused).
+    ///
+    /// Shows a progress bar on a terminal and ends with a summary line. `newsdesk serve` polls
+    /// feeds by itself as they fall due; this is for cron jobs, first imports and benchmarks.
+    Crawl(CrawlArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FeedsArgs {
+    #[command(subcommand)]
+    pub command: FeedsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Follow a feed: give its address, or a site's address and newsdesk finds its feed.
+    Add {
+        /// A feed URL, or the home page of a site that has one.
+        url: String,
+    },
+    /// Every feed with its status, item count, next poll and last error.
+    List,
+    /// Stop following a feed (its articles stay).
+    Remove {
+        /// The feed's id or URL, as `feeds list` shows them.
+        feed: String,
+    },
+    /// Stop polling a feed for now.
+    Pause {
+        /// The feed's id or URL.
+        feed: String,
+    },
+    /// Poll a paused feed again.
+    Resume {
+        /// The feed's id or URL.
+        feed: String,
+    },
+    /// Follow every feed of an OPML subscription list (feeds already followed are skipped).
+    Import {
+        /// The OPML file.
+        file: PathBuf,
+    },
+    /// Write every feed as an OPML subscription list to standard output.
+    Export,
+}
+
+#[derive(Debug, Args)]
+pub struct CrawlArgs {
+    /// Poll every feed that is not paused, due or not.
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -61,6 +114,10 @@ pub struct ServeArgs {
     /// loading them again changes nothing).
     #[arg(long)]
     pub demo: bool,
+
+    /// Serve pages only; do not poll feeds in this process.
+    #[arg(long)]
+    pub no_crawl: bool,
 }
 
 #[derive(Debug, Args)]

@@ -16,6 +16,53 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub server: ServerConfig,
     pub site: SiteConfig,
+    pub fetch: FetchSettings,
+    pub crawl: CrawlSettings,
+}
+
+/// How newsdesk fetches from the web.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FetchSettings {
+    /// Allow requests to loopback and private networks (off: refused).
+    pub allow_private_networks: bool,
+    /// Empty: `newsdesk/<version> (self-hosted news reader)`.
+    pub user_agent: String,
+    pub timeout_seconds: u32,
+    pub max_body_mb: u32,
+    pub per_host_concurrency: u32,
+    pub per_host_interval_ms: u32,
+    pub obey_robots: bool,
+}
+
+/// How feeds are polled.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CrawlSettings {
+    /// Feeds polled at once.
+    pub concurrency: u32,
+    pub min_interval_minutes: u32,
+    pub max_interval_hours: u32,
+}
+
+impl Default for FetchSettings {
+    fn default() -> Self {
+        Self {
+            allow_private_networks: false,
+            user_agent: String::new(),
+            timeout_seconds: 60,
+            max_body_mb: 16,
+            per_host_concurrency: 2,
+            per_host_interval_ms: 500,
+            obey_robots: true,
+        }
+    }
+}
+
+impl Default for CrawlSettings {
+    fn default() -> Self {
+        Self { concurrency: 16, min_interval_minutes: 10, max_interval_hours: 24 }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -63,6 +110,7 @@ impl Default for SiteConfig {
 enum Kind {
     Text,
     Number,
+    Flag,
 }
 
 /// The settings that environment variables can set: `NEWSDESK_<SECTION>_<KEY>`.
@@ -72,6 +120,16 @@ const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
     ("server", "base_url", Kind::Text),
     ("site", "title", Kind::Text),
     ("site", "page_size", Kind::Number),
+    ("fetch", "allow_private_networks", Kind::Flag),
+    ("fetch", "user_agent", Kind::Text),
+    ("fetch", "timeout_seconds", Kind::Number),
+    ("fetch", "max_body_mb", Kind::Number),
+    ("fetch", "per_host_concurrency", Kind::Number),
+    ("fetch", "per_host_interval_ms", Kind::Number),
+    ("fetch", "obey_robots", Kind::Flag),
+    ("crawl", "concurrency", Kind::Number),
+    ("crawl", "min_interval_minutes", Kind::Number),
+    ("crawl", "max_interval_hours", Kind::Number),
 ];
 
 /// Variables that are not settings but are read elsewhere.
@@ -103,6 +161,11 @@ impl Config {
                 Kind::Number => toml::Value::Integer(
                     raw.trim().parse().with_context(|| format!("{name}={raw:?}: expected a whole number"))?,
                 ),
+                Kind::Flag => toml::Value::Boolean(match raw.trim().to_ascii_lowercase().as_str() {
+                    "true" | "1" | "yes" | "on" => true,
+                    "false" | "0" | "no" | "off" => false,
+                    _ => bail!("{name}={raw:?}: expected true or false"),
+                }),
             };
             let entry = table.entry((*section).to_owned()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
             let Some(section_table) = entry.as_table_mut() else {
@@ -138,7 +201,62 @@ impl Config {
         if !(1..=200).contains(&self.site.page_size) {
             bail!("site.page_size is {}: expected a number from 1 to 200", self.site.page_size);
         }
+        let f = &self.fetch;
+        for (name, value, range) in [
+            ("fetch.timeout_seconds", f.timeout_seconds, 1..=600),
+            ("fetch.max_body_mb", f.max_body_mb, 1..=256),
+            ("fetch.per_host_concurrency", f.per_host_concurrency, 1..=64),
+            ("fetch.per_host_interval_ms", f.per_host_interval_ms, 0..=600_000),
+            ("crawl.concurrency", self.crawl.concurrency, 1..=256),
+            ("crawl.min_interval_minutes", self.crawl.min_interval_minutes, 1..=1440),
+            ("crawl.max_interval_hours", self.crawl.max_interval_hours, 1..=720),
+        ] {
+            if !range.contains(&value) {
+                bail!("{name} is {value}: expected a number from {} to {}", range.start(), range.end());
+            }
+        }
+        if u64::from(self.crawl.min_interval_minutes) > u64::from(self.crawl.max_interval_hours) * 60 {
+            bail!("crawl.min_interval_minutes is longer than crawl.max_interval_hours");
+        }
         Ok(())
+    }
+
+    /// The fetcher's settings.
+    #[must_use]
+    pub fn fetch_config(&self) -> newsdesk_fetch::FetchConfig {
+        let f = &self.fetch;
+        let defaults = newsdesk_fetch::FetchConfig::default();
+        newsdesk_fetch::FetchConfig {
+            user_agent: if f.user_agent.trim().is_empty() {
+                defaults.user_agent.clone()
+            } else {
+                f.user_agent.trim().to_owned()
+            },
+            total_timeout: std::time::Duration::from_secs(u64::from(f.timeout_seconds)),
+            read_timeout: std::time::Duration::from_secs(u64::from(f.timeout_seconds)).min(defaults.read_timeout),
+            max_body_bytes: usize::try_from(f.max_body_mb).unwrap_or(16) * 1024 * 1024,
+            addresses: if f.allow_private_networks {
+                newsdesk_fetch::AddressPolicy::Any
+            } else {
+                newsdesk_fetch::AddressPolicy::PublicOnly
+            },
+            per_host_concurrency: usize::try_from(f.per_host_concurrency).unwrap_or(2),
+            per_host_interval: std::time::Duration::from_millis(u64::from(f.per_host_interval_ms)),
+            obey_robots: f.obey_robots,
+            ..defaults
+        }
+    }
+
+    /// The scheduler's bounds.
+    #[must_use]
+    pub fn schedule_config(&self) -> newsdesk_pipeline::ScheduleConfig {
+        let min = std::time::Duration::from_secs(u64::from(self.crawl.min_interval_minutes) * 60);
+        let max = std::time::Duration::from_secs(u64::from(self.crawl.max_interval_hours) * 3600);
+        newsdesk_pipeline::ScheduleConfig {
+            min_interval: min,
+            max_interval: max,
+            default_interval: std::time::Duration::from_secs(3600).clamp(min, max),
+        }
     }
 
     /// The address to listen on.
@@ -254,6 +372,33 @@ mod tests {
             Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_SITE_PAGE_SIZE", "0")])).unwrap_err()
         );
         assert!(err.contains("expected a number from 1 to 200"), "{err}");
+    }
+
+    #[test]
+    fn fetch_and_crawl_settings() {
+        let (c, _) = Config::load(
+            Some(Path::new("/dev/null")),
+            &env(&[("NEWSDESK_FETCH_ALLOW_PRIVATE_NETWORKS", "true"), ("NEWSDESK_CRAWL_CONCURRENCY", "4")]),
+        )
+        .unwrap();
+        assert_eq!(c.fetch_config().addresses, newsdesk_fetch::AddressPolicy::Any);
+        assert_eq!(c.crawl.concurrency, 4);
+        assert_eq!(
+            Config::default().fetch_config().addresses,
+            newsdesk_fetch::AddressPolicy::PublicOnly,
+            "private networks are refused by default"
+        );
+        let err = format!(
+            "{:#}",
+            Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_FETCH_ALLOW_PRIVATE_NETWORKS", "maybe")]))
+                .unwrap_err()
+        );
+        assert!(err.contains("expected true or false"), "{err}");
+        let err = format!(
+            "{:#}",
+            Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_CRAWL_CONCURRENCY", "0")])).unwrap_err()
+        );
+        assert!(err.contains("crawl.concurrency is 0"), "{err}");
     }
 
     #[test]

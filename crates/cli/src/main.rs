@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use newsdesk_store::{Store, StoreOptions};
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, FeedsCommand};
 use crate::config::Config;
 
 fn main() -> ExitCode {
@@ -58,8 +58,34 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
                 let created = commands::demo::load(&store).await?;
                 println!("Loaded the demo articles ({created} new).");
             }
-            commands::serve::run(&config, store, &mut |line| println!("{line}")).await?;
+            commands::serve::run(&config, store, !args.no_crawl, &mut |line| println!("{line}")).await?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Feeds(args) => {
+            let out = match args.command {
+                FeedsCommand::Add { url } => {
+                    let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
+                    commands::feeds::add(&store, &fetcher, &url).await
+                }
+                FeedsCommand::List => commands::feeds::list(&store).await,
+                FeedsCommand::Remove { feed } => commands::feeds::remove(&store, &feed).await,
+                FeedsCommand::Pause { feed } => commands::feeds::set_paused(&store, &feed, true).await,
+                FeedsCommand::Resume { feed } => commands::feeds::set_paused(&store, &feed, false).await,
+                FeedsCommand::Import { file } => commands::feeds::import_opml(&store, &file).await,
+                FeedsCommand::Export => commands::feeds::export_opml(&store).await,
+            };
+            store.close().await;
+            println!("{}", out?.trim_end());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Crawl(args) => {
+            let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
+            let concurrency = usize::try_from(config.crawl.concurrency).unwrap_or(16);
+            let (line, failed) =
+                commands::crawl::run(&store, &fetcher, args.all, concurrency, config.schedule_config()).await?;
+            store.close().await;
+            println!("{line}");
+            Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Import(args) => {
             let report = commands::import::run(&store, &args.paths, &mut |e| eprintln!("error: {e}")).await?;

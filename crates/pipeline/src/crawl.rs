@@ -49,7 +49,7 @@ pub async fn crawl(
     feeds: Vec<Feed>,
     concurrency: usize,
     schedule: ScheduleConfig,
-    on_done: &mut dyn FnMut(&Feed, &PollResult),
+    on_done: &mut (dyn FnMut(&Feed, &PollResult) + Send),
 ) -> Result<CrawlSummary, StoreError> {
     let mut summary = CrawlSummary::default();
     let mut pending = feeds.into_iter();

@@ -95,9 +95,10 @@ impl Store {
             return Ok(checked.into_iter().filter_map(Result::err).map(Err).collect());
         }
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 // IMMEDIATE takes the write lock up front, so the reads below cannot race
                 // another writer into a deadlock.
+                let _writing = self.writer.lock().await;
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 let now = time::now();
                 let mut outcomes = Vec::with_capacity(checked.len());
@@ -139,7 +140,7 @@ impl Store {
     /// Database errors.
     pub async fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let mut conn = pool.acquire().await?;
                 select_article(&mut conn, id).await
             }
@@ -152,7 +153,7 @@ impl Store {
     /// Database errors.
     pub async fn recent_articles(&self, offset: u64, limit: u32) -> Result<Page<ArticleCard>, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let sql = format!(
                     "SELECT {CARD_COLUMNS} FROM articles a ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?"
                 );
@@ -174,7 +175,7 @@ impl Store {
     /// Database errors.
     pub async fn count_articles(&self) -> Result<u64, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let n: i64 = sqlx::query_scalar("SELECT count(*) FROM articles").fetch_one(pool).await?;
                 Ok(u64::try_from(n).unwrap_or(0))
             }
@@ -188,7 +189,7 @@ impl Store {
     /// Database errors.
     pub async fn articles_after(&self, after: Option<ArticleId>, limit: u32) -> Result<Vec<Article>, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?");
                 let after = after.map(|id| id.to_string()).unwrap_or_default();
                 let rows = sqlx::query(AssertSqlSafe(sql)).bind(after).bind(i64::from(limit)).fetch_all(pool).await?;
@@ -230,29 +231,28 @@ pub(crate) async fn select_article(conn: &mut SqliteConnection, id: ArticleId) -
     row.as_ref().map(rows::article).transpose()
 }
 
-pub(crate) async fn write_article(conn: &mut SqliteConnection, a: &Article, insert: bool) -> Result<(), StoreError> {
-    let sql = if insert {
-        "INSERT INTO articles (title, summary, body_text, body_html, byline, published_at, updated_at, language, url, \
-         original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, id) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    } else {
-        "UPDATE articles SET title = ?, summary = ?, body_text = ?, body_html = ?, byline = ?, published_at = ?, \
-         updated_at = ?, language = ?, url = ?, original_url = ?, original_domain = ?, comment_count = ?, source_id = ?, \
-         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ? WHERE id = ?"
-    };
+/// The columns of an article row, in the order [`bind_article`] binds them.
+pub(crate) const ARTICLE_INSERT_COLUMNS: &str = "title, summary, body_text, body_html, byline, published_at, updated_at, language, url, \
+     original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, id";
+
+/// Binds an article's values in the order of [`ARTICLE_INSERT_COLUMNS`].
+pub(crate) fn bind_article<'q>(
+    query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+    a: &Article,
+) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
     let sort_at = a.published_at.unwrap_or(a.created_at);
-    let result = sqlx::query(sql)
-        .bind(&a.title)
-        .bind(&a.summary)
-        .bind(&a.body_text)
-        .bind(a.body_html.as_str())
-        .bind(&a.byline)
+    query
+        .bind(a.title.clone())
+        .bind(a.summary.clone())
+        .bind(a.body_text.clone())
+        .bind(a.body_html.as_str().to_owned())
+        .bind(a.byline.clone())
         .bind(a.published_at.map(time::to_db))
         .bind(a.updated_at.map(time::to_db))
-        .bind(&a.language)
-        .bind(a.url.as_ref().map(url::Url::as_str))
-        .bind(a.original_url.as_ref().map(url::Url::as_str))
-        .bind(&a.original_domain)
+        .bind(a.language.clone())
+        .bind(a.url.as_ref().map(|u| u.as_str().to_owned()))
+        .bind(a.original_url.as_ref().map(|u| u.as_str().to_owned()))
+        .bind(a.original_domain.clone())
         .bind(i64::from(a.comment_count))
         .bind(a.source_id.map(|s| s.to_string()))
         .bind(a.feed_id.map(|f| f.to_string()))
@@ -260,8 +260,18 @@ pub(crate) async fn write_article(conn: &mut SqliteConnection, a: &Article, inse
         .bind(time::to_db(a.modified_at))
         .bind(time::to_db(sort_at))
         .bind(a.id.to_string())
-        .execute(&mut *conn)
-        .await?;
+}
+
+pub(crate) async fn write_article(conn: &mut SqliteConnection, a: &Article, insert: bool) -> Result<(), StoreError> {
+    let sql = if insert {
+        format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})", vec!["?"; 18].join(", "))
+    } else {
+        "UPDATE articles SET title = ?, summary = ?, body_text = ?, body_html = ?, byline = ?, published_at = ?, \
+         updated_at = ?, language = ?, url = ?, original_url = ?, original_domain = ?, comment_count = ?, source_id = ?, \
+         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ? WHERE id = ?"
+            .to_owned()
+    };
+    let result = bind_article(sqlx::query(AssertSqlSafe(sql)), a).execute(&mut *conn).await?;
     if result.rows_affected() != 1 {
         return Err(StoreError::Corrupt(format!("writing article {} touched {} rows", a.id, result.rows_affected())));
     }

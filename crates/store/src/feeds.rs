@@ -60,7 +60,7 @@ impl Store {
         let id = FeedId::new_v7();
         let now = time::now();
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 sqlx::query(
                     "INSERT INTO feeds (id, source_id, url, title, site_url, created_at, next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 )
@@ -107,7 +107,7 @@ impl Store {
 
     async fn feed_where(&self, condition: &str, value: &str) -> Result<Option<Feed>, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let sql = format!("SELECT {FEED_COLUMNS} FROM feeds WHERE {condition}");
                 let row = sqlx::query(AssertSqlSafe(sql)).bind(value).fetch_optional(pool).await?;
                 row.as_ref().map(feed).transpose()
@@ -121,7 +121,7 @@ impl Store {
     /// Database errors.
     pub async fn feeds(&self) -> Result<Vec<Feed>, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let sql = format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY url");
                 let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(pool).await?;
                 rows.iter().map(feed).collect()
@@ -136,7 +136,7 @@ impl Store {
     /// Database errors.
     pub async fn due_feeds(&self, now: DateTime<Utc>, all: bool, limit: u32) -> Result<Vec<Feed>, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let sql = format!(
                     "SELECT {FEED_COLUMNS} FROM feeds WHERE paused = 0 AND (? OR next_poll_at <= ?) ORDER BY next_poll_at, id LIMIT ?"
                 );
@@ -157,7 +157,7 @@ impl Store {
     /// Database errors.
     pub async fn next_due_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let next: Option<String> =
                     sqlx::query_scalar("SELECT min(next_poll_at) FROM feeds WHERE paused = 0").fetch_one(pool).await?;
                 next.as_deref().map(time::from_db).transpose()
@@ -171,7 +171,7 @@ impl Store {
     /// Database errors.
     pub async fn set_feed_paused(&self, id: FeedId, paused: bool) -> Result<bool, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let done = sqlx::query(
                     "UPDATE feeds SET paused = ?, next_poll_at = CASE WHEN ? THEN next_poll_at ELSE ? END WHERE id = ?",
                 )
@@ -192,22 +192,25 @@ impl Store {
     /// Database errors.
     pub async fn remove_feed(&self, id: FeedId) -> Result<bool, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let done = sqlx::query("DELETE FROM feeds WHERE id = ?").bind(id.to_string()).execute(pool).await?;
                 Ok(done.rows_affected() == 1)
             }
         }
     }
 
-    /// Records how a poll went and when to poll next.
+    /// Records how a poll went and when to poll next. It goes through the ingestion
+    /// connection, after the poll's entries, so its validators are never more durable than
+    /// the entries they stand for.
     ///
     /// # Errors
     /// Database errors.
     pub async fn record_poll(&self, id: FeedId, record: PollRecord) -> Result<(), StoreError> {
         let failed = record.status == FeedStatus::Error;
         match &self.backend {
-            Backend::Sqlite(pool) => {
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+            Backend::Sqlite(_, ingest) => {
+                let _writing = self.writer.lock().await;
+                let mut tx = ingest.begin_with("BEGIN IMMEDIATE").await?;
                 sqlx::query(
                     "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, last_status = ?, last_error = ?, \
                      error_count = CASE WHEN ? THEN error_count + 1 ELSE 0 END, \

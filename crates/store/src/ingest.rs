@@ -5,7 +5,12 @@ use chrono::{DateTime, Utc};
 use newsdesk_model::{Article, ArticleId, ArticleUpsert, Feed, SafeHtml};
 use sqlx::Row;
 
-use crate::articles::{merge, select_article, write_article};
+use std::collections::HashMap;
+
+use sqlx::AssertSqlSafe;
+use sqlx::sqlite::SqliteConnection;
+
+use crate::articles::{ARTICLE_INSERT_COLUMNS, bind_article, merge, select_article, write_article};
 use crate::open::Backend;
 use crate::{Store, StoreError, time};
 
@@ -50,53 +55,43 @@ impl Store {
     pub async fn ingest_entries(&self, feed: &Feed, entries: Vec<IncomingEntry>) -> Result<IngestReport, StoreError> {
         let mut report = IngestReport::default();
         let now = time::now();
+        let mut valid: Vec<(String, String, ArticleUpsert)> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            match entry.article.validated() {
+                Ok(u) => valid.push((
+                    entry.key,
+                    entry.content_hash,
+                    ArticleUpsert { source_id: Some(feed.source_id), feed_id: Some(feed.id), ..u },
+                )),
+                Err(e) => report.invalid.push(format!("{}: {e}", entry.key)),
+            }
+        }
         match &self.backend {
-            Backend::Sqlite(pool) => {
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+            Backend::Sqlite(_, ingest) => {
+                let _writing = self.writer.lock().await;
+                let mut tx = ingest.begin_with("BEGIN IMMEDIATE").await?;
                 let feed_id = feed.id.to_string();
-                for entry in entries {
-                    let upsert = match entry.article.validated() {
-                        Ok(u) => ArticleUpsert { source_id: Some(feed.source_id), feed_id: Some(feed.id), ..u },
-                        Err(e) => {
-                            report.invalid.push(format!("{}: {e}", entry.key));
-                            continue;
-                        }
-                    };
-                    let known =
-                        sqlx::query("SELECT article_id, content_hash FROM entries WHERE feed_id = ? AND entry_key = ?")
-                            .bind(&feed_id)
-                            .bind(&entry.key)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                    match known {
+                let mut known = known_entries(&mut tx, &feed_id, valid.iter().map(|(k, _, _)| k.as_str())).await?;
+                let mut new_articles: Vec<Article> = Vec::new();
+                let mut new_entries: Vec<(String, ArticleId, String)> = Vec::new();
+                for (key, hash, upsert) in valid {
+                    match known.get(&key) {
                         None => {
                             let id = ArticleId::new_v7();
-                            write_article(&mut tx, &merge(id, upsert, None, now), true).await?;
-                            sqlx::query(
-                                "INSERT INTO entries (feed_id, entry_key, article_id, content_hash, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)",
-                            )
-                            .bind(&feed_id)
-                            .bind(&entry.key)
-                            .bind(id.to_string())
-                            .bind(&entry.content_hash)
-                            .bind(time::to_db(now))
-                            .bind(time::to_db(now))
-                            .execute(&mut *tx)
-                            .await?;
+                            new_articles.push(merge(id, upsert, None, now));
+                            known.insert(key.clone(), (id, hash.clone()));
+                            new_entries.push((key, id, hash));
                             report.created += 1;
                         }
-                        Some(row) => {
-                            let stored_hash: String = row.try_get("content_hash")?;
-                            if stored_hash == entry.content_hash {
+                        Some((_, stored_hash)) if *stored_hash == hash => report.unchanged += 1,
+                        Some(&(id, _)) => {
+                            if new_entries.iter().any(|(_, new_id, _)| *new_id == id) {
+                                // The same entry twice in one poll: the first one stands.
                                 report.unchanged += 1;
                                 continue;
                             }
-                            let id = ArticleId::from_uuid(crate::rows::uuid(row.try_get("article_id")?)?);
                             let Some(old) = select_article(&mut tx, id).await? else {
-                                return Err(StoreError::Corrupt(format!(
-                                    "entry {} points at missing article {id}",
-                                    entry.key
-                                )));
+                                return Err(StoreError::Corrupt(format!("entry {key} points at missing article {id}")));
                             };
                             let merged = merge(id, upsert, Some(&old), now);
                             if changed_text(&old, &merged) {
@@ -104,16 +99,19 @@ impl Store {
                             }
                             write_article(&mut tx, &merged, false).await?;
                             sqlx::query("UPDATE entries SET content_hash = ?, last_seen_at = ? WHERE feed_id = ? AND entry_key = ?")
-                                .bind(&entry.content_hash)
+                                .bind(&hash)
                                 .bind(time::to_db(now))
                                 .bind(&feed_id)
-                                .bind(&entry.key)
+                                .bind(&key)
                                 .execute(&mut *tx)
                                 .await?;
+                            known.insert(key, (id, hash));
                             report.updated += 1;
                         }
                     }
                 }
+                insert_articles(&mut tx, &new_articles).await?;
+                insert_entries(&mut tx, &feed_id, &new_entries, now).await?;
                 if report.created > 0 {
                     sqlx::query("UPDATE feeds SET item_count = item_count + ? WHERE id = ?")
                         .bind(i64::try_from(report.created).unwrap_or(i64::MAX))
@@ -133,7 +131,7 @@ impl Store {
     /// Database errors.
     pub async fn article_revisions(&self, id: ArticleId) -> Result<Vec<Revision>, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let rows = sqlx::query(
                     "SELECT revision, title, summary, body_text, body_html, replaced_at FROM article_revisions WHERE article_id = ? ORDER BY revision",
                 )
@@ -155,6 +153,74 @@ impl Store {
             }
         }
     }
+}
+
+/// The stored article id and content hash of each of `keys` this feed has seen, looked up in
+/// chunks (one statement per chunk instead of one per entry).
+async fn known_entries<'k>(
+    conn: &mut SqliteConnection,
+    feed_id: &str,
+    keys: impl Iterator<Item = &'k str>,
+) -> Result<HashMap<String, (ArticleId, String)>, StoreError> {
+    let keys: Vec<&str> = keys.collect();
+    let mut known = HashMap::with_capacity(keys.len());
+    for chunk in keys.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!(
+            "SELECT entry_key, article_id, content_hash FROM entries WHERE feed_id = ? AND entry_key IN ({marks})"
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(feed_id);
+        for key in chunk {
+            query = query.bind(*key);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            let id = ArticleId::from_uuid(crate::rows::uuid(row.try_get("article_id")?)?);
+            known.insert(row.try_get("entry_key")?, (id, row.try_get("content_hash")?));
+        }
+    }
+    Ok(known)
+}
+
+/// New articles, several rows per INSERT.
+async fn insert_articles(conn: &mut SqliteConnection, articles: &[Article]) -> Result<(), StoreError> {
+    for chunk in articles.chunks(40) {
+        let row = format!("({})", vec!["?"; ARTICLE_INSERT_COLUMNS.split(',').count()].join(", "));
+        let sql =
+            format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES {}", vec![row; chunk.len()].join(", "));
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for a in chunk {
+            query = bind_article(query, a);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+async fn insert_entries(
+    conn: &mut SqliteConnection,
+    feed_id: &str,
+    entries: &[(String, ArticleId, String)],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let seen = time::to_db(now);
+    for chunk in entries.chunks(150) {
+        let sql = format!(
+            "INSERT INTO entries (feed_id, entry_key, article_id, content_hash, first_seen_at, last_seen_at) VALUES {}",
+            vec!["(?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ")
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for (key, id, hash) in chunk {
+            query = query
+                .bind(feed_id)
+                .bind(key.as_str())
+                .bind(id.to_string())
+                .bind(hash.as_str())
+                .bind(seen.clone())
+                .bind(seen.clone());
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 /// Only a change readers can see makes a revision (not a new byline or date alone).

@@ -89,7 +89,7 @@ mod tests {
 
     fn pool(store: &Store) -> &SqlitePool {
         match &store.backend {
-            crate::open::Backend::Sqlite(p) => p,
+            crate::open::Backend::Sqlite(p, _) => p,
         }
     }
 

@@ -29,11 +29,16 @@ impl Default for StoreOptions {
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) backend: Backend,
+    /// Write transactions of this process queue here instead of in SQLite's busy handler,
+    /// which sleeps between retries and so wastes time under contention.
+    pub(crate) writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) enum Backend {
-    Sqlite(SqlitePool),
+    /// The main pool (`synchronous=FULL`), and one connection for feed ingestion
+    /// (`synchronous=NORMAL`, see ARCHITECTURE.md "Durability").
+    Sqlite(SqlitePool, SqlitePool),
 }
 
 impl Store {
@@ -56,17 +61,28 @@ impl Store {
             .busy_timeout(options.busy_timeout);
         let pool = SqlitePoolOptions::new()
             .max_connections(options.max_connections.max(1))
-            .connect_with(connect)
+            .connect_with(connect.clone())
             .await
             .map_err(|source| StoreError::Open { location: path.display().to_string(), source })?;
         migrate::run_sqlite(&pool).await?;
-        Ok(Self { backend: Backend::Sqlite(pool) })
+        // Feed entries can always be fetched again: in WAL mode NORMAL keeps the database
+        // consistent through a power cut and can lose only the last transactions, whose feed
+        // validators roll back with them, so the next poll fetches those entries again.
+        let ingest = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(connect.synchronous(SqliteSynchronous::Normal))
+            .await
+            .map_err(|source| StoreError::Open { location: path.display().to_string(), source })?;
+        Ok(Self { backend: Backend::Sqlite(pool, ingest), writer: std::sync::Arc::new(tokio::sync::Mutex::new(())) })
     }
 
     /// Closes every connection, waiting for queries under way.
     pub async fn close(&self) {
         match &self.backend {
-            Backend::Sqlite(pool) => pool.close().await,
+            Backend::Sqlite(pool, ingest) => {
+                ingest.close().await;
+                pool.close().await;
+            }
         }
     }
 }

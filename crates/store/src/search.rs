@@ -119,7 +119,7 @@ impl Store {
             return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit });
         };
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let sql = format!(
                     "SELECT {CARD_COLUMNS}, \
                        snippet(articles_fts, -1, char(57344), char(57345), '…', 24) AS snippet \

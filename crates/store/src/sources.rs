@@ -33,7 +33,7 @@ impl Store {
         let name = name.trim();
         let name = if name.is_empty() { domain.as_str() } else { name };
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 sqlx::query("INSERT INTO sources (id, name, homepage, domain, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (domain) DO NOTHING")
                     .bind(SourceId::new_v7().to_string())
                     .bind(name)
@@ -57,7 +57,7 @@ impl Store {
     /// Database errors.
     pub async fn sources(&self) -> Result<Vec<Source>, StoreError> {
         match &self.backend {
-            Backend::Sqlite(pool) => {
+            Backend::Sqlite(pool, _) => {
                 let rows =
                     sqlx::query("SELECT id, name, homepage, domain, created_at FROM sources ORDER BY name, domain")
                         .fetch_all(pool)

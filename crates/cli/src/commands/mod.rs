@@ -1,6 +1,8 @@
 //! One module per subcommand.
 
+pub mod crawl;
 pub mod demo;
 pub mod export;
+pub mod feeds;
 pub mod import;
 pub mod serve;

@@ -1,4 +1,4 @@
-//! `newsdesk serve`: the web site, until Ctrl-C or SIGTERM.
+//! `newsdesk serve`: the web site, and the feed scheduler beside it, until Ctrl-C or SIGTERM.
 
 use anyhow::Context;
 use newsdesk_store::Store;
@@ -11,7 +11,7 @@ use crate::config::Config;
 ///
 /// # Errors
 /// An address that cannot be listened on, or a broken embedded template.
-pub async fn run(config: &Config, store: Store, announce: &mut dyn FnMut(&str)) -> anyhow::Result<()> {
+pub async fn run(config: &Config, store: Store, crawl: bool, announce: &mut dyn FnMut(&str)) -> anyhow::Result<()> {
     let addr = config.listen_addr()?;
     let listener = TcpListener::bind(addr).await.with_context(|| {
         format!("cannot listen on {addr}: is another program using it? Choose another with --listen or NEWSDESK_SERVER_LISTEN")
@@ -27,10 +27,40 @@ pub async fn run(config: &Config, store: Store, announce: &mut dyn FnMut(&str)) 
     };
     let router = newsdesk_web::router(store.clone(), site).map_err(|e| anyhow::anyhow!("{e}"))?;
     announce(&format!("newsdesk is serving http://{local}/ (database: {})", config.database_display().display()));
-    newsdesk_web::serve(listener, router, shutdown_signal()).await?;
+    // One signal stops both the site and the feed scheduler.
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        let _ = stop_tx.send(true);
+    });
+    let scheduler = if crawl {
+        let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
+        let concurrency = usize::try_from(config.crawl.concurrency).unwrap_or(16);
+        Some(tokio::spawn(newsdesk_pipeline::run_scheduler(
+            store.clone(),
+            fetcher,
+            concurrency,
+            config.schedule_config(),
+            stopped(stop_rx.clone()),
+        )))
+    } else {
+        None
+    };
+    newsdesk_web::serve(listener, router, stopped(stop_rx)).await?;
+    if let Some(task) = scheduler {
+        let _ = task.await;
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+async fn stopped(mut rx: tokio::sync::watch::Receiver<bool>) {
+    while !*rx.borrow_and_update() {
+        if rx.changed().await.is_err() {
+            return;
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -1,0 +1,63 @@
+//! `newsdesk crawl`: poll due feeds once, with a progress bar on a terminal.
+
+use std::io::IsTerminal;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsdesk_fetch::Fetcher;
+use newsdesk_pipeline::{PollOutcome, ScheduleConfig, crawl};
+use newsdesk_store::Store;
+
+/// Polls due (or, with `all`, all unpaused) feeds; returns the summary line and whether any
+/// feed failed.
+///
+/// # Errors
+/// Database errors.
+pub async fn run(
+    store: &Store,
+    fetcher: &Fetcher,
+    all: bool,
+    concurrency: usize,
+    schedule: ScheduleConfig,
+) -> anyhow::Result<(String, bool)> {
+    let started = Instant::now();
+    let feeds = store.due_feeds(chrono::Utc::now(), all, u32::MAX).await?;
+    if feeds.is_empty() {
+        let next = store.next_due_at().await?.map_or_else(
+            || "no feeds are followed".to_owned(),
+            |t| format!("the next is due at {}", t.format("%Y-%m-%d %H:%M UTC")),
+        );
+        return Ok((format!("No feed is due ({next}). Use --all to poll every feed now."), false));
+    }
+    let bar = ProgressBar::new(feeds.len() as u64);
+    if std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} feeds  {msg}") {
+            bar.set_style(style);
+        }
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let mut entries = 0usize;
+    let summary = crawl(store, fetcher, feeds, concurrency, schedule, &mut |_, result| {
+        if let PollOutcome::Stored { created, .. } = result.outcome {
+            entries += created;
+        }
+        bar.set_message(format!("{entries} new entries"));
+        bar.inc(1);
+    })
+    .await?;
+    bar.finish_and_clear();
+    let secs = started.elapsed().as_secs_f64();
+    let line = format!(
+        "Polled {} feed{} in {secs:.1} s: {} new, {} updated, {} unchanged entries; {} not modified, {} failed.",
+        summary.feeds,
+        if summary.feeds == 1 { "" } else { "s" },
+        summary.created,
+        summary.updated,
+        summary.unchanged,
+        summary.not_modified,
+        summary.failed
+    );
+    Ok((line, summary.failed > 0))
+}

@@ -1,0 +1,163 @@
+//! `newsdesk feeds ...`: following, listing and managing feeds.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use newsdesk_feeds::{OpmlFeed, parse_opml, write_opml};
+use newsdesk_fetch::Fetcher;
+use newsdesk_model::{Feed, FeedStatus};
+use newsdesk_store::{NewFeed, Store, StoreError};
+use url::Url;
+
+/// Follows the feed at (or for) `url`; returns the line to print.
+///
+/// # Errors
+/// An address that is not a URL, a site without a feed, or a feed followed already.
+pub async fn add(store: &Store, fetcher: &Fetcher, raw: &str) -> anyhow::Result<String> {
+    let url = parse_url(raw)?;
+    let (feed_url, parsed) = newsdesk_pipeline::discover_feed(fetcher, &url).await?;
+    let feed = store
+        .add_feed(NewFeed { url: Some(feed_url), title: parsed.title.clone(), site_url: parsed.site_url.clone() })
+        .await?;
+    Ok(format!(
+        "Following {} ({} entries now) at {}\nfeed id {}; it is polled on the next crawl.",
+        feed.title.as_deref().unwrap_or("a feed without a title"),
+        parsed.entries.len(),
+        feed.url,
+        feed.id
+    ))
+}
+
+fn parse_url(raw: &str) -> anyhow::Result<Url> {
+    let raw = raw.trim();
+    let with_scheme = if raw.contains("://") { raw.to_owned() } else { format!("https://{raw}") };
+    let url = Url::parse(&with_scheme).with_context(|| format!("`{raw}` is not a web address"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        bail!("`{raw}` is not an http or https address");
+    }
+    Ok(url)
+}
+
+/// The feeds as a table.
+///
+/// # Errors
+/// Database errors.
+pub async fn list(store: &Store) -> anyhow::Result<String> {
+    let feeds = store.feeds().await?;
+    if feeds.is_empty() {
+        return Ok(
+            "No feeds yet. Follow one with `newsdesk feeds add URL` or `newsdesk feeds import FILE.opml`.".into()
+        );
+    }
+    let mut out = format!("{:<36}  {:<12}  {:>6}  {:<16}  {}\n", "ID", "STATUS", "ITEMS", "NEXT POLL (UTC)", "FEED");
+    for f in &feeds {
+        let next = if f.paused { "paused".to_owned() } else { f.next_poll_at.format("%Y-%m-%d %H:%M").to_string() };
+        let title = f.title.as_deref().map(|t| format!("  ({t})")).unwrap_or_default();
+        let _ = writeln!(out, "{:<36}  {:<12}  {:>6}  {:<16}  {}{title}", f.id, status(f), f.item_count, next, f.url);
+        if let Some(error) = &f.last_error {
+            let label = if f.last_status == FeedStatus::Error { "error" } else { "note" };
+            let _ = writeln!(out, "{:<36}  {label}: {error}", "");
+        }
+    }
+    let failing = feeds.iter().filter(|f| f.last_status == FeedStatus::Error).count();
+    let _ = write!(out, "{} feed{}, {failing} failing.", feeds.len(), if feeds.len() == 1 { "" } else { "s" });
+    Ok(out)
+}
+
+fn status(f: &Feed) -> String {
+    match f.last_status {
+        FeedStatus::Error if f.error_count > 1 => format!("error x{}", f.error_count),
+        s => s.as_str().replace('_', " "),
+    }
+}
+
+async fn find(store: &Store, id_or_url: &str) -> anyhow::Result<Feed> {
+    store
+        .find_feed(id_or_url)
+        .await?
+        .with_context(|| format!("no feed has the id or URL `{id_or_url}`; `newsdesk feeds list` shows them"))
+}
+
+/// Removes a feed.
+///
+/// # Errors
+/// An unknown feed, database errors.
+pub async fn remove(store: &Store, id_or_url: &str) -> anyhow::Result<String> {
+    let feed = find(store, id_or_url).await?;
+    store.remove_feed(feed.id).await?;
+    Ok(format!("Stopped following {} (its {} articles stay).", feed.url, feed.item_count))
+}
+
+/// Pauses or resumes a feed.
+///
+/// # Errors
+/// An unknown feed, database errors.
+pub async fn set_paused(store: &Store, id_or_url: &str, paused: bool) -> anyhow::Result<String> {
+    let feed = find(store, id_or_url).await?;
+    store.set_feed_paused(feed.id, paused).await?;
+    Ok(if paused {
+        format!("Paused {}.", feed.url)
+    } else {
+        format!("Resumed {}; it is polled on the next crawl.", feed.url)
+    })
+}
+
+/// Follows every feed of an OPML file.
+///
+/// # Errors
+/// A file that cannot be read or is not XML, database errors.
+pub async fn import_opml(store: &Store, path: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() > 32 * 1024 * 1024 {
+        bail!("{} is larger than 32 MiB; that is not a subscription list", path.display());
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let opml = parse_opml(&text).map_err(|e| anyhow::anyhow!("{}: not an OPML file: {e}", path.display()))?;
+    let (mut added, mut existing) = (0, 0);
+    for f in opml.feeds {
+        match store.add_feed(NewFeed { url: Some(f.url), title: f.title, site_url: f.site_url }).await {
+            Ok(_) => added += 1,
+            Err(StoreError::FeedExists { .. }) => existing += 1,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut out = format!("Added {added} feed{} from {}", if added == 1 { "" } else { "s" }, path.display());
+    if existing > 0 {
+        let _ = write!(out, "; {existing} followed already");
+    }
+    out.push('.');
+    if !opml.skipped.is_empty() {
+        let _ = write!(out, " Skipped {}:", opml.skipped.len());
+        for s in opml.skipped.iter().take(20) {
+            let _ = write!(out, "\n  {s}");
+        }
+    }
+    Ok(out)
+}
+
+/// Every feed as OPML.
+///
+/// # Errors
+/// Database errors.
+pub async fn export_opml(store: &Store) -> anyhow::Result<String> {
+    let feeds: Vec<OpmlFeed> = store
+        .feeds()
+        .await?
+        .into_iter()
+        .map(|f| OpmlFeed { url: f.url, title: f.title, site_url: f.site_url })
+        .collect();
+    Ok(write_opml("newsdesk subscriptions", &feeds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_without_a_scheme_get_https() {
+        assert_eq!(parse_url("harbour.example/news").unwrap().as_str(), "https://harbour.example/news");
+        assert!(parse_url("ftp://files.example/").is_err());
+        assert!(parse_url("http://").is_err());
+    }
+}

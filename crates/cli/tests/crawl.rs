@@ -1,0 +1,125 @@
+//! `newsdesk feeds` and `newsdesk crawl`, run as a user runs them, against feeds served on
+//! loopback.
+
+// Tests fail by panicking; helpers here may unwrap like the tests they serve.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use newsdesk_testkit::http::{Reply, Server, reply};
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
+
+async fn newsdesk(dir: &Path, args: &[&str], allow_loopback: bool) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir).args(args).env_clear().env("PATH", std::env::var("PATH").unwrap_or_default());
+    if allow_loopback {
+        cmd.env("NEWSDESK_FETCH_ALLOW_PRIVATE_NETWORKS", "true").env("NEWSDESK_FETCH_PER_HOST_INTERVAL_MS", "0");
+    }
+    tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn rss(prefix: &str, n: usize) -> String {
+    let items: String = (0..n)
+        .map(|i| format!("<item><guid>{prefix}-{i}</guid><title>{prefix} story {i}</title><link>https://{prefix}.example/{i}</link><description>Lighthouse report number {i}.</description></item>"))
+        .collect();
+    format!(
+        "<rss version=\"2.0\"><channel><title>{prefix} news</title><link>https://{prefix}.example/</link>{items}</channel></rss>"
+    )
+}
+
+async fn server() -> Server {
+    Server::start(|req, _| {
+        let etag = "\"same\"";
+        match req.path.as_str() {
+            _ if req.header("if-none-match") == Some(etag) => Reply { status: 304, ..Reply::default() },
+            "/a.xml" => Reply {
+                status: 200,
+                headers: vec![("ETag", etag.into())],
+                body: rss("alpha", 2).into_bytes(),
+                stall: None,
+            },
+            "/b.xml" => Reply {
+                status: 200,
+                headers: vec![("ETag", etag.into())],
+                body: rss("beta", 3).into_bytes(),
+                stall: None,
+            },
+            "/" => reply(
+                200,
+                r#"<html><head><link rel="alternate" type="application/rss+xml" href="/b.xml"></head></html>"#,
+            ),
+            _ => reply(404, "no"),
+        }
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn opml_import_crawl_list_and_export() {
+    let srv = server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let opml = format!(
+        r#"<opml version="2.0"><body><outline text="Alpha" xmlUrl="{}"/><outline text="Missing" xmlUrl="{}"/><outline text="folder"/></body></opml>"#,
+        srv.url("/a.xml"),
+        srv.url("/missing.xml")
+    );
+    std::fs::write(d.join("subs.opml"), opml).unwrap();
+    let out = newsdesk(d, &["feeds", "import", "subs.opml"], false).await;
+    assert_eq!(stdout(&out).trim(), "Added 2 feeds from subs.opml.");
+
+    let crawl = newsdesk(d, &["crawl"], true).await;
+    let line = stdout(&crawl);
+    assert!(line.starts_with("Polled 2 feeds in "), "{line}");
+    assert!(line.contains("2 new, 0 updated, 0 unchanged entries; 0 not modified, 1 failed."), "{line}");
+    assert_eq!(crawl.status.code(), Some(1), "a failing feed makes the exit status 1");
+
+    let list = stdout(&newsdesk(d, &["feeds", "list"], false).await);
+    assert!(list.contains("ok") && list.contains("(Alpha)"), "{list}");
+    assert!(list.contains("error: the server answered 404"), "{list}");
+    assert!(list.trim_end().ends_with("2 feeds, 1 failing."), "{list}");
+
+    let again = stdout(&newsdesk(d, &["crawl"], true).await);
+    assert!(again.starts_with("No feed is due"), "{again}");
+    let all = stdout(&newsdesk(d, &["crawl", "--all"], true).await);
+    assert!(all.contains("1 not modified"), "a conditional GET: {all}");
+
+    let export = stdout(&newsdesk(d, &["feeds", "export"], false).await);
+    assert!(export.contains(&format!("xmlUrl=\"{}\"", srv.url("/a.xml"))), "{export}");
+    let articles = stdout(&newsdesk(d, &["export", "--format", "jsonl"], false).await);
+    assert_eq!(articles.lines().count(), 2);
+    assert!(articles.contains("alpha story 1") && articles.contains("\"feed_id\""));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn private_addresses_are_refused_unless_allowed() {
+    let srv = server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let refused = newsdesk(d, &["feeds", "add", srv.url("/").as_str()], false).await;
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("not a public address") && stderr.contains("fetch.allow_private_networks"), "{stderr}");
+    assert!(srv.seen().is_empty(), "nothing reached the server");
+
+    let added = stdout(&newsdesk(d, &["feeds", "add", srv.url("/").as_str()], true).await);
+    assert!(added.starts_with("Following beta news (3 entries now)"), "discovered from the home page: {added}");
+    let dup = newsdesk(d, &["feeds", "add", srv.url("/b.xml").as_str()], true).await;
+    assert!(String::from_utf8_lossy(&dup.stderr).contains("followed already"));
+
+    let url = srv.url("/b.xml").to_string();
+    assert!(stdout(&newsdesk(d, &["feeds", "pause", &url], false).await).starts_with("Paused"));
+    let paused = stdout(&newsdesk(d, &["crawl", "--all"], true).await);
+    assert!(paused.starts_with("No feed is due"), "paused feeds are not polled: {paused}");
+    assert!(stdout(&newsdesk(d, &["feeds", "resume", &url], false).await).starts_with("Resumed"));
+    assert!(stdout(&newsdesk(d, &["crawl"], true).await).contains("3 new"));
+    assert!(stdout(&newsdesk(d, &["feeds", "remove", &url], false).await).contains("its 3 articles stay"));
+    let unknown = newsdesk(d, &["feeds", "remove", "https://nowhere.example/rss"], false).await;
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no feed has the id or URL"));
+}
