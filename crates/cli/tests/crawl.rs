@@ -123,3 +123,50 @@ async fn private_addresses_are_refused_unless_allowed() {
     let unknown = newsdesk(d, &["feeds", "remove", "https://nowhere.example/rss"], false).await;
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no feed has the id or URL"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_polls_feeds_by_itself() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let srv = server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    std::fs::write(
+        d.join("subs.opml"),
+        format!(r#"<opml><body><outline xmlUrl="{}"/></body></opml>"#, srv.url("/b.xml")),
+    )
+    .unwrap();
+    newsdesk(&d, &["feeds", "import", "subs.opml"], false).await;
+
+    let addr = tokio::task::spawn_blocking(move || {
+        let mut child = Command::new(BIN)
+            .current_dir(&d)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env_clear()
+            .env("NEWSDESK_FETCH_ALLOW_PRIVATE_NETWORKS", "true")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let line = BufReader::new(child.stdout.take().unwrap()).lines().next().unwrap().unwrap();
+        let addr = line.strip_prefix("newsdesk is serving http://").unwrap().split('/').next().unwrap().to_owned();
+        // Ask for /search until the scheduler has stored the feed (bounded: 20 s).
+        let mut found = false;
+        for _ in 0..100 {
+            let mut s = std::net::TcpStream::connect(&addr).unwrap();
+            write!(s, "GET /search?q=lighthouse HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+            let mut page = String::new();
+            s.read_to_string(&mut page).unwrap();
+            if page.contains("3 results") {
+                found = true;
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        (addr, found)
+    })
+    .await
+    .unwrap();
+    assert!(addr.1, "the entries of the followed feed became searchable at {}", addr.0);
+}

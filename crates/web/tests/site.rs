@@ -242,3 +242,32 @@ async fn stylesheet_is_served_with_headers() {
     assert!(got.body.contains("prefers-color-scheme"));
     assert_security_headers(&got);
 }
+
+#[tokio::test]
+async fn changed_articles_show_their_earlier_versions() {
+    let db = TestStore::new().await;
+    let feed = db
+        .store
+        .add_feed(newsdesk_store::NewFeed {
+            url: Some("https://outlet.example/rss".parse().unwrap()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let entry = |title: &str, body: &str| newsdesk_store::IncomingEntry {
+        key: "guid:1".into(),
+        content_hash: format!("{title}{body}"),
+        article: ArticleUpsert { title: title.into(), body_text: body.into(), ..ArticleUpsert::default() },
+    };
+    db.store.ingest_entries(&feed, vec![entry("First <headline>", "First body.")]).await.unwrap();
+    db.store.ingest_entries(&feed, vec![entry("Second headline", "Second body.")]).await.unwrap();
+    let id = db.store.recent_articles(0, 1).await.unwrap().items[0].id;
+    let settings =
+        SiteSettings { title: "Test Desk".into(), base_url: "https://desk.example/".parse().unwrap(), page_size: 20 };
+    let site = Site { app: router(db.store.clone(), settings).unwrap(), _db: db };
+    let got = site.get(&format!("/articles/{id}")).await;
+    assert!(got.body.contains("<h1>Second headline</h1>"));
+    assert!(got.body.contains("This article changed 1 time after newsdesk first stored it."), "{}", got.body);
+    assert!(got.body.contains("Version 1, replaced"));
+    assert!(got.body.contains("First &lt;headline&gt;") && got.body.contains("<p>First body.</p>"), "{}", got.body);
+}

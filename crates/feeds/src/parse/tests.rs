@@ -212,3 +212,17 @@ fn garbage_never_panics() {
         let _ = parse_feed(&s, Some("text/xml; charset=nonsense"), &base);
     }
 }
+
+#[test]
+fn rss_0_91_and_0_90() {
+    let v091 = r#"<?xml version="1.0" encoding="ISO-8859-1"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>Old Wire</title><link>http://oldwire.example/</link><language>en-us</language><item><title>Ninety-one</title><link>http://oldwire.example/91</link><description>An &lt;b&gt;old&lt;/b&gt; format.</description></item></channel></rss>"#;
+    let f = parse(v091.as_bytes(), "http://oldwire.example/rss");
+    assert_eq!((f.format, f.entries.len()), (FeedFormat::Rss, 1));
+    assert_eq!(f.entries[0].text, "An old format.");
+    assert_eq!(f.entries[0].url.as_ref().unwrap().as_str(), "http://oldwire.example/91");
+
+    let v090 = r#"<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/"><channel><title>Ninety</title><link>http://ninety.example/</link></channel><item><title>Zero point nine</title><link>http://ninety.example/1</link></item></rdf:RDF>"#;
+    let f = parse(v090.as_bytes(), "http://ninety.example/rdf");
+    assert_eq!((f.format, f.title.as_deref()), (FeedFormat::Rdf, Some("Ninety")));
+    assert_eq!(f.entries[0].title, "Zero point nine");
+}

@@ -6,6 +6,16 @@ use newsdesk_model::ArticleId;
 use minijinja::value::Serde;
 
 use crate::WebError;
+
+/// An earlier version, newest first on the page.
+#[derive(serde::Serialize)]
+struct RevisionView {
+    revision: u32,
+    title: String,
+    /// Sanitized when it was stored.
+    body_html: String,
+    replaced_at: chrono::DateTime<chrono::Utc>,
+}
 use crate::state::AppState;
 
 /// `/articles/{id}`: one article. A malformed id is a 400, an unknown one a 404.
@@ -28,7 +38,22 @@ async fn render(state: &AppState, raw_id: &str) -> Result<Response, WebError> {
         WebError::NotFound(format!("There is no article with the id {id}. It may have been removed."))
     })?;
     let original_link = article.original_link();
-    let body =
-        state.templates.render("article.html", minijinja::context! { article => Serde(article), original_link })?;
+    let revisions: Vec<RevisionView> = state
+        .store
+        .article_revisions(id)
+        .await?
+        .into_iter()
+        .rev()
+        .map(|r| RevisionView {
+            revision: r.revision,
+            title: r.title,
+            body_html: r.body_html.as_str().to_owned(),
+            replaced_at: r.replaced_at,
+        })
+        .collect();
+    let body = state.templates.render(
+        "article.html",
+        minijinja::context! { article => Serde(article), original_link, revisions => Serde(revisions) },
+    )?;
     Ok(Html(body).into_response())
 }
