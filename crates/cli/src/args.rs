@@ -55,6 +55,21 @@ pub enum Command {
     /// Shows a progress bar on a terminal and ends with a summary line. `newsdesk serve` polls
     /// feeds by itself as they fall due; this is for cron jobs, first imports and benchmarks.
     Crawl(CrawlArgs),
+    /// Analyze articles from a JSON Lines file: language and summary, one JSON line out per
+    /// line in, in input order, streaming.
+    ///
+    /// Input lines: {"id", "title", "text", "published", "source"}; only "id" and "text" are
+    /// needed. Output lines: {"id", "language", "summary", "summary_sentences"}; a line that
+    /// cannot be read gives {"line", "error"} in its place. (Entities, copies and stories are
+    /// not produced yet.)
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// The JSON Lines file to read ("-" for standard input).
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub input: PathBuf,
 }
 
 #[derive(Debug, Args)]

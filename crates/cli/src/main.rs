@@ -51,6 +51,11 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
         config.server.listen.clone_from(listen);
     }
     config.validate()?;
+    if let Command::Analyze(args) = &cli.command {
+        // Pure text work: no database.
+        let failed = commands::analyze::run(&args.input)?;
+        return Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+    }
     let store = Store::open(&config.database.url, &StoreOptions::default()).await?;
     match cli.command {
         Command::Serve(args) => {
@@ -78,6 +83,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             println!("{}", out?.trim_end());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Analyze(_) => Ok(ExitCode::SUCCESS),
         Command::Crawl(args) => {
             let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
             let concurrency = usize::try_from(config.crawl.concurrency).unwrap_or(16);

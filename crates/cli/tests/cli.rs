@@ -282,3 +282,33 @@ fn serve_demo_answers_on_loopback() {
     assert_eq!(http_get(&addr, "/articles/019a2b10-4c00-7a01-8b00-00000000ffff").0, 404);
     drop(server);
 }
+
+#[test]
+fn analyze_streams_language_and_summary_in_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let lines = [
+        r#"{"id": "a", "title": "Bridge", "text": "PORT ALDER (Reuters) -- The harbour bridge closes for six weeks from Monday while crews replace worn deck plates. By Nell Ashdown. Two extra ferries will run every ten minutes between the fish quay and Eastgate. Shops expect a quiet month in the old town."}"#,
+        "not json",
+        r#"{"id": 7, "text": "Die Brücke über den Hafen wird ab Montag für sechs Wochen gesperrt, während Arbeiter die Fahrbahn erneuern."}"#,
+    ];
+    std::fs::write(d.join("in.jsonl"), lines.join("\n")).unwrap();
+    let out = newsdesk(d, &["analyze", "--input", "in.jsonl"], &[]);
+    assert_eq!(out.status.code(), Some(1), "one line failed");
+    let rows: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["id"], "a");
+    assert_eq!(rows[0]["language"], "en");
+    let sentences = rows[0]["summary_sentences"].as_array().unwrap();
+    assert_eq!(
+        sentences[0], "The harbour bridge closes for six weeks from Monday while crews replace worn deck plates.",
+        "no dateline"
+    );
+    assert!(!rows[0]["summary"].as_str().unwrap().contains("Nell Ashdown"), "no byline");
+    assert_eq!(
+        (rows[1]["line"].as_u64(), rows[1]["error"].as_str().map(|e| e.contains("expected a JSON object"))),
+        (Some(2), Some(true))
+    );
+    assert_eq!((rows[2]["id"].as_u64(), rows[2]["language"].as_str()), (Some(7), Some("de")));
+    assert!(!d.join("newsdesk.db").exists(), "analysis touches no database");
+}

@@ -1,0 +1,85 @@
+//! `newsdesk analyze --input FILE.jsonl`: what newsdesk understands of each article, one JSON
+//! line per input line, in order, as it goes.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::Path;
+
+use anyhow::Context;
+use newsdesk_stories::{SummaryConfig, detect_language, summarize};
+use serde_json::{Value, json};
+
+/// Longest input line read.
+const MAX_LINE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Analyzes every line; returns how many lines could not be read.
+///
+/// # Errors
+/// The input cannot be opened, or standard output fails.
+pub fn run(input: &Path) -> anyhow::Result<usize> {
+    let reader: Box<dyn Read> = if input.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(input).with_context(|| format!("cannot read {}", input.display()))?)
+    };
+    let mut reader = BufReader::new(reader);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let config = SummaryConfig::default();
+    let mut failed = 0;
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        line_no += 1;
+        let n = (&mut reader).take(MAX_LINE_BYTES + 1).read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let result = if n as u64 > MAX_LINE_BYTES {
+            // Skip the rest of an overlong line.
+            let mut sink = Vec::new();
+            while !buf.ends_with(b"\n") && (&mut reader).take(1 << 20).read_until(b'\n', &mut sink)? > 0 {
+                if sink.ends_with(b"\n") {
+                    break;
+                }
+                sink.clear();
+            }
+            Err(format!("line longer than {} MiB", MAX_LINE_BYTES >> 20))
+        } else {
+            analyze_line(&buf, &config)
+        };
+        let value = match result {
+            Ok(v) => v,
+            Err(error) => {
+                failed += 1;
+                eprintln!("error: {}:{line_no}: {error}", input.display());
+                json!({ "line": line_no, "error": error })
+            }
+        };
+        serde_json::to_writer(&mut out, &value)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(failed)
+}
+
+fn analyze_line(bytes: &[u8], config: &SummaryConfig) -> Result<Value, String> {
+    let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("expected a JSON object: {e}"))?;
+    let obj = v.as_object().ok_or("expected a JSON object with \"id\" and \"text\"")?;
+    let id = obj.get("id").filter(|i| i.is_string() || i.is_number()).ok_or("missing \"id\" (a string or number)")?;
+    let text = obj.get("text").and_then(Value::as_str).ok_or("missing \"text\" (a string)")?;
+    let title = obj.get("title").and_then(Value::as_str).unwrap_or_default();
+    let sentences = summarize(text, config);
+    let head: String = text.chars().take(600).collect();
+    let language = detect_language(&format!("{title}\n{head}"));
+    Ok(json!({
+        "id": id,
+        "language": language,
+        "summary": sentences.join(" "),
+        "summary_sentences": sentences,
+    }))
+}

@@ -1,0 +1,153 @@
+//! Language detection.
+
+use whatlang::Lang;
+
+/// The language of `text` as a short tag (`en`, `de`, `pt`), or `None` when the text is too
+/// short or too mixed to say reliably.
+#[must_use]
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    // Five hundred characters decide about as well as the whole text, and bound the work.
+    let sample = match text.char_indices().nth(500) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    if sample.split_whitespace().count() < 4 {
+        return None;
+    }
+    // Only the languages we can tag (see ALLOWED): fewer candidates to score.
+    let info = whatlang::Detector::with_allowlist(ALLOWED.to_vec()).detect(sample)?;
+    if !info.is_reliable() && info.confidence() < 0.5 {
+        return None;
+    }
+    Some(tag(info.lang()))
+}
+
+/// Languages considered: the ones with a two-letter tag below. A short list is faster and
+/// avoids confusing close relatives on short texts.
+const ALLOWED: &[Lang] = &[
+    Lang::Eng,
+    Lang::Deu,
+    Lang::Fra,
+    Lang::Spa,
+    Lang::Por,
+    Lang::Ita,
+    Lang::Nld,
+    Lang::Swe,
+    Lang::Dan,
+    Lang::Nob,
+    Lang::Fin,
+    Lang::Pol,
+    Lang::Ces,
+    Lang::Slk,
+    Lang::Slv,
+    Lang::Hrv,
+    Lang::Srp,
+    Lang::Hun,
+    Lang::Ron,
+    Lang::Bul,
+    Lang::Rus,
+    Lang::Ukr,
+    Lang::Bel,
+    Lang::Ell,
+    Lang::Tur,
+    Lang::Ara,
+    Lang::Heb,
+    Lang::Pes,
+    Lang::Hin,
+    Lang::Ben,
+    Lang::Urd,
+    Lang::Tam,
+    Lang::Tel,
+    Lang::Mar,
+    Lang::Tha,
+    Lang::Vie,
+    Lang::Ind,
+    Lang::Cmn,
+    Lang::Jpn,
+    Lang::Kor,
+    Lang::Lit,
+    Lang::Lav,
+    Lang::Est,
+    Lang::Cat,
+    Lang::Afr,
+    Lang::Epo,
+];
+
+/// ISO 639-1 where it exists, else whatlang's ISO 639-3 code.
+fn tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Eng => "en",
+        Lang::Deu => "de",
+        Lang::Fra => "fr",
+        Lang::Spa => "es",
+        Lang::Por => "pt",
+        Lang::Ita => "it",
+        Lang::Nld => "nl",
+        Lang::Swe => "sv",
+        Lang::Dan => "da",
+        Lang::Nob => "nb",
+        Lang::Fin => "fi",
+        Lang::Pol => "pl",
+        Lang::Ces => "cs",
+        Lang::Slk => "sk",
+        Lang::Slv => "sl",
+        Lang::Hrv => "hr",
+        Lang::Srp => "sr",
+        Lang::Hun => "hu",
+        Lang::Ron => "ro",
+        Lang::Bul => "bg",
+        Lang::Rus => "ru",
+        Lang::Ukr => "uk",
+        Lang::Bel => "be",
+        Lang::Ell => "el",
+        Lang::Tur => "tr",
+        Lang::Ara => "ar",
+        Lang::Heb => "he",
+        Lang::Pes => "fa",
+        Lang::Hin => "hi",
+        Lang::Ben => "bn",
+        Lang::Urd => "ur",
+        Lang::Tam => "ta",
+        Lang::Tel => "te",
+        Lang::Mar => "mr",
+        Lang::Tha => "th",
+        Lang::Vie => "vi",
+        Lang::Ind => "id",
+        Lang::Cmn => "zh",
+        Lang::Jpn => "ja",
+        Lang::Kor => "ko",
+        Lang::Lit => "lt",
+        Lang::Lav => "lv",
+        Lang::Est => "et",
+        Lang::Cat => "ca",
+        Lang::Afr => "af",
+        Lang::Epo => "eo",
+        other => other.code(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_common_languages() {
+        let cases = [
+            ("The harbour bridge reopened on Monday after six weeks of repairs to its deck.", "en"),
+            ("Die Brücke über den Hafen wurde am Montag nach sechs Wochen Reparatur wieder geöffnet.", "de"),
+            ("Le pont du port a rouvert lundi après six semaines de travaux sur son tablier.", "fr"),
+            ("El puente del puerto reabrió el lunes tras seis semanas de obras en su tablero.", "es"),
+            ("A ponte do porto reabriu na segunda-feira depois de seis semanas de obras.", "pt"),
+            ("Мост через гавань снова открылся в понедельник после шести недель ремонта.", "ru"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect_language(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn too_little_text_says_nothing() {
+        assert_eq!(detect_language("Hello"), None);
+        assert_eq!(detect_language(""), None);
+    }
+}

@@ -1,0 +1,18 @@
+//! Understanding the news, as pure, deterministic text work.
+//!
+//! What it does now: [`detect_language`] (whatlang, as an ISO 639-1 tag where there is one),
+//! [`split_sentences`] (robust to abbreviations, initials, numbers, quotations, and lowercased
+//! or tokenized text), and [`summarize`]: a short extractive summary of up to three sentences
+//! (about 60-90 words) drawn from the lead of the article, with bylines, datelines, photo
+//! credits and other page furniture left out.
+//!
+//! What it deliberately does not do: I/O, clocks, or randomness. Entities, syndicated copies
+//! and stories arrive with the rest of the understanding issue.
+
+mod lang;
+mod sentences;
+mod summary;
+
+pub use lang::detect_language;
+pub use sentences::split_sentences;
+pub use summary::{SummaryConfig, summarize};

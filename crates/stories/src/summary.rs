@@ -1,0 +1,176 @@
+//! Extractive summaries from the lead of an article.
+//!
+//! News is written lead first: the first sentences say what happened. The summary takes the
+//! leading sentences that are article text (not bylines, datelines, photo credits or calls to
+//! action), without the wire dateline in front of the first one, until it has about 60-90 words
+//! in up to three sentences.
+
+use crate::sentences::split_sentences;
+
+/// Characters of the article read for its summary.
+const LEAD_CHARS: usize = 6000;
+
+/// How long a summary is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SummaryConfig {
+    /// Stop adding sentences once the summary has this many words. (Measured on
+    /// ../shared/eval/summaries with bench/summaries.sh: stopping at 60 words scores best of
+    /// 40-90; see BENCHMARKS.md.)
+    pub min_words: usize,
+    /// Do not add a sentence that would take the summary past this many words (unless the
+    /// summary would otherwise be empty).
+    pub max_words: usize,
+    pub max_sentences: usize,
+}
+
+impl Default for SummaryConfig {
+    fn default() -> Self {
+        Self { min_words: 60, max_words: 90, max_sentences: 3 }
+    }
+}
+
+/// The summary of `text` as its sentences, in article order. Empty when the text has no
+/// sentence that is article text.
+#[must_use]
+pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
+    let mut chosen: Vec<String> = Vec::new();
+    let mut words = 0;
+    // The lead is all a summary uses: read the first few thousand characters only.
+    let lead = match text.char_indices().nth(LEAD_CHARS) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    for (i, raw) in split_sentences(lead).into_iter().enumerate().take(40) {
+        let sentence = if i < 3 { strip_dateline(raw) } else { raw };
+        if is_furniture(sentence) {
+            continue;
+        }
+        let n = word_count(sentence);
+        if n < 4 {
+            continue;
+        }
+        if !chosen.is_empty() && words + n > config.max_words {
+            break;
+        }
+        chosen.push(sentence.to_owned());
+        words += n;
+        if words >= config.min_words || chosen.len() >= config.max_sentences {
+            break;
+        }
+    }
+    chosen
+}
+
+/// Words: tokens with a letter or digit.
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// Removes a wire dateline: "LONDON, England (CNN) -- ", "( cnn ) ", "WASHINGTON (Reuters) - ".
+fn strip_dateline(s: &str) -> &str {
+    const AGENCIES: &[&str] =
+        &["cnn", "reuters", "ap", "afp", "upi", "bloomberg", "dpa", "efe", "ansa", "pa", "xinhua"];
+    let head: String = s.chars().take(80).collect::<String>().to_lowercase();
+    for agency in AGENCIES {
+        for form in [format!("({agency})"), format!("( {agency} )")] {
+            if let Some(at) = head.find(&form) {
+                let cut = at + form.len();
+                // Byte offset in `s`: `head` is a lowercased prefix; lowercase keeps ASCII widths, and the
+                // agency forms are ASCII, so map through char counts to be safe.
+                let chars = head[..cut].chars().count();
+                let byte = s.char_indices().nth(chars).map_or(s.len(), |(b, _)| b);
+                let rest = s[byte..].trim_start();
+                let rest = rest.trim_start_matches(['-', '—', '–', ':']).trim_start();
+                if word_count(rest) >= 4 {
+                    return rest;
+                }
+            }
+        }
+    }
+    s
+}
+
+/// Page furniture that is not article text.
+fn is_furniture(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let starts = |p: &str| lower.starts_with(p);
+    let has = |p: &str| lower.contains(p);
+    let short = word_count(s) < 16;
+    (starts("by ") && short)
+        || has("published :")
+        || has("published:")
+        || has("updated :")
+        || has("updated:")
+        || has("last updated")
+        || (has("| .") && short)
+        || starts("click here")
+        || starts("scroll down")
+        || starts("read more")
+        || starts("follow ")
+        || starts("sign up")
+        || starts("share this")
+        || starts("photo:")
+        || starts("photo :")
+        || starts("image:")
+        || starts("pictured")
+        || starts("advertisement")
+        || starts("copyright")
+        || has("all rights reserved")
+        || (has("getty images") && short)
+        || (has("e-mail to a friend") || has("email to a friend"))
+        || starts("related:")
+        || starts("watch:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "PORT ALDER, Coastland (Reuters) -- The harbour bridge will close for six weeks from Monday while crews replace worn deck plates, the city council said on Friday.\n\
+        By Nell Ashdown, Harbour Post.\n\
+        Two extra ferries will run every ten minutes between the fish quay and Eastgate during the closure.\n\
+        Photo: the bridge at dawn.\n\
+        Shops in the old town expect a quiet month, and the chamber of commerce has asked for a rates holiday.\n\
+        The council expects the next maintenance in 2031.";
+
+    #[test]
+    fn takes_the_lead_without_furniture_or_dateline() {
+        let s = summarize(ARTICLE, &SummaryConfig::default());
+        assert_eq!(
+            s,
+            [
+                "The harbour bridge will close for six weeks from Monday while crews replace worn deck plates, the city council said on Friday.",
+                "Two extra ferries will run every ten minutes between the fish quay and Eastgate during the closure.",
+                "Shops in the old town expect a quiet month, and the chamber of commerce has asked for a rates holiday.",
+            ]
+        );
+        let words: usize = s.iter().map(|x| word_count(x)).sum();
+        assert!((40..=75).contains(&words), "{words}");
+    }
+
+    #[test]
+    fn long_sentences_stop_early_and_nothing_is_empty_when_text_exists() {
+        let long = format!("{} end.", "word ".repeat(90));
+        assert_eq!(
+            summarize(&format!("{long} Second sentence here is fine."), &SummaryConfig::default()),
+            [long.as_str()]
+        );
+        assert!(summarize("", &SummaryConfig::default()).is_empty());
+        assert!(summarize("Click here to subscribe now.", &SummaryConfig::default()).is_empty());
+    }
+
+    #[test]
+    fn tokenized_wire_copy() {
+        let s = summarize(
+            "( cnn ) the bridge closed on monday for repairs to the deck . ferries run every ten minutes until it reopens . shops expect a quiet month .",
+            &SummaryConfig::default(),
+        );
+        assert_eq!(s[0], "the bridge closed on monday for repairs to the deck .");
+        assert_eq!(s.len(), 3);
+    }
+
+    #[test]
+    fn deterministic() {
+        assert_eq!(summarize(ARTICLE, &SummaryConfig::default()), summarize(ARTICLE, &SummaryConfig::default()));
+    }
+}
