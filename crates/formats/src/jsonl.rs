@@ -19,6 +19,7 @@ struct Record {
     title: String,
     #[serde(default)]
     summary: String,
+    feed_summary: Option<String>,
     #[serde(default, alias = "body", alias = "text")]
     body_text: String,
     body_html: Option<SafeHtml>,
@@ -63,6 +64,7 @@ pub fn parse_jsonl_line(line: &str, line_no: usize) -> Result<ArticleUpsert, For
         id,
         title: record.title,
         summary: record.summary,
+        feed_summary: record.feed_summary,
         body_text: record.body_text,
         body_html: record.body_html.filter(|h| !h.is_empty()),
         byline: record.byline,
@@ -109,6 +111,7 @@ mod tests {
             id: ArticleId::new_v7(),
             title: "Rail strike ends".into(),
             summary: "Drivers return on Tuesday.".into(),
+            feed_summary: Some("From the wire.".into()),
             body_text: "Line one.\nLine two.".into(),
             body_html: paragraphs_to_html("Line one.\nLine two."),
             byline: Some("Ana Ruiz".into()),
@@ -135,6 +138,7 @@ mod tests {
         assert_eq!(u.id, Some(a.id));
         assert_eq!(u.title, a.title);
         assert_eq!(u.summary, a.summary);
+        assert_eq!(u.feed_summary, a.feed_summary);
         assert_eq!(u.body_text, a.body_text);
         assert_eq!(u.body_html.as_ref(), Some(&a.body_html));
         assert_eq!(u.byline, a.byline);

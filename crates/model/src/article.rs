@@ -18,6 +18,10 @@ pub struct Article {
     pub title: String,
     /// The short summary shown above the body.
     pub summary: String,
+    /// The summary the feed gave, when the article came from a feed that gave one; kept
+    /// beside `summary`, which newsdesk writes for feed articles.
+    #[serde(default)]
+    pub feed_summary: Option<String>,
     /// The body as plain text, one paragraph per line.
     pub body_text: String,
     /// The body as sanitized HTML.
@@ -70,6 +74,7 @@ pub struct ArticleUpsert {
     pub id: Option<ArticleId>,
     pub title: String,
     pub summary: String,
+    pub feed_summary: Option<String>,
     /// Plain text, one paragraph per line.
     pub body_text: String,
     /// Sanitized HTML; `None` derives it from `body_text`.
@@ -104,6 +109,10 @@ impl ArticleUpsert {
         check_chars("title", &self.title, limits::TITLE_CHARS)?;
         self.summary = self.summary.trim().to_owned();
         check_chars("summary", &self.summary, limits::SUMMARY_CHARS)?;
+        self.feed_summary = self.feed_summary.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        if let Some(fs) = &self.feed_summary {
+            check_chars("feed_summary", fs, limits::SUMMARY_CHARS)?;
+        }
         self.body_text = normalize_paragraphs(&self.body_text);
         if self.body_text.len() > limits::BODY_BYTES {
             return Err(ValidationError::new(

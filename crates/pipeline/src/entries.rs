@@ -3,6 +3,7 @@
 use newsdesk_feeds::{ParsedEntry, ParsedFeed, canonical_link, content_hash};
 use newsdesk_model::{ArticleUpsert, SafeHtml, limits, normalize_language, paragraphs_to_html};
 use newsdesk_store::IncomingEntry;
+use newsdesk_stories::{SummaryConfig, detect_language, summarize};
 
 /// The entry's identity in its feed: its GUID, else its link without tracking parameters,
 /// else a hash of its content.
@@ -17,12 +18,20 @@ pub fn entry_key(entry: &ParsedEntry) -> String {
     format!("hash:{}", content_hash(&entry.title, &entry.text))
 }
 
-/// The entry as an article to store. Oversized fields are cut to the store's limits rather
-/// than losing the entry; a language tag that is not one is dropped.
+/// The entry as an article to store. newsdesk writes the summary (from the lead of the text);
+/// the feed's own summary is kept beside it. Oversized fields are cut to the store's limits
+/// rather than losing the entry; a language tag that is not one is dropped, and a missing one
+/// is detected from the text.
 #[must_use]
 pub fn to_incoming(entry: &ParsedEntry, feed: &ParsedFeed) -> IncomingEntry {
-    let summary = entry.summary.clone().unwrap_or_default();
-    let hash_input = format!("{}\u{0}{}", entry.text, summary);
+    let feed_summary = entry.summary.clone().unwrap_or_default();
+    let hash_input = format!("{}\u{0}{}", entry.text, feed_summary);
+    let generated = summarize(&entry.text, &SummaryConfig::default()).join(" ");
+    let summary = if generated.is_empty() { feed_summary.clone() } else { generated };
+    let language = feed.language.as_deref().and_then(|l| normalize_language(l).ok()).or_else(|| {
+        let head: String = entry.text.chars().take(600).collect();
+        detect_language(&format!("{}\n{head}", entry.title)).map(str::to_owned)
+    });
     let body_text = cut_bytes(&entry.text, limits::BODY_BYTES);
     let body_html = if entry.content.as_str().len() > limits::BODY_HTML_BYTES {
         paragraphs_to_html(&body_text)
@@ -36,12 +45,13 @@ pub fn to_incoming(entry: &ParsedEntry, feed: &ParsedFeed) -> IncomingEntry {
             id: None,
             title: cut_chars(&entry.title, limits::TITLE_CHARS),
             summary: cut_chars(&summary, limits::SUMMARY_CHARS),
+            feed_summary: Some(cut_chars(&feed_summary, limits::SUMMARY_CHARS)).filter(|s| !s.is_empty()),
             body_text,
             body_html: Some(body_html).filter(|h: &SafeHtml| !h.is_empty()),
             byline: entry.author.as_deref().map(|a| cut_chars(a, limits::BYLINE_CHARS)),
             published_at: entry.published,
             updated_at: entry.updated,
-            language: feed.language.as_deref().and_then(|l| normalize_language(l).ok()),
+            language,
             url: entry.url.clone().filter(|u| u.as_str().len() <= limits::URL_BYTES),
             ..ArticleUpsert::default()
         },
@@ -100,6 +110,24 @@ mod tests {
         assert_eq!(a.byline.as_deref(), Some("Ana"));
         assert_eq!(a.language.as_deref(), Some("en-US"));
         assert_eq!(a.body_text, "Body.");
+    }
+
+    #[test]
+    fn newsdesk_writes_the_summary_and_keeps_the_feeds() {
+        let f = parse_feed(
+            br#"<rss version="2.0"><channel><item><guid>g</guid><title>Bridge</title>
+            <description>Teaser from the feed.</description>
+            <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>By Nell Ashdown.</p><p>The harbour bridge will close for six weeks from Monday while crews replace the worn deck plates under the road.</p><p>Two extra ferries will run every ten minutes between the fish quay and Eastgate until it reopens.</p>]]></content:encoded>
+            </item></channel></rss>"#,
+            None,
+            &Url::parse("https://a.example/rss").unwrap(),
+        )
+        .unwrap();
+        let a = to_incoming(&f.entries[0], &f).article;
+        assert!(a.summary.starts_with("The harbour bridge will close for six weeks"), "{}", a.summary);
+        assert!(!a.summary.contains("Nell Ashdown"));
+        assert_eq!(a.feed_summary.as_deref(), Some("Teaser from the feed."));
+        assert_eq!(a.language.as_deref(), Some("en"), "detected when the feed says nothing");
     }
 
     #[test]

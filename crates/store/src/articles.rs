@@ -208,6 +208,7 @@ pub(crate) fn merge(id: ArticleId, u: ArticleUpsert, old: Option<&Article>, now:
         id,
         title: u.title,
         summary: u.summary,
+        feed_summary: keep(u.feed_summary, old.and_then(|o| o.feed_summary.as_ref())),
         body_text: u.body_text,
         body_html,
         byline: keep(u.byline, old.and_then(|o| o.byline.as_ref())),
@@ -233,7 +234,7 @@ pub(crate) async fn select_article(conn: &mut SqliteConnection, id: ArticleId) -
 
 /// The columns of an article row, in the order [`bind_article`] binds them.
 pub(crate) const ARTICLE_INSERT_COLUMNS: &str = "title, summary, body_text, body_html, byline, published_at, updated_at, language, url, \
-     original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, id";
+     original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, feed_summary, id";
 
 /// Binds an article's values in the order of [`ARTICLE_INSERT_COLUMNS`].
 pub(crate) fn bind_article<'q>(
@@ -259,16 +260,17 @@ pub(crate) fn bind_article<'q>(
         .bind(time::to_db(a.created_at))
         .bind(time::to_db(a.modified_at))
         .bind(time::to_db(sort_at))
+        .bind(a.feed_summary.clone())
         .bind(a.id.to_string())
 }
 
 pub(crate) async fn write_article(conn: &mut SqliteConnection, a: &Article, insert: bool) -> Result<(), StoreError> {
     let sql = if insert {
-        format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})", vec!["?"; 18].join(", "))
+        format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})", vec!["?"; 19].join(", "))
     } else {
         "UPDATE articles SET title = ?, summary = ?, body_text = ?, body_html = ?, byline = ?, published_at = ?, \
          updated_at = ?, language = ?, url = ?, original_url = ?, original_domain = ?, comment_count = ?, source_id = ?, \
-         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ? WHERE id = ?"
+         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ?, feed_summary = ? WHERE id = ?"
             .to_owned()
     };
     let result = bind_article(sqlx::query(AssertSqlSafe(sql)), a).execute(&mut *conn).await?;

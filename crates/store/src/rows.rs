@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::{ArticleCard, StoreError, time};
 
-pub(crate) const ARTICLE_COLUMNS: &str = "id, title, summary, body_text, body_html, byline, published_at, updated_at, \
+pub(crate) const ARTICLE_COLUMNS: &str = "id, title, summary, feed_summary, body_text, body_html, byline, published_at, updated_at, \
      language, url, original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at";
 
 pub(crate) const CARD_COLUMNS: &str =
@@ -40,6 +40,7 @@ pub(crate) fn article(row: &SqliteRow) -> Result<Article, StoreError> {
         id: ArticleId::from_uuid(uuid(row.try_get("id")?)?),
         title: row.try_get("title")?,
         summary: row.try_get("summary")?,
+        feed_summary: row.try_get("feed_summary")?,
         body_text: row.try_get("body_text")?,
         body_html: SafeHtml::from_store(row.try_get("body_html")?),
         byline: row.try_get("byline")?,

@@ -257,7 +257,13 @@ async fn changed_articles_show_their_earlier_versions() {
     let entry = |title: &str, body: &str| newsdesk_store::IncomingEntry {
         key: "guid:1".into(),
         content_hash: format!("{title}{body}"),
-        article: ArticleUpsert { title: title.into(), body_text: body.into(), ..ArticleUpsert::default() },
+        article: ArticleUpsert {
+            title: title.into(),
+            body_text: body.into(),
+            summary: format!("{title}, summed up."),
+            feed_summary: Some("What the feed said.".into()),
+            ..ArticleUpsert::default()
+        },
     };
     db.store.ingest_entries(&feed, vec![entry("First <headline>", "First body.")]).await.unwrap();
     db.store.ingest_entries(&feed, vec![entry("Second headline", "Second body.")]).await.unwrap();
@@ -270,4 +276,7 @@ async fn changed_articles_show_their_earlier_versions() {
     assert!(got.body.contains("This article changed 1 time after newsdesk first stored it."), "{}", got.body);
     assert!(got.body.contains("Version 1, replaced"));
     assert!(got.body.contains("First &lt;headline&gt;") && got.body.contains("<p>First body.</p>"), "{}", got.body);
+    assert!(got.body.contains("Summary by newsdesk") && got.body.contains("Second headline, summed up."));
+    assert!(got.body.contains("The feed&#x27;s summary") || got.body.contains("The feed's summary"), "{}", got.body);
+    assert!(got.body.contains("What the feed said."));
 }

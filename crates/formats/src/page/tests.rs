@@ -11,6 +11,7 @@ fn stored(upsert: ArticleUpsert) -> Article {
         id: upsert.id.unwrap(),
         title: upsert.title,
         summary: upsert.summary,
+        feed_summary: None,
         body_html: paragraphs_to_html(&upsert.body_text),
         body_text: upsert.body_text,
         byline: None,

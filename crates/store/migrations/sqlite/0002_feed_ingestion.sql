@@ -16,6 +16,9 @@ ALTER TABLE feeds ADD COLUMN poll_interval_secs INTEGER NOT NULL DEFAULT 3600;
 
 CREATE INDEX feeds_due ON feeds (paused, next_poll_at);
 
+-- The summary the feed gave, kept beside newsdesk's own (`summary`).
+ALTER TABLE articles ADD COLUMN feed_summary TEXT;
+
 -- Which article an entry of a feed became. The key is `guid:<guid>`, else `link:<canonical
 -- link>`, else `hash:<content hash>`; the content hash tells a changed entry from a re-poll.
 CREATE TABLE entries (
