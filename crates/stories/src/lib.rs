@@ -6,13 +6,19 @@
 //! (about 60-90 words) drawn from the lead of the article, with bylines, datelines, photo
 //! credits and other page furniture left out.
 //!
-//! What it deliberately does not do: I/O, clocks, or randomness. Entities, syndicated copies
-//! and stories arrive with the rest of the understanding issue.
+//! And [`StoryClusterer`]: online story assignment, articles in publication order, candidates
+//! from an inverted index, old stories retired.
+//!
+//! What it deliberately does not do: I/O, clocks (times are passed in), or randomness.
+//! Entities, keyphrases, syndicated copies, story merging and stored stories arrive with the
+//! rest of the understanding issue.
 
+mod cluster;
 mod lang;
 mod sentences;
 mod summary;
 
+pub use cluster::{Assignment, ClusterConfig, StoryClusterer};
 pub use lang::detect_language;
 pub use sentences::split_sentences;
 pub use summary::{SummaryConfig, summarize};

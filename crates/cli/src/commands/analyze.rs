@@ -6,7 +6,8 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
 use anyhow::Context;
-use newsdesk_stories::{SummaryConfig, detect_language, summarize};
+use chrono::{DateTime, NaiveDate, Utc};
+use newsdesk_stories::{ClusterConfig, StoryClusterer, SummaryConfig, detect_language, summarize};
 use serde_json::{Value, json};
 
 /// Longest input line read.
@@ -26,6 +27,9 @@ pub fn run(input: &Path) -> anyhow::Result<usize> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let config = SummaryConfig::default();
+    let mut stories = StoryClusterer::new(ClusterConfig::default());
+    // Articles without a date are taken to be as new as the newest seen so far.
+    let mut latest: Option<DateTime<Utc>> = None;
     let mut failed = 0;
     let mut buf = Vec::new();
     let mut line_no = 0usize;
@@ -50,7 +54,7 @@ pub fn run(input: &Path) -> anyhow::Result<usize> {
             }
             Err(format!("line longer than {} MiB", MAX_LINE_BYTES >> 20))
         } else {
-            analyze_line(&buf, &config)
+            analyze_line(&buf, &config, &mut stories, &mut latest)
         };
         let value = match result {
             Ok(v) => v,
@@ -67,12 +71,26 @@ pub fn run(input: &Path) -> anyhow::Result<usize> {
     Ok(failed)
 }
 
-fn analyze_line(bytes: &[u8], config: &SummaryConfig) -> Result<Value, String> {
+fn analyze_line(
+    bytes: &[u8],
+    config: &SummaryConfig,
+    stories: &mut StoryClusterer,
+    latest: &mut Option<DateTime<Utc>>,
+) -> Result<Value, String> {
     let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("expected a JSON object: {e}"))?;
     let obj = v.as_object().ok_or("expected a JSON object with \"id\" and \"text\"")?;
     let id = obj.get("id").filter(|i| i.is_string() || i.is_number()).ok_or("missing \"id\" (a string or number)")?;
     let text = obj.get("text").and_then(Value::as_str).ok_or("missing \"text\" (a string)")?;
     let title = obj.get("title").and_then(Value::as_str).unwrap_or_default();
+    let published = match obj.get("published").and_then(Value::as_str) {
+        Some(raw) => Some(parse_time(raw).ok_or_else(|| {
+            format!("\"published\" is `{raw}`: expected a date such as 2026-05-04 or 2026-05-04T09:30:00Z")
+        })?),
+        None => None,
+    };
+    let at = published.or(*latest).unwrap_or_else(Utc::now);
+    *latest = Some(latest.map_or(at, |l| l.max(at)));
+    let story = stories.assign(title, text, at);
     let sentences = summarize(text, config);
     let head: String = text.chars().take(600).collect();
     let language = detect_language(&format!("{title}\n{head}"));
@@ -81,5 +99,13 @@ fn analyze_line(bytes: &[u8], config: &SummaryConfig) -> Result<Value, String> {
         "language": language,
         "summary": sentences.join(" "),
         "summary_sentences": sentences,
+        "story": format!("s{}", story.story),
     }))
+}
+
+fn parse_time(raw: &str) -> Option<DateTime<Utc>> {
+    let raw = raw.trim();
+    DateTime::parse_from_rfc3339(raw).map(|t| t.to_utc()).ok().or_else(|| {
+        NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(12, 0, 0)).map(|t| t.and_utc())
+    })
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Story clustering quality (issue 5): ../shared/eval/clustering/basil.jsonl (300 articles,
+# 100 events, 3 outlets) fed to `newsdesk analyze` in date order (ties in file order), the
+# story of each article scored by the set's score.py (pairwise and B-cubed F1).
+# Usage: bench/clustering.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+eval_dir=../shared/eval/clustering
+out=bench/out/clustering
+mkdir -p "$out"
+cargo build --release --locked -q -p newsdesk-cli
+python3 - "$eval_dir/basil.jsonl" "$out/input.jsonl" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+order = sorted(range(len(rows)), key=lambda i: (rows[i]["date"], i))
+with open(sys.argv[2], "w") as out:
+    for i in order:
+        r = rows[i]
+        out.write(json.dumps({"id": r["id"], "title": r["title"], "text": "\n".join(r["paragraphs"][1:]),
+                              "published": r["date"], "source": r["source"]}) + "\n")
+PY
+target/release/newsdesk analyze --input "$out/input.jsonl" > "$out/analyzed.jsonl"
+python3 -c "
+import json
+with open('$out/predictions.jsonl', 'w') as f:
+    for l in open('$out/analyzed.jsonl'):
+        d = json.loads(l); f.write(json.dumps({'id': d['id'], 'cluster': d['story']}) + '\n')
+"
+python3 "$eval_dir/score.py" "$out/predictions.jsonl"

@@ -1,0 +1,562 @@
+//! Online story clustering: articles join stories as they arrive, in publication order.
+//!
+//! An article becomes a TF-IDF vector over its words (title words weigh more) and the names
+//! it mentions; document frequencies are learned as articles arrive, with a prior so that the
+//! first articles are not judged on a handful of documents. Candidate stories come from an
+//! inverted index over the strongest terms of each story's centroid (never a scan of all
+//! stories), limited to stories active within a few days of the article. The article joins
+//! the most similar candidate above a threshold, or starts a story. Stories that fall too far
+//! behind the newest article are retired from the index, so memory stays bounded.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use chrono::{DateTime, Utc};
+
+/// Settings, chosen for news and checked on ../shared/eval/clustering (see BENCHMARKS.md).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClusterConfig {
+    /// Least cosine similarity to join a story.
+    pub threshold: f32,
+    /// Added to the document count in the IDF, so early articles are not over-weighted.
+    pub idf_prior: f32,
+    pub title_weight: f32,
+    pub name_weight: f32,
+    /// Only stories with an article within this many days are candidates.
+    pub window_days: i64,
+    /// Stories idle this many days behind the newest article leave the index.
+    pub retire_after_days: i64,
+    /// Terms kept in a story's centroid.
+    pub centroid_terms: usize,
+    /// Centroid terms entered in the inverted index.
+    pub index_terms: usize,
+    /// Article terms used to find candidates.
+    pub query_terms: usize,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        Self {
+            threshold: 0.12,
+            idf_prior: 20.0,
+            title_weight: 3.0,
+            name_weight: 2.0,
+            window_days: 3,
+            retire_after_days: 14,
+            centroid_terms: 60,
+            index_terms: 30,
+            query_terms: 20,
+        }
+    }
+}
+
+/// Where an article went.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assignment {
+    /// The story's number, unique within this clusterer.
+    pub story: u64,
+    /// True when the article started the story.
+    pub created: bool,
+    /// Cosine similarity to the story it joined (0 for a new story).
+    pub similarity: f32,
+}
+
+#[derive(Debug)]
+struct Story {
+    centroid: Vec<(u32, f32)>,
+    norm: f32,
+    first: DateTime<Utc>,
+    last: DateTime<Utc>,
+    indexed: Vec<u32>,
+}
+
+/// The clusterer's state. Deterministic: the same articles in the same order give the same
+/// stories.
+#[derive(Debug)]
+pub struct StoryClusterer {
+    config: ClusterConfig,
+    vocab: HashMap<String, u32>,
+    df: Vec<u32>,
+    docs: u64,
+    stories: HashMap<u64, Story>,
+    inverted: HashMap<u32, Vec<u64>>,
+    /// Stories by when they were last joined, oldest first, for retiring.
+    by_last: VecDeque<(DateTime<Utc>, u64)>,
+    newest: Option<DateTime<Utc>>,
+    next_story: u64,
+}
+
+impl StoryClusterer {
+    #[must_use]
+    pub fn new(config: ClusterConfig) -> Self {
+        Self {
+            config,
+            vocab: HashMap::new(),
+            df: Vec::new(),
+            docs: 0,
+            stories: HashMap::new(),
+            inverted: HashMap::new(),
+            by_last: VecDeque::new(),
+            newest: None,
+            next_story: 1,
+        }
+    }
+
+    /// Stories currently in the index.
+    #[must_use]
+    pub fn active_stories(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// Assigns an article published at `at` to a story.
+    pub fn assign(&mut self, title: &str, text: &str, at: DateTime<Utc>) -> Assignment {
+        let counts = self.features(title, text);
+        self.docs += 1;
+        for &(term, _) in &counts {
+            self.df[term as usize] += 1;
+        }
+        let vector = self.weigh(&counts);
+        let best = self.best_candidate(&vector, at);
+        self.newest = Some(self.newest.map_or(at, |n| n.max(at)));
+        let assignment = match best {
+            Some((story, similarity)) if similarity >= self.config.threshold => {
+                self.join(story, &vector, at);
+                Assignment { story, created: false, similarity }
+            }
+            _ => {
+                let story = self.next_story;
+                self.next_story += 1;
+                self.start(story, vector, at);
+                Assignment { story, created: true, similarity: 0.0 }
+            }
+        };
+        self.retire();
+        assignment
+    }
+
+    fn term(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
+        self.vocab.insert(word.to_owned(), id);
+        self.df.push(0);
+        id
+    }
+
+    /// Term counts: title words (weighted), the first 600 body words, and names.
+    fn features(&mut self, title: &str, text: &str) -> Vec<(u32, f32)> {
+        let mut counts: HashMap<u32, f32> = HashMap::new();
+        for w in words(title) {
+            if let Some(key) = content_word(&w) {
+                let id = self.term(&key);
+                *counts.entry(id).or_default() += self.config.title_weight;
+            }
+        }
+        for w in words(text).take(600) {
+            if let Some(key) = content_word(&w) {
+                let id = self.term(&key);
+                *counts.entry(id).or_default() += 1.0;
+            }
+        }
+        let mut names: HashMap<String, f32> = HashMap::new();
+        for name in names_in(&text.chars().take(6000).collect::<String>()) {
+            *names.entry(name).or_default() += 1.0;
+        }
+        for (name, n) in names {
+            let id = self.term(&format!("#{name}"));
+            *counts.entry(id).or_default() += self.config.name_weight * n.min(3.0);
+        }
+        let mut out: Vec<(u32, f32)> = counts.into_iter().collect();
+        out.sort_unstable_by_key(|&(t, _)| t);
+        out
+    }
+
+    /// Normalized TF-IDF.
+    fn weigh(&self, counts: &[(u32, f32)]) -> Vec<(u32, f32)> {
+        #[allow(clippy::cast_precision_loss)]
+        let n = self.docs as f32 + 1.0 + self.config.idf_prior;
+        #[allow(clippy::cast_precision_loss)]
+        let mut v: Vec<(u32, f32)> =
+            counts.iter().map(|&(t, c)| (t, (1.0 + c.ln()) * (n / (self.df[t as usize] as f32 + 0.5)).ln())).collect();
+        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt().max(f32::EPSILON);
+        for (_, x) in &mut v {
+            *x /= norm;
+        }
+        v
+    }
+
+    fn best_candidate(&self, vector: &[(u32, f32)], at: DateTime<Utc>) -> Option<(u64, f32)> {
+        let mut strongest: Vec<&(u32, f32)> = vector.iter().collect();
+        strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut candidates: HashSet<u64> = HashSet::new();
+        for &&(term, _) in strongest.iter().take(self.config.query_terms) {
+            if let Some(stories) = self.inverted.get(&term) {
+                candidates.extend(stories.iter().copied());
+            }
+        }
+        let window = chrono::Duration::days(self.config.window_days);
+        let mut best: Option<(u64, f32)> = None;
+        let mut ordered: Vec<u64> = candidates.into_iter().collect();
+        ordered.sort_unstable();
+        for id in ordered {
+            let Some(story) = self.stories.get(&id) else { continue };
+            if at < story.first - window || at > story.last + window {
+                continue;
+            }
+            let similarity = dot(vector, &story.centroid) / story.norm.max(f32::EPSILON);
+            if best.is_none_or(|(_, s)| similarity > s) {
+                best = Some((id, similarity));
+            }
+        }
+        best
+    }
+
+    fn start(&mut self, id: u64, vector: Vec<(u32, f32)>, at: DateTime<Utc>) {
+        let story = Story { centroid: Vec::new(), norm: 0.0, first: at, last: at, indexed: Vec::new() };
+        self.stories.insert(id, story);
+        self.update_centroid(id, vector);
+        self.by_last.push_back((at, id));
+    }
+
+    fn join(&mut self, id: u64, vector: &[(u32, f32)], at: DateTime<Utc>) {
+        let Some(story) = self.stories.get_mut(&id) else { return };
+        let mut sum: HashMap<u32, f32> = story.centroid.iter().copied().collect();
+        for &(t, x) in vector {
+            *sum.entry(t).or_default() += x;
+        }
+        story.first = story.first.min(at);
+        story.last = story.last.max(at);
+        self.by_last.push_back((story.last, id));
+        self.update_centroid(id, sum.into_iter().collect());
+    }
+
+    /// Keeps the strongest terms and re-indexes the story under its strongest ones.
+    fn update_centroid(&mut self, id: u64, mut terms: Vec<(u32, f32)>) {
+        terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        terms.truncate(self.config.centroid_terms);
+        let indexed: Vec<u32> = terms.iter().take(self.config.index_terms).map(|&(t, _)| t).collect();
+        let norm = terms.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+        terms.sort_unstable_by_key(|&(t, _)| t);
+        let Some(story) = self.stories.get_mut(&id) else { return };
+        let old = std::mem::replace(&mut story.indexed, indexed.clone());
+        story.centroid = terms;
+        story.norm = norm;
+        for t in old.iter().filter(|t| !indexed.contains(t)) {
+            if let Some(list) = self.inverted.get_mut(t) {
+                list.retain(|&s| s != id);
+            }
+        }
+        for t in indexed.iter().filter(|t| !old.contains(t)) {
+            self.inverted.entry(*t).or_default().push(id);
+        }
+    }
+
+    /// Drops stories idle for `retire_after_days` behind the newest article.
+    fn retire(&mut self) {
+        let Some(newest) = self.newest else { return };
+        let cutoff = newest - chrono::Duration::days(self.config.retire_after_days);
+        while let Some(&(last, id)) = self.by_last.front() {
+            if last >= cutoff {
+                break;
+            }
+            self.by_last.pop_front();
+            // A later join pushed a newer entry for this story; this one is stale.
+            if self.stories.get(&id).is_some_and(|s| s.last > last) {
+                continue;
+            }
+            if let Some(story) = self.stories.remove(&id) {
+                for t in story.indexed {
+                    if let Some(list) = self.inverted.get_mut(&t) {
+                        list.retain(|&s| s != id);
+                        if list.is_empty() {
+                            self.inverted.remove(&t);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Sparse dot product of two vectors sorted by term.
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "and",
+    "or",
+    "for",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "them",
+    "him",
+    "i",
+    "we",
+    "you",
+    "our",
+    "your",
+    "said",
+    "says",
+    "say",
+    "will",
+    "would",
+    "could",
+    "should",
+    "has",
+    "have",
+    "had",
+    "not",
+    "but",
+    "which",
+    "who",
+    "whom",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "than",
+    "then",
+    "there",
+    "here",
+    "also",
+    "after",
+    "before",
+    "over",
+    "into",
+    "about",
+    "up",
+    "out",
+    "more",
+    "most",
+    "can",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "just",
+    "only",
+    "very",
+    "so",
+    "if",
+    "no",
+    "yes",
+    "all",
+    "any",
+    "some",
+    "such",
+    "other",
+    "new",
+    "one",
+    "two",
+    "three",
+    "first",
+    "last",
+    "year",
+    "years",
+    "time",
+    "people",
+    "mr",
+    "mrs",
+    "ms",
+    "according",
+    "told",
+    "news",
+    "reported",
+    "report",
+    "saturday",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "month",
+    "months",
+];
+
+/// Words: runs of letters (with inner apostrophes and hyphens), at least two characters.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
+        .map(|w| w.trim_matches(['\'', '-']))
+        .filter(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_alphabetic))
+        .map(str::to_owned)
+}
+
+/// A word as a term: lowercased, not a stop word, lightly stemmed.
+fn content_word(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 3 || STOP.contains(&lower.as_str()) {
+        return None;
+    }
+    for suffix in ["ing", "ed", "es", "s"] {
+        if lower.len() > 5 && lower.ends_with(suffix) {
+            return Some(lower[..lower.len() - suffix.len()].to_owned());
+        }
+    }
+    Some(lower)
+}
+
+/// Capitalized word runs ("Glenn Beck", "Black Sea"). A capitalized word that starts a
+/// sentence counts only when the next word is capitalized too ("Mara Okafor said").
+fn names_in(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut held: Option<&str> = None; // a capitalized sentence start, waiting for the next word
+    let mut sentence_start = true;
+    let flush = |current: &mut Vec<&str>, out: &mut Vec<String>| {
+        if !current.is_empty() {
+            out.push(current.join(" ").to_lowercase());
+            current.clear();
+        }
+    };
+    for raw in text.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && !STOP.contains(&word.to_lowercase().as_str());
+        if capital && sentence_start {
+            flush(&mut current, &mut out);
+            held = Some(word);
+        } else if capital {
+            if let Some(h) = held.take() {
+                current.push(h);
+            }
+            current.push(word);
+        } else {
+            held = None;
+            flush(&mut current, &mut out);
+        }
+        let ends_sentence = raw.ends_with(['.', '!', '?']);
+        if ends_sentence || raw.ends_with([':', ';', '"', '\u{201d}', ',']) {
+            if let Some(h) = held.take().filter(|_| !current.is_empty()) {
+                current.insert(0, h);
+            }
+            flush(&mut current, &mut out);
+        }
+        sentence_start = ends_sentence;
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn day(d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 5, d, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn the_same_event_from_different_outlets_is_one_story() {
+        let mut c = StoryClusterer::new(ClusterConfig::default());
+        let a = c.assign(
+            "Harbour Bridge closes for deck repairs",
+            "Port Alder's harbour bridge closed on Monday for six weeks of deck repairs, engineer Mara Okafor said. Ferries will run every ten minutes.",
+            day(4),
+        );
+        let unrelated = c.assign(
+            "Central bank holds interest rates",
+            "The central bank left its interest rate unchanged on Monday, citing slowing inflation and weak exports.",
+            day(4),
+        );
+        let b = c.assign(
+            "Ferries added as Port Alder bridge shuts",
+            "Engineers led by Mara Okafor began six weeks of deck repairs on the Port Alder harbour bridge; extra ferries are running.",
+            day(5),
+        );
+        assert!(a.created && unrelated.created);
+        assert_eq!(b.story, a.story, "{b:?}");
+        assert!(!b.created);
+        assert_ne!(unrelated.story, a.story);
+    }
+
+    #[test]
+    fn old_stories_are_not_joined_and_retire() {
+        let config = ClusterConfig { retire_after_days: 10, ..ClusterConfig::default() };
+        let mut c = StoryClusterer::new(config);
+        let text =
+            "Port Alder harbour bridge deck repairs begin, engineer Mara Okafor said, with ferries every ten minutes.";
+        let first = c.assign("Harbour bridge repairs begin", text, day(1));
+        let much_later = c.assign("Harbour bridge repairs begin", text, day(20));
+        assert_ne!(first.story, much_later.story, "outside the window");
+        assert_eq!(c.active_stories(), 1, "the first story retired");
+    }
+
+    #[test]
+    fn deterministic_across_runs() {
+        let run = || {
+            let mut c = StoryClusterer::new(ClusterConfig::default());
+            (1..=6)
+                .map(|i| {
+                    c.assign(
+                        &format!("Story {} about topic {}", i % 3, i % 2),
+                        "Words about the council budget and the bridge and ferries.",
+                        day(i),
+                    )
+                    .story
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(run(), run());
+    }
+
+    #[test]
+    fn names_skip_sentence_starts() {
+        assert_eq!(
+            names_in("The bridge closed. Mara Okafor said the Black Sea was calm."),
+            ["mara okafor", "black sea"]
+        );
+    }
+}
