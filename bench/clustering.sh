@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Story clustering quality (issue 5): ../shared/eval/clustering/basil.jsonl (300 articles,
 # 100 events, 3 outlets) fed to `newsdesk analyze` in date order (ties in file order), the
-# story of each article scored by the set's score.py (pairwise and B-cubed F1).
+# story of each article scored by the set's score.py (pairwise and B-cubed F1), and the copy
+# flags checked: none may join articles of different outlets.
 # Usage: bench/clustering.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,3 +28,12 @@ with open('$out/predictions.jsonl', 'w') as f:
         d = json.loads(l); f.write(json.dumps({'id': d['id'], 'cluster': d['story']}) + '\n')
 "
 python3 "$eval_dir/score.py" "$out/predictions.jsonl"
+# Independent reporting is not copying: no article may be flagged as a copy of another outlet's.
+python3 - "$out/analyzed.jsonl" "$out/input.jsonl" <<'PY'
+import json, sys
+source = {json.loads(l)["id"]: json.loads(l)["source"] for l in open(sys.argv[2])}
+flags = [json.loads(l) for l in open(sys.argv[1])]
+flags = [(d["id"], d["copy_of"]) for d in flags if d.get("copy_of")]
+cross = [(a, b) for a, b in flags if source[a] != source[b]]
+print(f"copy flags: {len(flags)} in all, {len(cross)} across outlets (must be 0)")
+PY

@@ -292,11 +292,22 @@ fn analyze_streams_language_and_summary_in_input_order() {
         "not json",
         r#"{"id": 7, "text": "Die Brücke über den Hafen wird ab Montag für sechs Wochen gesperrt, während Arbeiter die Fahrbahn erneuern."}"#,
     ];
-    std::fs::write(d.join("in.jsonl"), lines.join("\n")).unwrap();
+    let wire = "The harbour bridge in Port Alder will close to all traffic for six weeks from Monday while crews replace corroded deck plates, the council said. Two extra ferries will run every ten minutes between the fish quay and Eastgate from six in the morning until midnight, and a night bus will take the long way round by the ring road.";
+    let copy_line = serde_json::json!({"id": "c", "title": "Bridge shut", "text": format!("Commuters, brace yourselves. {wire} Subscribe for more."), "published": "2026-05-04T12:00:00Z", "source": "post.example"});
+    let wire_line = serde_json::json!({"id": "w", "title": "Bridge closes", "text": wire, "published": "2026-05-04T08:00:00Z", "source": "wire.example"});
+    let all =
+        [lines[0].to_owned(), lines[1].to_owned(), lines[2].to_owned(), wire_line.to_string(), copy_line.to_string()];
+    std::fs::write(d.join("in.jsonl"), all.join("\n")).unwrap();
     let out = newsdesk(d, &["analyze", "--input", "in.jsonl"], &[]);
     assert_eq!(out.status.code(), Some(1), "one line failed");
     let rows: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(rows.len(), 3);
+    assert_eq!(rows.len(), 5);
+    assert_eq!(
+        (rows[3]["copy_of"].clone(), rows[4]["copy_of"].clone()),
+        (serde_json::Value::Null, serde_json::json!("w")),
+        "the copy names its original"
+    );
+    assert_eq!(rows[4]["story"], rows[3]["story"], "a copy is in its original's story");
     assert_eq!(rows[0]["id"], "a");
     assert_eq!(rows[0]["language"], "en");
     let sentences = rows[0]["summary_sentences"].as_array().unwrap();

@@ -14,11 +14,13 @@
 //! rest of the understanding issue.
 
 mod cluster;
+mod copies;
 mod lang;
 mod sentences;
 mod summary;
 
 pub use cluster::{Assignment, ClusterConfig, StoryClusterer};
+pub use copies::{CopyConfig, CopyDetector, CopyInput, CopyVerdict, Fingerprint, credited_sources};
 pub use lang::detect_language;
 pub use sentences::split_sentences;
 pub use summary::{SummaryConfig, summarize};

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
-use newsdesk_stories::{ClusterConfig, StoryClusterer, SummaryConfig, detect_language, summarize};
+use newsdesk_stories::{
+    ClusterConfig, CopyConfig, CopyDetector, CopyInput, StoryClusterer, SummaryConfig, detect_language, summarize,
+};
 use serde_json::{Value, json};
 
 /// Longest input line read.
@@ -28,7 +30,7 @@ pub fn run(input: &Path) -> anyhow::Result<usize> {
     let mut out = BufWriter::new(stdout.lock());
     let config = SummaryConfig::default();
     let mut stories = StoryClusterer::new(ClusterConfig::default());
-    // Articles without a date are taken to be as new as the newest seen so far.
+    let mut copies = CopyDetector::new(CopyConfig::default());
     let mut latest: Option<DateTime<Utc>> = None;
     let mut failed = 0;
     let mut buf = Vec::new();
@@ -54,7 +56,11 @@ pub fn run(input: &Path) -> anyhow::Result<usize> {
             }
             Err(format!("line longer than {} MiB", MAX_LINE_BYTES >> 20))
         } else {
-            analyze_line(&buf, &config, &mut stories, &mut latest)
+            analyze_line(
+                &buf,
+                &config,
+                &mut Understanding { stories: &mut stories, copies: &mut copies, latest: &mut latest },
+            )
         };
         let value = match result {
             Ok(v) => v,
@@ -71,12 +77,15 @@ pub fn run(input: &Path) -> anyhow::Result<usize> {
     Ok(failed)
 }
 
-fn analyze_line(
-    bytes: &[u8],
-    config: &SummaryConfig,
-    stories: &mut StoryClusterer,
-    latest: &mut Option<DateTime<Utc>>,
-) -> Result<Value, String> {
+/// What analysis remembers from one article to the next.
+struct Understanding<'a> {
+    stories: &'a mut StoryClusterer,
+    copies: &'a mut CopyDetector,
+    /// Articles without a date are taken to be as new as the newest seen so far.
+    latest: &'a mut Option<DateTime<Utc>>,
+}
+
+fn analyze_line(bytes: &[u8], config: &SummaryConfig, state: &mut Understanding<'_>) -> Result<Value, String> {
     let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("expected a JSON object: {e}"))?;
     let obj = v.as_object().ok_or("expected a JSON object with \"id\" and \"text\"")?;
     let id = obj.get("id").filter(|i| i.is_string() || i.is_number()).ok_or("missing \"id\" (a string or number)")?;
@@ -88,9 +97,15 @@ fn analyze_line(
         })?),
         None => None,
     };
-    let at = published.or(*latest).unwrap_or_else(Utc::now);
-    *latest = Some(latest.map_or(at, |l| l.max(at)));
-    let story = stories.assign(title, text, at);
+    let at = published.or(*state.latest).unwrap_or_else(Utc::now);
+    *state.latest = Some(state.latest.map_or(at, |l| l.max(at)));
+    let id_text = match id {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let source = obj.get("source").and_then(Value::as_str);
+    let copy = state.copies.check(CopyInput { id: &id_text, text, source, published: at });
+    let story = state.stories.assign(title, text, at);
     let sentences = summarize(text, config);
     let head: String = text.chars().take(600).collect();
     let language = detect_language(&format!("{title}\n{head}"));
@@ -99,6 +114,7 @@ fn analyze_line(
         "language": language,
         "summary": sentences.join(" "),
         "summary_sentences": sentences,
+        "copy_of": copy.copy_of,
         "story": format!("s{}", story.story),
     }))
 }

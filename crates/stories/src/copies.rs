@@ -1,0 +1,330 @@
+//! Syndicated copies and their original.
+//!
+//! Outlets republish wire copy and each other's articles, lightly edited: a new headline,
+//! trimmed paragraphs, an added intro line, different boilerplate. Each article is reduced to
+//! the set of its five-word shingles, summarised by a MinHash signature; a locality-sensitive
+//! index over bands of the signature finds earlier articles that share enough shingles, and
+//! the signatures' agreement estimates how many (Jaccard similarity). Independent reports of
+//! the same event share facts and names but almost no five-word runs, so they are not copies.
+//!
+//! Copies form a group; the group's original is the member the others credit ("Original
+//! Source: ...", "(Reuters)", "via ..."), else the earliest published.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use chrono::{DateTime, Utc};
+
+/// MinHash functions in a signature.
+const HASHES: usize = 96;
+/// Signature rows per LSH band (HASHES / ROWS bands).
+const ROWS: usize = 3;
+/// Words in a shingle.
+const SHINGLE: usize = 5;
+
+/// Settings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CopyConfig {
+    /// Least estimated Jaccard similarity of shingle sets for a copy.
+    pub min_similarity: f32,
+    /// Articles with fewer shingles than this are too short to judge.
+    pub min_shingles: usize,
+    /// Articles older than this many days behind the newest leave the index.
+    pub retire_after_days: i64,
+}
+
+impl Default for CopyConfig {
+    fn default() -> Self {
+        Self { min_similarity: 0.4, min_shingles: 20, retire_after_days: 30 }
+    }
+}
+
+/// A MinHash signature of an article's shingles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    signature: Vec<u64>,
+    shingles: usize,
+}
+
+impl Fingerprint {
+    /// The fingerprint of `text`: case, punctuation and spacing do not matter.
+    #[must_use]
+    pub fn of(text: &str) -> Self {
+        let words: Vec<String> =
+            text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let mut signature = vec![u64::MAX; HASHES];
+        let mut seen: HashSet<u64> = HashSet::new();
+        for window in words.windows(SHINGLE) {
+            let h = fnv1a(window);
+            if !seen.insert(h) {
+                continue;
+            }
+            for (i, slot) in signature.iter_mut().enumerate() {
+                let v = mix(h, i as u64);
+                if v < *slot {
+                    *slot = v;
+                }
+            }
+        }
+        Self { signature, shingles: seen.len() }
+    }
+
+    /// Estimated Jaccard similarity of the two shingle sets, in 0..=1.
+    #[must_use]
+    pub fn similarity(&self, other: &Self) -> f32 {
+        if self.shingles == 0 || other.shingles == 0 {
+            return 0.0;
+        }
+        let same = self.signature.iter().zip(&other.signature).filter(|(a, b)| a == b).count();
+        #[allow(clippy::cast_precision_loss)]
+        let s = same as f32 / HASHES as f32;
+        s
+    }
+
+    /// Distinct shingles in the text.
+    #[must_use]
+    pub fn shingles(&self) -> usize {
+        self.shingles
+    }
+
+    fn bands(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
+        self.signature.chunks(ROWS).enumerate().map(|(b, rows)| {
+            (b, rows.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, r| (h ^ r).wrapping_mul(0x0100_0000_01b3)))
+        })
+    }
+}
+
+fn fnv1a(words: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for b in w.bytes().chain(std::iter::once(b' ')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The i-th hash function: splitmix64 of the shingle hash and a per-function seed.
+fn mix(h: u64, i: u64) -> u64 {
+    let mut z = h ^ i.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(0x632b_e59b_d9b4_e019);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// One article as the copy detector sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct CopyInput<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    /// The outlet that published it (name or domain), if known.
+    pub source: Option<&'a str>,
+    pub published: DateTime<Utc>,
+}
+
+/// What the detector decided for an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyVerdict {
+    /// The original this article copies, if it is a copy.
+    pub copy_of: Option<String>,
+    /// The similarity to the closest earlier article it matched (0 when none).
+    pub similarity: f32,
+}
+
+#[derive(Debug)]
+struct Doc {
+    fingerprint: Fingerprint,
+    group: u64,
+    source: Option<String>,
+    credits: Vec<String>,
+    published: DateTime<Utc>,
+}
+
+#[derive(Debug, Default)]
+struct Group {
+    members: Vec<String>,
+}
+
+/// The copy detector's state. Deterministic for the same input order.
+#[derive(Debug)]
+pub struct CopyDetector {
+    config: CopyConfig,
+    docs: HashMap<String, Doc>,
+    bands: HashMap<(usize, u64), Vec<String>>,
+    groups: HashMap<u64, Group>,
+    order: VecDeque<(DateTime<Utc>, String)>,
+    newest: Option<DateTime<Utc>>,
+    next_group: u64,
+}
+
+impl CopyDetector {
+    #[must_use]
+    pub fn new(config: CopyConfig) -> Self {
+        Self {
+            config,
+            docs: HashMap::new(),
+            bands: HashMap::new(),
+            groups: HashMap::new(),
+            order: VecDeque::new(),
+            newest: None,
+            next_group: 1,
+        }
+    }
+
+    /// Articles currently in the index.
+    #[must_use]
+    pub fn indexed(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Checks an article against earlier ones and adds it.
+    pub fn check(&mut self, input: CopyInput<'_>) -> CopyVerdict {
+        // Forget what is too old before comparing, so stale articles never match.
+        self.newest = Some(self.newest.map_or(input.published, |n| n.max(input.published)));
+        self.retire();
+        let fingerprint = Fingerprint::of(input.text);
+        let credits = credited_sources(input.text);
+        let mut best: Option<(String, f32)> = None;
+        if fingerprint.shingles() >= self.config.min_shingles {
+            let mut seen: HashSet<&str> = HashSet::new();
+            let mut candidates: Vec<&String> = Vec::new();
+            for band in fingerprint.bands() {
+                for id in self.bands.get(&band).into_iter().flatten() {
+                    if seen.insert(id.as_str()) {
+                        candidates.push(id);
+                    }
+                }
+            }
+            candidates.sort();
+            for id in candidates {
+                let Some(doc) = self.docs.get(id) else { continue };
+                let s = fingerprint.similarity(&doc.fingerprint);
+                if s >= self.config.min_similarity && best.as_ref().is_none_or(|(_, b)| s > *b) {
+                    best = Some((id.clone(), s));
+                }
+            }
+        }
+        let group = match &best {
+            Some((other, _)) => self.docs.get(other).map_or(0, |d| d.group),
+            None => {
+                self.next_group += 1;
+                self.next_group - 1
+            }
+        };
+        let id = input.id.to_owned();
+        if fingerprint.shingles() >= self.config.min_shingles {
+            for band in fingerprint.bands() {
+                self.bands.entry(band).or_default().push(id.clone());
+            }
+        }
+        self.groups.entry(group).or_default().members.push(id.clone());
+        self.docs.insert(
+            id.clone(),
+            Doc {
+                fingerprint,
+                group,
+                source: input.source.map(str::to_lowercase),
+                credits,
+                published: input.published,
+            },
+        );
+        self.order.push_back((input.published, id.clone()));
+        match best {
+            Some((_, similarity)) => {
+                let original = self.original_of(group);
+                CopyVerdict { copy_of: original.filter(|o| *o != id), similarity }
+            }
+            None => CopyVerdict { copy_of: None, similarity: 0.0 },
+        }
+    }
+
+    /// The member the others credit, else the earliest published (ties: first seen).
+    fn original_of(&self, group: u64) -> Option<String> {
+        let members = &self.groups.get(&group)?.members;
+        let docs: Vec<(&String, &Doc)> = members.iter().filter_map(|m| self.docs.get(m).map(|d| (m, d))).collect();
+        let credited = docs.iter().find(|(_, d)| {
+            d.source.as_ref().is_some_and(|src| {
+                docs.iter().any(|(_, other)| {
+                    other.credits.iter().any(|c| src.contains(c.as_str()) || c.contains(src.as_str()))
+                })
+            })
+        });
+        if let Some((id, _)) = credited {
+            return Some((*id).clone());
+        }
+        docs.iter().min_by_key(|(_, d)| d.published).map(|(id, _)| (*id).clone())
+    }
+
+    fn retire(&mut self) {
+        let Some(newest) = self.newest else { return };
+        let cutoff = newest - chrono::Duration::days(self.config.retire_after_days);
+        while self.order.front().is_some_and(|(t, _)| *t < cutoff) {
+            let Some((_, id)) = self.order.pop_front() else { break };
+            if let Some(doc) = self.docs.remove(&id) {
+                for band in doc.fingerprint.bands() {
+                    if let Some(list) = self.bands.get_mut(&band) {
+                        list.retain(|x| *x != id);
+                        if list.is_empty() {
+                            self.bands.remove(&band);
+                        }
+                    }
+                }
+                if let Some(g) = self.groups.get_mut(&doc.group) {
+                    g.members.retain(|x| *x != id);
+                    if g.members.is_empty() {
+                        self.groups.remove(&doc.group);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Outlets an article credits: "Original Source: www.example.org", "(Reuters)",
+/// "via Example News", "first appeared on example.org", "— Reuters".
+#[must_use]
+pub fn credited_sources(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    for marker in [
+        "original source:",
+        "originally published by",
+        "originally published on",
+        "originally published at",
+        "first appeared on",
+        "first appeared in",
+        "via ",
+    ] {
+        let mut at = 0;
+        while let Some(i) = lower[at..].find(marker) {
+            let start = at + i + marker.len();
+            let name: String = lower[start..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-' || *c == ' ')
+                .take(40)
+                .collect();
+            let name = name.trim().trim_start_matches("www.").trim_end_matches('.').to_owned();
+            // "via" is a common word: only a short capitalised-looking name counts.
+            let words = name.split_whitespace().count();
+            if !name.is_empty() && (marker != "via " || (1..=3).contains(&words)) {
+                out.push(name.split(" and ").next().unwrap_or(&name).trim().to_owned());
+            }
+            at = start;
+        }
+    }
+    for agency in ["reuters", "associated press", "afp", "agence france-presse", "dpa", "bloomberg"] {
+        if lower.contains(&format!("({agency})"))
+            || lower.contains(&format!("— {agency}"))
+            || lower.contains(&format!("- {agency}\n"))
+        {
+            out.push(agency.to_owned());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests;
