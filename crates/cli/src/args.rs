@@ -55,14 +55,15 @@ pub enum Command {
     /// Shows a progress bar on a terminal and ends with a summary line. `newsdesk serve` polls
     /// feeds by itself as they fall due; this is for cron jobs, first imports and benchmarks.
     Crawl(CrawlArgs),
-    /// Analyze articles from a JSON Lines file: language, summary, syndicated copies and story,
-    /// one JSON line out per line in, in input order, streaming.
+    /// Analyze articles from a JSON Lines file: language, summary, entities, keyphrases,
+    /// syndicated copies and story, one JSON line out per line in, in input order, streaming.
     ///
     /// Input lines: {"id", "title", "text", "published", "source"}; only "id" and "text" are
     /// needed. Stories are assigned online in input order, as ingestion does. Output lines:
-    /// {"id", "language", "summary", "summary_sentences", "copy_of", "story"}: copy_of is the id
-    /// of the original this article copies, or null. A line that cannot be read gives {"line",
-    /// "error"} in its place. (Entities and keyphrases are not produced yet.)
+    /// {"id", "language", "summary", "summary_sentences", "entities", "keyphrases", "copy_of",
+    /// "story"}: entities are {"name", "key", "kind", "mentions"} (kind: person, organization,
+    /// place); copy_of is the id of the original this article copies, or null. A line that
+    /// cannot be read gives {"line", "error"} in its place.
     Analyze(AnalyzeArgs),
 }
 

@@ -310,6 +310,12 @@ fn analyze_streams_language_and_summary_in_input_order() {
     assert_eq!(rows[4]["story"], rows[3]["story"], "a copy is in its original's story");
     assert_eq!(rows[0]["id"], "a");
     assert_eq!(rows[0]["language"], "en");
+    let entities = rows[0]["entities"].as_array().unwrap();
+    assert!(
+        entities.iter().any(|e| e["key"] == "port alder" && e["kind"] == "place" || e["key"] == "eastgate"),
+        "{entities:?}"
+    );
+    assert!(!rows[0]["keyphrases"].as_array().unwrap().is_empty());
     let sentences = rows[0]["summary_sentences"].as_array().unwrap();
     assert_eq!(
         sentences[0], "The harbour bridge closes for six weeks from Monday while crews replace worn deck plates.",

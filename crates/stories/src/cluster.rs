@@ -423,6 +423,11 @@ const STOP: &[&str] = &[
     "months",
 ];
 
+/// True for words too common to say what an article is about.
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    STOP.contains(&word)
+}
+
 /// Words: runs of letters (with inner apostrophes and hyphens), at least two characters.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))

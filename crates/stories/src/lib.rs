@@ -15,12 +15,14 @@
 
 mod cluster;
 mod copies;
+mod entities;
 mod lang;
 mod sentences;
 mod summary;
 
 pub use cluster::{Assignment, ClusterConfig, StoryClusterer};
 pub use copies::{CopyConfig, CopyDetector, CopyInput, CopyVerdict, Fingerprint, credited_sources};
+pub use entities::{Entity, EntityKind, extract_entities, keyphrases};
 pub use lang::detect_language;
 pub use sentences::split_sentences;
 pub use summary::{SummaryConfig, summarize};

@@ -8,7 +8,8 @@ use std::path::Path;
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use newsdesk_stories::{
-    ClusterConfig, CopyConfig, CopyDetector, CopyInput, StoryClusterer, SummaryConfig, detect_language, summarize,
+    ClusterConfig, CopyConfig, CopyDetector, CopyInput, StoryClusterer, SummaryConfig, detect_language,
+    extract_entities, keyphrases, summarize,
 };
 use serde_json::{Value, json};
 
@@ -114,6 +115,11 @@ fn analyze_line(bytes: &[u8], config: &SummaryConfig, state: &mut Understanding<
         "language": language,
         "summary": sentences.join(" "),
         "summary_sentences": sentences,
+        "entities": extract_entities(title, text)
+            .iter()
+            .map(|e| json!({ "name": e.name, "key": e.key, "kind": e.kind.as_str(), "mentions": e.mentions }))
+            .collect::<Vec<_>>(),
+        "keyphrases": keyphrases(title, text, 5),
         "copy_of": copy.copy_of,
         "story": format!("s{}", story.story),
     }))
