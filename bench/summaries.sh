@@ -16,9 +16,10 @@ with open(sys.argv[2], "w") as out:
         d = json.loads(line)
         out.write(json.dumps({"id": d["id"], "text": d["article"]}) + "\n")
 PY
-# Speed: the same input 20 times over (22,980 articles), one process, one core.
+# Speed of summarizing: the same input 20 times over (22,980 articles), one process pinned
+# to one core, `--only summary`.
 for _ in $(seq 20); do cat "$out/input.jsonl"; done > "$out/input-x20.jsonl"
-/usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" taskset -c 0 target/release/newsdesk analyze --input "$out/input-x20.jsonl" > /dev/null
+/usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" taskset -c 0 target/release/newsdesk analyze --only summary --input "$out/input-x20.jsonl" > /dev/null
 read -r wall user sys peak < "$out/time.txt"
 n=$(wc -l < "$out/input-x20.jsonl")
 python3 -c "print(f'speed: {$n / $wall:,.0f} articles/s on one core ({$n} articles, {$wall} s, peak {$peak / 1024:.0f} MiB)')"

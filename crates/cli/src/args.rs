@@ -72,6 +72,11 @@ pub struct AnalyzeArgs {
     /// The JSON Lines file to read ("-" for standard input).
     #[arg(long, value_name = "FILE.jsonl")]
     pub input: PathBuf,
+
+    /// Compute only these, comma-separated: language, summary, entities, keyphrases, copies,
+    /// stories. [default: all]
+    #[arg(long, value_name = "FIELDS")]
+    pub only: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -53,7 +53,11 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
     config.validate()?;
     if let Command::Analyze(args) = &cli.command {
         // Pure text work: no database.
-        let failed = commands::analyze::run(&args.input)?;
+        let fields = match &args.only {
+            Some(list) => commands::analyze::Fields::parse(list)?,
+            None => commands::analyze::Fields::all(),
+        };
+        let failed = commands::analyze::run(&args.input, fields)?;
         return Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
     }
     let store = Store::open(&config.database.url, &StoreOptions::default()).await?;

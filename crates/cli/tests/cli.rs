@@ -329,3 +329,19 @@ fn analyze_streams_language_and_summary_in_input_order() {
     assert_eq!((rows[2]["id"].as_u64(), rows[2]["language"].as_str()), (Some(7), Some("de")));
     assert!(!d.join("newsdesk.db").exists(), "analysis touches no database");
 }
+
+#[test]
+fn analyze_computes_only_what_is_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("in.jsonl"),
+        r#"{"id": 1, "text": "The harbour bridge closes on Monday for repairs to its deck plates."}"#,
+    )
+    .unwrap();
+    let out = ok(&newsdesk(dir.path(), &["analyze", "--only", "summary", "--input", "in.jsonl"], &[]));
+    let row: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(row.get("summary").is_some() && row.get("story").is_none() && row.get("entities").is_none(), "{row}");
+    let bad = newsdesk(dir.path(), &["analyze", "--only", "summary,colour", "--input", "in.jsonl"], &[]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stderr).contains("`colour` is not a field"));
+}

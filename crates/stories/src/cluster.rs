@@ -190,7 +190,8 @@ impl StoryClusterer {
         strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut candidates: HashSet<u64> = HashSet::new();
         for &&(term, _) in strongest.iter().take(self.config.query_terms) {
-            if let Some(stories) = self.inverted.get(&term) {
+            // A term shared by very many stories finds no particular one: skip it.
+            if let Some(stories) = self.inverted.get(&term).filter(|s| s.len() <= MAX_POSTING) {
                 candidates.extend(stories.iter().copied());
             }
         }
@@ -234,7 +235,11 @@ impl StoryClusterer {
     fn update_centroid(&mut self, id: u64, mut terms: Vec<(u32, f32)>) {
         terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         terms.truncate(self.config.centroid_terms);
-        let indexed: Vec<u32> = terms.iter().take(self.config.index_terms).map(|&(t, _)| t).collect();
+        // Terms in more than a twentieth of all articles do not tell stories apart: not indexed.
+        #[allow(clippy::cast_precision_loss)]
+        let common = |t: u32| self.docs > 100 && self.df[t as usize] as f32 > self.docs as f32 * 0.05;
+        let indexed: Vec<u32> =
+            terms.iter().filter(|&&(t, _)| !common(t)).take(self.config.index_terms).map(|&(t, _)| t).collect();
         let norm = terms.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
         terms.sort_unstable_by_key(|&(t, _)| t);
         let Some(story) = self.stories.get_mut(&id) else { return };
@@ -277,6 +282,9 @@ impl StoryClusterer {
         }
     }
 }
+
+/// Posting lists longer than this are skipped when looking for candidates.
+const MAX_POSTING: usize = 500;
 
 /// Sparse dot product of two vectors sorted by term.
 fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
@@ -423,9 +431,12 @@ const STOP: &[&str] = &[
     "months",
 ];
 
+static STOP_SET: std::sync::LazyLock<HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+
 /// True for words too common to say what an article is about.
 pub(crate) fn is_stop_word(word: &str) -> bool {
-    STOP.contains(&word)
+    STOP_SET.contains(word)
 }
 
 /// Words: runs of letters (with inner apostrophes and hyphens), at least two characters.
@@ -439,7 +450,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// A word as a term: lowercased, not a stop word, lightly stemmed.
 fn content_word(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
-    if lower.chars().count() < 3 || STOP.contains(&lower.as_str()) {
+    if lower.chars().count() < 3 || is_stop_word(&lower) {
         return None;
     }
     for suffix in ["ing", "ed", "es", "s"] {
@@ -467,7 +478,7 @@ fn names_in(text: &str) -> Vec<String> {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let capital = word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().skip(1).any(char::is_lowercase)
-            && !STOP.contains(&word.to_lowercase().as_str());
+            && !is_stop_word(&word.to_lowercase());
         if capital && sentence_start {
             flush(&mut current, &mut out);
             held = Some(word);

@@ -34,7 +34,7 @@ pub struct CopyConfig {
 
 impl Default for CopyConfig {
     fn default() -> Self {
-        Self { min_similarity: 0.4, min_shingles: 20, retire_after_days: 30 }
+        Self { min_similarity: 0.4, min_shingles: 20, retire_after_days: 7 }
     }
 }
 
@@ -133,6 +133,7 @@ pub struct CopyVerdict {
 
 #[derive(Debug)]
 struct Doc {
+    id: String,
     fingerprint: Fingerprint,
     group: u64,
     source: Option<String>,
@@ -142,19 +143,21 @@ struct Doc {
 
 #[derive(Debug, Default)]
 struct Group {
-    members: Vec<String>,
+    members: Vec<u32>,
 }
 
 /// The copy detector's state. Deterministic for the same input order.
 #[derive(Debug)]
 pub struct CopyDetector {
     config: CopyConfig,
-    docs: HashMap<String, Doc>,
-    bands: HashMap<(usize, u64), Vec<String>>,
+    /// Articles by internal number; ids are kept once, in the doc.
+    docs: HashMap<u32, Doc>,
+    bands: HashMap<(usize, u64), Vec<u32>>,
     groups: HashMap<u64, Group>,
-    order: VecDeque<(DateTime<Utc>, String)>,
+    order: VecDeque<(DateTime<Utc>, u32)>,
     newest: Option<DateTime<Utc>>,
     next_group: u64,
+    next_doc: u32,
 }
 
 impl CopyDetector {
@@ -168,6 +171,7 @@ impl CopyDetector {
             order: VecDeque::new(),
             newest: None,
             next_group: 1,
+            next_doc: 0,
         }
     }
 
@@ -179,48 +183,55 @@ impl CopyDetector {
 
     /// Checks an article against earlier ones and adds it.
     pub fn check(&mut self, input: CopyInput<'_>) -> CopyVerdict {
+        let fingerprint = Fingerprint::of(input.text);
+        let credits = credited_sources(input.text);
+        self.check_prepared(input, fingerprint, credits)
+    }
+
+    /// [`CopyDetector::check`] with the pure work ([`Fingerprint::of`], [`credited_sources`]
+    /// of `input.text`) done beforehand, for example on another thread.
+    pub fn check_prepared(
+        &mut self,
+        input: CopyInput<'_>,
+        fingerprint: Fingerprint,
+        credits: Vec<String>,
+    ) -> CopyVerdict {
         // Forget what is too old before comparing, so stale articles never match.
         self.newest = Some(self.newest.map_or(input.published, |n| n.max(input.published)));
         self.retire();
-        let fingerprint = Fingerprint::of(input.text);
-        let credits = credited_sources(input.text);
-        let mut best: Option<(String, f32)> = None;
+        let mut best: Option<(u32, f32)> = None;
         if fingerprint.shingles() >= self.config.min_shingles {
-            let mut seen: HashSet<&str> = HashSet::new();
-            let mut candidates: Vec<&String> = Vec::new();
-            for band in fingerprint.bands() {
-                for id in self.bands.get(&band).into_iter().flatten() {
-                    if seen.insert(id.as_str()) {
-                        candidates.push(id);
-                    }
-                }
-            }
-            candidates.sort();
-            for id in candidates {
-                let Some(doc) = self.docs.get(id) else { continue };
+            let mut candidates: Vec<u32> =
+                fingerprint.bands().filter_map(|b| self.bands.get(&b)).flatten().copied().collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for key in candidates {
+                let Some(doc) = self.docs.get(&key) else { continue };
                 let s = fingerprint.similarity(&doc.fingerprint);
-                if s >= self.config.min_similarity && best.as_ref().is_none_or(|(_, b)| s > *b) {
-                    best = Some((id.clone(), s));
+                if s >= self.config.min_similarity && best.is_none_or(|(_, b)| s > b) {
+                    best = Some((key, s));
                 }
             }
         }
-        let group = match &best {
-            Some((other, _)) => self.docs.get(other).map_or(0, |d| d.group),
+        let group = match best {
+            Some((other, _)) => self.docs.get(&other).map_or(0, |d| d.group),
             None => {
                 self.next_group += 1;
                 self.next_group - 1
             }
         };
-        let id = input.id.to_owned();
+        let key = self.next_doc;
+        self.next_doc = self.next_doc.wrapping_add(1);
         if fingerprint.shingles() >= self.config.min_shingles {
             for band in fingerprint.bands() {
-                self.bands.entry(band).or_default().push(id.clone());
+                self.bands.entry(band).or_default().push(key);
             }
         }
-        self.groups.entry(group).or_default().members.push(id.clone());
+        self.groups.entry(group).or_default().members.push(key);
         self.docs.insert(
-            id.clone(),
+            key,
             Doc {
+                id: input.id.to_owned(),
                 fingerprint,
                 group,
                 source: input.source.map(str::to_lowercase),
@@ -228,11 +239,11 @@ impl CopyDetector {
                 published: input.published,
             },
         );
-        self.order.push_back((input.published, id.clone()));
+        self.order.push_back((input.published, key));
         match best {
             Some((_, similarity)) => {
                 let original = self.original_of(group);
-                CopyVerdict { copy_of: original.filter(|o| *o != id), similarity }
+                CopyVerdict { copy_of: original.filter(|o| o != input.id), similarity }
             }
             None => CopyVerdict { copy_of: None, similarity: 0.0 },
         }
@@ -241,7 +252,7 @@ impl CopyDetector {
     /// The member the others credit, else the earliest published (ties: first seen).
     fn original_of(&self, group: u64) -> Option<String> {
         let members = &self.groups.get(&group)?.members;
-        let docs: Vec<(&String, &Doc)> = members.iter().filter_map(|m| self.docs.get(m).map(|d| (m, d))).collect();
+        let docs: Vec<(&String, &Doc)> = members.iter().filter_map(|m| self.docs.get(m).map(|d| (&d.id, d))).collect();
         let credited = docs.iter().find(|(_, d)| {
             d.source.as_ref().is_some_and(|src| {
                 docs.iter().any(|(_, other)| {
@@ -259,18 +270,18 @@ impl CopyDetector {
         let Some(newest) = self.newest else { return };
         let cutoff = newest - chrono::Duration::days(self.config.retire_after_days);
         while self.order.front().is_some_and(|(t, _)| *t < cutoff) {
-            let Some((_, id)) = self.order.pop_front() else { break };
-            if let Some(doc) = self.docs.remove(&id) {
+            let Some((_, key)) = self.order.pop_front() else { break };
+            if let Some(doc) = self.docs.remove(&key) {
                 for band in doc.fingerprint.bands() {
                     if let Some(list) = self.bands.get_mut(&band) {
-                        list.retain(|x| *x != id);
+                        list.retain(|x| *x != key);
                         if list.is_empty() {
                             self.bands.remove(&band);
                         }
                     }
                 }
                 if let Some(g) = self.groups.get_mut(&doc.group) {
-                    g.members.retain(|x| *x != id);
+                    g.members.retain(|x| *x != key);
                     if g.members.is_empty() {
                         self.groups.remove(&doc.group);
                     }
