@@ -59,7 +59,7 @@ pub enum Command {
     /// syndicated copies and story, one JSON line out per line in, in input order, streaming.
     ///
     /// Input lines: {"id", "title", "text", "published", "source"}; only "id" and "text" are
-    /// needed. Stories are assigned online in input order, as ingestion does. Output lines:
+    /// needed. Stories and copies are decided online, in input order. Output lines:
     /// {"id", "language", "summary", "summary_sentences", "entities", "keyphrases", "copy_of",
     /// "story"}: entities are {"name", "key", "kind", "mentions"} (kind: person, organization,
     /// place); copy_of is the id of the original this article copies, or null. A line that

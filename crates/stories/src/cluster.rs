@@ -173,9 +173,7 @@ impl StoryClusterer {
 
     /// Normalized TF-IDF.
     fn weigh(&self, counts: &[(u32, f32)]) -> Vec<(u32, f32)> {
-        #[allow(clippy::cast_precision_loss)]
         let n = self.docs as f32 + 1.0 + self.config.idf_prior;
-        #[allow(clippy::cast_precision_loss)]
         let mut v: Vec<(u32, f32)> =
             counts.iter().map(|&(t, c)| (t, (1.0 + c.ln()) * (n / (self.df[t as usize] as f32 + 0.5)).ln())).collect();
         let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt().max(f32::EPSILON);
@@ -236,7 +234,6 @@ impl StoryClusterer {
         terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         terms.truncate(self.config.centroid_terms);
         // Terms in more than a twentieth of all articles do not tell stories apart: not indexed.
-        #[allow(clippy::cast_precision_loss)]
         let common = |t: u32| self.docs > 100 && self.df[t as usize] as f32 > self.docs as f32 * 0.05;
         let indexed: Vec<u32> =
             terms.iter().filter(|&&(t, _)| !common(t)).take(self.config.index_terms).map(|&(t, _)| t).collect();

@@ -75,9 +75,7 @@ impl Fingerprint {
             return 0.0;
         }
         let same = self.signature.iter().zip(&other.signature).filter(|(a, b)| a == b).count();
-        #[allow(clippy::cast_precision_loss)]
-        let s = same as f32 / HASHES as f32;
-        s
+        same as f32 / HASHES as f32
     }
 
     /// Distinct shingles in the text.

@@ -591,7 +591,6 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
         for size in 1..=3 {
             for window in chunk.windows(size) {
                 let phrase = window.join(" ");
-                #[allow(clippy::cast_precision_loss)]
                 let weight = size as f32;
                 *scores.entry(phrase.clone()).or_default() += weight;
                 first_seen.entry(phrase).or_insert(position);
@@ -604,7 +603,6 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
         .filter(|(p, s)| *s >= 2.0 && p.chars().count() >= 4)
         .map(|(p, s)| {
             let in_title = p.split(' ').all(|w| title_words.iter().any(|t| t == w));
-            #[allow(clippy::cast_precision_loss)]
             let early = 1.0 / (1.0 + first_seen.get(&p).copied().unwrap_or(0) as f32 / 200.0);
             let score = s * if in_title { 2.0 } else { 1.0 } * (0.5 + early);
             (p, score)

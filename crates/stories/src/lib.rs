@@ -1,17 +1,15 @@
 //! Understanding the news, as pure, deterministic text work.
 //!
-//! What it does now: [`detect_language`] (whatlang, as an ISO 639-1 tag where there is one),
-//! [`split_sentences`] (robust to abbreviations, initials, numbers, quotations, and lowercased
-//! or tokenized text), and [`summarize`]: a short extractive summary of up to three sentences
-//! (about 60-90 words) drawn from the lead of the article, with bylines, datelines, photo
-//! credits and other page furniture left out.
+//! What it does: [`detect_language`] (whatlang over a bounded sample, ISO 639-1 tags where
+//! there are some); [`split_sentences`] (robust to abbreviations, initials, numbers, quotations,
+//! CJK, and lowercased or tokenized text); [`summarize`] (the lead of the article without
+//! bylines, datelines, photo credits and calls to action, up to three sentences);
+//! [`extract_entities`] and [`keyphrases`]; [`CopyDetector`] (syndicated copies and their
+//! original, by MinHash over shingles with an LSH index); [`StoryClusterer`] (online story
+//! assignment in publication order, candidates from an inverted index, old stories retired).
 //!
-//! And [`StoryClusterer`]: online story assignment, articles in publication order, candidates
-//! from an inverted index, old stories retired.
-//!
-//! What it deliberately does not do: I/O, clocks (times are passed in), or randomness.
-//! Entities, keyphrases, syndicated copies, story merging and stored stories arrive with the
-//! rest of the understanding issue.
+//! What it deliberately does not do: I/O, clocks (times are passed in), randomness, or
+//! storage. Merging two stories that turn out to be one is not done yet.
 
 mod cluster;
 mod copies;

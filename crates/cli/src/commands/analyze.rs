@@ -27,7 +27,6 @@ type Line = (usize, Result<Vec<u8>, String>);
 
 /// What to compute; everything by default.
 #[derive(Debug, Clone, Copy)]
-#[allow(clippy::struct_excessive_bools)]
 pub struct Fields {
     pub language: bool,
     pub summary: bool,
