@@ -76,6 +76,8 @@ pub struct StoryClusterer {
     config: ClusterConfig,
     vocab: HashMap<String, u32>,
     df: Vec<u32>,
+    /// The article number a term was last seen in, for pruning the vocabulary.
+    last_seen: Vec<u64>,
     docs: u64,
     stories: HashMap<u64, Story>,
     inverted: HashMap<u32, Vec<u64>>,
@@ -92,6 +94,7 @@ impl StoryClusterer {
             config,
             vocab: HashMap::new(),
             df: Vec::new(),
+            last_seen: Vec::new(),
             docs: 0,
             stories: HashMap::new(),
             inverted: HashMap::new(),
@@ -113,6 +116,10 @@ impl StoryClusterer {
         self.docs += 1;
         for &(term, _) in &counts {
             self.df[term as usize] += 1;
+            self.last_seen[term as usize] = self.docs;
+        }
+        if self.docs % PRUNE_EVERY == 0 {
+            self.prune_vocabulary();
         }
         let vector = self.weigh(&counts);
         let best = self.best_candidate(&vector, at);
@@ -140,7 +147,29 @@ impl StoryClusterer {
         let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
         self.vocab.insert(word.to_owned(), id);
         self.df.push(0);
+        self.last_seen.push(self.docs);
         id
+    }
+
+    /// Forgets the spelling of words that have not been seen for a long time (four prunings),
+    /// and sooner of words seen in one article only: most of a news vocabulary is names and
+    /// typos of stories long retired. Ids are never reused, so a story that still holds such
+    /// an id cannot match another word through it; a word that comes back starts afresh.
+    fn prune_vocabulary(&mut self) {
+        let (df, last_seen, now) = (&self.df, &self.last_seen, self.docs);
+        self.vocab.retain(|_, id| {
+            let (df, seen) = (df[*id as usize], last_seen[*id as usize]);
+            seen + 4 * PRUNE_EVERY > now && (df > 1 || seen + PRUNE_EVERY > now)
+        });
+        self.vocab.shrink_to_fit();
+        self.inverted.retain(|_, stories| !stories.is_empty());
+        self.inverted.shrink_to_fit();
+    }
+
+    /// Words whose spelling is remembered.
+    #[must_use]
+    pub fn vocabulary(&self) -> usize {
+        self.vocab.len()
     }
 
     /// Term counts: title words (weighted), the first 600 body words, and names.
@@ -279,6 +308,9 @@ impl StoryClusterer {
         }
     }
 }
+
+/// Articles between two prunings of the vocabulary.
+const PRUNE_EVERY: u64 = 50_000;
 
 /// Posting lists longer than this are skipped when looking for candidates.
 const MAX_POSTING: usize = 500;
@@ -545,6 +577,25 @@ mod tests {
         let much_later = c.assign("Harbour bridge repairs begin", text, day(20));
         assert_ne!(first.story, much_later.story, "outside the window");
         assert_eq!(c.active_stories(), 1, "the first story retired");
+    }
+
+    #[test]
+    fn rare_old_words_are_forgotten() {
+        let mut c = StoryClusterer::new(ClusterConfig::default());
+        // Each article brings one word nobody else uses (letters only: digits split words).
+        let letters = |mut i: u64| {
+            let mut w = String::from("zq");
+            while i > 0 || w.len() < 6 {
+                w.push(char::from(b'a' + u8::try_from(i % 26).unwrap_or(0)));
+                i /= 26;
+            }
+            w
+        };
+        for i in 0..(PRUNE_EVERY * 2) {
+            c.assign(&format!("Council budget vote {}", letters(i)), "The council debated the budget.", day(1));
+        }
+        assert!(c.vocabulary() < 60_000, "rare words from long ago are forgotten: {}", c.vocabulary());
+        assert!(c.vocabulary() > 1_000, "recent ones are kept");
     }
 
     #[test]
