@@ -118,7 +118,7 @@ impl StoryClusterer {
             self.df[term as usize] += 1;
             self.last_seen[term as usize] = self.docs;
         }
-        if self.docs % PRUNE_EVERY == 0 {
+        if self.docs.is_multiple_of(PRUNE_EVERY) {
             self.prune_vocabulary();
         }
         let vector = self.weigh(&counts);
