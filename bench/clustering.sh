@@ -21,12 +21,23 @@ with open(sys.argv[2], "w") as out:
                               "published": r["date"], "source": r["source"]}) + "\n")
 PY
 target/release/newsdesk analyze --input "$out/input.jsonl" > "$out/analyzed.jsonl"
-python3 -c "
-import json
-with open('$out/predictions.jsonl', 'w') as f:
-    for l in open('$out/analyzed.jsonl'):
-        d = json.loads(l); f.write(json.dumps({'id': d['id'], 'cluster': d['story']}) + '\n')
-"
+# Stories merged later relabel the articles that named them earlier.
+python3 - "$out/analyzed.jsonl" "$out/predictions.jsonl" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+parent = {}
+def find(s):
+    while parent.get(s, s) != s:
+        s = parent[s]
+    return s
+for d in rows:
+    for m in d.get("merged_stories", []):
+        parent[find(m)] = find(d["story"])
+with open(sys.argv[2], "w") as f:
+    for d in rows:
+        f.write(json.dumps({"id": d["id"], "cluster": find(d["story"])}) + "\n")
+print(f"story merges: {sum(len(d.get('merged_stories', [])) for d in rows)}")
+PY
 python3 "$eval_dir/score.py" "$out/predictions.jsonl"
 # Independent reporting is not copying: no article may be flagged as a copy of another outlet's.
 python3 - "$out/analyzed.jsonl" "$out/input.jsonl" <<'PY'

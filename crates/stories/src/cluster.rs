@@ -17,6 +17,8 @@ use chrono::{DateTime, Utc};
 pub struct ClusterConfig {
     /// Least cosine similarity to join a story.
     pub threshold: f32,
+    /// Least cosine similarity between two stories' centroids for them to become one.
+    pub merge_threshold: f32,
     /// Added to the document count in the IDF, so early articles are not over-weighted.
     pub idf_prior: f32,
     pub title_weight: f32,
@@ -37,6 +39,7 @@ impl Default for ClusterConfig {
     fn default() -> Self {
         Self {
             threshold: 0.12,
+            merge_threshold: 0.5,
             idf_prior: 20.0,
             title_weight: 3.0,
             name_weight: 2.0,
@@ -50,7 +53,7 @@ impl Default for ClusterConfig {
 }
 
 /// Where an article went.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
     /// The story's number, unique within this clusterer.
     pub story: u64,
@@ -58,10 +61,14 @@ pub struct Assignment {
     pub created: bool,
     /// Cosine similarity to the story it joined (0 for a new story).
     pub similarity: f32,
+    /// Stories that turned out to be this one and were merged into it: their articles now
+    /// belong to `story`.
+    pub merged: Vec<u64>,
 }
 
 #[derive(Debug)]
 struct Story {
+    articles: u32,
     centroid: Vec<(u32, f32)>,
     norm: f32,
     first: DateTime<Utc>,
@@ -127,13 +134,14 @@ impl StoryClusterer {
         let assignment = match best {
             Some((story, similarity)) if similarity >= self.config.threshold => {
                 self.join(story, &vector, at);
-                Assignment { story, created: false, similarity }
+                let (story, merged) = self.merge_into_neighbours(story);
+                Assignment { story, created: false, similarity, merged }
             }
             _ => {
                 let story = self.next_story;
                 self.next_story += 1;
                 self.start(story, vector, at);
-                Assignment { story, created: true, similarity: 0.0 }
+                Assignment { story, created: true, similarity: 0.0, merged: Vec::new() }
             }
         };
         self.retire();
@@ -239,8 +247,78 @@ impl StoryClusterer {
         best
     }
 
+    /// After a story grew, any active story whose centroid is now very like its own is the
+    /// same story: the smaller merges into the larger (ties: into the older). Returns the
+    /// surviving story and the stories merged into it.
+    fn merge_into_neighbours(&mut self, id: u64) -> (u64, Vec<u64>) {
+        let mut merged = Vec::new();
+        let mut survivor = id;
+        while let Some(story) = self.stories.get(&survivor) {
+            let window = chrono::Duration::days(self.config.window_days);
+            let (first, last) = (story.first - window, story.last + window);
+            let mut neighbours: Vec<u64> = story
+                .indexed
+                .iter()
+                .filter_map(|t| self.inverted.get(t).filter(|s| s.len() <= MAX_POSTING))
+                .flatten()
+                .copied()
+                .filter(|&other| other != survivor)
+                .collect();
+            neighbours.sort_unstable();
+            neighbours.dedup();
+            let best = neighbours
+                .into_iter()
+                .filter_map(|other| {
+                    let o = self.stories.get(&other)?;
+                    if o.last < first || o.first > last {
+                        return None;
+                    }
+                    let cosine = dot(&story.centroid, &o.centroid) / (story.norm * o.norm).max(f32::EPSILON);
+                    (cosine >= self.config.merge_threshold).then_some((other, cosine))
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            let Some((other, _)) = best else { break };
+            let (keep, gone) = {
+                let (a, b) = (&self.stories[&survivor], &self.stories[&other]);
+                if (a.articles, std::cmp::Reverse(survivor)) >= (b.articles, std::cmp::Reverse(other)) {
+                    (survivor, other)
+                } else {
+                    (other, survivor)
+                }
+            };
+            self.absorb(keep, gone);
+            merged.push(gone);
+            survivor = keep;
+        }
+        (survivor, merged)
+    }
+
+    /// Moves story `gone` into story `keep`.
+    fn absorb(&mut self, keep: u64, gone: u64) {
+        let Some(old) = self.stories.remove(&gone) else { return };
+        for t in &old.indexed {
+            if let Some(list) = self.inverted.get_mut(t) {
+                list.retain(|&s| s != gone);
+            }
+        }
+        let Some(story) = self.stories.get_mut(&keep) else { return };
+        story.articles += old.articles;
+        story.first = story.first.min(old.first);
+        story.last = story.last.max(old.last);
+        self.by_last.push_back((story.last, keep));
+        // Centroids are sums of article vectors scaled to unit length; weigh each by its articles.
+        #[allow(clippy::cast_precision_loss)]
+        let (wk, wg) = ((story.articles - old.articles) as f32, old.articles as f32);
+        let mut sum: HashMap<u32, f32> =
+            story.centroid.iter().map(|&(t, x)| (t, x * wk / story.norm.max(f32::EPSILON))).collect();
+        for (t, x) in old.centroid {
+            *sum.entry(t).or_default() += x * wg / old.norm.max(f32::EPSILON);
+        }
+        self.update_centroid(keep, sum.into_iter().collect());
+    }
+
     fn start(&mut self, id: u64, vector: Vec<(u32, f32)>, at: DateTime<Utc>) {
-        let story = Story { centroid: Vec::new(), norm: 0.0, first: at, last: at, indexed: Vec::new() };
+        let story = Story { articles: 1, centroid: Vec::new(), norm: 0.0, first: at, last: at, indexed: Vec::new() };
         self.stories.insert(id, story);
         self.update_centroid(id, vector);
         self.by_last.push_back((at, id));
@@ -248,6 +326,7 @@ impl StoryClusterer {
 
     fn join(&mut self, id: u64, vector: &[(u32, f32)], at: DateTime<Utc>) {
         let Some(story) = self.stories.get_mut(&id) else { return };
+        story.articles += 1;
         let mut sum: HashMap<u32, f32> = story.centroid.iter().copied().collect();
         for &(t, x) in vector {
             *sum.entry(t).or_default() += x;
@@ -565,6 +644,38 @@ mod tests {
         assert_eq!(b.story, a.story, "{b:?}");
         assert!(!b.created);
         assert_ne!(unrelated.story, a.story);
+    }
+
+    #[test]
+    fn two_stories_that_turn_out_to_be_one_merge() {
+        // Strict joining, so the second report starts a story of its own; a third report that
+        // tells both halves joins one, and the two stories are then alike enough to merge.
+        let config = ClusterConfig { threshold: 0.35, merge_threshold: 0.3, ..ClusterConfig::default() };
+        let mut c = StoryClusterer::new(config);
+        let a = c.assign(
+            "Harbour bridge closes",
+            "Port Alder harbour bridge deck plates corroded; engineer Mara Okafor ordered the closure.",
+            day(4),
+        );
+        let b = c.assign(
+            "Ferries added",
+            "Extra ferries between the fish quay and Eastgate while the Port Alder crossing is shut.",
+            day(4),
+        );
+        assert_ne!(a.story, b.story, "too different to join at first");
+        let both = c.assign(
+            "Bridge shut, ferries added",
+            "Port Alder harbour bridge closed after engineer Mara Okafor found corroded deck plates; extra ferries run between the fish quay and Eastgate.",
+            day(5),
+        );
+        let mut all = vec![both.story];
+        all.extend(&both.merged);
+        all.sort_unstable();
+        assert_eq!(all, [a.story, b.story], "{both:?}");
+        assert_eq!(c.active_stories(), 1);
+        let later =
+            c.assign("Ferries at Eastgate", "More ferries between the fish quay and Eastgate this week.", day(6));
+        assert_eq!(later.story, both.story, "the merged story takes later reports of either half");
     }
 
     #[test]

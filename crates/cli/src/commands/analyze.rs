@@ -257,6 +257,11 @@ fn finish(p: Prepared, state: &mut Understanding, fields: Fields) -> Result<Valu
     if fields.stories {
         let story = state.stories.assign(&p.title, &p.text, at);
         output.insert("story".into(), json!(format!("s{}", story.story)));
+        if !story.merged.is_empty() {
+            // Earlier lines named these stories; they are this one now.
+            let merged: Vec<String> = story.merged.iter().map(|m| format!("s{m}")).collect();
+            output.insert("merged_stories".into(), json!(merged));
+        }
     }
     Ok(Value::Object(output))
 }
