@@ -5,8 +5,9 @@
 //! first articles are not judged on a handful of documents. Candidate stories come from an
 //! inverted index over the strongest terms of each story's centroid (never a scan of all
 //! stories), limited to stories active within a few days of the article. The article joins
-//! the most similar candidate above a threshold, or starts a story. Stories that fall too far
-//! behind the newest article are retired from the index, so memory stays bounded.
+//! the most similar candidate above a threshold, or starts a story. When a story grows to be
+//! very like another active story, the two merge. Stories that fall too far behind the newest
+//! article are retired from the index, so memory stays bounded.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 

@@ -6,10 +6,11 @@
 //! bylines, datelines, photo credits and calls to action, up to three sentences);
 //! [`extract_entities`] and [`keyphrases`]; [`CopyDetector`] (syndicated copies and their
 //! original, by MinHash over shingles with an LSH index); [`StoryClusterer`] (online story
-//! assignment in publication order, candidates from an inverted index, old stories retired).
+//! assignment in publication order, candidates from an inverted index, stories that turn out
+//! to be one merged, old stories retired).
 //!
 //! What it deliberately does not do: I/O, clocks (times are passed in), randomness, or
-//! storage. Merging two stories that turn out to be one is not done yet.
+//! storage.
 
 mod cluster;
 mod copies;
