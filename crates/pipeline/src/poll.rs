@@ -80,10 +80,16 @@ pub async fn poll_feed(
         store.record_poll(feed.id, record).await?;
         return Ok(PollResult { outcome: PollOutcome::NotModified, next_poll_at: next });
     }
-    // Parsing is CPU work: off the async threads.
     let (body, content_type, url) = (response.body, response.content_type.clone(), response.url.clone());
-    let parsed = tokio::task::spawn_blocking(move || parse_feed(&body, content_type.as_deref(), &url)).await;
-    let parsed: ParsedFeed = match parsed {
+    // Parsing and mapping entries (summaries, language) are CPU work: off the async threads.
+    let parsed = tokio::task::spawn_blocking(move || {
+        parse_feed(&body, content_type.as_deref(), &url).map(|parsed| {
+            let incoming: Vec<_> = parsed.entries.iter().map(|e| to_incoming(e, &parsed)).collect();
+            (parsed, incoming)
+        })
+    })
+    .await;
+    let (parsed, incoming): (ParsedFeed, _) = match parsed {
         Ok(Ok(p)) => p,
         Ok(Err(e)) => {
             let learned = Learned::Failed { errors: feed.error_count + 1, retry_after: None };
@@ -94,7 +100,6 @@ pub async fn poll_feed(
             return fail(store, feed, now, format!("the parser failed on this feed: {join}"), &learned, schedule).await;
         }
     };
-    let incoming: Vec<_> = parsed.entries.iter().map(|e| to_incoming(e, &parsed)).collect();
     let report = store.ingest_entries(feed, incoming).await?;
     let times: Vec<DateTime<Utc>> = parsed.entries.iter().filter_map(|e| e.published.or(e.updated)).collect();
     let hints = Hints { ttl_minutes: parsed.ttl_minutes, max_age: response.max_age, skip_hours: &parsed.skip_hours };

@@ -169,6 +169,21 @@ impl Store {
         }
     }
 
+    /// The most recent whole articles, newest first (by published time, else stored time), in
+    /// one query: for feeds that carry full articles.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn recent_full_articles(&self, limit: u32) -> Result<Vec<Article>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY sort_at DESC, id DESC LIMIT ?");
+                let rows = sqlx::query(AssertSqlSafe(sql)).bind(i64::from(limit)).fetch_all(pool).await?;
+                rows.iter().map(rows::article).collect()
+            }
+        }
+    }
+
     /// How many articles are stored.
     ///
     /// # Errors

@@ -21,20 +21,19 @@ async fn render(state: &AppState) -> Result<Response, WebError> {
     let base = &state.site.base_url;
     let link =
         |path: &str| base.join(path).map(|u| u.to_string()).map_err(|e| WebError::Internal(format!("base URL: {e}")));
-    let cards = state.store.recent_articles(0, FEED_ENTRIES).await?;
-    let mut entries = Vec::with_capacity(cards.items.len());
-    for card in &cards.items {
+    let articles = state.store.recent_full_articles(FEED_ENTRIES).await?;
+    let mut entries = Vec::with_capacity(articles.len());
+    for article in articles {
         // The feed carries whole articles, so readers can read them in their feed reader.
-        let Some(article) = state.store.article(card.id).await? else { continue };
         entries.push(OutEntry {
             id: format!("urn:uuid:{}", article.id),
-            title: article.title.clone(),
             url: link(&format!("articles/{}", article.id))?,
-            summary: article.summary.clone(),
-            content: Some(article.body_html.clone()),
-            author: article.byline.clone(),
-            published: article.published_at,
             updated: article.updated_at.or(article.published_at).unwrap_or(article.modified_at),
+            title: article.title,
+            summary: article.summary,
+            content: Some(article.body_html),
+            author: article.byline,
+            published: article.published_at,
         });
     }
     let updated = entries.iter().map(|e| e.updated).max().unwrap_or_else(chrono::Utc::now);

@@ -176,7 +176,9 @@ fn prepare_all(
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|(_, line)| line.clone().and_then(|bytes| prepare(&bytes, config, fields)))
+                        .map(|(_, line)| {
+                            line.as_ref().map_err(Clone::clone).and_then(|bytes| prepare(bytes, config, fields))
+                        })
                         .collect::<Vec<_>>()
                 })
             })

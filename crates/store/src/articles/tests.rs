@@ -203,3 +203,16 @@ async fn batches_report_each_item_and_write_the_valid_ones() {
     let all_bad = store.upsert_articles(vec![upsert(" ", "x", 1)]).await.unwrap();
     assert!(all_bad[0].is_err());
 }
+
+#[tokio::test]
+async fn recent_full_articles_match_the_listing() {
+    let (_dir, store) = store().await;
+    for day in 1..=4 {
+        store.upsert_article(upsert(&format!("Day {day}"), "Body text.", day)).await.unwrap();
+    }
+    let full = store.recent_full_articles(3).await.unwrap();
+    let cards = store.recent_articles(0, 3).await.unwrap();
+    assert_eq!(full.iter().map(|a| a.id).collect::<Vec<_>>(), cards.items.iter().map(|c| c.id).collect::<Vec<_>>());
+    assert_eq!(full[0].title, "Day 4");
+    assert_eq!(full[0].body_text, "Body text.");
+}
