@@ -65,6 +65,13 @@ pub enum Command {
     /// place); copy_of is the id of the original this article copies, or null. A line that
     /// cannot be read gives {"line", "error"} in its place.
     Analyze(AnalyzeArgs),
+    /// Rebuild stories, syndicated copies and entities from every stored article, in
+    /// publication order, with a progress bar on a terminal.
+    ///
+    /// newsdesk understands articles as they arrive; run this after changing newsdesk's
+    /// version, or after importing old articles out of order. Articles are not changed. Stop
+    /// `newsdesk serve` first: while this runs, pages show stories half rebuilt.
+    Recluster,
 }
 
 #[derive(Debug, Args)]

@@ -54,8 +54,8 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
     if let Command::Analyze(args) = &cli.command {
         // Pure text work: no database.
         let fields = match &args.only {
-            Some(list) => commands::analyze::Fields::parse(list)?,
-            None => commands::analyze::Fields::all(),
+            Some(list) => newsdesk_pipeline::understand::Fields::parse(list).map_err(anyhow::Error::msg)?,
+            None => newsdesk_pipeline::understand::Fields::default(),
         };
         let failed = commands::analyze::run(&args.input, fields)?;
         return Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
@@ -63,11 +63,13 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
     let store = Store::open(&config.database.url, &StoreOptions::default()).await?;
     match cli.command {
         Command::Serve(args) => {
+            let desk = newsdesk_pipeline::Desk::new();
             if args.demo {
-                let created = commands::demo::load(&store).await?;
+                desk.warm_up(&store).await?;
+                let created = commands::demo::load(&store, &desk).await?;
                 println!("Loaded the demo articles ({created} new).");
             }
-            commands::serve::run(&config, store, !args.no_crawl, &mut |line| println!("{line}")).await?;
+            commands::serve::run(&config, store, desk, !args.no_crawl, &mut |line| println!("{line}")).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Feeds(args) => {
@@ -98,10 +100,18 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Import(args) => {
-            let report = commands::import::run(&store, &args.paths, &mut |e| eprintln!("error: {e}")).await?;
+            let desk = newsdesk_pipeline::Desk::new();
+            desk.warm_up(&store).await?;
+            let report = commands::import::run(&store, &desk, &args.paths, &mut |e| eprintln!("error: {e}")).await?;
             store.close().await;
             println!("{}", report.summary());
             Ok(if report.files_failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Recluster => {
+            let line = commands::recluster::run(&store).await?;
+            store.close().await;
+            println!("{line}");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Export(args) => {
             let n = commands::export::run(&store, args.format, args.out.as_deref()).await?;

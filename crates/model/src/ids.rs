@@ -89,6 +89,10 @@ typed_id!(
     /// The id of a [`crate::Comment`].
     CommentId
 );
+typed_id!(
+    /// The id of a story: the articles that tell one event.
+    StoryId
+);
 
 #[cfg(test)]
 mod tests {

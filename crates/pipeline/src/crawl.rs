@@ -12,6 +12,7 @@ use tokio::task::JoinSet;
 
 use crate::poll::{PollOutcome, PollResult, poll_feed};
 use crate::schedule::ScheduleConfig;
+use crate::story_desk::Desk;
 
 /// What a crawl did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,6 +47,7 @@ impl CrawlSummary {
 pub async fn crawl(
     store: &Store,
     fetcher: &Fetcher,
+    desk: &Desk,
     feeds: Vec<Feed>,
     concurrency: usize,
     schedule: ScheduleConfig,
@@ -58,9 +60,9 @@ pub async fn crawl(
     loop {
         while running.len() < concurrency.max(1) {
             let Some(feed) = pending.next() else { break };
-            let (store, fetcher, schedule) = (store.clone(), fetcher.clone(), schedule.clone());
+            let (store, fetcher, desk, schedule) = (store.clone(), fetcher.clone(), desk.clone(), schedule.clone());
             running.spawn(async move {
-                let result = poll_feed(&store, &fetcher, &feed, &schedule).await;
+                let result = poll_feed(&store, &fetcher, &desk, &feed, &schedule).await;
                 (feed, result)
             });
         }
@@ -85,6 +87,7 @@ pub async fn crawl(
 pub async fn run_scheduler(
     store: Store,
     fetcher: Fetcher,
+    desk: Desk,
     concurrency: usize,
     schedule: ScheduleConfig,
     shutdown: impl Future<Output = ()>,
@@ -102,7 +105,7 @@ pub async fn run_scheduler(
             let n = due.len();
             let mut ignore = |_: &Feed, _: &PollResult| {};
             tokio::select! {
-                result = crawl(&store, &fetcher, due, concurrency, schedule, &mut ignore) => match result {
+                result = crawl(&store, &fetcher, &desk, due, concurrency, schedule, &mut ignore) => match result {
                     Ok(s) => tracing::info!(feeds = n, new = s.created, updated = s.updated, failed = s.failed, "polled due feeds"),
                     Err(e) => tracing::error!(error = %e, "polling stopped on a database error"),
                 },

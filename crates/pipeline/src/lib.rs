@@ -14,8 +14,11 @@ mod discover;
 pub mod entries;
 mod poll;
 pub mod schedule;
+mod story_desk;
+pub mod understand;
 
 pub use crawl::{CrawlSummary, crawl, run_scheduler};
 pub use discover::{DiscoverError, discover_feed};
 pub use poll::{PollOutcome, PollResult, poll_feed};
 pub use schedule::ScheduleConfig;
+pub use story_desk::{Desk, Replay, StoryDesk, WARM_UP_DAYS};

@@ -10,6 +10,7 @@ use newsdesk_store::{PollRecord, Store, StoreError};
 
 use crate::entries::to_incoming;
 use crate::schedule::{Hints, Learned, ScheduleConfig, next_poll};
+use crate::story_desk::Desk;
 
 /// What the Accept header asks for.
 const ACCEPT_FEEDS: &str = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
@@ -32,13 +33,15 @@ pub struct PollResult {
     pub next_poll_at: DateTime<Utc>,
 }
 
-/// Polls `feed` once and records the result.
+/// Polls `feed` once, records the result, and understands the new and changed articles
+/// (stories, copies, entities) on `desk`.
 ///
 /// # Errors
 /// Only database errors: every problem with the feed itself is recorded as its status.
 pub async fn poll_feed(
     store: &Store,
     fetcher: &Fetcher,
+    desk: &Desk,
     feed: &Feed,
     schedule: &ScheduleConfig,
 ) -> Result<PollResult, StoreError> {
@@ -120,6 +123,10 @@ pub async fn poll_feed(
         interval_secs: secs(interval),
     };
     store.record_poll(feed.id, record).await?;
+    // The articles are stored whatever happens here; `newsdesk recluster` can redo it.
+    if let Err(e) = desk.understand(store, &report.changed).await {
+        tracing::error!(feed = %feed.url, error = %e, "stories and entities of new articles not saved");
+    }
     Ok(PollResult {
         outcome: PollOutcome::Stored { created: report.created, updated: report.updated, unchanged: report.unchanged },
         next_poll_at: next,

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use newsdesk_fetch::{AddressPolicy, FetchConfig, Fetcher};
 use newsdesk_model::FeedStatus;
-use newsdesk_pipeline::{PollOutcome, ScheduleConfig, crawl, discover_feed, poll_feed};
+use newsdesk_pipeline::{Desk, PollOutcome, ScheduleConfig, crawl, discover_feed, poll_feed};
 use newsdesk_store::NewFeed;
 use newsdesk_testkit::TestStore;
 use newsdesk_testkit::http::{Reply, Server, reply};
@@ -82,10 +82,11 @@ async fn crawling_stores_entries_once_and_keeps_revisions() {
 
     let due = store.due_feeds(chrono::Utc::now(), false, 10).await.unwrap();
     let mut done = Vec::new();
-    let summary =
-        crawl(store, &fetcher, due, 4, ScheduleConfig::default(), &mut |f, r| done.push((f.id, r.outcome.clone())))
-            .await
-            .unwrap();
+    let summary = crawl(store, &fetcher, &Desk::new(), due, 4, ScheduleConfig::default(), &mut |f, r| {
+        done.push((f.id, r.outcome.clone()))
+    })
+    .await
+    .unwrap();
     assert_eq!((summary.feeds, summary.created, summary.failed), (1, 2, 0));
     assert_eq!(done.len(), 1);
     assert_eq!(store.search("ferry boats", 0, 5).await.unwrap().total, 1, "stored and searchable");
@@ -95,13 +96,13 @@ async fn crawling_stores_entries_once_and_keeps_revisions() {
     assert!(polled.next_poll_at > chrono::Utc::now(), "scheduled for later");
 
     // Unchanged: the server answers 304 to our validators.
-    let again = poll_feed(store, &fetcher, &polled, &ScheduleConfig::default()).await.unwrap();
+    let again = poll_feed(store, &fetcher, &Desk::new(), &polled, &ScheduleConfig::default()).await.unwrap();
     assert_eq!(again.outcome, PollOutcome::NotModified);
     assert_eq!(store.count_articles().await.unwrap(), 2);
 
     // Without validators the same entries are seen again: nothing is duplicated.
     let forgetful = newsdesk_model::Feed { etag: None, ..store.feed(feed.id).await.unwrap().unwrap() };
-    let replay = poll_feed(store, &fetcher, &forgetful, &ScheduleConfig::default()).await.unwrap();
+    let replay = poll_feed(store, &fetcher, &Desk::new(), &forgetful, &ScheduleConfig::default()).await.unwrap();
     assert_eq!(replay.outcome, PollOutcome::Stored { created: 0, updated: 0, unchanged: 2 });
 
     // An entry that changed updates its article and keeps the old text as a revision.
@@ -110,7 +111,7 @@ async fn crawling_stores_entries_once_and_keeps_revisions() {
         ("a2", "Ferry extra", "Two more boats."),
     ]);
     let current = store.feed(feed.id).await.unwrap().unwrap();
-    let changed = poll_feed(store, &fetcher, &current, &ScheduleConfig::default()).await.unwrap();
+    let changed = poll_feed(store, &fetcher, &Desk::new(), &current, &ScheduleConfig::default()).await.unwrap();
     assert_eq!(changed.outcome, PollOutcome::Stored { created: 0, updated: 1, unchanged: 1 });
     assert_eq!(store.count_articles().await.unwrap(), 2);
     let hit = &store.search("six weeks", 0, 5).await.unwrap().hits[0];
@@ -128,15 +129,15 @@ async fn failures_are_recorded_in_words_and_back_off() {
     let broken = store.add_feed(NewFeed { url: Some(server.url("/broken.xml")), ..NewFeed::default() }).await.unwrap();
     let missing = store.add_feed(NewFeed { url: Some(server.url("/gone.xml")), ..NewFeed::default() }).await.unwrap();
 
-    let r = poll_feed(store, &fetcher, &broken, &ScheduleConfig::default()).await.unwrap();
+    let r = poll_feed(store, &fetcher, &Desk::new(), &broken, &ScheduleConfig::default()).await.unwrap();
     let PollOutcome::Failed(message) = r.outcome else { panic!("a page is not a feed") };
     assert!(message.contains("not a feed") && message.contains("<html>"), "{message}");
 
-    let first = poll_feed(store, &fetcher, &missing, &ScheduleConfig::default()).await.unwrap();
+    let first = poll_feed(store, &fetcher, &Desk::new(), &missing, &ScheduleConfig::default()).await.unwrap();
     let after_one = store.feed(missing.id).await.unwrap().unwrap();
     assert_eq!((after_one.last_status, after_one.error_count), (FeedStatus::Error, 1));
     assert_eq!(after_one.last_error.as_deref(), Some("the server answered 404"));
-    let second = poll_feed(store, &fetcher, &after_one, &ScheduleConfig::default()).await.unwrap();
+    let second = poll_feed(store, &fetcher, &Desk::new(), &after_one, &ScheduleConfig::default()).await.unwrap();
     let gap_one = first.next_poll_at - chrono::Utc::now();
     let gap_two = second.next_poll_at - chrono::Utc::now();
     assert!(gap_two > gap_one + chrono::Duration::minutes(5), "errors back off: {gap_one} then {gap_two}");
@@ -148,7 +149,7 @@ async fn a_permanent_move_updates_the_feed_url() {
     let db = TestStore::new().await;
     let feed =
         db.store.add_feed(NewFeed { url: Some(server.url("/old-feed.xml")), ..NewFeed::default() }).await.unwrap();
-    poll_feed(&db.store, &fetcher(), &feed, &ScheduleConfig::default()).await.unwrap();
+    poll_feed(&db.store, &fetcher(), &Desk::new(), &feed, &ScheduleConfig::default()).await.unwrap();
     assert_eq!(db.store.feed(feed.id).await.unwrap().unwrap().url, server.url("/feed.xml"));
 }
 

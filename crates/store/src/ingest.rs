@@ -32,6 +32,8 @@ pub struct IngestReport {
     pub unchanged: usize,
     /// Entries that could not be stored, with why.
     pub invalid: Vec<String>,
+    /// The articles created or changed, for understanding.
+    pub changed: Vec<ArticleId>,
 }
 
 /// An earlier version of an article.
@@ -82,6 +84,7 @@ impl Store {
                             known.insert(key.clone(), (id, hash.clone()));
                             new_entries.push((key, id, hash));
                             report.created += 1;
+                            report.changed.push(id);
                         }
                         Some((_, stored_hash)) if *stored_hash == hash => report.unchanged += 1,
                         Some(&(id, _)) => {
@@ -107,6 +110,7 @@ impl Store {
                                 .await?;
                             known.insert(key, (id, hash));
                             report.updated += 1;
+                            report.changed.push(id);
                         }
                     }
                 }

@@ -20,7 +20,9 @@ mod open;
 mod rows;
 mod search;
 mod sources;
+mod story_views;
 mod time;
+mod understanding;
 
 pub use articles::{ArticleCard, Page, UpsertOutcome};
 pub use error::StoreError;
@@ -28,3 +30,5 @@ pub use feeds::{NewFeed, PollRecord};
 pub use ingest::{IncomingEntry, IngestReport, Revision};
 pub use open::{Store, StoreOptions};
 pub use search::{SearchHit, SearchResults, SnippetPart};
+pub use story_views::{ArticleContext, EntityCount, EntityView, StoryCard, StoryView, TimelineEntry};
+pub use understanding::{EntityRecord, Placed, UnderstandingInput, Understood};

@@ -9,7 +9,9 @@
 //! very like another active story, the two merge. Stories that fall too far behind the newest
 //! article are retired from the index, so memory stays bounded.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use crate::hash::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
@@ -100,12 +102,12 @@ impl StoryClusterer {
     pub fn new(config: ClusterConfig) -> Self {
         Self {
             config,
-            vocab: HashMap::new(),
+            vocab: HashMap::default(),
             df: Vec::new(),
             last_seen: Vec::new(),
             docs: 0,
-            stories: HashMap::new(),
-            inverted: HashMap::new(),
+            stories: HashMap::default(),
+            inverted: HashMap::default(),
             by_last: VecDeque::new(),
             newest: None,
             next_story: 1,
@@ -116,6 +118,13 @@ impl StoryClusterer {
     #[must_use]
     pub fn active_stories(&self) -> usize {
         self.stories.len()
+    }
+
+    /// True while `story` is in the index: it can still be joined or merged. A retired or
+    /// merged-away story never comes back.
+    #[must_use]
+    pub fn is_active(&self, story: u64) -> bool {
+        self.stories.contains_key(&story)
     }
 
     /// Assigns an article published at `at` to a story.
@@ -183,7 +192,7 @@ impl StoryClusterer {
 
     /// Term counts: title words (weighted), the first 600 body words, and names.
     fn features(&mut self, title: &str, text: &str) -> Vec<(u32, f32)> {
-        let mut counts: HashMap<u32, f32> = HashMap::new();
+        let mut counts: HashMap<u32, f32> = HashMap::default();
         for w in words(title) {
             if let Some(key) = content_word(&w) {
                 let id = self.term(&key);
@@ -196,7 +205,7 @@ impl StoryClusterer {
                 *counts.entry(id).or_default() += 1.0;
             }
         }
-        let mut names: HashMap<String, f32> = HashMap::new();
+        let mut names: HashMap<String, f32> = HashMap::default();
         for name in names_in(&text.chars().take(6000).collect::<String>()) {
             *names.entry(name).or_default() += 1.0;
         }
@@ -224,7 +233,7 @@ impl StoryClusterer {
     fn best_candidate(&self, vector: &[(u32, f32)], at: DateTime<Utc>) -> Option<(u64, f32)> {
         let mut strongest: Vec<&(u32, f32)> = vector.iter().collect();
         strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut candidates: HashSet<u64> = HashSet::new();
+        let mut candidates: HashSet<u64> = HashSet::default();
         for &&(term, _) in strongest.iter().take(self.config.query_terms) {
             // A term shared by very many stories finds no particular one: skip it.
             if let Some(stories) = self.inverted.get(&term).filter(|s| s.len() <= MAX_POSTING) {

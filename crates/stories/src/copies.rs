@@ -10,7 +10,9 @@
 //! Copies form a group; the group's original is the member the others credit ("Original
 //! Source: ...", "(Reuters)", "via ..."), else the earliest published.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use crate::hash::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
@@ -49,23 +51,25 @@ impl Fingerprint {
     /// The fingerprint of `text`: case, punctuation and spacing do not matter.
     #[must_use]
     pub fn of(text: &str) -> Self {
-        let words: Vec<String> =
-            text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-        let mut signature = vec![u64::MAX; HASHES];
-        let mut seen: HashSet<u64> = HashSet::new();
+        // Each word hashed once (lowercase, no allocation), shingles from word hashes.
+        let words: Vec<u64> =
+            text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect();
+        let mut signature = [u64::MAX; HASHES];
+        let mut seen: HashSet<u64> = HashSet::default();
         for window in words.windows(SHINGLE) {
-            let h = fnv1a(window);
+            let h = window.iter().fold(0x9e37_79b9_7f4a_7c15_u64, |acc, w| mix(acc ^ w, 0x51));
             if !seen.insert(h) {
                 continue;
             }
-            for (i, slot) in signature.iter_mut().enumerate() {
-                let v = mix(h, i as u64);
-                if v < *slot {
-                    *slot = v;
-                }
+            // The i-th hash is a + i*b of two independent hashes of the shingle (Kirsch and
+            // Mitzenmacher): one addition per slot.
+            let (mut v, b) = (mix(h, 1), mix(h, 2) | 1);
+            for slot in &mut signature {
+                *slot = (*slot).min(v);
+                v = v.wrapping_add(b);
             }
         }
-        Self { signature, shingles: seen.len() }
+        Self { signature: signature.to_vec(), shingles: seen.len() }
     }
 
     /// Estimated Jaccard similarity of the two shingle sets, in 0..=1.
@@ -91,10 +95,19 @@ impl Fingerprint {
     }
 }
 
-fn fnv1a(words: &[String]) -> u64 {
+/// FNV-1a of a word's lowercase form.
+fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for b in w.bytes().chain(std::iter::once(b' ')) {
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        return h;
+    }
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
@@ -163,9 +176,9 @@ impl CopyDetector {
     pub fn new(config: CopyConfig) -> Self {
         Self {
             config,
-            docs: HashMap::new(),
-            bands: HashMap::new(),
-            groups: HashMap::new(),
+            docs: HashMap::default(),
+            bands: HashMap::default(),
+            groups: HashMap::default(),
             order: VecDeque::new(),
             newest: None,
             next_group: 1,

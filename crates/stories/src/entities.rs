@@ -7,7 +7,7 @@
 //! seas and regions for places. Keys are lowercase, so the same entity has one key across
 //! articles.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// What kind of thing a name names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -398,8 +398,8 @@ pub fn extract_entities(title: &str, text: &str) -> Vec<Entity> {
     let sample: String = text.chars().take(20_000).collect();
     let mentions = runs(&sample);
     // Group by folded key; remember context votes for the kind.
-    let mut groups: HashMap<String, (String, u32, [u32; 3])> = HashMap::new();
-    let mut weak: HashMap<String, u32> = HashMap::new();
+    let mut groups: HashMap<String, (String, u32, [u32; 3])> = HashMap::default();
+    let mut weak: HashMap<String, u32> = HashMap::default();
     for m in &mentions {
         let key = fold(&m.words);
         if m.weak {
@@ -581,44 +581,78 @@ fn display(words: &[String]) -> String {
 /// frequency, presence in the title and earliness.
 #[must_use]
 pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
-    let sample: String = text.chars().take(20_000).collect();
+    const BREAK: u32 = u32::MAX;
+    let sample = match text.char_indices().nth(20_000) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
     let title_words: Vec<String> = words_of(title);
-    let mut scores: HashMap<String, f32> = HashMap::new();
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
-    let body = words_of(&sample);
+    let body = words_of(sample);
+    // Words as numbers, phrases as up to three numbers: no string per candidate phrase.
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let mut vocab: Vec<&str> = Vec::new();
+    let coded: Vec<u32> = body
+        .iter()
+        .map(|w| {
+            if w.is_empty() {
+                return BREAK;
+            }
+            *ids.entry(w.as_str()).or_insert_with(|| {
+                vocab.push(w.as_str());
+                u32::try_from(vocab.len() - 1).unwrap_or(BREAK - 1)
+            })
+        })
+        .collect();
+    let mut stats: HashMap<[u32; 3], (f32, usize)> = HashMap::default();
     let mut position = 0;
-    for chunk in body.split(|w| w.is_empty()) {
+    for chunk in coded.split(|w| *w == BREAK) {
         for size in 1..=3 {
             for window in chunk.windows(size) {
-                let phrase = window.join(" ");
-                let weight = size as f32;
-                *scores.entry(phrase.clone()).or_default() += weight;
-                first_seen.entry(phrase).or_insert(position);
+                let mut key = [BREAK; 3];
+                key[..size].copy_from_slice(window);
+                let entry = stats.entry(key).or_insert((0.0, position));
+                entry.0 += size as f32;
             }
         }
         position += chunk.len() + 1;
     }
-    let mut ranked: Vec<(String, f32)> = scores
+    let in_title: Vec<bool> = vocab.iter().map(|v| title_words.iter().any(|t| t == v)).collect();
+    let mut ranked: Vec<(f32, [u32; 3])> = stats
         .into_iter()
-        .filter(|(p, s)| *s >= 2.0 && p.chars().count() >= 4)
-        .map(|(p, s)| {
-            let in_title = p.split(' ').all(|w| title_words.iter().any(|t| t == w));
-            let early = 1.0 / (1.0 + first_seen.get(&p).copied().unwrap_or(0) as f32 / 200.0);
-            let score = s * if in_title { 2.0 } else { 1.0 } * (0.5 + early);
-            (p, score)
+        .filter(|(_, (s, _))| *s >= 2.0)
+        .map(|(key, (s, first))| {
+            let title = key.iter().take_while(|w| **w != BREAK).all(|w| in_title[*w as usize]);
+            let early = 1.0 / (1.0 + first as f32 / 200.0);
+            (s * if title { 2.0 } else { 1.0 } * (0.5 + early), key)
         })
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    // Spell out phrases only as far as needed: a group of equal scores at a time, in
+    // alphabetical order within the group so that the result does not depend on hashing.
     let mut out: Vec<String> = Vec::new();
-    for (p, _) in ranked {
-        // A phrase inside one already chosen (or containing one) adds little.
-        if out.iter().any(|o| o.contains(&p) || p.contains(o.as_str())) {
-            continue;
+    let mut i = 0;
+    while i < ranked.len() && out.len() < n {
+        let score = ranked[i].0;
+        let end = ranked[i..].iter().position(|r| r.0 != score).map_or(ranked.len(), |k| i + k);
+        let mut group: Vec<String> = ranked[i..end]
+            .iter()
+            .map(|(_, key)| {
+                key.iter().take_while(|w| **w != BREAK).map(|w| vocab[*w as usize]).collect::<Vec<_>>().join(" ")
+            })
+            .filter(|p| p.chars().count() >= 4)
+            .collect();
+        group.sort_unstable();
+        for p in group {
+            // A phrase inside one already chosen (or containing one) adds little.
+            if out.iter().any(|o| o.contains(&p) || p.contains(o.as_str())) {
+                continue;
+            }
+            out.push(p);
+            if out.len() >= n {
+                break;
+            }
         }
-        out.push(p);
-        if out.len() >= n {
-            break;
-        }
+        i = end;
     }
     out
 }
@@ -627,7 +661,7 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
 fn words_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for raw in text.split_whitespace() {
-        let w: String = raw.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect::<String>().to_lowercase();
+        let w: String = raw.chars().filter(|c| c.is_alphanumeric() || *c == '-').flat_map(char::to_lowercase).collect();
         let breaks = raw.ends_with([',', '.', ';', ':', '!', '?']);
         if w.chars().count() < 3 || crate::cluster::is_stop_word(&w) || w.chars().all(|c| c.is_ascii_digit()) {
             out.push(String::new());

@@ -15,6 +15,7 @@
 mod cluster;
 mod copies;
 mod entities;
+mod hash;
 mod lang;
 mod sentences;
 mod summary;

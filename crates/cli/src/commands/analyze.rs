@@ -11,10 +11,8 @@ use std::path::Path;
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
-use newsdesk_stories::{
-    ClusterConfig, CopyConfig, CopyDetector, CopyInput, Fingerprint, StoryClusterer, SummaryConfig, credited_sources,
-    detect_language, extract_entities, keyphrases, summarize,
-};
+use newsdesk_pipeline::understand::{Analysis, ArticleText, Fields, Understanding, analyze};
+use newsdesk_stories::SummaryConfig;
 use serde_json::{Value, json};
 
 /// Longest input line read.
@@ -25,56 +23,6 @@ const BATCH: usize = 512;
 /// A line number and the line's bytes, or why it could not be read.
 type Line = (usize, Result<Vec<u8>, String>);
 
-/// What to compute; everything by default.
-#[derive(Debug, Clone, Copy)]
-pub struct Fields {
-    pub language: bool,
-    pub summary: bool,
-    pub entities: bool,
-    pub keyphrases: bool,
-    pub copies: bool,
-    pub stories: bool,
-}
-
-impl Fields {
-    /// Reads `language,summary,...`.
-    ///
-    /// # Errors
-    /// A name that is not a field.
-    pub fn parse(list: &str) -> anyhow::Result<Self> {
-        let mut f =
-            Self { language: false, summary: false, entities: false, keyphrases: false, copies: false, stories: false };
-        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-            match name {
-                "language" => f.language = true,
-                "summary" => f.summary = true,
-                "entities" => f.entities = true,
-                "keyphrases" => f.keyphrases = true,
-                "copies" | "copy_of" => f.copies = true,
-                "stories" | "story" => f.stories = true,
-                other => anyhow::bail!(
-                    "`{other}` is not a field: expected language, summary, entities, keyphrases, copies, stories"
-                ),
-            }
-        }
-        Ok(f)
-    }
-
-    /// Every field.
-    #[must_use]
-    pub fn all() -> Self {
-        Self { language: true, summary: true, entities: true, keyphrases: true, copies: true, stories: true }
-    }
-}
-
-/// What analysis remembers from one article to the next.
-struct Understanding {
-    stories: StoryClusterer,
-    copies: CopyDetector,
-    /// Articles without a date are taken to be as new as the newest seen so far.
-    latest: Option<DateTime<Utc>>,
-}
-
 /// One article with its independent work done.
 struct Prepared {
     id_text: String,
@@ -83,8 +31,7 @@ struct Prepared {
     source: Option<String>,
     published: Option<DateTime<Utc>>,
     output: serde_json::Map<String, Value>,
-    fingerprint: Fingerprint,
-    credits: Vec<String>,
+    analysis: Analysis,
 }
 
 /// Analyzes every line; returns how many lines could not be read.
@@ -101,11 +48,7 @@ pub fn run(input: &Path, fields: Fields) -> anyhow::Result<usize> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let config = SummaryConfig::default();
-    let mut state = Understanding {
-        stories: StoryClusterer::new(ClusterConfig::default()),
-        copies: CopyDetector::new(CopyConfig::default()),
-        latest: None,
-    };
+    let mut state = Understanding::default();
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
     let mut failed = 0;
     let mut line_no = 0usize;
@@ -214,50 +157,47 @@ fn prepare(bytes: &[u8], config: &SummaryConfig, fields: Fields) -> Result<Prepa
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
+    let article =
+        ArticleText { id: &id_text, title: &title, text: &text, source: source.as_deref(), original_domain: None };
+    let analysis = analyze(&article, fields, config);
     let mut output = serde_json::Map::new();
     output.insert("id".into(), id);
     if fields.language {
-        let head: String = text.chars().take(600).collect();
-        output.insert("language".into(), json!(detect_language(&format!("{title}\n{head}"))));
+        output.insert("language".into(), json!(analysis.language));
     }
     if fields.summary {
-        let sentences = summarize(&text, config);
-        output.insert("summary".into(), json!(sentences.join(" ")));
-        output.insert("summary_sentences".into(), json!(sentences));
+        output.insert("summary".into(), json!(analysis.summary.join(" ")));
+        output.insert("summary_sentences".into(), json!(analysis.summary));
     }
     if fields.entities {
-        let entities: Vec<Value> = extract_entities(&title, &text)
+        let entities: Vec<Value> = analysis
+            .entities
             .iter()
             .map(|e| json!({ "name": e.name, "key": e.key, "kind": e.kind.as_str(), "mentions": e.mentions }))
             .collect();
         output.insert("entities".into(), entities.into());
     }
     if fields.keyphrases {
-        output.insert("keyphrases".into(), json!(keyphrases(&title, &text, 5)));
+        output.insert("keyphrases".into(), json!(analysis.keyphrases));
     }
-    let (fingerprint, credits) = if fields.copies {
-        (Fingerprint::of(&text), credited_sources(&text))
-    } else {
-        (Fingerprint::of(""), Vec::new())
-    };
-    Ok(Prepared { id_text, fingerprint, credits, title, text, source, published, output })
+    Ok(Prepared { id_text, title, text, source, published, output, analysis })
 }
 
 /// The steps that depend on the articles before: copies and stories, in input order.
-fn finish(p: Prepared, state: &mut Understanding, fields: Fields) -> Result<Value, String> {
-    let at = p.published.or(state.latest).unwrap_or_else(Utc::now);
-    state.latest = Some(state.latest.map_or(at, |l| l.max(at)));
+fn finish(mut p: Prepared, state: &mut Understanding, fields: Fields) -> Result<Value, String> {
+    let article = ArticleText {
+        id: &p.id_text,
+        title: &p.title,
+        text: &p.text,
+        source: p.source.as_deref(),
+        original_domain: None,
+    };
+    let placed = state.place(&article, &mut p.analysis, p.published, Utc::now(), fields);
     let mut output = p.output;
     if fields.copies {
-        let copy = state.copies.check_prepared(
-            CopyInput { id: &p.id_text, text: &p.text, source: p.source.as_deref(), published: at },
-            p.fingerprint,
-            p.credits,
-        );
-        output.insert("copy_of".into(), json!(copy.copy_of));
+        output.insert("copy_of".into(), json!(placed.copy_of));
     }
-    if fields.stories {
-        let story = state.stories.assign(&p.title, &p.text, at);
+    if let Some(story) = placed.story {
         output.insert("story".into(), json!(format!("s{}", story.story)));
         if !story.merged.is_empty() {
             // Earlier lines named these stories; they are this one now.

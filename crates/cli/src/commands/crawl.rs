@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdesk_fetch::Fetcher;
-use newsdesk_pipeline::{PollOutcome, ScheduleConfig, crawl};
+use newsdesk_pipeline::{Desk, PollOutcome, ScheduleConfig, crawl};
 use newsdesk_store::Store;
 
 /// Polls due (or, with `all`, all unpaused) feeds; returns the summary line and whether any
@@ -29,6 +29,9 @@ pub async fn run(
         );
         return Ok((format!("No feed is due ({next}). Use --all to poll every feed now."), false));
     }
+    // Stories and copies continue from the articles of the last days.
+    let desk = Desk::new();
+    desk.warm_up(store).await?;
     let bar = ProgressBar::new(feeds.len() as u64);
     if std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::stderr());
@@ -39,7 +42,7 @@ pub async fn run(
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
     let mut entries = 0usize;
-    let summary = crawl(store, fetcher, feeds, concurrency, schedule, &mut |_, result| {
+    let summary = crawl(store, fetcher, &desk, feeds, concurrency, schedule, &mut |_, result| {
         if let PollOutcome::Stored { created, .. } = result.outcome {
             entries += created;
         }

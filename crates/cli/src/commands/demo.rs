@@ -3,6 +3,7 @@
 
 use anyhow::Context;
 use newsdesk_formats::parse_jsonl_line;
+use newsdesk_pipeline::Desk;
 use newsdesk_store::{Store, UpsertOutcome};
 
 const DEMO: &str = include_str!("../../demo/articles.jsonl");
@@ -11,7 +12,7 @@ const DEMO: &str = include_str!("../../demo/articles.jsonl");
 ///
 /// # Errors
 /// A defect in the embedded demo file, or a database error.
-pub async fn load(store: &Store) -> anyhow::Result<usize> {
+pub async fn load(store: &Store, desk: &Desk) -> anyhow::Result<usize> {
     let upserts = DEMO
         .lines()
         .enumerate()
@@ -20,11 +21,12 @@ pub async fn load(store: &Store) -> anyhow::Result<usize> {
         .collect::<Result<Vec<_>, _>>()
         .context("the embedded demo articles")?;
     let outcomes = store.upsert_articles(upserts).await?;
-    let mut created = 0;
+    let mut created = Vec::new();
     for outcome in outcomes {
-        if matches!(outcome.context("the embedded demo articles")?, UpsertOutcome::Created(_)) {
-            created += 1;
+        if let UpsertOutcome::Created(id) = outcome.context("the embedded demo articles")? {
+            created.push(id);
         }
     }
-    Ok(created)
+    desk.understand(store, &created).await?;
+    Ok(created.len())
 }

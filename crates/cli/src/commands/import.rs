@@ -4,6 +4,7 @@
 //! expected, and the others still import. Articles are written in batches, one transaction
 //! (and one disk sync) per batch.
 
+use newsdesk_pipeline::Desk;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -73,7 +74,12 @@ enum Input {
 ///
 /// # Errors
 /// Only a database failure; problems with files are in the report.
-pub async fn run(store: &Store, paths: &[PathBuf], on_error: &mut dyn FnMut(&str)) -> anyhow::Result<ImportReport> {
+pub async fn run(
+    store: &Store,
+    desk: &Desk,
+    paths: &[PathBuf],
+    on_error: &mut dyn FnMut(&str),
+) -> anyhow::Result<ImportReport> {
     let mut report = ImportReport::default();
     let mut inputs = Vec::new();
     for path in paths {
@@ -115,10 +121,10 @@ pub async fn run(store: &Store, paths: &[PathBuf], on_error: &mut dyn FnMut(&str
             }
         }
         if pending.len() >= BATCH {
-            flush(store, &mut pending, &mut report, &mut failed_files, on_error).await?;
+            flush(store, desk, &mut pending, &mut report, &mut failed_files, on_error).await?;
         }
     }
-    flush(store, &mut pending, &mut report, &mut failed_files, on_error).await?;
+    flush(store, desk, &mut pending, &mut report, &mut failed_files, on_error).await?;
     failed_files.sort();
     failed_files.dedup();
     good_files.retain(|p| failed_files.binary_search(p).is_err());
@@ -128,8 +134,11 @@ pub async fn run(store: &Store, paths: &[PathBuf], on_error: &mut dyn FnMut(&str
     Ok(report)
 }
 
+/// Stores a batch, then understands its new and changed articles (stories, copies, entities)
+/// in publication order within the batch.
 async fn flush(
     store: &Store,
+    desk: &Desk,
     pending: &mut Vec<(PathBuf, usize, ArticleUpsert)>,
     report: &mut ImportReport,
     failed_files: &mut Vec<PathBuf>,
@@ -141,10 +150,17 @@ async fn flush(
     let batch = std::mem::take(pending);
     let (places, upserts): (Vec<_>, Vec<_>) = batch.into_iter().map(|(p, l, u)| ((p, l), u)).unzip();
     let outcomes = store.upsert_articles(upserts).await?;
+    let mut changed = Vec::new();
     for ((path, line), outcome) in places.into_iter().zip(outcomes) {
         match outcome {
-            Ok(UpsertOutcome::Created(_)) => report.created += 1,
-            Ok(UpsertOutcome::Updated(_)) => report.updated += 1,
+            Ok(UpsertOutcome::Created(id)) => {
+                report.created += 1;
+                changed.push(id);
+            }
+            Ok(UpsertOutcome::Updated(id)) => {
+                report.updated += 1;
+                changed.push(id);
+            }
             Ok(UpsertOutcome::Unchanged(_)) => report.unchanged += 1,
             Err(invalid) => {
                 let message = format!("{}:{line}: {invalid}", path.display());
@@ -154,6 +170,7 @@ async fn flush(
             }
         }
     }
+    desk.understand(store, &changed).await?;
     Ok(())
 }
 

@@ -6,4 +6,5 @@ pub mod demo;
 pub mod export;
 pub mod feeds;
 pub mod import;
+pub mod recluster;
 pub mod serve;

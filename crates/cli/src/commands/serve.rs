@@ -1,6 +1,7 @@
 //! `newsdesk serve`: the web site, and the feed scheduler beside it, until Ctrl-C or SIGTERM.
 
 use anyhow::Context;
+use newsdesk_pipeline::Desk;
 use newsdesk_store::Store;
 use newsdesk_web::SiteSettings;
 use tokio::net::TcpListener;
@@ -11,7 +12,13 @@ use crate::config::Config;
 ///
 /// # Errors
 /// An address that cannot be listened on, or a broken embedded template.
-pub async fn run(config: &Config, store: Store, crawl: bool, announce: &mut dyn FnMut(&str)) -> anyhow::Result<()> {
+pub async fn run(
+    config: &Config,
+    store: Store,
+    desk: Desk,
+    crawl: bool,
+    announce: &mut dyn FnMut(&str),
+) -> anyhow::Result<()> {
     let addr = config.listen_addr()?;
     let listener = TcpListener::bind(addr).await.with_context(|| {
         format!("cannot listen on {addr}: is another program using it? Choose another with --listen or NEWSDESK_SERVER_LISTEN")
@@ -36,13 +43,15 @@ pub async fn run(config: &Config, store: Store, crawl: bool, announce: &mut dyn 
     let scheduler = if crawl {
         let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
         let concurrency = usize::try_from(config.crawl.concurrency).unwrap_or(16);
-        Some(tokio::spawn(newsdesk_pipeline::run_scheduler(
-            store.clone(),
-            fetcher,
-            concurrency,
-            config.schedule_config(),
-            stopped(stop_rx.clone()),
-        )))
+        let (store, schedule, stop) = (store.clone(), config.schedule_config(), stopped(stop_rx.clone()));
+        Some(tokio::spawn(async move {
+            // Stories and copies continue from the articles of the last days.
+            match desk.warm_up(&store).await {
+                Ok(n) => tracing::info!(articles = n, "story state warmed up"),
+                Err(e) => tracing::error!(error = %e, "cannot replay recent articles; new stories start afresh"),
+            }
+            newsdesk_pipeline::run_scheduler(store, fetcher, desk, concurrency, schedule, stop).await;
+        }))
     } else {
         None
     };

@@ -1,0 +1,348 @@
+//! What newsdesk understood of articles, written back: each article's story, the original it
+//! copies, its entities and keyphrases; stories kept up to date as articles join and merge.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use newsdesk_model::{ArticleId, StoryId};
+use sqlx::Row;
+use sqlx::sqlite::SqliteConnection;
+
+use crate::open::Backend;
+use crate::rows::uuid;
+use crate::{Store, StoreError, time};
+
+/// What understanding needs of a stored article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnderstandingInput {
+    pub id: ArticleId,
+    pub title: String,
+    pub body_text: String,
+    /// The outlet: its registrable domain when the source is known, else the article's host.
+    pub source: Option<String>,
+    /// The domain the article credits as its original ("Original Source: ...").
+    pub original_domain: Option<String>,
+    /// Published, else stored: where the article belongs in time.
+    pub at: DateTime<Utc>,
+    /// The story it is in now, if any.
+    pub story: Option<StoryId>,
+}
+
+/// One entity an article names, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityRecord {
+    /// `person`, `organization` or `place`.
+    pub kind: String,
+    /// The same for every article naming it.
+    pub key: String,
+    /// The fullest form this article uses.
+    pub name: String,
+    pub mentions: u32,
+}
+
+/// Where an article was placed among the others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub story: StoryId,
+    /// Stories found to be `story`: their articles move to it.
+    pub merged: Vec<StoryId>,
+    /// The original, when the article is a syndicated copy.
+    pub copy_of: Option<ArticleId>,
+}
+
+/// What was understood of one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Understood {
+    pub article: ArticleId,
+    /// `None` keeps the article's story and copy link as stored.
+    pub placed: Option<Placed>,
+    pub entities: Vec<EntityRecord>,
+    pub keyphrases: Vec<String>,
+}
+
+const INPUT_COLUMNS: &str = "a.id, a.title, a.body_text, coalesce(s.domain, a.url) AS source, a.original_domain, \
+     a.sort_at, a.story_id";
+
+impl Store {
+    /// The articles with these ids, in time order (published, else stored; then id).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn understanding_inputs(&self, ids: &[ArticleId]) -> Result<Vec<UnderstandingInput>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let mut conn = pool.acquire().await?;
+                for chunk in ids.chunks(200) {
+                    let marks = vec!["?"; chunk.len()].join(", ");
+                    let sql = format!(
+                        "SELECT {INPUT_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id \
+                         WHERE a.id IN ({marks})"
+                    );
+                    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+                    for id in chunk {
+                        query = query.bind(id.to_string());
+                    }
+                    for row in query.fetch_all(&mut *conn).await? {
+                        out.push(input(&row)?);
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|a| (a.at, a.id));
+        Ok(out)
+    }
+
+    /// Up to `limit` articles after `after` in time order (published, else stored; then id),
+    /// from `since` on: call again with the last one's `(at, id)` to walk them in bounded
+    /// memory.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn understanding_inputs_page(
+        &self,
+        since: Option<DateTime<Utc>>,
+        after: Option<(DateTime<Utc>, ArticleId)>,
+        limit: u32,
+    ) -> Result<Vec<UnderstandingInput>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let sql = format!(
+                    "SELECT {INPUT_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id \
+                     WHERE a.sort_at >= ? AND (a.sort_at > ? OR (a.sort_at = ? AND a.id > ?)) \
+                     ORDER BY a.sort_at, a.id LIMIT ?"
+                );
+                let since = since.map(time::to_db).unwrap_or_default();
+                let (after_at, after_id) =
+                    after.map_or((String::new(), String::new()), |(t, id)| (time::to_db(t), id.to_string()));
+                let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(since)
+                    .bind(&after_at)
+                    .bind(&after_at)
+                    .bind(after_id)
+                    .bind(i64::from(limit))
+                    .fetch_all(pool)
+                    .await?;
+                rows.iter().map(input).collect()
+            }
+        }
+    }
+
+    /// Writes what was understood of a batch of articles in one transaction, and brings every
+    /// story they touched up to date. Articles deleted meanwhile are skipped. An article is
+    /// placed in a story once; `newsdesk recluster` forgets every story before placing again.
+    ///
+    /// # Errors
+    /// Database errors; then nothing of the batch is written.
+    pub async fn save_understanding(&self, batch: &[Understood]) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        match &self.backend {
+            // Derived data, rebuilt by `newsdesk recluster`: the ingest connection's durability
+            // is enough (see ARCHITECTURE.md "Durability").
+            Backend::Sqlite(_, ingest) => {
+                let _writing = self.writer.lock().await;
+                let mut tx = ingest.begin_with("BEGIN IMMEDIATE").await?;
+                let now = time::to_db(time::now());
+                let mut touched: BTreeSet<String> = BTreeSet::new();
+                for u in batch {
+                    let article = u.article.to_string();
+                    let keyphrases = serde_json::to_string(&u.keyphrases)
+                        .map_err(|e| StoreError::Corrupt(format!("keyphrases of {}: {e}", u.article)))?;
+                    let Some(placed) = &u.placed else {
+                        let done = sqlx::query("UPDATE articles SET keyphrases = ? WHERE id = ?")
+                            .bind(keyphrases)
+                            .bind(&article)
+                            .execute(&mut *tx)
+                            .await?;
+                        if done.rows_affected() == 1 {
+                            write_entities(&mut tx, &article, &u.entities).await?;
+                        }
+                        continue;
+                    };
+                    let story = placed.story.to_string();
+                    sqlx::query(
+                        "INSERT INTO stories (id, first_seen_at, last_seen_at, created_at) VALUES (?, ?, ?, ?) \
+                         ON CONFLICT (id) DO UPDATE SET merged_into = NULL",
+                    )
+                    .bind(&story)
+                    .bind(&now)
+                    .bind(&now)
+                    .bind(&now)
+                    .execute(&mut *tx)
+                    .await?;
+                    for gone in &placed.merged {
+                        merge_story(&mut tx, &gone.to_string(), &story).await?;
+                        touched.insert(gone.to_string());
+                    }
+                    // An article is placed once (recluster forgets stories first), so there is
+                    // no story it leaves behind to bring up to date.
+                    let done =
+                        sqlx::query("UPDATE articles SET story_id = ?, copy_of = ?, keyphrases = ? WHERE id = ?")
+                            .bind(&story)
+                            .bind(placed.copy_of.filter(|c| *c != u.article).map(|c| c.to_string()))
+                            .bind(keyphrases)
+                            .bind(&article)
+                            .execute(&mut *tx)
+                            .await?;
+                    if done.rows_affected() == 0 {
+                        continue;
+                    }
+                    write_entities(&mut tx, &article, &u.entities).await?;
+                    touched.insert(story);
+                }
+                for story in &touched {
+                    refresh_story(&mut tx, story).await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+        }
+    }
+
+    /// When the newest stored article belongs (published, else stored); `None` when there are
+    /// none.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn newest_article_time(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let t: Option<String> = sqlx::query_scalar("SELECT max(sort_at) FROM articles").fetch_one(pool).await?;
+                t.as_deref().map(time::from_db).transpose()
+            }
+        }
+    }
+
+    /// Forgets every story, copy link and entity, before `newsdesk recluster` rebuilds them.
+    /// Articles are untouched.
+    ///
+    /// # Errors
+    /// Database errors; then nothing is forgotten.
+    pub async fn clear_understanding(&self) -> Result<(), StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let _writing = self.writer.lock().await;
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                sqlx::query("UPDATE articles SET story_id = NULL, copy_of = NULL, keyphrases = '[]' WHERE story_id IS NOT NULL OR copy_of IS NOT NULL OR keyphrases <> '[]'")
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM article_entities").execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM entities").execute(&mut *tx).await?;
+                sqlx::query("UPDATE stories SET merged_into = NULL, lead_article_id = NULL").execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM stories").execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+        }
+    }
+}
+
+fn input(row: &sqlx::sqlite::SqliteRow) -> Result<UnderstandingInput, StoreError> {
+    let source: Option<String> = row.try_get("source")?;
+    Ok(UnderstandingInput {
+        id: ArticleId::from_uuid(uuid(row.try_get("id")?)?),
+        title: row.try_get("title")?,
+        body_text: row.try_get("body_text")?,
+        source: source.map(|s| outlet(&s)),
+        original_domain: row.try_get("original_domain")?,
+        at: time::from_db(row.try_get("sort_at")?)?,
+        story: row.try_get::<Option<&str>, _>("story_id")?.map(uuid).transpose()?.map(StoryId::from_uuid),
+    })
+}
+
+/// A source's domain as is; an article URL's host without `www.`.
+fn outlet(source: &str) -> String {
+    match url::Url::parse(source) {
+        Ok(u) => u.host_str().unwrap_or_default().trim_start_matches("www.").to_owned(),
+        Err(_) => source.to_owned(),
+    }
+}
+
+/// Moves `gone`'s articles (and stories merged into it before) to `into`.
+async fn merge_story(conn: &mut SqliteConnection, gone: &str, into: &str) -> Result<(), StoreError> {
+    if gone == into {
+        return Ok(());
+    }
+    // The story may not be stored yet when it was made and merged within one batch.
+    sqlx::query("INSERT INTO stories (id, first_seen_at, last_seen_at, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+        .bind(gone)
+        .bind(time::to_db(time::now()))
+        .bind(time::to_db(time::now()))
+        .bind(time::to_db(time::now()))
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE articles SET story_id = ? WHERE story_id = ?")
+        .bind(into)
+        .bind(gone)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?")
+        .bind(into)
+        .bind(gone)
+        .bind(gone)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+async fn write_entities(
+    conn: &mut SqliteConnection,
+    article: &str,
+    entities: &[EntityRecord],
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM article_entities WHERE article_id = ?").bind(article).execute(&mut *conn).await?;
+    for e in entities {
+        if e.key.is_empty() || e.mentions == 0 {
+            continue;
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO entities (kind, key, name) VALUES (?, ?, ?) \
+             ON CONFLICT (kind, key) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END \
+             RETURNING id",
+        )
+        .bind(&e.kind)
+        .bind(&e.key)
+        .bind(&e.name)
+        .fetch_one(&mut *conn)
+        .await?;
+        sqlx::query(
+            "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (?, ?, ?) \
+             ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = mentions + excluded.mentions",
+        )
+        .bind(article)
+        .bind(id)
+        .bind(i64::from(e.mentions))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Counts, times, lead article, title and summary of a story, from its articles now. The
+/// lead is the earliest article that is not a copy (the earliest copy when all are).
+async fn refresh_story(conn: &mut SqliteConnection, story: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE stories SET \
+           article_count = (SELECT count(*) FROM articles WHERE story_id = stories.id), \
+           source_count = (SELECT count(DISTINCT coalesce(source_id, original_domain, id)) FROM articles WHERE story_id = stories.id), \
+           first_seen_at = coalesce((SELECT min(sort_at) FROM articles WHERE story_id = stories.id), first_seen_at), \
+           last_seen_at = coalesce((SELECT max(sort_at) FROM articles WHERE story_id = stories.id), last_seen_at), \
+           lead_article_id = (SELECT id FROM articles WHERE story_id = stories.id ORDER BY copy_of IS NOT NULL, sort_at, id LIMIT 1) \
+         WHERE id = ?",
+    )
+    .bind(story)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE stories SET \
+           title = coalesce((SELECT title FROM articles WHERE id = stories.lead_article_id), title), \
+           summary = coalesce((SELECT summary FROM articles WHERE id = stories.lead_article_id), summary) \
+         WHERE id = ?",
+    )
+    .bind(story)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

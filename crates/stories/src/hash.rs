@@ -1,0 +1,6 @@
+//! Hash maps with a fast, fixed hasher: the keys are words and numbers from text newsdesk
+//! reads, the maps are private to one analysis, and a fixed seed keeps iteration order (and so
+//! every result) the same from run to run.
+
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
