@@ -141,5 +141,5 @@ async fn a_changed_article_keeps_its_story_and_renews_its_entities() {
     assert_eq!(story_of(store, id).await, Some(story));
     let keys: Vec<String> = store.article_context(id).await.unwrap().entities.into_iter().map(|e| e.key).collect();
     assert!(keys.contains(&"lena ortiz".to_owned()) && !keys.contains(&"oren malik".to_owned()), "{keys:?}");
-    assert_eq!(store.recent_stories(0, 10).await.unwrap().total, 1);
+    assert_eq!(store.top_stories(0, 10).await.unwrap().total, 1);
 }

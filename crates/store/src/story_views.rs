@@ -83,16 +83,18 @@ const STORY_COLUMNS: &str = "s.id, s.title, s.summary, s.lead_article_id, s.firs
      s.article_count, s.source_count";
 
 impl Store {
-    /// Stories with articles, most recently active first.
+    /// Stories with articles for a front page: by the day they were last active (newest day
+    /// first), then by coverage (sources, then articles), then most recently active.
     ///
     /// # Errors
     /// Database errors.
-    pub async fn recent_stories(&self, offset: u64, limit: u32) -> Result<Page<StoryCard>, StoreError> {
+    pub async fn top_stories(&self, offset: u64, limit: u32) -> Result<Page<StoryCard>, StoreError> {
         match &self.backend {
             Backend::Sqlite(pool, _) => {
                 let sql = format!(
                     "SELECT {STORY_COLUMNS} FROM stories s WHERE s.merged_into IS NULL AND s.article_count > 0 \
-                     ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ? OFFSET ?"
+                     ORDER BY substr(s.last_seen_at, 1, 10) DESC, s.source_count DESC, s.article_count DESC, \
+                     s.last_seen_at DESC, s.id DESC LIMIT ? OFFSET ?"
                 );
                 let rows = sqlx::query(AssertSqlSafe(sql))
                     .bind(i64::from(limit))

@@ -74,9 +74,9 @@ async fn stories_copies_and_entities_read_back_as_pages_need_them() {
     assert_eq!(view.entities[0].key, "ferry union");
     assert_eq!(view.entities[0].articles, 3);
 
-    let front = store.recent_stories(0, 10).await.unwrap();
+    let front = store.top_stories(0, 10).await.unwrap();
     assert_eq!(front.total, 2);
-    assert_eq!(front.items[0].id, strike, "most recently active first");
+    assert_eq!(front.items[0].id, strike, "same day: the wider coverage first");
 
     let ctx = store.article_context(copy).await.unwrap();
     assert_eq!(ctx.copy_of.map(|c| c.id), Some(original));
@@ -113,7 +113,7 @@ async fn merged_stories_move_their_articles_and_old_ids_lead_to_the_survivor() {
     assert_eq!(store.current_story(second).await.unwrap(), Some(first));
     assert_eq!(store.current_story(first).await.unwrap(), Some(first));
     assert_eq!(store.current_story(StoryId::new_v7()).await.unwrap(), None);
-    let front = store.recent_stories(0, 10).await.unwrap();
+    let front = store.top_stories(0, 10).await.unwrap();
     assert_eq!(front.items.iter().map(|s| s.id).collect::<Vec<_>>(), vec![first], "the merged story is gone");
 }
 
@@ -137,7 +137,7 @@ async fn renewed_entities_replace_old_ones_and_clearing_keeps_articles() {
     store.save_understanding(&[placed(ArticleId::new_v7(), story, None, vec![])]).await.unwrap();
 
     store.clear_understanding().await.unwrap();
-    assert_eq!(store.recent_stories(0, 10).await.unwrap().total, 0);
+    assert_eq!(store.top_stories(0, 10).await.unwrap().total, 0);
     assert!(store.article_context(a).await.unwrap().entities.is_empty());
     assert_eq!(store.count_articles().await.unwrap(), 1, "articles stay");
     let inputs = store.understanding_inputs(&[a]).await.unwrap();

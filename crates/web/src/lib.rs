@@ -1,6 +1,7 @@
 //! The newsdesk web site.
 //!
-//! What it does: server-rendered HTML pages (front page, article page, search), the outgoing
+//! What it does: server-rendered HTML pages (front page of stories, latest articles, story,
+//! article, entity and search pages), the outgoing
 //! Atom feed, the stylesheet, error pages with the right status (400 for malformed input,
 //! 404 for what does not exist; user input never causes a 500), and strict security headers
 //! on every response. Pages work without JavaScript; there is none.
@@ -38,6 +39,9 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
     Ok(Router::new()
         .route("/", get(pages::front::front_page))
         .route("/articles/{id}", get(pages::article::article_page))
+        .route("/latest", get(pages::front::latest_page))
+        .route("/stories/{id}", get(pages::story::story_page))
+        .route("/entities/{kind}/{key}", get(pages::entity::entity_page))
         .route("/search", get(pages::search::search_page))
         .route("/feed.atom", get(feed::atom_feed))
         .route("/static/style.css", get(pages::assets::stylesheet))

@@ -14,6 +14,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("card.html", include_str!("../templates/card.html")),
     ("pager.html", include_str!("../templates/pager.html")),
     ("front.html", include_str!("../templates/front.html")),
+    ("latest.html", include_str!("../templates/latest.html")),
+    ("story.html", include_str!("../templates/story.html")),
+    ("entity.html", include_str!("../templates/entity.html")),
     ("article.html", include_str!("../templates/article.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("error.html", include_str!("../templates/error.html")),
@@ -32,6 +35,7 @@ impl Templates {
             env.add_template(name, source)?;
         }
         env.add_filter("date", date);
+        env.add_filter("segment", segment);
         env.add_global("site", Value::from(Serde(site)));
         Ok(Self { env })
     }
@@ -39,6 +43,19 @@ impl Templates {
     pub(crate) fn render(&self, name: &str, ctx: Value) -> Result<String, WebError> {
         Ok(self.env.get_template(name)?.render(ctx)?)
     }
+}
+
+/// A value as one URL path segment: everything but unreserved ASCII percent-encoded.
+fn segment(value: String) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// `2026-05-04T09:30:00Z` -> `4 May 2026, 09:30 UTC`; anything else is shown as it is.
@@ -52,6 +69,13 @@ fn date(value: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn segments_are_percent_encoded() {
+        assert_eq!(segment("dmitry peskov".into()), "dmitry%20peskov");
+        assert_eq!(segment("a/b?c#d".into()), "a%2Fb%3Fc%23d");
+        assert_eq!(segment("são tomé".into()), "s%C3%A3o%20tom%C3%A9");
+    }
 
     #[test]
     fn dates_read_well() {

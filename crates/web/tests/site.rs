@@ -93,16 +93,16 @@ async fn front_page_lists_newest_first() {
 }
 
 #[tokio::test]
-async fn front_page_paginates() {
+async fn latest_articles_paginate() {
     let articles = (1..=5).map(|n| fixture_article(n, &format!("Report {n}"), "Body.")).collect();
     let site = site_with(articles, 2).await;
-    let first = site.get("/").await;
+    let first = site.get("/latest").await;
     assert!(first.body.contains("Report 5") && first.body.contains("Report 4") && !first.body.contains("Report 3"));
-    assert!(first.links().contains("href=\"/?page=2\""), "{}", first.body);
-    let third = site.get("/?page=3").await;
+    assert!(first.links().contains("href=\"/latest?page=2\""), "{}", first.body);
+    let third = site.get("/latest?page=3").await;
     assert!(third.body.contains("Report 1") && !third.body.contains("Report 2"));
     assert!(third.body.contains("Page 3 of 3"));
-    let beyond = site.get("/?page=9").await;
+    let beyond = site.get("/latest?page=9").await;
     assert_eq!(beyond.status, StatusCode::OK);
     assert!(beyond.body.contains("There are no articles on this page"));
 }

@@ -28,7 +28,7 @@ pub async fn run(store: &Store) -> anyhow::Result<String> {
     let desk = Desk::rebuilding();
     let done = desk.replay(store, None, Replay::Live, |n| bar.set_position(n as u64)).await?;
     bar.finish_and_clear();
-    let stories = store.recent_stories(0, 0).await?.total;
+    let stories = store.top_stories(0, 0).await?.total;
     let secs = started.elapsed().as_secs_f64();
     Ok(format!(
         "Reclustered {done} article{} into {stories} stor{} in {secs:.1} s.",

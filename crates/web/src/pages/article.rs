@@ -51,9 +51,15 @@ async fn render(state: &AppState, raw_id: &str) -> Result<Response, WebError> {
             replaced_at: r.replaced_at,
         })
         .collect();
+    let context = state.store.article_context(id).await?;
     let body = state.templates.render(
         "article.html",
-        minijinja::context! { article => Serde(article), original_link, revisions => Serde(revisions) },
+        minijinja::context! {
+            article => Serde(article),
+            original_link,
+            revisions => Serde(revisions),
+            context => Serde(context),
+        },
     )?;
     Ok(Html(body).into_response())
 }

@@ -7,7 +7,9 @@ use crate::WebError;
 use crate::params;
 use crate::state::AppState;
 
-/// `/`: the latest articles, newest first, paginated with `?page=N`.
+/// `/`: the current stories, ranked by the day they were last active and then by coverage,
+/// paginated with `?page=N`. Before any story exists (articles not yet understood), the
+/// latest articles.
 pub(crate) async fn front_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     let result = render(&state, raw.as_deref()).await;
     state.respond(result)
@@ -16,10 +18,34 @@ pub(crate) async fn front_page(State(state): State<AppState>, RawQuery(raw): Raw
 async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebError> {
     let page = params::page(raw)?;
     let size = state.site.page_size;
+    let stories = state.store.top_stories((page - 1) * u64::from(size), size).await?;
+    if stories.total == 0 {
+        return latest(state, page).await;
+    }
+    let (prev_url, next_url, pages) = params::pager("/", &[], page, size, stories.total);
+    let body = state.templates.render(
+        "front.html",
+        minijinja::context! { stories => Serde(stories.items), page, pages, prev_url, next_url },
+    )?;
+    Ok(Html(body).into_response())
+}
+
+/// `/latest`: every article, newest first, paginated with `?page=N`.
+pub(crate) async fn latest_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let result = match params::page(raw.as_deref()) {
+        Ok(page) => latest(&state, page).await,
+        Err(e) => Err(e),
+    };
+    state.respond(result)
+}
+
+async fn latest(state: &AppState, page: u64) -> Result<Response, WebError> {
+    let size = state.site.page_size;
     let list = state.store.recent_articles((page - 1) * u64::from(size), size).await?;
-    let (prev_url, next_url, pages) = params::pager("/", &[], page, size, list.total);
-    let body = state
-        .templates
-        .render("front.html", minijinja::context! { articles => Serde(list.items), page, pages, prev_url, next_url })?;
+    let (prev_url, next_url, pages) = params::pager("/latest", &[], page, size, list.total);
+    let body = state.templates.render(
+        "latest.html",
+        minijinja::context! { articles => Serde(list.items), page, pages, prev_url, next_url },
+    )?;
     Ok(Html(body).into_response())
 }

@@ -2,5 +2,7 @@
 
 pub(crate) mod article;
 pub(crate) mod assets;
+pub(crate) mod entity;
 pub(crate) mod front;
 pub(crate) mod search;
+pub(crate) mod story;
