@@ -28,13 +28,20 @@ export NEWSDESK_FETCH_PER_HOST_INTERVAL_MS=0
 export NEWSDESK_FETCH_PER_HOST_CONCURRENCY=8
 export NEWSDESK_CRAWL_CONCURRENCY=8
 
+# Twice: as shipped (every new article is also understood: entities, keyphrases, copies,
+# story), and with `crawl.understand = false` (feed ingestion alone, the issue 3 measure).
+for understand in true false; do
+echo "== crawl.understand = $understand"
+rm -f "$out"/bench.db*
+export NEWSDESK_CRAWL_UNDERSTAND=$understand
 "$bin" feeds import "$corpus/subscriptions.opml"
 /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$bin" crawl | tee "$out/crawl.txt"
 read -r wall user sys peak_kib < "$out/time.txt"
 
-python3 - "$out/bench.db" "$wall" "$user" "$sys" "$peak_kib" <<'PY'
+python3 - "$out/bench.db" "$wall" "$user" "$sys" "$peak_kib" "$understand" <<'PY'
 import sqlite3, sys
-db, wall, user, sys_, peak = sys.argv[1], *map(float, sys.argv[2:])
+db, wall, user, sys_, peak = sys.argv[1], *map(float, sys.argv[2:6])
+understand = sys.argv[6] == "true"
 con = sqlite3.connect(db)
 n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
 entries = con.execute("SELECT count(*) FROM entries").fetchone()[0]
@@ -45,4 +52,9 @@ print(f"ingest: {n / wall:,.0f} entries/s ({wall:.2f} s wall)")
 print(f"cpu: {1000 * (user + sys_) / n:.3f} CPU-ms per entry ({user:.2f} s user + {sys_:.2f} s system)")
 print(f"peak memory: {peak / 1024:.0f} MiB")
 assert n == 10000 and entries == 10000, "every entry stored once"
+placed = con.execute("SELECT count(*) FROM articles WHERE story_id IS NOT NULL").fetchone()[0]
+stories = con.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL AND article_count > 0").fetchone()[0]
+print(f"understood: {placed} articles in {stories} stories")
+assert placed == (n if understand else 0), "every article placed exactly when understanding is on"
 PY
+done

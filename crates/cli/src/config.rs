@@ -43,6 +43,9 @@ pub struct CrawlSettings {
     pub concurrency: u32,
     pub min_interval_minutes: u32,
     pub max_interval_hours: u32,
+    /// Understand new articles as they arrive (stories, copies, entities). Off, newsdesk is a
+    /// plain feed reader until `newsdesk recluster` runs.
+    pub understand: bool,
 }
 
 impl Default for FetchSettings {
@@ -61,7 +64,7 @@ impl Default for FetchSettings {
 
 impl Default for CrawlSettings {
     fn default() -> Self {
-        Self { concurrency: 16, min_interval_minutes: 10, max_interval_hours: 24 }
+        Self { concurrency: 16, min_interval_minutes: 10, max_interval_hours: 24, understand: true }
     }
 }
 
@@ -130,6 +133,7 @@ const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
     ("crawl", "concurrency", Kind::Number),
     ("crawl", "min_interval_minutes", Kind::Number),
     ("crawl", "max_interval_hours", Kind::Number),
+    ("crawl", "understand", Kind::Flag),
 ];
 
 /// Variables that are not settings but are read elsewhere.

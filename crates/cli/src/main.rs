@@ -63,7 +63,8 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
     let store = Store::open(&config.database.url, &StoreOptions::default()).await?;
     match cli.command {
         Command::Serve(args) => {
-            let desk = newsdesk_pipeline::Desk::new();
+            let desk =
+                if config.crawl.understand { newsdesk_pipeline::Desk::new() } else { newsdesk_pipeline::Desk::off() };
             if args.demo {
                 desk.warm_up(&store).await?;
                 let created = commands::demo::load(&store, &desk).await?;
@@ -93,8 +94,15 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
         Command::Crawl(args) => {
             let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
             let concurrency = usize::try_from(config.crawl.concurrency).unwrap_or(16);
-            let (line, failed) =
-                commands::crawl::run(&store, &fetcher, args.all, concurrency, config.schedule_config()).await?;
+            let (line, failed) = commands::crawl::run(
+                &store,
+                &fetcher,
+                args.all,
+                concurrency,
+                config.schedule_config(),
+                config.crawl.understand,
+            )
+            .await?;
             store.close().await;
             println!("{line}");
             Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })

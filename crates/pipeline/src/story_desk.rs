@@ -144,22 +144,27 @@ impl StoryDesk {
 }
 
 /// A process's [`StoryDesk`], shared by every task that stores articles.
-#[derive(Debug, Clone, Default)]
-pub struct Desk(Arc<tokio::sync::Mutex<StoryDesk>>, Arc<std::sync::atomic::AtomicBool>);
+#[derive(Debug, Clone)]
+pub struct Desk(Arc<tokio::sync::Mutex<StoryDesk>>, Arc<std::sync::atomic::AtomicBool>, bool);
 
 impl Desk {
     /// A desk that starts from nothing; [`Desk::warm_up`] before storing articles.
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        Self(Arc::default(), Arc::default(), true)
+    }
+
+    /// A desk that understands nothing (`crawl.understand = false`): articles are stored
+    /// without stories, copies or entities until `newsdesk recluster`.
+    #[must_use]
+    pub fn off() -> Self {
+        Self(Arc::default(), Arc::new(std::sync::atomic::AtomicBool::new(true)), false)
     }
 
     /// A desk for `newsdesk recluster`, after the store forgot every story: nothing to warm.
     #[must_use]
     pub fn rebuilding() -> Self {
-        let desk = Self::default();
-        desk.1.store(true, std::sync::atomic::Ordering::SeqCst);
-        desk
+        Self(Arc::default(), Arc::new(std::sync::atomic::AtomicBool::new(true)), true)
     }
 
     /// Replays the last [`WARM_UP_DAYS`] of stored articles (behind the newest one) and saves
@@ -212,7 +217,7 @@ impl Desk {
     /// # Errors
     /// Database errors.
     pub async fn understand(&self, store: &Store, ids: &[ArticleId]) -> Result<usize, StoreError> {
-        if ids.is_empty() {
+        if ids.is_empty() || !self.2 {
             return Ok(0);
         }
         let inputs = store.understanding_inputs(ids).await?;

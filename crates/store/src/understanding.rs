@@ -1,7 +1,7 @@
 //! What newsdesk understood of articles, written back: each article's story, the original it
 //! copies, its entities and keyphrases; stories kept up to date as articles join and merge.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use newsdesk_model::{ArticleId, StoryId};
@@ -157,21 +157,27 @@ impl Store {
                             .execute(&mut *tx)
                             .await?;
                         if done.rows_affected() == 1 {
+                            sqlx::query("DELETE FROM article_entities WHERE article_id = ?")
+                                .bind(&article)
+                                .execute(&mut *tx)
+                                .await?;
                             write_entities(&mut tx, &article, &u.entities).await?;
                         }
                         continue;
                     };
                     let story = placed.story.to_string();
-                    sqlx::query(
-                        "INSERT INTO stories (id, first_seen_at, last_seen_at, created_at) VALUES (?, ?, ?, ?) \
+                    if !touched.contains(&story) {
+                        sqlx::query(
+                            "INSERT INTO stories (id, first_seen_at, last_seen_at, created_at) VALUES (?, ?, ?, ?) \
                          ON CONFLICT (id) DO UPDATE SET merged_into = NULL",
-                    )
-                    .bind(&story)
-                    .bind(&now)
-                    .bind(&now)
-                    .bind(&now)
-                    .execute(&mut *tx)
-                    .await?;
+                        )
+                        .bind(&story)
+                        .bind(&now)
+                        .bind(&now)
+                        .bind(&now)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
                     for gone in &placed.merged {
                         merge_story(&mut tx, &gone.to_string(), &story).await?;
                         touched.insert(gone.to_string());
@@ -192,8 +198,9 @@ impl Store {
                     write_entities(&mut tx, &article, &u.entities).await?;
                     touched.insert(story);
                 }
-                for story in &touched {
-                    refresh_story(&mut tx, story).await?;
+                let touched: Vec<&String> = touched.iter().collect();
+                for chunk in touched.chunks(200) {
+                    refresh_stories(&mut tx, chunk).await?;
                 }
                 tx.commit().await?;
                 Ok(())
@@ -287,62 +294,84 @@ async fn merge_story(conn: &mut SqliteConnection, gone: &str, into: &str) -> Res
     Ok(())
 }
 
+/// Adds an article's entities. An article being placed has none yet (it is new, or
+/// `recluster` cleared them); a renewed article's are deleted first by the caller.
 async fn write_entities(
     conn: &mut SqliteConnection,
     article: &str,
     entities: &[EntityRecord],
 ) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM article_entities WHERE article_id = ?").bind(article).execute(&mut *conn).await?;
-    for e in entities {
-        if e.key.is_empty() || e.mentions == 0 {
-            continue;
+    // One row per entity (an analysis may name one twice), in a stable order.
+    let mut unique: BTreeMap<(&str, &str), (&str, u32)> = BTreeMap::new();
+    for e in entities.iter().filter(|e| !e.key.is_empty() && e.mentions > 0) {
+        let slot = unique.entry((e.kind.as_str(), e.key.as_str())).or_insert((e.name.as_str(), 0));
+        slot.1 = slot.1.saturating_add(e.mentions);
+        if e.name.len() > slot.0.len() {
+            slot.0 = e.name.as_str();
         }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO entities (kind, key, name) VALUES (?, ?, ?) \
+    }
+    let unique: Vec<((&str, &str), (&str, u32))> = unique.into_iter().collect();
+    // A few statements per article rather than two per entity.
+    for chunk in unique.chunks(100) {
+        let sql = format!(
+            "INSERT INTO entities (kind, key, name) VALUES {} \
              ON CONFLICT (kind, key) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END \
-             RETURNING id",
-        )
-        .bind(&e.kind)
-        .bind(&e.key)
-        .bind(&e.name)
-        .fetch_one(&mut *conn)
-        .await?;
-        sqlx::query(
-            "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (?, ?, ?) \
-             ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = mentions + excluded.mentions",
-        )
-        .bind(article)
-        .bind(id)
-        .bind(i64::from(e.mentions))
-        .execute(&mut *conn)
-        .await?;
+             RETURNING id, kind, key",
+            vec!["(?, ?, ?)"; chunk.len()].join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for ((kind, key), (name, _)) in chunk {
+            query = query.bind(*kind).bind(*key).bind(*name);
+        }
+        let mut ids: BTreeMap<(String, String), i64> = BTreeMap::new();
+        for row in query.fetch_all(&mut *conn).await? {
+            ids.insert((row.try_get("kind")?, row.try_get("key")?), row.try_get("id")?);
+        }
+        let sql = format!(
+            "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES {} \
+             ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = excluded.mentions",
+            vec!["(?, ?, ?)"; chunk.len()].join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for ((kind, key), (_, mentions)) in chunk {
+            let id = ids
+                .get(&((*kind).to_owned(), (*key).to_owned()))
+                .ok_or_else(|| StoreError::Corrupt(format!("entity {kind} `{key}` was not stored")))?;
+            query = query.bind(article).bind(*id).bind(i64::from(*mentions));
+        }
+        query.execute(&mut *conn).await?;
     }
     Ok(())
 }
 
-/// Counts, times, lead article, title and summary of a story, from its articles now. The
+/// Counts, times, lead article, title and summary of stories, from their articles now. The
 /// lead is the earliest article that is not a copy (the earliest copy when all are).
-async fn refresh_story(conn: &mut SqliteConnection, story: &str) -> Result<(), StoreError> {
-    sqlx::query(
+async fn refresh_stories(conn: &mut SqliteConnection, stories: &[&String]) -> Result<(), StoreError> {
+    let marks = vec!["?"; stories.len()].join(", ");
+    let sql = format!(
         "UPDATE stories SET \
            article_count = (SELECT count(*) FROM articles WHERE story_id = stories.id), \
            source_count = (SELECT count(DISTINCT coalesce(source_id, original_domain, id)) FROM articles WHERE story_id = stories.id), \
            first_seen_at = coalesce((SELECT min(sort_at) FROM articles WHERE story_id = stories.id), first_seen_at), \
            last_seen_at = coalesce((SELECT max(sort_at) FROM articles WHERE story_id = stories.id), last_seen_at), \
            lead_article_id = (SELECT id FROM articles WHERE story_id = stories.id ORDER BY copy_of IS NOT NULL, sort_at, id LIMIT 1) \
-         WHERE id = ?",
-    )
-    .bind(story)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
+         WHERE id IN ({marks})"
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for s in stories {
+        query = query.bind(s.as_str());
+    }
+    query.execute(&mut *conn).await?;
+    let sql = format!(
         "UPDATE stories SET \
            title = coalesce((SELECT title FROM articles WHERE id = stories.lead_article_id), title), \
            summary = coalesce((SELECT summary FROM articles WHERE id = stories.lead_article_id), summary) \
-         WHERE id = ?",
-    )
-    .bind(story)
-    .execute(&mut *conn)
-    .await?;
+         WHERE id IN ({marks})"
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for s in stories {
+        query = query.bind(s.as_str());
+    }
+    query.execute(&mut *conn).await?;
     Ok(())
 }

@@ -661,7 +661,14 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
 fn words_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for raw in text.split_whitespace() {
-        let w: String = raw.chars().filter(|c| c.is_alphanumeric() || *c == '-').flat_map(char::to_lowercase).collect();
+        let w: String = if raw.is_ascii() {
+            raw.bytes()
+                .filter(|b| b.is_ascii_alphanumeric() || *b == b'-')
+                .map(|b| char::from(b.to_ascii_lowercase()))
+                .collect()
+        } else {
+            raw.chars().filter(|c| c.is_alphanumeric() || *c == '-').flat_map(char::to_lowercase).collect()
+        };
         let breaks = raw.ends_with([',', '.', ';', ':', '!', '?']);
         if w.chars().count() < 3 || crate::cluster::is_stop_word(&w) || w.chars().all(|c| c.is_ascii_digit()) {
             out.push(String::new());

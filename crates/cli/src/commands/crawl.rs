@@ -19,6 +19,7 @@ pub async fn run(
     all: bool,
     concurrency: usize,
     schedule: ScheduleConfig,
+    understand: bool,
 ) -> anyhow::Result<(String, bool)> {
     let started = Instant::now();
     let feeds = store.due_feeds(chrono::Utc::now(), all, u32::MAX).await?;
@@ -30,7 +31,7 @@ pub async fn run(
         return Ok((format!("No feed is due ({next}). Use --all to poll every feed now."), false));
     }
     // Stories and copies continue from the articles of the last days.
-    let desk = Desk::new();
+    let desk = if understand { Desk::new() } else { Desk::off() };
     desk.warm_up(store).await?;
     let bar = ProgressBar::new(feeds.len() as u64);
     if std::io::stderr().is_terminal() {
