@@ -310,7 +310,7 @@ async fn write_entities(
             slot.0 = e.name.as_str();
         }
     }
-    let unique: Vec<((&str, &str), (&str, u32))> = unique.into_iter().collect();
+    let unique: Vec<_> = unique.into_iter().collect();
     // A few statements per article rather than two per entity.
     for chunk in unique.chunks(100) {
         let sql = format!(
