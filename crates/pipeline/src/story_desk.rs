@@ -147,6 +147,12 @@ impl StoryDesk {
 #[derive(Debug, Clone)]
 pub struct Desk(Arc<tokio::sync::Mutex<StoryDesk>>, Arc<std::sync::atomic::AtomicBool>, bool);
 
+impl Default for Desk {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Desk {
     /// A desk that starts from nothing; [`Desk::warm_up`] before storing articles.
     #[must_use]
