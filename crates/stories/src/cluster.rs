@@ -36,6 +36,10 @@ pub struct ClusterConfig {
     pub index_terms: usize,
     /// Article terms used to find candidates.
     pub query_terms: usize,
+    /// An article this many hours or more after a story's latest article joins it only if
+    /// its headline shares a word with the story's headlines: a continuing story keeps its
+    /// headline words, while the next event on the same subject brings new ones.
+    pub headline_gap_hours: i64,
 }
 
 impl Default for ClusterConfig {
@@ -51,6 +55,7 @@ impl Default for ClusterConfig {
             centroid_terms: 60,
             index_terms: 30,
             query_terms: 20,
+            headline_gap_hours: 20,
         }
     }
 }
@@ -77,6 +82,8 @@ struct Story {
     first: DateTime<Utc>,
     last: DateTime<Utc>,
     indexed: Vec<u32>,
+    /// The words of its articles' headlines (sorted, bounded).
+    headline: Vec<u32>,
 }
 
 /// The clusterer's state. Deterministic: the same articles in the same order give the same
@@ -129,7 +136,7 @@ impl StoryClusterer {
 
     /// Assigns an article published at `at` to a story.
     pub fn assign(&mut self, title: &str, text: &str, at: DateTime<Utc>) -> Assignment {
-        let counts = self.features(title, text);
+        let (counts, headline) = self.features(title, text);
         self.docs += 1;
         for &(term, _) in &counts {
             self.df[term as usize] += 1;
@@ -139,18 +146,18 @@ impl StoryClusterer {
             self.prune_vocabulary();
         }
         let vector = self.weigh(&counts);
-        let best = self.best_candidate(&vector, at);
+        let best = self.best_candidate(&vector, &headline, at);
         self.newest = Some(self.newest.map_or(at, |n| n.max(at)));
         let assignment = match best {
             Some((story, similarity)) if similarity >= self.config.threshold => {
-                self.join(story, &vector, at);
+                self.join(story, &vector, &headline, at);
                 let (story, merged) = self.merge_into_neighbours(story);
                 Assignment { story, created: false, similarity, merged }
             }
             _ => {
                 let story = self.next_story;
                 self.next_story += 1;
-                self.start(story, vector, at);
+                self.start(story, vector, headline, at);
                 Assignment { story, created: true, similarity: 0.0, merged: Vec::new() }
             }
         };
@@ -191,14 +198,18 @@ impl StoryClusterer {
     }
 
     /// Term counts: title words (weighted), the first 600 body words, and names.
-    fn features(&mut self, title: &str, text: &str) -> Vec<(u32, f32)> {
+    fn features(&mut self, title: &str, text: &str) -> (Vec<(u32, f32)>, Vec<u32>) {
         let mut counts: HashMap<u32, f32> = HashMap::default();
+        let mut headline = Vec::new();
         for w in words(title) {
             if let Some(key) = content_word(&w) {
                 let id = self.term(&key);
                 *counts.entry(id).or_default() += self.config.title_weight;
+                headline.push(id);
             }
         }
+        headline.sort_unstable();
+        headline.dedup();
         for w in words(text).take(600) {
             if let Some(key) = content_word(&w) {
                 let id = self.term(&key);
@@ -215,7 +226,7 @@ impl StoryClusterer {
         }
         let mut out: Vec<(u32, f32)> = counts.into_iter().collect();
         out.sort_unstable_by_key(|&(t, _)| t);
-        out
+        (out, headline)
     }
 
     /// Normalized TF-IDF.
@@ -230,7 +241,7 @@ impl StoryClusterer {
         v
     }
 
-    fn best_candidate(&self, vector: &[(u32, f32)], at: DateTime<Utc>) -> Option<(u64, f32)> {
+    fn best_candidate(&self, vector: &[(u32, f32)], headline: &[u32], at: DateTime<Utc>) -> Option<(u64, f32)> {
         let mut strongest: Vec<&(u32, f32)> = vector.iter().collect();
         strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut candidates: HashSet<u64> = HashSet::default();
@@ -247,6 +258,11 @@ impl StoryClusterer {
         for id in ordered {
             let Some(story) = self.stories.get(&id) else { continue };
             if at < story.first - window || at > story.last + window {
+                continue;
+            }
+            let gap = chrono::Duration::try_hours(self.config.headline_gap_hours).unwrap_or(chrono::Duration::MAX);
+            let late = at - story.last >= gap;
+            if late && !headline.is_empty() && !shares_any(headline, &story.headline) {
                 continue;
             }
             let similarity = dot(vector, &story.centroid) / story.norm.max(f32::EPSILON);
@@ -313,6 +329,7 @@ impl StoryClusterer {
         }
         let Some(story) = self.stories.get_mut(&keep) else { return };
         story.articles += old.articles;
+        add_headline(&mut story.headline, &old.headline);
         story.first = story.first.min(old.first);
         story.last = story.last.max(old.last);
         self.by_last.push_back((story.last, keep));
@@ -327,16 +344,18 @@ impl StoryClusterer {
         self.update_centroid(keep, sum.into_iter().collect());
     }
 
-    fn start(&mut self, id: u64, vector: Vec<(u32, f32)>, at: DateTime<Utc>) {
-        let story = Story { articles: 1, centroid: Vec::new(), norm: 0.0, first: at, last: at, indexed: Vec::new() };
+    fn start(&mut self, id: u64, vector: Vec<(u32, f32)>, headline: Vec<u32>, at: DateTime<Utc>) {
+        let story =
+            Story { articles: 1, centroid: Vec::new(), norm: 0.0, first: at, last: at, indexed: Vec::new(), headline };
         self.stories.insert(id, story);
         self.update_centroid(id, vector);
         self.by_last.push_back((at, id));
     }
 
-    fn join(&mut self, id: u64, vector: &[(u32, f32)], at: DateTime<Utc>) {
+    fn join(&mut self, id: u64, vector: &[(u32, f32)], headline: &[u32], at: DateTime<Utc>) {
         let Some(story) = self.stories.get_mut(&id) else { return };
         story.articles += 1;
+        add_headline(&mut story.headline, headline);
         let mut sum: HashMap<u32, f32> = story.centroid.iter().copied().collect();
         for &(t, x) in vector {
             *sum.entry(t).or_default() += x;
@@ -561,8 +580,37 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
         .map(|w| w.trim_matches(['\'', '-']))
+        // Possessives fold: "Blumenthal's" is "Blumenthal".
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(w))
         .filter(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_alphabetic))
         .map(str::to_owned)
+}
+
+/// Headline words kept per story.
+const HEADLINE_WORDS: usize = 64;
+
+/// Adds words to a story's sorted headline set, keeping it bounded.
+fn add_headline(story: &mut Vec<u32>, words: &[u32]) {
+    if story.len() >= HEADLINE_WORDS {
+        return;
+    }
+    story.extend_from_slice(words);
+    story.sort_unstable();
+    story.dedup();
+    story.truncate(HEADLINE_WORDS);
+}
+
+/// True when the two sorted sets share an element.
+fn shares_any(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// A word as a term: lowercased, not a stop word, lightly stemmed.
@@ -630,6 +678,35 @@ mod tests {
 
     fn day(d: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 5, d, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_day_later_the_next_event_on_a_subject_needs_its_own_headline_words() {
+        let body_a = "Senator Ilse Brandt lost her party's primary on Tuesday to newcomer Tomas Wren, a defeat that \
+            leaves the majority leader post open. Brandt conceded late in the evening. Wren campaigned on spending.";
+        let body_b = "Representative Odile Marsh said on Wednesday she will run for majority leader after Senator \
+            Ilse Brandt lost her primary to Tomas Wren. Marsh is backed by members who campaigned with Wren.";
+        let body_c = "Ilse Brandt spoke to supporters on Wednesday, a day after her primary defeat to Tomas Wren, and \
+            said she would not seek a recount. Brandt thanked staff. Wren will face no opponent in November.";
+        let mut with_check = StoryClusterer::new(ClusterConfig::default());
+        let first = with_check.assign("Brandt loses primary to newcomer Wren", body_a, day(4));
+        // The next event (a leadership race) shares the subject and names but not the headline.
+        let next = with_check.assign("Marsh enters majority leader race", body_b, day(5));
+        assert!(next.created, "{next:?}");
+        // The continuing story keeps its headline words and joins, a day later.
+        let later = with_check.assign("Brandt's concession: no recount after primary loss", body_c, day(5));
+        assert_eq!(later.story, first.story, "{later:?}");
+        // Without the check, the next event would have joined: the check is what separates them.
+        let mut without = StoryClusterer::new(ClusterConfig { headline_gap_hours: 24 * 365, ..ClusterConfig::default() });
+        let first = without.assign("Brandt loses primary to newcomer Wren", body_a, day(4));
+        let next = without.assign("Marsh enters majority leader race", body_b, day(5));
+        assert_eq!(next.story, first.story);
+    }
+
+    #[test]
+    fn possessives_fold_into_the_word() {
+        let w: Vec<String> = words("Brandt's lead, O'Neill's vote").collect();
+        assert_eq!(w, vec!["Brandt", "lead", "O'Neill", "vote"]);
     }
 
     #[test]
