@@ -697,7 +697,8 @@ mod tests {
         let later = with_check.assign("Brandt's concession: no recount after primary loss", body_c, day(5));
         assert_eq!(later.story, first.story, "{later:?}");
         // Without the check, the next event would have joined: the check is what separates them.
-        let mut without = StoryClusterer::new(ClusterConfig { headline_gap_hours: 24 * 365, ..ClusterConfig::default() });
+        let mut without =
+            StoryClusterer::new(ClusterConfig { headline_gap_hours: 24 * 365, ..ClusterConfig::default() });
         let first = without.assign("Brandt loses primary to newcomer Wren", body_a, day(4));
         let next = without.assign("Marsh enters majority leader race", body_b, day(5));
         assert_eq!(next.story, first.story);

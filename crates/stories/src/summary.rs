@@ -2,10 +2,14 @@
 //!
 //! News is written lead first: the first sentences say what happened. The summary takes the
 //! leading sentences that are article text (not bylines, datelines, photo credits or calls to
-//! action), without the wire dateline in front of the first one, until it has about 60-90 words
-//! in up to three sentences.
+//! action) and that say what happened rather than draw the reader in (not questions, quoted
+//! speech or fragments), without the wire dateline in front of the first one: up to three
+//! sentences and 100 words, about 75 on average.
 
 use crate::sentences::split_sentences;
+
+/// Sentences shorter than this are fragments, not a lead.
+const MIN_SENTENCE_WORDS: usize = 8;
 
 /// Characters of the article read for its summary.
 const LEAD_CHARS: usize = 6000;
@@ -14,8 +18,7 @@ const LEAD_CHARS: usize = 6000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SummaryConfig {
     /// Stop adding sentences once the summary has this many words. (Measured on
-    /// ../shared/eval/summaries with bench/summaries.sh: stopping at 60 words scores best of
-    /// 40-90; see BENCHMARKS.md.)
+    /// ../shared/eval/summaries with bench/summaries.sh; see BENCHMARKS.md.)
     pub min_words: usize,
     /// Do not add a sentence that would take the summary past this many words (unless the
     /// summary would otherwise be empty).
@@ -25,7 +28,7 @@ pub struct SummaryConfig {
 
 impl Default for SummaryConfig {
     fn default() -> Self {
-        Self { min_words: 60, max_words: 90, max_sentences: 3 }
+        Self { min_words: 75, max_words: 100, max_sentences: 3 }
     }
 }
 
@@ -35,6 +38,8 @@ impl Default for SummaryConfig {
 pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
     let mut chosen: Vec<String> = Vec::new();
     let mut words = 0;
+    // The first sentence passed over, for an article that is nothing but such sentences.
+    let mut skipped: Option<&str> = None;
     // The lead is all a summary uses: read the first few thousand characters only.
     let lead = match text.char_indices().nth(LEAD_CHARS) {
         Some((i, _)) => &text[..i],
@@ -46,7 +51,8 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
             continue;
         }
         let n = word_count(sentence);
-        if n < 4 {
+        if n < 4 || is_hook(sentence, n) {
+            skipped.get_or_insert(sentence);
             continue;
         }
         if !chosen.is_empty() && words + n > config.max_words {
@@ -58,7 +64,26 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
             break;
         }
     }
+    if chosen.is_empty()
+        && let Some(s) = skipped
+    {
+        chosen.push(s.to_owned());
+    }
     chosen
+}
+
+/// A sentence that draws the reader in rather than saying what happened: a question, a
+/// sentence that opens with a quotation, or a fragment of a few words.
+fn is_hook(s: &str, words: usize) -> bool {
+    let s = s.trim();
+    let opens_with_quote = s.starts_with("``") || s.starts_with('"') || s.starts_with('\u{201c}');
+    words < MIN_SENTENCE_WORDS || s.ends_with('?') || s.ends_with("? ''") || (opens_with_quote && is_speech(s))
+}
+
+/// True when a sentence reports speech ("..., he said"), as opposed to quoting a title.
+fn is_speech(s: &str) -> bool {
+    const VERBS: &[&str] = &["said", "says", "told", "tells", "wrote", "writes", "added", "asked", "according"];
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// Words: tokens with a letter or digit.
@@ -162,11 +187,27 @@ mod tests {
     #[test]
     fn tokenized_wire_copy() {
         let s = summarize(
-            "( cnn ) the bridge closed on monday for repairs to the deck . ferries run every ten minutes until it reopens . shops expect a quiet month .",
+            "( cnn ) the bridge closed on monday for repairs to the deck . ferries run every ten minutes until it reopens . shops in the old town expect a quiet month .",
             &SummaryConfig::default(),
         );
         assert_eq!(s[0], "the bridge closed on monday for repairs to the deck .");
         assert_eq!(s.len(), 3);
+    }
+
+    #[test]
+    fn hooks_are_passed_over_for_sentences_that_say_what_happened() {
+        let s = summarize(
+            "What happens when a town loses its only bridge? \"We will manage,\" said the ferry captain on Monday. \
+             She was 52. The harbour bridge closed on Monday for six weeks of deck repairs. Two extra ferries now run \
+             every ten minutes between the quay and Eastgate. \"Roots,\" the town's oldest bakery, moved its ovens \
+             to the east bank for the duration.",
+            &SummaryConfig::default(),
+        );
+        assert_eq!(s[0], "The harbour bridge closed on Monday for six weeks of deck repairs.", "{s:?}");
+        assert!(s.iter().any(|x| x.starts_with("\"Roots,\"")), "a quoted name is not speech: {s:?}");
+        assert!(!s.iter().any(|x| x.ends_with('?') || x.contains("said the ferry") || x == "She was 52."), "{s:?}");
+        // An article of nothing but hooks still gets a summary.
+        assert_eq!(summarize("Who knew?", &SummaryConfig::default()), ["Who knew?"]);
     }
 
     #[test]
