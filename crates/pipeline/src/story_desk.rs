@@ -40,6 +40,7 @@ pub fn analyze_stored(inputs: Vec<UnderstandingInput>, fields: Fields) -> Vec<An
     inputs
         .into_iter()
         .map(|input| {
+            let fields = Fields { summary: input.needs_summary, ..fields };
             let analysis = analyze(&text_of(&input, ""), fields, &config);
             Analyzed { input, analysis }
         })
@@ -54,6 +55,11 @@ fn text_of<'a>(input: &'a UnderstandingInput, id: &'a str) -> ArticleText<'a> {
         source: input.source.as_deref(),
         original_domain: input.original_domain.as_deref(),
     }
+}
+
+/// A generated summary within the store's limit.
+fn cut_chars(s: &str) -> String {
+    s.chars().take(newsdesk_model::limits::SUMMARY_CHARS).collect()
 }
 
 /// How [`StoryDesk::place`] treats articles that already have a story.
@@ -92,8 +98,9 @@ impl StoryDesk {
                 })
                 .collect();
             let keyphrases = std::mem::take(&mut analysis.keyphrases);
+            let summary = (!analysis.summary.is_empty()).then(|| cut_chars(&analysis.summary.join(" ")));
             if replay == Replay::Live && input.story.is_some() {
-                out.push(Understood { article: input.id, placed: None, entities, keyphrases });
+                out.push(Understood { article: input.id, placed: None, entities, keyphrases, summary });
                 continue;
             }
             let id_text = input.id.to_string();
@@ -121,6 +128,7 @@ impl StoryDesk {
                 placed: Some(Placed { story, merged, copy_of }),
                 entities,
                 keyphrases,
+                summary,
             });
         }
         self.forget_retired();

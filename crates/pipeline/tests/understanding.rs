@@ -80,6 +80,11 @@ async fn coverage_of_one_event_becomes_one_story_and_survives_a_restart() {
     let desk = Desk::new();
     assert_eq!(desk.warm_up(store).await.unwrap(), 4, "articles stored before understanding existed");
     let bridge = story_of(store, gazette).await.expect("a story");
+    let summary = store.article(gazette).await.unwrap().unwrap().summary;
+    assert!(
+        summary.starts_with("Engineers will close the Kessel Bridge"),
+        "an article without one gets a summary: {summary}"
+    );
     assert_eq!(story_of(store, courier).await, Some(bridge), "independent report of the same event joins it");
     assert_ne!(story_of(store, budget).await, Some(bridge), "another event is another story");
     let ctx = store.article_context(copy).await.unwrap();

@@ -26,6 +26,8 @@ pub struct UnderstandingInput {
     pub at: DateTime<Utc>,
     /// The story it is in now, if any.
     pub story: Option<StoryId>,
+    /// True when the article has no summary yet (an import that gave none).
+    pub needs_summary: bool,
 }
 
 /// One entity an article names, as stored.
@@ -58,10 +60,12 @@ pub struct Understood {
     pub placed: Option<Placed>,
     pub entities: Vec<EntityRecord>,
     pub keyphrases: Vec<String>,
+    /// A summary for an article that had none.
+    pub summary: Option<String>,
 }
 
 const INPUT_COLUMNS: &str = "a.id, a.title, a.body_text, coalesce(s.domain, a.url) AS source, a.original_domain, \
-     a.sort_at, a.story_id";
+     a.sort_at, a.story_id, a.summary = '' AS needs_summary";
 
 impl Store {
     /// The articles with these ids, in time order (published, else stored; then id).
@@ -148,6 +152,13 @@ impl Store {
                 let mut touched: BTreeSet<String> = BTreeSet::new();
                 for u in batch {
                     let article = u.article.to_string();
+                    if let Some(summary) = u.summary.as_deref().filter(|s| !s.is_empty()) {
+                        sqlx::query("UPDATE articles SET summary = ? WHERE id = ? AND summary = ''")
+                            .bind(summary)
+                            .bind(&article)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
                     let keyphrases = serde_json::to_string(&u.keyphrases)
                         .map_err(|e| StoreError::Corrupt(format!("keyphrases of {}: {e}", u.article)))?;
                     let Some(placed) = &u.placed else {
@@ -256,6 +267,7 @@ fn input(row: &sqlx::sqlite::SqliteRow) -> Result<UnderstandingInput, StoreError
         original_domain: row.try_get("original_domain")?,
         at: time::from_db(row.try_get("sort_at")?)?,
         story: row.try_get::<Option<&str>, _>("story_id")?.map(uuid).transpose()?.map(StoryId::from_uuid),
+        needs_summary: row.try_get("needs_summary")?,
     })
 }
 

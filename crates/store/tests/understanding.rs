@@ -38,6 +38,7 @@ fn placed(article: ArticleId, story: StoryId, copy_of: Option<ArticleId>, entiti
         placed: Some(Placed { story, merged: Vec::new(), copy_of }),
         entities,
         keyphrases: vec!["ferry strike".into()],
+        summary: None,
     }
 }
 
@@ -106,6 +107,7 @@ async fn merged_stories_move_their_articles_and_old_ids_lead_to_the_survivor() {
         placed: Some(Placed { story: first, merged: vec![second], copy_of: None }),
         entities: vec![],
         keyphrases: vec![],
+        summary: None,
     };
     store.save_understanding(&[merge]).await.unwrap();
     let view = store.story(first).await.unwrap().unwrap();
@@ -128,6 +130,7 @@ async fn renewed_entities_replace_old_ones_and_clearing_keeps_articles() {
         placed: None,
         entities: vec![entity("person", "new name", "New Name")],
         keyphrases: vec!["council".into()],
+        summary: None,
     };
     store.save_understanding(&[renewed]).await.unwrap();
     let ctx = store.article_context(a).await.unwrap();

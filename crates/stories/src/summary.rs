@@ -143,6 +143,8 @@ fn is_furniture(s: &str) -> bool {
         || has("all rights reserved")
         || (has("getty images") && short)
         || (has("e-mail to a friend") || has("email to a friend"))
+        || has("republished with permission")
+        || ((has("first appeared") || has("originally published")) && word_count(s) < 24)
         || starts("related:")
         || starts("watch:")
 }

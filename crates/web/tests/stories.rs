@@ -34,6 +34,7 @@ fn placed(article: ArticleId, story: StoryId, merged: Vec<StoryId>, copy_of: Opt
             entity("organization", "<b>crew</b> union", "<script>alert(1)</script> Union"),
         ],
         keyphrases: vec!["ferry strike".into()],
+        summary: None,
     }
 }
 
