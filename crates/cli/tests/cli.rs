@@ -211,6 +211,7 @@ fn every_command_explains_itself() {
         (vec!["serve", "--help"], "--demo"),
         (vec!["import", "--help"], "Original Source"),
         (vec!["export", "--help"], "--format <FORMAT>"),
+        (vec!["recluster", "--help"], "publication order"),
     ] {
         let out = ok(&newsdesk(dir.path(), &args, &[]));
         assert!(out.contains(needle), "{args:?}: {out}");
@@ -344,4 +345,19 @@ fn analyze_computes_only_what_is_asked() {
     let bad = newsdesk(dir.path(), &["analyze", "--only", "summary,colour", "--input", "in.jsonl"], &[]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(text(&bad.stderr).contains("`colour` is not a field"));
+}
+
+#[test]
+fn recluster_rebuilds_the_same_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("demo").join("articles.jsonl");
+    ok(&newsdesk(d, &["--database", "r.db", "import", demo.to_str().unwrap()], &[]));
+    let first = ok(&newsdesk(d, &["--database", "r.db", "recluster"], &[]));
+    assert!(first.starts_with("Reclustered 11 articles into "), "{first}");
+    let stories: String = first.split(" into ").nth(1).unwrap().split(" in ").next().unwrap().to_owned();
+    let again = ok(&newsdesk(d, &["--database", "r.db", "recluster"], &[]));
+    assert!(again.contains(&format!(" into {stories} in ")), "the same stories again: {first} / {again}");
+    let out = newsdesk(d, &["--database", "r.db", "recluster", "--all"], &[]);
+    assert_eq!(out.status.code(), Some(2), "unknown flags are refused");
 }
