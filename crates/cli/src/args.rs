@@ -72,6 +72,24 @@ pub enum Command {
     /// version, or after importing old articles out of order. Articles are not changed. Stop
     /// `newsdesk serve` first: while this runs, pages show stories half rebuilt.
     Recluster,
+    /// Manage the site's administrators (who sign in at /admin to moderate comments).
+    Admin(AdminArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AdminArgs {
+    #[command(subcommand)]
+    pub command: AdminCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an administrator. The password is read from standard input (one line; not shown
+    /// on a terminal) and stored as an argon2id hash.
+    CreateUser {
+        /// The name to sign in with.
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use newsdesk_store::{Store, StoreOptions};
 
-use crate::args::{Cli, Command, FeedsCommand};
+use crate::args::{AdminCommand, Cli, Command, FeedsCommand};
 use crate::config::Config;
 
 fn main() -> ExitCode {
@@ -114,6 +114,13 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             store.close().await;
             println!("{}", report.summary());
             Ok(if report.files_failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Admin(args) => {
+            let AdminCommand::CreateUser { name } = args.command;
+            let line = commands::admin::create_user(&store, &name).await;
+            store.close().await;
+            println!("{}", line?);
+            Ok(ExitCode::SUCCESS)
         }
         Command::Recluster => {
             let line = commands::recluster::run(&store).await?;

@@ -361,3 +361,38 @@ fn recluster_rebuilds_the_same_stories() {
     let out = newsdesk(d, &["--database", "r.db", "recluster", "--all"], &[]);
     assert_eq!(out.status.code(), Some(2), "unknown flags are refused");
 }
+
+fn with_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .current_dir(dir)
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn admin_create_user_reads_the_password_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let short = with_stdin(d, &["--database", "a.db", "admin", "create-user", "editor"], "short\n");
+    assert_eq!(short.status.code(), Some(1));
+    assert!(text(&short.stderr).contains("at least 10 characters"), "{}", text(&short.stderr));
+    let made = with_stdin(d, &["--database", "a.db", "admin", "create-user", "editor"], "harbour lights 42\n");
+    assert_eq!(ok(&made).trim(), "Created administrator editor. Sign in at /admin.");
+    let again = with_stdin(d, &["--database", "a.db", "admin", "create-user", "editor"], "another password 1\n");
+    assert!(text(&again.stderr).contains("already an administrator called editor"));
+    let spaced = with_stdin(d, &["--database", "a.db", "admin", "create-user", "two words"], "harbour lights 42\n");
+    assert!(text(&spaced.stderr).contains("without spaces"));
+    // The password is stored hashed, never as typed.
+    for file in ["a.db", "a.db-wal"] {
+        let bytes = std::fs::read(d.join(file)).unwrap_or_default();
+        assert!(!bytes.windows(17).any(|w| w == b"harbour lights 42"), "{file}");
+    }
+}

@@ -93,6 +93,10 @@ typed_id!(
     /// The id of a story: the articles that tell one event.
     StoryId
 );
+typed_id!(
+    /// The id of a site administrator.
+    UserId
+);
 
 #[cfg(test)]
 mod tests {

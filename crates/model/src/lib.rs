@@ -20,6 +20,6 @@ pub use article::{Article, ArticleUpsert, normalize_language};
 pub use comment::{Comment, CommentStatus, Email};
 pub use domain::{HostError, normalize_host, registrable_domain};
 pub use html::{SafeHtml, escape_html_into, paragraphs_to_html};
-pub use ids::{ArticleId, CommentId, FeedId, IdError, SourceId, StoryId};
+pub use ids::{ArticleId, CommentId, FeedId, IdError, SourceId, StoryId, UserId};
 pub use source::{Feed, FeedStatus, Source};
 pub use validate::{ValidationError, limits};

@@ -12,6 +12,7 @@
 //! second [`Store`] variant without changing callers.
 
 mod articles;
+mod comments;
 mod error;
 mod feeds;
 mod ingest;
@@ -23,8 +24,10 @@ mod sources;
 mod story_views;
 mod time;
 mod understanding;
+mod users;
 
 pub use articles::{ArticleCard, Page, UpsertOutcome};
+pub use comments::{CommentOutcome, CommentRefusal, HeldComment, MAX_DEPTH, Moderation, NewComment, PublicComment};
 pub use error::StoreError;
 pub use feeds::{NewFeed, PollRecord};
 pub use ingest::{IncomingEntry, IngestReport, Revision};
@@ -32,3 +35,4 @@ pub use open::{Store, StoreOptions};
 pub use search::{SearchHit, SearchResults, SnippetPart};
 pub use story_views::{ArticleContext, EntityCount, EntityView, StoryCard, StoryView, TimelineEntry};
 pub use understanding::{EntityRecord, Placed, UnderstandingInput, Understood};
+pub use users::SessionUser;

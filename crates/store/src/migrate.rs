@@ -22,6 +22,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 1, name: "initial", sql: include_str!("../migrations/sqlite/0001_initial.sql") },
     Migration { version: 2, name: "feed_ingestion", sql: include_str!("../migrations/sqlite/0002_feed_ingestion.sql") },
     Migration { version: 3, name: "understanding", sql: include_str!("../migrations/sqlite/0003_understanding.sql") },
+    Migration { version: 4, name: "discussion", sql: include_str!("../migrations/sqlite/0004_discussion.sql") },
 ];
 
 fn checksum(sql: &str) -> String {

@@ -9,6 +9,9 @@ pub enum WebError {
     /// Nothing is at this address; the message says what was looked for.
     #[error("not found: {0}")]
     NotFound(String),
+    /// The request may not do this (a form from another site).
+    #[error("forbidden: {0}")]
+    Forbidden(String),
     /// newsdesk failed. Details are logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -19,6 +22,7 @@ impl WebError {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -27,6 +31,7 @@ impl WebError {
         match self {
             Self::BadRequest(m) => ("Bad request", m.clone()),
             Self::NotFound(m) => ("Not found", m.clone()),
+            Self::Forbidden(m) => ("Not allowed", m.clone()),
             Self::Internal(_) => (
                 "Something went wrong",
                 "newsdesk could not answer this request. The error has been logged; please try again shortly."

@@ -9,22 +9,25 @@
 //! What it deliberately does not do: SQL (it calls [`newsdesk_store::Store`]'s use cases) or
 //! decide configuration (the binary passes a [`SiteSettings`]).
 
+mod discussion;
 mod error;
 mod feed;
 mod headers;
 mod pages;
 mod params;
+mod security;
 mod state;
 mod templates;
 
 use std::future::Future;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use newsdesk_store::Store;
 use tokio::net::TcpListener;
 
 pub use error::WebError;
+pub use security::hash_password;
 pub use state::SiteSettings;
 
 use crate::state::AppState;
@@ -39,6 +42,11 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
     Ok(Router::new()
         .route("/", get(pages::front::front_page))
         .route("/articles/{id}", get(pages::article::article_page))
+        .route("/articles/{id}/comments", post(pages::article::post_comment))
+        .route("/admin", get(pages::admin::dashboard))
+        .route("/admin/login", get(pages::admin::login_page).post(pages::admin::login))
+        .route("/admin/logout", post(pages::admin::logout))
+        .route("/admin/comments/{id}", post(pages::admin::moderate))
         .route("/latest", get(pages::front::latest_page))
         .route("/stories/{id}", get(pages::story::story_page))
         .route("/entities/{kind}/{key}", get(pages::entity::entity_page))
@@ -60,5 +68,8 @@ pub async fn serve(
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router).with_graceful_shutdown(shutdown).await
+    // The peer address keys the per-address comment limit.
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }

@@ -18,6 +18,25 @@ pub struct SiteSettings {
     pub base_url: Url,
     /// Articles per page of a list.
     pub page_size: u32,
+    /// Least time between serving a comment form and accepting it: people take longer than
+    /// bots.
+    pub comment_min_seconds: u64,
+    /// Comments accepted from one address in ten minutes.
+    pub comments_per_ten_minutes: u32,
+}
+
+impl SiteSettings {
+    /// Settings with the defaults for everything but the title, address and page size.
+    #[must_use]
+    pub fn new(title: String, base_url: Url, page_size: u32) -> Self {
+        Self { title, base_url, page_size, comment_min_seconds: 3, comments_per_ten_minutes: 5 }
+    }
+
+    /// True when the site is served over TLS: cookies are then `Secure`.
+    #[must_use]
+    pub fn secure(&self) -> bool {
+        self.base_url.scheme() == "https"
+    }
 }
 
 #[derive(Clone)]
@@ -27,6 +46,8 @@ pub(crate) struct Inner {
     pub store: Store,
     pub site: SiteSettings,
     pub templates: Templates,
+    /// The key for form tokens and address hashes, shared through the database.
+    secret: tokio::sync::OnceCell<Vec<u8>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -39,7 +60,19 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub(crate) fn new(store: Store, site: SiteSettings) -> Result<Self, WebError> {
         let templates = Templates::new(&site)?;
-        Ok(Self(Arc::new(Inner { store, site, templates })))
+        Ok(Self(Arc::new(Inner { store, site, templates, secret: tokio::sync::OnceCell::new() })))
+    }
+
+    /// The site's secret key, made on first use and shared by every node of the database.
+    pub(crate) async fn secret(&self) -> Result<&[u8], WebError> {
+        self.secret
+            .get_or_try_init(|| async {
+                let fresh = crate::security::random_token().map_err(WebError::Internal)?;
+                let value = self.store.site_secret("forms", &fresh).await?;
+                Ok::<_, WebError>(value.into_bytes())
+            })
+            .await
+            .map(Vec::as_slice)
     }
 
     /// Turns a handler's result into a response; errors become an HTML error page.

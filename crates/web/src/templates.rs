@@ -20,6 +20,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("article.html", include_str!("../templates/article.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("login.html", include_str!("../templates/login.html")),
+    ("admin.html", include_str!("../templates/admin.html")),
 ];
 
 pub(crate) struct Templates {

@@ -35,8 +35,7 @@ async fn site_with(articles: Vec<ArticleUpsert>, page_size: u32) -> Site {
     for a in articles {
         db.store.upsert_article(a).await.unwrap();
     }
-    let settings =
-        SiteSettings { title: "Test Desk".into(), base_url: "https://desk.example/".parse().unwrap(), page_size };
+    let settings = SiteSettings::new("Test Desk".into(), "https://desk.example/".parse().unwrap(), page_size);
     Site { app: router(db.store.clone(), settings).unwrap(), _db: db }
 }
 
@@ -137,11 +136,21 @@ async fn article_page_has_everything_the_old_site_had() {
         got.links().contains(r#"Original Source: <a href="https://www.harbourgazette.example/" rel="noopener noreferrer nofollow">www.harbourgazette.example</a>"#),
         "original source link"
     );
-    assert!(b.contains(r#"id="discussion""#), "where the discussion will be");
+    assert!(b.contains(r#"id="discussion""#), "the discussion");
+    assert!(b.contains("Leave a Reply"));
+    assert!(b.contains(
+        "Your email address will not be published. Required fields are marked <span class=\"required\">*</span>"
+    ));
+    for field in ["Comment", "Name", "Email"] {
+        assert!(b.contains(&format!(">{field} <span class=\"required\">*</span></label>")), "{field} is required");
+    }
+    assert!(b.contains(">Website</label>"));
     assert!(b.contains("By Desk Reporter"));
     assert!(b.contains(r#"<article class="story" lang="en">"#));
     assert_security_headers(&got);
-    insta::assert_snapshot!("article_page", got.body);
+    // The form token changes with the time and the site's secret.
+    let token = b.split("name=\"token\" value=\"").nth(1).unwrap().split('"').next().unwrap();
+    insta::assert_snapshot!("article_page", got.body.replace(token, "[token]"));
 }
 
 #[tokio::test]
@@ -268,8 +277,7 @@ async fn changed_articles_show_their_earlier_versions() {
     db.store.ingest_entries(&feed, vec![entry("First <headline>", "First body.")]).await.unwrap();
     db.store.ingest_entries(&feed, vec![entry("Second headline", "Second body.")]).await.unwrap();
     let id = db.store.recent_articles(0, 1).await.unwrap().items[0].id;
-    let settings =
-        SiteSettings { title: "Test Desk".into(), base_url: "https://desk.example/".parse().unwrap(), page_size: 20 };
+    let settings = SiteSettings::new("Test Desk".into(), "https://desk.example/".parse().unwrap(), 20);
     let site = Site { app: router(db.store.clone(), settings).unwrap(), _db: db };
     let got = site.get(&format!("/articles/{id}")).await;
     assert!(got.body.contains("<h1>Second headline</h1>"));

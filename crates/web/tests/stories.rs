@@ -61,8 +61,7 @@ async fn site() -> Site {
         .unwrap();
     // The third article's story turns out to be the strike story.
     db.store.save_understanding(&[placed(c, STRIKE, vec![MERGED], None)]).await.unwrap();
-    let settings =
-        SiteSettings { title: "Test Desk".into(), base_url: "https://desk.example/".parse().unwrap(), page_size: 20 };
+    let settings = SiteSettings::new("Test Desk".into(), "https://desk.example/".parse().unwrap(), 20);
     Site { app: router(db.store.clone(), settings).unwrap(), _db: db }
 }
 

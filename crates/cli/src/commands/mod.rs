@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod admin;
 pub mod analyze;
 pub mod crawl;
 pub mod demo;

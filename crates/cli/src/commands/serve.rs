@@ -27,11 +27,7 @@ pub async fn run(
     // With port 0 the real port is known only now; links in feeds must use it.
     let mut bound = config.clone();
     bound.server.listen = local.to_string();
-    let site = SiteSettings {
-        title: config.site.title.clone(),
-        base_url: bound.base_url()?,
-        page_size: config.site.page_size,
-    };
+    let site = SiteSettings::new(config.site.title.clone(), bound.base_url()?, config.site.page_size);
     let router = newsdesk_web::router(store.clone(), site).map_err(|e| anyhow::anyhow!("{e}"))?;
     announce(&format!("newsdesk is serving http://{local}/ (database: {})", config.database_display().display()));
     // One signal stops both the site and the feed scheduler.

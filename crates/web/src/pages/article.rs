@@ -1,11 +1,24 @@
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
-use axum::response::{Html, IntoResponse, Response};
-use newsdesk_model::ArticleId;
+use std::net::SocketAddr;
+use std::time::Duration;
 
+use axum::extract::rejection::PathRejection;
+use axum::extract::{ConnectInfo, Path, RawQuery, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 use minijinja::value::Serde;
+use newsdesk_model::{ArticleId, CommentStatus};
+use newsdesk_store::{CommentOutcome, CommentRefusal, NewComment};
 
 use crate::WebError;
+use crate::discussion::{CommentForm, check, threads};
+use crate::params;
+use crate::security::{TokenProblem, check_form_token, form_token, same_origin, sha256_hex};
+use crate::state::AppState;
+
+/// The longest comment form body read.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+/// How long a comment form stays valid after the page was served.
+const FORM_LIFETIME: Duration = Duration::from_secs(48 * 3600);
 
 /// An earlier version, newest first on the page.
 #[derive(serde::Serialize)]
@@ -16,24 +29,59 @@ struct RevisionView {
     body_html: String,
     replaced_at: chrono::DateTime<chrono::Utc>,
 }
-use crate::state::AppState;
 
-/// `/articles/{id}`: one article. A malformed id is a 400, an unknown one a 404.
-pub(crate) async fn article_page(State(state): State<AppState>, id: Result<Path<String>, PathRejection>) -> Response {
+/// What the discussion part of the page shows besides the comments.
+#[derive(Default)]
+struct FormState {
+    form: CommentForm,
+    errors: Vec<String>,
+    notice: Option<&'static str>,
+}
+
+/// `/articles/{id}`: one article and its discussion. A malformed id is a 400, an unknown one a
+/// 404. `?comment=held` and `?comment=posted` say what became of the reader's comment;
+/// `?replyto=ID` answers a comment.
+pub(crate) async fn article_page(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let result = match id {
-        Ok(Path(id)) => render(&state, &id).await,
+        Ok(Path(id)) => {
+            let notice = match params::param(raw.as_deref(), "comment").as_deref() {
+                Some("held") => Some("Thank you. Your comment is awaiting moderation."),
+                Some("posted") => Some("Thank you. Your comment is published."),
+                _ => None,
+            };
+            let parent = params::param(raw.as_deref(), "replyto").unwrap_or_default();
+            let form = FormState { form: CommentForm { parent, ..CommentForm::default() }, errors: Vec::new(), notice };
+            match parse_id(&id) {
+                Ok(id) => render(&state, id, form, StatusCode::OK).await,
+                Err(e) => Err(e),
+            }
+        }
         // Percent-escapes that are not UTF-8 cannot be an id either.
-        Err(_) => Err(WebError::BadRequest(
-            "Article addresses end in an article id; this address is not a valid id.".to_owned(),
-        )),
+        Err(_) => Err(bad_id()),
     };
     state.respond(result)
 }
 
-async fn render(state: &AppState, raw_id: &str) -> Result<Response, WebError> {
-    let id: ArticleId = raw_id.parse().map_err(|e: newsdesk_model::IdError| {
+fn bad_id() -> WebError {
+    WebError::BadRequest("Article addresses end in an article id; this address is not a valid id.".to_owned())
+}
+
+fn parse_id(raw: &str) -> Result<ArticleId, WebError> {
+    raw.parse().map_err(|e: newsdesk_model::IdError| {
         WebError::BadRequest(format!("Article addresses end in an article id. {e}"))
-    })?;
+    })
+}
+
+async fn render(
+    state: &AppState,
+    id: ArticleId,
+    mut form: FormState,
+    status: StatusCode,
+) -> Result<Response, WebError> {
     let article = state.store.article(id).await?.ok_or_else(|| {
         WebError::NotFound(format!("There is no article with the id {id}. It may have been removed."))
     })?;
@@ -52,6 +100,14 @@ async fn render(state: &AppState, raw_id: &str) -> Result<Response, WebError> {
         })
         .collect();
     let context = state.store.article_context(id).await?;
+    let comments = threads(state.store.approved_comments(id).await?);
+    let replying_to = comments.iter().find(|c| c.id == form.form.parent).map(|c| c.author_name.clone());
+    if replying_to.is_none() {
+        form.form.parent.clear();
+    }
+    // A fresh token each time the form is shown; the honeypot is never shown back.
+    form.form.token = form_token(state.secret().await?, &scope(id), chrono::Utc::now().timestamp());
+    form.form.honeypot.clear();
     let body = state.templates.render(
         "article.html",
         minijinja::context! {
@@ -59,7 +115,120 @@ async fn render(state: &AppState, raw_id: &str) -> Result<Response, WebError> {
             original_link,
             revisions => Serde(revisions),
             context => Serde(context),
+            comments => Serde(comments),
+            form => Serde(&form.form),
+            replying_to,
+            errors => form.errors,
+            notice => form.notice,
         },
     )?;
-    Ok(Html(body).into_response())
+    Ok((status, Html(body)).into_response())
+}
+
+fn scope(id: ArticleId) -> String {
+    format!("comment:{id}")
+}
+
+/// `POST /articles/{id}/comments`: a reader's comment. A comment that cannot be accepted comes
+/// back on the article page with what the reader typed and what to fix.
+pub(crate) async fn post_comment(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    request: Request,
+) -> Response {
+    let result = match id {
+        Ok(Path(id)) => match parse_id(&id) {
+            Ok(id) => accept(&state, id, request).await,
+            Err(e) => Err(e),
+        },
+        Err(_) => Err(bad_id()),
+    };
+    state.respond(result)
+}
+
+async fn accept(state: &AppState, id: ArticleId, request: Request) -> Result<Response, WebError> {
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+    let (parts, body) = request.into_parts();
+    if !same_origin(&parts.headers) {
+        return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".to_owned()));
+    }
+    let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| {
+        WebError::BadRequest(format!(
+            "The form is larger than {} KiB; please shorten your comment.",
+            MAX_FORM_BYTES / 1024
+        ))
+    })?;
+    let form = CommentForm::parse(&bytes);
+    let secret = state.secret().await?.to_vec();
+    let refuse = |form: CommentForm, errors: Vec<String>, status: StatusCode| async move {
+        render(state, id, FormState { form, errors, notice: None }, status).await
+    };
+    // Bots fill in every field; people do not see this one. Tell the bot nothing.
+    if !form.honeypot.is_empty() {
+        tracing::info!(article = %id, "comment refused: honeypot filled in");
+        return Ok(see_other(&format!("/articles/{id}?comment=held#discussion")));
+    }
+    let min_age = Duration::from_secs(state.site.comment_min_seconds);
+    match check_form_token(&secret, &scope(id), &form.token, chrono::Utc::now().timestamp(), min_age, FORM_LIFETIME) {
+        Ok(()) => {}
+        Err(TokenProblem::TooFast) => {
+            let msg = "That was sent very quickly after the page opened. Please check your comment and send it again.";
+            return refuse(form, vec![msg.to_owned()], StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+        Err(TokenProblem::Expired | TokenProblem::Invalid) => {
+            let msg = "This form has expired or did not come from this page. Please send your comment again.";
+            return refuse(form, vec![msg.to_owned()], StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    }
+    let checked = match check(&form) {
+        Ok(c) => c,
+        Err(errors) => return refuse(form, errors, StatusCode::UNPROCESSABLE_ENTITY).await,
+    };
+    let ip_key = sha256_hex(&format!("{}|{}", String::from_utf8_lossy(&secret), peer.as_deref().unwrap_or("unknown")));
+    let recent = state.store.comments_from(&ip_key, chrono::Utc::now() - chrono::Duration::minutes(10)).await?;
+    if recent >= state.site.comments_per_ten_minutes {
+        let msg = "You have posted several comments in the last few minutes. Please wait a few minutes and send this one again.";
+        return refuse(form, vec![msg.to_owned()], StatusCode::TOO_MANY_REQUESTS).await;
+    }
+    let outcome = state
+        .store
+        .add_comment(NewComment {
+            article: id,
+            parent: checked.parent,
+            author_name: checked.name,
+            author_email: checked.email,
+            author_url: checked.url,
+            body: checked.body,
+            ip_key,
+        })
+        .await?;
+    match outcome {
+        CommentOutcome::Stored { id: comment, status: CommentStatus::Approved } => {
+            Ok(see_other(&format!("/articles/{id}?comment=posted#comment-{comment}")))
+        }
+        CommentOutcome::Stored { .. } => Ok(see_other(&format!("/articles/{id}?comment=held#discussion"))),
+        CommentOutcome::Refused(CommentRefusal::NoArticle) => {
+            Err(WebError::NotFound(format!("There is no article with the id {id}. It may have been removed.")))
+        }
+        CommentOutcome::Refused(CommentRefusal::NoParent) => {
+            let msg =
+                "The comment you are replying to is not shown here any more; your comment can go under the article.";
+            let mut form = form;
+            form.parent.clear();
+            refuse(form, vec![msg.to_owned()], StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        CommentOutcome::Refused(CommentRefusal::Duplicate) => {
+            let msg = "This comment has been posted here already.";
+            refuse(form, vec![msg.to_owned()], StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+    }
+}
+
+/// A 303 to `location` (a path of this site).
+pub(crate) fn see_other(location: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, v);
+    }
+    response
 }

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub(crate) mod admin;
 pub(crate) mod article;
 pub(crate) mod assets;
 pub(crate) mod entity;

@@ -1,0 +1,339 @@
+//! The discussion: comments written, held for moderation, approved, listed; the comment count
+//! kept in step with approved comments.
+
+use chrono::{DateTime, Utc};
+use newsdesk_model::{ArticleId, CommentId, CommentStatus, Email};
+use serde::Serialize;
+use sqlx::Row;
+use sqlx::sqlite::{SqliteConnection, SqliteRow};
+use url::Url;
+
+use crate::open::Backend;
+use crate::rows::uuid;
+use crate::{Store, StoreError, time};
+
+/// Replies nest at most this deep; a reply to a comment at the deepest level is placed beside
+/// it rather than under it.
+pub const MAX_DEPTH: u32 = 4;
+
+/// A comment as a reader submitted it, checked by the caller.
+#[derive(Debug, Clone)]
+pub struct NewComment {
+    pub article: ArticleId,
+    pub parent: Option<CommentId>,
+    pub author_name: String,
+    pub author_email: Email,
+    pub author_url: Option<Url>,
+    pub body: String,
+    /// A keyed hash of the sender's address, for rate limits.
+    pub ip_key: String,
+}
+
+/// Why a comment was not stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommentRefusal {
+    /// No such article.
+    NoArticle,
+    /// The comment it replies to is not an approved comment of this article.
+    NoParent,
+    /// The same text was already posted under this article.
+    Duplicate,
+}
+
+/// What happened to a submitted comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommentOutcome {
+    Stored { id: CommentId, status: CommentStatus },
+    Refused(CommentRefusal),
+}
+
+/// A comment as pages show it: no email, ever.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicComment {
+    pub id: CommentId,
+    pub parent: Option<CommentId>,
+    pub depth: u32,
+    pub author_name: String,
+    pub author_url: Option<String>,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A comment in the moderation queue: no email either.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeldComment {
+    pub comment: PublicComment,
+    pub article: ArticleId,
+    pub article_title: String,
+}
+
+/// What a moderator does with a comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moderation {
+    Approve,
+    Spam,
+    Delete,
+}
+
+fn status_text(s: CommentStatus) -> &'static str {
+    match s {
+        CommentStatus::Pending => "pending",
+        CommentStatus::Approved => "approved",
+        CommentStatus::Spam => "spam",
+    }
+}
+
+impl Store {
+    /// Stores a comment. It is approved at once when the same email has an approved comment
+    /// already (the WordPress rule), else held for moderation. Written with
+    /// `synchronous=FULL`: the reader is told it is saved.
+    ///
+    /// # Errors
+    /// Database errors; refusals are an [`CommentOutcome::Refused`].
+    pub async fn add_comment(&self, c: NewComment) -> Result<CommentOutcome, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let _writing = self.writer.lock().await;
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                let article = c.article.to_string();
+                let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE id = ?")
+                    .bind(&article)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if exists.is_none() {
+                    return Ok(CommentOutcome::Refused(CommentRefusal::NoArticle));
+                }
+                let (parent, depth) = match c.parent {
+                    None => (None, 0),
+                    Some(p) => {
+                        let row = sqlx::query(
+                            "SELECT depth, parent_id FROM comments WHERE id = ? AND article_id = ? AND status = 'approved'",
+                        )
+                        .bind(p.to_string())
+                        .bind(&article)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                        let Some(row) = row else { return Ok(CommentOutcome::Refused(CommentRefusal::NoParent)) };
+                        let depth: i64 = row.try_get("depth")?;
+                        let depth = u32::try_from(depth).unwrap_or(0);
+                        if depth + 1 > MAX_DEPTH {
+                            // Beside the deepest reply, under the same parent.
+                            let up: Option<String> = row.try_get("parent_id")?;
+                            (up, depth)
+                        } else {
+                            (Some(p.to_string()), depth + 1)
+                        }
+                    }
+                };
+                let duplicate: Option<i64> =
+                    sqlx::query_scalar("SELECT 1 FROM comments WHERE article_id = ? AND body = ? LIMIT 1")
+                        .bind(&article)
+                        .bind(&c.body)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                if duplicate.is_some() {
+                    return Ok(CommentOutcome::Refused(CommentRefusal::Duplicate));
+                }
+                let known: Option<i64> = sqlx::query_scalar(
+                    "SELECT 1 FROM comments WHERE author_email = ? COLLATE NOCASE AND status = 'approved' LIMIT 1",
+                )
+                .bind(c.author_email.expose())
+                .fetch_optional(&mut *tx)
+                .await?;
+                let status = if known.is_some() { CommentStatus::Approved } else { CommentStatus::Pending };
+                let id = CommentId::new_v7();
+                sqlx::query(
+                    "INSERT INTO comments (id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, ip_key, created_at) \
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                )
+                .bind(id.to_string())
+                .bind(&article)
+                .bind(parent)
+                .bind(i64::from(depth))
+                .bind(&c.author_name)
+                .bind(c.author_email.expose())
+                .bind(c.author_url.as_ref().map(Url::as_str))
+                .bind(&c.body)
+                .bind(status_text(status))
+                .bind(&c.ip_key)
+                .bind(time::to_db(time::now()))
+                .execute(&mut *tx)
+                .await?;
+                if status == CommentStatus::Approved {
+                    count(&mut tx, &article, 1).await?;
+                }
+                tx.commit().await?;
+                Ok(CommentOutcome::Stored { id, status })
+            }
+        }
+    }
+
+    /// How many comments were sent from this address key since `since`.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn comments_from(&self, ip_key: &str, since: DateTime<Utc>) -> Result<u32, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let n: i64 = sqlx::query_scalar("SELECT count(*) FROM comments WHERE ip_key = ? AND created_at >= ?")
+                    .bind(ip_key)
+                    .bind(time::to_db(since))
+                    .fetch_one(pool)
+                    .await?;
+                Ok(u32::try_from(n).unwrap_or(u32::MAX))
+            }
+        }
+    }
+
+    /// An article's approved comments, oldest first.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn approved_comments(&self, article: ArticleId) -> Result<Vec<PublicComment>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let rows = sqlx::query(
+                    "SELECT id, parent_id, depth, author_name, author_url, body, created_at FROM comments \
+                     WHERE article_id = ? AND status = 'approved' ORDER BY created_at, id LIMIT 5000",
+                )
+                .bind(article.to_string())
+                .fetch_all(pool)
+                .await?;
+                rows.iter().map(public).collect()
+            }
+        }
+    }
+
+    /// One comment as the public sees it, whatever its status, with its status.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn comment(&self, id: CommentId) -> Result<Option<(PublicComment, CommentStatus)>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let row = sqlx::query(
+                    "SELECT id, parent_id, depth, author_name, author_url, body, created_at, status FROM comments WHERE id = ?",
+                )
+                .bind(id.to_string())
+                .fetch_optional(pool)
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let status = match row.try_get::<&str, _>("status")? {
+                    "approved" => CommentStatus::Approved,
+                    "spam" => CommentStatus::Spam,
+                    _ => CommentStatus::Pending,
+                };
+                Ok(Some((public(&row)?, status)))
+            }
+        }
+    }
+
+    /// Comments waiting for a moderator, oldest first.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn held_comments(&self, limit: u32) -> Result<Vec<HeldComment>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let rows = sqlx::query(
+                    "SELECT c.id, c.parent_id, c.depth, c.author_name, c.author_url, c.body, c.created_at, \
+                     c.article_id, a.title AS article_title FROM comments c JOIN articles a ON a.id = c.article_id \
+                     WHERE c.status = 'pending' ORDER BY c.created_at, c.id LIMIT ?",
+                )
+                .bind(i64::from(limit))
+                .fetch_all(pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(HeldComment {
+                            comment: public(r)?,
+                            article: ArticleId::from_uuid(uuid(r.try_get("article_id")?)?),
+                            article_title: r.try_get("article_title")?,
+                        })
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// Approves, marks as spam or deletes a comment, keeping the article's comment count in
+    /// step. Returns false when there is no such comment.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn moderate(&self, id: CommentId, action: Moderation) -> Result<bool, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let _writing = self.writer.lock().await;
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                let row = sqlx::query("SELECT article_id, status FROM comments WHERE id = ?")
+                    .bind(id.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some(row) = row else { return Ok(false) };
+                let article: String = row.try_get("article_id")?;
+                let was_approved = row.try_get::<&str, _>("status")? == "approved";
+                let now = time::to_db(time::now());
+                match action {
+                    Moderation::Approve => {
+                        sqlx::query("UPDATE comments SET status = 'approved', moderated_at = ? WHERE id = ?")
+                            .bind(&now)
+                            .bind(id.to_string())
+                            .execute(&mut *tx)
+                            .await?;
+                        if !was_approved {
+                            count(&mut tx, &article, 1).await?;
+                        }
+                    }
+                    Moderation::Spam => {
+                        sqlx::query("UPDATE comments SET status = 'spam', moderated_at = ? WHERE id = ?")
+                            .bind(&now)
+                            .bind(id.to_string())
+                            .execute(&mut *tx)
+                            .await?;
+                        if was_approved {
+                            count(&mut tx, &article, -1).await?;
+                        }
+                    }
+                    Moderation::Delete => {
+                        // Approved replies go with it (ON DELETE CASCADE): count them first.
+                        let gone: i64 = sqlx::query_scalar(
+                            "WITH RECURSIVE thread(id) AS (SELECT ? UNION ALL SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id) \
+                             SELECT count(*) FROM comments WHERE id IN (SELECT id FROM thread) AND status = 'approved'",
+                        )
+                        .bind(id.to_string())
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        sqlx::query("DELETE FROM comments WHERE id = ?").bind(id.to_string()).execute(&mut *tx).await?;
+                        count(&mut tx, &article, -gone).await?;
+                    }
+                }
+                tx.commit().await?;
+                Ok(true)
+            }
+        }
+    }
+}
+
+/// Moves an article's comment count, never below zero.
+async fn count(conn: &mut SqliteConnection, article: &str, by: i64) -> Result<(), StoreError> {
+    sqlx::query("UPDATE articles SET comment_count = max(0, comment_count + ?) WHERE id = ?")
+        .bind(by)
+        .bind(article)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+fn public(row: &SqliteRow) -> Result<PublicComment, StoreError> {
+    let depth: i64 = row.try_get("depth")?;
+    Ok(PublicComment {
+        id: CommentId::from_uuid(uuid(row.try_get("id")?)?),
+        parent: row.try_get::<Option<&str>, _>("parent_id")?.map(uuid).transpose()?.map(CommentId::from_uuid),
+        depth: u32::try_from(depth).map_err(|_| StoreError::Corrupt(format!("comment depth {depth}")))?,
+        author_name: row.try_get("author_name")?,
+        author_url: row.try_get("author_url")?,
+        body: row.try_get("body")?,
+        created_at: time::from_db(row.try_get("created_at")?)?,
+    })
+}

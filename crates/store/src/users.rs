@@ -1,0 +1,151 @@
+//! Site administrators, their sessions, and the secrets the web nodes share.
+
+use chrono::{DateTime, Utc};
+use newsdesk_model::UserId;
+use sqlx::Row;
+
+use crate::open::Backend;
+use crate::rows::uuid;
+use crate::{Store, StoreError, time};
+
+/// A signed-in administrator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionUser {
+    pub id: UserId,
+    pub username: String,
+}
+
+impl Store {
+    /// Adds an administrator with an already hashed password. False when the name is taken.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn create_user(&self, username: &str, password_hash: &str) -> Result<bool, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let done = sqlx::query(
+                    "INSERT INTO users (id, username, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING",
+                )
+                .bind(UserId::new_v7().to_string())
+                .bind(username)
+                .bind(password_hash)
+                .bind(time::to_db(time::now()))
+                .execute(pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+        }
+    }
+
+    /// The id and password hash of the administrator with this name.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn user_password(&self, username: &str) -> Result<Option<(UserId, String)>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let row = sqlx::query("SELECT id, password_hash FROM users WHERE username = ?")
+                    .bind(username)
+                    .fetch_optional(pool)
+                    .await?;
+                row.map(|r| Ok((UserId::from_uuid(uuid(r.try_get("id")?)?), r.try_get("password_hash")?))).transpose()
+            }
+        }
+    }
+
+    /// How many administrators there are.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn count_users(&self) -> Result<u64, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let n: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(pool).await?;
+                Ok(u64::try_from(n).unwrap_or(0))
+            }
+        }
+    }
+
+    /// Records a session by the hash of its token.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user: UserId,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let now = time::now();
+                sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(time::to_db(now)).execute(pool).await?;
+                sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+                    .bind(token_hash)
+                    .bind(user.to_string())
+                    .bind(time::to_db(now))
+                    .bind(time::to_db(expires_at))
+                    .execute(pool)
+                    .await?;
+                Ok(())
+            }
+        }
+    }
+
+    /// The administrator of an unexpired session.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn session_user(&self, token_hash: &str) -> Result<Option<SessionUser>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let row = sqlx::query(
+                    "SELECT u.id, u.username FROM sessions s JOIN users u ON u.id = s.user_id \
+                     WHERE s.token_hash = ? AND s.expires_at > ?",
+                )
+                .bind(token_hash)
+                .bind(time::to_db(time::now()))
+                .fetch_optional(pool)
+                .await?;
+                row.map(|r| {
+                    Ok(SessionUser { id: UserId::from_uuid(uuid(r.try_get("id")?)?), username: r.try_get("username")? })
+                })
+                .transpose()
+            }
+        }
+    }
+
+    /// Ends a session.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(pool).await?;
+                Ok(())
+            }
+        }
+    }
+
+    /// The site secret called `name`, made from `fresh` the first time it is asked for. Every
+    /// web node sharing the database gets the same value.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn site_secret(&self, name: &str, fresh: &str) -> Result<String, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                sqlx::query("INSERT INTO site_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+                    .bind(name)
+                    .bind(fresh)
+                    .execute(pool)
+                    .await?;
+                Ok(sqlx::query_scalar("SELECT value FROM site_secrets WHERE name = ?")
+                    .bind(name)
+                    .fetch_one(pool)
+                    .await?)
+            }
+        }
+    }
+}

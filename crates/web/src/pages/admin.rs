@@ -1,0 +1,207 @@
+//! The operator's pages, behind a login: the moderation queue and feed health.
+
+use std::time::Duration;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use minijinja::value::Serde;
+use newsdesk_model::CommentId;
+use newsdesk_store::{Moderation, SessionUser};
+
+use crate::WebError;
+use crate::pages::article::see_other;
+use crate::security::{check_form_token, cookie, form_token, random_token, same_origin, sha256_hex, verify_password};
+use crate::state::AppState;
+
+const SESSION_COOKIE: &str = "newsdesk_session";
+/// How long a sign-in lasts.
+const SESSION_DAYS: i64 = 14;
+/// Longest admin form body read.
+const MAX_FORM_BYTES: usize = 8 * 1024;
+/// How long an admin form stays valid.
+const FORM_LIFETIME: Duration = Duration::from_secs(12 * 3600);
+/// Held comments listed at once.
+const QUEUE: u32 = 200;
+
+/// The signed-in administrator and their session's hash, if the request has a valid session.
+async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<(SessionUser, String)>, WebError> {
+    let Some(token) = cookie(headers, SESSION_COOKIE) else { return Ok(None) };
+    let hash = sha256_hex(token);
+    Ok(state.store.session_user(&hash).await?.map(|u| (u, hash)))
+}
+
+async fn read_form(body: axum::body::Body) -> Result<Vec<(String, String)>, WebError> {
+    let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+        .await
+        .map_err(|_| WebError::BadRequest("The form is too large.".to_owned()))?;
+    Ok(url::form_urlencoded::parse(&bytes).map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
+}
+
+fn field<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
+    form.iter().rev().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+}
+
+/// `GET /admin/login`.
+pub(crate) async fn login_page(State(state): State<AppState>) -> Response {
+    let result = render_login(&state, None, StatusCode::OK).await;
+    state.respond(result)
+}
+
+async fn render_login(state: &AppState, error: Option<&str>, status: StatusCode) -> Result<Response, WebError> {
+    let token = form_token(state.secret().await?, "login", chrono::Utc::now().timestamp());
+    let no_users = state.store.count_users().await? == 0;
+    let body = state.templates.render("login.html", minijinja::context! { token, error, no_users })?;
+    Ok((status, Html(body)).into_response())
+}
+
+/// `POST /admin/login`: checks the password (argon2, off the async threads) and starts a
+/// session.
+pub(crate) async fn login(State(state): State<AppState>, request: Request) -> Response {
+    let result = async {
+        let (parts, body) = request.into_parts();
+        if !same_origin(&parts.headers) {
+            return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".into()));
+        }
+        let form = read_form(body).await?;
+        let secret = state.secret().await?;
+        let now = chrono::Utc::now().timestamp();
+        if check_form_token(secret, "login", field(&form, "token"), now, Duration::ZERO, FORM_LIFETIME).is_err() {
+            return render_login(
+                &state,
+                Some("The sign-in form expired. Please try again."),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        let (username, password) = (field(&form, "username").trim().to_owned(), field(&form, "password").to_owned());
+        let stored = state.store.user_password(&username).await?;
+        let verified = match stored {
+            Some((id, hash)) => {
+                let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+                    .await
+                    .map_err(|e| WebError::Internal(format!("password check failed: {e}")))?;
+                ok.then_some(id)
+            }
+            None => None,
+        };
+        let Some(user) = verified else {
+            tracing::warn!("failed admin sign-in");
+            return render_login(&state, Some("That name and password do not match."), StatusCode::UNAUTHORIZED).await;
+        };
+        let token = random_token().map_err(WebError::Internal)?;
+        let expires = chrono::Utc::now() + chrono::Duration::days(SESSION_DAYS);
+        state.store.create_session(&sha256_hex(&token), user, expires).await?;
+        let mut response = see_other("/admin");
+        let secure = if state.site.secure() { "; Secure" } else { "" };
+        let cookie = format!(
+            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+            SESSION_DAYS * 86_400
+        );
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().insert(header::SET_COOKIE, v);
+        }
+        Ok(response)
+    }
+    .await;
+    state.respond(result)
+}
+
+/// `POST /admin/logout`.
+pub(crate) async fn logout(State(state): State<AppState>, request: Request) -> Response {
+    let result = async {
+        let (parts, body) = request.into_parts();
+        if let Some((_, hash)) = signed_in(&state, &parts.headers).await? {
+            let form = read_form(body).await?;
+            let now = chrono::Utc::now().timestamp();
+            let scope = format!("admin:{hash}");
+            if same_origin(&parts.headers)
+                && check_form_token(
+                    state.secret().await?,
+                    &scope,
+                    field(&form, "token"),
+                    now,
+                    Duration::ZERO,
+                    FORM_LIFETIME,
+                )
+                .is_ok()
+            {
+                state.store.delete_session(&hash).await?;
+            }
+        }
+        let mut response = see_other("/admin/login");
+        let secure = if state.site.secure() { "; Secure" } else { "" };
+        if let Ok(v) =
+            HeaderValue::from_str(&format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"))
+        {
+            response.headers_mut().insert(header::SET_COOKIE, v);
+        }
+        Ok(response)
+    }
+    .await;
+    state.respond(result)
+}
+
+/// `GET /admin`: the moderation queue and feed health.
+pub(crate) async fn dashboard(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let result = async {
+        let Some((user, hash)) = signed_in(&state, &headers).await? else { return Ok(see_other("/admin/login")) };
+        let token = form_token(state.secret().await?, &format!("admin:{hash}"), chrono::Utc::now().timestamp());
+        let held = state.store.held_comments(QUEUE).await?;
+        let feeds = state.store.feeds().await?;
+        let body = state.templates.render(
+            "admin.html",
+            minijinja::context! { user => user.username, token, held => Serde(held), feeds => Serde(feeds) },
+        )?;
+        Ok(Html(body).into_response())
+    }
+    .await;
+    let mut response = state.respond(result);
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// `POST /admin/comments/{id}`: `action` = approve, spam or delete.
+pub(crate) async fn moderate(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    request: Request,
+) -> Response {
+    let result = async {
+        let (parts, body) = request.into_parts();
+        let Some((_, hash)) = signed_in(&state, &parts.headers).await? else { return Ok(see_other("/admin/login")) };
+        if !same_origin(&parts.headers) {
+            return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".into()));
+        }
+        let form = read_form(body).await?;
+        let now = chrono::Utc::now().timestamp();
+        let scope = format!("admin:{hash}");
+        if check_form_token(state.secret().await?, &scope, field(&form, "token"), now, Duration::ZERO, FORM_LIFETIME)
+            .is_err()
+        {
+            return Err(WebError::BadRequest("The form expired; go back, reload the page and try again.".into()));
+        }
+        let id: CommentId = id
+            .ok()
+            .and_then(|Path(raw)| raw.parse().ok())
+            .ok_or_else(|| WebError::BadRequest("That is not a comment id.".into()))?;
+        let action = match field(&form, "action") {
+            "approve" => Moderation::Approve,
+            "spam" => Moderation::Spam,
+            "delete" => Moderation::Delete,
+            other => {
+                return Err(WebError::BadRequest(format!(
+                    "`{}` is not a moderation action: use approve, spam or delete.",
+                    other.chars().take(40).collect::<String>()
+                )));
+            }
+        };
+        if !state.store.moderate(id, action).await? {
+            return Err(WebError::NotFound(format!("There is no comment with the id {id}.")));
+        }
+        Ok(see_other("/admin"))
+    }
+    .await;
+    state.respond(result)
+}

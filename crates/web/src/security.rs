@@ -1,0 +1,194 @@
+//! Secrets, tokens and passwords: form tokens against cross-site requests and too-fast bots,
+//! session tokens, the origin check, argon2 password hashes.
+
+use std::time::Duration;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use axum::http::HeaderMap;
+use axum::http::header;
+use sha2::{Digest, Sha256};
+
+/// 32 random bytes as lowercase hex.
+///
+/// # Errors
+/// The operating system has no randomness to give.
+pub(crate) fn random_token() -> Result<String, String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| format!("no randomness: {e}"))?;
+    Ok(hex(&bytes))
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub(crate) fn sha256_hex(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// HMAC-SHA256 (RFC 2104).
+fn hmac(key: &[u8], message: &[u8]) -> [u8; 32] {
+    const BLOCK: usize = 64;
+    let mut k = [0u8; BLOCK];
+    if key.len() > BLOCK {
+        k[..32].copy_from_slice(&Sha256::digest(key));
+    } else {
+        k[..key.len()].copy_from_slice(key);
+    }
+    let mut inner = Sha256::new();
+    inner.update(k.map(|b| b ^ 0x36));
+    inner.update(message);
+    let mut outer = Sha256::new();
+    outer.update(k.map(|b| b ^ 0x5c));
+    outer.update(inner.finalize());
+    outer.finalize().into()
+}
+
+/// Why a form token was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenProblem {
+    /// Missing, malformed, or not made by this site for this form.
+    Invalid,
+    /// Sent sooner after the page was served than a person can write.
+    TooFast,
+    /// The page was served too long ago.
+    Expired,
+}
+
+/// A token for one form (`scope`), made at `now` (seconds since the epoch).
+pub(crate) fn form_token(secret: &[u8], scope: &str, now: i64) -> String {
+    format!("{now}.{}", hex(&hmac(secret, format!("{scope}|{now}").as_bytes())))
+}
+
+/// Checks a form token: made by this site, for this form, at least `min_age` and at most
+/// `max_age` ago.
+pub(crate) fn check_form_token(
+    secret: &[u8],
+    scope: &str,
+    token: &str,
+    now: i64,
+    min_age: Duration,
+    max_age: Duration,
+) -> Result<(), TokenProblem> {
+    let (issued, mac) = token.split_once('.').ok_or(TokenProblem::Invalid)?;
+    let issued: i64 = issued.parse().map_err(|_| TokenProblem::Invalid)?;
+    let expected = hex(&hmac(secret, format!("{scope}|{issued}").as_bytes()));
+    // Constant-time comparison: the time taken says nothing about how much matched.
+    let same =
+        expected.len() == mac.len() && expected.bytes().zip(mac.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+    if !same {
+        return Err(TokenProblem::Invalid);
+    }
+    let age = now - issued;
+    if age < i64::try_from(min_age.as_secs()).unwrap_or(i64::MAX) {
+        return Err(TokenProblem::TooFast);
+    }
+    if age > i64::try_from(max_age.as_secs()).unwrap_or(i64::MAX) {
+        return Err(TokenProblem::Expired);
+    }
+    Ok(())
+}
+
+/// True unless the browser says the request comes from another site: `Sec-Fetch-Site` when
+/// the browser sends it, else `Origin` against `Host`.
+pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return matches!(site, "same-origin" | "none");
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return true };
+    if origin == "null" {
+        return false;
+    }
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    origin.split_once("://").is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(host))
+}
+
+/// An argon2id hash of a password, in PHC string format.
+///
+/// # Errors
+/// No randomness for the salt, or a hashing failure.
+pub fn hash_password(password: &str) -> Result<String, String> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| format!("no randomness: {e}"))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| e.to_string())?;
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// True when `password` matches the stored hash.
+pub(crate) fn verify_password(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|h| argon2::Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+}
+
+/// The value of cookie `name` in the request.
+pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hmac_matches_the_rfc_4231_vector() {
+        // RFC 4231 test case 2.
+        let mac = hmac(b"Jefe", b"what do ya want for nothing?");
+        assert_eq!(hex(&mac), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
+    #[test]
+    fn form_tokens_are_scoped_timed_and_unforgeable() {
+        let (secret, min, max) = (b"site secret".as_slice(), Duration::from_secs(3), Duration::from_secs(3600));
+        let t = form_token(secret, "comment:a", 1000);
+        assert_eq!(check_form_token(secret, "comment:a", &t, 1010, min, max), Ok(()));
+        assert_eq!(check_form_token(secret, "comment:a", &t, 1001, min, max), Err(TokenProblem::TooFast));
+        assert_eq!(check_form_token(secret, "comment:a", &t, 9000, min, max), Err(TokenProblem::Expired));
+        assert_eq!(check_form_token(secret, "comment:b", &t, 1010, min, max), Err(TokenProblem::Invalid));
+        assert_eq!(check_form_token(b"other", "comment:a", &t, 1010, min, max), Err(TokenProblem::Invalid));
+        let forged = t.replacen("1000.", "900.", 1);
+        assert_eq!(check_form_token(secret, "comment:a", &forged, 1010, min, max), Err(TokenProblem::Invalid));
+        assert_eq!(check_form_token(secret, "comment:a", "", 1010, min, max), Err(TokenProblem::Invalid));
+    }
+
+    #[test]
+    fn cross_site_requests_are_told_apart() {
+        let mut h = HeaderMap::new();
+        assert!(same_origin(&h), "no browser headers: the form token decides");
+        h.insert("sec-fetch-site", "cross-site".parse().unwrap());
+        assert!(!same_origin(&h));
+        h.insert("sec-fetch-site", "same-origin".parse().unwrap());
+        assert!(same_origin(&h));
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, "desk.example:8080".parse().unwrap());
+        h.insert(header::ORIGIN, "http://desk.example:8080".parse().unwrap());
+        assert!(same_origin(&h));
+        h.insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+        assert!(!same_origin(&h));
+    }
+
+    #[test]
+    fn passwords_hash_and_verify() {
+        let h = hash_password("correct horse").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse", &h));
+        assert!(!verify_password("wrong horse", &h));
+        assert!(!verify_password("correct horse", "not a hash"));
+    }
+
+    #[test]
+    fn cookies_are_found_by_name() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, "a=1; newsdesk_session=abc; b=2".parse().unwrap());
+        assert_eq!(cookie(&h, "newsdesk_session"), Some("abc"));
+        assert_eq!(cookie(&h, "c"), None);
+    }
+}
