@@ -32,7 +32,7 @@ pub use error::StoreError;
 pub use feeds::{NewFeed, PollRecord};
 pub use ingest::{IncomingEntry, IngestReport, Revision};
 pub use open::{Store, StoreOptions};
-pub use search::{SearchHit, SearchResults, SnippetPart};
+pub use search::{ParsedQuery, SearchHit, SearchResults, SnippetPart};
 pub use story_views::{ArticleContext, EntityCount, EntityView, StoryCard, StoryView, TimelineEntry};
 pub use understanding::{EntityRecord, Placed, UnderstandingInput, Understood};
 pub use users::SessionUser;

@@ -10,7 +10,7 @@ use sqlx::AssertSqlSafe;
 
 use crate::open::Backend;
 use crate::rows::{self, CARD_COLUMNS};
-use crate::{ArticleCard, Store, StoreError};
+use crate::{ArticleCard, Store, StoreError, time};
 
 /// Longest query read, in characters; the rest is ignored.
 const MAX_QUERY_CHARS: usize = 500;
@@ -49,15 +49,74 @@ pub struct SearchResults {
 
 /// A reader's query, understood.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct ParsedQuery {
+pub struct ParsedQuery {
     /// Words and phrases that must all appear.
     pub include: Vec<String>,
     /// Words and phrases that must not appear.
     pub exclude: Vec<String>,
+    /// `source:` an outlet's domain or name (lowercase, without `www.`).
+    pub source: Option<String>,
+    /// `lang:` a language tag.
+    pub language: Option<String>,
+    /// `before:` articles from before this day.
+    pub before: Option<chrono::NaiveDate>,
+    /// `after:` articles from this day on.
+    pub after: Option<chrono::NaiveDate>,
 }
 
 impl ParsedQuery {
-    /// Reads `word`, `"a phrase"` and `-word` / `-"a phrase"`. Anything else is a separator.
+    /// Reads `word`, `"a phrase"`, `-word` / `-"a phrase"`, and the filters `source:`,
+    /// `lang:`, `before:` and `after:` (days as `YYYY-MM-DD`). Anything else is a separator.
+    ///
+    /// # Errors
+    /// A filter with a value it cannot take, in words.
+    pub fn read(input: &str) -> Result<Self, String> {
+        let mut query = Self::default();
+        let mut rest = Vec::new();
+        let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
+        for token in input.split(' ') {
+            let Some((key, value)) = token.split_once(':') else {
+                rest.push(token);
+                continue;
+            };
+            let value = value.trim();
+            match key.to_ascii_lowercase().as_str() {
+                "source" | "site" if !value.is_empty() => {
+                    query.source = Some(value.to_lowercase().trim_start_matches("www.").to_owned());
+                }
+                "lang" | "language" if !value.is_empty() => {
+                    let tag = value.to_ascii_lowercase();
+                    if !(2..=3).contains(&tag.len()) || !tag.chars().all(|c| c.is_ascii_alphabetic()) {
+                        return Err(format!(
+                            "`lang:{value}` is not a language: use a code such as lang:en or lang:de."
+                        ));
+                    }
+                    query.language = Some(tag);
+                }
+                "before" | "after" if !value.is_empty() => {
+                    let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                        .map_err(|_| format!("`{key}:{value}` is not a day: write it as {key}:2026-05-04."))?;
+                    if key.eq_ignore_ascii_case("before") { query.before = Some(day) } else { query.after = Some(day) }
+                }
+                _ => rest.push(token),
+            }
+        }
+        if let (Some(a), Some(b)) = (query.after, query.before)
+            && a >= b
+        {
+            return Err(format!("after:{a} is not before before:{b}, so nothing can match."));
+        }
+        let words = Self::parse(&rest.join(" "));
+        Ok(Self { include: words.include, exclude: words.exclude, ..query })
+    }
+
+    /// True when the query has a filter.
+    #[must_use]
+    pub fn has_filters(&self) -> bool {
+        self.source.is_some() || self.language.is_some() || self.before.is_some() || self.after.is_some()
+    }
+
+    /// Reads words, phrases and exclusions only.
     pub(crate) fn parse(input: &str) -> Self {
         let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
         let mut query = Self::default();
@@ -109,44 +168,101 @@ fn words(s: &str) -> Vec<&str> {
 }
 
 impl Store {
-    /// Articles matching `query`, best first (BM25, with the title weighing most), each with a
-    /// highlighted snippet. An empty or unsearchable query matches nothing.
+    /// [`Store::search_query`] for a query as typed; a filter it cannot read is searched as
+    /// words.
     ///
     /// # Errors
     /// Database errors.
     pub async fn search(&self, query: &str, offset: u64, limit: u32) -> Result<SearchResults, StoreError> {
-        let Some(expr) = ParsedQuery::parse(query).to_fts5() else {
+        let parsed = ParsedQuery::read(query).unwrap_or_else(|_| ParsedQuery::parse(query));
+        self.search_query(&parsed, offset, limit).await
+    }
+
+    /// Articles matching `query` (words, phrases, exclusions; see [`ParsedQuery::read`] for
+    /// the filters, which a caller checks first), best first (BM25, with the title weighing
+    /// most), each with a highlighted snippet. Filters alone list the matching articles newest
+    /// first. An empty or unsearchable query matches nothing.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn search_query(
+        &self,
+        query: &ParsedQuery,
+        offset: u64,
+        limit: u32,
+    ) -> Result<SearchResults, StoreError> {
+        let expr = query.to_fts5();
+        if expr.is_none() && !query.has_filters() {
             return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit });
-        };
+        }
+        let (filter_sql, binds) = filters(query);
         match &self.backend {
             Backend::Sqlite(pool, _) => {
+                let (from, order, snippet) = match expr {
+                    Some(_) => (
+                        "articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?",
+                        "bm25(articles_fts, 10.0, 4.0, 1.0), a.sort_at DESC",
+                        "snippet(articles_fts, -1, char(57344), char(57345), '…', 24)",
+                    ),
+                    None => ("articles a WHERE 1 = 1", "a.sort_at DESC, a.id DESC", "substr(a.summary, 1, 200)"),
+                };
                 let sql = format!(
-                    "SELECT {CARD_COLUMNS}, \
-                       snippet(articles_fts, -1, char(57344), char(57345), '…', 24) AS snippet \
-                     FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid \
-                     WHERE articles_fts MATCH ? \
-                     ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0), a.sort_at DESC \
-                     LIMIT ? OFFSET ?"
+                    "SELECT {CARD_COLUMNS}, {snippet} AS snippet FROM {from}{filter_sql} ORDER BY {order} LIMIT ? OFFSET ?"
                 );
-                let rows = sqlx::query(AssertSqlSafe(sql))
-                    .bind(&expr)
-                    .bind(i64::from(limit))
-                    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-                    .fetch_all(pool)
-                    .await?;
+                let mut q = sqlx::query(AssertSqlSafe(sql));
+                if let Some(e) = &expr {
+                    q = q.bind(e.clone());
+                }
+                for b in &binds {
+                    q = q.bind(b.clone());
+                }
+                let rows =
+                    q.bind(i64::from(limit)).bind(i64::try_from(offset).unwrap_or(i64::MAX)).fetch_all(pool).await?;
                 let mut hits = Vec::with_capacity(rows.len());
                 for row in &rows {
                     let snippet: String = sqlx::Row::try_get(row, "snippet")?;
                     hits.push(SearchHit { article: rows::card(row)?, snippet: split_snippet(&snippet) });
                 }
-                let total: i64 = sqlx::query_scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?")
-                    .bind(&expr)
-                    .fetch_one(pool)
-                    .await?;
+                let count_sql = format!("SELECT count(*) FROM {from}{filter_sql}");
+                let mut q = sqlx::query_scalar::<_, i64>(AssertSqlSafe(count_sql));
+                if let Some(e) = &expr {
+                    q = q.bind(e.clone());
+                }
+                for b in &binds {
+                    q = q.bind(b.clone());
+                }
+                let total = q.fetch_one(pool).await?;
                 Ok(SearchResults { hits, total: u64::try_from(total).unwrap_or(0), offset, limit })
             }
         }
     }
+}
+
+/// The SQL conditions of a query's filters (each starting with ` AND `) and their values.
+fn filters(q: &ParsedQuery) -> (String, Vec<String>) {
+    let mut sql = String::new();
+    let mut binds = Vec::new();
+    if let Some(source) = &q.source {
+        sql.push_str(
+            " AND (a.source_id IN (SELECT id FROM sources WHERE domain = ? OR lower(name) = ?) \
+             OR lower(a.original_domain) IN (?, ?))",
+        );
+        binds.extend([source.clone(), source.clone(), source.clone(), format!("www.{source}")]);
+    }
+    if let Some(lang) = &q.language {
+        sql.push_str(" AND a.language = ?");
+        binds.push(lang.clone());
+    }
+    let day = |d: chrono::NaiveDate| time::to_db(d.and_time(chrono::NaiveTime::MIN).and_utc());
+    if let Some(after) = q.after {
+        sql.push_str(" AND a.sort_at >= ?");
+        binds.push(day(after));
+    }
+    if let Some(before) = q.before {
+        sql.push_str(" AND a.sort_at < ?");
+        binds.push(day(before));
+    }
+    (sql, binds)
 }
 
 /// Splits a marked snippet into text and matches. A stray marker (article text may contain
@@ -198,6 +314,24 @@ mod tests {
         assert_eq!(q.include, vec!["a b", "col val", "x", "unterminated"]);
         assert_eq!(ParsedQuery::parse("  * : ( ) \"\" ").to_fts5(), None);
         assert_eq!(ParsedQuery::parse("-only -excluded").to_fts5(), None);
+    }
+
+    #[test]
+    fn reads_filters_and_refuses_bad_values() {
+        let q =
+            ParsedQuery::read("ferry source:www.Harbour.example lang:EN after:2026-05-01 before:2026-06-01 -strike")
+                .unwrap();
+        assert_eq!(q.include, vec!["ferry"]);
+        assert_eq!(q.exclude, vec!["strike"]);
+        assert_eq!(q.source.as_deref(), Some("harbour.example"));
+        assert_eq!(q.language.as_deref(), Some("en"));
+        assert_eq!(q.after.map(|d| d.to_string()).as_deref(), Some("2026-05-01"));
+        assert_eq!(q.before.map(|d| d.to_string()).as_deref(), Some("2026-06-01"));
+        assert!(ParsedQuery::read("before:yesterday").unwrap_err().contains("write it as before:2026-05-04"));
+        assert!(ParsedQuery::read("lang:english").unwrap_err().contains("lang:en"));
+        assert!(ParsedQuery::read("after:2026-06-01 before:2026-05-01").unwrap_err().contains("nothing can match"));
+        // Other colons are separators, as before.
+        assert_eq!(ParsedQuery::read("col:val").unwrap().include, vec!["col val"]);
     }
 
     #[test]

@@ -288,3 +288,16 @@ async fn changed_articles_show_their_earlier_versions() {
     assert!(got.body.contains("The feed&#x27;s summary") || got.body.contains("The feed's summary"), "{}", got.body);
     assert!(got.body.contains("What the feed said."));
 }
+
+#[tokio::test]
+async fn search_filters_work_and_bad_ones_say_what_to_write() {
+    let site = site().await;
+    let got = site.get("/search?q=harbour+lang%3Aen").await;
+    assert_eq!(got.status, StatusCode::OK);
+    assert!(got.body.contains("Harbour bridge reopens"), "{}", got.body);
+    let none = site.get("/search?q=harbour+lang%3Ade").await;
+    assert!(none.body.contains("0 results"), "{}", none.body);
+    let bad = site.get("/search?q=harbour+before%3Asoon").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("write it as before:2026-05-04"), "{}", bad.body);
+}

@@ -216,3 +216,33 @@ async fn recent_full_articles_match_the_listing() {
     assert_eq!(full[0].title, "Day 4");
     assert_eq!(full[0].body_text, "Body text.");
 }
+
+#[tokio::test]
+async fn search_filters_by_source_language_and_day() {
+    use crate::ParsedQuery;
+    let (_dir, store) = store().await;
+    let mut a = upsert("Harbour ferry timetable", "Ferries run every ten minutes.", 2);
+    a.original_domain = Some("www.harbourpost.example".into());
+    a.language = Some("en".into());
+    let mut b = upsert("Fährplan im Hafen", "Die Fähre fährt alle zehn Minuten, ferry.", 5);
+    b.original_domain = Some("hafenblatt.example".into());
+    b.language = Some("de".into());
+    let mut c = upsert("Ferry fares rise", "Ferry fares rise in June.", 9);
+    c.original_domain = Some("harbourpost.example".into());
+    c.language = Some("en".into());
+    for x in [a, b, c] {
+        store.upsert_article(x).await.unwrap();
+    }
+    let titles = |r: crate::SearchResults| r.hits.into_iter().map(|h| h.article.title).collect::<Vec<_>>();
+    let q = |s: &str| ParsedQuery::read(s).unwrap();
+    let r = store.search_query(&q("ferry source:harbourpost.example"), 0, 10).await.unwrap();
+    assert_eq!(r.total, 2);
+    assert!(titles(r).iter().all(|t| !t.contains("Fährplan")));
+    assert_eq!(titles(store.search_query(&q("ferry lang:de"), 0, 10).await.unwrap()), vec!["Fährplan im Hafen"]);
+    let r = store.search_query(&q("ferry after:2026-04-05 before:2026-04-09"), 0, 10).await.unwrap();
+    assert_eq!(titles(r), vec!["Fährplan im Hafen"], "after is inclusive, before exclusive");
+    // Filters alone: newest first.
+    let r = store.search_query(&q("source:www.harbourpost.example"), 0, 10).await.unwrap();
+    assert_eq!(titles(r), vec!["Ferry fares rise", "Harbour ferry timetable"]);
+    assert_eq!(store.search_query(&q("lang:fr"), 0, 10).await.unwrap().total, 0);
+}

@@ -20,7 +20,8 @@ async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebErro
     let (hits, total) = if query.is_empty() {
         (Vec::new(), 0)
     } else {
-        let results = state.store.search(&query, (page - 1) * u64::from(size), size).await?;
+        let parsed = newsdesk_store::ParsedQuery::read(&query).map_err(WebError::BadRequest)?;
+        let results = state.store.search_query(&parsed, (page - 1) * u64::from(size), size).await?;
         (results.hits, results.total)
     };
     let (prev_url, next_url, pages) = params::pager("/search", &[("q", &query)], page, size, total);
