@@ -13,6 +13,7 @@ mod discussion;
 mod error;
 mod feed;
 mod headers;
+mod page_cache;
 mod pages;
 mod params;
 mod security;

@@ -48,6 +48,8 @@ pub(crate) struct Inner {
     pub templates: Templates,
     /// The key for form tokens and address hashes, shared through the database.
     secret: tokio::sync::OnceCell<Vec<u8>>,
+    /// Rendered article pages, kept for a moment.
+    pub pages: crate::page_cache::PageCache,
 }
 
 impl std::ops::Deref for AppState {
@@ -60,7 +62,13 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub(crate) fn new(store: Store, site: SiteSettings) -> Result<Self, WebError> {
         let templates = Templates::new(&site)?;
-        Ok(Self(Arc::new(Inner { store, site, templates, secret: tokio::sync::OnceCell::new() })))
+        Ok(Self(Arc::new(Inner {
+            store,
+            site,
+            templates,
+            secret: tokio::sync::OnceCell::new(),
+            pages: crate::page_cache::PageCache::new(),
+        })))
     }
 
     /// The site's secret key, made on first use and shared by every node of the database.

@@ -200,6 +200,7 @@ pub(crate) async fn moderate(
         if !state.store.moderate(id, action).await? {
             return Err(WebError::NotFound(format!("There is no comment with the id {id}.")));
         }
+        state.pages.clear();
         Ok(see_other("/admin"))
     }
     .await;

@@ -56,6 +56,9 @@ pub(crate) async fn article_page(
             let parent = params::param(raw.as_deref(), "replyto").unwrap_or_default();
             let form = FormState { form: CommentForm { parent, ..CommentForm::default() }, errors: Vec::new(), notice };
             match parse_id(&id) {
+                // The plain page is the same for every reader but for the form token: it is
+                // kept for a moment and served with a fresh token.
+                Ok(id) if raw.as_deref().is_none_or(str::is_empty) => cached(&state, id).await,
                 Ok(id) => render(&state, id, form, StatusCode::OK).await,
                 Err(e) => Err(e),
             }
@@ -76,12 +79,28 @@ fn parse_id(raw: &str) -> Result<ArticleId, WebError> {
     })
 }
 
-async fn render(
-    state: &AppState,
-    id: ArticleId,
-    mut form: FormState,
-    status: StatusCode,
-) -> Result<Response, WebError> {
+/// The plain article page from the page cache, rendered on a miss.
+async fn cached(state: &AppState, id: ArticleId) -> Result<Response, WebError> {
+    let token = form_token(state.secret().await?, &scope(id), chrono::Utc::now().timestamp());
+    if let Some(page) = state.pages.get(id) {
+        return Ok(Html(page.replace(TOKEN_SLOT, &token)).into_response());
+    }
+    let page = page_html(state, id, FormState::default(), TOKEN_SLOT).await?;
+    let html = page.replace(TOKEN_SLOT, &token);
+    state.pages.put(id, page);
+    Ok(Html(html).into_response())
+}
+
+/// Stands for the form token in a cached page.
+const TOKEN_SLOT: &str = "\u{e000}token\u{e000}";
+
+async fn render(state: &AppState, id: ArticleId, form: FormState, status: StatusCode) -> Result<Response, WebError> {
+    let token = form_token(state.secret().await?, &scope(id), chrono::Utc::now().timestamp());
+    let page = page_html(state, id, form, &token).await?;
+    Ok((status, Html(page)).into_response())
+}
+
+async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: &str) -> Result<String, WebError> {
     let article = state.store.article(id).await?.ok_or_else(|| {
         WebError::NotFound(format!("There is no article with the id {id}. It may have been removed."))
     })?;
@@ -106,7 +125,7 @@ async fn render(
         form.form.parent.clear();
     }
     // A fresh token each time the form is shown; the honeypot is never shown back.
-    form.form.token = form_token(state.secret().await?, &scope(id), chrono::Utc::now().timestamp());
+    token.clone_into(&mut form.form.token);
     form.form.honeypot.clear();
     let body = state.templates.render(
         "article.html",
@@ -122,7 +141,7 @@ async fn render(
             notice => form.notice,
         },
     )?;
-    Ok((status, Html(body)).into_response())
+    Ok(body)
 }
 
 fn scope(id: ArticleId) -> String {
@@ -204,6 +223,7 @@ async fn accept(state: &AppState, id: ArticleId, request: Request) -> Result<Res
         .await?;
     match outcome {
         CommentOutcome::Stored { id: comment, status: CommentStatus::Approved } => {
+            state.pages.forget(id);
             Ok(see_other(&format!("/articles/{id}?comment=posted#comment-{comment}")))
         }
         CommentOutcome::Stored { .. } => Ok(see_other(&format!("/articles/{id}?comment=held#discussion"))),

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The site under load (issue 6): wrk on loopback against `newsdesk serve` over 100,000 stored
+# articles (bench/gen_stream.py: events told by several outlets, their own vocabularies), with
+# nginx serving the same article page as a static file in the same run as the anchor.
+# Measures an article page, a search for an event's word (a few matches) and a search for a
+# common word (tens of thousands of matches). Needs wrk and nginx (Debian packages).
+# Usage: bench/web.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-100000}
+out=bench/out/web
+mkdir -p "$out"
+cargo build --release --locked -q -p newsdesk-cli
+bin=$PWD/target/release/newsdesk
+db="$out/web-$n.db"
+if [ ! -f "$db" ]; then
+  python3 bench/gen_stream.py "$n" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    a = json.loads(line)
+    print(json.dumps({"title": a["title"], "body_text": a["text"].replace(". ", ".\n", 3),
+                      "published_at": a["published"], "original_domain": a["source"], "language": "en"}))
+' > "$out/articles.jsonl"
+  "$bin" --database "$db.tmp" import "$out/articles.jsonl" >/dev/null
+  mv "$db.tmp" "$db"; for x in wal shm; do [ -f "$db.tmp-$x" ] && mv "$db.tmp-$x" "$db-$x"; done
+fi
+port=8191; static_port=8192
+NEWSDESK_DATABASE_URL="$db" NEWSDESK_LOG=warn "$bin" serve --no-crawl --listen "127.0.0.1:$port" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; [ -f "$out/nginx.pid" ] && kill "$(cat "$out/nginx.pid")" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+
+# One article from the middle of the stream, and two search words taken from the data.
+read -r article rare common < <(python3 - "$db" <<'PY'
+import sqlite3, sys, collections
+con = sqlite3.connect(sys.argv[1])
+total = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+aid, title = con.execute("SELECT id, title FROM articles ORDER BY sort_at LIMIT 1 OFFSET ?", (total // 2,)).fetchone()
+rare = title.split()[2].lower()          # an event's topic word
+body = con.execute("SELECT body_text FROM articles ORDER BY sort_at LIMIT 1 OFFSET ?", (total // 3,)).fetchone()[0]
+common = collections.Counter(w for w in body.lower().replace(".", " ").split() if len(w) >= 4).most_common(1)[0][0]
+print(aid, rare, common)
+PY
+)
+mkdir -p "$out/static"
+curl -sf "http://127.0.0.1:$port/articles/$article" > "$out/static/article.html"
+cat > "$out/nginx.conf" <<EOF
+worker_processes auto;
+pid $PWD/$out/nginx.pid;
+error_log $PWD/$out/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$static_port;
+    root $PWD/$out/static;
+    default_type text/html;
+  }
+}
+EOF
+nginx -c "$PWD/$out/nginx.conf"
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$static_port/article.html" && break; sleep 0.1; done
+matches() { curl -sf "http://127.0.0.1:$port/search?q=$1" | grep -o '[0-9,]* results\?' | head -1; }
+echo "articles: $n; article $article ($(wc -c < "$out/static/article.html") bytes); search '$rare': $(matches "$rare"); '$common': $(matches "$common")"
+
+run() {  # name url
+  wrk -t2 -c32 -d15s --latency "$2" > "$out/$1.txt"
+  python3 - "$1" "$out/$1.txt" <<'PY'
+import re, sys
+name, text = sys.argv[1], open(sys.argv[2]).read()
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+def ms(label):
+    m = re.search(label + r"\s+([\d.]+)(us|ms|s)\b", text)
+    v = float(m.group(1)); return v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print(f"{name:22} {rps:10,.0f} req/s   p50 {ms('50%'):7.2f} ms   p99 {ms('99%'):7.2f} ms" + (f"   NON-2XX {errors.group(1)}" if errors else ""))
+PY
+}
+run nginx-static "http://127.0.0.1:$static_port/article.html"
+run article-page "http://127.0.0.1:$port/articles/$article"
+run search-rare "http://127.0.0.1:$port/search?q=$rare"
+run search-common "http://127.0.0.1:$port/search?q=$common"
