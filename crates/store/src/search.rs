@@ -41,11 +41,17 @@ pub struct SearchHit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchResults {
     pub hits: Vec<SearchHit>,
-    /// How many articles match in all.
+    /// How many articles match in all ([`RANK_WINDOW`] when more match: then only the newest
+    /// were ranked).
     pub total: u64,
     pub offset: u64,
     pub limit: u32,
+    /// Set when the query matched more articles than are ranked: the newest this many were.
+    pub ranked_newest: Option<u64>,
 }
+
+/// Most matches ranked for one query: a word in more articles than this ranks the newest.
+pub const RANK_WINDOW: u64 = 2000;
 
 /// A reader's query, understood.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -191,48 +197,123 @@ impl Store {
         offset: u64,
         limit: u32,
     ) -> Result<SearchResults, StoreError> {
+        self.search_ranking(query, offset, limit, RANK_WINDOW).await
+    }
+
+    /// [`Store::search_query`] ranking at most `rank_window` matches.
+    pub(crate) async fn search_ranking(
+        &self,
+        query: &ParsedQuery,
+        offset: u64,
+        limit: u32,
+        rank_window: u64,
+    ) -> Result<SearchResults, StoreError> {
         let expr = query.to_fts5();
         if expr.is_none() && !query.has_filters() {
-            return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit });
+            return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });
         }
         let (filter_sql, binds) = filters(query);
         match &self.backend {
             Backend::Sqlite(pool, _) => {
-                let (from, order, snippet) = match expr {
-                    Some(_) => (
-                        "articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?",
-                        "bm25(articles_fts, 10.0, 4.0, 1.0), a.sort_at DESC",
-                        "snippet(articles_fts, -1, char(57344), char(57345), '…', 24)",
-                    ),
-                    None => ("articles a WHERE 1 = 1", "a.sort_at DESC, a.id DESC", "substr(a.summary, 1, 200)"),
+                let Some(expr) = expr else {
+                    // Filters alone: newest first.
+                    let from = "articles a WHERE 1 = 1";
+                    let sql = format!(
+                        "SELECT {CARD_COLUMNS}, substr(a.summary, 1, 200) AS snippet FROM {from}{filter_sql} \
+                         ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?"
+                    );
+                    let mut q = sqlx::query(AssertSqlSafe(sql));
+                    for b in &binds {
+                        q = q.bind(b.clone());
+                    }
+                    let rows = q
+                        .bind(i64::from(limit))
+                        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+                        .fetch_all(pool)
+                        .await?;
+                    let mut hits = Vec::with_capacity(rows.len());
+                    for row in &rows {
+                        let snippet: String = sqlx::Row::try_get(row, "snippet")?;
+                        hits.push(SearchHit { article: rows::card(row)?, snippet: split_snippet(&snippet) });
+                    }
+                    let mut q =
+                        sqlx::query_scalar::<_, i64>(AssertSqlSafe(format!("SELECT count(*) FROM {from}{filter_sql}")));
+                    for b in &binds {
+                        q = q.bind(b.clone());
+                    }
+                    let total = q.fetch_one(pool).await?;
+                    return Ok(SearchResults {
+                        hits,
+                        total: u64::try_from(total).unwrap_or(0),
+                        offset,
+                        limit,
+                        ranked_newest: None,
+                    });
                 };
+                // Without filters the index alone answers; filters need the articles.
+                let from = if filter_sql.is_empty() {
+                    "articles_fts WHERE articles_fts MATCH ?"
+                } else {
+                    "articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?"
+                };
+                let bind_all = |sql: String| {
+                    let mut q = sqlx::query(AssertSqlSafe(sql)).bind(expr.clone());
+                    for b in &binds {
+                        q = q.bind(b.clone());
+                    }
+                    q
+                };
+                // A word in very many articles: rank the newest matches only, so that one
+                // search never scores the whole collection (and never counts it).
                 let sql = format!(
-                    "SELECT {CARD_COLUMNS}, {snippet} AS snippet FROM {from}{filter_sql} ORDER BY {order} LIMIT ? OFFSET ?"
+                    "SELECT articles_fts.rowid AS seq FROM {from}{filter_sql} ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET {}",
+                    rank_window.saturating_sub(1)
                 );
-                let mut q = sqlx::query(AssertSqlSafe(sql));
-                if let Some(e) = &expr {
-                    q = q.bind(e.clone());
+                let (window, ranked_newest, total) = match bind_all(sql).fetch_optional(pool).await? {
+                    Some(row) => {
+                        let cutoff: i64 = sqlx::Row::try_get(&row, "seq")?;
+                        (format!(" AND articles_fts.rowid >= {cutoff}"), Some(rank_window), rank_window)
+                    }
+                    None => {
+                        let row =
+                            bind_all(format!("SELECT count(*) AS n FROM {from}{filter_sql}")).fetch_one(pool).await?;
+                        let n: i64 = sqlx::Row::try_get(&row, "n")?;
+                        (String::new(), None, u64::try_from(n).unwrap_or(0))
+                    }
+                };
+                // The page's articles in rank order (ties: newest first), without snippets...
+                let sql = format!(
+                    "SELECT articles_fts.rowid AS seq FROM {from}{filter_sql}{window} \
+                     ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0), articles_fts.rowid DESC LIMIT ? OFFSET ?"
+                );
+                let order: Vec<i64> = bind_all(sql)
+                    .bind(i64::from(limit))
+                    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+                    .fetch_all(pool)
+                    .await?
+                    .iter()
+                    .map(|r| sqlx::Row::try_get(r, "seq"))
+                    .collect::<Result<_, _>>()?;
+                // ...then snippets for those only.
+                let mut hits = Vec::with_capacity(order.len());
+                if !order.is_empty() {
+                    let list = order.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+                    let sql = format!(
+                        "SELECT {CARD_COLUMNS}, a.seq AS seq, \
+                           snippet(articles_fts, -1, char(57344), char(57345), '…', 24) AS snippet \
+                         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid \
+                         WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({list})"
+                    );
+                    let rows = sqlx::query(AssertSqlSafe(sql)).bind(expr.clone()).fetch_all(pool).await?;
+                    let mut by_seq = std::collections::HashMap::with_capacity(rows.len());
+                    for row in &rows {
+                        let seq: i64 = sqlx::Row::try_get(row, "seq")?;
+                        let snippet: String = sqlx::Row::try_get(row, "snippet")?;
+                        by_seq.insert(seq, SearchHit { article: rows::card(row)?, snippet: split_snippet(&snippet) });
+                    }
+                    hits.extend(order.iter().filter_map(|seq| by_seq.remove(seq)));
                 }
-                for b in &binds {
-                    q = q.bind(b.clone());
-                }
-                let rows =
-                    q.bind(i64::from(limit)).bind(i64::try_from(offset).unwrap_or(i64::MAX)).fetch_all(pool).await?;
-                let mut hits = Vec::with_capacity(rows.len());
-                for row in &rows {
-                    let snippet: String = sqlx::Row::try_get(row, "snippet")?;
-                    hits.push(SearchHit { article: rows::card(row)?, snippet: split_snippet(&snippet) });
-                }
-                let count_sql = format!("SELECT count(*) FROM {from}{filter_sql}");
-                let mut q = sqlx::query_scalar::<_, i64>(AssertSqlSafe(count_sql));
-                if let Some(e) = &expr {
-                    q = q.bind(e.clone());
-                }
-                for b in &binds {
-                    q = q.bind(b.clone());
-                }
-                let total = q.fetch_one(pool).await?;
-                Ok(SearchResults { hits, total: u64::try_from(total).unwrap_or(0), offset, limit })
+                Ok(SearchResults { hits, total, offset, limit, ranked_newest })
             }
         }
     }

@@ -246,3 +246,23 @@ async fn search_filters_by_source_language_and_day() {
     assert_eq!(titles(r), vec!["Ferry fares rise", "Harbour ferry timetable"]);
     assert_eq!(store.search_query(&q("lang:fr"), 0, 10).await.unwrap().total, 0);
 }
+
+#[tokio::test]
+async fn a_word_in_very_many_articles_ranks_the_newest_only() {
+    use crate::ParsedQuery;
+    let (_dir, store) = store().await;
+    for day in 1..=6 {
+        let body = if day == 2 { "Harbour harbour harbour harbour news." } else { "Harbour news." };
+        store.upsert_article(upsert(&format!("Report {day}"), body, day)).await.unwrap();
+    }
+    let q = ParsedQuery::read("harbour").unwrap();
+    let all = store.search_ranking(&q, 0, 10, 100).await.unwrap();
+    assert_eq!((all.total, all.ranked_newest), (6, None));
+    assert_eq!(all.hits[0].article.title, "Report 2", "ranked by relevance");
+    let newest = store.search_ranking(&q, 0, 10, 3).await.unwrap();
+    assert_eq!((newest.total, newest.ranked_newest), (3, Some(3)));
+    let titles: Vec<_> = newest.hits.iter().map(|h| h.article.title.as_str()).collect();
+    assert_eq!(titles.len(), 3);
+    assert!(titles.iter().all(|t| ["Report 4", "Report 5", "Report 6"].contains(t)), "{titles:?}");
+    assert!(newest.hits.iter().all(|h| h.snippet.iter().any(|p| matches!(p, crate::SnippetPart::Match(_)))));
+}
