@@ -1,54 +1,219 @@
-//! `/feed.atom`: the latest articles as Atom, with absolute links built from the configured
-//! base URL (never from request headers).
+//! Feeds out, as Atom and JSON Feed, with absolute links built from the configured base URL
+//! (never from request headers): the latest articles, a story, an entity, a search, and an
+//! article's comments.
 
-use axum::extract::State;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use newsdesk_feeds::{OutEntry, OutFeed, to_atom};
+use chrono::{DateTime, Utc};
+use newsdesk_feeds::{OutEntry, OutFeed, to_atom, to_json_feed};
+use newsdesk_model::{ArticleId, StoryId};
+use newsdesk_store::ArticleCard;
 
 use crate::WebError;
+use crate::params;
 use crate::state::AppState;
 
-/// Entries in the feed.
+/// Entries in a feed.
 const FEED_ENTRIES: u32 = 50;
 
-pub(crate) async fn atom_feed(State(state): State<AppState>) -> Response {
-    let result = render(&state).await;
+/// Which syntax a feed is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Atom,
+    Json,
+}
+
+impl Format {
+    fn ext(self) -> &'static str {
+        match self {
+            Self::Atom => "atom",
+            Self::Json => "json",
+        }
+    }
+}
+
+fn link(state: &AppState, path: &str) -> Result<String, WebError> {
+    state.site.base_url.join(path).map(|u| u.to_string()).map_err(|e| WebError::Internal(format!("base URL: {e}")))
+}
+
+fn respond(feed: &OutFeed, format: Format) -> Response {
+    let (body, mime) = match format {
+        Format::Atom => (to_atom(feed), "application/atom+xml; charset=utf-8"),
+        Format::Json => (to_json_feed(feed), "application/feed+json; charset=utf-8"),
+    };
+    let mut response = body.into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    response
+}
+
+fn card_entry(state: &AppState, a: ArticleCard) -> Result<OutEntry, WebError> {
+    Ok(OutEntry {
+        id: format!("urn:uuid:{}", a.id),
+        url: link(state, &format!("articles/{}", a.id))?,
+        updated: a.sort_at,
+        title: a.title,
+        summary: a.summary,
+        content: None,
+        author: a.byline,
+        published: a.published_at,
+    })
+}
+
+fn feed(
+    state: &AppState,
+    title: String,
+    self_path: &str,
+    site_path: &str,
+    entries: Vec<OutEntry>,
+) -> Result<OutFeed, WebError> {
+    let updated: DateTime<Utc> = entries.iter().map(|e| e.updated).max().unwrap_or_else(Utc::now);
+    let self_url = link(state, self_path)?;
+    Ok(OutFeed { id: self_url.clone(), title, self_url, site_url: link(state, site_path)?, updated, entries })
+}
+
+/// `/feed.atom`, `/feed.json`: the latest whole articles.
+pub(crate) async fn latest(State(state): State<AppState>, format: Format) -> Response {
+    let result = async {
+        let articles = state.store.recent_full_articles(FEED_ENTRIES).await?;
+        let mut entries = Vec::with_capacity(articles.len());
+        for article in articles {
+            // Whole articles, so readers can read them in their feed reader.
+            entries.push(OutEntry {
+                id: format!("urn:uuid:{}", article.id),
+                url: link(&state, &format!("articles/{}", article.id))?,
+                updated: article.updated_at.or(article.published_at).unwrap_or(article.modified_at),
+                title: article.title,
+                summary: article.summary,
+                content: Some(article.body_html),
+                author: article.byline,
+                published: article.published_at,
+            });
+        }
+        let f = feed(&state, state.site.title.clone(), &format!("feed.{}", format.ext()), "", entries)?;
+        Ok(respond(&f, format))
+    }
+    .await;
     state.respond(result)
 }
 
-async fn render(state: &AppState) -> Result<Response, WebError> {
-    let base = &state.site.base_url;
-    let link =
-        |path: &str| base.join(path).map(|u| u.to_string()).map_err(|e| WebError::Internal(format!("base URL: {e}")));
-    let articles = state.store.recent_full_articles(FEED_ENTRIES).await?;
-    let mut entries = Vec::with_capacity(articles.len());
-    for article in articles {
-        // The feed carries whole articles, so readers can read them in their feed reader.
-        entries.push(OutEntry {
-            id: format!("urn:uuid:{}", article.id),
-            url: link(&format!("articles/{}", article.id))?,
-            updated: article.updated_at.or(article.published_at).unwrap_or(article.modified_at),
-            title: article.title,
-            summary: article.summary,
-            content: Some(article.body_html),
-            author: article.byline,
-            published: article.published_at,
-        });
+/// `/stories/{id}/feed.atom|json`: a story's articles, newest first.
+pub(crate) async fn story(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    format: Format,
+) -> Response {
+    let result = async {
+        let id: StoryId = id
+            .ok()
+            .and_then(|Path(raw)| raw.parse().ok())
+            .ok_or_else(|| WebError::BadRequest("Story feed addresses start with a story id.".into()))?;
+        let id = state
+            .store
+            .current_story(id)
+            .await?
+            .ok_or_else(|| WebError::NotFound(format!("There is no story {id}.")))?;
+        let view =
+            state.store.story(id).await?.ok_or_else(|| WebError::NotFound(format!("There is no story {id}.")))?;
+        let entries = view
+            .timeline
+            .into_iter()
+            .rev()
+            .take(FEED_ENTRIES as usize)
+            .map(|t| card_entry(&state, t.article))
+            .collect::<Result<_, _>>()?;
+        let title = format!("{}: {}", state.site.title, view.story.title);
+        let f = feed(&state, title, &format!("stories/{id}/feed.{}", format.ext()), &format!("stories/{id}"), entries)?;
+        Ok(respond(&f, format))
     }
-    let updated = entries.iter().map(|e| e.updated).max().unwrap_or_else(chrono::Utc::now);
-    let self_url = link("feed.atom")?;
-    let feed = OutFeed {
-        id: self_url.clone(),
-        title: state.site.title.clone(),
-        self_url,
-        site_url: link("")?,
-        updated,
-        entries,
-    };
-    let mut response = to_atom(&feed).into_response();
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/atom+xml; charset=utf-8"));
-    Ok(response)
+    .await;
+    state.respond(result)
+}
+
+/// `/entities/{kind}/{key}/feed.atom|json`: the articles that name an entity, newest first.
+pub(crate) async fn entity(
+    State(state): State<AppState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    format: Format,
+) -> Response {
+    let result = async {
+        let Ok(Path((kind, key))) = path else {
+            return Err(WebError::BadRequest("Entity feed addresses are /entities/KIND/NAME/feed.atom.".into()));
+        };
+        let view = state.store.entity(&kind, &key, FEED_ENTRIES).await?.ok_or_else(|| {
+            WebError::NotFound(format!("No article names the {kind} `{}`.", key.chars().take(100).collect::<String>()))
+        })?;
+        let entries = view.articles.into_iter().map(|a| card_entry(&state, a)).collect::<Result<_, _>>()?;
+        let encoded = crate::templates::segment(key.clone());
+        let title = format!("{}: {}", state.site.title, view.entity.name);
+        let base = format!("entities/{kind}/{encoded}");
+        let f = feed(&state, title, &format!("{base}/feed.{}", format.ext()), &base, entries)?;
+        Ok(respond(&f, format))
+    }
+    .await;
+    state.respond(result)
+}
+
+/// `/search/feed.atom|json?q=...`: a saved search as a feed, best first.
+pub(crate) async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery, format: Format) -> Response {
+    let result = async {
+        let query = params::param(raw.as_deref(), "q")
+            .map(|q| q.trim().chars().take(500).collect::<String>())
+            .unwrap_or_default();
+        if query.is_empty() {
+            return Err(WebError::BadRequest("A search feed needs a query: /search/feed.atom?q=words.".into()));
+        }
+        let parsed = newsdesk_store::ParsedQuery::read(&query).map_err(WebError::BadRequest)?;
+        let results = state.store.search_query(&parsed, 0, FEED_ENTRIES).await?;
+        let entries = results.hits.into_iter().map(|h| card_entry(&state, h.article)).collect::<Result<_, _>>()?;
+        let q: String = url::form_urlencoded::byte_serialize(query.as_bytes()).collect();
+        let title = format!("{}: search for {query}", state.site.title);
+        let f = feed(&state, title, &format!("search/feed.{}?q={q}", format.ext()), &format!("search?q={q}"), entries)?;
+        Ok(respond(&f, format))
+    }
+    .await;
+    state.respond(result)
+}
+
+/// `/articles/{id}/comments.atom|json`: an article's approved comments, newest first. Never
+/// an email.
+pub(crate) async fn comments(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    format: Format,
+) -> Response {
+    let result = async {
+        let id: ArticleId = id
+            .ok()
+            .and_then(|Path(raw)| raw.parse().ok())
+            .ok_or_else(|| WebError::BadRequest("Comment feed addresses start with an article id.".into()))?;
+        let article =
+            state.store.article(id).await?.ok_or_else(|| WebError::NotFound(format!("There is no article {id}.")))?;
+        let comments = state.store.approved_comments(id).await?;
+        let mut entries = Vec::with_capacity(comments.len());
+        for c in comments.into_iter().rev().take(FEED_ENTRIES as usize) {
+            entries.push(OutEntry {
+                id: format!("urn:uuid:{}", c.id),
+                url: link(&state, &format!("articles/{id}#comment-{}", c.id))?,
+                title: format!("{} on {}", c.author_name, article.title),
+                summary: c.body,
+                content: None,
+                author: Some(c.author_name),
+                published: Some(c.created_at),
+                updated: c.created_at,
+            });
+        }
+        let title = format!("{}: comments on {}", state.site.title, article.title);
+        let f = feed(
+            &state,
+            title,
+            &format!("articles/{id}/comments.{}", format.ext()),
+            &format!("articles/{id}"),
+            entries,
+        )?;
+        Ok(respond(&f, format))
+    }
+    .await;
+    state.respond(result)
 }

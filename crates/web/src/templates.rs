@@ -38,6 +38,7 @@ impl Templates {
         }
         env.add_filter("date", date);
         env.add_filter("segment", segment);
+        env.add_filter("urlq", |v: String| url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>());
         env.add_global("site", Value::from(Serde(site)));
         Ok(Self { env })
     }
@@ -48,7 +49,7 @@ impl Templates {
 }
 
 /// A value as one URL path segment: everything but unreserved ASCII percent-encoded.
-fn segment(value: String) -> String {
+pub(crate) fn segment(value: String) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {

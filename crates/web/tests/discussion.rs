@@ -298,10 +298,15 @@ async fn hostile_comments_are_inert_and_emails_appear_nowhere() {
         assert!(!page.body.contains(bad), "{bad} in {}", page.body);
     }
     assert!(page.body.contains("&lt;script&gt;"));
+    let comments = site.get(&format!("/articles/{}/comments.json", fixture_id(1)), None).await;
+    let v: serde_json::Value = serde_json::from_str(&comments.body).unwrap();
+    assert!(v["items"][0]["content_text"].as_str().unwrap().starts_with("<script>alert('c')"), "text, as written");
     for (what, body) in [
         ("article", page.body),
         ("admin", site.get("/admin", Some(&cookie)).await.body),
         ("feed", site.get("/feed.atom", None).await.body),
+        ("comments feed", site.get(&format!("/articles/{}/comments.atom", fixture_id(1)), None).await.body),
+        ("comments JSON feed", site.get(&format!("/articles/{}/comments.json", fixture_id(1)), None).await.body),
         ("front", site.get("/", None).await.body),
     ] {
         assert!(!body.contains(EMAIL) && !body.contains("mara.okafor@"), "the email leaks into the {what} page");

@@ -301,3 +301,21 @@ async fn search_filters_work_and_bad_ones_say_what_to_write() {
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert!(bad.body.contains("write it as before:2026-05-04"), "{}", bad.body);
 }
+
+#[tokio::test]
+async fn latest_and_search_feeds_in_both_formats() {
+    let site = site().await;
+    let json = site.get("/feed.json").await;
+    assert_eq!(json.status, StatusCode::OK);
+    assert_eq!(json.headers["content-type"], "application/feed+json; charset=utf-8");
+    let v: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(v["items"].as_array().unwrap().len(), 3);
+    assert_eq!(v["feed_url"], "https://desk.example/feed.json");
+    assert!(v["items"][0]["content_html"].as_str().unwrap().contains("<p>"));
+    let search = site.get("/search/feed.atom?q=harbour").await;
+    assert_eq!(search.status, StatusCode::OK);
+    assert!(search.body.contains("Harbour bridge reopens") && !search.body.contains("Tram line delayed"));
+    assert!(search.links().contains("https://desk.example/search/feed.atom?q=harbour"), "{}", search.body);
+    assert_eq!(site.get("/search/feed.json").await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(site.get("/search/feed.json?q=before%3Asoon").await.status, StatusCode::BAD_REQUEST);
+}

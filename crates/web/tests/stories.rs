@@ -151,3 +151,28 @@ async fn article_page_shows_its_story_original_copies_and_entities() {
     assert!(copy.contains("This is a syndicated copy of"), "{copy}");
     assert!(copy.contains(&format!("/articles/{}", fixture_id(1))));
 }
+
+#[tokio::test]
+async fn stories_and_entities_have_feeds() {
+    let site = site().await;
+    let (status, headers, atom) = get(&site, &format!("/stories/{STRIKE}/feed.atom")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/atom+xml; charset=utf-8");
+    assert!(atom.contains("Strike called off") && atom.contains("Ferry crews vote on strike"), "{atom}");
+    assert!(atom.contains(&format!("https://desk.example/stories/{STRIKE}")), "absolute links from the base URL");
+    assert!(!atom.contains("Library opens late"));
+    // An old id of a merged story still has a feed.
+    let (status, _, merged) = get(&site, &format!("/stories/{MERGED}/feed.json")).await;
+    assert_eq!(status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&merged).unwrap();
+    assert_eq!(v["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(v["items"].as_array().unwrap().len(), 3);
+    assert_eq!(v["items"][0]["title"], "Strike called off", "newest first");
+    let (status, _, entity) = get(&site, "/entities/person/priya%20lamb/feed.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&entity).unwrap();
+    assert_eq!(v["items"].as_array().unwrap().len(), 4);
+    assert_eq!(v["feed_url"], "https://desk.example/entities/person/priya%20lamb/feed.json");
+    assert_eq!(get(&site, "/stories/nope/feed.atom").await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(get(&site, "/entities/person/nobody/feed.atom").await.0, StatusCode::NOT_FOUND);
+}
