@@ -68,6 +68,69 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The source with this domain (`www.` ignored), if newsdesk follows it.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn source_by_domain(&self, domain: &str) -> Result<Option<Source>, StoreError> {
+        let domain = domain.trim().to_lowercase();
+        let domain = domain.trim_start_matches("www.");
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let row = sqlx::query("SELECT id, name, homepage, domain, created_at FROM sources WHERE domain = ?")
+                    .bind(domain)
+                    .fetch_optional(pool)
+                    .await?;
+                row.as_ref().map(source).transpose()
+            }
+        }
+    }
+
+    /// An outlet's articles, newest first: those from its feeds, and those that name it as
+    /// their original source.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn outlet_articles(
+        &self,
+        domain: &str,
+        offset: u64,
+        limit: u32,
+    ) -> Result<crate::Page<crate::ArticleCard>, StoreError> {
+        let domain = domain.trim().to_lowercase();
+        let domain = domain.trim_start_matches("www.").to_owned();
+        let www = format!("www.{domain}");
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let filter =
+                    "(a.source_id IN (SELECT id FROM sources WHERE domain = ?) OR lower(a.original_domain) IN (?, ?))";
+                let sql = format!(
+                    "SELECT {} FROM articles a WHERE {filter} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
+                    rows::CARD_COLUMNS
+                );
+                let found = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(&domain)
+                    .bind(&domain)
+                    .bind(&www)
+                    .bind(i64::from(limit))
+                    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+                    .fetch_all(pool)
+                    .await?;
+                let items = found.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
+                let total: i64 =
+                    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM articles a WHERE {filter}")))
+                        .bind(&domain)
+                        .bind(&domain)
+                        .bind(&www)
+                        .fetch_one(pool)
+                        .await?;
+                Ok(crate::Page { items, total: u64::try_from(total).unwrap_or(0), offset, limit })
+            }
+        }
+    }
+}
+
 fn source(row: &SqliteRow) -> Result<Source, StoreError> {
     let homepage: String = row.try_get("homepage")?;
     Ok(Source {

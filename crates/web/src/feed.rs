@@ -155,6 +155,39 @@ pub(crate) async fn entity(
     state.respond(result)
 }
 
+/// `/sources/{domain}/feed.atom|json`: an outlet's articles, newest first.
+pub(crate) async fn source(
+    State(state): State<AppState>,
+    domain: Result<Path<String>, PathRejection>,
+    format: Format,
+) -> Response {
+    let result = async {
+        let Ok(Path(domain)) = domain else {
+            return Err(WebError::BadRequest("Source feed addresses are /sources/DOMAIN/feed.atom.".into()));
+        };
+        let domain = domain.trim().to_lowercase().trim_start_matches("www.").to_owned();
+        if domain.is_empty() || !domain.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-')) {
+            return Err(WebError::BadRequest("Source feed addresses are /sources/DOMAIN/feed.atom.".into()));
+        }
+        let list = state.store.outlet_articles(&domain, 0, FEED_ENTRIES).await?;
+        if list.total == 0 {
+            return Err(WebError::NotFound(format!("newsdesk has no articles from {domain}.")));
+        }
+        let entries = list.items.into_iter().map(|a| card_entry(&state, a)).collect::<Result<_, _>>()?;
+        let title = format!("{}: {domain}", state.site.title);
+        let f = feed(
+            &state,
+            title,
+            &format!("sources/{domain}/feed.{}", format.ext()),
+            &format!("sources/{domain}"),
+            entries,
+        )?;
+        Ok(respond(&f, format))
+    }
+    .await;
+    state.respond(result)
+}
+
 /// `/search/feed.atom|json?q=...`: a saved search as a feed, best first.
 pub(crate) async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery, format: Format) -> Response {
     let result = async {

@@ -17,6 +17,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("latest.html", include_str!("../templates/latest.html")),
     ("story.html", include_str!("../templates/story.html")),
     ("entity.html", include_str!("../templates/entity.html")),
+    ("source.html", include_str!("../templates/source.html")),
     ("article.html", include_str!("../templates/article.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("error.html", include_str!("../templates/error.html")),

@@ -176,3 +176,22 @@ async fn stories_and_entities_have_feeds() {
     assert_eq!(get(&site, "/stories/nope/feed.atom").await.0, StatusCode::BAD_REQUEST);
     assert_eq!(get(&site, "/entities/person/nobody/feed.atom").await.0, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn source_pages_list_an_outlets_articles_with_feeds() {
+    let site = site().await;
+    let (status, _, body) = get(&site, "/sources/harbourgazette.example").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("<h1>harbourgazette.example</h1>") && body.contains("4 articles"), "{body}");
+    assert!(body.contains("Library opens late") && body.contains("Ferry crews vote on strike"));
+    let (status, _, www) = get(&site, "/sources/www.harbourgazette.example").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(www.contains("4 articles"), "www. is the same outlet");
+    let (status, _, feed) = get(&site, "/sources/harbourgazette.example/feed.atom").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(feed.contains("Library opens late"));
+    assert_eq!(get(&site, "/sources/nobody.example").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&site, "/sources/bad%20domain").await.0, StatusCode::BAD_REQUEST);
+    let (_, _, front) = get(&site, "/latest").await;
+    assert!(front.contains("href=\"/sources/harbourgazette.example\""), "cards link their outlet");
+}

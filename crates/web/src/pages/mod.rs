@@ -6,4 +6,5 @@ pub(crate) mod assets;
 pub(crate) mod entity;
 pub(crate) mod front;
 pub(crate) mod search;
+pub(crate) mod source;
 pub(crate) mod story;
