@@ -35,4 +35,4 @@ pub use open::{Store, StoreOptions};
 pub use search::{ParsedQuery, SearchHit, SearchResults, SnippetPart};
 pub use story_views::{ArticleContext, EntityCount, EntityView, StoryCard, StoryView, TimelineEntry};
 pub use understanding::{EntityRecord, Placed, UnderstandingInput, Understood};
-pub use users::SessionUser;
+pub use users::{MAX_SAVED_SEARCHES, SavedSearch, SessionUser};

@@ -23,6 +23,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 2, name: "feed_ingestion", sql: include_str!("../migrations/sqlite/0002_feed_ingestion.sql") },
     Migration { version: 3, name: "understanding", sql: include_str!("../migrations/sqlite/0003_understanding.sql") },
     Migration { version: 4, name: "discussion", sql: include_str!("../migrations/sqlite/0004_discussion.sql") },
+    Migration { version: 5, name: "saved_searches", sql: include_str!("../migrations/sqlite/0005_saved_searches.sql") },
 ];
 
 fn checksum(sql: &str) -> String {

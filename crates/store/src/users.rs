@@ -8,6 +8,17 @@ use crate::open::Backend;
 use crate::rows::uuid;
 use crate::{Store, StoreError, time};
 
+/// A search the operator saved.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SavedSearch {
+    pub id: String,
+    pub name: String,
+    pub query: String,
+}
+
+/// Saved searches kept at most.
+pub const MAX_SAVED_SEARCHES: u64 = 100;
+
 /// A signed-in administrator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionUser {
@@ -124,6 +135,61 @@ impl Store {
             Backend::Sqlite(pool, _) => {
                 sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(pool).await?;
                 Ok(())
+            }
+        }
+    }
+
+    /// Saves a search; false when [`MAX_SAVED_SEARCHES`] are saved already.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn add_saved_search(&self, name: &str, query: &str) -> Result<bool, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let n: i64 = sqlx::query_scalar("SELECT count(*) FROM saved_searches").fetch_one(pool).await?;
+                if u64::try_from(n).unwrap_or(0) >= MAX_SAVED_SEARCHES {
+                    return Ok(false);
+                }
+                sqlx::query("INSERT INTO saved_searches (id, name, query, created_at) VALUES (?, ?, ?, ?)")
+                    .bind(uuid::Uuid::now_v7().to_string())
+                    .bind(name)
+                    .bind(query)
+                    .bind(time::to_db(time::now()))
+                    .execute(pool)
+                    .await?;
+                Ok(true)
+            }
+        }
+    }
+
+    /// Every saved search, by name.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn saved_searches(&self) -> Result<Vec<SavedSearch>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let rows = sqlx::query("SELECT id, name, query FROM saved_searches ORDER BY name, created_at")
+                    .fetch_all(pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(SavedSearch { id: r.try_get("id")?, name: r.try_get("name")?, query: r.try_get("query")? })
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// Removes a saved search; false when there is none with this id.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn delete_saved_search(&self, id: &str) -> Result<bool, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let done = sqlx::query("DELETE FROM saved_searches WHERE id = ?").bind(id).execute(pool).await?;
+                Ok(done.rows_affected() == 1)
             }
         }
     }

@@ -13,6 +13,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("card.html", include_str!("../templates/card.html")),
     ("pager.html", include_str!("../templates/pager.html")),
+    ("saved.html", include_str!("../templates/saved.html")),
     ("front.html", include_str!("../templates/front.html")),
     ("latest.html", include_str!("../templates/latest.html")),
     ("story.html", include_str!("../templates/story.html")),

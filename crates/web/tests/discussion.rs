@@ -336,3 +336,52 @@ async fn moderation_spam_and_delete_keep_the_count_right() {
     site.post("/admin/logout", &[("token", &token)], Some(&cookie), "same-origin").await;
     assert_eq!(site.get("/admin", Some(&cookie)).await.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn the_operator_saves_searches_that_the_site_lists_with_feeds() {
+    let site = site().await;
+    let cookie = site.sign_in().await;
+    let token = site.token("/admin", Some(&cookie)).await;
+    let add = |name: &'static str, query: &'static str| {
+        let token = token.clone();
+        let cookie = cookie.clone();
+        let site = &site;
+        async move {
+            site.post(
+                "/admin/searches",
+                &[("action", "add"), ("name", name), ("query", query), ("token", &token)],
+                Some(&cookie),
+                "same-origin",
+            )
+            .await
+        }
+    };
+    assert_eq!(add("Bridge news", "bridge lang:en").await.status, StatusCode::SEE_OTHER);
+    let bad = add("Broken", "bridge before:soon").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("before:2026-05-04"));
+    let front = site.get("/", None).await;
+    assert!(front.body.contains("Saved searches:"), "{}", front.body);
+    assert!(front.body.contains("href=\"/search?q=bridge+lang%3Aen\">Bridge news</a>"), "{}", front.body);
+    assert!(front.body.contains("/search/feed.atom?q=bridge+lang%3Aen"));
+    let admin = site.get("/admin", Some(&cookie)).await;
+    assert!(admin.body.contains("Saved searches (1)") && admin.body.contains("Settings"));
+    let id = admin.body.split("name=\"id\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let token = site.token("/admin", Some(&cookie)).await;
+    let gone = site
+        .post("/admin/searches", &[("action", "delete"), ("id", &id), ("token", &token)], Some(&cookie), "same-origin")
+        .await;
+    assert_eq!(gone.status, StatusCode::SEE_OTHER);
+    assert!(!site.get("/", None).await.body.contains("Saved searches:"));
+    // Not signed in: nothing is saved.
+    let anonymous = site
+        .post(
+            "/admin/searches",
+            &[("action", "add"), ("name", "x"), ("query", "y"), ("token", &token)],
+            None,
+            "same-origin",
+        )
+        .await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+    assert!(site.db.store.saved_searches().await.unwrap().is_empty());
+}

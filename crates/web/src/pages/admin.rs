@@ -150,9 +150,13 @@ pub(crate) async fn dashboard(State(state): State<AppState>, headers: HeaderMap)
         let token = form_token(state.secret().await?, &format!("admin:{hash}"), chrono::Utc::now().timestamp());
         let held = state.store.held_comments(QUEUE).await?;
         let feeds = state.store.feeds().await?;
+        let searches = state.store.saved_searches().await?;
         let body = state.templates.render(
             "admin.html",
-            minijinja::context! { user => user.username, token, held => Serde(held), feeds => Serde(feeds) },
+            minijinja::context! {
+                user => user.username, token, held => Serde(held), feeds => Serde(feeds), searches => Serde(searches),
+                site_settings => Serde(&state.site),
+            },
         )?;
         Ok(Html(body).into_response())
     }
@@ -202,6 +206,55 @@ pub(crate) async fn moderate(
         }
         state.pages.clear();
         Ok(see_other("/admin"))
+    }
+    .await;
+    state.respond(result)
+}
+
+/// `POST /admin/searches`: `action` = add (with `name` and `query`) or delete (with `id`).
+pub(crate) async fn saved_searches(State(state): State<AppState>, request: Request) -> Response {
+    let result = async {
+        let (parts, body) = request.into_parts();
+        let Some((_, hash)) = signed_in(&state, &parts.headers).await? else { return Ok(see_other("/admin/login")) };
+        if !same_origin(&parts.headers) {
+            return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".into()));
+        }
+        let form = read_form(body).await?;
+        let now = chrono::Utc::now().timestamp();
+        let scope = format!("admin:{hash}");
+        if check_form_token(state.secret().await?, &scope, field(&form, "token"), now, Duration::ZERO, FORM_LIFETIME)
+            .is_err()
+        {
+            return Err(WebError::BadRequest("The form expired; go back, reload the page and try again.".into()));
+        }
+        match field(&form, "action") {
+            "add" => {
+                let name = field(&form, "name").trim();
+                let query = field(&form, "query").trim();
+                if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+                    return Err(WebError::BadRequest(
+                        "A saved search needs a name of one line, at most 100 characters.".into(),
+                    ));
+                }
+                if query.is_empty() || query.chars().count() > 500 {
+                    return Err(WebError::BadRequest("A saved search needs a query of at most 500 characters.".into()));
+                }
+                newsdesk_store::ParsedQuery::read(query).map_err(WebError::BadRequest)?;
+                if !state.store.add_saved_search(name, query).await? {
+                    return Err(WebError::BadRequest(format!(
+                        "There are {} saved searches already; delete one first.",
+                        newsdesk_store::MAX_SAVED_SEARCHES
+                    )));
+                }
+            }
+            "delete" => {
+                if !state.store.delete_saved_search(field(&form, "id")).await? {
+                    return Err(WebError::NotFound("There is no such saved search.".into()));
+                }
+            }
+            _ => return Err(WebError::BadRequest("Saved searches can be added or deleted.".into())),
+        }
+        Ok(see_other("/admin#searches"))
     }
     .await;
     state.respond(result)

@@ -23,9 +23,10 @@ async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebErro
         return latest(state, page).await;
     }
     let (prev_url, next_url, pages) = params::pager("/", &[], page, size, stories.total);
+    let searches = state.store.saved_searches().await?;
     let body = state.templates.render(
         "front.html",
-        minijinja::context! { stories => Serde(stories.items), page, pages, prev_url, next_url },
+        minijinja::context! { stories => Serde(stories.items), searches => Serde(searches), page, pages, prev_url, next_url },
     )?;
     Ok(Html(body).into_response())
 }
@@ -43,9 +44,10 @@ async fn latest(state: &AppState, page: u64) -> Result<Response, WebError> {
     let size = state.site.page_size;
     let list = state.store.recent_articles((page - 1) * u64::from(size), size).await?;
     let (prev_url, next_url, pages) = params::pager("/latest", &[], page, size, list.total);
+    let searches = state.store.saved_searches().await?;
     let body = state.templates.render(
         "latest.html",
-        minijinja::context! { articles => Serde(list.items), page, pages, prev_url, next_url },
+        minijinja::context! { articles => Serde(list.items), searches => Serde(searches), page, pages, prev_url, next_url },
     )?;
     Ok(Html(body).into_response())
 }
