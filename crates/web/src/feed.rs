@@ -98,6 +98,41 @@ pub(crate) async fn latest(State(state): State<AppState>, format: Format) -> Res
     state.respond(result)
 }
 
+/// `/stories.atom|json`: the front page: the top stories, each linking to its story page.
+pub(crate) async fn top_stories(State(state): State<AppState>, format: Format) -> Response {
+    let result = async {
+        let stories = state.store.top_stories(0, FEED_ENTRIES).await?;
+        let entries = stories
+            .items
+            .into_iter()
+            .map(|s| {
+                Ok(OutEntry {
+                    id: format!("urn:uuid:{}", s.id),
+                    url: link(&state, &format!("stories/{}", s.id))?,
+                    title: s.title,
+                    summary: format!(
+                        "{} ({} {} from {} {})",
+                        s.summary,
+                        s.article_count,
+                        if s.article_count == 1 { "article" } else { "articles" },
+                        s.source_count,
+                        if s.source_count == 1 { "source" } else { "sources" }
+                    ),
+                    content: None,
+                    author: None,
+                    published: Some(s.first_seen_at),
+                    updated: s.last_seen_at,
+                })
+            })
+            .collect::<Result<Vec<_>, WebError>>()?;
+        let title = format!("{}: top stories", state.site.title);
+        let f = feed(&state, title, &format!("stories.{}", format.ext()), "", entries)?;
+        Ok(respond(&f, format))
+    }
+    .await;
+    state.respond(result)
+}
+
 /// `/stories/{id}/feed.atom|json`: a story's articles, newest first.
 pub(crate) async fn story(
     State(state): State<AppState>,

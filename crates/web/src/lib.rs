@@ -58,6 +58,8 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .route("/search", get(pages::search::search_page))
         .route("/feed.atom", get(|s| feed::latest(s, feed::Format::Atom)))
         .route("/feed.json", get(|s| feed::latest(s, feed::Format::Json)))
+        .route("/stories.atom", get(|s| feed::top_stories(s, feed::Format::Atom)))
+        .route("/stories.json", get(|s| feed::top_stories(s, feed::Format::Json)))
         .route("/stories/{id}/feed.atom", get(|s, p| feed::story(s, p, feed::Format::Atom)))
         .route("/stories/{id}/feed.json", get(|s, p| feed::story(s, p, feed::Format::Json)))
         .route("/entities/{kind}/{key}/feed.atom", get(|s, p| feed::entity(s, p, feed::Format::Atom)))

@@ -195,3 +195,19 @@ async fn source_pages_list_an_outlets_articles_with_feeds() {
     let (_, _, front) = get(&site, "/latest").await;
     assert!(front.contains("href=\"/sources/harbourgazette.example\""), "cards link their outlet");
 }
+
+#[tokio::test]
+async fn the_front_page_is_a_feed_of_top_stories() {
+    let site = site().await;
+    let (status, headers, body) = get(&site, "/stories.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/feed+json; charset=utf-8");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "merged stories are not listed");
+    assert_eq!(items[0]["url"], format!("https://desk.example/stories/{LIBRARY}"));
+    assert!(items[1]["summary"].as_str().unwrap().ends_with("(3 articles from 1 source)"), "{body}");
+    let (status, _, atom) = get(&site, "/stories.atom").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(atom.contains("Ferry crews vote on strike"));
+}
