@@ -46,12 +46,14 @@ pub struct SearchResults {
     pub total: u64,
     pub offset: u64,
     pub limit: u32,
-    /// Set when the query matched more articles than are ranked: the newest this many were.
+    /// Set when the query matched more articles than are ranked: the newest this many are
+    /// listed, newest first.
     pub ranked_newest: Option<u64>,
 }
 
-/// Most matches ranked for one query: a word in more articles than this ranks the newest.
-pub const RANK_WINDOW: u64 = 2000;
+/// Most matches ranked by relevance for one query; a query matching more lists its newest
+/// this many, newest first.
+pub const RANK_WINDOW: u64 = 500;
 
 /// A reader's query, understood.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -263,28 +265,30 @@ impl Store {
                     }
                     q
                 };
-                // A word in very many articles: rank the newest matches only, so that one
-                // search never scores the whole collection (and never counts it).
+                // A query matching very many articles is not scored (nor counted): its newest
+                // matches are listed, newest first.
                 let sql = format!(
                     "SELECT articles_fts.rowid AS seq FROM {from}{filter_sql} ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET {}",
                     rank_window.saturating_sub(1)
                 );
-                let (window, ranked_newest, total) = match bind_all(sql).fetch_optional(pool).await? {
+                let (window, order_by, ranked_newest, total) = match bind_all(sql).fetch_optional(pool).await? {
+                    // Words this common tell articles apart by little but time: the newest first.
                     Some(row) => {
                         let cutoff: i64 = sqlx::Row::try_get(&row, "seq")?;
-                        (format!(" AND articles_fts.rowid >= {cutoff}"), Some(rank_window), rank_window)
+                        let window = format!(" AND articles_fts.rowid >= {cutoff}");
+                        (window, "articles_fts.rowid DESC", Some(rank_window), rank_window)
                     }
                     None => {
                         let row =
                             bind_all(format!("SELECT count(*) AS n FROM {from}{filter_sql}")).fetch_one(pool).await?;
                         let n: i64 = sqlx::Row::try_get(&row, "n")?;
-                        (String::new(), None, u64::try_from(n).unwrap_or(0))
+                        let order = "bm25(articles_fts, 10.0, 4.0, 1.0), articles_fts.rowid DESC";
+                        (String::new(), order, None, u64::try_from(n).unwrap_or(0))
                     }
                 };
-                // The page's articles in rank order (ties: newest first), without snippets...
+                // The page's articles in order (ranked ties: newest first), without snippets...
                 let sql = format!(
-                    "SELECT articles_fts.rowid AS seq FROM {from}{filter_sql}{window} \
-                     ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0), articles_fts.rowid DESC LIMIT ? OFFSET ?"
+                    "SELECT articles_fts.rowid AS seq FROM {from}{filter_sql}{window} ORDER BY {order_by} LIMIT ? OFFSET ?"
                 );
                 let order: Vec<i64> = bind_all(sql)
                     .bind(i64::from(limit))
@@ -294,22 +298,27 @@ impl Store {
                     .iter()
                     .map(|r| sqlx::Row::try_get(r, "seq"))
                     .collect::<Result<_, _>>()?;
-                // ...then snippets for those only.
+                // ...then the passage that matches, for those only. The passage is found here
+                // rather than by FTS5's snippet(), which re-reads and re-tokenizes every
+                // column of every hit and cost more than the search itself.
                 let mut hits = Vec::with_capacity(order.len());
                 if !order.is_empty() {
                     let list = order.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
                     let sql = format!(
-                        "SELECT {CARD_COLUMNS}, a.seq AS seq, \
-                           snippet(articles_fts, -1, char(57344), char(57345), '…', 24) AS snippet \
-                         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid \
-                         WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({list})"
+                        "SELECT {CARD_COLUMNS}, a.seq AS seq, substr(a.body_text, 1, {PASSAGE_SOURCE_CHARS}) AS body \
+                         FROM articles a WHERE a.seq IN ({list})"
                     );
-                    let rows = sqlx::query(AssertSqlSafe(sql)).bind(expr.clone()).fetch_all(pool).await?;
+                    let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(pool).await?;
+                    let stems = stems(query);
                     let mut by_seq = std::collections::HashMap::with_capacity(rows.len());
                     for row in &rows {
                         let seq: i64 = sqlx::Row::try_get(row, "seq")?;
-                        let snippet: String = sqlx::Row::try_get(row, "snippet")?;
-                        by_seq.insert(seq, SearchHit { article: rows::card(row)?, snippet: split_snippet(&snippet) });
+                        let body: String = sqlx::Row::try_get(row, "body")?;
+                        let article = rows::card(row)?;
+                        let snippet = passage(&body, &stems).unwrap_or_else(|| {
+                            passage(&article.summary, &stems).unwrap_or_else(|| lead(&article.summary))
+                        });
+                        by_seq.insert(seq, SearchHit { article, snippet });
                     }
                     hits.extend(order.iter().filter_map(|seq| by_seq.remove(seq)));
                 }
@@ -344,6 +353,83 @@ fn filters(q: &ParsedQuery) -> (String, Vec<String>) {
         binds.push(day(before));
     }
     (sql, binds)
+}
+
+/// How much of an article is searched for the passage to show.
+const PASSAGE_SOURCE_CHARS: usize = 20_000;
+/// Words in a passage.
+const PASSAGE_WORDS: usize = 24;
+
+/// The query's words as lowercase stems ("ferries" -> "ferri", "closed" -> "clos"), to find
+/// the words FTS5's Porter stemmer matched.
+fn stems(q: &ParsedQuery) -> Vec<String> {
+    let mut out: Vec<String> = q
+        .include
+        .iter()
+        .flat_map(|t| t.split(' '))
+        .map(|w| {
+            let w = w.to_lowercase();
+            let cut = ["ing", "ies", "ed", "es", "s", "y", "e"]
+                .iter()
+                .find_map(|suffix| w.strip_suffix(suffix).filter(|stem| stem.chars().count() >= 3))
+                .map_or(w.as_str(), |stem| stem);
+            cut.to_owned()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn core(token: &str) -> &str {
+    token.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn matches_stem(token: &str, stems: &[String]) -> bool {
+    let word = core(token).to_lowercase();
+    !word.is_empty() && stems.iter().any(|s| word.starts_with(s.as_str()))
+}
+
+/// About [`PASSAGE_WORDS`] words around the first word of `text` that matches, the matching
+/// words marked; `None` when no word matches.
+fn passage(text: &str, stems: &[String]) -> Option<Vec<SnippetPart>> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let first = tokens.iter().position(|t| matches_stem(t, stems))?;
+    let start = first.saturating_sub(PASSAGE_WORDS / 3);
+    let end = (start + PASSAGE_WORDS).min(tokens.len());
+    let mut parts: Vec<SnippetPart> = Vec::new();
+    let mut text_run = String::from(if start > 0 { "…" } else { "" });
+    for (i, token) in tokens[start..end].iter().enumerate() {
+        if i > 0 || start > 0 {
+            text_run.push(' ');
+        }
+        if matches_stem(token, stems) {
+            let word = core(token);
+            let at = token.find(word).unwrap_or(0);
+            text_run.push_str(&token[..at]);
+            if !text_run.is_empty() {
+                parts.push(SnippetPart::Text(std::mem::take(&mut text_run)));
+            }
+            parts.push(SnippetPart::Match(word.to_owned()));
+            text_run.push_str(&token[at + word.len()..]);
+        } else {
+            text_run.push_str(token);
+        }
+    }
+    if end < tokens.len() {
+        text_run.push('…');
+    }
+    if !text_run.is_empty() {
+        parts.push(SnippetPart::Text(text_run));
+    }
+    Some(parts)
+}
+
+/// The start of a text, unmarked.
+fn lead(text: &str) -> Vec<SnippetPart> {
+    let words: Vec<&str> = text.split_whitespace().take(PASSAGE_WORDS).collect();
+    if words.is_empty() { Vec::new() } else { vec![SnippetPart::Text(words.join(" "))] }
 }
 
 /// Splits a marked snippet into text and matches. A stray marker (article text may contain
@@ -419,6 +505,23 @@ mod tests {
     fn bounds_long_queries() {
         let q = ParsedQuery::parse(&"word ".repeat(10_000));
         assert_eq!(q.include.len(), MAX_TERMS);
+    }
+
+    #[test]
+    fn passages_mark_stemmed_matches_around_the_first() {
+        let q = ParsedQuery::parse("ferry closing");
+        let stems = stems(&q);
+        assert_eq!(stems, vec!["clos", "ferr"]);
+        let text = format!("{} The Ferries stopped, and the bridge closed. {}", "word ".repeat(30), "tail ".repeat(30));
+        let parts = passage(&text, &stems).unwrap();
+        let marked: Vec<&str> =
+            parts.iter().filter_map(|p| if let SnippetPart::Match(m) = p { Some(m.as_str()) } else { None }).collect();
+        assert_eq!(marked, vec!["Ferries", "closed"]);
+        let SnippetPart::Text(first) = &parts[0] else { panic!("{parts:?}") };
+        assert!(first.starts_with('…'), "cut in front: {first}");
+        let SnippetPart::Text(last) = parts.last().unwrap() else { panic!("{parts:?}") };
+        assert!(last.starts_with('.') && last.ends_with('…'), "punctuation stays text: {last}");
+        assert!(passage("nothing here", &stems).is_none());
     }
 
     #[test]
