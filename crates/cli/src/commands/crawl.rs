@@ -1,9 +1,7 @@
 //! `newsdesk crawl`: poll due feeds once, with a progress bar on a terminal.
 
-use std::io::IsTerminal;
 use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdesk_fetch::Fetcher;
 use newsdesk_pipeline::{Desk, PollOutcome, ScheduleConfig, crawl};
 use newsdesk_store::Store;
@@ -33,15 +31,7 @@ pub async fn run(
     // Stories and copies continue from the articles of the last days.
     let desk = if understand { Desk::new() } else { Desk::off() };
     desk.warm_up(store).await?;
-    let bar = ProgressBar::new(feeds.len() as u64);
-    if std::io::stderr().is_terminal() {
-        bar.set_draw_target(ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} feeds  {msg}") {
-            bar.set_style(style);
-        }
-    } else {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
-    }
+    let bar = super::progress::bar(feeds.len() as u64, "{bar:30} {pos}/{len} feeds  {msg}");
     let mut entries = 0usize;
     let summary = crawl(store, fetcher, &desk, feeds, concurrency, schedule, &mut |_, result| {
         if let PollOutcome::Stored { created, .. } = result.outcome {

@@ -7,5 +7,6 @@ pub mod demo;
 pub mod export;
 pub mod feeds;
 pub mod import;
+pub mod progress;
 pub mod recluster;
 pub mod serve;

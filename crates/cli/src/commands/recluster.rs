@@ -1,10 +1,8 @@
 //! `newsdesk recluster`: forget every story, copy link and entity, and rebuild them from the
 //! stored articles in publication order, with a progress bar on a terminal.
 
-use std::io::IsTerminal;
 use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdesk_pipeline::{Desk, Replay};
 use newsdesk_store::Store;
 
@@ -15,15 +13,7 @@ use newsdesk_store::Store;
 pub async fn run(store: &Store) -> anyhow::Result<String> {
     let started = Instant::now();
     let total = store.count_articles().await?;
-    let bar = ProgressBar::new(total);
-    if std::io::stderr().is_terminal() {
-        bar.set_draw_target(ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} articles  {per_sec}  eta {eta}") {
-            bar.set_style(style);
-        }
-    } else {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
-    }
+    let bar = super::progress::bar(total, "{bar:30} {pos}/{len} articles  {per_sec}  eta {eta}");
     store.clear_understanding().await?;
     let desk = Desk::rebuilding();
     let done = desk.replay(store, None, Replay::Live, |n| bar.set_position(n as u64)).await?;

@@ -166,6 +166,25 @@ pub(crate) async fn dashboard(State(state): State<AppState>, headers: HeaderMap)
     response
 }
 
+/// The fields of an admin form, once the sender is signed in, the form comes from this site
+/// and carries this session's token; `None` when nobody is signed in.
+async fn admin_form(state: &AppState, request: Request) -> Result<Option<Vec<(String, String)>>, WebError> {
+    let (parts, body) = request.into_parts();
+    let Some((_, hash)) = signed_in(state, &parts.headers).await? else { return Ok(None) };
+    if !same_origin(&parts.headers) {
+        return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".into()));
+    }
+    let form = read_form(body).await?;
+    let now = chrono::Utc::now().timestamp();
+    let scope = format!("admin:{hash}");
+    if check_form_token(state.secret().await?, &scope, field(&form, "token"), now, Duration::ZERO, FORM_LIFETIME)
+        .is_err()
+    {
+        return Err(WebError::BadRequest("The form expired; go back, reload the page and try again.".into()));
+    }
+    Ok(Some(form))
+}
+
 /// `POST /admin/comments/{id}`: `action` = approve, spam or delete.
 pub(crate) async fn moderate(
     State(state): State<AppState>,
@@ -173,19 +192,7 @@ pub(crate) async fn moderate(
     request: Request,
 ) -> Response {
     let result = async {
-        let (parts, body) = request.into_parts();
-        let Some((_, hash)) = signed_in(&state, &parts.headers).await? else { return Ok(see_other("/admin/login")) };
-        if !same_origin(&parts.headers) {
-            return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".into()));
-        }
-        let form = read_form(body).await?;
-        let now = chrono::Utc::now().timestamp();
-        let scope = format!("admin:{hash}");
-        if check_form_token(state.secret().await?, &scope, field(&form, "token"), now, Duration::ZERO, FORM_LIFETIME)
-            .is_err()
-        {
-            return Err(WebError::BadRequest("The form expired; go back, reload the page and try again.".into()));
-        }
+        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
         let id: CommentId = id
             .ok()
             .and_then(|Path(raw)| raw.parse().ok())
@@ -214,19 +221,7 @@ pub(crate) async fn moderate(
 /// `POST /admin/searches`: `action` = add (with `name` and `query`) or delete (with `id`).
 pub(crate) async fn saved_searches(State(state): State<AppState>, request: Request) -> Response {
     let result = async {
-        let (parts, body) = request.into_parts();
-        let Some((_, hash)) = signed_in(&state, &parts.headers).await? else { return Ok(see_other("/admin/login")) };
-        if !same_origin(&parts.headers) {
-            return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".into()));
-        }
-        let form = read_form(body).await?;
-        let now = chrono::Utc::now().timestamp();
-        let scope = format!("admin:{hash}");
-        if check_form_token(state.secret().await?, &scope, field(&form, "token"), now, Duration::ZERO, FORM_LIFETIME)
-            .is_err()
-        {
-            return Err(WebError::BadRequest("The form expired; go back, reload the page and try again.".into()));
-        }
+        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
         match field(&form, "action") {
             "add" => {
                 let name = field(&form, "name").trim();
