@@ -143,12 +143,6 @@ impl StoryDesk {
             self.ids.retain(|n, _| understanding.story_active(*n));
         }
     }
-
-    /// Stories the process knows an id for.
-    #[must_use]
-    pub fn known_stories(&self) -> usize {
-        self.ids.len()
-    }
 }
 
 /// A process's [`StoryDesk`], shared by every task that stores articles.

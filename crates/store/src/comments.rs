@@ -204,30 +204,6 @@ impl Store {
         }
     }
 
-    /// One comment as the public sees it, whatever its status, with its status.
-    ///
-    /// # Errors
-    /// Database errors.
-    pub async fn comment(&self, id: CommentId) -> Result<Option<(PublicComment, CommentStatus)>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let row = sqlx::query(
-                    "SELECT id, parent_id, depth, author_name, author_url, body, created_at, status FROM comments WHERE id = ?",
-                )
-                .bind(id.to_string())
-                .fetch_optional(pool)
-                .await?;
-                let Some(row) = row else { return Ok(None) };
-                let status = match row.try_get::<&str, _>("status")? {
-                    "approved" => CommentStatus::Approved,
-                    "spam" => CommentStatus::Spam,
-                    _ => CommentStatus::Pending,
-                };
-                Ok(Some((public(&row)?, status)))
-            }
-        }
-    }
-
     /// Comments waiting for a moderator, oldest first.
     ///
     /// # Errors

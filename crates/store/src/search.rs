@@ -16,9 +16,6 @@ use crate::{ArticleCard, Store, StoreError, time};
 const MAX_QUERY_CHARS: usize = 500;
 /// Most terms used from one query.
 const MAX_TERMS: usize = 32;
-// Private-use characters mark matches inside snippets; they cannot collide with markup.
-const MARK_START: char = '\u{E000}';
-const MARK_END: char = '\u{E001}';
 
 /// A piece of a search snippet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -221,7 +218,7 @@ impl Store {
                     // Filters alone: newest first.
                     let from = "articles a WHERE 1 = 1";
                     let sql = format!(
-                        "SELECT {CARD_COLUMNS}, substr(a.summary, 1, 200) AS snippet FROM {from}{filter_sql} \
+                        "SELECT {CARD_COLUMNS} FROM {from}{filter_sql} \
                          ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?"
                     );
                     let mut q = sqlx::query(AssertSqlSafe(sql));
@@ -235,8 +232,8 @@ impl Store {
                         .await?;
                     let mut hits = Vec::with_capacity(rows.len());
                     for row in &rows {
-                        let snippet: String = sqlx::Row::try_get(row, "snippet")?;
-                        hits.push(SearchHit { article: rows::card(row)?, snippet: split_snippet(&snippet) });
+                        let article = rows::card(row)?;
+                        hits.push(SearchHit { snippet: lead(&article.summary), article });
                     }
                     let mut q =
                         sqlx::query_scalar::<_, i64>(AssertSqlSafe(format!("SELECT count(*) FROM {from}{filter_sql}")));
@@ -432,34 +429,6 @@ fn lead(text: &str) -> Vec<SnippetPart> {
     if words.is_empty() { Vec::new() } else { vec![SnippetPart::Text(words.join(" "))] }
 }
 
-/// Splits a marked snippet into text and matches. A stray marker (article text may contain
-/// these characters) never breaks the split; at worst a word is marked that should not be.
-fn split_snippet(marked: &str) -> Vec<SnippetPart> {
-    let mut parts: Vec<SnippetPart> = Vec::new();
-    let mut rest = marked;
-    while !rest.is_empty() {
-        match rest.find(MARK_START) {
-            Some(start) => {
-                if start > 0 {
-                    parts.push(SnippetPart::Text(rest[..start].to_owned()));
-                }
-                let after = &rest[start + MARK_START.len_utf8()..];
-                let end = after.find(MARK_END).unwrap_or(after.len());
-                let word = &after[..end];
-                if !word.is_empty() {
-                    parts.push(SnippetPart::Match(word.to_owned()));
-                }
-                rest = after.get(end + MARK_END.len_utf8()..).unwrap_or("");
-            }
-            None => {
-                parts.push(SnippetPart::Text(rest.replace(MARK_END, "")));
-                rest = "";
-            }
-        }
-    }
-    parts
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,19 +491,5 @@ mod tests {
         let SnippetPart::Text(last) = parts.last().unwrap() else { panic!("{parts:?}") };
         assert!(last.starts_with('.') && last.ends_with('…'), "punctuation stays text: {last}");
         assert!(passage("nothing here", &stems).is_none());
-    }
-
-    #[test]
-    fn splits_marked_snippets() {
-        let s = format!("…the {MARK_START}bridge{MARK_END} <b>reopened{MARK_START}x");
-        assert_eq!(
-            split_snippet(&s),
-            vec![
-                SnippetPart::Text("…the ".into()),
-                SnippetPart::Match("bridge".into()),
-                SnippetPart::Text(" <b>reopened".into()),
-                SnippetPart::Match("x".into()),
-            ]
-        );
     }
 }

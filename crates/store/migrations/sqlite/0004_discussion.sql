@@ -21,7 +21,7 @@ CREATE TABLE comments (
 
 CREATE INDEX comments_by_article ON comments (article_id, status, created_at);
 CREATE INDEX comments_by_status ON comments (status, created_at);
-CREATE INDEX comments_by_email ON comments (author_email, status);
+CREATE INDEX comments_by_email ON comments (author_email COLLATE NOCASE, status);
 CREATE INDEX comments_by_ip ON comments (ip_key, created_at);
 
 CREATE TABLE users (
