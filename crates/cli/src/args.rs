@@ -65,6 +65,16 @@ pub enum Command {
     /// place); copy_of is the id of the original this article copies, or null. A line that
     /// cannot be read gives {"line", "error"} in its place.
     Analyze(AnalyzeArgs),
+    /// Print what newsdesk extracts from article pages: title, byline, dates, language, the
+    /// article's text and its safe HTML.
+    ///
+    /// Pages are given as files, directories (every .html, .htm, .html.gz and .htm.gz file
+    /// under them, in name order) or http(s) URLs, fetched like any page newsdesk reads. With
+    /// `--format json`, one JSON object per page per line: {"source", "title", "byline",
+    /// "published", "modified", "language", "site_name", "canonical_url", "image", "text",
+    /// "html", "words", "is_article", "not_article", "truncated"}; a page that cannot be read
+    /// gives {"source", "error"}.
+    Extract(ExtractArgs),
     /// Rebuild stories, syndicated copies and entities from every stored article, in
     /// publication order, with a progress bar on a terminal.
     ///
@@ -90,6 +100,25 @@ pub enum AdminCommand {
         /// The name to sign in with.
         name: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files, directories or http(s) URLs of article pages.
+    #[arg(required = true, value_name = "PATH_OR_URL")]
+    pub inputs: Vec<String>,
+
+    /// How to print each page.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ExtractFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// The title, the metadata and the text, for reading.
+    Text,
+    /// One JSON object per page per line.
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -60,6 +60,11 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
         let failed = commands::analyze::run(&args.input, fields)?;
         return Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
     }
+    if let Command::Extract(args) = &cli.command {
+        // Pages in, text out: no database.
+        let failed = commands::extract::run(&args.inputs, args.format, &config).await?;
+        return Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+    }
     let store = Store::open(&config.database.url, &StoreOptions::default()).await?;
     match cli.command {
         Command::Serve(args) => {
@@ -90,7 +95,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             println!("{}", out?.trim_end());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Analyze(_) => Ok(ExitCode::SUCCESS),
+        Command::Analyze(_) | Command::Extract(_) => Ok(ExitCode::SUCCESS),
         Command::Crawl(args) => {
             let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
             let concurrency = usize::try_from(config.crawl.concurrency).unwrap_or(16);

@@ -10,6 +10,7 @@
 
 mod article;
 mod comment;
+mod date;
 mod domain;
 mod html;
 mod ids;
@@ -18,6 +19,7 @@ mod validate;
 
 pub use article::{Article, ArticleUpsert, normalize_language};
 pub use comment::{Comment, CommentStatus, Email};
+pub use date::parse_date;
 pub use domain::{HostError, normalize_host, registrable_domain};
 pub use html::{SafeHtml, escape_html_into, paragraphs_to_html};
 pub use ids::{ArticleId, CommentId, FeedId, IdError, SourceId, StoryId, UserId};

@@ -5,6 +5,7 @@ pub mod analyze;
 pub mod crawl;
 pub mod demo;
 pub mod export;
+pub mod extract;
 pub mod feeds;
 pub mod import;
 pub mod progress;

@@ -1,9 +1,10 @@
 //! Atom 1.0 and Atom 0.3, with `xml:base` resolved at every level.
 
+use newsdesk_model::parse_date;
 use url::Url;
 
 use super::xml::Element;
-use super::{EntryParts, FeedFormat, ParsedFeed, date::parse_date, html, resolve};
+use super::{EntryParts, FeedFormat, ParsedFeed, html, resolve};
 
 const ATOM03_NS: &str = "http://purl.org/atom/ns#";
 const DC: &[&str] = &["http://purl.org/dc/elements/1.1/", "prefix:dc"];

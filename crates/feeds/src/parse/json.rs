@@ -1,9 +1,10 @@
 //! JSON Feed 1.0 and 1.1. Fields of the wrong type are ignored rather than failing the feed.
 
+use newsdesk_model::parse_date;
 use serde_json::Value;
 use url::Url;
 
-use super::{EntryParts, FeedError, FeedFormat, ParsedFeed, date::parse_date, resolve};
+use super::{EntryParts, FeedError, FeedFormat, ParsedFeed, resolve};
 
 pub(crate) fn parse(text: &str, feed_url: &Url) -> Result<ParsedFeed, FeedError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| FeedError::BadJson(e.to_string()))?;

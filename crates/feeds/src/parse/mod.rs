@@ -8,7 +8,6 @@
 
 mod atom;
 mod charset;
-mod date;
 mod entities;
 mod html;
 mod identity;

@@ -1,10 +1,11 @@
 //! RSS 0.9x and 2.0 (`<rss>`, with or without a version, or a bare `<channel>`) and RSS 1.0
 //! (`<rdf:RDF>`, items beside the channel).
 
+use newsdesk_model::parse_date;
 use url::Url;
 
 use super::xml::Element;
-use super::{EntryParts, FeedFormat, ParsedFeed, date::parse_date, resolve};
+use super::{EntryParts, FeedFormat, ParsedFeed, resolve};
 
 const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
 const DC_NS: &str = "http://purl.org/dc/elements/1.1/";

@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
-/// Reads a feed date; `None` when it is not one.
-pub(crate) fn parse_date(raw: &str) -> Option<DateTime<Utc>> {
+/// Reads a date as feeds and pages write it; `None` when it is not one.
+pub fn parse_date(raw: &str) -> Option<DateTime<Utc>> {
     let s = raw.trim();
     if s.is_empty() || s.len() > 100 {
         return None;

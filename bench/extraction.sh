@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Article extraction quality and speed (issue 4): ../shared/eval/extraction (181 real pages with
+# human-annotated article text) through `newsdesk extract --format json` and through
+# trafilatura 2.0, side by side in one run, each pinned to the same single core, both scored
+# by the set's score.py. Needs `pip install trafilatura lxml_html_clean` (installed if missing).
+#
+# Speed for newsdesk is the whole process: gunzip, decode, parse, extract, and the JSON lines
+# (text and HTML) written, best of 5 runs. trafilatura's is its own harness's (the extractor
+# call only, on already decoded text). Usage: bench/extraction.sh [--no-baseline]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+eval_dir=../shared/eval/extraction
+out=bench/out/extraction
+mkdir -p "$out"
+cargo build --release --locked -q -p newsdesk-cli
+core=1
+if [ "${1:-}" != "--no-baseline" ]; then
+  python3 -c "import trafilatura" 2>/dev/null || pip install -q trafilatura==2.0.0 lxml_html_clean
+  rm -rf "$out/trafilatura"
+  python3 "$eval_dir/run_baseline.py" trafilatura --out "$out/trafilatura" --pin-cpu "$core" > /dev/null
+fi
+best=""
+for _ in 1 2 3 4 5; do
+  /usr/bin/time -f "%e %M" -o "$out/time.txt" taskset -c "$core" \
+    target/release/newsdesk extract --format json "$eval_dir/data/html" > "$out/newsdesk.jsonl"
+  read -r wall peak < "$out/time.txt"
+  if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $wall < $best else 1)"; then best=$wall; best_peak=$peak; fi
+done
+python3 - "$out/newsdesk.jsonl" "$out/newsdesk" "$best" "$best_peak" <<'PY'
+import json, os, sys, shutil
+src, dest, wall, peak = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+shutil.rmtree(dest, ignore_errors=True)
+os.makedirs(dest)
+n = 0
+for line in open(src):
+    d = json.loads(line)
+    page_id = os.path.basename(d["source"]).split(".")[0]
+    with open(os.path.join(dest, page_id + ".json"), "w") as f:
+        json.dump({"articleBody": d.get("text") or ""}, f)
+    n += 1
+with open(os.path.join(dest, "_timing.json"), "w") as f:
+    json.dump({"tool": "newsdesk", "version": "", "pages": n, "total_s": wall,
+               "pages_per_s": round(n / wall, 1), "max_rss_mib": round(peak / 1024, 1)}, f)
+print(f"newsdesk: {n} pages in {wall:.2f} s = {n / wall:.0f} pages/s (whole process, one core, best of 5), peak {peak / 1024:.0f} MiB")
+PY
+dirs=("$out/newsdesk")
+[ -d "$out/trafilatura" ] && dirs+=("$out/trafilatura")
+python3 "$eval_dir/score.py" "${dirs[@]}"

@@ -1,0 +1,90 @@
+//! Is this page an article? Home pages, section fronts, galleries, paywall stubs and error
+//! pages are not: for them the feed's own content is better than anything on the page.
+//! The rules are conservative: a page is an article unless it is plainly something else.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::content::Measure;
+use crate::dom::{DOCUMENT, Dom};
+use crate::meta::Metadata;
+use crate::render::Rendered;
+
+/// Why a page gave no article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotArticle {
+    /// No bytes, or only whitespace.
+    Empty,
+    /// The bytes are not text (an image, a PDF, compressed data).
+    Binary,
+    /// No paragraph of prose anywhere on the page.
+    NoText,
+    /// Mostly links and little prose: a home page, section front or list of articles.
+    Listing,
+    /// The page says the article is for subscribers and shows only its beginning.
+    Paywall,
+    /// The page is an error page ("404", "page not found").
+    ErrorPage,
+    /// Too little text to be an article: a gallery, a video page, a teaser.
+    TooShort,
+}
+
+impl fmt::Display for NotArticle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Empty => "the page is empty",
+            Self::Binary => "the page is not text (binary data)",
+            Self::NoText => "the page has no paragraph of prose",
+            Self::Listing => "the page is a list of links (a home page or section front), not an article",
+            Self::Paywall => "the page is a paywall stub that shows only the article's beginning",
+            Self::ErrorPage => "the page is an error page",
+            Self::TooShort => "the page has too little text to be an article (a gallery, video or teaser)",
+        })
+    }
+}
+
+/// Words below which a page is not an article whatever else it is.
+const MIN_WORDS: usize = 25;
+
+pub(crate) fn judge(dom: &Dom, m: &Measure, meta: &Metadata, r: &Rendered) -> Option<NotArticle> {
+    if r.text.trim().is_empty() {
+        return Some(NotArticle::NoText);
+    }
+    let words = word_estimate(&r.text);
+    let title = meta.title.as_deref().unwrap_or("").to_lowercase();
+    if words < 150 && is_error_title(&title) {
+        return Some(NotArticle::ErrorPage);
+    }
+    if meta.paywalled && words < 150 {
+        return Some(NotArticle::Paywall);
+    }
+    let page_links = m.link_density(DOCUMENT);
+    let website = meta.og_type.as_deref().is_some_and(|t| t == "website");
+    if !meta.ld_article
+        && ((page_links > 0.5 && words < 250)
+            || (meta.ld_listing && words < 300)
+            || (website && words < 120 && page_links > 0.3))
+    {
+        return Some(NotArticle::Listing);
+    }
+    if words < MIN_WORDS {
+        return Some(NotArticle::TooShort);
+    }
+    let _ = dom;
+    None
+}
+
+fn is_error_title(title: &str) -> bool {
+    ["404", "page not found", "not found", "error", "page unavailable", "no longer available"]
+        .iter()
+        .any(|p| title.contains(p))
+}
+
+/// Words in `text`, counting two CJK characters as a word (those scripts do not space words).
+pub(crate) fn word_estimate(text: &str) -> usize {
+    let spaced = text.split_whitespace().count();
+    let cjk = text.chars().filter(|c| matches!(*c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af)).count();
+    spaced.max(cjk / 2)
+}

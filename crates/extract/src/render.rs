@@ -1,0 +1,447 @@
+//! The chosen elements written out twice in one walk: as plain text (one paragraph per line)
+//! and as HTML that keeps only an allowlist of tags and attributes (headings, lists, quotes,
+//! tables, figures with captions, links and images with absolute `http(s)` addresses).
+//!
+//! Inside the article, boilerplate is dropped on the way: elements marked as boilerplate by
+//! their class, blocks of links, short lines of page furniture ("Advertisement", "Read
+//! more"), repeated paragraphs, and the headline (shown separately). Figures and captions go
+//! into the HTML only: they are not the article's text.
+
+use std::collections::HashSet;
+
+use newsdesk_model::escape_html_into;
+use url::Url;
+
+use crate::classify::Standing;
+use crate::content::{Choice, Measure};
+use crate::dom::{Dom, NodeData, NodeId, push_collapsed};
+
+/// The article as text and as HTML.
+#[derive(Debug, Default)]
+pub(crate) struct Rendered {
+    pub text: String,
+    pub html: String,
+    pub paragraphs: usize,
+}
+
+/// Tags written to the HTML as they are.
+const KEPT: &[&str] = &[
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "a",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "br",
+    "img",
+    "q",
+    "cite",
+    "small",
+    "mark",
+    "abbr",
+    "time",
+];
+
+/// Tags that hold text directly in the HTML we write (other blocks get a `<p>` around it).
+const HOLDS_TEXT: &[&str] = &["p", "li", "h2", "h3", "h4", "h5", "h6", "td", "th", "pre", "figcaption", "dt", "dd"];
+
+pub(crate) fn render(dom: &Dom, m: &Measure, choice: &Choice, base: Option<&Url>) -> Rendered {
+    let total: u32 = choice.parts.iter().map(|&p| m.text[p]).sum();
+    let mut w = Writer {
+        dom,
+        m,
+        base,
+        total,
+        seen: HashSet::new(),
+        out: Rendered::default(),
+        line: String::new(),
+        open_p: false,
+        stack: Vec::new(),
+    };
+    for &part in &choice.parts {
+        w.walk(part);
+    }
+    w.flush_line();
+    w.close_p();
+    let Writer { mut out, .. } = w;
+    while out.text.ends_with('\n') {
+        out.text.pop();
+    }
+    out
+}
+
+struct Writer<'a> {
+    dom: &'a Dom,
+    m: &'a Measure,
+    base: Option<&'a Url>,
+    total: u32,
+    seen: HashSet<String>,
+    out: Rendered,
+    /// The text paragraph being built.
+    line: String,
+    /// Whether the HTML has an implicit `<p>` open.
+    open_p: bool,
+    /// Kept HTML tags currently open, innermost last.
+    stack: Vec<&'static str>,
+}
+
+enum Step {
+    Enter(NodeId),
+    Leave(NodeId),
+}
+
+impl Writer<'_> {
+    fn walk(&mut self, root: NodeId) {
+        let mut todo = vec![Step::Enter(root)];
+        while let Some(step) = todo.pop() {
+            match step {
+                Step::Enter(n) => match &self.dom.nodes[n].data {
+                    NodeData::Text(t) => self.text(t),
+                    NodeData::Element { name, .. } => {
+                        let tag = &*name.local;
+                        if n != root && self.drops(n, tag) {
+                            continue;
+                        }
+                        self.open(n, tag);
+                        todo.push(Step::Leave(n));
+                        let start = todo.len();
+                        todo.extend(self.dom.children(n).map(Step::Enter));
+                        todo[start..].reverse();
+                    }
+                    _ => {}
+                },
+                Step::Leave(n) => {
+                    if let Some(tag) = self.dom.tag(n) {
+                        self.close(&tag.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether element `n` (inside the article) is left out.
+    fn drops(&mut self, n: NodeId, tag: &str) -> bool {
+        let m = self.m;
+        if m.skipped[n] || tag == "h1" {
+            return true;
+        }
+        if m.standing[n] == Standing::Negative && m.text[n] * 2 < self.total {
+            return true;
+        }
+        let text = m.text[n];
+        let density = m.link_density(n);
+        if matches!(tag, "div" | "section" | "ul" | "ol" | "table" | "form" | "header" | "footer" | "dl" | "center")
+            && density > 0.5
+            && text * 4 < self.total
+        {
+            return true;
+        }
+        if m.block[n] && text > 0 && text < 120 {
+            let t = self.dom.text_of(n);
+            if is_furniture(&t) {
+                return true;
+            }
+        }
+        // Paragraphs and headings (never their containers, whose text is the same) once each.
+        if matches!(tag, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre") && text >= 20 {
+            let t = self.dom.text_of(n);
+            if !self.seen.insert(t) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn open(&mut self, n: NodeId, tag: &str) {
+        let block = self.m.block[n] || tag == "br";
+        if block {
+            self.flush_line();
+            self.close_p();
+        }
+        if tag == "br" {
+            if !self.stack.last().is_some_and(|t| HOLDS_TEXT.contains(t)) {
+                return;
+            }
+            self.out.html.push_str("<br>");
+            return;
+        }
+        let Some(kept) = KEPT.iter().copied().find(|k| *k == tag) else { return };
+        match kept {
+            "img" => self.image(n),
+            "hr" => self.out.html.push_str("<hr>"),
+            "a" => {
+                self.ensure_p();
+                let href = self.dom.attr(n, "href").and_then(|h| self.absolute(h, true));
+                self.out.html.push_str("<a");
+                if let Some(h) = href {
+                    self.out.html.push_str(" href=\"");
+                    escape_html_into(h.as_str(), &mut self.out.html);
+                    self.out.html.push('"');
+                }
+                self.out.html.push('>');
+                self.stack.push(kept);
+            }
+            _ => {
+                if !block {
+                    self.ensure_p();
+                }
+                self.out.html.push('<');
+                self.out.html.push_str(kept);
+                self.out.html.push('>');
+                self.stack.push(kept);
+            }
+        }
+    }
+
+    fn close(&mut self, tag: &str) {
+        if matches!(tag, "img" | "hr" | "br") {
+            return;
+        }
+        let block = is_block_tag(tag);
+        if block {
+            self.flush_line();
+            self.close_p();
+        }
+        if let Some(pos) = self.stack.iter().rposition(|t| *t == tag) {
+            // Close what was opened inside and not yet closed, then the tag itself.
+            while self.stack.len() > pos {
+                if let Some(t) = self.stack.pop() {
+                    self.out.html.push_str("</");
+                    self.out.html.push_str(t);
+                    self.out.html.push('>');
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if t.trim().is_empty() {
+            if !self.line.is_empty() && !self.line.ends_with(' ') {
+                self.line.push(' ');
+            }
+            if self.open_p || self.stack.last().is_some_and(|t| HOLDS_TEXT.contains(t) || !is_block_tag(t)) {
+                self.out.html.push(' ');
+            }
+            return;
+        }
+        let in_figure = self.stack.iter().any(|t| *t == "figure" || *t == "figcaption");
+        if !in_figure {
+            let leading = t.starts_with(char::is_whitespace);
+            if leading && !self.line.is_empty() && !self.line.ends_with(' ') {
+                self.line.push(' ');
+            }
+            push_collapsed(&mut self.line, t.trim_start());
+            if t.ends_with(char::is_whitespace) && !self.line.ends_with(' ') {
+                self.line.push(' ');
+            }
+        }
+        self.ensure_p();
+        let mut collapsed = String::with_capacity(t.len());
+        let leading = t.starts_with(char::is_whitespace);
+        if leading {
+            collapsed.push(' ');
+        }
+        push_collapsed(&mut collapsed, t.trim());
+        if t.ends_with(char::is_whitespace) {
+            collapsed.push(' ');
+        }
+        escape_html_into(&collapsed, &mut self.out.html);
+    }
+
+    fn ensure_p(&mut self) {
+        if self.open_p || self.stack.last().is_some_and(|t| HOLDS_TEXT.contains(t) || !is_block_tag(t)) {
+            return;
+        }
+        self.out.html.push_str("<p>");
+        self.open_p = true;
+    }
+
+    fn close_p(&mut self) {
+        if self.open_p {
+            // Inline tags opened inside the implicit paragraph end with it.
+            while let Some(t) = self.stack.last().copied() {
+                if is_block_tag(t) {
+                    break;
+                }
+                self.stack.pop();
+                self.out.html.push_str("</");
+                self.out.html.push_str(t);
+                self.out.html.push('>');
+            }
+            self.out.html.push_str("</p>");
+            self.open_p = false;
+        }
+    }
+
+    fn flush_line(&mut self) {
+        let line = self.line.trim();
+        if !line.is_empty() {
+            self.out.text.push_str(line);
+            self.out.text.push('\n');
+            self.out.paragraphs += 1;
+        }
+        self.line.clear();
+    }
+
+    fn image(&mut self, n: NodeId) {
+        let dom = self.dom;
+        let src = ["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src"]
+            .iter()
+            .find_map(|a| dom.attr(n, a))
+            .or_else(|| dom.attr(n, "srcset").or_else(|| dom.attr(n, "data-srcset")).and_then(largest_in_srcset))
+            .or_else(|| dom.attr(n, "src"))
+            .filter(|s| !s.trim_start().starts_with("data:"))
+            .and_then(|s| self.absolute(s, false));
+        let Some(src) = src else { return };
+        self.ensure_p();
+        self.out.html.push_str("<img src=\"");
+        escape_html_into(src.as_str(), &mut self.out.html);
+        self.out.html.push('"');
+        if let Some(alt) = dom.attr(n, "alt").filter(|a| !a.trim().is_empty()) {
+            self.out.html.push_str(" alt=\"");
+            escape_html_into(alt.trim(), &mut self.out.html);
+            self.out.html.push('"');
+        }
+        self.out.html.push('>');
+    }
+
+    /// `raw` made absolute against the page; only `http(s)` (and `mailto:` for links) pass.
+    fn absolute(&self, raw: &str, link: bool) -> Option<Url> {
+        let raw = raw.trim();
+        if raw.is_empty() || raw.starts_with('#') {
+            return None;
+        }
+        let u = match self.base {
+            Some(b) => b.join(raw).ok()?,
+            None => Url::parse(raw).ok()?,
+        };
+        (matches!(u.scheme(), "http" | "https") || (link && u.scheme() == "mailto")).then_some(u)
+    }
+}
+
+fn is_block_tag(tag: &str) -> bool {
+    crate::classify::is_block(tag)
+}
+
+/// The biggest image of a `srcset`: the candidate with the largest width (or density).
+fn largest_in_srcset(srcset: &str) -> Option<&str> {
+    let mut best: Option<(&str, f32)> = None;
+    for candidate in srcset.split(',') {
+        let mut parts = candidate.split_whitespace();
+        let Some(url) = parts.next() else { continue };
+        let size = parts.next().and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f32>().ok()).unwrap_or(1.0);
+        if best.is_none_or(|(_, s)| size > s) {
+            best = Some((url, size));
+        }
+    }
+    best.map(|(u, _)| u)
+}
+
+/// Short lines that are page furniture wherever they appear.
+fn is_furniture(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', '!', '»', '›', '>']).trim().to_lowercase();
+    if t.is_empty() {
+        return true;
+    }
+    const EXACT: &[&str] = &[
+        "advertisement",
+        "advertisment",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "read more",
+        "read more below",
+        "continue reading",
+        "continue reading below",
+        "story continues below",
+        "article continues below",
+        "continue reading the main story",
+        "related",
+        "related articles",
+        "related stories",
+        "related content",
+        "related coverage",
+        "see also",
+        "more",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "print",
+        "comments",
+        "comment",
+        "click here",
+        "sign up",
+        "subscribe",
+        "follow us",
+        "recommended",
+        "you may also like",
+        "most popular",
+        "most read",
+        "trending",
+        "loading",
+        "loading...",
+        "skip advertisement",
+        "back to top",
+        "top",
+        "image",
+        "photo",
+        "video",
+        "watch",
+        "listen",
+        "close",
+    ];
+    EXACT.contains(&t.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn srcset_gives_its_largest_image() {
+        assert_eq!(largest_in_srcset("a.jpg 320w, b.jpg 1024w, c.jpg 640w"), Some("b.jpg"));
+        assert_eq!(largest_in_srcset("a.jpg 1x, b.jpg 2x"), Some("b.jpg"));
+        assert_eq!(largest_in_srcset(""), None);
+    }
+
+    #[test]
+    fn furniture_lines_are_known() {
+        assert!(is_furniture("ADVERTISEMENT"));
+        assert!(is_furniture("Read more »"));
+        assert!(!is_furniture("Read more about the harbour plans in the council's report."));
+    }
+}
