@@ -2,7 +2,7 @@
 //! controls, navigation, hidden elements), probably boilerplate (class or id words such as
 //! `share`, `related`, `comments`), probably content (`article`, `body`, `story`), or neutral.
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeData, NodeId};
 
 /// An element's standing before its text is looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,115 +23,115 @@ const SKIP_TAGS: &[&str] = &[
     "menu", "frameset", "frame", "applet", "math", "label",
 ];
 
-/// Class and id words that mark content.
+/// Class and id words that mark content (sorted: looked up by binary search).
 const POSITIVE: &[&str] = &[
     "article",
-    "articlebody",
     "article_body",
+    "articlebody",
+    "blog",
     "body",
     "content",
     "entry",
-    "main",
-    "post",
-    "story",
-    "text",
-    "blog",
-    "prose",
-    "richtext",
-    "storybody",
-    "postbody",
     "entrycontent",
     "itemprop",
+    "main",
+    "post",
+    "postbody",
+    "prose",
+    "richtext",
+    "story",
+    "storybody",
+    "text",
 ];
 
-/// Class and id words that mark boilerplate.
+/// Class and id words that mark boilerplate (sorted: looked up by binary search).
 const NEGATIVE: &[&str] = &[
-    "comment",
-    "comments",
-    "share",
-    "sharing",
-    "sharebar",
-    "social",
-    "related",
-    "relatedposts",
-    "recommended",
-    "recommendations",
-    "recirc",
-    "promo",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "advert",
-    "advertisement",
     "ad",
     "ads",
     "adslot",
     "adunit",
-    "sponsor",
-    "sponsored",
-    "sidebar",
+    "advert",
+    "advertisement",
+    "alert",
+    "author",
+    "authors",
+    "banner",
+    "bio",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "carousel",
+    "comment",
+    "comments",
+    "contributor",
+    "cookie",
+    "cookies",
+    "credit",
+    "credits",
+    "dateline",
+    "disclaimer",
+    "email",
+    "follow",
     "footer",
+    "gallery",
+    "header",
+    "login",
+    "masthead",
+    "menu",
+    "meta",
+    "modal",
+    "more",
+    "mostread",
     "nav",
     "navbar",
     "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "cookie",
-    "cookies",
-    "popup",
-    "modal",
-    "masthead",
-    "widget",
-    "outbrain",
-    "taboola",
-    "trending",
-    "popular",
-    "mostread",
-    "tags",
-    "tagline",
-    "byline",
-    "author",
-    "authors",
-    "caption",
-    "credit",
-    "credits",
-    "toolbar",
-    "pagination",
-    "pager",
-    "disclaimer",
-    "banner",
-    "rail",
-    "timestamp",
-    "dateline",
-    "skip",
-    "tooltip",
-    "overlay",
-    "paywall",
-    "login",
-    "signin",
-    "gallery",
-    "slideshow",
-    "carousel",
-    "video",
-    "player",
-    "bio",
-    "contributor",
-    "readmore",
-    "more",
+    "newsletter",
     "next",
+    "outbrain",
+    "overlay",
+    "pager",
+    "pagination",
+    "paywall",
+    "player",
+    "popular",
+    "popup",
     "prev",
     "previous",
-    "alert",
-    "utility",
-    "tools",
     "print",
-    "email",
-    "follow",
-    "meta",
-    "header",
+    "promo",
+    "rail",
+    "readmore",
+    "recirc",
+    "recommendations",
+    "recommended",
+    "related",
+    "relatedposts",
+    "share",
+    "sharebar",
+    "sharing",
+    "sidebar",
+    "signin",
+    "signup",
+    "skip",
+    "slideshow",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tagline",
+    "tags",
+    "timestamp",
+    "toolbar",
+    "tools",
+    "tooltip",
     "topics",
+    "trending",
+    "utility",
+    "video",
+    "widget",
 ];
 
 /// Class words that hide an element (screen-reader-only text, hidden utility classes).
@@ -150,40 +150,53 @@ const HIDDEN_CLASSES: &[&str] = &[
     "u-hidden",
 ];
 
+/// What one class attribute says, looked up once per page (pages repeat class attributes).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ClassSays {
+    positive: bool,
+    negative: bool,
+    hidden: bool,
+}
+
+/// The page's class attributes and what each says.
+pub(crate) type ClassWords<'a> = std::collections::HashMap<&'a str, ClassSays, foldhash::fast::FixedState>;
+
 /// How `n` stands. `n` must be an element.
-pub(crate) fn standing(dom: &Dom, n: NodeId, tag: &str) -> Standing {
-    if SKIP_TAGS.contains(&tag) || is_hidden(dom, n) {
+pub(crate) fn standing<'a>(dom: &'a Dom, n: NodeId, tag: &str, classes: &mut ClassWords<'a>) -> Standing {
+    if SKIP_TAGS.contains(&tag) {
+        return Standing::Skip;
+    }
+    let NodeData::Element { attrs, .. } = &dom.nodes[n].data else { return Standing::Neutral };
+    let (mut class, mut id, mut role) = ("", "", "");
+    for a in attrs {
+        let value = &*a.value;
+        match &*a.name.local {
+            "class" => class = value,
+            "id" => id = value,
+            "role" => role = value,
+            "hidden" => return Standing::Skip,
+            "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => return Standing::Skip,
+            "style" if hides(value) => return Standing::Skip,
+            _ => {}
+        }
+    }
+    let by_class = if class.is_empty() {
+        ClassSays::default()
+    } else {
+        *classes.entry(class).or_insert_with(|| class_says(class))
+    };
+    if by_class.hidden {
         return Standing::Skip;
     }
     if matches!(tag, "html" | "body" | "a" | "p" | "main") {
         return Standing::Neutral;
     }
-    let class = dom.attr(n, "class").unwrap_or("");
-    let id = dom.attr(n, "id").unwrap_or("");
-    let role = dom.attr(n, "role").unwrap_or("");
     if matches!(role, "navigation" | "complementary" | "contentinfo" | "banner" | "menu" | "menubar" | "dialog") {
         return Standing::Negative;
     }
-    if class.is_empty() && id.is_empty() {
-        return match tag {
-            "footer" | "header" => Standing::Negative,
-            "article" => Standing::Positive,
-            _ => Standing::Neutral,
-        };
-    }
-    let (mut positive, mut negative) = (tag == "article", matches!(tag, "footer" | "header"));
-    for word in class.split(|c: char| !c.is_ascii_alphanumeric()).chain(id.split(|c: char| !c.is_ascii_alphanumeric()))
-    {
-        if word.is_empty() {
-            continue;
-        }
-        let word = word.to_ascii_lowercase();
-        if POSITIVE.contains(&word.as_str()) {
-            positive = true;
-        } else if NEGATIVE.contains(&word.as_str()) {
-            negative = true;
-        }
-    }
+    let by_id = if id.is_empty() { ClassSays::default() } else { class_says(id) };
+    let positive = tag == "article" || by_class.positive || by_id.positive;
+    let negative = matches!(tag, "footer" | "header") || by_class.negative || by_id.negative;
     match (positive, negative) {
         (true, false) => Standing::Positive,
         (false, true) => Standing::Negative,
@@ -191,20 +204,44 @@ pub(crate) fn standing(dom: &Dom, n: NodeId, tag: &str) -> Standing {
     }
 }
 
-fn is_hidden(dom: &Dom, n: NodeId) -> bool {
-    if dom.attr(n, "hidden").is_some()
-        || dom.attr(n, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
+/// Whether an inline style hides the element.
+fn hides(style: &str) -> bool {
+    if !(style.contains("none") || style.contains("hidden")) {
+        return false;
     }
-    if let Some(style) = dom.attr(n, "style") {
-        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return true;
+    let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
+/// What the words of a class (or id) attribute mark.
+fn class_says(attr: &str) -> ClassSays {
+    let mut says = ClassSays {
+        hidden: attr.split_whitespace().any(|w| HIDDEN_CLASSES.iter().any(|h| w.eq_ignore_ascii_case(h))),
+        ..ClassSays::default()
+    };
+    for word in attr.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        let Some(word) = lowercase(word, &mut buf) else { continue };
+        if POSITIVE.binary_search(&word).is_ok() {
+            says.positive = true;
+        } else if NEGATIVE.binary_search(&word).is_ok() {
+            says.negative = true;
         }
     }
-    dom.attr(n, "class")
-        .is_some_and(|c| c.split_whitespace().any(|w| HIDDEN_CLASSES.iter().any(|h| w.eq_ignore_ascii_case(h))))
+    says
+}
+
+/// `word` in ASCII lowercase, in `buf`; `None` when it is longer than `buf` (no list word is).
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    for (o, b) in out.iter_mut().zip(bytes) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
 }
 
 /// Tags that start a new block of text.
@@ -263,7 +300,13 @@ mod tests {
     fn first(html: &str, tag: &str) -> Standing {
         let dom = Dom::parse(html, Instant::now() + Duration::from_secs(5));
         let n = dom.preorder().into_iter().find(|&n| dom.tag(n).is_some_and(|t| &**t == tag));
-        n.map_or(Standing::Neutral, |n| standing(&dom, n, tag))
+        n.map_or(Standing::Neutral, |n| standing(&dom, n, tag, &mut ClassWords::default()))
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        assert!(POSITIVE.windows(2).all(|w| w[0] < w[1]));
+        assert!(NEGATIVE.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

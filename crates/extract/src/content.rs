@@ -49,6 +49,7 @@ impl Measure {
         // Top-down: standing, skipping and negativity are inherited.
         let mut in_link = vec![false; n];
         let mut block_of: Vec<usize> = vec![0; n];
+        let mut classes = crate::classify::ClassWords::default();
         for &id in order {
             let parent = dom.nodes[id].parent;
             let (p_skip, p_link, p_block) =
@@ -56,7 +57,7 @@ impl Measure {
             match &dom.nodes[id].data {
                 NodeData::Element { name, .. } => {
                     let tag = &*name.local;
-                    let s = if p_skip { Standing::Skip } else { standing(dom, id, tag) };
+                    let s = if p_skip { Standing::Skip } else { standing(dom, id, tag, &mut classes) };
                     m.standing[id] = s;
                     m.skipped[id] = p_skip || s == Standing::Skip;
                     in_link[id] = p_link || tag == "a";

@@ -3,6 +3,8 @@
 //! Bytes that claim UTF-8 but are not are read as windows-1252, which maps every byte. Bytes
 //! that are plainly not text (NULs, many control characters) are refused.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 /// How far into the page a `<meta charset>` is looked for.
@@ -16,13 +18,13 @@ pub(crate) enum Undecodable {
 }
 
 /// The page's text.
-pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String, Undecodable> {
+pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Result<Cow<'a, str>, Undecodable> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Undecodable::Empty);
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return checked(text.into_owned());
+        return checked(Cow::Owned(text.into_owned()));
     }
     if looks_binary(bytes) {
         return Err(Undecodable::Binary);
@@ -36,14 +38,14 @@ pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String,
         .unwrap_or(UTF_8);
     if declared == UTF_8 {
         return match std::str::from_utf8(bytes) {
-            Ok(text) => checked(text.to_owned()),
-            Err(_) => checked(WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()),
+            Ok(text) => checked(Cow::Borrowed(text)),
+            Err(_) => checked(Cow::Owned(WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned())),
         };
     }
-    checked(declared.decode_without_bom_handling(bytes).0.into_owned())
+    checked(Cow::Owned(declared.decode_without_bom_handling(bytes).0.into_owned()))
 }
 
-fn checked(text: String) -> Result<String, Undecodable> {
+fn checked(text: Cow<'_, str>) -> Result<Cow<'_, str>, Undecodable> {
     if text.trim().is_empty() { Err(Undecodable::Empty) } else { Ok(text) }
 }
 

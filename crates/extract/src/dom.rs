@@ -69,7 +69,9 @@ impl Dom {
     /// Parses `html`, stopping at the limits or at `deadline`.
     pub(crate) fn parse(html: &str, deadline: Instant) -> Self {
         let stop = Rc::new(Cell::new(None));
-        let sink = Sink { nodes: RefCell::new(vec![node(None, 0, NodeData::Document)]), stop: Rc::clone(&stop) };
+        let mut nodes = Vec::with_capacity((html.len() / 48).min(MAX_NODES));
+        nodes.push(node(None, 0, NodeData::Document));
+        let sink = Sink { nodes: RefCell::new(nodes), stop: Rc::clone(&stop) };
         let mut parser = html5ever::parse_document(sink, html5ever::ParseOpts::default());
         let mut rest = html;
         while !rest.is_empty() {

@@ -2,7 +2,8 @@
 //! [`Extracted`] out; no I/O, no clock but the deadline the caller gives.
 //!
 //! What it does: decodes the page ([`decode`]: byte-order mark, header charset, `<meta
-//! charset>`, then UTF-8 or windows-1252), parses it into a bounded arena ([`dom`]), reads the
+//! charset>`, then UTF-8 or windows-1252), cuts out scripts, styles and comments ([`strip`]),
+//! parses it into a bounded arena ([`dom`]), reads the
 //! metadata ([`meta`]: JSON-LD, then OpenGraph/Twitter/`<meta>`, then `<time>` and the page),
 //! finds the article ([`content`]: paragraphs of prose vote for the elements that hold them),
 //! and writes it out as plain text and as allowlisted HTML ([`render`]). Pages that are not
@@ -19,6 +20,7 @@ mod dom;
 mod kind;
 mod meta;
 mod render;
+mod strip;
 
 use std::time::{Duration, Instant};
 
@@ -105,7 +107,7 @@ pub fn extract_until(page: Page<'_>, deadline: Instant) -> Extracted {
         Err(decode::Undecodable::Empty) => return refused(NotArticle::Empty, truncated),
         Err(decode::Undecodable::Binary) => return refused(NotArticle::Binary, truncated),
     };
-    let dom = dom::Dom::parse(&html, deadline);
+    let dom = dom::Dom::parse(&strip::strip_inert(&html), deadline);
     truncated = truncated.or(match dom.truncated {
         Some(dom::Truncation::Nodes) => Some("the page has too many elements; only its beginning was read"),
         Some(dom::Truncation::Depth) => Some("the page nests elements too deeply; only its beginning was read"),
@@ -141,7 +143,7 @@ pub fn extract_until(page: Page<'_>, deadline: Instant) -> Extracted {
 #[must_use]
 pub fn explain(bytes: &[u8], snippet: Option<&str>) -> String {
     let Ok(html) = decode::decode(bytes, None) else { return "undecodable".to_owned() };
-    let dom = dom::Dom::parse(&html, Instant::now() + DEFAULT_DEADLINE);
+    let dom = dom::Dom::parse(&strip::strip_inert(&html), Instant::now() + DEFAULT_DEADLINE);
     let order = dom.preorder();
     let measure = content::Measure::of(&dom, &order);
     content::explain(&dom, &order, &measure, snippet)
