@@ -93,7 +93,6 @@ const NEGATIVE: &[&str] = &[
     "pager",
     "pagination",
     "paywall",
-    "player",
     "popular",
     "popup",
     "prev",

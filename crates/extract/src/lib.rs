@@ -17,6 +17,7 @@ mod classify;
 mod content;
 mod decode;
 mod dom;
+mod furniture;
 mod kind;
 mod meta;
 mod render;

@@ -15,6 +15,7 @@ use url::Url;
 use crate::classify::Standing;
 use crate::content::{Choice, Measure};
 use crate::dom::{Dom, NodeData, NodeId, push_collapsed};
+use crate::furniture;
 
 /// The article as text and as HTML.
 #[derive(Debug, Default)]
@@ -164,16 +165,15 @@ impl Writer<'_> {
         {
             return true;
         }
-        if m.block[n] && text > 0 && text < 120 {
+        let short = m.block[n] && text > 0 && text < furniture::LONGEST;
+        // Paragraphs and headings (never their containers, whose text is the same) once each.
+        let unique = matches!(tag, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre") && text >= 20;
+        if short || unique {
             let t = self.dom.text_of(n);
-            if is_furniture(&t) {
+            if short && furniture::is_furniture(&t) {
                 return true;
             }
-        }
-        // Paragraphs and headings (never their containers, whose text is the same) once each.
-        if matches!(tag, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre") && text >= 20 {
-            let t = self.dom.text_of(n);
-            if !self.seen.insert(t) {
+            if unique && !self.seen.insert(t) {
                 return true;
             }
         }
@@ -365,68 +365,6 @@ fn largest_in_srcset(srcset: &str) -> Option<&str> {
     best.map(|(u, _)| u)
 }
 
-/// Short lines that are page furniture wherever they appear.
-fn is_furniture(text: &str) -> bool {
-    let t = text.trim().trim_end_matches([':', '.', '!', '»', '›', '>']).trim().to_lowercase();
-    if t.is_empty() {
-        return true;
-    }
-    const EXACT: &[&str] = &[
-        "advertisement",
-        "advertisment",
-        "ad",
-        "ads",
-        "sponsored",
-        "sponsored content",
-        "read more",
-        "read more below",
-        "continue reading",
-        "continue reading below",
-        "story continues below",
-        "article continues below",
-        "continue reading the main story",
-        "related",
-        "related articles",
-        "related stories",
-        "related content",
-        "related coverage",
-        "see also",
-        "more",
-        "share",
-        "share this",
-        "share this article",
-        "share this story",
-        "share on facebook",
-        "share on twitter",
-        "tweet",
-        "email",
-        "print",
-        "comments",
-        "comment",
-        "click here",
-        "sign up",
-        "subscribe",
-        "follow us",
-        "recommended",
-        "you may also like",
-        "most popular",
-        "most read",
-        "trending",
-        "loading",
-        "loading...",
-        "skip advertisement",
-        "back to top",
-        "top",
-        "image",
-        "photo",
-        "video",
-        "watch",
-        "listen",
-        "close",
-    ];
-    EXACT.contains(&t.as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -436,12 +374,5 @@ mod tests {
         assert_eq!(largest_in_srcset("a.jpg 320w, b.jpg 1024w, c.jpg 640w"), Some("b.jpg"));
         assert_eq!(largest_in_srcset("a.jpg 1x, b.jpg 2x"), Some("b.jpg"));
         assert_eq!(largest_in_srcset(""), None);
-    }
-
-    #[test]
-    fn furniture_lines_are_known() {
-        assert!(is_furniture("ADVERTISEMENT"));
-        assert!(is_furniture("Read more »"));
-        assert!(!is_furniture("Read more about the harbour plans in the council's report."));
     }
 }

@@ -1,0 +1,291 @@
+//! Lines of page furniture that sit inside the article's own elements: labels ("Advertisement",
+//! "Read more"), promotions ("Subscribe to our newsletter", "Follow us on ..."), reporters'
+//! contact lines, and datelines that are only a date. They are dropped wherever they appear,
+//! but only as whole short blocks: a sentence that mentions a newsletter is kept.
+
+/// Non-space characters above which a block is never furniture.
+pub(crate) const LONGEST: u32 = 250;
+
+/// Whether the block's whole text is furniture.
+pub(crate) fn is_furniture(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', '!', '»', '›', '>']).trim().to_lowercase();
+    t.is_empty() || EXACT.contains(&t.as_str()) || is_promotion(&t) || is_date_only(&t)
+}
+
+/// Labels that are furniture when they are all a block says.
+const EXACT: &[&str] = &[
+    "advertisement",
+    "advertisment",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "read more",
+    "read more below",
+    "continue reading",
+    "continue reading below",
+    "story continues below",
+    "article continues below",
+    "continue reading the main story",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "related coverage",
+    "see also",
+    "more",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "click here",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "recommended",
+    "you may also like",
+    "most popular",
+    "most read",
+    "trending",
+    "loading",
+    "loading...",
+    "skip advertisement",
+    "back to top",
+    "top",
+    "image",
+    "photo",
+    "video",
+    "watch",
+    "listen",
+    "close",
+];
+
+/// "Subscribe to our newsletter", "Click here to get the app", "Follow us on Twitter", "Jane
+/// Doe may be reached at ...": `t` is lowercase.
+fn is_promotion(t: &str) -> bool {
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| t.starts_with(p));
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    (starts(&["click here", "sign up", "subscribe"])
+        && has(&["newsletter", "subscribe", " app", "channel", "youtube", "today", " here"]))
+        || (starts(&["get ", "sign up", "subscribe", "stay ", "want "]) && has(&["newsletter"]))
+        || has(&["may be reached at", "can be reached at"])
+        || has(&[
+            "follow us on",
+            "follow him on",
+            "follow her on",
+            "follow me on",
+            "follow us @",
+            "follow him @",
+            "follow her @",
+        ])
+        || (starts(&["click here to get the", "get the ", "download the ", "download our "])
+            && ends_with_word(t, "app"))
+        || (t.starts_with("email ") && t.contains(" at ") && t.contains('@'))
+}
+
+fn ends_with_word(t: &str, word: &str) -> bool {
+    t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).next_back() == Some(word)
+}
+
+/// Month and weekday names (English, Portuguese, Spanish, French, German, Italian), and the
+/// small words datelines use.
+const DATE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "enero",
+    "febrero",
+    "marzo",
+    "mayo",
+    "junio",
+    "julio",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "feira",
+    "sábado",
+    "domingo",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "de",
+    "del",
+    "às",
+    "at",
+    "on",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "et",
+    "pt",
+    "updated",
+    "published",
+    "posted",
+    "le",
+    "à",
+    "h",
+    "um",
+    "uhr",
+    "am",
+    "el",
+    "of",
+    "th",
+    "st",
+    "nd",
+    "rd",
+];
+
+/// "Monday, 22 January 2018 at 0:13", "NOVEMBER 20, 2019 10:43": a year, and nothing but
+/// numbers and date words. `t` is lowercase.
+fn is_date_only(t: &str) -> bool {
+    if t.chars().count() > 80 {
+        return false;
+    }
+    let mut year = false;
+    let mut words = 0;
+    for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        words += 1;
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            year |= w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+            continue;
+        }
+        let number_with_suffix = w.trim_start_matches(|c: char| c.is_ascii_digit());
+        if number_with_suffix.len() < w.len() && DATE_WORDS.contains(&number_with_suffix) {
+            continue;
+        }
+        if !DATE_WORDS.contains(&w) {
+            return false;
+        }
+    }
+    year && words >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_furniture() {
+        assert!(is_furniture("ADVERTISEMENT"));
+        assert!(is_furniture("Read more »"));
+        assert!(!is_furniture("Read more about the harbour plans in the council's report."));
+    }
+
+    #[test]
+    fn promotions_and_contact_lines_are_furniture() {
+        assert!(is_furniture("Click here to subscribe to the Harbour Weekly newsletter"));
+        assert!(is_furniture("Get the latest news in your inbox. Sign up for our newsletters."));
+        assert!(is_furniture("Ana Ruiz may be reached at ana@example.org. Follow her on Twitter."));
+        assert!(is_furniture("CLICK HERE TO GET THE COAST HERALD APP"));
+        assert!(is_furniture("Email Li Wei at li@example.org or follow him @liwei."));
+        // Sentences that only mention these things are the article's.
+        assert!(!is_furniture("The council said residents can sign up for the new ferry pass from Monday."));
+        assert!(!is_furniture("The newsletter, first printed in 1921, stopped in March after a century."));
+        assert!(!is_furniture("Get the approvals done first, the mayor said, and the app will follow."));
+    }
+
+    #[test]
+    fn datelines_are_furniture_and_dated_sentences_are_not() {
+        assert!(is_furniture("NOVEMBER 20, 2019 10:43"));
+        assert!(is_furniture("segunda-feira, 22 de janeiro de 2018 às 0:13"));
+        assert!(is_furniture("Updated: Tuesday, March 3rd 2026, 4:05 PM EST"));
+        assert!(!is_furniture("March 3, 2026: the ferry returns"));
+        assert!(!is_furniture("The port reopened on March 3, 2026."));
+    }
+}
