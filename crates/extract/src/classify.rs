@@ -218,7 +218,7 @@ fn class_says(attr: &str) -> ClassSays {
         hidden: attr.split_whitespace().any(|w| HIDDEN_CLASSES.iter().any(|h| w.eq_ignore_ascii_case(h))),
         ..ClassSays::default()
     };
-    for word in attr.split(|c: char| !c.is_ascii_alphanumeric()) {
+    for word in attr.split(|c: char| !c.is_ascii_alphanumeric()).flat_map(camel_parts) {
         if word.is_empty() {
             continue;
         }
@@ -231,6 +231,25 @@ fn class_says(attr: &str) -> ClassSays {
         }
     }
     says
+}
+
+/// `word` and, when it is written in camelCase, its parts: `newsCaption` -> `newsCaption`,
+/// `news`, `Caption`.
+fn camel_parts(word: &str) -> impl Iterator<Item = &str> {
+    let bytes = word.as_bytes();
+    let mut cuts = vec![0];
+    for i in 1..bytes.len() {
+        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+            cuts.push(i);
+        }
+    }
+    let parts: Vec<&str> = if cuts.len() == 1 {
+        Vec::new()
+    } else {
+        cuts.push(bytes.len());
+        cuts.windows(2).map(|w| &word[w[0]..w[1]]).collect()
+    };
+    std::iter::once(word).chain(parts)
 }
 
 /// `word` in ASCII lowercase, in `buf`; `None` when it is longer than `buf` (no list word is).
@@ -325,6 +344,9 @@ mod tests {
         assert_eq!(first("<div class=\"story-body share-enabled\">x</div>", "div"), Standing::Neutral);
         // Words, not substrings: "shared" and "loader" are not "share" and "ad".
         assert_eq!(first("<div class=\"shared loader\">x</div>", "div"), Standing::Neutral);
+        // camelCase words count too.
+        assert_eq!(first("<span class=\"newsCaption\">x</span>", "span"), Standing::Negative);
+        assert_eq!(first("<div class=\"storyBody\">x</div>", "div"), Standing::Positive);
         assert_eq!(first("<nav><a>x</a></nav>", "nav"), Standing::Skip);
     }
 }

@@ -8,12 +8,34 @@ pub(crate) const LONGEST: u32 = 250;
 
 /// Whether the block's whole text is furniture.
 pub(crate) fn is_furniture(text: &str) -> bool {
-    let t = text.trim().trim_end_matches([':', '.', '!', '»', '›', '>']).trim().to_lowercase();
-    t.is_empty() || EXACT.contains(&t.as_str()) || is_promotion(&t) || is_date_only(&t)
+    let t = text.trim().trim_end_matches([':', '.', '!', '»', '›', '>', '|']).trim().to_lowercase();
+    t.is_empty() || EXACT.contains(&t.as_str()) || is_promotion(&t) || is_date_only(&t) || is_byline(text.trim())
+}
+
+/// "By Ana Ruiz and Li Wei", "By Sam Okafor - 11/18/19 11:04 PM EST": "By", then names (every
+/// word capitalised) and perhaps a date. "By noon, the port was closed" is a sentence.
+fn is_byline(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("By ").or_else(|| text.strip_prefix("BY ")) else { return false };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || words.len() > 14 || rest.len() > 120 {
+        return false;
+    }
+    words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty()
+            || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(w, "and" | "y" | "e" | "et" | "und" | "de" | "da" | "van" | "von" | "der" | "la" | "le" | "di")
+    })
 }
 
 /// Labels that are furniture when they are all a block says.
 const EXACT: &[&str] = &[
+    "advert",
+    "comments are closed",
+    "this slideshow requires javascript",
+    "like this story? share it with a friend",
+    "don't miss",
+    "don’t miss",
     "advertisement",
     "advertisment",
     "ad",
@@ -88,6 +110,7 @@ fn is_promotion(t: &str) -> bool {
         || (starts(&["click here to get the", "get the ", "download the ", "download our "])
             && ends_with_word(t, "app"))
         || (t.starts_with("email ") && t.contains(" at ") && t.contains('@'))
+        || (t.len() < 80 && has(&["share it with", "share this article", "share this story"]))
 }
 
 fn ends_with_word(t: &str, word: &str) -> bool {
@@ -121,6 +144,16 @@ const DATE_WORDS: &[&str] = &[
     "november",
     "dec",
     "december",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
     "monday",
     "tuesday",
     "wednesday",
@@ -239,6 +272,12 @@ fn is_date_only(t: &str) -> bool {
     }
     let mut year = false;
     let mut words = 0;
+    // "Updated at 1:23 p.m.": a time and the word that says what happened at it.
+    let time = t.split_whitespace().any(|w| {
+        let mut parts = w.split(':');
+        matches!((parts.next(), parts.next()), (Some(h), Some(m)) if !h.is_empty() && h.len() <= 2 && h.chars().all(|c| c.is_ascii_digit()) && m.len() >= 2 && m[..2].chars().all(|c| c.is_ascii_digit()))
+    });
+    let said = ["updated", "posted", "published"].iter().any(|w| t.starts_with(w));
     for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         words += 1;
         if w.chars().all(|c| c.is_ascii_digit()) {
@@ -253,7 +292,7 @@ fn is_date_only(t: &str) -> bool {
             return false;
         }
     }
-    year && words >= 2
+    (year || (time && said)) && words >= 2
 }
 
 #[cfg(test)]
@@ -281,10 +320,19 @@ mod tests {
     }
 
     #[test]
+    fn bylines_are_furniture_and_sentences_starting_with_by_are_not() {
+        assert!(is_furniture("By Ana Ruiz and Li Wei"));
+        assert!(is_furniture("By Sam Okafor - 11/18/26 11:04 PM EST"));
+        assert!(!is_furniture("By noon, the port was closed."));
+    }
+
+    #[test]
     fn datelines_are_furniture_and_dated_sentences_are_not() {
         assert!(is_furniture("NOVEMBER 20, 2019 10:43"));
         assert!(is_furniture("segunda-feira, 22 de janeiro de 2018 às 0:13"));
         assert!(is_furniture("Updated: Tuesday, March 3rd 2026, 4:05 PM EST"));
+        assert!(is_furniture("Posted: Fri 6:45 PM, Feb 16, 2026 |"));
+        assert!(is_furniture("Updated at 1:23 p.m."));
         assert!(!is_furniture("March 3, 2026: the ferry returns"));
         assert!(!is_furniture("The port reopened on March 3, 2026."));
     }

@@ -165,6 +165,11 @@ impl Writer<'_> {
         {
             return true;
         }
+        // A short block that is mostly a link: "READ MORE: <a>another story</a>", a linked
+        // headline of another article.
+        if m.block[n] && text < 200 && m.links[n] * 10 >= text * 7 && text > 0 {
+            return true;
+        }
         let short = m.block[n] && text > 0 && text < furniture::LONGEST;
         // Paragraphs and headings (never their containers, whose text is the same) once each.
         let unique = matches!(tag, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre") && text >= 20;
