@@ -2,6 +2,9 @@
 //! controls, navigation, hidden elements), probably boilerplate (class or id words such as
 //! `share`, `related`, `comments`), probably content (`article`, `body`, `story`), or neutral.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::dom::{Dom, NodeData, NodeId};
 
 /// An element's standing before its text is looked at.
@@ -23,7 +26,7 @@ const SKIP_TAGS: &[&str] = &[
     "menu", "frameset", "frame", "applet", "math", "label",
 ];
 
-/// Class and id words that mark content (sorted: looked up by binary search).
+/// Class and id words that mark content .
 const POSITIVE: &[&str] = &[
     "article",
     "article_body",
@@ -44,7 +47,7 @@ const POSITIVE: &[&str] = &[
     "text",
 ];
 
-/// Class and id words that mark boilerplate (sorted: looked up by binary search).
+/// Class and id words that mark boilerplate .
 const NEGATIVE: &[&str] = &[
     "ad",
     "ads",
@@ -149,6 +152,10 @@ const HIDDEN_CLASSES: &[&str] = &[
     "u-hidden",
 ];
 
+/// Every class word: true for content, false for boilerplate.
+static WORDS: LazyLock<HashMap<&'static str, bool, foldhash::fast::FixedState>> =
+    LazyLock::new(|| POSITIVE.iter().map(|w| (*w, true)).chain(NEGATIVE.iter().map(|w| (*w, false))).collect());
+
 /// What one class attribute says, looked up once per page (pages repeat class attributes).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct ClassSays {
@@ -158,7 +165,7 @@ pub(crate) struct ClassSays {
 }
 
 /// The page's class attributes and what each says.
-pub(crate) type ClassWords<'a> = std::collections::HashMap<&'a str, ClassSays, foldhash::fast::FixedState>;
+pub(crate) type ClassWords<'a> = HashMap<&'a str, ClassSays, foldhash::fast::FixedState>;
 
 /// How `n` stands. `n` must be an element.
 pub(crate) fn standing<'a>(dom: &'a Dom, n: NodeId, tag: &str, classes: &mut ClassWords<'a>) -> Standing {
@@ -224,10 +231,10 @@ fn class_says(attr: &str) -> ClassSays {
         }
         let mut buf = [0u8; 32];
         let Some(word) = lowercase(word, &mut buf) else { continue };
-        if POSITIVE.binary_search(&word).is_ok() {
-            says.positive = true;
-        } else if NEGATIVE.binary_search(&word).is_ok() {
-            says.negative = true;
+        match WORDS.get(word) {
+            Some(true) => says.positive = true,
+            Some(false) => says.negative = true,
+            None => {}
         }
     }
     says
@@ -237,18 +244,18 @@ fn class_says(attr: &str) -> ClassSays {
 /// `news`, `Caption`.
 fn camel_parts(word: &str) -> impl Iterator<Item = &str> {
     let bytes = word.as_bytes();
-    let mut cuts = vec![0];
-    for i in 1..bytes.len() {
-        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
-            cuts.push(i);
+    let is_cut = move |i: usize| i > 0 && bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase();
+    let camel = (1..bytes.len()).any(is_cut);
+    let mut start = 0;
+    let parts = (1..=bytes.len()).filter_map(move |i| {
+        if camel && (i == bytes.len() || is_cut(i)) {
+            let part = &word[start..i];
+            start = i;
+            Some(part)
+        } else {
+            None
         }
-    }
-    let parts: Vec<&str> = if cuts.len() == 1 {
-        Vec::new()
-    } else {
-        cuts.push(bytes.len());
-        cuts.windows(2).map(|w| &word[w[0]..w[1]]).collect()
-    };
+    });
     std::iter::once(word).chain(parts)
 }
 
@@ -322,9 +329,8 @@ mod tests {
     }
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        assert!(POSITIVE.windows(2).all(|w| w[0] < w[1]));
-        assert!(NEGATIVE.windows(2).all(|w| w[0] < w[1]));
+    fn no_word_is_both_content_and_boilerplate() {
+        assert!(POSITIVE.iter().all(|w| !NEGATIVE.contains(w)));
     }
 
     #[test]
