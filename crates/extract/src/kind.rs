@@ -49,8 +49,9 @@ impl fmt::Display for NotArticle {
 const MIN_WORDS: usize = 25;
 
 pub(crate) fn judge(dom: &Dom, m: &Measure, meta: &Metadata, r: &Rendered) -> Option<NotArticle> {
+    let page_links = m.link_density(DOCUMENT);
     if r.text.trim().is_empty() {
-        return Some(NotArticle::NoText);
+        return Some(if page_links > 0.5 { NotArticle::Listing } else { NotArticle::NoText });
     }
     let words = word_estimate(&r.text);
     let title = meta.title.as_deref().unwrap_or("").to_lowercase();
@@ -60,7 +61,6 @@ pub(crate) fn judge(dom: &Dom, m: &Measure, meta: &Metadata, r: &Rendered) -> Op
     if meta.paywalled && words < 150 {
         return Some(NotArticle::Paywall);
     }
-    let page_links = m.link_density(DOCUMENT);
     let website = meta.og_type.as_deref().is_some_and(|t| t == "website");
     if !meta.ld_article
         && ((page_links > 0.5 && words < 250)

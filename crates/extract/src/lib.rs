@@ -58,7 +58,7 @@ pub struct Extracted {
     pub canonical_url: Option<Url>,
     pub image: Option<Url>,
     pub site_name: Option<String>,
-    /// The language the page declares (JSON-LD, `<html lang>`, meta), normalised (`en`, `pt-br`).
+    /// The language the page declares (JSON-LD, `<html lang>`, meta), normalised (`en`, `pt-BR`).
     pub language: Option<String>,
     /// The page's own description (meta description or JSON-LD).
     pub description: Option<String>,

@@ -282,7 +282,9 @@ impl Writer<'_> {
     }
 
     fn ensure_p(&mut self) {
-        if self.open_p || self.stack.last().is_some_and(|t| HOLDS_TEXT.contains(t) || !is_block_tag(t)) {
+        if self.open_p
+            || self.stack.last().is_some_and(|t| HOLDS_TEXT.contains(t) || *t == "figure" || !is_block_tag(t))
+        {
             return;
         }
         self.out.html.push_str("<p>");

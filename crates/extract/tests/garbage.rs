@@ -1,0 +1,71 @@
+//! Any bytes at all: extraction ends, never panics, and its output is bounded by its input.
+
+use newsdesk_extract::{Page, extract};
+use proptest::prelude::*;
+
+/// Pieces of tag soup that pages are made of, broken ones included.
+const PIECES: &[&str] = &[
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<a href=\"/x\">",
+    "</a>",
+    "<script>",
+    "</script>",
+    "<!--",
+    "-->",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<svg>",
+    "<b><i>",
+    "</b></i>",
+    "<br>",
+    "<h2>",
+    "<li>",
+    "<ul>",
+    "<style>",
+    "</style>",
+    "<template>",
+    "<noscript>",
+    "<article class=\"story\">",
+    "<div hidden>",
+    "<span style=\"display:none\">",
+    "<html><body>",
+    "</body>",
+    "<meta charset=\"koi8-r\">",
+    "\u{0}",
+    "&amp;",
+    "&#x0;",
+    "<img data-src=\"//cdn/x.jpg\" srcset=\"a 1w, b 2w\">",
+    "The harbour reopened on Tuesday, after repairs. ",
+    "Fishing crews returned, and the first ferry left at noon. ",
+    "<",
+    ">",
+    "\"",
+    "é",
+    "中文",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let e = extract(Page { bytes: &bytes, content_type: None, url: None });
+        prop_assert!(e.text.len() <= bytes.len() * 3 + 16);
+    }
+
+    #[test]
+    fn tag_soup_never_panics(pieces in proptest::collection::vec(0..PIECES.len(), 0..400)) {
+        let html: String = pieces.iter().map(|&i| PIECES[i]).collect();
+        let e = extract(Page { bytes: html.as_bytes(), content_type: None, url: None });
+        for bad in ["<script", "<style", "<svg", "<template", "hidden", "display:none"] {
+            prop_assert!(!e.html.contains(bad), "{} in {}", bad, e.html);
+        }
+        // Every word of the text is a word of the page.
+        for word in e.text.split_whitespace().take(50) {
+            prop_assert!(html.contains(word.trim_matches(|c: char| !c.is_alphanumeric())), "{} not in the page", word);
+        }
+    }
+}
