@@ -163,6 +163,15 @@ pub enum FeedsCommand {
         /// The feed's id or URL.
         feed: String,
     },
+    /// Whether the article pages of a feed's entries are fetched for their full text: auto
+    /// (when the feed's content looks partial: short, cut off, or only a summary; the
+    /// default), always, or never.
+    FullText {
+        /// The feed's id or URL.
+        feed: String,
+        /// auto, always or never.
+        mode: String,
+    },
     /// Follow every feed of an OPML subscription list (feeds already followed are skipped).
     Import {
         /// The OPML file.

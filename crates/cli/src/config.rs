@@ -46,6 +46,10 @@ pub struct CrawlSettings {
     /// Understand new articles as they arrive (stories, copies, entities). Off, newsdesk is a
     /// plain feed reader until `newsdesk recluster` runs.
     pub understand: bool,
+    /// Fetch the article page of an entry whose feed content is partial, and keep the
+    /// article extracted from it (each feed can say auto, always or never:
+    /// `newsdesk feeds full-text`).
+    pub full_text: bool,
 }
 
 impl Default for FetchSettings {
@@ -64,7 +68,7 @@ impl Default for FetchSettings {
 
 impl Default for CrawlSettings {
     fn default() -> Self {
-        Self { concurrency: 16, min_interval_minutes: 10, max_interval_hours: 24, understand: true }
+        Self { concurrency: 16, min_interval_minutes: 10, max_interval_hours: 24, understand: true, full_text: true }
     }
 }
 
@@ -134,6 +138,7 @@ const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
     ("crawl", "min_interval_minutes", Kind::Number),
     ("crawl", "max_interval_hours", Kind::Number),
     ("crawl", "understand", Kind::Flag),
+    ("crawl", "full_text", Kind::Flag),
 ];
 
 /// Variables that are not settings but are read elsewhere.
@@ -253,13 +258,20 @@ impl Config {
 
     /// The scheduler's bounds.
     #[must_use]
-    pub fn schedule_config(&self) -> newsdesk_pipeline::ScheduleConfig {
+    pub fn poll_config(&self) -> newsdesk_pipeline::PollConfig {
         let min = std::time::Duration::from_secs(u64::from(self.crawl.min_interval_minutes) * 60);
         let max = std::time::Duration::from_secs(u64::from(self.crawl.max_interval_hours) * 3600);
-        newsdesk_pipeline::ScheduleConfig {
-            min_interval: min,
-            max_interval: max,
-            default_interval: std::time::Duration::from_secs(3600).clamp(min, max),
+        newsdesk_pipeline::PollConfig {
+            schedule: newsdesk_pipeline::ScheduleConfig {
+                min_interval: min,
+                max_interval: max,
+                default_interval: std::time::Duration::from_secs(3600).clamp(min, max),
+            },
+            full_text: if self.crawl.full_text {
+                newsdesk_pipeline::FullTextConfig::default()
+            } else {
+                newsdesk_pipeline::FullTextConfig::off()
+            },
         }
     }
 

@@ -88,6 +88,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
                 FeedsCommand::Remove { feed } => commands::feeds::remove(&store, &feed).await,
                 FeedsCommand::Pause { feed } => commands::feeds::set_paused(&store, &feed, true).await,
                 FeedsCommand::Resume { feed } => commands::feeds::set_paused(&store, &feed, false).await,
+                FeedsCommand::FullText { feed, mode } => commands::feeds::set_full_text(&store, &feed, &mode).await,
                 FeedsCommand::Import { file } => commands::feeds::import_opml(&store, &file).await,
                 FeedsCommand::Export => commands::feeds::export_opml(&store).await,
             };
@@ -104,7 +105,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
                 &fetcher,
                 args.all,
                 concurrency,
-                config.schedule_config(),
+                config.poll_config(),
                 config.crawl.understand,
             )
             .await?;

@@ -1,6 +1,7 @@
 //! Page bytes to text. The order of trust: a byte-order mark, then the HTTP header's charset,
 //! then a `<meta charset>` (or `http-equiv` content type) in the first 4 KiB, then UTF-8.
-//! Bytes that claim UTF-8 but are not are read as windows-1252, which maps every byte. Bytes
+//! Bytes that claim UTF-8 but are not are read as windows-1252, which maps every byte; bytes
+//! that are valid UTF-8 beyond ASCII are read as UTF-8 whatever they claim. Bytes
 //! that are plainly not text (NULs, many control characters) are refused.
 
 use std::borrow::Cow;
@@ -36,6 +37,15 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Result<
         // A page cannot really be UTF-16 without a byte-order mark once it got this far.
         .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE)
         .unwrap_or(UTF_8);
+    // Bytes that are valid UTF-8 with characters beyond ASCII are UTF-8, whatever the label
+    // says: legacy text almost never forms valid multi-byte sequences by chance, while pages
+    // mislabelled by a template or server are common.
+    if declared != UTF_8
+        && !bytes.is_ascii()
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return checked(Cow::Borrowed(text));
+    }
     if declared == UTF_8 {
         return match std::str::from_utf8(bytes) {
             Ok(text) => checked(Cow::Borrowed(text)),
@@ -119,6 +129,13 @@ mod tests {
         let page = b"<meta charset=\"utf-8\"><p>na\xefve caf\xe9";
         assert!(decode(page, None).is_ok_and(|t| t.contains("naïve café")));
         assert!(decode(b"<p>plain", Some("text/html; charset=no-such-thing")).is_ok_and(|t| t.contains("plain")));
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_wrong_label() {
+        let page = "<meta charset=\"koi8-r\"><p>Привет, café".as_bytes();
+        assert!(decode(page, None).is_ok_and(|t| t.contains("Привет, café")));
+        assert!(decode(page, Some("text/html; charset=iso-8859-1")).is_ok_and(|t| t.contains("Привет, café")));
     }
 
     #[test]

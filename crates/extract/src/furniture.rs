@@ -114,7 +114,7 @@ fn is_promotion(t: &str) -> bool {
 }
 
 fn ends_with_word(t: &str, word: &str) -> bool {
-    t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).next_back() == Some(word)
+    t.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()) == Some(word)
 }
 
 /// Month and weekday names (English, Portuguese, Spanish, French, German, Italian), and the

@@ -222,12 +222,10 @@ fn megabytes_of_nested_divs_end_quickly_with_a_reason() {
 
 #[test]
 fn json_ld_metadata_and_several_languages() {
-    let html = format!(
-        r#"<html lang="de"><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Hafen wieder offen","author":{{"@type":"Person","name":"Jonas Berg"}},"datePublished":"2026-03-03T10:00:00+01:00","inLanguage":"de-DE"}}</script></head>
+    let html = r#"<html lang="de"><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Hafen wieder offen","author":{"@type":"Person","name":"Jonas Berg"},"datePublished":"2026-03-03T10:00:00+01:00","inLanguage":"de-DE"}</script></head>
 <body><article><p>Der Hafen von Port Ellis ist nach drei Wochen Reparaturarbeiten an der Kaimauer am Dienstag wieder geöffnet worden, teilte die Behörde mit.</p>
-<p>Die Fischer, die ihre Boote während der Arbeiten in die Bucht von Kell verlegt hatten, kehrten am Mittwochmorgen zurück.</p></article></body></html>"#
-    );
-    let e = run(&html);
+<p>Die Fischer, die ihre Boote während der Arbeiten in die Bucht von Kell verlegt hatten, kehrten am Mittwochmorgen zurück.</p></article></body></html>"#;
+    let e = run(html);
     assert_eq!(e.title.as_deref(), Some("Hafen wieder offen"));
     assert_eq!(e.byline.as_deref(), Some("Jonas Berg"));
     assert_eq!(e.language.as_deref(), Some("de-DE"));

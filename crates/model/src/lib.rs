@@ -23,5 +23,5 @@ pub use date::parse_date;
 pub use domain::{HostError, normalize_host, registrable_domain};
 pub use html::{SafeHtml, escape_html_into, paragraphs_to_html};
 pub use ids::{ArticleId, CommentId, FeedId, IdError, SourceId, StoryId, UserId};
-pub use source::{Feed, FeedStatus, Source};
+pub use source::{Feed, FeedStatus, FullText, Source};
 pub use validate::{ValidationError, limits};

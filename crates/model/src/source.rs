@@ -44,7 +44,46 @@ pub struct Feed {
     pub item_count: u64,
     /// The polling interval the scheduler chose last, in seconds.
     pub poll_interval_secs: u32,
+    /// Whether the article pages of this feed's entries are fetched for their full text.
+    pub full_text: FullText,
     pub created_at: DateTime<Utc>,
+}
+
+/// Whether newsdesk fetches an entry's article page for its full text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FullText {
+    /// When the feed's content looks partial: short, cut off ("…", "Read more"), or only a
+    /// summary.
+    #[default]
+    Auto,
+    /// For every new or changed entry.
+    Always,
+    /// Never: the feed's content is the article.
+    Never,
+}
+
+impl FullText {
+    /// The stored spelling.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Always => "always",
+            Self::Never => "never",
+        }
+    }
+
+    /// Reads the stored (or typed) spelling.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
+            "auto" => Self::Auto,
+            "always" => Self::Always,
+            "never" => Self::Never,
+            _ => return None,
+        })
+    }
 }
 
 /// How the last poll of a feed went.

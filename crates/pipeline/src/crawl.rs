@@ -10,8 +10,8 @@ use newsdesk_model::Feed;
 use newsdesk_store::{Store, StoreError};
 use tokio::task::JoinSet;
 
+use crate::poll::PollConfig;
 use crate::poll::{PollOutcome, PollResult, poll_feed};
-use crate::schedule::ScheduleConfig;
 use crate::story_desk::Desk;
 
 /// What a crawl did.
@@ -50,19 +50,19 @@ pub async fn crawl(
     desk: &Desk,
     feeds: Vec<Feed>,
     concurrency: usize,
-    schedule: ScheduleConfig,
+    config: PollConfig,
     on_done: &mut (dyn FnMut(&Feed, &PollResult) + Send),
 ) -> Result<CrawlSummary, StoreError> {
     let mut summary = CrawlSummary::default();
     let mut pending = feeds.into_iter();
     let mut running: JoinSet<(Feed, Result<PollResult, StoreError>)> = JoinSet::new();
-    let schedule = Arc::new(schedule);
+    let config = Arc::new(config);
     loop {
         while running.len() < concurrency.max(1) {
             let Some(feed) = pending.next() else { break };
-            let (store, fetcher, desk, schedule) = (store.clone(), fetcher.clone(), desk.clone(), schedule.clone());
+            let (store, fetcher, desk, config) = (store.clone(), fetcher.clone(), desk.clone(), config.clone());
             running.spawn(async move {
-                let result = poll_feed(&store, &fetcher, &desk, &feed, &schedule).await;
+                let result = poll_feed(&store, &fetcher, &desk, &feed, &config).await;
                 (feed, result)
             });
         }
@@ -89,7 +89,7 @@ pub async fn run_scheduler(
     fetcher: Fetcher,
     desk: Desk,
     concurrency: usize,
-    schedule: ScheduleConfig,
+    config: PollConfig,
     shutdown: impl Future<Output = ()>,
 ) {
     tokio::pin!(shutdown);
@@ -105,7 +105,7 @@ pub async fn run_scheduler(
             let n = due.len();
             let mut ignore = |_: &Feed, _: &PollResult| {};
             tokio::select! {
-                result = crawl(&store, &fetcher, &desk, due, concurrency, schedule, &mut ignore) => match result {
+                result = crawl(&store, &fetcher, &desk, due, concurrency, config.clone(), &mut ignore) => match result {
                     Ok(s) => tracing::info!(feeds = n, new = s.created, updated = s.updated, failed = s.failed, "polled due feeds"),
                     Err(e) => tracing::error!(error = %e, "polling stopped on a database error"),
                 },

@@ -5,15 +5,31 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use newsdesk_feeds::{ParsedFeed, parse_feed};
 use newsdesk_fetch::{FetchRequest, Fetcher};
-use newsdesk_model::{Feed, FeedStatus};
-use newsdesk_store::{PollRecord, Store, StoreError};
+use newsdesk_model::{Feed, FeedStatus, FullText};
+use newsdesk_store::{IncomingEntry, PollRecord, Store, StoreError};
 
 use crate::entries::to_incoming;
+use crate::full_text::{self, FullTextConfig};
 use crate::schedule::{Hints, Learned, ScheduleConfig, next_poll};
 use crate::story_desk::Desk;
 
 /// What the Accept header asks for.
 const ACCEPT_FEEDS: &str = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+
+/// How feeds are polled: when, and whether article pages are fetched for full text.
+#[derive(Debug, Clone, Default)]
+pub struct PollConfig {
+    pub schedule: ScheduleConfig,
+    pub full_text: FullTextConfig,
+}
+
+impl PollConfig {
+    /// The feeds' own content only: no article page is fetched.
+    #[must_use]
+    pub fn feeds_only() -> Self {
+        Self { full_text: FullTextConfig::off(), ..Self::default() }
+    }
+}
 
 /// How a poll went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,8 +59,9 @@ pub async fn poll_feed(
     fetcher: &Fetcher,
     desk: &Desk,
     feed: &Feed,
-    schedule: &ScheduleConfig,
+    config: &PollConfig,
 ) -> Result<PollResult, StoreError> {
+    let schedule = &config.schedule;
     let request = FetchRequest {
         url: &feed.url,
         etag: feed.etag.as_deref(),
@@ -92,7 +109,7 @@ pub async fn poll_feed(
         })
     })
     .await;
-    let (parsed, incoming): (ParsedFeed, _) = match parsed {
+    let (mut parsed, mut incoming): (ParsedFeed, Vec<IncomingEntry>) = match parsed {
         Ok(Ok(p)) => p,
         Ok(Err(e)) => {
             let learned = Learned::Failed { errors: feed.error_count + 1, retry_after: None };
@@ -103,11 +120,14 @@ pub async fn poll_feed(
             return fail(store, feed, now, format!("the parser failed on this feed: {join}"), &learned, schedule).await;
         }
     };
+    let mut notes: Vec<String> = parsed.problems.clone();
+    if config.full_text.enabled && feed.full_text != FullText::Never {
+        notes.extend(full_texts(store, fetcher, feed, &mut parsed, &mut incoming, &config.full_text).await?);
+    }
     let report = store.ingest_entries(feed, incoming).await?;
     let times: Vec<DateTime<Utc>> = parsed.entries.iter().filter_map(|e| e.published.or(e.updated)).collect();
     let hints = Hints { ttl_minutes: parsed.ttl_minutes, max_age: response.max_age, skip_hours: &parsed.skip_hours };
     let (next, interval) = next_poll(now, &Learned::Entries(&times), &hints, schedule);
-    let mut notes: Vec<String> = parsed.problems.clone();
     notes.extend(report.invalid.iter().map(|i| format!("entry not stored: {i}")));
     let record = PollRecord {
         status: FeedStatus::Ok,
@@ -131,6 +151,37 @@ pub async fn poll_feed(
         outcome: PollOutcome::Stored { created: report.created, updated: report.updated, unchanged: report.unchanged },
         next_poll_at: next,
     })
+}
+
+/// Fetches the article pages of the new and changed entries that want them, and rebuilds
+/// those entries from their pages. An entry keeps its content hash (the feed's), so the next
+/// poll of an unchanged entry fetches nothing. Returns notes for the poll's record.
+async fn full_texts(
+    store: &Store,
+    fetcher: &Fetcher,
+    feed: &Feed,
+    parsed: &mut ParsedFeed,
+    incoming: &mut [IncomingEntry],
+    config: &FullTextConfig,
+) -> Result<Vec<String>, StoreError> {
+    let candidates: Vec<usize> =
+        (0..parsed.entries.len()).filter(|&i| full_text::wants_page(feed.full_text, &parsed.entries[i])).collect();
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let keys: Vec<&str> = candidates.iter().map(|&i| incoming[i].key.as_str()).collect();
+    let known = store.entry_hashes(feed.id, &keys).await?;
+    let wanted: Vec<usize> =
+        candidates.into_iter().filter(|&i| known.get(&incoming[i].key) != Some(&incoming[i].content_hash)).collect();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (adopted, notes) = full_text::fill(fetcher, &mut parsed.entries, &wanted, config).await;
+    for i in adopted {
+        let hash = std::mem::take(&mut incoming[i].content_hash);
+        incoming[i] = IncomingEntry { content_hash: hash, ..to_incoming(&parsed.entries[i], parsed) };
+    }
+    Ok(notes)
 }
 
 async fn fail(

@@ -1,7 +1,7 @@
 //! Feeds: following, listing, pausing, and the polling state the scheduler reads and writes.
 
 use chrono::{DateTime, Utc};
-use newsdesk_model::{Feed, FeedId, FeedStatus, SourceId};
+use newsdesk_model::{Feed, FeedId, FeedStatus, FullText, SourceId};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row};
 use url::Url;
@@ -10,7 +10,7 @@ use crate::open::Backend;
 use crate::{Store, StoreError, rows, time};
 
 const FEED_COLUMNS: &str = "id, source_id, url, title, site_url, paused, etag, last_modified, last_polled_at, \
-     next_poll_at, last_status, last_error, error_count, item_count, poll_interval_secs, created_at";
+     next_poll_at, last_status, last_error, error_count, item_count, poll_interval_secs, full_text, created_at";
 
 /// A feed to follow.
 #[derive(Debug, Clone, Default)]
@@ -186,6 +186,24 @@ impl Store {
         }
     }
 
+    /// Sets whether the feed's article pages are fetched for their full text. Returns false
+    /// when there is no such feed.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn set_feed_full_text(&self, id: FeedId, mode: FullText) -> Result<bool, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let done = sqlx::query("UPDATE feeds SET full_text = ? WHERE id = ?")
+                    .bind(mode.as_str())
+                    .bind(id.to_string())
+                    .execute(pool)
+                    .await?;
+                Ok(done.rows_affected() == 1)
+            }
+        }
+    }
+
     /// Stops following a feed. Its articles stay; they no longer name the feed.
     ///
     /// # Errors
@@ -286,6 +304,10 @@ fn feed(row: &SqliteRow) -> Result<Feed, StoreError> {
         error_count: u32::try_from(row.try_get::<i64, _>("error_count")?).unwrap_or(u32::MAX),
         item_count: u64::try_from(row.try_get::<i64, _>("item_count")?).unwrap_or(0),
         poll_interval_secs: u32::try_from(row.try_get::<i64, _>("poll_interval_secs")?).unwrap_or(3600),
+        full_text: {
+            let mode: String = row.try_get("full_text")?;
+            FullText::parse(&mode).ok_or_else(|| StoreError::Corrupt(format!("feed full_text `{mode}`")))?
+        },
         created_at: time::from_db(row.try_get("created_at")?)?,
     })
 }

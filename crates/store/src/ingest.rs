@@ -2,7 +2,7 @@
 //! nothing, changed entries update their article and keep what it said before as a revision.
 
 use chrono::{DateTime, Utc};
-use newsdesk_model::{Article, ArticleId, ArticleUpsert, Feed, SafeHtml};
+use newsdesk_model::{Article, ArticleId, ArticleUpsert, Feed, FeedId, SafeHtml};
 use sqlx::Row;
 
 use std::collections::HashMap;
@@ -125,6 +125,22 @@ impl Store {
                 }
                 tx.commit().await?;
                 Ok(report)
+            }
+        }
+    }
+
+    /// Which of `keys` the feed has stored, each with its content hash: an entry whose key is
+    /// missing is new, one whose hash differs has changed. Read before fetching article pages,
+    /// so that only new and changed entries cost a fetch.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn entry_hashes(&self, feed: FeedId, keys: &[&str]) -> Result<HashMap<String, String>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let mut conn = pool.acquire().await?;
+                let known = known_entries(&mut conn, &feed.to_string(), keys.iter().copied()).await?;
+                Ok(known.into_iter().map(|(key, (_, hash))| (key, hash)).collect())
             }
         }
     }

@@ -24,6 +24,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 3, name: "understanding", sql: include_str!("../migrations/sqlite/0003_understanding.sql") },
     Migration { version: 4, name: "discussion", sql: include_str!("../migrations/sqlite/0004_discussion.sql") },
     Migration { version: 5, name: "saved_searches", sql: include_str!("../migrations/sqlite/0005_saved_searches.sql") },
+    Migration { version: 6, name: "full_text", sql: include_str!("../migrations/sqlite/0006_full_text.sql") },
 ];
 
 fn checksum(sql: &str) -> String {

@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use newsdesk_fetch::Fetcher;
-use newsdesk_pipeline::{Desk, PollOutcome, ScheduleConfig, crawl};
+use newsdesk_pipeline::{Desk, PollConfig, PollOutcome, crawl};
 use newsdesk_store::Store;
 
 /// Polls due (or, with `all`, all unpaused) feeds; returns the summary line and whether any
@@ -16,7 +16,7 @@ pub async fn run(
     fetcher: &Fetcher,
     all: bool,
     concurrency: usize,
-    schedule: ScheduleConfig,
+    config: PollConfig,
     understand: bool,
 ) -> anyhow::Result<(String, bool)> {
     let started = Instant::now();
@@ -33,7 +33,7 @@ pub async fn run(
     desk.warm_up(store).await?;
     let bar = super::progress::bar(feeds.len() as u64, "{bar:30} {pos}/{len} feeds  {msg}");
     let mut entries = 0usize;
-    let summary = crawl(store, fetcher, &desk, feeds, concurrency, schedule, &mut |_, result| {
+    let summary = crawl(store, fetcher, &desk, feeds, concurrency, config, &mut |_, result| {
         if let PollOutcome::Stored { created, .. } = result.outcome {
             entries += created;
         }

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 use newsdesk_feeds::{OpmlFeed, parse_opml, write_opml};
 use newsdesk_fetch::Fetcher;
-use newsdesk_model::{Feed, FeedStatus};
+use newsdesk_model::{Feed, FeedStatus, FullText};
 use newsdesk_store::{NewFeed, Store, StoreError};
 use url::Url;
 
@@ -55,6 +55,9 @@ pub async fn list(store: &Store) -> anyhow::Result<String> {
         let next = if f.paused { "paused".to_owned() } else { f.next_poll_at.format("%Y-%m-%d %H:%M").to_string() };
         let title = f.title.as_deref().map(|t| format!("  ({t})")).unwrap_or_default();
         let _ = writeln!(out, "{:<36}  {:<12}  {:>6}  {:<16}  {}{title}", f.id, status(f), f.item_count, next, f.url);
+        if f.full_text != FullText::Auto {
+            let _ = writeln!(out, "{:<36}  full text: {}", "", f.full_text.as_str());
+        }
         if let Some(error) = &f.last_error {
             let label = if f.last_status == FeedStatus::Error { "error" } else { "note" };
             let _ = writeln!(out, "{:<36}  {label}: {error}", "");
@@ -100,6 +103,23 @@ pub async fn set_paused(store: &Store, id_or_url: &str, paused: bool) -> anyhow:
         format!("Paused {}.", feed.url)
     } else {
         format!("Resumed {}; it is polled on the next crawl.", feed.url)
+    })
+}
+
+/// Sets whether a feed's article pages are fetched for their full text.
+///
+/// # Errors
+/// An unknown feed or mode, database errors.
+pub async fn set_full_text(store: &Store, id_or_url: &str, mode: &str) -> anyhow::Result<String> {
+    let Some(mode) = FullText::parse(mode) else {
+        bail!("`{mode}` is not a full-text mode; say auto, always or never");
+    };
+    let feed = find(store, id_or_url).await?;
+    store.set_feed_full_text(feed.id, mode).await?;
+    Ok(match mode {
+        FullText::Auto => format!("{}: article pages are fetched when the feed's content looks partial.", feed.url),
+        FullText::Always => format!("{}: every new or changed entry's article page is fetched.", feed.url),
+        FullText::Never => format!("{}: the feed's own content is kept; no article page is fetched.", feed.url),
     })
 }
 

@@ -39,14 +39,14 @@ pub async fn run(
     let scheduler = if crawl {
         let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
         let concurrency = usize::try_from(config.crawl.concurrency).unwrap_or(16);
-        let (store, schedule, stop) = (store.clone(), config.schedule_config(), stopped(stop_rx.clone()));
+        let (store, poll, stop) = (store.clone(), config.poll_config(), stopped(stop_rx.clone()));
         Some(tokio::spawn(async move {
             // Stories and copies continue from the articles of the last days.
             match desk.warm_up(&store).await {
                 Ok(n) => tracing::info!(articles = n, "story state warmed up"),
                 Err(e) => tracing::error!(error = %e, "cannot replay recent articles; new stories start afresh"),
             }
-            newsdesk_pipeline::run_scheduler(store, fetcher, desk, concurrency, schedule, stop).await;
+            newsdesk_pipeline::run_scheduler(store, fetcher, desk, concurrency, poll, stop).await;
         }))
     } else {
         None
