@@ -212,6 +212,7 @@ fn every_command_explains_itself() {
         (vec!["import", "--help"], "Original Source"),
         (vec!["export", "--help"], "--format <FORMAT>"),
         (vec!["recluster", "--help"], "publication order"),
+        (vec!["extract", "--help"], "--format <FORMAT>"),
     ] {
         let out = ok(&newsdesk(dir.path(), &args, &[]));
         assert!(out.contains(needle), "{args:?}: {out}");
@@ -395,4 +396,45 @@ fn admin_create_user_reads_the_password_from_stdin() {
         let bytes = std::fs::read(d.join(file)).unwrap_or_default();
         assert!(!bytes.windows(17).any(|w| w == b"harbour lights 42"), "{file}");
     }
+}
+
+#[test]
+fn extract_prints_one_json_line_per_page_from_files_and_directories() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let pages = d.join("pages");
+    std::fs::create_dir_all(pages.join("more")).unwrap();
+    let paragraph = "The harbour at Port Ellis reopened on Tuesday after three weeks of repairs to the sea wall, which storms had breached twice in January.";
+    let page = format!(
+        r#"<html lang="en"><head><title>Harbour reopens | Coast Herald</title><meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2026-03-03T09:30:00Z"></head>
+<body><nav><a href="/">Home</a></nav><article><h1>Harbour reopens</h1><p>{paragraph}</p><p>{paragraph} Again, in other words.</p></article></body></html>"#
+    );
+    std::fs::write(pages.join("a.html"), &page).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(page.as_bytes()).unwrap();
+    std::fs::write(pages.join("more").join("b.html.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(pages.join("notes.txt"), "not a page").unwrap();
+    std::fs::write(d.join("empty.html"), "").unwrap();
+
+    let out = newsdesk(d, &["extract", "--format", "json", "pages", "empty.html", "missing.html"], &[]);
+    assert_eq!(out.status.code(), Some(1), "a page that cannot be read fails the run: {}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let sources: Vec<&str> = lines.iter().map(|l| l["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, vec!["pages/a.html", "pages/more/b.html.gz", "empty.html", "missing.html"]);
+    for l in &lines[..2] {
+        assert_eq!(l["title"], "Harbour reopens");
+        assert_eq!(l["byline"], "Ana Ruiz");
+        assert_eq!(l["published"], "2026-03-03T09:30:00+00:00");
+        assert_eq!(l["language"], "en");
+        assert_eq!(l["is_article"], true);
+        assert!(l["text"].as_str().unwrap().starts_with(paragraph), "{l}");
+        assert!(l["html"].as_str().unwrap().starts_with("<p>The harbour"), "{l}");
+    }
+    assert_eq!(lines[2]["is_article"], false);
+    assert_eq!(lines[2]["not_article"], "the page is empty");
+    assert!(lines[3]["error"].as_str().unwrap().starts_with("cannot read missing.html"), "{}", lines[3]);
+
+    let out = ok(&newsdesk(d, &["extract", "pages/a.html"], &[]));
+    assert!(out.starts_with("== pages/a.html\nHarbour reopens\nBy: Ana Ruiz\n"), "{out}");
 }
