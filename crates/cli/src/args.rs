@@ -29,6 +29,11 @@ pub struct GlobalArgs {
     /// [default: newsdesk.db] [setting: database.url, env: NEWSDESK_DATABASE_URL]
     #[arg(long, global = true, value_name = "PATH_OR_URL")]
     pub database: Option<String>,
+
+    /// Write logs as JSON lines (one object per event) instead of text.
+    /// [env: NEWSDESK_LOG_FORMAT=json]
+    #[arg(long, global = true)]
+    pub log_json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,6 +89,26 @@ pub enum Command {
     Recluster,
     /// Manage the site's administrators (who sign in at /admin to moderate comments).
     Admin(AdminArgs),
+    /// Copy the whole database to a new file while newsdesk keeps running (SQLite's online
+    /// backup; the copy is consistent and compact). For PostgreSQL, use pg_dump.
+    Backup {
+        /// The file to write; it must not exist.
+        path: PathBuf,
+    },
+    /// Show the settings in effect (defaults, file, environment and flags combined).
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub command: ConfigCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the settings in effect as TOML, with passwords in the database URL redacted.
+    Dump,
 }
 
 #[derive(Debug, Args)]

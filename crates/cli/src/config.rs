@@ -6,11 +6,11 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use url::Url;
 
 /// Every setting.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub database: DatabaseConfig,
@@ -21,7 +21,7 @@ pub struct Config {
 }
 
 /// How newsdesk fetches from the web.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FetchSettings {
     /// Allow requests to loopback and private networks (off: refused).
@@ -36,7 +36,7 @@ pub struct FetchSettings {
 }
 
 /// How feeds are polled.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CrawlSettings {
     /// Feeds polled at once.
@@ -72,14 +72,14 @@ impl Default for CrawlSettings {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DatabaseConfig {
     /// A SQLite file path or sqlite: URL.
     pub url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ServerConfig {
     pub listen: String,
@@ -88,7 +88,7 @@ pub struct ServerConfig {
     pub base_url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SiteConfig {
     pub title: String,
@@ -142,7 +142,7 @@ const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
 ];
 
 /// Variables that are not settings but are read elsewhere.
-const OTHER_ENV: &[&str] = &["NEWSDESK_CONFIG", "NEWSDESK_LOG"];
+const OTHER_ENV: &[&str] = &["NEWSDESK_CONFIG", "NEWSDESK_LOG", "NEWSDESK_LOG_FORMAT"];
 
 fn env_name(section: &str, key: &str) -> String {
     format!("NEWSDESK_{}_{}", section.to_ascii_uppercase(), key.to_ascii_uppercase())
@@ -256,7 +256,17 @@ impl Config {
         }
     }
 
-    /// The scheduler's bounds.
+    /// The settings in effect as TOML, the database URL's password (if any) redacted.
+    ///
+    /// # Errors
+    /// A setting that TOML cannot write (none today).
+    pub fn dump(&self) -> anyhow::Result<String> {
+        let mut shown = self.clone();
+        shown.database.url = newsdesk_model::redact_password(&shown.database.url);
+        Ok(toml::to_string(&shown)?)
+    }
+
+    /// How feeds are polled: the scheduler's bounds, and whether article pages are fetched.
     #[must_use]
     pub fn poll_config(&self) -> newsdesk_pipeline::PollConfig {
         let min = std::time::Duration::from_secs(u64::from(self.crawl.min_interval_minutes) * 60);

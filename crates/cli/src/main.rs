@@ -14,12 +14,14 @@ use std::process::ExitCode;
 use clap::Parser;
 use newsdesk_store::{Store, StoreOptions};
 
-use crate::args::{AdminCommand, Cli, Command, FeedsCommand};
+use crate::args::{AdminCommand, Cli, Command, ConfigCommand, FeedsCommand};
 use crate::config::Config;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging(matches!(cli.command, Command::Serve(_)));
+    let json_logs =
+        cli.global.log_json || std::env::var("NEWSDESK_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
+    init_logging(matches!(cli.command, Command::Serve(_)), json_logs);
     let env: BTreeMap<String, String> = std::env::vars().collect();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
@@ -40,7 +42,7 @@ fn main() -> ExitCode {
 async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCode> {
     let (mut config, warnings) = Config::load(cli.global.config.as_deref(), env)?;
     for w in warnings {
-        eprintln!("warning: {w}");
+        tracing::warn!("{w}");
     }
     if let Some(db) = cli.global.database {
         config.database.url = db;
@@ -59,6 +61,11 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
         };
         let failed = commands::analyze::run(&args.input, fields)?;
         return Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+    }
+    if let Command::Config(args) = &cli.command {
+        let ConfigCommand::Dump = args.command;
+        print!("{}", config.dump()?);
+        return Ok(ExitCode::SUCCESS);
     }
     if let Command::Extract(args) = &cli.command {
         // Pages in, text out: no database.
@@ -96,7 +103,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             println!("{}", out?.trim_end());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Analyze(_) | Command::Extract(_) => Ok(ExitCode::SUCCESS),
+        Command::Analyze(_) | Command::Extract(_) | Command::Config(_) => Ok(ExitCode::SUCCESS),
         Command::Crawl(args) => {
             let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
             let concurrency = usize::try_from(config.crawl.concurrency).unwrap_or(16);
@@ -128,6 +135,14 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             println!("{}", line?);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Backup { path } => {
+            let result = store.backup_to(&path).await;
+            store.close().await;
+            result?;
+            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            println!("Backed up the database to {} ({:.1} MiB).", path.display(), size as f64 / 1048576.0);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Recluster => {
             let line = commands::recluster::run(&store).await?;
             store.close().await;
@@ -145,15 +160,14 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
     }
 }
 
-fn init_logging(serving: bool) {
+fn init_logging(serving: bool, json: bool) {
     let default = if serving { "info" } else { "warn" };
     let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSDESK_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(ansi)
-        .with_target(false)
-        .init();
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false);
+    if json {
+        builder.json().init();
+    } else {
+        builder.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())).init();
+    }
 }

@@ -249,8 +249,9 @@ fn serve_demo_answers_on_loopback() {
         .current_dir(dir.path())
         .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
         .env_clear()
+        .env("NEWSDESK_LOG_FORMAT", "json")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::from(std::fs::File::create(dir.path().join("log.jsonl")).unwrap()))
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
@@ -282,7 +283,20 @@ fn serve_demo_answers_on_loopback() {
     );
     assert_eq!(http_get(&addr, "/articles/123").0, 400);
     assert_eq!(http_get(&addr, "/articles/019a2b10-4c00-7a01-8b00-00000000ffff").0, 404);
+    let (status, health) = http_get(&addr, "/healthz");
+    assert!(status == 200 && health.ends_with("\r\n\r\nok\n"), "{health}");
+    assert_eq!(http_get(&addr, "/readyz").0, 200);
+    let (status, metrics) = http_get(&addr, "/metrics");
+    assert_eq!(status, 200);
+    assert!(metrics.contains("newsdesk_http_requests_total{route=\"/articles/{id}\",status=\"4xx\"} 2"), "{metrics}");
     drop(server);
+    // Logs asked for as JSON are JSON, one object per line.
+    let log = std::fs::read_to_string(dir.path().join("log.jsonl")).unwrap();
+    assert!(log.lines().count() >= 1, "serve logs at info");
+    for line in log.lines() {
+        let event: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(event["level"].is_string() && event["fields"].is_object(), "{line}");
+    }
 }
 
 #[test]
@@ -437,4 +451,39 @@ fn extract_prints_one_json_line_per_page_from_files_and_directories() {
 
     let out = ok(&newsdesk(d, &["extract", "pages/a.html"], &[]));
     assert!(out.starts_with("== pages/a.html\nHarbour reopens\nBy: Ana Ruiz\n"), "{out}");
+}
+
+#[test]
+fn backup_copies_the_database_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let pages = testdata("pages");
+    ok(&newsdesk(d, &["--database", "live.db", "import", pages.to_str().unwrap()], &[]));
+    let out = ok(&newsdesk(d, &["--database", "live.db", "backup", "copy.db"], &[]));
+    assert!(out.starts_with("Backed up the database to copy.db ("), "{out}");
+    // The copy is a whole database: it exports the same articles.
+    ok(&newsdesk(d, &["--database", "live.db", "export", "--format", "jsonl", "--out", "from-live"], &[]));
+    ok(&newsdesk(d, &["--database", "copy.db", "export", "--format", "jsonl", "--out", "from-copy"], &[]));
+    assert_eq!(sorted_files(&d.join("from-live")), sorted_files(&d.join("from-copy")));
+    let again = newsdesk(d, &["--database", "live.db", "backup", "copy.db"], &[]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("copy.db exists already"), "{}", text(&again.stderr));
+}
+
+#[test]
+fn config_dump_shows_the_settings_in_effect_without_passwords() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("newsdesk.toml"), "[site]\ntitle = \"Coast Desk\"\n[crawl]\nconcurrency = 4\n").unwrap();
+    let out = ok(&newsdesk(
+        d,
+        &["config", "dump"],
+        &[("NEWSDESK_CRAWL_FULL_TEXT", "false"), ("NEWSDESK_DATABASE_URL", "postgres://news:hunter2@db.example/news")],
+    ));
+    let dumped: toml::Value = toml::from_str(&out).unwrap();
+    assert_eq!(dumped["site"]["title"].as_str(), Some("Coast Desk"), "from the file");
+    assert_eq!(dumped["crawl"]["concurrency"].as_integer(), Some(4));
+    assert_eq!(dumped["crawl"]["full_text"].as_bool(), Some(false), "from the environment");
+    assert_eq!(dumped["database"]["url"].as_str(), Some("postgres://news:***@db.example/news"));
+    assert!(!out.contains("hunter2"));
 }

@@ -40,6 +40,18 @@ pub fn registrable_domain(host: &str) -> Option<String> {
     Some(domain.to_owned())
 }
 
+/// `scheme://user:secret@host` -> `scheme://user:***@host`, for error messages, logs and
+/// `newsdesk config dump`.
+#[must_use]
+pub fn redact_password(location: &str) -> String {
+    let Some((scheme, rest)) = location.split_once("://") else { return location.to_owned() };
+    let Some((userinfo, host)) = rest.split_once('@') else { return location.to_owned() };
+    match userinfo.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => location.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,13 +14,14 @@ mod date;
 mod domain;
 mod html;
 mod ids;
+pub mod metrics;
 mod source;
 mod validate;
 
 pub use article::{Article, ArticleUpsert, normalize_language};
 pub use comment::{Comment, CommentStatus, Email};
 pub use date::parse_date;
-pub use domain::{HostError, normalize_host, registrable_domain};
+pub use domain::{HostError, normalize_host, redact_password, registrable_domain};
 pub use html::{SafeHtml, escape_html_into, paragraphs_to_html};
 pub use ids::{ArticleId, CommentId, FeedId, IdError, SourceId, StoryId, UserId};
 pub use source::{Feed, FeedStatus, FullText, Source};

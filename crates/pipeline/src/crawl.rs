@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use newsdesk_fetch::Fetcher;
 use newsdesk_model::Feed;
+use newsdesk_model::metrics::METRICS;
 use newsdesk_store::{Store, StoreError};
 use tokio::task::JoinSet;
 
@@ -76,7 +77,7 @@ pub async fn crawl(
                 continue;
             }
         };
-        let result = result?;
+        let result = result.inspect_err(|_| METRICS.database_errors.inc())?;
         summary.add(&result);
         on_done(&feed, &result);
     }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use newsdesk_extract::{Extracted, Page};
 use newsdesk_feeds::ParsedEntry;
 use newsdesk_fetch::{FetchRequest, Fetcher};
+use newsdesk_model::metrics::METRICS;
 use newsdesk_model::{FullText, SafeHtml};
 use tokio::task::JoinSet;
 
@@ -154,8 +155,12 @@ pub(crate) async fn fill(
         };
         let outcome = result.and_then(|page| adopt(&mut entries[i], &page));
         match outcome {
-            Ok(()) => adopted.push(i),
+            Ok(()) => {
+                METRICS.full_text_adopted.inc();
+                adopted.push(i);
+            }
             Err(why) => {
+                METRICS.full_text_kept.inc();
                 let url = entries[i].url.as_ref().map_or_else(String::new, ToString::to_string);
                 tracing::info!(url, why, "feed content kept");
                 notes.push(format!("kept the feed's content for {url}: {why}"));
@@ -168,10 +173,15 @@ pub(crate) async fn fill(
 
 async fn fetch_article(fetcher: &Fetcher, url: url::Url) -> Result<Extracted, String> {
     let request = FetchRequest { accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", ..FetchRequest::new(&url) };
-    let response = fetcher.fetch(request).await.map_err(|e| format!("the page cannot be fetched: {e}"))?;
+    let response = fetcher.fetch(request).await.map_err(|e| {
+        METRICS.page_fetches.error.inc();
+        format!("the page cannot be fetched: {e}")
+    })?;
     if !(200..300).contains(&response.status) {
+        METRICS.page_fetches.error.inc();
         return Err(format!("the page answered {}", response.status));
     }
+    METRICS.page_fetches.ok.inc();
     // Extraction is CPU work: off the async threads.
     tokio::task::spawn_blocking(move || {
         newsdesk_extract::extract(Page {

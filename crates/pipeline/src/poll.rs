@@ -5,6 +5,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use newsdesk_feeds::{ParsedFeed, parse_feed};
 use newsdesk_fetch::{FetchRequest, Fetcher};
+use newsdesk_model::metrics::METRICS;
 use newsdesk_model::{Feed, FeedStatus, FullText};
 use newsdesk_store::{IncomingEntry, PollRecord, Store, StoreError};
 
@@ -68,17 +69,20 @@ pub async fn poll_feed(
         last_modified: feed.last_modified.as_deref(),
         accept: ACCEPT_FEEDS,
     };
+    let started = std::time::Instant::now();
     let fetched = fetcher.fetch(request).await;
     let now = Utc::now();
     let previous = Duration::from_secs(u64::from(feed.poll_interval_secs));
     let response = match fetched {
         Ok(r) => r,
         Err(e) => {
+            METRICS.feed_fetches.error.inc();
             let learned = Learned::Failed { errors: feed.error_count + 1, retry_after: e.retry_after() };
             return fail(store, feed, now, e.to_string(), &learned, schedule).await;
         }
     };
     if response.not_modified {
+        METRICS.feed_fetches.not_modified.inc();
         let (next, interval) = next_poll(
             now,
             &Learned::Unchanged { previous },
@@ -100,6 +104,7 @@ pub async fn poll_feed(
         store.record_poll(feed.id, record).await?;
         return Ok(PollResult { outcome: PollOutcome::NotModified, next_poll_at: next });
     }
+    METRICS.feed_fetches.ok.inc();
     let (body, content_type, url) = (response.body, response.content_type.clone(), response.url.clone());
     // Parsing and mapping entries (summaries, language) are CPU work: off the async threads.
     let parsed = tokio::task::spawn_blocking(move || {
@@ -125,6 +130,9 @@ pub async fn poll_feed(
         notes.extend(full_texts(store, fetcher, feed, &mut parsed, &mut incoming, &config.full_text).await?);
     }
     let report = store.ingest_entries(feed, incoming).await?;
+    METRICS.entries_created.add(report.created as u64);
+    METRICS.entries_updated.add(report.updated as u64);
+    METRICS.entries_unchanged.add(report.unchanged as u64);
     let times: Vec<DateTime<Utc>> = parsed.entries.iter().filter_map(|e| e.published.or(e.updated)).collect();
     let hints = Hints { ttl_minutes: parsed.ttl_minutes, max_age: response.max_age, skip_hours: &parsed.skip_hours };
     let (next, interval) = next_poll(now, &Learned::Entries(&times), &hints, schedule);
@@ -143,6 +151,7 @@ pub async fn poll_feed(
         interval_secs: secs(interval),
     };
     store.record_poll(feed.id, record).await?;
+    METRICS.poll_seconds.observe(started.elapsed());
     // The articles are stored whatever happens here; `newsdesk recluster` can redo it.
     if let Err(e) = desk.understand(store, &report.changed).await {
         tracing::error!(feed = %feed.url, error = %e, "stories and entities of new articles not saved");

@@ -219,8 +219,15 @@ async fn partial_entries_get_their_article_pages_full_text() {
     let fetcher = fetcher();
     let feed = store.add_feed(NewFeed { url: Some(server.url("/feed.xml")), ..NewFeed::default() }).await.unwrap();
     let config = PollConfig::default();
+    let metrics = &newsdesk_model::metrics::METRICS;
+    let (pages_before, adopted_before, kept_before) =
+        (metrics.page_fetches.ok.get(), metrics.full_text_adopted.get(), metrics.full_text_kept.get());
 
     let r = poll_feed(store, &fetcher, &Desk::off(), &feed, &config).await.unwrap();
+    // Other tests of this binary run at the same time: counts only grow by at least ours.
+    assert!(metrics.page_fetches.ok.get() >= pages_before + 2);
+    assert!(metrics.full_text_adopted.get() > adopted_before);
+    assert!(metrics.full_text_kept.get() > kept_before);
     assert_eq!(r.outcome, PollOutcome::Stored { created: 3, updated: 0, unchanged: 0 });
     let fetched: Vec<String> =
         server.seen().into_iter().map(|s| s.path).filter(|p| p != "/feed.xml" && p != "/robots.txt").collect();

@@ -269,7 +269,7 @@ impl Store {
     }
 }
 
-fn invalid(field: &'static str, problem: &str) -> StoreError {
+pub(crate) fn invalid(field: &'static str, problem: &str) -> StoreError {
     StoreError::Invalid(newsdesk_model::ValidationError { field, problem: problem.to_owned() })
 }
 

@@ -18,6 +18,7 @@ mod feeds;
 mod ingest;
 mod migrate;
 mod open;
+mod operations;
 mod rows;
 mod search;
 mod sources;

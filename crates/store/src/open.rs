@@ -107,27 +107,17 @@ fn sqlite_path(location: &str) -> Result<PathBuf, StoreError> {
     }
     if location.starts_with("postgres://") || location.starts_with("postgresql://") {
         return Err(StoreError::UnsupportedLocation {
-            location: redact_password(location),
+            location: newsdesk_model::redact_password(location),
             why: "this newsdesk does not have the PostgreSQL backend yet; use a SQLite file path",
         });
     }
     if location.contains("://") {
         return Err(StoreError::UnsupportedLocation {
-            location: redact_password(location),
+            location: newsdesk_model::redact_password(location),
             why: "expected a SQLite file path or a sqlite: URL",
         });
     }
     Ok(Path::new(location).to_path_buf())
-}
-
-/// `scheme://user:secret@host` -> `scheme://user:***@host`, for error messages and logs.
-fn redact_password(location: &str) -> String {
-    let Some((scheme, rest)) = location.split_once("://") else { return location.to_owned() };
-    let Some((userinfo, host)) = rest.split_once('@') else { return location.to_owned() };
-    match userinfo.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-        None => location.to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod discussion;
 mod error;
 mod feed;
 mod headers;
+mod operations;
 mod page_cache;
 mod pages;
 mod params;
@@ -69,7 +70,11 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .route("/articles/{id}/comments.atom", get(|s, p| feed::comments(s, p, feed::Format::Atom)))
         .route("/articles/{id}/comments.json", get(|s, p| feed::comments(s, p, feed::Format::Json)))
         .route("/static/style.css", get(pages::assets::stylesheet))
+        .route("/healthz", get(operations::healthz))
+        .route("/readyz", get(operations::readyz))
+        .route("/metrics", get(operations::metrics))
         .fallback(pages::assets::not_found)
+        .route_layer(axum::middleware::from_fn(operations::count_requests))
         .layer(axum::middleware::from_fn(headers::security_headers))
         .with_state(state))
 }

@@ -319,3 +319,37 @@ async fn latest_and_search_feeds_in_both_formats() {
     assert_eq!(site.get("/search/feed.json").await.status, StatusCode::BAD_REQUEST);
     assert_eq!(site.get("/search/feed.json?q=before%3Asoon").await.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn health_readiness_and_metrics_for_operators() {
+    let site = site().await;
+    let health = site.get("/healthz").await;
+    assert_eq!((health.status, health.body.as_str()), (StatusCode::OK, "ok\n"));
+    let ready = site.get("/readyz").await;
+    assert_eq!(ready.status, StatusCode::OK);
+    assert!(ready.body.contains("\"ready\""), "{}", ready.body);
+
+    // Requests are counted under their route template, never the path asked for.
+    let before = newsdesk_model::metrics::METRICS.requests("/articles/{id}", "2xx");
+    assert_eq!(site.get(&format!("/articles/{}", fixture_id(1))).await.status, StatusCode::OK);
+    assert_eq!(newsdesk_model::metrics::METRICS.requests("/articles/{id}", "2xx"), before + 1);
+
+    let metrics = site.get("/metrics").await;
+    assert_eq!(metrics.status, StatusCode::OK);
+    assert!(metrics.headers["content-type"].to_str().unwrap().starts_with("text/plain; version=0.0.4"));
+    assert!(metrics.body.contains("\nnewsdesk_articles 3\n"), "{}", metrics.body);
+    assert!(metrics.body.contains("\nnewsdesk_comments_held 0\n"), "{}", metrics.body);
+    assert!(
+        metrics.body.contains("newsdesk_http_requests_total{route=\"/articles/{id}\",status=\"2xx\"}"),
+        "{}",
+        metrics.body
+    );
+    assert!(!metrics.body.contains(&fixture_id(1).to_string()), "no ids in series names");
+
+    // Closed database: not ready, and saying so.
+    site._db.store.close().await;
+    let down = site.get("/readyz").await;
+    assert_eq!(down.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(down.body.contains("not_ready"), "{}", down.body);
+    assert_eq!(site.get("/healthz").await.status, StatusCode::OK, "alive all the same");
+}
