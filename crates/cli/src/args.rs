@@ -125,6 +125,12 @@ pub enum AdminCommand {
         /// The name to sign in with.
         name: String,
     },
+    /// Create an API token for /api/v1/admin (moderation, feeds). The token is printed once;
+    /// newsdesk keeps only its hash. Send it as `Authorization: Bearer TOKEN`.
+    CreateToken {
+        /// What the token is for ("moderation-bot").
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -129,8 +129,10 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             Ok(if report.files_failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Admin(args) => {
-            let AdminCommand::CreateUser { name } = args.command;
-            let line = commands::admin::create_user(&store, &name).await;
+            let line = match args.command {
+                AdminCommand::CreateUser { name } => commands::admin::create_user(&store, &name).await,
+                AdminCommand::CreateToken { name } => commands::admin::create_token(&store, &name).await,
+            };
             store.close().await;
             println!("{}", line?);
             Ok(ExitCode::SUCCESS)

@@ -25,6 +25,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 4, name: "discussion", sql: include_str!("../migrations/sqlite/0004_discussion.sql") },
     Migration { version: 5, name: "saved_searches", sql: include_str!("../migrations/sqlite/0005_saved_searches.sql") },
     Migration { version: 6, name: "full_text", sql: include_str!("../migrations/sqlite/0006_full_text.sql") },
+    Migration { version: 7, name: "api_tokens", sql: include_str!("../migrations/sqlite/0007_api_tokens.sql") },
 ];
 
 fn checksum(sql: &str) -> String {

@@ -27,6 +27,40 @@ pub struct SessionUser {
 }
 
 impl Store {
+    /// Stores an API token's hash under `name`. Returns false when a token of that name
+    /// exists already.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn create_api_token(&self, name: &str, token_hash: &str) -> Result<bool, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => {
+                let done = sqlx::query(
+                    "INSERT INTO api_tokens (name, token_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                )
+                .bind(name)
+                .bind(token_hash)
+                .bind(time::to_db(time::now()))
+                .execute(pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+        }
+    }
+
+    /// The name of the API token whose hash is `token_hash`, if there is one.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn api_token_name(&self, token_hash: &str) -> Result<Option<String>, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => Ok(sqlx::query_scalar("SELECT name FROM api_tokens WHERE token_hash = ?")
+                .bind(token_hash)
+                .fetch_optional(pool)
+                .await?),
+        }
+    }
+
     /// Adds an administrator with an already hashed password. False when the name is taken.
     ///
     /// # Errors

@@ -9,6 +9,7 @@
 //! What it deliberately does not do: SQL (it calls [`newsdesk_store::Store`]'s use cases) or
 //! decide configuration (the binary passes a [`SiteSettings`]).
 
+mod api;
 mod discussion;
 mod error;
 mod feed;
@@ -28,6 +29,7 @@ use axum::routing::{get, post};
 use newsdesk_store::Store;
 use tokio::net::TcpListener;
 
+pub use api::new_api_token;
 pub use error::WebError;
 pub use security::hash_password;
 pub use state::SiteSettings;
@@ -70,6 +72,7 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .route("/articles/{id}/comments.atom", get(|s, p| feed::comments(s, p, feed::Format::Atom)))
         .route("/articles/{id}/comments.json", get(|s, p| feed::comments(s, p, feed::Format::Json)))
         .route("/static/style.css", get(pages::assets::stylesheet))
+        .merge(api::routes())
         .route("/healthz", get(operations::healthz))
         .route("/readyz", get(operations::readyz))
         .route("/metrics", get(operations::metrics))

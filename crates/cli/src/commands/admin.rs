@@ -1,4 +1,5 @@
-//! `newsdesk admin create-user NAME`: the first (or another) administrator.
+//! `newsdesk admin create-user NAME`: the first (or another) administrator; `newsdesk admin
+//! create-token NAME`: a token for the admin API.
 
 use std::io::{BufRead, IsTerminal, Write};
 
@@ -29,6 +30,24 @@ pub async fn create_user(store: &Store, name: &str) -> anyhow::Result<String> {
         bail!("there is already an administrator called {name}");
     }
     Ok(format!("Created administrator {name}. Sign in at /admin."))
+}
+
+/// Creates an API token called `name`; returns the lines to print, the token among them.
+///
+/// # Errors
+/// A bad or taken name, or a database error.
+pub async fn create_token(store: &Store, name: &str) -> anyhow::Result<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        bail!("the token's name must be 1 to 100 characters");
+    }
+    let (token, hash) = newsdesk_web::new_api_token().map_err(anyhow::Error::msg)?;
+    if !store.create_api_token(name, &hash).await? {
+        bail!("there is already a token called {name}");
+    }
+    Ok(format!(
+        "Created API token {name}. It is shown this once; newsdesk keeps only its hash:\n{token}\nSend it as `Authorization: Bearer {token}` to /api/v1/admin/..."
+    ))
 }
 
 fn read_password() -> anyhow::Result<String> {

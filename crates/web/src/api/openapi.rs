@@ -1,0 +1,353 @@
+//! The OpenAPI 3.0 document of `/api/v1`, served at `/api/openapi.json`. CI checks it against
+//! a running server with schemathesis (`.ci/run`), so it cannot drift from the answers.
+
+use std::sync::LazyLock;
+
+use axum::response::Response;
+use serde_json::{Value, json};
+
+use super::json_with;
+
+static DOCUMENT: LazyLock<Value> = LazyLock::new(build);
+
+pub(crate) async fn document() -> Response {
+    json_with(axum::http::StatusCode::OK, &*DOCUMENT)
+}
+
+fn nullable(schema: Value) -> Value {
+    let mut s = schema;
+    if let Some(map) = s.as_object_mut() {
+        if map.contains_key("$ref") {
+            return json!({ "allOf": [s], "nullable": true });
+        }
+        map.insert("nullable".into(), Value::Bool(true));
+    }
+    s
+}
+
+/// A request body object that takes no other fields.
+fn closed(mut schema: Value) -> Value {
+    if let Some(map) = schema.as_object_mut() {
+        map.insert("additionalProperties".into(), Value::Bool(false));
+    }
+    schema
+}
+
+fn string() -> Value {
+    json!({ "type": "string" })
+}
+
+fn uuid() -> Value {
+    json!({ "type": "string", "format": "uuid" })
+}
+
+fn time() -> Value {
+    json!({ "type": "string", "format": "date-time" })
+}
+
+fn count() -> Value {
+    json!({ "type": "integer", "minimum": 0 })
+}
+
+fn schema_ref(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+fn object(fields: &[(&str, Value)]) -> Value {
+    let properties: serde_json::Map<String, Value> = fields.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+    let required: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+    json!({ "type": "object", "properties": properties, "required": required })
+}
+
+fn list_of(item: &str) -> Value {
+    object(&[("items", json!({ "type": "array", "items": schema_ref(item) })), ("next_cursor", nullable(string()))])
+}
+
+fn answer(description: &str, schema: Value) -> Value {
+    json!({ "description": description, "content": { "application/json": { "schema": schema } } })
+}
+
+fn error(description: &str) -> Value {
+    answer(description, schema_ref("Error"))
+}
+
+fn paging_parameters() -> Value {
+    json!([
+        { "name": "limit", "in": "query", "required": false, "description": "Items per page, 1 to 100 (default 20).",
+          "schema": { "type": "integer", "minimum": 1, "maximum": 100 } },
+        { "name": "cursor", "in": "query", "required": false, "description": "From the last answer's next_cursor.",
+          "schema": { "type": "string", "pattern": "^o[0-9]{1,6}$" } }
+    ])
+}
+
+fn id_parameter(what: &str) -> Value {
+    json!({ "name": "id", "in": "path", "required": true, "description": format!("The {what}'s id."), "schema": uuid() })
+}
+
+fn read(summary: &str, parameters: Value, ok: Value) -> Value {
+    json!({ "get": {
+        "summary": summary,
+        "parameters": parameters,
+        "responses": { "200": ok, "400": error("Malformed parameters: the message says what to fix."),
+                       "404": error("Nothing is there.") }
+    }})
+}
+
+fn build() -> Value {
+    let article_item_fields = vec![
+        ("id", uuid()),
+        ("title", string()),
+        ("summary", string()),
+        ("byline", nullable(string())),
+        ("published_at", nullable(time())),
+        ("language", nullable(string())),
+        ("url", nullable(string())),
+        ("comment_count", count()),
+        ("created_at", time()),
+    ];
+    let mut article_fields = article_item_fields.clone();
+    article_fields.extend([
+        ("feed_summary", nullable(string())),
+        ("body_text", string()),
+        ("body_html", string()),
+        ("updated_at", nullable(time())),
+        ("original_url", nullable(string())),
+        ("original_domain", nullable(string())),
+        ("story", nullable(schema_ref("StoryCard"))),
+        ("copy_of", nullable(schema_ref("ArticleCard"))),
+        ("entities", json!({ "type": "array", "items": schema_ref("EntityCount") })),
+        ("keyphrases", json!({ "type": "array", "items": string() })),
+    ]);
+    let schemas = json!({
+        "Error": object(&[("error", object(&[("code", string()), ("message", string())]))]),
+        "ArticleItem": object(&article_item_fields),
+        "Article": object(&article_fields),
+        "ArticleCard": object(&[
+            ("id", uuid()), ("title", string()), ("summary", string()), ("byline", nullable(string())),
+            ("published_at", nullable(time())), ("original_domain", nullable(string())), ("comment_count", count()),
+            ("sort_at", time()),
+        ]),
+        "StoryCard": object(&[
+            ("id", uuid()), ("title", string()), ("summary", string()), ("lead_article", nullable(uuid())),
+            ("first_seen_at", time()), ("last_seen_at", time()), ("article_count", count()), ("source_count", count()),
+        ]),
+        "EntityCount": object(&[
+            ("kind", json!({ "type": "string", "enum": ["person", "organization", "place"] })),
+            ("key", string()), ("name", string()), ("articles", count()),
+        ]),
+        "TimelineEntry": object(&[
+            ("article", schema_ref("ArticleCard")), ("source", nullable(string())), ("copy_of", nullable(uuid())),
+        ]),
+        "Story": object(&[
+            ("story", schema_ref("StoryCard")),
+            ("timeline", json!({ "type": "array", "items": schema_ref("TimelineEntry") })),
+            ("entities", json!({ "type": "array", "items": schema_ref("EntityCount") })),
+        ]),
+        "Entity": object(&[
+            ("entity", schema_ref("EntityCount")),
+            ("stories", json!({ "type": "array", "items": schema_ref("StoryCard") })),
+            ("articles", json!({ "type": "array", "items": schema_ref("ArticleCard") })),
+        ]),
+        "Source": object(&[
+            ("id", uuid()), ("name", string()), ("homepage", string()), ("domain", string()), ("created_at", time()),
+        ]),
+        "SourceWithArticles": object(&[("source", schema_ref("Source")), ("articles", list_of("ArticleCard"))]),
+        "Comment": object(&[
+            ("id", uuid()), ("parent", nullable(uuid())), ("depth", count()), ("author_name", string()),
+            ("author_url", nullable(string())), ("body", string()), ("created_at", time()),
+        ]),
+        "HeldComment": object(&[("comment", schema_ref("Comment")), ("article", uuid()), ("article_title", string())]),
+        "SearchHit": object(&[
+            ("article", schema_ref("ArticleCard")),
+            ("snippet", json!({ "type": "array", "items": object(&[
+                ("kind", json!({ "type": "string", "enum": ["text", "match"] })), ("text", string()),
+            ]) })),
+        ]),
+        "SearchAnswer": object(&[
+            ("items", json!({ "type": "array", "items": schema_ref("SearchHit") })),
+            ("next_cursor", nullable(string())),
+            ("total", count()),
+        ]),
+        "Feed": object(&[
+            ("id", uuid()), ("url", string()), ("title", nullable(string())), ("paused", json!({ "type": "boolean" })),
+            ("full_text", json!({ "type": "string", "enum": ["auto", "always", "never"] })),
+            ("status", json!({ "type": "string", "enum": ["new", "ok", "not_modified", "error"] })),
+            ("last_error", nullable(string())), ("error_count", count()), ("item_count", count()),
+            ("last_polled_at", nullable(time())), ("next_poll_at", time()),
+        ]),
+        "ArticleList": list_of("ArticleItem"),
+        "StoryList": list_of("StoryCard"),
+        "SourceList": list_of("Source"),
+        "CommentList": list_of("Comment"),
+        "HeldCommentList": list_of("HeldComment"),
+        "FeedList": list_of("Feed"),
+    });
+    let admin = |summary: &str, parameters: Value, body: Option<Value>, ok_status: &str, ok: Value| -> Value {
+        let mut op = json!({
+            "summary": summary,
+            "security": [{ "token": [] }],
+            "parameters": parameters,
+            "responses": {
+                ok_status: ok,
+                "400": error("Malformed request: the message says what to fix."),
+                "401": error("No valid API token."),
+                "404": error("Nothing is there."),
+                "409": error("It exists already.")
+            }
+        });
+        if let (Some(b), Some(map)) = (body, op.as_object_mut()) {
+            map.insert(
+                "requestBody".into(),
+                json!({ "required": true, "content": { "application/json": { "schema": b } } }),
+            );
+        }
+        op
+    };
+    let text = string();
+    let mut paths = serde_json::Map::new();
+    let article_paging = json!([
+        { "name": "limit", "in": "query", "required": false, "description": "Items per page, 1 to 100 (default 20).",
+          "schema": { "type": "integer", "minimum": 1, "maximum": 100 } },
+        { "name": "cursor", "in": "query", "required": false, "description": "From the last answer's next_cursor.",
+          "schema": { "type": "string", "pattern": "^a[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" } }
+    ]);
+    paths.insert(
+        "/api/v1/articles".into(),
+        read(
+            "Every article, oldest stored first; follow next_cursor to keep in step.",
+            article_paging,
+            answer("A page of articles.", schema_ref("ArticleList")),
+        ),
+    );
+    paths.insert(
+        "/api/v1/articles/{id}".into(),
+        read(
+            "An article with its body, story, original, entities and keyphrases.",
+            json!([id_parameter("article")]),
+            answer("The article.", schema_ref("Article")),
+        ),
+    );
+    paths.insert(
+        "/api/v1/articles/{id}/comments".into(),
+        read(
+            "An article's published comments, oldest first.",
+            json!([id_parameter("article")]),
+            answer("The comments.", schema_ref("CommentList")),
+        ),
+    );
+    paths.insert(
+        "/api/v1/stories".into(),
+        read(
+            "The top stories, as the front page orders them.",
+            paging_parameters(),
+            answer("A page of stories.", schema_ref("StoryList")),
+        ),
+    );
+    paths.insert(
+        "/api/v1/stories/{id}".into(),
+        read(
+            "A story with its timeline and entities (a merged story answers with the story it went into).",
+            json!([id_parameter("story")]),
+            answer("The story.", schema_ref("Story")),
+        ),
+    );
+    paths.insert("/api/v1/entities/{kind}/{key}".into(), read("A person, organisation or place, with the stories and articles that name it.", json!([
+        { "name": "kind", "in": "path", "required": true, "schema": { "type": "string", "enum": ["person", "organization", "place"] } },
+        { "name": "key", "in": "path", "required": true, "schema": text }
+    ]), answer("The entity.", schema_ref("Entity"))));
+    paths.insert(
+        "/api/v1/sources".into(),
+        read("Every outlet.", json!([]), answer("The outlets.", schema_ref("SourceList"))),
+    );
+    let mut source_params = vec![json!({ "name": "domain", "in": "path", "required": true, "schema": string() })];
+    source_params.extend(paging_parameters().as_array().cloned().unwrap_or_default());
+    paths.insert(
+        "/api/v1/sources/{domain}".into(),
+        read(
+            "An outlet and its articles, newest first.",
+            Value::Array(source_params),
+            answer("The outlet.", schema_ref("SourceWithArticles")),
+        ),
+    );
+    let mut search_params = vec![json!({ "name": "q", "in": "query", "required": true,
+        "description": "Words, \"phrases\", -excluded, and the filters source:, lang:, after:, before: (a filter that cannot be read is searched as words).",
+        "schema": { "type": "string", "pattern": "\\S" } })];
+    search_params.extend(paging_parameters().as_array().cloned().unwrap_or_default());
+    paths.insert(
+        "/api/v1/search".into(),
+        read(
+            "Search, best match first.",
+            Value::Array(search_params),
+            answer("A page of results.", schema_ref("SearchAnswer")),
+        ),
+    );
+    paths.insert("/api/v1/admin/comments".into(), json!({ "get": admin("Comments held for moderation, oldest first.", json!([]), None, "200", answer("The queue.", schema_ref("HeldCommentList"))) }));
+    paths.insert(
+        "/api/v1/admin/comments/{id}".into(),
+        json!({ "post": admin("Approve, mark as spam or delete a comment.", json!([id_parameter("comment")]),
+        Some(closed(object(&[("action", json!({ "type": "string", "enum": ["approve", "spam", "delete"] }))]))), "200",
+        answer("Done.", object(&[("id", uuid()), ("action", string())]))) }),
+    );
+    let mut feeds = serde_json::Map::new();
+    feeds.insert(
+        "get".into(),
+        admin("Every feed with its state.", json!([]), None, "200", answer("The feeds.", schema_ref("FeedList"))),
+    );
+    feeds.insert(
+        "post".into(),
+        admin(
+            "Follow a feed by its address (polled on the next crawl).",
+            json!([]),
+            Some(closed(object(&[("url", json!({ "type": "string", "format": "uri" }))]))),
+            "201",
+            answer("The new feed.", schema_ref("Feed")),
+        ),
+    );
+    paths.insert("/api/v1/admin/feeds".into(), Value::Object(feeds));
+    let mut feed = serde_json::Map::new();
+    feed.insert("patch".into(), admin("Pause or resume a feed, or set whether its article pages are fetched.", json!([id_parameter("feed")]),
+        Some(json!({ "type": "object", "properties": {
+            "paused": { "type": "boolean", "nullable": true },
+            "full_text": { "type": "string", "enum": ["auto", "always", "never", null], "nullable": true } }, "additionalProperties": false })),
+        "200", answer("The feed.", schema_ref("Feed"))));
+    feed.insert(
+        "delete".into(),
+        admin(
+            "Stop following a feed (its articles stay).",
+            json!([id_parameter("feed")]),
+            None,
+            "204",
+            json!({ "description": "Removed." }),
+        ),
+    );
+    paths.insert("/api/v1/admin/feeds/{id}".into(), Value::Object(feed));
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "newsdesk API",
+            "version": "1",
+            "description": "Articles, stories, entities, sources, search and comments of a newsdesk, and its administration with API tokens (newsdesk admin create-token NAME). Lists are {items, next_cursor}; pass next_cursor back as cursor to continue. Errors are {error: {code, message}} with a stable snake_case code."
+        },
+        "paths": Value::Object(paths),
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": { "token": { "type": "http", "scheme": "bearer" } }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reference_resolves() {
+        let doc = build();
+        let text = doc.to_string();
+        let schemas = &doc["components"]["schemas"];
+        for piece in text.split("#/components/schemas/").skip(1) {
+            let name: String = piece.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            assert!(schemas.get(&name).is_some(), "{name} is referenced but not defined");
+        }
+    }
+}
