@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::Mutex;
+use std::sync::RwLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -99,12 +99,13 @@ pub struct Metrics {
     pub poll_seconds: Histogram,
     /// Database errors met while polling or serving.
     pub database_errors: Counter,
-    /// Requests by route template and status class, with their latency.
-    requests: Mutex<BTreeMap<RouteAndClass, (u64, Histogram)>>,
+    /// Requests by route template, then status class (1xx to 5xx), with their latency. A
+    /// request takes the read lock only, but for the first of its route.
+    requests: RwLock<BTreeMap<String, [Histogram; 5]>>,
 }
 
-/// A route template and a status class (`2xx`, ...).
-type RouteAndClass = (String, &'static str);
+/// The status classes, in the order [`Metrics::requests`] keeps them.
+const CLASSES: [&str; 5] = ["1xx", "2xx", "3xx", "4xx", "5xx"];
 
 /// A counter family: name, help, and its series as (label value, counter).
 type Family<'a> = (&'static str, &'static str, &'a [(&'static str, &'a Counter)]);
@@ -127,26 +128,23 @@ impl Metrics {
     /// Counts one request to `route` (the route template, such as `/articles/{id}`) that
     /// ended with `status` after `took`.
     pub fn record_request(&self, route: &str, status: u16, took: Duration) {
-        let class = match status {
-            200..=299 => "2xx",
-            300..=399 => "3xx",
-            400..=499 => "4xx",
-            _ => "5xx",
-        };
-        let Ok(mut requests) = self.requests.lock() else { return };
-        let entry = requests.entry((route.to_owned(), class)).or_default();
-        entry.0 += 1;
-        entry.1.observe(took);
+        let class = usize::from(status / 100).clamp(1, 5) - 1;
+        if let Ok(requests) = self.requests.read()
+            && let Some(by_class) = requests.get(route)
+        {
+            by_class[class].observe(took);
+            return;
+        }
+        if let Ok(mut requests) = self.requests.write() {
+            requests.entry(route.to_owned()).or_default()[class].observe(took);
+        }
     }
 
     /// Requests counted so far for `route` and a status class such as `2xx`.
     #[must_use]
     pub fn requests(&self, route: &str, class: &str) -> u64 {
-        self.requests
-            .lock()
-            .ok()
-            .and_then(|r| r.iter().find(|((r, c), _)| r == route && *c == class).map(|(_, (n, _))| *n))
-            .unwrap_or(0)
+        let Some(i) = CLASSES.iter().position(|c| *c == class) else { return 0 };
+        self.requests.read().ok().and_then(|r| r.get(route).map(|by_class| by_class[i].count())).unwrap_or(0)
     }
 
     /// Everything, in the Prometheus text format (version 0.0.4).
@@ -194,25 +192,30 @@ impl Metrics {
             out,
             "# HELP newsdesk_http_requests_total HTTP requests served, by route and status class.\n# TYPE newsdesk_http_requests_total counter"
         );
-        let requests = self.requests.lock().ok();
-        if let Some(requests) = &requests {
-            for ((route, class), (n, _)) in requests.iter() {
-                let _ =
-                    writeln!(out, "newsdesk_http_requests_total{{route=\"{}\",status=\"{class}\"}} {n}", escape(route));
-            }
+        let requests = self.requests.read().ok();
+        let series = || {
+            requests.iter().flat_map(|r| r.iter()).flat_map(|(route, by_class)| {
+                CLASSES.iter().zip(by_class).filter(|(_, h)| h.count() > 0).map(move |(class, h)| (route, class, h))
+            })
+        };
+        for (route, class, h) in series() {
+            let _ = writeln!(
+                out,
+                "newsdesk_http_requests_total{{route=\"{}\",status=\"{class}\"}} {}",
+                escape(route),
+                h.count()
+            );
         }
         let _ = writeln!(
             out,
             "# HELP newsdesk_http_request_duration_seconds Time to serve a request, by route.\n# TYPE newsdesk_http_request_duration_seconds histogram"
         );
-        if let Some(requests) = &requests {
-            for ((route, class), (_, h)) in requests.iter() {
-                h.write(
-                    &mut out,
-                    "newsdesk_http_request_duration_seconds",
-                    &format!("route=\"{}\",status=\"{class}\"", escape(route)),
-                );
-            }
+        for (route, class, h) in series() {
+            h.write(
+                &mut out,
+                "newsdesk_http_request_duration_seconds",
+                &format!("route=\"{}\",status=\"{class}\"", escape(route)),
+            );
         }
         for (name, help, value) in [
             ("newsdesk_feeds_due", "Feeds due for polling now: the crawl queue.", gauges.feeds_due),
