@@ -89,6 +89,13 @@ pub enum Command {
     Recluster,
     /// Manage the site's administrators (who sign in at /admin to moderate comments).
     Admin(AdminArgs),
+    /// Poll feeds as they fall due, without the web site, until Ctrl-C or SIGTERM.
+    ///
+    /// Run any number of workers, on any machines that share the database, beside `serve`
+    /// nodes started with --no-crawl: each feed is leased to the process polling it, so it is
+    /// never polled twice at once, and a killed worker's feeds are polled by another when
+    /// their leases end (crawl.lease_seconds).
+    Worker,
     /// Copy the whole database to a new file while newsdesk keeps running (SQLite's online
     /// backup; the copy is consistent and compact). For PostgreSQL, use pg_dump.
     Backup {

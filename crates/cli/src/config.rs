@@ -50,6 +50,9 @@ pub struct CrawlSettings {
     /// article extracted from it (each feed can say auto, always or never:
     /// `newsdesk feeds full-text`).
     pub full_text: bool,
+    /// How long a feed stays leased to the process polling it; a killed process's feeds are
+    /// polled by another after this.
+    pub lease_seconds: u32,
 }
 
 impl Default for FetchSettings {
@@ -68,7 +71,14 @@ impl Default for FetchSettings {
 
 impl Default for CrawlSettings {
     fn default() -> Self {
-        Self { concurrency: 16, min_interval_minutes: 10, max_interval_hours: 24, understand: true, full_text: true }
+        Self {
+            concurrency: 16,
+            min_interval_minutes: 10,
+            max_interval_hours: 24,
+            understand: true,
+            full_text: true,
+            lease_seconds: 600,
+        }
     }
 }
 
@@ -139,6 +149,7 @@ const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
     ("crawl", "max_interval_hours", Kind::Number),
     ("crawl", "understand", Kind::Flag),
     ("crawl", "full_text", Kind::Flag),
+    ("crawl", "lease_seconds", Kind::Number),
 ];
 
 /// Variables that are not settings but are read elsewhere.
@@ -282,6 +293,7 @@ impl Config {
             } else {
                 newsdesk_pipeline::FullTextConfig::off()
             },
+            lease: std::time::Duration::from_secs(u64::from(self.crawl.lease_seconds.max(1))),
         }
     }
 

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let json_logs =
         cli.global.log_json || std::env::var("NEWSDESK_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
-    init_logging(matches!(cli.command, Command::Serve(_)), json_logs);
+    init_logging(matches!(cli.command, Command::Serve(_) | Command::Worker), json_logs);
     let env: BTreeMap<String, String> = std::env::vars().collect();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
@@ -135,6 +135,12 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             };
             store.close().await;
             println!("{}", line?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Worker => {
+            let desk =
+                if config.crawl.understand { newsdesk_pipeline::Desk::new() } else { newsdesk_pipeline::Desk::off() };
+            commands::worker::run(&config, store, desk, &mut |line| println!("{line}")).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Backup { path } => {

@@ -1,10 +1,12 @@
 //! Polling many feeds with bounded concurrency, once (`newsdesk crawl`) or for as long as the
-//! server runs (the scheduler inside `newsdesk serve`).
+//! process runs (the scheduler inside `newsdesk serve` and `newsdesk worker`). Feeds are leased
+//! while they are polled, so several processes share the work.
 
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use newsdesk_fetch::Fetcher;
 use newsdesk_model::Feed;
 use newsdesk_model::metrics::METRICS;
@@ -41,31 +43,65 @@ impl CrawlSummary {
     }
 }
 
-/// Polls `feeds`, at most `concurrency` at a time, calling `on_done` as each finishes.
+/// Which feeds a crawl polls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CrawlScope {
+    /// Those due now.
+    Due,
+    /// Every feed not paused and not polled since this time, due or not (`crawl --all`).
+    NotPolledSince(DateTime<Utc>),
+}
+
+/// This process's name on the feeds it leases: host, process id and start time.
+#[must_use]
+pub fn lease_owner() -> String {
+    let host = std::env::var("HOSTNAME").unwrap_or_default();
+    let started = Utc::now().timestamp_nanos_opt().unwrap_or_default();
+    format!("{host}:{}:{started}", std::process::id())
+}
+
+/// Polls the feeds of `scope`, at most `concurrency` at a time, calling `on_done` as each
+/// finishes, until no more can be taken. Each feed is leased to `owner` while it is polled
+/// (`Store::claim_feeds`), so any number of processes can crawl the same database: a feed is
+/// never polled by two at once, and a killed process's feeds are taken again when their
+/// leases end.
 ///
 /// # Errors
 /// The first database error; feeds already polled keep what they stored.
+#[allow(clippy::too_many_arguments)]
 pub async fn crawl(
     store: &Store,
     fetcher: &Fetcher,
     desk: &Desk,
-    feeds: Vec<Feed>,
+    owner: &str,
+    scope: CrawlScope,
     concurrency: usize,
     config: PollConfig,
     on_done: &mut (dyn FnMut(&Feed, &PollResult) + Send),
 ) -> Result<CrawlSummary, StoreError> {
     let mut summary = CrawlSummary::default();
-    let mut pending = feeds.into_iter();
     let mut running: JoinSet<(Feed, Result<PollResult, StoreError>)> = JoinSet::new();
     let config = Arc::new(config);
+    let polled_before = match scope {
+        CrawlScope::Due => None,
+        CrawlScope::NotPolledSince(t) => Some(t),
+    };
+    let mut exhausted = false;
     loop {
-        while running.len() < concurrency.max(1) {
-            let Some(feed) = pending.next() else { break };
-            let (store, fetcher, desk, config) = (store.clone(), fetcher.clone(), desk.clone(), config.clone());
-            running.spawn(async move {
-                let result = poll_feed(&store, &fetcher, &desk, &feed, &config).await;
-                (feed, result)
-            });
+        let free = concurrency.max(1).saturating_sub(running.len());
+        if free > 0 && !exhausted {
+            let claimed = store
+                .claim_feeds(owner, Utc::now(), config.lease, polled_before, u32::try_from(free).unwrap_or(u32::MAX))
+                .await
+                .inspect_err(|_| METRICS.database_errors.inc())?;
+            exhausted = claimed.is_empty();
+            for feed in claimed {
+                let (store, fetcher, desk, config) = (store.clone(), fetcher.clone(), desk.clone(), config.clone());
+                running.spawn(async move {
+                    let result = poll_feed(&store, &fetcher, &desk, &feed, &config).await;
+                    (feed, result)
+                });
+            }
         }
         let Some(joined) = running.join_next().await else { break };
         let (feed, result) = match joined {
@@ -94,25 +130,16 @@ pub async fn run_scheduler(
     shutdown: impl Future<Output = ()>,
 ) {
     tokio::pin!(shutdown);
+    let owner = lease_owner();
     loop {
-        let due = match store.due_feeds(chrono::Utc::now(), false, 256).await {
-            Ok(due) => due,
-            Err(e) => {
-                tracing::error!(error = %e, "cannot read due feeds");
-                Vec::new()
-            }
-        };
-        if !due.is_empty() {
-            let n = due.len();
-            let mut ignore = |_: &Feed, _: &PollResult| {};
-            tokio::select! {
-                result = crawl(&store, &fetcher, &desk, due, concurrency, config.clone(), &mut ignore) => match result {
-                    Ok(s) => tracing::info!(feeds = n, new = s.created, updated = s.updated, failed = s.failed, "polled due feeds"),
-                    Err(e) => tracing::error!(error = %e, "polling stopped on a database error"),
-                },
-                () = &mut shutdown => return,
-            }
-            continue;
+        let mut ignore = |_: &Feed, _: &PollResult| {};
+        tokio::select! {
+            result = crawl(&store, &fetcher, &desk, &owner, CrawlScope::Due, concurrency, config.clone(), &mut ignore) => match result {
+                Ok(s) if s.feeds > 0 => tracing::info!(feeds = s.feeds, new = s.created, updated = s.updated, failed = s.failed, "polled due feeds"),
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "polling stopped on a database error"),
+            },
+            () = &mut shutdown => return,
         }
         let wait = match store.next_due_at().await {
             Ok(Some(at)) => (at - chrono::Utc::now()).to_std().unwrap_or_default().min(Duration::from_secs(60)),

@@ -20,7 +20,7 @@ pub mod schedule;
 mod story_desk;
 pub mod understand;
 
-pub use crawl::{CrawlSummary, crawl, run_scheduler};
+pub use crawl::{CrawlScope, CrawlSummary, crawl, lease_owner, run_scheduler};
 pub use discover::{DiscoverError, discover_feed};
 pub use full_text::FullTextConfig;
 pub use poll::{PollConfig, PollOutcome, PollResult, poll_feed};

@@ -17,11 +17,25 @@ use crate::story_desk::Desk;
 /// What the Accept header asks for.
 const ACCEPT_FEEDS: &str = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 
-/// How feeds are polled: when, and whether article pages are fetched for full text.
-#[derive(Debug, Clone, Default)]
+/// How feeds are polled: when, whether article pages are fetched for full text, and how long
+/// a feed is leased to the process polling it.
+#[derive(Debug, Clone)]
 pub struct PollConfig {
     pub schedule: ScheduleConfig,
     pub full_text: FullTextConfig,
+    /// How long a feed stays leased to the process polling it: longer than a poll can take.
+    /// A killed process's feeds are polled again after this.
+    pub lease: std::time::Duration,
+}
+
+impl Default for PollConfig {
+    fn default() -> Self {
+        Self {
+            schedule: ScheduleConfig::default(),
+            full_text: FullTextConfig::default(),
+            lease: std::time::Duration::from_secs(600),
+        }
+    }
 }
 
 impl PollConfig {

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use newsdesk_fetch::{AddressPolicy, FetchConfig, Fetcher};
 use newsdesk_model::FeedStatus;
-use newsdesk_pipeline::{Desk, PollConfig, PollOutcome, crawl, discover_feed, poll_feed};
+use newsdesk_pipeline::{CrawlScope, Desk, PollConfig, PollOutcome, crawl, discover_feed, poll_feed};
 use newsdesk_store::NewFeed;
 use newsdesk_testkit::TestStore;
 use newsdesk_testkit::http::{Reply, Server, reply};
@@ -80,9 +80,9 @@ async fn crawling_stores_entries_once_and_keeps_revisions() {
     let fetcher = fetcher();
     let feed = store.add_feed(NewFeed { url: Some(server.url("/feed.xml")), ..NewFeed::default() }).await.unwrap();
 
-    let due = store.due_feeds(chrono::Utc::now(), false, 10).await.unwrap();
     let mut done = Vec::new();
-    let summary = crawl(store, &fetcher, &Desk::new(), due, 4, PollConfig::feeds_only(), &mut |f, r| {
+    let scope = CrawlScope::Due;
+    let summary = crawl(store, &fetcher, &Desk::new(), "test", scope, 4, PollConfig::feeds_only(), &mut |f, r| {
         done.push((f.id, r.outcome.clone()))
     })
     .await

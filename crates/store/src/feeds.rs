@@ -151,15 +151,66 @@ impl Store {
         }
     }
 
-    /// When the next feed is due, if any is.
+    /// Leases up to `limit` feeds to `owner` until `now + lease` and returns them, the longest
+    /// overdue first: feeds not paused, not leased to anyone (or whose lease has ended), and
+    /// due by `now` (or, with `polled_before`, not polled since then: `crawl --all`). Taken
+    /// in one write transaction, so two processes never get the same feed; a poll's record
+    /// ([`Store::record_poll`]) ends its lease.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn claim_feeds(
+        &self,
+        owner: &str,
+        now: DateTime<Utc>,
+        lease: std::time::Duration,
+        polled_before: Option<DateTime<Utc>>,
+        limit: u32,
+    ) -> Result<Vec<Feed>, StoreError> {
+        let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::minutes(10));
+        match &self.backend {
+            Backend::Sqlite(_, ingest) => {
+                let _writing = self.writer.lock().await;
+                let mut tx = ingest.begin_with("BEGIN IMMEDIATE").await?;
+                let sql = format!(
+                    "UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN (\
+                       SELECT id FROM feeds WHERE paused = 0 \
+                       AND (lease_until IS NULL OR lease_until <= ?) \
+                       AND (CASE WHEN ? THEN last_polled_at IS NULL OR last_polled_at < ? ELSE next_poll_at <= ? END) \
+                       ORDER BY next_poll_at, id LIMIT ?) \
+                     RETURNING {FEED_COLUMNS}"
+                );
+                let rows = sqlx::query(AssertSqlSafe(sql))
+                    .bind(owner)
+                    .bind(time::to_db(until))
+                    .bind(time::to_db(now))
+                    .bind(polled_before.is_some())
+                    .bind(polled_before.map(time::to_db))
+                    .bind(time::to_db(now))
+                    .bind(i64::from(limit))
+                    .fetch_all(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                let mut feeds = rows.iter().map(feed).collect::<Result<Vec<_>, _>>()?;
+                feeds.sort_by_key(|f| (f.next_poll_at, f.id.to_string()));
+                Ok(feeds)
+            }
+        }
+    }
+
+    /// When the next feed is due (or a lease on a due feed ends), if any is.
     ///
     /// # Errors
     /// Database errors.
     pub async fn next_due_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         match &self.backend {
             Backend::Sqlite(pool, _) => {
-                let next: Option<String> =
-                    sqlx::query_scalar("SELECT min(next_poll_at) FROM feeds WHERE paused = 0").fetch_one(pool).await?;
+                // A leased feed is due again when its lease ends, if it is still due then.
+                let next: Option<String> = sqlx::query_scalar(
+                    "SELECT min(max(next_poll_at, coalesce(lease_until, next_poll_at))) FROM feeds WHERE paused = 0",
+                )
+                .fetch_one(pool)
+                .await?;
                 next.as_deref().map(time::from_db).transpose()
             }
         }
@@ -234,7 +285,8 @@ impl Store {
                      error_count = CASE WHEN ? THEN error_count + 1 ELSE 0 END, \
                      etag = CASE WHEN ? THEN etag ELSE ? END, last_modified = CASE WHEN ? THEN last_modified ELSE ? END, \
                      title = coalesce(title, ?), site_url = coalesce(site_url, ?), \
-                     poll_interval_secs = coalesce(?, poll_interval_secs) WHERE id = ?",
+                     poll_interval_secs = coalesce(?, poll_interval_secs), lease_owner = NULL, lease_until = NULL \
+                     WHERE id = ?",
                 )
                 .bind(time::to_db(record.polled_at))
                 .bind(time::to_db(record.next_poll_at))

@@ -26,6 +26,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 5, name: "saved_searches", sql: include_str!("../migrations/sqlite/0005_saved_searches.sql") },
     Migration { version: 6, name: "full_text", sql: include_str!("../migrations/sqlite/0006_full_text.sql") },
     Migration { version: 7, name: "api_tokens", sql: include_str!("../migrations/sqlite/0007_api_tokens.sql") },
+    Migration { version: 8, name: "feed_leases", sql: include_str!("../migrations/sqlite/0008_feed_leases.sql") },
 ];
 
 fn checksum(sql: &str) -> String {

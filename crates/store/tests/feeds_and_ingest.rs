@@ -148,3 +148,32 @@ async fn invalid_entries_are_reported_and_the_rest_stored() {
     assert_eq!(report.invalid.len(), 1);
     assert!(report.invalid[0].starts_with("guid:bad: title"), "{:?}", report.invalid);
 }
+
+#[tokio::test]
+async fn a_feed_is_leased_to_one_process_until_polled_or_the_lease_ends() {
+    let (_dir, store) = store().await;
+    let a = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
+    let b = store.add_feed(new_feed("https://b.example/rss")).await.unwrap();
+    let now = Utc::now() + Duration::seconds(1);
+    let lease = std::time::Duration::from_secs(60);
+    let first = store.claim_feeds("worker-1", now, lease, None, 1).await.unwrap();
+    assert_eq!(first.len(), 1);
+    let second = store.claim_feeds("worker-2", now, lease, None, 10).await.unwrap();
+    assert_eq!(second.len(), 1, "the other feed only");
+    assert_ne!(first[0].id, second[0].id);
+    assert!(store.claim_feeds("worker-3", now, lease, None, 10).await.unwrap().is_empty(), "both are leased");
+    // Leased feeds are due again when their lease ends, not before.
+    assert!(store.next_due_at().await.unwrap().unwrap() > now + Duration::seconds(59));
+
+    // worker-1 polls its feed: the lease ends with the record, and it is not due again.
+    store.record_poll(first[0].id, poll(FeedStatus::Ok, 30)).await.unwrap();
+    assert!(store.claim_feeds("worker-3", now, lease, None, 10).await.unwrap().is_empty());
+    // worker-2 dies: once its lease ends, another process takes the feed.
+    let later = now + Duration::seconds(61);
+    let taken = store.claim_feeds("worker-3", later, lease, None, 10).await.unwrap();
+    assert_eq!(taken.iter().map(|f| f.id).collect::<Vec<_>>(), vec![second[0].id]);
+    // `crawl --all`: every feed not polled since the run began, due or not, leases permitting.
+    let run_start = Utc::now() + Duration::seconds(2);
+    let all = store.claim_feeds("worker-4", later + Duration::seconds(61), lease, Some(run_start), 10).await.unwrap();
+    assert_eq!(all.len(), 2, "{:?}", [a.id, b.id]);
+}

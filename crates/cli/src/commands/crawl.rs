@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use newsdesk_fetch::Fetcher;
-use newsdesk_pipeline::{Desk, PollConfig, PollOutcome, crawl};
+use newsdesk_pipeline::{CrawlScope, Desk, PollConfig, PollOutcome, crawl};
 use newsdesk_store::Store;
 
 /// Polls due (or, with `all`, all unpaused) feeds; returns the summary line and whether any
@@ -20,7 +20,8 @@ pub async fn run(
     understand: bool,
 ) -> anyhow::Result<(String, bool)> {
     let started = Instant::now();
-    let feeds = store.due_feeds(chrono::Utc::now(), all, u32::MAX).await?;
+    let run_start = chrono::Utc::now();
+    let feeds = store.due_feeds(run_start, all, u32::MAX).await?;
     if feeds.is_empty() {
         let next = store.next_due_at().await?.map_or_else(
             || "no feeds are followed".to_owned(),
@@ -33,7 +34,9 @@ pub async fn run(
     desk.warm_up(store).await?;
     let bar = super::progress::bar(feeds.len() as u64, "{bar:30} {pos}/{len} feeds  {msg}");
     let mut entries = 0usize;
-    let summary = crawl(store, fetcher, &desk, feeds, concurrency, config, &mut |_, result| {
+    let scope = if all { CrawlScope::NotPolledSince(run_start) } else { CrawlScope::Due };
+    let owner = newsdesk_pipeline::lease_owner();
+    let summary = crawl(store, fetcher, &desk, &owner, scope, concurrency, config, &mut |_, result| {
         if let PollOutcome::Stored { created, .. } = result.outcome {
             entries += created;
         }

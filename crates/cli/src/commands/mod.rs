@@ -11,3 +11,4 @@ pub mod import;
 pub mod progress;
 pub mod recluster;
 pub mod serve;
+pub mod worker;

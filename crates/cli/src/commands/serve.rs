@@ -60,7 +60,7 @@ pub async fn run(
     Ok(())
 }
 
-async fn stopped(mut rx: tokio::sync::watch::Receiver<bool>) {
+pub(super) async fn stopped(mut rx: tokio::sync::watch::Receiver<bool>) {
     while !*rx.borrow_and_update() {
         if rx.changed().await.is_err() {
             return;
@@ -68,7 +68,7 @@ async fn stopped(mut rx: tokio::sync::watch::Receiver<bool>) {
     }
 }
 
-async fn shutdown_signal() {
+pub(super) async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
