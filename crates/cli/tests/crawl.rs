@@ -170,3 +170,32 @@ async fn serve_polls_feeds_by_itself() {
     .unwrap();
     assert!(addr.1, "the entries of the followed feed became searchable at {}", addr.0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn extract_reads_pages_from_urls_through_the_safe_fetcher() {
+    let page = "<html><head><title>Quay works end | Alpha</title></head><body><nav><a href=\"/\">Home</a></nav><article>\
+        <p>The quay at Alpha reopened on Monday after the works, and the first boats tied up before noon.</p>\
+        <p>Fishing crews said the new quay was wider, and the harbour master thanked them for their patience.</p>\
+        </article></body></html>";
+    let srv = Server::start(move |req, _| match req.path.as_str() {
+        "/story" => Reply { status: 200, headers: vec![("Content-Type", "text/html; charset=utf-8".into())], body: page.as_bytes().to_vec(), stall: None },
+        _ => reply(404, "no"),
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let url = srv.url("/story").to_string();
+    let out = newsdesk(dir.path(), &["extract", "--format", "json", &url], true).await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(line["source"], url.as_str());
+    assert_eq!(line["title"], "Quay works end");
+    assert!(line["text"].as_str().unwrap().starts_with("The quay at Alpha reopened"), "{line}");
+
+    // Without permission, loopback is refused like any private address, and the page says why.
+    let out = newsdesk(dir.path(), &["extract", "--format", "json", &url], false).await;
+    assert_eq!(out.status.code(), Some(1));
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert!(line["error"].as_str().unwrap().contains("cannot fetch"), "{line}");
+    let missing = newsdesk(dir.path(), &["extract", "--format", "json", &srv.url("/gone").to_string()], true).await;
+    assert!(stdout(&missing).contains("the server answered 404"), "{}", stdout(&missing));
+}
