@@ -178,7 +178,12 @@ async fn extract_reads_pages_from_urls_through_the_safe_fetcher() {
         <p>Fishing crews said the new quay was wider, and the harbour master thanked them for their patience.</p>\
         </article></body></html>";
     let srv = Server::start(move |req, _| match req.path.as_str() {
-        "/story" => Reply { status: 200, headers: vec![("Content-Type", "text/html; charset=utf-8".into())], body: page.as_bytes().to_vec(), stall: None },
+        "/story" => Reply {
+            status: 200,
+            headers: vec![("Content-Type", "text/html; charset=utf-8".into())],
+            body: page.as_bytes().to_vec(),
+            stall: None,
+        },
         _ => reply(404, "no"),
     })
     .await;
@@ -196,6 +201,6 @@ async fn extract_reads_pages_from_urls_through_the_safe_fetcher() {
     assert_eq!(out.status.code(), Some(1));
     let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert!(line["error"].as_str().unwrap().contains("cannot fetch"), "{line}");
-    let missing = newsdesk(dir.path(), &["extract", "--format", "json", &srv.url("/gone").to_string()], true).await;
+    let missing = newsdesk(dir.path(), &["extract", "--format", "json", srv.url("/gone").as_ref()], true).await;
     assert!(stdout(&missing).contains("the server answered 404"), "{}", stdout(&missing));
 }

@@ -75,6 +75,19 @@ pub enum Moderation {
     Delete,
 }
 
+impl Moderation {
+    /// Reads `approve`, `spam` or `delete`.
+    #[must_use]
+    pub fn parse(action: &str) -> Option<Self> {
+        Some(match action {
+            "approve" => Self::Approve,
+            "spam" => Self::Spam,
+            "delete" => Self::Delete,
+            _ => return None,
+        })
+    }
+}
+
 fn status_text(s: CommentStatus) -> &'static str {
     match s {
         CommentStatus::Pending => "pending",

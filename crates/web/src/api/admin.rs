@@ -60,12 +60,8 @@ pub(crate) async fn moderate(
     let id: CommentId =
         raw.parse().map_err(|_| ApiError::bad_request("invalid_id", "that is not a comment id (a UUID)"))?;
     let request: ModerationRequest = body(&bytes)?;
-    let action = match request.action.as_str() {
-        "approve" => Moderation::Approve,
-        "spam" => Moderation::Spam,
-        "delete" => Moderation::Delete,
-        _ => return Err(ApiError::bad_request("invalid_action", "the action is approve, spam or delete")),
-    };
+    let action = Moderation::parse(&request.action)
+        .ok_or_else(|| ApiError::bad_request("invalid_action", "the action is approve, spam or delete"))?;
     if !state.store.moderate(id, action).await? {
         return Err(ApiError::not_found(format!("there is no comment {id}")));
     }

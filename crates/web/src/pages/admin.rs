@@ -197,17 +197,13 @@ pub(crate) async fn moderate(
             .ok()
             .and_then(|Path(raw)| raw.parse().ok())
             .ok_or_else(|| WebError::BadRequest("That is not a comment id.".into()))?;
-        let action = match field(&form, "action") {
-            "approve" => Moderation::Approve,
-            "spam" => Moderation::Spam,
-            "delete" => Moderation::Delete,
-            other => {
-                return Err(WebError::BadRequest(format!(
-                    "`{}` is not a moderation action: use approve, spam or delete.",
-                    other.chars().take(40).collect::<String>()
-                )));
-            }
-        };
+        let raw = field(&form, "action");
+        let action = Moderation::parse(raw).ok_or_else(|| {
+            WebError::BadRequest(format!(
+                "`{}` is not a moderation action: use approve, spam or delete.",
+                raw.chars().take(40).collect::<String>()
+            ))
+        })?;
         if !state.store.moderate(id, action).await? {
             return Err(WebError::NotFound(format!("There is no comment with the id {id}.")));
         }
