@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::content::Measure;
-use crate::dom::{DOCUMENT, Dom};
+use crate::dom::DOCUMENT;
 use crate::meta::Metadata;
 use crate::render::Rendered;
 
@@ -48,7 +48,7 @@ impl fmt::Display for NotArticle {
 /// Words below which a page is not an article whatever else it is.
 const MIN_WORDS: usize = 25;
 
-pub(crate) fn judge(dom: &Dom, m: &Measure, meta: &Metadata, r: &Rendered) -> Option<NotArticle> {
+pub(crate) fn judge(m: &Measure, meta: &Metadata, r: &Rendered) -> Option<NotArticle> {
     let page_links = m.link_density(DOCUMENT);
     if r.text.trim().is_empty() {
         return Some(if page_links > 0.5 { NotArticle::Listing } else { NotArticle::NoText });
@@ -72,7 +72,6 @@ pub(crate) fn judge(dom: &Dom, m: &Measure, meta: &Metadata, r: &Rendered) -> Op
     if words < MIN_WORDS {
         return Some(NotArticle::TooShort);
     }
-    let _ = dom;
     None
 }
 

@@ -121,7 +121,7 @@ pub fn extract_until(page: Page<'_>, deadline: Instant) -> Extracted {
     let choice = content::choose(&dom, &order, &measure);
     let rendered =
         choice.as_ref().map(|c| render::render(&dom, &measure, c, metadata.base.as_ref())).unwrap_or_default();
-    let verdict = kind::judge(&dom, &measure, &metadata, &rendered);
+    let verdict = kind::judge(&measure, &metadata, &rendered);
     Extracted {
         title: metadata.title,
         byline: metadata.byline,
