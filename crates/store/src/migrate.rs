@@ -67,41 +67,53 @@ fn check_applied(applied: &[(i64, String, String)], migrations: &[Migration]) ->
     Ok(())
 }
 
-/// Brings a PostgreSQL database's schema up to date, as [`run_sqlite`] does for SQLite.
-#[allow(dead_code)]
-pub(crate) async fn run_postgres(pool: &sqlx::PgPool) -> Result<(), StoreError> {
-    sqlx::raw_sql(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (
-            version BIGINT PRIMARY KEY NOT NULL,
-            name TEXT NOT NULL,
-            checksum TEXT NOT NULL,
-            applied_at TEXT NOT NULL
-        )",
-    )
-    .execute(pool)
-    .await?;
-    let applied: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT version, name, checksum FROM schema_migrations ORDER BY version")
-            .fetch_all(pool)
-            .await?;
-    check_applied(&applied, POSTGRES)?;
-    for m in POSTGRES {
-        if applied.iter().any(|(v, _, _)| *v == m.version) {
-            continue;
-        }
-        let mut tx = pool.begin().await?;
-        sqlx::raw_sql(m.sql).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)")
+/// The one migration procedure, for either backend's pool: record table, refusal of a
+/// database this binary does not match, then each missing migration in its own transaction.
+/// (A macro because the two pools are different types; only the integer type and the
+/// placeholders differ.)
+macro_rules! apply {
+    ($pool:expr, $migrations:expr, $int:literal, $marks:literal) => {{
+        let pool = $pool;
+        sqlx::raw_sql(concat!(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version ",
+            $int,
+            " PRIMARY KEY NOT NULL, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        ))
+        .execute(pool)
+        .await?;
+        let applied: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT version, name, checksum FROM schema_migrations ORDER BY version")
+                .fetch_all(pool)
+                .await?;
+        check_applied(&applied, $migrations)?;
+        for m in $migrations {
+            if applied.iter().any(|(v, _, _)| *v == m.version) {
+                continue;
+            }
+            let mut tx = pool.begin().await?;
+            sqlx::raw_sql(m.sql).execute(&mut *tx).await?;
+            sqlx::query(concat!(
+                "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (",
+                $marks,
+                ")"
+            ))
             .bind(m.version)
             .bind(m.name)
             .bind(checksum(m.sql))
             .bind(time::to_db(time::now()))
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
-        tracing::info!(version = m.version, name = m.name, "applied schema migration");
-    }
-    Ok(())
+            tx.commit().await?;
+            tracing::info!(version = m.version, name = m.name, "applied schema migration");
+        }
+        Ok(())
+    }};
+}
+
+/// Brings a PostgreSQL database's schema up to date, as [`run_sqlite`] does for SQLite.
+#[allow(dead_code)]
+pub(crate) async fn run_postgres(pool: &sqlx::PgPool) -> Result<(), StoreError> {
+    apply!(pool, POSTGRES, "BIGINT", "$1, $2, $3, $4")
 }
 
 fn checksum(sql: &str) -> String {
@@ -110,42 +122,7 @@ fn checksum(sql: &str) -> String {
 }
 
 pub(crate) async fn run_sqlite(pool: &SqlitePool) -> Result<(), StoreError> {
-    run(pool, SQLITE).await
-}
-
-async fn run(pool: &SqlitePool, migrations: &[Migration]) -> Result<(), StoreError> {
-    sqlx::raw_sql(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (
-            version INTEGER PRIMARY KEY NOT NULL,
-            name TEXT NOT NULL,
-            checksum TEXT NOT NULL,
-            applied_at TEXT NOT NULL
-        )",
-    )
-    .execute(pool)
-    .await?;
-    let applied: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT version, name, checksum FROM schema_migrations ORDER BY version")
-            .fetch_all(pool)
-            .await?;
-    check_applied(&applied, migrations)?;
-    for m in migrations {
-        if applied.iter().any(|(v, _, _)| *v == m.version) {
-            continue;
-        }
-        let mut tx = pool.begin().await?;
-        sqlx::raw_sql(m.sql).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)")
-            .bind(m.version)
-            .bind(m.name)
-            .bind(checksum(m.sql))
-            .bind(time::to_db(time::now()))
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        tracing::info!(version = m.version, name = m.name, "applied schema migration");
-    }
-    Ok(())
+    apply!(pool, SQLITE, "INTEGER", "?, ?, ?, ?")
 }
 
 #[cfg(test)]
@@ -232,7 +209,7 @@ mod tests {
             .execute(pool(&store))
             .await
             .unwrap();
-        let err = run(pool(&store), SQLITE).await.unwrap_err();
+        let err = run_sqlite(pool(&store)).await.unwrap_err();
         assert!(matches!(err, StoreError::MigrationChanged { version: 1, .. }), "{err}");
     }
 
@@ -243,7 +220,7 @@ mod tests {
             .execute(pool(&store))
             .await
             .unwrap();
-        let err = run(pool(&store), SQLITE).await.unwrap_err();
+        let err = run_sqlite(pool(&store)).await.unwrap_err();
         assert!(err.to_string().contains("newer version"), "{err}");
     }
 
