@@ -7,18 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/out/ingest
-corpus=bench/out/corpus
-port=8088
-gen=../shared/bench/gen_feed_corpus.py
-[ -f "$corpus/subscriptions.opml" ] || python3 "$gen" "$corpus" --base-url "http://127.0.0.1:$port" >/dev/null
 rm -rf "$out" && mkdir -p "$out"
-cargo build --release --locked -q -p newsdesk-cli
-bin=$PWD/target/release/newsdesk
-
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$corpus" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/subscriptions.opml" && break; sleep 0.1; done
+source bench/corpus.sh
+trap 'kill $corpus_server 2>/dev/null || true' EXIT
 
 # Loopback is a private address: allow it, and do not space requests to the one host that
 # serves all 200 feeds (a real crawl keeps the polite defaults).

@@ -9,19 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/out/workers
-corpus=bench/out/corpus
-port=8088
-gen=../shared/bench/gen_feed_corpus.py
-[ -f "$corpus/subscriptions.opml" ] || python3 "$gen" "$corpus" --base-url "http://127.0.0.1:$port" >/dev/null
 rm -rf "$out" && mkdir -p "$out"
-cargo build --release --locked -q -p newsdesk-cli
-bin=$PWD/target/release/newsdesk
-
-pids=()
+source bench/corpus.sh
+pids=("$corpus_server")
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$corpus" >/dev/null 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/subscriptions.opml" && break; sleep 0.1; done
 
 export NEWSDESK_DATABASE_URL="$out/shared.db"
 export NEWSDESK_FETCH_ALLOW_PRIVATE_NETWORKS=true
