@@ -25,7 +25,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE", env = "NEWSDESK_CONFIG")]
     pub config: Option<PathBuf>,
 
-    /// The database: a SQLite file path (created if missing) or a sqlite: URL.
+    /// The database: a SQLite file path (created if missing), a sqlite: URL, or a
+    /// postgres://user:password@host:port/database URL.
     /// [default: newsdesk.db] [setting: database.url, env: NEWSDESK_DATABASE_URL]
     #[arg(long, global = true, value_name = "PATH_OR_URL")]
     pub database: Option<String>,
@@ -104,6 +105,16 @@ pub enum Command {
     },
     /// Show the settings in effect (defaults, file, environment and flags combined).
     Config(ConfigArgs),
+    /// Copy this SQLite database (--database) into PostgreSQL and check the copy.
+    ///
+    /// The PostgreSQL schema is created first. Stop every newsdesk process using the SQLite
+    /// file before copying. Rows are copied in batches that each commit, so an interrupted
+    /// copy resumes when run again; at the end every table's row count and a checksum of all
+    /// its values are compared, and any difference is an error.
+    MigrateTo {
+        /// The PostgreSQL database, as postgres://user:password@host:port/database.
+        url: String,
+    },
 }
 
 #[derive(Debug, Args)]

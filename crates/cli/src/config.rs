@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
@@ -211,7 +211,7 @@ impl Config {
     /// The first setting that is not usable, with what was expected.
     pub fn validate(&self) -> anyhow::Result<()> {
         if self.database.url.trim().is_empty() {
-            bail!("database.url is empty: expected a SQLite file path such as newsdesk.db");
+            bail!("database.url is empty: expected a SQLite file path such as newsdesk.db, or a postgres:// URL");
         }
         self.listen_addr()?;
         self.base_url()?;
@@ -339,8 +339,12 @@ impl Config {
 
     /// Where the database is, for messages.
     #[must_use]
-    pub fn database_display(&self) -> PathBuf {
-        PathBuf::from(self.database.url.trim_start_matches("sqlite://").trim_start_matches("sqlite:"))
+    pub fn database_display(&self) -> String {
+        let url = self.database.url.trim();
+        if url.contains("://") && !url.starts_with("sqlite:") {
+            return newsdesk_model::redact_password(url);
+        }
+        url.trim_start_matches("sqlite://").trim_start_matches("sqlite:").to_owned()
     }
 }
 

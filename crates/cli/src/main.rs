@@ -151,6 +151,12 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             println!("Backed up the database to {} ({:.1} MiB).", path.display(), size as f64 / 1048576.0);
             Ok(ExitCode::SUCCESS)
         }
+        Command::MigrateTo { url } => {
+            let result = commands::migrate_to::run(&store, &url).await;
+            store.close().await;
+            println!("{}", result?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Recluster => {
             let line = commands::recluster::run(&store).await?;
             store.close().await;

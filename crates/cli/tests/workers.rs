@@ -26,13 +26,13 @@ fn rss(feed: usize) -> String {
     format!("<rss version=\"2.0\"><channel><title>Feed {feed}</title>{items}</channel></rss>")
 }
 
-fn newsdesk(dir: &Path, args: &[&str]) -> Command {
+fn newsdesk(dir: &Path, database: &str, args: &[&str]) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.current_dir(dir)
         .args(args)
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("NEWSDESK_DATABASE_URL", "shared.db")
+        .env("NEWSDESK_DATABASE_URL", database)
         .env("NEWSDESK_FETCH_ALLOW_PRIVATE_NETWORKS", "true")
         .env("NEWSDESK_FETCH_PER_HOST_INTERVAL_MS", "0")
         .env("NEWSDESK_FETCH_PER_HOST_CONCURRENCY", "8")
@@ -55,7 +55,22 @@ impl Drop for Workers {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn three_workers_share_the_feeds_and_survive_one_killed() {
+async fn three_workers_share_the_feeds_and_survive_one_killed_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("shared.db").display().to_string();
+    three_workers(&database).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn three_workers_share_the_feeds_and_survive_one_killed_on_postgres() {
+    if !newsdesk_testkit::postgres::ready() {
+        return;
+    }
+    let db = newsdesk_testkit::postgres::TestStore::new().await;
+    three_workers(&db.path()).await;
+}
+
+async fn three_workers(database: &str) {
     let fetches: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
     let seen = fetches.clone();
     let server = Server::start(move |req, _| {
@@ -82,17 +97,17 @@ async fn three_workers_share_the_feeds_and_survive_one_killed() {
         })
         .collect();
     std::fs::write(d.join("feeds.opml"), format!("<opml version=\"2.0\"><body>{outlines}</body></opml>")).unwrap();
-    let out = newsdesk(d, &["feeds", "import", "feeds.opml"]).output().unwrap();
+    let out = newsdesk(d, database, &["feeds", "import", "feeds.opml"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
-    let spawn = || newsdesk(d, &["worker"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let spawn = || newsdesk(d, database, &["worker"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     let mut workers = Workers(vec![spawn(), spawn(), spawn()]);
     // Kill one worker while its polls are under way (each poll takes at least 400 ms).
     tokio::time::sleep(Duration::from_millis(900)).await;
     workers.0[0].kill().unwrap();
     workers.0[0].wait().unwrap();
 
-    let store = Store::open(d.join("shared.db").to_str().unwrap(), &StoreOptions::default()).await.unwrap();
+    let store = Store::open(database, &StoreOptions::default()).await.unwrap();
     let started = Instant::now();
     let expected = (FEEDS * ITEMS) as u64;
     let mut stored = 0;

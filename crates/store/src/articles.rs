@@ -1,14 +1,11 @@
 //! Articles: upsert, read one, list recent, walk all (for export).
 
+use crate::db::{On, Query};
+use crate::rows::{self, ARTICLE_COLUMNS, CARD_COLUMNS};
+use crate::{Store, StoreError, time};
 use chrono::{DateTime, Utc};
 use newsdesk_model::{Article, ArticleId, ArticleUpsert, ValidationError, paragraphs_to_html};
 use serde::Serialize;
-use sqlx::AssertSqlSafe;
-use sqlx::sqlite::SqliteConnection;
-
-use crate::open::Backend;
-use crate::rows::{self, ARTICLE_COLUMNS, CARD_COLUMNS};
-use crate::{Store, StoreError, time};
 
 /// What an upsert did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,44 +91,37 @@ impl Store {
             // Nothing to write: every item is invalid.
             return Ok(checked.into_iter().filter_map(Result::err).map(Err).collect());
         }
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                // IMMEDIATE takes the write lock up front, so the reads below cannot race
-                // another writer into a deadlock.
-                let _writing = self.writer.lock().await;
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                let now = time::now();
-                let mut outcomes = Vec::with_capacity(checked.len());
-                for item in checked {
-                    let upsert = match item {
-                        Ok(u) => u,
-                        Err(invalid) => {
-                            outcomes.push(Err(invalid));
-                            continue;
-                        }
-                    };
-                    let id = upsert.id.unwrap_or_else(ArticleId::new_v7);
-                    let outcome = match select_article(&mut tx, id).await? {
-                        None => {
-                            write_article(&mut tx, &merge(id, upsert, None, now), true).await?;
-                            UpsertOutcome::Created(id)
-                        }
-                        Some(old) => {
-                            let merged = merge(id, upsert, Some(&old), now);
-                            if (Article { modified_at: old.modified_at, ..merged.clone() }) == old {
-                                UpsertOutcome::Unchanged(id)
-                            } else {
-                                write_article(&mut tx, &merged, false).await?;
-                                UpsertOutcome::Updated(id)
-                            }
-                        }
-                    };
-                    outcomes.push(Ok(outcome));
+        let mut tx = self.write().await?;
+        let now = time::now();
+        let mut outcomes = Vec::with_capacity(checked.len());
+        for item in checked {
+            let upsert = match item {
+                Ok(u) => u,
+                Err(invalid) => {
+                    outcomes.push(Err(invalid));
+                    continue;
                 }
-                tx.commit().await?;
-                Ok(outcomes)
-            }
+            };
+            let id = upsert.id.unwrap_or_else(ArticleId::new_v7);
+            let outcome = match select_article(tx.on(), id).await? {
+                None => {
+                    write_article(tx.on(), &merge(id, upsert, None, now), true).await?;
+                    UpsertOutcome::Created(id)
+                }
+                Some(old) => {
+                    let merged = merge(id, upsert, Some(&old), now);
+                    if (Article { modified_at: old.modified_at, ..merged.clone() }) == old {
+                        UpsertOutcome::Unchanged(id)
+                    } else {
+                        write_article(tx.on(), &merged, false).await?;
+                        UpsertOutcome::Updated(id)
+                    }
+                }
+            };
+            outcomes.push(Ok(outcome));
         }
+        tx.commit().await?;
+        Ok(outcomes)
     }
 
     /// One article, or `None` when there is none with this id.
@@ -139,12 +129,7 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let mut conn = pool.acquire().await?;
-                select_article(&mut conn, id).await
-            }
-        }
+        select_article(self.pool(), id).await
     }
 
     /// The most recent articles first (by published time, else stored time).
@@ -152,21 +137,16 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn recent_articles(&self, offset: u64, limit: u32) -> Result<Page<ArticleCard>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let sql = format!(
-                    "SELECT {CARD_COLUMNS} FROM articles a ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?"
-                );
-                let rows = sqlx::query(AssertSqlSafe(sql))
-                    .bind(i64::from(limit))
-                    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-                    .fetch_all(pool)
-                    .await?;
-                let items = rows.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
-                let total = self.count_articles().await?;
-                Ok(Page { items, total, offset, limit })
-            }
-        }
+        let sql = format!("SELECT {CARD_COLUMNS} FROM articles a ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?");
+        let rows = self
+            .sql(sql)
+            .bind(i64::from(limit))
+            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+            .fetch_all(self.pool())
+            .await?;
+        let items = rows.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
+        let total = self.count_articles().await?;
+        Ok(Page { items, total, offset, limit })
     }
 
     /// The most recent whole articles, newest first (by published time, else stored time), in
@@ -175,13 +155,9 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn recent_full_articles(&self, limit: u32) -> Result<Vec<Article>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY sort_at DESC, id DESC LIMIT ?");
-                let rows = sqlx::query(AssertSqlSafe(sql)).bind(i64::from(limit)).fetch_all(pool).await?;
-                rows.iter().map(rows::article).collect()
-            }
-        }
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY sort_at DESC, id DESC LIMIT ?");
+        let rows = self.sql(sql).bind(i64::from(limit)).fetch_all(self.pool()).await?;
+        rows.iter().map(rows::article).collect()
     }
 
     /// How many articles are stored.
@@ -189,12 +165,8 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn count_articles(&self) -> Result<u64, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let n: i64 = sqlx::query_scalar("SELECT count(*) FROM articles").fetch_one(pool).await?;
-                Ok(u64::try_from(n).unwrap_or(0))
-            }
-        }
+        let n: i64 = self.sql("SELECT count(*) FROM articles").scalar(self.pool()).await?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// Up to `limit` whole articles with ids after `after`, in id order: call again with the
@@ -203,14 +175,10 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn articles_after(&self, after: Option<ArticleId>, limit: u32) -> Result<Vec<Article>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?");
-                let after = after.map(|id| id.to_string()).unwrap_or_default();
-                let rows = sqlx::query(AssertSqlSafe(sql)).bind(after).bind(i64::from(limit)).fetch_all(pool).await?;
-                rows.iter().map(rows::article).collect()
-            }
-        }
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?");
+        let after = after.map(|id| id.to_string()).unwrap_or_default();
+        let rows = self.sql(sql).bind(after).bind(i64::from(limit)).fetch_all(self.pool()).await?;
+        rows.iter().map(rows::article).collect()
     }
 }
 
@@ -241,9 +209,9 @@ pub(crate) fn merge(id: ArticleId, u: ArticleUpsert, old: Option<&Article>, now:
     }
 }
 
-pub(crate) async fn select_article(conn: &mut SqliteConnection, id: ArticleId) -> Result<Option<Article>, StoreError> {
+pub(crate) async fn select_article(on: On<'_>, id: ArticleId) -> Result<Option<Article>, StoreError> {
     let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?");
-    let row = sqlx::query(AssertSqlSafe(sql)).bind(id.to_string()).fetch_optional(&mut *conn).await?;
+    let row = on.sql(sql).bind(id.to_string()).fetch_optional(on).await?;
     row.as_ref().map(rows::article).transpose()
 }
 
@@ -252,10 +220,7 @@ pub(crate) const ARTICLE_INSERT_COLUMNS: &str = "title, summary, body_text, body
      original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, feed_summary, id";
 
 /// Binds an article's values in the order of [`ARTICLE_INSERT_COLUMNS`].
-pub(crate) fn bind_article<'q>(
-    query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
-    a: &Article,
-) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
+pub(crate) fn bind_article(query: Query, a: &Article) -> Query {
     let sort_at = a.published_at.unwrap_or(a.created_at);
     query
         .bind(a.title.clone())
@@ -279,7 +244,7 @@ pub(crate) fn bind_article<'q>(
         .bind(a.id.to_string())
 }
 
-pub(crate) async fn write_article(conn: &mut SqliteConnection, a: &Article, insert: bool) -> Result<(), StoreError> {
+pub(crate) async fn write_article(on: On<'_>, a: &Article, insert: bool) -> Result<(), StoreError> {
     let sql = if insert {
         format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})", vec!["?"; 19].join(", "))
     } else {
@@ -288,12 +253,9 @@ pub(crate) async fn write_article(conn: &mut SqliteConnection, a: &Article, inse
          feed_id = ?, created_at = ?, modified_at = ?, sort_at = ?, feed_summary = ? WHERE id = ?"
             .to_owned()
     };
-    let result = bind_article(sqlx::query(AssertSqlSafe(sql)), a).execute(&mut *conn).await?;
-    if result.rows_affected() != 1 {
-        return Err(StoreError::Corrupt(format!("writing article {} touched {} rows", a.id, result.rows_affected())));
+    let changed = bind_article(on.sql(sql), a).execute(on).await?;
+    if changed != 1 {
+        return Err(StoreError::Corrupt(format!("writing article {} touched {changed} rows", a.id)));
     }
     Ok(())
 }
-
-#[cfg(test)]
-mod tests;

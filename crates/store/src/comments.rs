@@ -4,11 +4,9 @@
 use chrono::{DateTime, Utc};
 use newsdesk_model::{ArticleId, CommentId, CommentStatus, Email};
 use serde::Serialize;
-use sqlx::Row;
-use sqlx::sqlite::{SqliteConnection, SqliteRow};
 use url::Url;
 
-use crate::open::Backend;
+use crate::db::{Dialect, On, Row};
 use crate::rows::uuid;
 use crate::{Store, StoreError, time};
 
@@ -104,81 +102,81 @@ impl Store {
     /// # Errors
     /// Database errors; refusals are an [`CommentOutcome::Refused`].
     pub async fn add_comment(&self, c: NewComment) -> Result<CommentOutcome, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let _writing = self.writer.lock().await;
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                let article = c.article.to_string();
-                let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE id = ?")
-                    .bind(&article)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if exists.is_none() {
-                    return Ok(CommentOutcome::Refused(CommentRefusal::NoArticle));
-                }
-                let (parent, depth) = match c.parent {
-                    None => (None, 0),
-                    Some(p) => {
-                        let row = sqlx::query(
-                            "SELECT depth, parent_id FROM comments WHERE id = ? AND article_id = ? AND status = 'approved'",
-                        )
-                        .bind(p.to_string())
-                        .bind(&article)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                        let Some(row) = row else { return Ok(CommentOutcome::Refused(CommentRefusal::NoParent)) };
-                        let depth: i64 = row.try_get("depth")?;
-                        let depth = u32::try_from(depth).unwrap_or(0);
-                        if depth + 1 > MAX_DEPTH {
-                            // Beside the deepest reply, under the same parent.
-                            let up: Option<String> = row.try_get("parent_id")?;
-                            (up, depth)
-                        } else {
-                            (Some(p.to_string()), depth + 1)
-                        }
-                    }
-                };
-                let duplicate: Option<i64> =
-                    sqlx::query_scalar("SELECT 1 FROM comments WHERE article_id = ? AND body = ? LIMIT 1")
-                        .bind(&article)
-                        .bind(&c.body)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                if duplicate.is_some() {
-                    return Ok(CommentOutcome::Refused(CommentRefusal::Duplicate));
-                }
-                let known: Option<i64> = sqlx::query_scalar(
-                    "SELECT 1 FROM comments WHERE author_email = ? COLLATE NOCASE AND status = 'approved' LIMIT 1",
-                )
-                .bind(c.author_email.expose())
-                .fetch_optional(&mut *tx)
-                .await?;
-                let status = if known.is_some() { CommentStatus::Approved } else { CommentStatus::Pending };
-                let id = CommentId::new_v7();
-                sqlx::query(
-                    "INSERT INTO comments (id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, ip_key, created_at) \
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                )
-                .bind(id.to_string())
-                .bind(&article)
-                .bind(parent)
-                .bind(i64::from(depth))
-                .bind(&c.author_name)
-                .bind(c.author_email.expose())
-                .bind(c.author_url.as_ref().map(Url::as_str))
-                .bind(&c.body)
-                .bind(status_text(status))
-                .bind(&c.ip_key)
-                .bind(time::to_db(time::now()))
-                .execute(&mut *tx)
-                .await?;
-                if status == CommentStatus::Approved {
-                    count(&mut tx, &article, 1).await?;
-                }
-                tx.commit().await?;
-                Ok(CommentOutcome::Stored { id, status })
-            }
+        let mut tx = self.write().await?;
+        let article = c.article.to_string();
+        let exists = self.sql("SELECT 1 FROM articles WHERE id = ?").bind(&article).fetch_optional(tx.on()).await?;
+        if exists.is_none() {
+            return Ok(CommentOutcome::Refused(CommentRefusal::NoArticle));
         }
+        let (parent, depth) = match c.parent {
+            None => (None, 0),
+            Some(p) => {
+                let row = self
+                    .sql(
+                        "SELECT depth, parent_id FROM comments WHERE id = ? AND article_id = ? AND status = 'approved'",
+                    )
+                    .bind(p.to_string())
+                    .bind(&article)
+                    .fetch_optional(tx.on())
+                    .await?;
+                let Some(row) = row else { return Ok(CommentOutcome::Refused(CommentRefusal::NoParent)) };
+                let depth: i64 = row.get("depth")?;
+                let depth = u32::try_from(depth).unwrap_or(0);
+                if depth + 1 > MAX_DEPTH {
+                    // Beside the deepest reply, under the same parent.
+                    let up: Option<String> = row.get("parent_id")?;
+                    (up, depth)
+                } else {
+                    (Some(p.to_string()), depth + 1)
+                }
+            }
+        };
+        let duplicate = self
+            .sql("SELECT 1 FROM comments WHERE article_id = ? AND body = ? LIMIT 1")
+            .bind(&article)
+            .bind(&c.body)
+            .fetch_optional(tx.on())
+            .await?;
+        if duplicate.is_some() {
+            return Ok(CommentOutcome::Refused(CommentRefusal::Duplicate));
+        }
+        // Each backend's index on the email folds case its own way.
+        let known = tx
+            .sql(match self.dialect() {
+                Dialect::Sqlite => {
+                    "SELECT 1 FROM comments WHERE author_email = ? COLLATE NOCASE AND status = 'approved' LIMIT 1"
+                }
+                Dialect::Postgres => {
+                    "SELECT 1 FROM comments WHERE lower(author_email) = lower(?) AND status = 'approved' LIMIT 1"
+                }
+            })
+            .bind(c.author_email.expose())
+            .fetch_optional(tx.on())
+            .await?;
+        let status = if known.is_some() { CommentStatus::Approved } else { CommentStatus::Pending };
+        let id = CommentId::new_v7();
+        self.sql(
+            "INSERT INTO comments (id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, ip_key, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id.to_string())
+        .bind(&article)
+        .bind(parent)
+        .bind(i64::from(depth))
+        .bind(&c.author_name)
+        .bind(c.author_email.expose())
+        .bind(c.author_url.as_ref().map(Url::as_str))
+        .bind(&c.body)
+        .bind(status_text(status))
+        .bind(&c.ip_key)
+        .bind(time::to_db(time::now()))
+        .execute(tx.on())
+        .await?;
+        if status == CommentStatus::Approved {
+            count(tx.on(), &article, 1).await?;
+        }
+        tx.commit().await?;
+        Ok(CommentOutcome::Stored { id, status })
     }
 
     /// How many comments were sent from this address key since `since`.
@@ -186,16 +184,13 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn comments_from(&self, ip_key: &str, since: DateTime<Utc>) -> Result<u32, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let n: i64 = sqlx::query_scalar("SELECT count(*) FROM comments WHERE ip_key = ? AND created_at >= ?")
-                    .bind(ip_key)
-                    .bind(time::to_db(since))
-                    .fetch_one(pool)
-                    .await?;
-                Ok(u32::try_from(n).unwrap_or(u32::MAX))
-            }
-        }
+        let n: i64 = self
+            .sql("SELECT count(*) FROM comments WHERE ip_key = ? AND created_at >= ?")
+            .bind(ip_key)
+            .bind(time::to_db(since))
+            .scalar(self.pool())
+            .await?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
     /// An article's approved comments, oldest first.
@@ -203,18 +198,15 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn approved_comments(&self, article: ArticleId) -> Result<Vec<PublicComment>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let rows = sqlx::query(
-                    "SELECT id, parent_id, depth, author_name, author_url, body, created_at FROM comments \
-                     WHERE article_id = ? AND status = 'approved' ORDER BY created_at, id LIMIT 5000",
-                )
-                .bind(article.to_string())
-                .fetch_all(pool)
-                .await?;
-                rows.iter().map(public).collect()
-            }
-        }
+        let rows = self
+            .sql(
+                "SELECT id, parent_id, depth, author_name, author_url, body, created_at FROM comments \
+             WHERE article_id = ? AND status = 'approved' ORDER BY created_at, id LIMIT 5000",
+            )
+            .bind(article.to_string())
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(public).collect()
     }
 
     /// Comments waiting for a moderator, oldest first.
@@ -222,27 +214,24 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn held_comments(&self, limit: u32) -> Result<Vec<HeldComment>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let rows = sqlx::query(
-                    "SELECT c.id, c.parent_id, c.depth, c.author_name, c.author_url, c.body, c.created_at, \
-                     c.article_id, a.title AS article_title FROM comments c JOIN articles a ON a.id = c.article_id \
-                     WHERE c.status = 'pending' ORDER BY c.created_at, c.id LIMIT ?",
-                )
-                .bind(i64::from(limit))
-                .fetch_all(pool)
-                .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(HeldComment {
-                            comment: public(r)?,
-                            article: ArticleId::from_uuid(uuid(r.try_get("article_id")?)?),
-                            article_title: r.try_get("article_title")?,
-                        })
-                    })
-                    .collect()
-            }
-        }
+        let rows = self
+            .sql(
+                "SELECT c.id, c.parent_id, c.depth, c.author_name, c.author_url, c.body, c.created_at, \
+             c.article_id, a.title AS article_title FROM comments c JOIN articles a ON a.id = c.article_id \
+             WHERE c.status = 'pending' ORDER BY c.created_at, c.id LIMIT ?",
+            )
+            .bind(i64::from(limit))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(HeldComment {
+                    comment: public(r)?,
+                    article: ArticleId::from_uuid(uuid(&r.get::<String>("article_id")?)?),
+                    article_title: r.get("article_title")?,
+                })
+            })
+            .collect()
     }
 
     /// Approves, marks as spam or deletes a comment, keeping the article's comment count in
@@ -251,78 +240,75 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn moderate(&self, id: CommentId, action: Moderation) -> Result<bool, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let _writing = self.writer.lock().await;
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                let row = sqlx::query("SELECT article_id, status FROM comments WHERE id = ?")
+        let mut tx = self.write().await?;
+        let row = self
+            .sql("SELECT article_id, status FROM comments WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(tx.on())
+            .await?;
+        let Some(row) = row else { return Ok(false) };
+        let article: String = row.get("article_id")?;
+        let was_approved = row.get::<String>("status")? == "approved";
+        let now = time::to_db(time::now());
+        match action {
+            Moderation::Approve => {
+                self.sql("UPDATE comments SET status = 'approved', moderated_at = ? WHERE id = ?")
+                    .bind(&now)
                     .bind(id.to_string())
-                    .fetch_optional(&mut *tx)
+                    .execute(tx.on())
                     .await?;
-                let Some(row) = row else { return Ok(false) };
-                let article: String = row.try_get("article_id")?;
-                let was_approved = row.try_get::<&str, _>("status")? == "approved";
-                let now = time::to_db(time::now());
-                match action {
-                    Moderation::Approve => {
-                        sqlx::query("UPDATE comments SET status = 'approved', moderated_at = ? WHERE id = ?")
-                            .bind(&now)
-                            .bind(id.to_string())
-                            .execute(&mut *tx)
-                            .await?;
-                        if !was_approved {
-                            count(&mut tx, &article, 1).await?;
-                        }
-                    }
-                    Moderation::Spam => {
-                        sqlx::query("UPDATE comments SET status = 'spam', moderated_at = ? WHERE id = ?")
-                            .bind(&now)
-                            .bind(id.to_string())
-                            .execute(&mut *tx)
-                            .await?;
-                        if was_approved {
-                            count(&mut tx, &article, -1).await?;
-                        }
-                    }
-                    Moderation::Delete => {
-                        // Approved replies go with it (ON DELETE CASCADE): count them first.
-                        let gone: i64 = sqlx::query_scalar(
-                            "WITH RECURSIVE thread(id) AS (SELECT ? UNION ALL SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id) \
-                             SELECT count(*) FROM comments WHERE id IN (SELECT id FROM thread) AND status = 'approved'",
-                        )
-                        .bind(id.to_string())
-                        .fetch_one(&mut *tx)
-                        .await?;
-                        sqlx::query("DELETE FROM comments WHERE id = ?").bind(id.to_string()).execute(&mut *tx).await?;
-                        count(&mut tx, &article, -gone).await?;
-                    }
+                if !was_approved {
+                    count(tx.on(), &article, 1).await?;
                 }
-                tx.commit().await?;
-                Ok(true)
+            }
+            Moderation::Spam => {
+                self.sql("UPDATE comments SET status = 'spam', moderated_at = ? WHERE id = ?")
+                    .bind(&now)
+                    .bind(id.to_string())
+                    .execute(tx.on())
+                    .await?;
+                if was_approved {
+                    count(tx.on(), &article, -1).await?;
+                }
+            }
+            Moderation::Delete => {
+                // Approved replies go with it (ON DELETE CASCADE): count them first.
+                let gone: i64 = self.sql(
+                    "WITH RECURSIVE thread(id) AS (SELECT ? UNION ALL SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id) \
+                     SELECT count(*) FROM comments WHERE id IN (SELECT id FROM thread) AND status = 'approved'",
+                )
+                .bind(id.to_string())
+                .scalar(tx.on())
+                .await?;
+                self.sql("DELETE FROM comments WHERE id = ?").bind(id.to_string()).execute(tx.on()).await?;
+                count(tx.on(), &article, -gone).await?;
             }
         }
+        tx.commit().await?;
+        Ok(true)
     }
 }
 
 /// Moves an article's comment count, never below zero.
-async fn count(conn: &mut SqliteConnection, article: &str, by: i64) -> Result<(), StoreError> {
-    sqlx::query("UPDATE articles SET comment_count = max(0, comment_count + ?) WHERE id = ?")
+async fn count(mut on: On<'_>, article: &str, by: i64) -> Result<(), StoreError> {
+    on.sql("UPDATE articles SET comment_count = CASE WHEN comment_count + ? < 0 THEN 0 ELSE comment_count + ? END WHERE id = ?")
+        .bind(by)
         .bind(by)
         .bind(article)
-        .execute(&mut *conn)
+        .execute(on.again())
         .await?;
     Ok(())
 }
 
-fn public(row: &SqliteRow) -> Result<PublicComment, StoreError> {
-    let depth: i64 = row.try_get("depth")?;
+fn public(row: &Row) -> Result<PublicComment, StoreError> {
+    let depth: i64 = row.get("depth")?;
     Ok(PublicComment {
-        id: CommentId::from_uuid(uuid(row.try_get("id")?)?),
-        parent: row.try_get::<Option<&str>, _>("parent_id")?.map(uuid).transpose()?.map(CommentId::from_uuid),
+        id: CommentId::from_uuid(uuid(&row.get::<String>("id")?)?),
+        parent: row.get::<Option<String>>("parent_id")?.as_deref().map(uuid).transpose()?.map(CommentId::from_uuid),
         depth: u32::try_from(depth).map_err(|_| StoreError::Corrupt(format!("comment depth {depth}")))?,
-        author_name: row.try_get("author_name")?,
-        author_url: row.try_get("author_url")?,
-        body: row.try_get("body")?,
-        created_at: time::from_db(row.try_get("created_at")?)?,
+        author_name: row.get("author_name")?,
+        author_url: row.get("author_url")?,
+        body: row.get("body")?,
+        created_at: time::from_db(&row.get::<String>("created_at")?)?,
     })
 }

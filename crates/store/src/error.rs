@@ -28,6 +28,11 @@ pub enum StoreError {
     /// A value read back from the database is not what newsdesk wrote.
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// A copy into another database differs from its source.
+    #[error(
+        "the copy differs from the source in {0}: was newsdesk still writing to the source? Stop it and run migrate-to again, which resumes"
+    )]
+    CopyMismatch(String),
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),

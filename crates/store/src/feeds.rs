@@ -2,11 +2,9 @@
 
 use chrono::{DateTime, Utc};
 use newsdesk_model::{Feed, FeedId, FeedStatus, FullText, SourceId};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row};
 use url::Url;
 
-use crate::open::Backend;
+use crate::db::{Dialect, Row};
 use crate::{Store, StoreError, rows, time};
 
 const FEED_COLUMNS: &str = "id, source_id, url, title, site_url, paused, etag, last_modified, last_polled_at, \
@@ -59,22 +57,18 @@ impl Store {
         let source = self.ensure_source(&name, &homepage).await?;
         let id = FeedId::new_v7();
         let now = time::now();
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                sqlx::query(
-                    "INSERT INTO feeds (id, source_id, url, title, site_url, created_at, next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                )
-                .bind(id.to_string())
-                .bind(source.id.to_string())
-                .bind(url.as_str())
-                .bind(new.title.as_deref().map(str::trim).filter(|t| !t.is_empty()))
-                .bind(new.site_url.as_ref().map(Url::as_str))
-                .bind(time::to_db(now))
-                .bind(time::to_db(now))
-                .execute(pool)
-                .await?;
-            }
-        }
+        self.sql(
+            "INSERT INTO feeds (id, source_id, url, title, site_url, created_at, next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id.to_string())
+        .bind(source.id.to_string())
+        .bind(url.as_str())
+        .bind(new.title.as_deref().map(str::trim).filter(|t| !t.is_empty()))
+        .bind(new.site_url.as_ref().map(Url::as_str))
+        .bind(time::to_db(now))
+        .bind(time::to_db(now))
+        .execute(self.pool())
+        .await?;
         self.feed(id).await?.ok_or_else(|| StoreError::Corrupt(format!("feed {id} vanished after insert")))
     }
 
@@ -106,13 +100,9 @@ impl Store {
     }
 
     async fn feed_where(&self, condition: &str, value: &str) -> Result<Option<Feed>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let sql = format!("SELECT {FEED_COLUMNS} FROM feeds WHERE {condition}");
-                let row = sqlx::query(AssertSqlSafe(sql)).bind(value).fetch_optional(pool).await?;
-                row.as_ref().map(feed).transpose()
-            }
-        }
+        let sql = format!("SELECT {FEED_COLUMNS} FROM feeds WHERE {condition}");
+        let row = self.sql(sql).bind(value).fetch_optional(self.pool()).await?;
+        row.as_ref().map(feed).transpose()
     }
 
     /// Every feed, by URL.
@@ -120,13 +110,9 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn feeds(&self) -> Result<Vec<Feed>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let sql = format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY url");
-                let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(pool).await?;
-                rows.iter().map(feed).collect()
-            }
-        }
+        let sql = format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY url");
+        let rows = self.sql(sql).fetch_all(self.pool()).await?;
+        rows.iter().map(feed).collect()
     }
 
     /// Feeds to poll now: not paused and due by `now` (or every unpaused feed with `all`),
@@ -135,20 +121,11 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn due_feeds(&self, now: DateTime<Utc>, all: bool, limit: u32) -> Result<Vec<Feed>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let sql = format!(
-                    "SELECT {FEED_COLUMNS} FROM feeds WHERE paused = 0 AND (? OR next_poll_at <= ?) ORDER BY next_poll_at, id LIMIT ?"
-                );
-                let rows = sqlx::query(AssertSqlSafe(sql))
-                    .bind(all)
-                    .bind(time::to_db(now))
-                    .bind(i64::from(limit))
-                    .fetch_all(pool)
-                    .await?;
-                rows.iter().map(feed).collect()
-            }
-        }
+        let sql = format!(
+            "SELECT {FEED_COLUMNS} FROM feeds WHERE paused = FALSE AND (? OR next_poll_at <= ?) ORDER BY next_poll_at, id LIMIT ?"
+        );
+        let rows = self.sql(sql).bind(all).bind(time::to_db(now)).bind(i64::from(limit)).fetch_all(self.pool()).await?;
+        rows.iter().map(feed).collect()
     }
 
     /// Leases up to `limit` feeds to `owner` until `now + lease` and returns them, the longest
@@ -168,34 +145,36 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<Feed>, StoreError> {
         let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::minutes(10));
-        match &self.backend {
-            Backend::Sqlite(_, ingest) => {
-                let _writing = self.writer.lock().await;
-                let mut tx = ingest.begin_with("BEGIN IMMEDIATE").await?;
-                let sql = format!(
-                    "UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN (\
-                       SELECT id FROM feeds WHERE paused = 0 \
-                       AND (lease_until IS NULL OR lease_until <= ?) \
-                       AND (CASE WHEN ? THEN last_polled_at IS NULL OR last_polled_at < ? ELSE next_poll_at <= ? END) \
-                       ORDER BY next_poll_at, id LIMIT ?) \
-                     RETURNING {FEED_COLUMNS}"
-                );
-                let rows = sqlx::query(AssertSqlSafe(sql))
-                    .bind(owner)
-                    .bind(time::to_db(until))
-                    .bind(time::to_db(now))
-                    .bind(polled_before.is_some())
-                    .bind(polled_before.map(time::to_db))
-                    .bind(time::to_db(now))
-                    .bind(i64::from(limit))
-                    .fetch_all(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                let mut feeds = rows.iter().map(feed).collect::<Result<Vec<_>, _>>()?;
-                feeds.sort_by_key(|f| (f.next_poll_at, f.id.to_string()));
-                Ok(feeds)
-            }
-        }
+        // SQLite's write transaction is the only writer; PostgreSQL's claimants skip the rows
+        // another one is taking.
+        let mut tx = self.write_rows().await?;
+        let skip = match self.dialect() {
+            Dialect::Sqlite => "",
+            Dialect::Postgres => " FOR UPDATE SKIP LOCKED",
+        };
+        let sql = format!(
+            "UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN (\
+               SELECT id FROM feeds WHERE paused = FALSE \
+               AND (lease_until IS NULL OR lease_until <= ?) \
+               AND (CASE WHEN ? THEN last_polled_at IS NULL OR last_polled_at < ? ELSE next_poll_at <= ? END) \
+               ORDER BY next_poll_at, id LIMIT ?{skip}) \
+             RETURNING {FEED_COLUMNS}"
+        );
+        let rows = self
+            .sql(sql)
+            .bind(owner)
+            .bind(time::to_db(until))
+            .bind(time::to_db(now))
+            .bind(polled_before.is_some())
+            .bind(polled_before.map(time::to_db))
+            .bind(time::to_db(now))
+            .bind(i64::from(limit))
+            .fetch_all(tx.on())
+            .await?;
+        tx.commit().await?;
+        let mut feeds = rows.iter().map(feed).collect::<Result<Vec<_>, _>>()?;
+        feeds.sort_by_key(|f| (f.next_poll_at, f.id.to_string()));
+        Ok(feeds)
     }
 
     /// When the next feed is due (or a lease on a due feed ends), if any is.
@@ -203,17 +182,15 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn next_due_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                // A leased feed is due again when its lease ends, if it is still due then.
-                let next: Option<String> = sqlx::query_scalar(
-                    "SELECT min(max(next_poll_at, coalesce(lease_until, next_poll_at))) FROM feeds WHERE paused = 0",
-                )
-                .fetch_one(pool)
-                .await?;
-                next.as_deref().map(time::from_db).transpose()
-            }
-        }
+        // A leased feed is due again when its lease ends, if it is still due then.
+        let next: Option<String> = self
+            .sql(
+                "SELECT min(CASE WHEN lease_until > next_poll_at THEN lease_until ELSE next_poll_at END) \
+                 FROM feeds WHERE paused = FALSE",
+            )
+            .scalar(self.pool())
+            .await?;
+        next.as_deref().map(time::from_db).transpose()
     }
 
     /// Stops or resumes polling a feed. Returns false when there is no such feed.
@@ -221,20 +198,15 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn set_feed_paused(&self, id: FeedId, paused: bool) -> Result<bool, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let done = sqlx::query(
-                    "UPDATE feeds SET paused = ?, next_poll_at = CASE WHEN ? THEN next_poll_at ELSE ? END WHERE id = ?",
-                )
-                .bind(paused)
-                .bind(paused)
-                .bind(time::to_db(time::now()))
-                .bind(id.to_string())
-                .execute(pool)
-                .await?;
-                Ok(done.rows_affected() == 1)
-            }
-        }
+        let done = self
+            .sql("UPDATE feeds SET paused = ?, next_poll_at = CASE WHEN ? THEN next_poll_at ELSE ? END WHERE id = ?")
+            .bind(paused)
+            .bind(paused)
+            .bind(time::to_db(time::now()))
+            .bind(id.to_string())
+            .execute(self.pool())
+            .await?;
+        Ok(done == 1)
     }
 
     /// Sets whether the feed's article pages are fetched for their full text. Returns false
@@ -243,16 +215,13 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn set_feed_full_text(&self, id: FeedId, mode: FullText) -> Result<bool, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let done = sqlx::query("UPDATE feeds SET full_text = ? WHERE id = ?")
-                    .bind(mode.as_str())
-                    .bind(id.to_string())
-                    .execute(pool)
-                    .await?;
-                Ok(done.rows_affected() == 1)
-            }
-        }
+        let done = self
+            .sql("UPDATE feeds SET full_text = ? WHERE id = ?")
+            .bind(mode.as_str())
+            .bind(id.to_string())
+            .execute(self.pool())
+            .await?;
+        Ok(done == 1)
     }
 
     /// Stops following a feed. Its articles stay; they no longer name the feed.
@@ -260,12 +229,8 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn remove_feed(&self, id: FeedId) -> Result<bool, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let done = sqlx::query("DELETE FROM feeds WHERE id = ?").bind(id.to_string()).execute(pool).await?;
-                Ok(done.rows_affected() == 1)
-            }
-        }
+        let done = self.sql("DELETE FROM feeds WHERE id = ?").bind(id.to_string()).execute(self.pool()).await?;
+        Ok(done == 1)
     }
 
     /// Records how a poll went and when to poll next. It goes through the ingestion
@@ -276,48 +241,41 @@ impl Store {
     /// Database errors.
     pub async fn record_poll(&self, id: FeedId, record: PollRecord) -> Result<(), StoreError> {
         let failed = record.status == FeedStatus::Error;
-        match &self.backend {
-            Backend::Sqlite(_, ingest) => {
-                let _writing = self.writer.lock().await;
-                let mut tx = ingest.begin_with("BEGIN IMMEDIATE").await?;
-                sqlx::query(
-                    "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, last_status = ?, last_error = ?, \
-                     error_count = CASE WHEN ? THEN error_count + 1 ELSE 0 END, \
-                     etag = CASE WHEN ? THEN etag ELSE ? END, last_modified = CASE WHEN ? THEN last_modified ELSE ? END, \
-                     title = coalesce(title, ?), site_url = coalesce(site_url, ?), \
-                     poll_interval_secs = coalesce(?, poll_interval_secs), lease_owner = NULL, lease_until = NULL \
-                     WHERE id = ?",
-                )
-                .bind(time::to_db(record.polled_at))
-                .bind(time::to_db(record.next_poll_at))
-                .bind(record.status.as_str())
-                .bind(record.error.as_deref())
-                .bind(failed)
-                .bind(failed)
-                .bind(record.etag.as_deref())
-                .bind(failed)
-                .bind(record.last_modified.as_deref())
-                .bind(record.title.as_deref())
-                .bind(record.site_url.as_ref().map(Url::as_str))
-                .bind(record.interval_secs.map(i64::from))
+        let mut tx = self.write_rows().await?;
+        self.sql(
+            "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, last_status = ?, last_error = ?, \
+             error_count = CASE WHEN ? THEN error_count + 1 ELSE 0 END, \
+             etag = CASE WHEN ? THEN etag ELSE ? END, last_modified = CASE WHEN ? THEN last_modified ELSE ? END, \
+             title = coalesce(title, ?), site_url = coalesce(site_url, ?), \
+             poll_interval_secs = coalesce(?, poll_interval_secs), lease_owner = NULL, lease_until = NULL \
+             WHERE id = ?",
+        )
+        .bind(time::to_db(record.polled_at))
+        .bind(time::to_db(record.next_poll_at))
+        .bind(record.status.as_str())
+        .bind(record.error.as_deref())
+        .bind(failed)
+        .bind(failed)
+        .bind(record.etag.as_deref())
+        .bind(failed)
+        .bind(record.last_modified.as_deref())
+        .bind(record.title.as_deref())
+        .bind(record.site_url.as_ref().map(Url::as_str))
+        .bind(record.interval_secs.map(i64::from))
+        .bind(id.to_string())
+        .execute(tx.on())
+        .await?;
+        if let Some(moved) = &record.moved_to {
+            // A feed already followed at the new address keeps it; this one stays put.
+            self.sql("UPDATE feeds SET url = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)")
+                .bind(moved.as_str())
                 .bind(id.to_string())
-                .execute(&mut *tx)
+                .bind(moved.as_str())
+                .execute(tx.on())
                 .await?;
-                if let Some(moved) = &record.moved_to {
-                    // A feed already followed at the new address keeps it; this one stays put.
-                    sqlx::query(
-                        "UPDATE feeds SET url = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)",
-                    )
-                    .bind(moved.as_str())
-                    .bind(id.to_string())
-                    .bind(moved.as_str())
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                tx.commit().await?;
-                Ok(())
-            }
         }
+        tx.commit().await?;
+        Ok(())
     }
 }
 
@@ -325,41 +283,31 @@ pub(crate) fn invalid(field: &'static str, problem: &str) -> StoreError {
     StoreError::Invalid(newsdesk_model::ValidationError { field, problem: problem.to_owned() })
 }
 
-fn opt_url(row: &SqliteRow, col: &str) -> Result<Option<Url>, StoreError> {
-    row.try_get::<Option<String>, _>(col)?
-        .map(|s| Url::parse(&s).map_err(|e| StoreError::Corrupt(format!("{col} `{s}`: {e}"))))
-        .transpose()
-}
-
-fn feed(row: &SqliteRow) -> Result<Feed, StoreError> {
-    let url: String = row.try_get("url")?;
-    let status: String = row.try_get("last_status")?;
-    let next: String = row.try_get("next_poll_at")?;
+fn feed(row: &Row) -> Result<Feed, StoreError> {
+    let url: String = row.get("url")?;
+    let status: String = row.get("last_status")?;
+    let next: String = row.get("next_poll_at")?;
     Ok(Feed {
-        id: FeedId::from_uuid(rows::uuid(row.try_get("id")?)?),
-        source_id: SourceId::from_uuid(rows::uuid(row.try_get("source_id")?)?),
+        id: FeedId::from_uuid(rows::uuid(&row.get::<String>("id")?)?),
+        source_id: SourceId::from_uuid(rows::uuid(&row.get::<String>("source_id")?)?),
         url: Url::parse(&url).map_err(|e| StoreError::Corrupt(format!("feed url `{url}`: {e}")))?,
-        title: row.try_get("title")?,
-        site_url: opt_url(row, "site_url")?,
-        paused: row.try_get("paused")?,
-        etag: row.try_get("etag")?,
-        last_modified: row.try_get("last_modified")?,
-        last_polled_at: row
-            .try_get::<Option<String>, _>("last_polled_at")?
-            .as_deref()
-            .map(time::from_db)
-            .transpose()?,
+        title: row.get("title")?,
+        site_url: rows::opt_url(row, "site_url")?,
+        paused: row.get("paused")?,
+        etag: row.get("etag")?,
+        last_modified: row.get("last_modified")?,
+        last_polled_at: row.get::<Option<String>>("last_polled_at")?.as_deref().map(time::from_db).transpose()?,
         next_poll_at: if next.is_empty() { time::now() } else { time::from_db(&next)? },
         last_status: FeedStatus::parse(&status)
             .ok_or_else(|| StoreError::Corrupt(format!("feed status `{status}`")))?,
-        last_error: row.try_get("last_error")?,
-        error_count: u32::try_from(row.try_get::<i64, _>("error_count")?).unwrap_or(u32::MAX),
-        item_count: u64::try_from(row.try_get::<i64, _>("item_count")?).unwrap_or(0),
-        poll_interval_secs: u32::try_from(row.try_get::<i64, _>("poll_interval_secs")?).unwrap_or(3600),
+        last_error: row.get("last_error")?,
+        error_count: u32::try_from(row.get::<i64>("error_count")?).unwrap_or(u32::MAX),
+        item_count: u64::try_from(row.get::<i64>("item_count")?).unwrap_or(0),
+        poll_interval_secs: u32::try_from(row.get::<i64>("poll_interval_secs")?).unwrap_or(3600),
         full_text: {
-            let mode: String = row.try_get("full_text")?;
+            let mode: String = row.get("full_text")?;
             FullText::parse(&mode).ok_or_else(|| StoreError::Corrupt(format!("feed full_text `{mode}`")))?
         },
-        created_at: time::from_db(row.try_get("created_at")?)?,
+        created_at: time::from_db(&row.get::<String>("created_at")?)?,
     })
 }

@@ -3,15 +3,11 @@
 
 use chrono::{DateTime, Utc};
 use newsdesk_model::{Article, ArticleId, ArticleUpsert, Feed, FeedId, SafeHtml};
-use sqlx::Row;
 
 use std::collections::HashMap;
 
-use sqlx::AssertSqlSafe;
-use sqlx::sqlite::SqliteConnection;
-
 use crate::articles::{ARTICLE_INSERT_COLUMNS, bind_article, merge, select_article, write_article};
-use crate::open::Backend;
+use crate::db::On;
 use crate::{Store, StoreError, time};
 
 /// One entry of a polled feed.
@@ -68,65 +64,62 @@ impl Store {
                 Err(e) => report.invalid.push(format!("{}: {e}", entry.key)),
             }
         }
-        match &self.backend {
-            Backend::Sqlite(_, ingest) => {
-                let _writing = self.writer.lock().await;
-                let mut tx = ingest.begin_with("BEGIN IMMEDIATE").await?;
-                let feed_id = feed.id.to_string();
-                let mut known = known_entries(&mut tx, &feed_id, valid.iter().map(|(k, _, _)| k.as_str())).await?;
-                let mut new_articles: Vec<Article> = Vec::new();
-                let mut new_entries: Vec<(String, ArticleId, String)> = Vec::new();
-                for (key, hash, upsert) in valid {
-                    match known.get(&key) {
-                        None => {
-                            let id = ArticleId::new_v7();
-                            new_articles.push(merge(id, upsert, None, now));
-                            known.insert(key.clone(), (id, hash.clone()));
-                            new_entries.push((key, id, hash));
-                            report.created += 1;
-                            report.changed.push(id);
-                        }
-                        Some((_, stored_hash)) if *stored_hash == hash => report.unchanged += 1,
-                        Some(&(id, _)) => {
-                            if new_entries.iter().any(|(_, new_id, _)| *new_id == id) {
-                                // The same entry twice in one poll: the first one stands.
-                                report.unchanged += 1;
-                                continue;
-                            }
-                            let Some(old) = select_article(&mut tx, id).await? else {
-                                return Err(StoreError::Corrupt(format!("entry {key} points at missing article {id}")));
-                            };
-                            let merged = merge(id, upsert, Some(&old), now);
-                            if changed_text(&old, &merged) {
-                                save_revision(&mut tx, &old, now).await?;
-                            }
-                            write_article(&mut tx, &merged, false).await?;
-                            sqlx::query("UPDATE entries SET content_hash = ?, last_seen_at = ? WHERE feed_id = ? AND entry_key = ?")
-                                .bind(&hash)
-                                .bind(time::to_db(now))
-                                .bind(&feed_id)
-                                .bind(&key)
-                                .execute(&mut *tx)
-                                .await?;
-                            known.insert(key, (id, hash));
-                            report.updated += 1;
-                            report.changed.push(id);
-                        }
+        let mut tx = self.write_ingest().await?;
+        let feed_id = feed.id.to_string();
+        let mut known = known_entries(tx.on(), &feed_id, valid.iter().map(|(k, _, _)| k.as_str())).await?;
+        let mut new_articles: Vec<Article> = Vec::new();
+        let mut new_entries: Vec<(String, ArticleId, String)> = Vec::new();
+        for (key, hash, upsert) in valid {
+            match known.get(&key) {
+                None => {
+                    let id = ArticleId::new_v7();
+                    new_articles.push(merge(id, upsert, None, now));
+                    known.insert(key.clone(), (id, hash.clone()));
+                    new_entries.push((key, id, hash));
+                    report.created += 1;
+                    report.changed.push(id);
+                }
+                Some((_, stored_hash)) if *stored_hash == hash => report.unchanged += 1,
+                Some(&(id, _)) => {
+                    if new_entries.iter().any(|(_, new_id, _)| *new_id == id) {
+                        // The same entry twice in one poll: the first one stands.
+                        report.unchanged += 1;
+                        continue;
                     }
+                    let Some(old) = select_article(tx.on(), id).await? else {
+                        return Err(StoreError::Corrupt(format!("entry {key} points at missing article {id}")));
+                    };
+                    let merged = merge(id, upsert, Some(&old), now);
+                    if changed_text(&old, &merged) {
+                        save_revision(tx.on(), &old, now).await?;
+                    }
+                    write_article(tx.on(), &merged, false).await?;
+                    self.sql(
+                        "UPDATE entries SET content_hash = ?, last_seen_at = ? WHERE feed_id = ? AND entry_key = ?",
+                    )
+                    .bind(&hash)
+                    .bind(time::to_db(now))
+                    .bind(&feed_id)
+                    .bind(&key)
+                    .execute(tx.on())
+                    .await?;
+                    known.insert(key, (id, hash));
+                    report.updated += 1;
+                    report.changed.push(id);
                 }
-                insert_articles(&mut tx, &new_articles).await?;
-                insert_entries(&mut tx, &feed_id, &new_entries, now).await?;
-                if report.created > 0 {
-                    sqlx::query("UPDATE feeds SET item_count = item_count + ? WHERE id = ?")
-                        .bind(i64::try_from(report.created).unwrap_or(i64::MAX))
-                        .bind(&feed_id)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                tx.commit().await?;
-                Ok(report)
             }
         }
+        insert_articles(tx.on(), &new_articles).await?;
+        insert_entries(tx.on(), &feed_id, &new_entries, now).await?;
+        if report.created > 0 {
+            self.sql("UPDATE feeds SET item_count = item_count + ? WHERE id = ?")
+                .bind(i64::try_from(report.created).unwrap_or(i64::MAX))
+                .bind(&feed_id)
+                .execute(tx.on())
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(report)
     }
 
     /// Which of `keys` the feed has stored, each with its content hash: an entry whose key is
@@ -136,13 +129,8 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn entry_hashes(&self, feed: FeedId, keys: &[&str]) -> Result<HashMap<String, String>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let mut conn = pool.acquire().await?;
-                let known = known_entries(&mut conn, &feed.to_string(), keys.iter().copied()).await?;
-                Ok(known.into_iter().map(|(key, (_, hash))| (key, hash)).collect())
-            }
-        }
+        let known = known_entries(self.pool(), &feed.to_string(), keys.iter().copied()).await?;
+        Ok(known.into_iter().map(|(key, (_, hash))| (key, hash)).collect())
     }
 
     /// An article's earlier versions, oldest first.
@@ -150,35 +138,31 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn article_revisions(&self, id: ArticleId) -> Result<Vec<Revision>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let rows = sqlx::query(
-                    "SELECT revision, title, summary, body_text, body_html, replaced_at FROM article_revisions WHERE article_id = ? ORDER BY revision",
-                )
-                .bind(id.to_string())
-                .fetch_all(pool)
-                .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(Revision {
-                            revision: u32::try_from(r.try_get::<i64, _>("revision")?).unwrap_or(0),
-                            title: r.try_get("title")?,
-                            summary: r.try_get("summary")?,
-                            body_text: r.try_get("body_text")?,
-                            body_html: SafeHtml::from_store(r.try_get("body_html")?),
-                            replaced_at: time::from_db(r.try_get("replaced_at")?)?,
-                        })
-                    })
-                    .collect()
-            }
-        }
+        let rows = self.sql(
+            "SELECT revision, title, summary, body_text, body_html, replaced_at FROM article_revisions WHERE article_id = ? ORDER BY revision",
+        )
+        .bind(id.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Revision {
+                    revision: u32::try_from(r.get::<i64>("revision")?).unwrap_or(0),
+                    title: r.get("title")?,
+                    summary: r.get("summary")?,
+                    body_text: r.get("body_text")?,
+                    body_html: SafeHtml::from_store(r.get("body_html")?),
+                    replaced_at: time::from_db(&r.get::<String>("replaced_at")?)?,
+                })
+            })
+            .collect()
     }
 }
 
 /// The stored article id and content hash of each of `keys` this feed has seen, looked up in
 /// chunks (one statement per chunk instead of one per entry).
 async fn known_entries<'k>(
-    conn: &mut SqliteConnection,
+    mut on: On<'_>,
     feed_id: &str,
     keys: impl Iterator<Item = &'k str>,
 ) -> Result<HashMap<String, (ArticleId, String)>, StoreError> {
@@ -189,35 +173,35 @@ async fn known_entries<'k>(
         let sql = format!(
             "SELECT entry_key, article_id, content_hash FROM entries WHERE feed_id = ? AND entry_key IN ({marks})"
         );
-        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(feed_id);
+        let mut query = on.sql(sql).bind(feed_id);
         for key in chunk {
             query = query.bind(*key);
         }
-        for row in query.fetch_all(&mut *conn).await? {
-            let id = ArticleId::from_uuid(crate::rows::uuid(row.try_get("article_id")?)?);
-            known.insert(row.try_get("entry_key")?, (id, row.try_get("content_hash")?));
+        for row in query.fetch_all(on.again()).await? {
+            let id = ArticleId::from_uuid(crate::rows::uuid(&row.get::<String>("article_id")?)?);
+            known.insert(row.get("entry_key")?, (id, row.get("content_hash")?));
         }
     }
     Ok(known)
 }
 
 /// New articles, several rows per INSERT.
-async fn insert_articles(conn: &mut SqliteConnection, articles: &[Article]) -> Result<(), StoreError> {
+async fn insert_articles(mut on: On<'_>, articles: &[Article]) -> Result<(), StoreError> {
     for chunk in articles.chunks(40) {
         let row = format!("({})", vec!["?"; ARTICLE_INSERT_COLUMNS.split(',').count()].join(", "));
         let sql =
             format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES {}", vec![row; chunk.len()].join(", "));
-        let mut query = sqlx::query(AssertSqlSafe(sql));
+        let mut query = on.sql(sql);
         for a in chunk {
             query = bind_article(query, a);
         }
-        query.execute(&mut *conn).await?;
+        query.execute(on.again()).await?;
     }
     Ok(())
 }
 
 async fn insert_entries(
-    conn: &mut SqliteConnection,
+    mut on: On<'_>,
     feed_id: &str,
     entries: &[(String, ArticleId, String)],
     now: DateTime<Utc>,
@@ -228,7 +212,7 @@ async fn insert_entries(
             "INSERT INTO entries (feed_id, entry_key, article_id, content_hash, first_seen_at, last_seen_at) VALUES {}",
             vec!["(?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ")
         );
-        let mut query = sqlx::query(AssertSqlSafe(sql));
+        let mut query = on.sql(sql);
         for (key, id, hash) in chunk {
             query = query
                 .bind(feed_id)
@@ -238,7 +222,7 @@ async fn insert_entries(
                 .bind(seen.clone())
                 .bind(seen.clone());
         }
-        query.execute(&mut *conn).await?;
+        query.execute(on.again()).await?;
     }
     Ok(())
 }
@@ -248,8 +232,8 @@ fn changed_text(old: &Article, new: &Article) -> bool {
     old.title != new.title || old.summary != new.summary || old.body_text != new.body_text
 }
 
-async fn save_revision(conn: &mut sqlx::SqliteConnection, old: &Article, now: DateTime<Utc>) -> Result<(), StoreError> {
-    sqlx::query(
+async fn save_revision(mut on: On<'_>, old: &Article, now: DateTime<Utc>) -> Result<(), StoreError> {
+    on.sql(
         "INSERT INTO article_revisions (article_id, revision, title, summary, body_text, body_html, replaced_at) \
          SELECT ?, coalesce(max(revision), 0) + 1, ?, ?, ?, ?, ? FROM article_revisions WHERE article_id = ?",
     )
@@ -260,7 +244,7 @@ async fn save_revision(conn: &mut sqlx::SqliteConnection, old: &Article, now: Da
     .bind(old.body_html.as_str())
     .bind(time::to_db(now))
     .bind(old.id.to_string())
-    .execute(&mut *conn)
+    .execute(on.again())
     .await?;
     Ok(())
 }

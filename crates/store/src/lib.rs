@@ -13,6 +13,8 @@
 
 mod articles;
 mod comments;
+mod copy;
+mod db;
 mod error;
 mod feeds;
 mod ingest;
@@ -29,6 +31,7 @@ mod users;
 
 pub use articles::{ArticleCard, Page, UpsertOutcome};
 pub use comments::{CommentOutcome, CommentRefusal, HeldComment, MAX_DEPTH, Moderation, NewComment, PublicComment};
+pub use copy::TableCheck;
 pub use error::StoreError;
 pub use feeds::{NewFeed, PollRecord};
 pub use ingest::{IncomingEntry, IngestReport, Revision};

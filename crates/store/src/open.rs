@@ -4,10 +4,14 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
+use std::borrow::Cow;
+
 use sqlx::SqlitePool;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::StoreError;
+use crate::db::{Dialect, On, Query, Tx};
 use crate::migrate;
 
 /// How to open the store.
@@ -39,16 +43,22 @@ pub(crate) enum Backend {
     /// The main pool (`synchronous=FULL`), and one connection for feed ingestion
     /// (`synchronous=NORMAL`, see ARCHITECTURE.md "Durability").
     Sqlite(SqlitePool, SqlitePool),
+    /// One pool: PostgreSQL syncs every commit, and every process shares it.
+    Postgres(PgPool),
 }
 
 impl Store {
     /// Opens (creating it if needed) the database at `location` and brings its schema up to
-    /// date. `location` is a file path, or a `sqlite:` URL.
+    /// date. `location` is a file path, a `sqlite:` URL, or a `postgres://` URL.
     ///
     /// # Errors
     /// [`StoreError::UnsupportedLocation`] for other URLs, [`StoreError::Open`] when the file
     /// cannot be opened or created, and the migration errors of [`StoreError`].
     pub async fn open(location: &str, options: &StoreOptions) -> Result<Self, StoreError> {
+        let location = location.trim();
+        if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+            return Self::open_postgres(location, options).await;
+        }
         let path = sqlite_path(location)?;
         let connect = SqliteConnectOptions::from_str("sqlite:")
             .map_err(|source| StoreError::Open { location: location.to_owned(), source })?
@@ -76,6 +86,20 @@ impl Store {
         Ok(Self { backend: Backend::Sqlite(pool, ingest), writer: std::sync::Arc::new(tokio::sync::Mutex::new(())) })
     }
 
+    async fn open_postgres(url: &str, options: &StoreOptions) -> Result<Self, StoreError> {
+        let shown = newsdesk_model::redact_password(url);
+        let connect =
+            PgConnectOptions::from_str(url).map_err(|source| StoreError::Open { location: shown.clone(), source })?;
+        let pool = PgPoolOptions::new()
+            .max_connections(options.max_connections.max(2))
+            .acquire_timeout(options.busy_timeout)
+            .connect_with(connect)
+            .await
+            .map_err(|source| StoreError::Open { location: shown, source })?;
+        migrate::run_postgres(&pool).await?;
+        Ok(Self { backend: Backend::Postgres(pool), writer: std::sync::Arc::new(tokio::sync::Mutex::new(())) })
+    }
+
     /// Closes every connection, waiting for queries under way.
     pub async fn close(&self) {
         match &self.backend {
@@ -83,6 +107,64 @@ impl Store {
                 ingest.close().await;
                 pool.close().await;
             }
+            Backend::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// Which database this store is on: `sqlite` or `postgres`.
+    #[must_use]
+    pub fn backend_name(&self) -> &'static str {
+        match self.dialect() {
+            Dialect::Sqlite => "sqlite",
+            Dialect::Postgres => "postgres",
+        }
+    }
+
+    pub(crate) fn dialect(&self) -> Dialect {
+        match self.backend {
+            Backend::Sqlite(..) => Dialect::Sqlite,
+            Backend::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    /// The pool for reads and single-statement writes.
+    pub(crate) fn pool(&self) -> On<'_> {
+        match &self.backend {
+            Backend::Sqlite(pool, _) => On::SqlitePool(pool),
+            Backend::Postgres(pool) => On::PgPool(pool),
+        }
+    }
+
+    /// A query in this store's dialect.
+    pub(crate) fn sql(&self, sql: impl Into<Cow<'static, str>>) -> Query {
+        Query::new(self.dialect(), sql)
+    }
+
+    /// A write transaction that sees what no other writer changes until it ends.
+    pub(crate) async fn write(&self) -> Result<Tx, StoreError> {
+        let writing = self.writer.clone().lock_owned().await;
+        match &self.backend {
+            Backend::Sqlite(pool, _) => Tx::sqlite(pool, writing).await,
+            Backend::Postgres(pool) => Tx::postgres(pool, Some(writing)).await,
+        }
+    }
+
+    /// [`Store::write`] for data that can be fetched or derived again: on SQLite it goes
+    /// through the ingestion connection (see ARCHITECTURE.md "Durability").
+    pub(crate) async fn write_ingest(&self) -> Result<Tx, StoreError> {
+        let writing = self.writer.clone().lock_owned().await;
+        match &self.backend {
+            Backend::Sqlite(_, ingest) => Tx::sqlite(ingest, writing).await,
+            Backend::Postgres(pool) => Tx::postgres(pool, Some(writing)).await,
+        }
+    }
+
+    /// A transaction whose statements lock the rows they need themselves (PostgreSQL row
+    /// locks); on SQLite, the ingestion connection's write transaction.
+    pub(crate) async fn write_rows(&self) -> Result<Tx, StoreError> {
+        match &self.backend {
+            Backend::Sqlite(_, ingest) => Tx::sqlite(ingest, self.writer.clone().lock_owned().await).await,
+            Backend::Postgres(pool) => Tx::postgres(pool, None).await,
         }
     }
 }
@@ -104,12 +186,6 @@ fn sqlite_path(location: &str) -> Result<PathBuf, StoreError> {
             });
         }
         return Ok(PathBuf::from(rest));
-    }
-    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
-        return Err(StoreError::UnsupportedLocation {
-            location: newsdesk_model::redact_password(location),
-            why: "this newsdesk does not have the PostgreSQL backend yet; use a SQLite file path",
-        });
     }
     if location.contains("://") {
         return Err(StoreError::UnsupportedLocation {
@@ -133,8 +209,7 @@ mod tests {
 
     #[test]
     fn refuses_other_locations_with_reasons_and_no_passwords() {
-        let err = sqlite_path("postgres://news:hunter2@db.example/news").unwrap_err().to_string();
-        assert!(err.contains("PostgreSQL backend"), "{err}");
+        let err = sqlite_path("mysql://news:hunter2@db.example/news").unwrap_err().to_string();
         assert!(!err.contains("hunter2"), "{err}");
         assert!(sqlite_path("sqlite::memory:").unwrap_err().to_string().contains("file"));
         assert!(sqlite_path("  ").is_err());

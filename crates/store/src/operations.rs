@@ -5,10 +5,9 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use newsdesk_model::metrics::Gauges;
-use sqlx::Row;
 
+use crate::db::Dialect;
 use crate::feeds::invalid;
-use crate::open::Backend;
 use crate::{Store, StoreError, time};
 
 impl Store {
@@ -17,12 +16,8 @@ impl Store {
     /// # Errors
     /// The database cannot be reached or read.
     pub async fn ping(&self) -> Result<(), StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                sqlx::query("SELECT count(*) FROM schema_migrations").fetch_one(pool).await?;
-                Ok(())
-            }
-        }
+        self.sql("SELECT count(*) FROM schema_migrations").fetch_one(self.pool()).await?;
+        Ok(())
     }
 
     /// The numbers `/metrics` reads from the database: feeds, feeds due at `now` (the crawl
@@ -31,28 +26,18 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn gauges(&self, now: DateTime<Utc>) -> Result<Gauges, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let row = sqlx::query(
-                    "SELECT (SELECT count(*) FROM feeds) AS feeds, \
-                     (SELECT count(*) FROM feeds WHERE paused = 0 AND next_poll_at <= ?) AS due, \
-                     (SELECT count(*) FROM comments WHERE status = 'pending') AS held, \
-                     (SELECT count(*) FROM articles) AS articles",
-                )
-                .bind(time::to_db(now))
-                .fetch_one(pool)
-                .await?;
-                let n = |col: &str| -> Result<u64, StoreError> {
-                    Ok(u64::try_from(row.try_get::<i64, _>(col)?).unwrap_or(0))
-                };
-                Ok(Gauges {
-                    feeds: n("feeds")?,
-                    feeds_due: n("due")?,
-                    comments_held: n("held")?,
-                    articles: n("articles")?,
-                })
-            }
-        }
+        let row = self
+            .sql(
+                "SELECT (SELECT count(*) FROM feeds) AS feeds, \
+             (SELECT count(*) FROM feeds WHERE paused = FALSE AND next_poll_at <= ?) AS due, \
+             (SELECT count(*) FROM comments WHERE status = 'pending') AS held, \
+             (SELECT count(*) FROM articles) AS articles",
+            )
+            .bind(time::to_db(now))
+            .fetch_one(self.pool())
+            .await?;
+        let n = |col: &str| -> Result<u64, StoreError> { Ok(u64::try_from(row.get::<i64>(col)?).unwrap_or(0)) };
+        Ok(Gauges { feeds: n("feeds")?, feeds_due: n("due")?, comments_held: n("held")?, articles: n("articles")? })
     }
 
     /// Writes a consistent copy of the whole database to `target` while newsdesk keeps
@@ -68,14 +53,16 @@ impl Store {
                 &format!("{} exists already; a backup never overwrites a file", target.display()),
             ));
         }
+        if self.dialect() == Dialect::Postgres {
+            return Err(invalid(
+                "backup",
+                "this database is PostgreSQL: back it up with pg_dump (pg_dump --format=custom), which is online and consistent too",
+            ));
+        }
         let Some(target) = target.to_str() else {
             return Err(invalid("backup", "the backup path is not valid UTF-8"));
         };
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                sqlx::query("VACUUM INTO ?").bind(target).execute(pool).await?;
-                Ok(())
-            }
-        }
+        self.sql("VACUUM INTO ?").bind(target).execute(self.pool()).await?;
+        Ok(())
     }
 }

@@ -6,9 +6,8 @@
 //! mark the matches, so article text can never inject markup through a snippet.
 
 use serde::Serialize;
-use sqlx::AssertSqlSafe;
 
-use crate::open::Backend;
+use crate::db::Dialect;
 use crate::rows::{self, CARD_COLUMNS};
 use crate::{ArticleCard, Store, StoreError, time};
 
@@ -199,8 +198,9 @@ impl Store {
         self.search_ranking(query, offset, limit, RANK_WINDOW).await
     }
 
-    /// [`Store::search_query`] ranking at most `rank_window` matches.
-    pub(crate) async fn search_ranking(
+    /// [`Store::search_query`] ranking at most `rank_window` matches (for tests).
+    #[doc(hidden)]
+    pub async fn search_ranking(
         &self,
         query: &ParsedQuery,
         offset: u64,
@@ -212,116 +212,123 @@ impl Store {
             return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });
         }
         let (filter_sql, binds) = filters(query);
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let Some(expr) = expr else {
-                    // Filters alone: newest first.
-                    let from = "articles a WHERE 1 = 1";
-                    let sql = format!(
-                        "SELECT {CARD_COLUMNS} FROM {from}{filter_sql} \
-                         ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?"
-                    );
-                    let mut q = sqlx::query(AssertSqlSafe(sql));
-                    for b in &binds {
-                        q = q.bind(b.clone());
-                    }
-                    let rows = q
-                        .bind(i64::from(limit))
-                        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-                        .fetch_all(pool)
-                        .await?;
-                    let mut hits = Vec::with_capacity(rows.len());
-                    for row in &rows {
-                        let article = rows::card(row)?;
-                        hits.push(SearchHit { snippet: lead(&article.summary), article });
-                    }
-                    let mut q =
-                        sqlx::query_scalar::<_, i64>(AssertSqlSafe(format!("SELECT count(*) FROM {from}{filter_sql}")));
-                    for b in &binds {
-                        q = q.bind(b.clone());
-                    }
-                    let total = q.fetch_one(pool).await?;
-                    return Ok(SearchResults {
-                        hits,
-                        total: u64::try_from(total).unwrap_or(0),
-                        offset,
-                        limit,
-                        ranked_newest: None,
-                    });
-                };
+        let Some(expr) = expr else {
+            // Filters alone: newest first.
+            let from = "articles a WHERE 1 = 1";
+            let sql = format!(
+                "SELECT {CARD_COLUMNS} FROM {from}{filter_sql} \
+                 ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?"
+            );
+            let mut q = self.sql(sql);
+            for b in &binds {
+                q = q.bind(b.clone());
+            }
+            let rows =
+                q.bind(i64::from(limit)).bind(i64::try_from(offset).unwrap_or(i64::MAX)).fetch_all(self.pool()).await?;
+            let mut hits = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let article = rows::card(row)?;
+                hits.push(SearchHit { snippet: lead(&article.summary), article });
+            }
+            let mut q = self.sql(format!("SELECT count(*) FROM {from}{filter_sql}"));
+            for b in &binds {
+                q = q.bind(b.clone());
+            }
+            let total: i64 = q.scalar(self.pool()).await?;
+            return Ok(SearchResults {
+                hits,
+                total: u64::try_from(total).unwrap_or(0),
+                offset,
+                limit,
+                ranked_newest: None,
+            });
+        };
+        // Each backend's index: what it is queried with, its row number, its ranking.
+        let (with, from, seq, best, terms) = match self.dialect() {
+            Dialect::Sqlite => {
                 // Without filters the index alone answers; filters need the articles.
                 let from = if filter_sql.is_empty() {
                     "articles_fts WHERE articles_fts MATCH ?"
                 } else {
                     "articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?"
                 };
-                let bind_all = |sql: String| {
-                    let mut q = sqlx::query(AssertSqlSafe(sql)).bind(expr.clone());
-                    for b in &binds {
-                        q = q.bind(b.clone());
-                    }
-                    q
-                };
-                // A query matching very many articles is not scored (nor counted): its newest
-                // matches are listed, newest first.
-                let sql = format!(
-                    "SELECT articles_fts.rowid AS seq FROM {from}{filter_sql} ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET {}",
-                    rank_window.saturating_sub(1)
-                );
-                let (window, order_by, ranked_newest, total) = match bind_all(sql).fetch_optional(pool).await? {
-                    // Words this common tell articles apart by little but time: the newest first.
-                    Some(row) => {
-                        let cutoff: i64 = sqlx::Row::try_get(&row, "seq")?;
-                        let window = format!(" AND articles_fts.rowid >= {cutoff}");
-                        (window, "articles_fts.rowid DESC", Some(rank_window), rank_window)
-                    }
-                    None => {
-                        let row =
-                            bind_all(format!("SELECT count(*) AS n FROM {from}{filter_sql}")).fetch_one(pool).await?;
-                        let n: i64 = sqlx::Row::try_get(&row, "n")?;
-                        let order = "bm25(articles_fts, 10.0, 4.0, 1.0), articles_fts.rowid DESC";
-                        (String::new(), order, None, u64::try_from(n).unwrap_or(0))
-                    }
-                };
-                // The page's articles in order (ranked ties: newest first), without snippets...
-                let sql = format!(
-                    "SELECT articles_fts.rowid AS seq FROM {from}{filter_sql}{window} ORDER BY {order_by} LIMIT ? OFFSET ?"
-                );
-                let order: Vec<i64> = bind_all(sql)
-                    .bind(i64::from(limit))
-                    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-                    .fetch_all(pool)
-                    .await?
-                    .iter()
-                    .map(|r| sqlx::Row::try_get(r, "seq"))
-                    .collect::<Result<_, _>>()?;
-                // ...then the passage that matches, for those only. The passage is found here
-                // rather than by FTS5's snippet(), which re-reads and re-tokenizes every
-                // column of every hit and cost more than the search itself.
-                let mut hits = Vec::with_capacity(order.len());
-                if !order.is_empty() {
-                    let list = order.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-                    let sql = format!(
-                        "SELECT {CARD_COLUMNS}, a.seq AS seq, substr(a.body_text, 1, {PASSAGE_SOURCE_CHARS}) AS body \
-                         FROM articles a WHERE a.seq IN ({list})"
-                    );
-                    let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(pool).await?;
-                    let stems = stems(query);
-                    let mut by_seq = std::collections::HashMap::with_capacity(rows.len());
-                    for row in &rows {
-                        let seq: i64 = sqlx::Row::try_get(row, "seq")?;
-                        let body: String = sqlx::Row::try_get(row, "body")?;
-                        let article = rows::card(row)?;
-                        let snippet = passage(&body, &stems).unwrap_or_else(|| {
-                            passage(&article.summary, &stems).unwrap_or_else(|| lead(&article.summary))
-                        });
-                        by_seq.insert(seq, SearchHit { article, snippet });
-                    }
-                    hits.extend(order.iter().filter_map(|seq| by_seq.remove(seq)));
-                }
-                Ok(SearchResults { hits, total, offset, limit, ranked_newest })
+                (String::new(), from, "articles_fts.rowid", "bm25(articles_fts, 10.0, 4.0, 1.0)", vec![expr])
             }
+            Dialect::Postgres => {
+                // Every term is a phrase of plain words; none is read as tsquery syntax.
+                let mut tsquery = vec!["phraseto_tsquery('english', ?)"; query.include.len()];
+                tsquery.extend(vec!["!!phraseto_tsquery('english', ?)"; query.exclude.len()]);
+                let with = format!("WITH q AS (SELECT {} AS q) ", tsquery.join(" && "));
+                let terms = query.include.iter().chain(&query.exclude).cloned().collect();
+                (
+                    with,
+                    "q, articles a WHERE a.search_vector @@ q.q",
+                    "a.seq",
+                    "ts_rank(a.search_vector, q.q) DESC",
+                    terms,
+                )
+            }
+        };
+        let bind_all = |sql: String| {
+            let mut q = self.sql(sql);
+            for b in terms.iter().chain(&binds) {
+                q = q.bind(b.clone());
+            }
+            q
+        };
+        // A query matching very many articles is not scored (nor counted): its newest
+        // matches are listed, newest first.
+        let sql = format!(
+            "{with}SELECT {seq} AS seq FROM {from}{filter_sql} ORDER BY {seq} DESC LIMIT 1 OFFSET {}",
+            rank_window.saturating_sub(1)
+        );
+        let (window, order_by, ranked_newest, total) = match bind_all(sql).fetch_optional(self.pool()).await? {
+            // Words this common tell articles apart by little but time: the newest first.
+            Some(row) => {
+                let cutoff: i64 = row.get("seq")?;
+                (format!(" AND {seq} >= {cutoff}"), format!("{seq} DESC"), Some(rank_window), rank_window)
+            }
+            None => {
+                let sql = format!("{with}SELECT count(*) AS n FROM {from}{filter_sql}");
+                let n: i64 = bind_all(sql).scalar(self.pool()).await?;
+                (String::new(), format!("{best}, {seq} DESC"), None, u64::try_from(n).unwrap_or(0))
+            }
+        };
+        // The page's articles in order (ranked ties: newest first), without snippets...
+        let sql =
+            format!("{with}SELECT {seq} AS seq FROM {from}{filter_sql}{window} ORDER BY {order_by} LIMIT ? OFFSET ?");
+        let order: Vec<i64> = bind_all(sql)
+            .bind(i64::from(limit))
+            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|r| r.get("seq"))
+            .collect::<Result<_, _>>()?;
+        // ...then the passage that matches, for those only. The passage is found here
+        // rather than by FTS5's snippet(), which re-reads and re-tokenizes every
+        // column of every hit and cost more than the search itself.
+        let mut hits = Vec::with_capacity(order.len());
+        if !order.is_empty() {
+            let list = order.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+            let sql = format!(
+                "SELECT {CARD_COLUMNS}, a.seq AS seq, substr(a.body_text, 1, {PASSAGE_SOURCE_CHARS}) AS body \
+                 FROM articles a WHERE a.seq IN ({list})"
+            );
+            let rows = self.sql(sql).fetch_all(self.pool()).await?;
+            let stems = stems(query);
+            let mut by_seq = std::collections::HashMap::with_capacity(rows.len());
+            for row in &rows {
+                let seq: i64 = row.get("seq")?;
+                let body: String = row.get("body")?;
+                let article = rows::card(row)?;
+                let snippet = passage(&body, &stems)
+                    .unwrap_or_else(|| passage(&article.summary, &stems).unwrap_or_else(|| lead(&article.summary)));
+                by_seq.insert(seq, SearchHit { article, snippet });
+            }
+            hits.extend(order.iter().filter_map(|seq| by_seq.remove(seq)));
         }
+        Ok(SearchResults { hits, total, offset, limit, ranked_newest })
     }
 }
 

@@ -1,11 +1,9 @@
 //! Sources (outlets), one per registrable domain.
 
 use newsdesk_model::{Source, SourceId, registrable_domain};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 use url::Url;
 
-use crate::open::Backend;
+use crate::db::Row;
 use crate::{Store, StoreError, rows, time};
 
 impl Store {
@@ -32,23 +30,20 @@ impl Store {
         };
         let name = name.trim();
         let name = if name.is_empty() { domain.as_str() } else { name };
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                sqlx::query("INSERT INTO sources (id, name, homepage, domain, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (domain) DO NOTHING")
-                    .bind(SourceId::new_v7().to_string())
-                    .bind(name)
-                    .bind(homepage.as_str())
-                    .bind(&domain)
-                    .bind(time::to_db(time::now()))
-                    .execute(pool)
-                    .await?;
-                let row = sqlx::query("SELECT id, name, homepage, domain, created_at FROM sources WHERE domain = ?")
-                    .bind(&domain)
-                    .fetch_one(pool)
-                    .await?;
-                source(&row)
-            }
-        }
+        self.sql("INSERT INTO sources (id, name, homepage, domain, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (domain) DO NOTHING")
+            .bind(SourceId::new_v7().to_string())
+            .bind(name)
+            .bind(homepage.as_str())
+            .bind(&domain)
+            .bind(time::to_db(time::now()))
+            .execute(self.pool())
+            .await?;
+        let row = self
+            .sql("SELECT id, name, homepage, domain, created_at FROM sources WHERE domain = ?")
+            .bind(&domain)
+            .fetch_one(self.pool())
+            .await?;
+        source(&row)
     }
 
     /// Every source, by name.
@@ -56,15 +51,11 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn sources(&self) -> Result<Vec<Source>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let rows =
-                    sqlx::query("SELECT id, name, homepage, domain, created_at FROM sources ORDER BY name, domain")
-                        .fetch_all(pool)
-                        .await?;
-                rows.iter().map(source).collect()
-            }
-        }
+        let rows = self
+            .sql("SELECT id, name, homepage, domain, created_at FROM sources ORDER BY name, domain")
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(source).collect()
     }
 }
 
@@ -76,15 +67,12 @@ impl Store {
     pub async fn source_by_domain(&self, domain: &str) -> Result<Option<Source>, StoreError> {
         let domain = domain.trim().to_lowercase();
         let domain = domain.trim_start_matches("www.");
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let row = sqlx::query("SELECT id, name, homepage, domain, created_at FROM sources WHERE domain = ?")
-                    .bind(domain)
-                    .fetch_optional(pool)
-                    .await?;
-                row.as_ref().map(source).transpose()
-            }
-        }
+        let row = self
+            .sql("SELECT id, name, homepage, domain, created_at FROM sources WHERE domain = ?")
+            .bind(domain)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(source).transpose()
     }
 
     /// An outlet's articles, newest first: those from its feeds, and those that name it as
@@ -101,44 +89,40 @@ impl Store {
         let domain = domain.trim().to_lowercase();
         let domain = domain.trim_start_matches("www.").to_owned();
         let www = format!("www.{domain}");
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let filter =
-                    "(a.source_id IN (SELECT id FROM sources WHERE domain = ?) OR lower(a.original_domain) IN (?, ?))";
-                let sql = format!(
-                    "SELECT {} FROM articles a WHERE {filter} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
-                    rows::CARD_COLUMNS
-                );
-                let found = sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(&domain)
-                    .bind(&domain)
-                    .bind(&www)
-                    .bind(i64::from(limit))
-                    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-                    .fetch_all(pool)
-                    .await?;
-                let items = found.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
-                let total: i64 =
-                    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM articles a WHERE {filter}")))
-                        .bind(&domain)
-                        .bind(&domain)
-                        .bind(&www)
-                        .fetch_one(pool)
-                        .await?;
-                Ok(crate::Page { items, total: u64::try_from(total).unwrap_or(0), offset, limit })
-            }
-        }
+        let filter = "(a.source_id IN (SELECT id FROM sources WHERE domain = ?) OR lower(a.original_domain) IN (?, ?))";
+        let sql = format!(
+            "SELECT {} FROM articles a WHERE {filter} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
+            rows::CARD_COLUMNS
+        );
+        let found = self
+            .sql(sql)
+            .bind(&domain)
+            .bind(&domain)
+            .bind(&www)
+            .bind(i64::from(limit))
+            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+            .fetch_all(self.pool())
+            .await?;
+        let items = found.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
+        let total: i64 = self
+            .sql(format!("SELECT count(*) FROM articles a WHERE {filter}"))
+            .bind(&domain)
+            .bind(&domain)
+            .bind(&www)
+            .scalar(self.pool())
+            .await?;
+        Ok(crate::Page { items, total: u64::try_from(total).unwrap_or(0), offset, limit })
     }
 }
 
-fn source(row: &SqliteRow) -> Result<Source, StoreError> {
-    let homepage: String = row.try_get("homepage")?;
+fn source(row: &Row) -> Result<Source, StoreError> {
+    let homepage: String = row.get("homepage")?;
     Ok(Source {
-        id: SourceId::from_uuid(rows::uuid(row.try_get("id")?)?),
-        name: row.try_get("name")?,
+        id: SourceId::from_uuid(rows::uuid(&row.get::<String>("id")?)?),
+        name: row.get("name")?,
         homepage: Url::parse(&homepage).map_err(|e| StoreError::Corrupt(format!("homepage `{homepage}`: {e}")))?,
-        domain: row.try_get("domain")?,
-        created_at: time::from_db(row.try_get("created_at")?)?,
+        domain: row.get("domain")?,
+        created_at: time::from_db(&row.get::<String>("created_at")?)?,
     })
 }
 

@@ -3,10 +3,8 @@
 use chrono::{DateTime, Utc};
 use newsdesk_model::{ArticleId, StoryId};
 use serde::Serialize;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row};
 
-use crate::open::Backend;
+use crate::db::Row;
 use crate::rows::{self, CARD_COLUMNS, uuid};
 use crate::{ArticleCard, Page, Store, StoreError, time};
 
@@ -89,26 +87,23 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn top_stories(&self, offset: u64, limit: u32) -> Result<Page<StoryCard>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let sql = format!(
-                    "SELECT {STORY_COLUMNS} FROM stories s WHERE s.merged_into IS NULL AND s.article_count > 0 \
-                     ORDER BY substr(s.last_seen_at, 1, 10) DESC, s.source_count DESC, s.article_count DESC, \
-                     s.last_seen_at DESC, s.id DESC LIMIT ? OFFSET ?"
-                );
-                let rows = sqlx::query(AssertSqlSafe(sql))
-                    .bind(i64::from(limit))
-                    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-                    .fetch_all(pool)
-                    .await?;
-                let items = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
-                let total: i64 =
-                    sqlx::query_scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL AND article_count > 0")
-                        .fetch_one(pool)
-                        .await?;
-                Ok(Page { items, total: u64::try_from(total).unwrap_or(0), offset, limit })
-            }
-        }
+        let sql = format!(
+            "SELECT {STORY_COLUMNS} FROM stories s WHERE s.merged_into IS NULL AND s.article_count > 0 \
+             ORDER BY substr(s.last_seen_at, 1, 10) DESC, s.source_count DESC, s.article_count DESC, \
+             s.last_seen_at DESC, s.id DESC LIMIT ? OFFSET ?"
+        );
+        let rows = self
+            .sql(sql)
+            .bind(i64::from(limit))
+            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+            .fetch_all(self.pool())
+            .await?;
+        let items = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
+        let total: i64 = self
+            .sql("SELECT count(*) FROM stories WHERE merged_into IS NULL AND article_count > 0")
+            .scalar(self.pool())
+            .await?;
+        Ok(Page { items, total: u64::try_from(total).unwrap_or(0), offset, limit })
     }
 
     /// Where a story is now: itself, or the story it was merged into. `None` when unknown.
@@ -116,25 +111,23 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn current_story(&self, id: StoryId) -> Result<Option<StoryId>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let mut current = id.to_string();
-                // Merges point at the survivor directly; the bound guards against a damaged loop.
-                for _ in 0..8 {
-                    let row: Option<Option<String>> =
-                        sqlx::query_scalar("SELECT merged_into FROM stories WHERE id = ?")
-                            .bind(&current)
-                            .fetch_optional(pool)
-                            .await?;
-                    match row {
-                        None => return Ok(None),
-                        Some(None) => return Ok(Some(StoryId::from_uuid(uuid(&current)?))),
-                        Some(Some(next)) => current = next,
-                    }
-                }
-                Err(StoreError::Corrupt(format!("story {id} is merged in a loop")))
+        let mut current = id.to_string();
+        // Merges point at the survivor directly; the bound guards against a damaged loop.
+        for _ in 0..8 {
+            let row = self
+                .sql("SELECT merged_into FROM stories WHERE id = ?")
+                .bind(&current)
+                .fetch_optional(self.pool())
+                .await?
+                .map(|r| r.get::<Option<String>>("merged_into"))
+                .transpose()?;
+            match row {
+                None => return Ok(None),
+                Some(None) => return Ok(Some(StoryId::from_uuid(uuid(&current)?))),
+                Some(Some(next)) => current = next,
             }
         }
+        Err(StoreError::Corrupt(format!("story {id} is merged in a loop")))
     }
 
     /// A story with its timeline and entities; `None` when there is no such story (callers
@@ -143,37 +136,30 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn story(&self, id: StoryId) -> Result<Option<StoryView>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let sql = format!("SELECT {STORY_COLUMNS} FROM stories s WHERE s.id = ?");
-                let Some(row) = sqlx::query(AssertSqlSafe(sql)).bind(id.to_string()).fetch_optional(pool).await? else {
-                    return Ok(None);
-                };
-                let story = story_card(&row)?;
-                let sql = format!(
-                    "SELECT {CARD_COLUMNS}, src.name AS source_name, a.copy_of FROM articles a \
-                     LEFT JOIN sources src ON src.id = a.source_id \
-                     WHERE a.story_id = ? ORDER BY a.sort_at, a.id LIMIT ?"
-                );
-                let rows = sqlx::query(AssertSqlSafe(sql))
-                    .bind(id.to_string())
-                    .bind(i64::from(TIMELINE_LIMIT))
-                    .fetch_all(pool)
-                    .await?;
-                let timeline = rows.iter().map(timeline_entry).collect::<Result<Vec<_>, _>>()?;
-                let rows = sqlx::query(
-                    "SELECT e.kind, e.key, e.name, count(*) AS n FROM articles a \
-                     JOIN article_entities ae ON ae.article_id = a.id JOIN entities e ON e.id = ae.entity_id \
-                     WHERE a.story_id = ? GROUP BY e.id ORDER BY n DESC, sum(ae.mentions) DESC, e.key LIMIT ?",
-                )
-                .bind(id.to_string())
-                .bind(i64::from(ENTITY_LIMIT))
-                .fetch_all(pool)
-                .await?;
-                let entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
-                Ok(Some(StoryView { story, timeline, entities }))
-            }
-        }
+        let sql = format!("SELECT {STORY_COLUMNS} FROM stories s WHERE s.id = ?");
+        let Some(row) = self.sql(sql).bind(id.to_string()).fetch_optional(self.pool()).await? else {
+            return Ok(None);
+        };
+        let story = story_card(&row)?;
+        let sql = format!(
+            "SELECT {CARD_COLUMNS}, src.name AS source_name, a.copy_of FROM articles a \
+             LEFT JOIN sources src ON src.id = a.source_id \
+             WHERE a.story_id = ? ORDER BY a.sort_at, a.id LIMIT ?"
+        );
+        let rows = self.sql(sql).bind(id.to_string()).bind(i64::from(TIMELINE_LIMIT)).fetch_all(self.pool()).await?;
+        let timeline = rows.iter().map(timeline_entry).collect::<Result<Vec<_>, _>>()?;
+        let rows = self
+            .sql(
+                "SELECT e.kind, e.key, e.name, count(*) AS n FROM articles a \
+             JOIN article_entities ae ON ae.article_id = a.id JOIN entities e ON e.id = ae.entity_id \
+             WHERE a.story_id = ? GROUP BY e.id ORDER BY n DESC, sum(ae.mentions) DESC, e.key LIMIT ?",
+            )
+            .bind(id.to_string())
+            .bind(i64::from(ENTITY_LIMIT))
+            .fetch_all(self.pool())
+            .await?;
+        let entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(StoryView { story, timeline, entities }))
     }
 
     /// An entity with the most recent stories and articles that name it; `None` when no
@@ -182,39 +168,33 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn entity(&self, kind: &str, key: &str, limit: u32) -> Result<Option<EntityView>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let Some(row) = sqlx::query(
-                    "SELECT e.id, e.kind, e.key, e.name, (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS n \
-                     FROM entities e WHERE e.kind = ? AND e.key = ?",
-                )
-                .bind(kind)
-                .bind(key)
-                .fetch_optional(pool)
-                .await?
-                else {
-                    return Ok(None);
-                };
-                let entity_id: i64 = row.try_get("id")?;
-                let entity = entity_count(&row)?;
-                let sql = format!(
-                    "SELECT {CARD_COLUMNS} FROM article_entities ae JOIN articles a ON a.id = ae.article_id \
-                     WHERE ae.entity_id = ? ORDER BY a.sort_at DESC, a.id DESC LIMIT ?"
-                );
-                let rows =
-                    sqlx::query(AssertSqlSafe(sql)).bind(entity_id).bind(i64::from(limit)).fetch_all(pool).await?;
-                let articles = rows.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
-                let sql = format!(
-                    "SELECT {STORY_COLUMNS} FROM stories s WHERE s.id IN \
-                       (SELECT a.story_id FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?) \
-                     AND s.merged_into IS NULL ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ?"
-                );
-                let rows =
-                    sqlx::query(AssertSqlSafe(sql)).bind(entity_id).bind(i64::from(limit)).fetch_all(pool).await?;
-                let stories = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
-                Ok(Some(EntityView { entity, stories, articles }))
-            }
-        }
+        let Some(row) = self.sql(
+            "SELECT e.id, e.kind, e.key, e.name, (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS n \
+             FROM entities e WHERE e.kind = ? AND e.key = ?",
+        )
+        .bind(kind)
+        .bind(key)
+        .fetch_optional(self.pool())
+        .await?
+        else {
+            return Ok(None);
+        };
+        let entity_id: i64 = row.get("id")?;
+        let entity = entity_count(&row)?;
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM article_entities ae JOIN articles a ON a.id = ae.article_id \
+             WHERE ae.entity_id = ? ORDER BY a.sort_at DESC, a.id DESC LIMIT ?"
+        );
+        let rows = self.sql(sql).bind(entity_id).bind(i64::from(limit)).fetch_all(self.pool()).await?;
+        let articles = rows.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
+        let sql = format!(
+            "SELECT {STORY_COLUMNS} FROM stories s WHERE s.id IN \
+               (SELECT a.story_id FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?) \
+             AND s.merged_into IS NULL ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ?"
+        );
+        let rows = self.sql(sql).bind(entity_id).bind(i64::from(limit)).fetch_all(self.pool()).await?;
+        let stories = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(EntityView { entity, stories, articles }))
     }
 
     /// An article's story, original, copies, entities and keyphrases.
@@ -222,91 +202,85 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn article_context(&self, id: ArticleId) -> Result<ArticleContext, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let Some(row) = sqlx::query("SELECT story_id, copy_of, keyphrases FROM articles WHERE id = ?")
-                    .bind(id.to_string())
-                    .fetch_optional(pool)
-                    .await?
-                else {
-                    return Ok(ArticleContext::default());
-                };
-                let story_id: Option<String> = row.try_get("story_id")?;
-                let copy_of: Option<String> = row.try_get("copy_of")?;
-                let keyphrases: Vec<String> = serde_json::from_str(row.try_get("keyphrases")?)
-                    .map_err(|e| StoreError::Corrupt(format!("keyphrases of {id}: {e}")))?;
-                let story = match story_id {
-                    Some(s) => {
-                        let sql = format!("SELECT {STORY_COLUMNS} FROM stories s WHERE s.id = ?");
-                        let row = sqlx::query(AssertSqlSafe(sql)).bind(s).fetch_optional(pool).await?;
-                        row.as_ref().map(story_card).transpose()?
-                    }
-                    None => None,
-                };
-                let copy_of = match copy_of {
-                    Some(c) => {
-                        let sql = format!("SELECT {CARD_COLUMNS} FROM articles a WHERE a.id = ?");
-                        let row = sqlx::query(AssertSqlSafe(sql)).bind(c).fetch_optional(pool).await?;
-                        row.as_ref().map(rows::card).transpose()?
-                    }
-                    None => None,
-                };
-                let sql = format!(
-                    "SELECT {CARD_COLUMNS}, src.name AS source_name, a.copy_of FROM articles a \
-                     LEFT JOIN sources src ON src.id = a.source_id WHERE a.copy_of = ? ORDER BY a.sort_at, a.id LIMIT 100"
-                );
-                let rows = sqlx::query(AssertSqlSafe(sql)).bind(id.to_string()).fetch_all(pool).await?;
-                let copies = rows.iter().map(timeline_entry).collect::<Result<Vec<_>, _>>()?;
-                let rows = sqlx::query(
-                    "SELECT e.kind, e.key, e.name, ae.mentions AS n FROM article_entities ae \
-                     JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ? ORDER BY n DESC, e.key LIMIT ?",
-                )
-                .bind(id.to_string())
-                .bind(i64::from(ENTITY_LIMIT))
-                .fetch_all(pool)
-                .await?;
-                let entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
-                Ok(ArticleContext { story, copy_of, copies, entities, keyphrases })
+        let Some(row) = self
+            .sql("SELECT story_id, copy_of, keyphrases FROM articles WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(self.pool())
+            .await?
+        else {
+            return Ok(ArticleContext::default());
+        };
+        let story_id: Option<String> = row.get("story_id")?;
+        let copy_of: Option<String> = row.get("copy_of")?;
+        let keyphrases: Vec<String> = serde_json::from_str(&row.get::<String>("keyphrases")?)
+            .map_err(|e| StoreError::Corrupt(format!("keyphrases of {id}: {e}")))?;
+        let story = match story_id {
+            Some(s) => {
+                let sql = format!("SELECT {STORY_COLUMNS} FROM stories s WHERE s.id = ?");
+                let row = self.sql(sql).bind(s).fetch_optional(self.pool()).await?;
+                row.as_ref().map(story_card).transpose()?
             }
-        }
+            None => None,
+        };
+        let copy_of = match copy_of {
+            Some(c) => {
+                let sql = format!("SELECT {CARD_COLUMNS} FROM articles a WHERE a.id = ?");
+                let row = self.sql(sql).bind(c).fetch_optional(self.pool()).await?;
+                row.as_ref().map(rows::card).transpose()?
+            }
+            None => None,
+        };
+        let sql = format!(
+            "SELECT {CARD_COLUMNS}, src.name AS source_name, a.copy_of FROM articles a \
+             LEFT JOIN sources src ON src.id = a.source_id WHERE a.copy_of = ? ORDER BY a.sort_at, a.id LIMIT 100"
+        );
+        let rows = self.sql(sql).bind(id.to_string()).fetch_all(self.pool()).await?;
+        let copies = rows.iter().map(timeline_entry).collect::<Result<Vec<_>, _>>()?;
+        let rows = self
+            .sql(
+                "SELECT e.kind, e.key, e.name, ae.mentions AS n FROM article_entities ae \
+             JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ? ORDER BY n DESC, e.key LIMIT ?",
+            )
+            .bind(id.to_string())
+            .bind(i64::from(ENTITY_LIMIT))
+            .fetch_all(self.pool())
+            .await?;
+        let entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
+        Ok(ArticleContext { story, copy_of, copies, entities, keyphrases })
     }
 }
 
-fn count(row: &SqliteRow, col: &str) -> Result<u32, StoreError> {
-    let n: i64 = row.try_get(col)?;
+fn count(row: &Row, col: &str) -> Result<u32, StoreError> {
+    let n: i64 = row.get(col)?;
     u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("{col} {n}")))
 }
 
-fn story_card(row: &SqliteRow) -> Result<StoryCard, StoreError> {
+fn story_card(row: &Row) -> Result<StoryCard, StoreError> {
     Ok(StoryCard {
-        id: StoryId::from_uuid(uuid(row.try_get("id")?)?),
-        title: row.try_get("title")?,
-        summary: row.try_get("summary")?,
+        id: StoryId::from_uuid(uuid(&row.get::<String>("id")?)?),
+        title: row.get("title")?,
+        summary: row.get("summary")?,
         lead_article: row
-            .try_get::<Option<&str>, _>("lead_article_id")?
+            .get::<Option<String>>("lead_article_id")?
+            .as_deref()
             .map(uuid)
             .transpose()?
             .map(ArticleId::from_uuid),
-        first_seen_at: time::from_db(row.try_get("first_seen_at")?)?,
-        last_seen_at: time::from_db(row.try_get("last_seen_at")?)?,
+        first_seen_at: time::from_db(&row.get::<String>("first_seen_at")?)?,
+        last_seen_at: time::from_db(&row.get::<String>("last_seen_at")?)?,
         article_count: count(row, "article_count")?,
         source_count: count(row, "source_count")?,
     })
 }
 
-fn timeline_entry(row: &SqliteRow) -> Result<TimelineEntry, StoreError> {
+fn timeline_entry(row: &Row) -> Result<TimelineEntry, StoreError> {
     Ok(TimelineEntry {
         article: rows::card(row)?,
-        source: row.try_get("source_name")?,
-        copy_of: row.try_get::<Option<&str>, _>("copy_of")?.map(uuid).transpose()?.map(ArticleId::from_uuid),
+        source: row.get("source_name")?,
+        copy_of: row.get::<Option<String>>("copy_of")?.as_deref().map(uuid).transpose()?.map(ArticleId::from_uuid),
     })
 }
 
-fn entity_count(row: &SqliteRow) -> Result<EntityCount, StoreError> {
-    Ok(EntityCount {
-        kind: row.try_get("kind")?,
-        key: row.try_get("key")?,
-        name: row.try_get("name")?,
-        articles: count(row, "n")?,
-    })
+fn entity_count(row: &Row) -> Result<EntityCount, StoreError> {
+    Ok(EntityCount { kind: row.get("kind")?, key: row.get("key")?, name: row.get("name")?, articles: count(row, "n")? })
 }

@@ -5,10 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use newsdesk_model::{ArticleId, StoryId};
-use sqlx::Row;
-use sqlx::sqlite::SqliteConnection;
 
-use crate::open::Backend;
+use crate::db::{On, Row};
 use crate::rows::uuid;
 use crate::{Store, StoreError, time};
 
@@ -74,23 +72,18 @@ impl Store {
     /// Database errors.
     pub async fn understanding_inputs(&self, ids: &[ArticleId]) -> Result<Vec<UnderstandingInput>, StoreError> {
         let mut out = Vec::with_capacity(ids.len());
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let mut conn = pool.acquire().await?;
-                for chunk in ids.chunks(200) {
-                    let marks = vec!["?"; chunk.len()].join(", ");
-                    let sql = format!(
-                        "SELECT {INPUT_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id \
-                         WHERE a.id IN ({marks})"
-                    );
-                    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-                    for id in chunk {
-                        query = query.bind(id.to_string());
-                    }
-                    for row in query.fetch_all(&mut *conn).await? {
-                        out.push(input(&row)?);
-                    }
-                }
+        for chunk in ids.chunks(200) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!(
+                "SELECT {INPUT_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id \
+                 WHERE a.id IN ({marks})"
+            );
+            let mut query = self.sql(sql);
+            for id in chunk {
+                query = query.bind(id.to_string());
+            }
+            for row in query.fetch_all(self.pool()).await? {
+                out.push(input(&row)?);
             }
         }
         out.sort_by_key(|a| (a.at, a.id));
@@ -109,27 +102,24 @@ impl Store {
         after: Option<(DateTime<Utc>, ArticleId)>,
         limit: u32,
     ) -> Result<Vec<UnderstandingInput>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let sql = format!(
-                    "SELECT {INPUT_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id \
-                     WHERE a.sort_at >= ? AND (a.sort_at > ? OR (a.sort_at = ? AND a.id > ?)) \
-                     ORDER BY a.sort_at, a.id LIMIT ?"
-                );
-                let since = since.map(time::to_db).unwrap_or_default();
-                let (after_at, after_id) =
-                    after.map_or((String::new(), String::new()), |(t, id)| (time::to_db(t), id.to_string()));
-                let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(since)
-                    .bind(&after_at)
-                    .bind(&after_at)
-                    .bind(after_id)
-                    .bind(i64::from(limit))
-                    .fetch_all(pool)
-                    .await?;
-                rows.iter().map(input).collect()
-            }
-        }
+        let sql = format!(
+            "SELECT {INPUT_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id \
+             WHERE a.sort_at >= ? AND (a.sort_at > ? OR (a.sort_at = ? AND a.id > ?)) \
+             ORDER BY a.sort_at, a.id LIMIT ?"
+        );
+        let since = since.map(time::to_db).unwrap_or_default();
+        let (after_at, after_id) =
+            after.map_or((String::new(), String::new()), |(t, id)| (time::to_db(t), id.to_string()));
+        let rows = self
+            .sql(sql)
+            .bind(since)
+            .bind(&after_at)
+            .bind(&after_at)
+            .bind(after_id)
+            .bind(i64::from(limit))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(input).collect()
     }
 
     /// Writes what was understood of a batch of articles in one transaction, and brings every
@@ -142,81 +132,75 @@ impl Store {
         if batch.is_empty() {
             return Ok(());
         }
-        match &self.backend {
-            // Derived data, rebuilt by `newsdesk recluster`: the ingest connection's durability
-            // is enough (see ARCHITECTURE.md "Durability").
-            Backend::Sqlite(_, ingest) => {
-                let _writing = self.writer.lock().await;
-                let mut tx = ingest.begin_with("BEGIN IMMEDIATE").await?;
-                let now = time::to_db(time::now());
-                let mut touched: BTreeSet<String> = BTreeSet::new();
-                for u in batch {
-                    let article = u.article.to_string();
-                    if let Some(summary) = u.summary.as_deref().filter(|s| !s.is_empty()) {
-                        sqlx::query("UPDATE articles SET summary = ? WHERE id = ? AND summary = ''")
-                            .bind(summary)
-                            .bind(&article)
-                            .execute(&mut *tx)
-                            .await?;
-                    }
-                    let keyphrases = serde_json::to_string(&u.keyphrases)
-                        .map_err(|e| StoreError::Corrupt(format!("keyphrases of {}: {e}", u.article)))?;
-                    let Some(placed) = &u.placed else {
-                        let done = sqlx::query("UPDATE articles SET keyphrases = ? WHERE id = ?")
-                            .bind(keyphrases)
-                            .bind(&article)
-                            .execute(&mut *tx)
-                            .await?;
-                        if done.rows_affected() == 1 {
-                            sqlx::query("DELETE FROM article_entities WHERE article_id = ?")
-                                .bind(&article)
-                                .execute(&mut *tx)
-                                .await?;
-                            write_entities(&mut tx, &article, &u.entities).await?;
-                        }
-                        continue;
-                    };
-                    let story = placed.story.to_string();
-                    if !touched.contains(&story) {
-                        sqlx::query(
-                            "INSERT INTO stories (id, first_seen_at, last_seen_at, created_at) VALUES (?, ?, ?, ?) \
-                         ON CONFLICT (id) DO UPDATE SET merged_into = NULL",
-                        )
-                        .bind(&story)
-                        .bind(&now)
-                        .bind(&now)
-                        .bind(&now)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                    for gone in &placed.merged {
-                        merge_story(&mut tx, &gone.to_string(), &story).await?;
-                        touched.insert(gone.to_string());
-                    }
-                    // An article is placed once (recluster forgets stories first), so there is
-                    // no story it leaves behind to bring up to date.
-                    let done =
-                        sqlx::query("UPDATE articles SET story_id = ?, copy_of = ?, keyphrases = ? WHERE id = ?")
-                            .bind(&story)
-                            .bind(placed.copy_of.filter(|c| *c != u.article).map(|c| c.to_string()))
-                            .bind(keyphrases)
-                            .bind(&article)
-                            .execute(&mut *tx)
-                            .await?;
-                    if done.rows_affected() == 0 {
-                        continue;
-                    }
-                    write_entities(&mut tx, &article, &u.entities).await?;
-                    touched.insert(story);
-                }
-                let touched: Vec<&String> = touched.iter().collect();
-                for chunk in touched.chunks(200) {
-                    refresh_stories(&mut tx, chunk).await?;
-                }
-                tx.commit().await?;
-                Ok(())
+        let mut tx = self.write_ingest().await?;
+        let now = time::to_db(time::now());
+        let mut touched: BTreeSet<String> = BTreeSet::new();
+        for u in batch {
+            let article = u.article.to_string();
+            if let Some(summary) = u.summary.as_deref().filter(|s| !s.is_empty()) {
+                self.sql("UPDATE articles SET summary = ? WHERE id = ? AND summary = ''")
+                    .bind(summary)
+                    .bind(&article)
+                    .execute(tx.on())
+                    .await?;
             }
+            let keyphrases = serde_json::to_string(&u.keyphrases)
+                .map_err(|e| StoreError::Corrupt(format!("keyphrases of {}: {e}", u.article)))?;
+            let Some(placed) = &u.placed else {
+                let done = self
+                    .sql("UPDATE articles SET keyphrases = ? WHERE id = ?")
+                    .bind(keyphrases)
+                    .bind(&article)
+                    .execute(tx.on())
+                    .await?;
+                if done == 1 {
+                    self.sql("DELETE FROM article_entities WHERE article_id = ?")
+                        .bind(&article)
+                        .execute(tx.on())
+                        .await?;
+                    write_entities(tx.on(), &article, &u.entities).await?;
+                }
+                continue;
+            };
+            let story = placed.story.to_string();
+            if !touched.contains(&story) {
+                self.sql(
+                    "INSERT INTO stories (id, first_seen_at, last_seen_at, created_at) VALUES (?, ?, ?, ?) \
+                 ON CONFLICT (id) DO UPDATE SET merged_into = NULL",
+                )
+                .bind(&story)
+                .bind(&now)
+                .bind(&now)
+                .bind(&now)
+                .execute(tx.on())
+                .await?;
+            }
+            for gone in &placed.merged {
+                merge_story(tx.on(), &gone.to_string(), &story).await?;
+                touched.insert(gone.to_string());
+            }
+            // An article is placed once (recluster forgets stories first), so there is
+            // no story it leaves behind to bring up to date.
+            let done = self
+                .sql("UPDATE articles SET story_id = ?, copy_of = ?, keyphrases = ? WHERE id = ?")
+                .bind(&story)
+                .bind(placed.copy_of.filter(|c| *c != u.article).map(|c| c.to_string()))
+                .bind(keyphrases)
+                .bind(&article)
+                .execute(tx.on())
+                .await?;
+            if done == 0 {
+                continue;
+            }
+            write_entities(tx.on(), &article, &u.entities).await?;
+            touched.insert(story);
         }
+        let touched: Vec<&String> = touched.iter().collect();
+        for chunk in touched.chunks(200) {
+            refresh_stories(tx.on(), chunk).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// When the newest stored article belongs (published, else stored); `None` when there are
@@ -225,12 +209,8 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn newest_article_time(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let t: Option<String> = sqlx::query_scalar("SELECT max(sort_at) FROM articles").fetch_one(pool).await?;
-                t.as_deref().map(time::from_db).transpose()
-            }
-        }
+        let t: Option<String> = self.sql("SELECT max(sort_at) FROM articles").scalar(self.pool()).await?;
+        t.as_deref().map(time::from_db).transpose()
     }
 
     /// Forgets every story, copy link and entity, before `newsdesk recluster` rebuilds them.
@@ -239,35 +219,30 @@ impl Store {
     /// # Errors
     /// Database errors; then nothing is forgotten.
     pub async fn clear_understanding(&self) -> Result<(), StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let _writing = self.writer.lock().await;
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                sqlx::query("UPDATE articles SET story_id = NULL, copy_of = NULL, keyphrases = '[]' WHERE story_id IS NOT NULL OR copy_of IS NOT NULL OR keyphrases <> '[]'")
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("DELETE FROM article_entities").execute(&mut *tx).await?;
-                sqlx::query("DELETE FROM entities").execute(&mut *tx).await?;
-                sqlx::query("UPDATE stories SET merged_into = NULL, lead_article_id = NULL").execute(&mut *tx).await?;
-                sqlx::query("DELETE FROM stories").execute(&mut *tx).await?;
-                tx.commit().await?;
-                Ok(())
-            }
-        }
+        let mut tx = self.write().await?;
+        self.sql("UPDATE articles SET story_id = NULL, copy_of = NULL, keyphrases = '[]' WHERE story_id IS NOT NULL OR copy_of IS NOT NULL OR keyphrases <> '[]'")
+            .execute(tx.on())
+            .await?;
+        self.sql("DELETE FROM article_entities").execute(tx.on()).await?;
+        self.sql("DELETE FROM entities").execute(tx.on()).await?;
+        self.sql("UPDATE stories SET merged_into = NULL, lead_article_id = NULL").execute(tx.on()).await?;
+        self.sql("DELETE FROM stories").execute(tx.on()).await?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 
-fn input(row: &sqlx::sqlite::SqliteRow) -> Result<UnderstandingInput, StoreError> {
-    let source: Option<String> = row.try_get("source")?;
+fn input(row: &Row) -> Result<UnderstandingInput, StoreError> {
+    let source: Option<String> = row.get("source")?;
     Ok(UnderstandingInput {
-        id: ArticleId::from_uuid(uuid(row.try_get("id")?)?),
-        title: row.try_get("title")?,
-        body_text: row.try_get("body_text")?,
+        id: ArticleId::from_uuid(uuid(&row.get::<String>("id")?)?),
+        title: row.get("title")?,
+        body_text: row.get("body_text")?,
         source: source.map(|s| outlet(&s)),
-        original_domain: row.try_get("original_domain")?,
-        at: time::from_db(row.try_get("sort_at")?)?,
-        story: row.try_get::<Option<&str>, _>("story_id")?.map(uuid).transpose()?.map(StoryId::from_uuid),
-        needs_summary: row.try_get("needs_summary")?,
+        original_domain: row.get("original_domain")?,
+        at: time::from_db(&row.get::<String>("sort_at")?)?,
+        story: row.get::<Option<String>>("story_id")?.as_deref().map(uuid).transpose()?.map(StoryId::from_uuid),
+        needs_summary: row.get("needs_summary")?,
     })
 }
 
@@ -280,39 +255,31 @@ fn outlet(source: &str) -> String {
 }
 
 /// Moves `gone`'s articles (and stories merged into it before) to `into`.
-async fn merge_story(conn: &mut SqliteConnection, gone: &str, into: &str) -> Result<(), StoreError> {
+async fn merge_story(mut on: On<'_>, gone: &str, into: &str) -> Result<(), StoreError> {
     if gone == into {
         return Ok(());
     }
     // The story may not be stored yet when it was made and merged within one batch.
-    sqlx::query("INSERT INTO stories (id, first_seen_at, last_seen_at, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+    on.sql("INSERT INTO stories (id, first_seen_at, last_seen_at, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
         .bind(gone)
         .bind(time::to_db(time::now()))
         .bind(time::to_db(time::now()))
         .bind(time::to_db(time::now()))
-        .execute(&mut *conn)
+        .execute(on.again())
         .await?;
-    sqlx::query("UPDATE articles SET story_id = ? WHERE story_id = ?")
-        .bind(into)
-        .bind(gone)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?")
+    on.sql("UPDATE articles SET story_id = ? WHERE story_id = ?").bind(into).bind(gone).execute(on.again()).await?;
+    on.sql("UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?")
         .bind(into)
         .bind(gone)
         .bind(gone)
-        .execute(&mut *conn)
+        .execute(on.again())
         .await?;
     Ok(())
 }
 
 /// Adds an article's entities. An article being placed has none yet (it is new, or
 /// `recluster` cleared them); a renewed article's are deleted first by the caller.
-async fn write_entities(
-    conn: &mut SqliteConnection,
-    article: &str,
-    entities: &[EntityRecord],
-) -> Result<(), StoreError> {
+async fn write_entities(mut on: On<'_>, article: &str, entities: &[EntityRecord]) -> Result<(), StoreError> {
     // One row per entity (an analysis may name one twice), in a stable order.
     let mut unique: BTreeMap<(&str, &str), (&str, u32)> = BTreeMap::new();
     for e in entities.iter().filter(|e| !e.key.is_empty() && e.mentions > 0) {
@@ -327,38 +294,38 @@ async fn write_entities(
     for chunk in unique.chunks(100) {
         let sql = format!(
             "INSERT INTO entities (kind, key, name) VALUES {} \
-             ON CONFLICT (kind, key) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END \
+             ON CONFLICT (kind, key) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END \
              RETURNING id, kind, key",
             vec!["(?, ?, ?)"; chunk.len()].join(", ")
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        let mut query = on.sql(sql);
         for ((kind, key), (name, _)) in chunk {
             query = query.bind(*kind).bind(*key).bind(*name);
         }
         let mut ids: BTreeMap<(String, String), i64> = BTreeMap::new();
-        for row in query.fetch_all(&mut *conn).await? {
-            ids.insert((row.try_get("kind")?, row.try_get("key")?), row.try_get("id")?);
+        for row in query.fetch_all(on.again()).await? {
+            ids.insert((row.get("kind")?, row.get("key")?), row.get("id")?);
         }
         let sql = format!(
             "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES {} \
              ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = excluded.mentions",
             vec!["(?, ?, ?)"; chunk.len()].join(", ")
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        let mut query = on.sql(sql);
         for ((kind, key), (_, mentions)) in chunk {
             let id = ids
                 .get(&((*kind).to_owned(), (*key).to_owned()))
                 .ok_or_else(|| StoreError::Corrupt(format!("entity {kind} `{key}` was not stored")))?;
             query = query.bind(article).bind(*id).bind(i64::from(*mentions));
         }
-        query.execute(&mut *conn).await?;
+        query.execute(on.again()).await?;
     }
     Ok(())
 }
 
 /// Counts, times, lead article, title and summary of stories, from their articles now. The
 /// lead is the earliest article that is not a copy (the earliest copy when all are).
-async fn refresh_stories(conn: &mut SqliteConnection, stories: &[&String]) -> Result<(), StoreError> {
+async fn refresh_stories(mut on: On<'_>, stories: &[&String]) -> Result<(), StoreError> {
     let marks = vec!["?"; stories.len()].join(", ");
     let sql = format!(
         "UPDATE stories SET \
@@ -369,21 +336,21 @@ async fn refresh_stories(conn: &mut SqliteConnection, stories: &[&String]) -> Re
            lead_article_id = (SELECT id FROM articles WHERE story_id = stories.id ORDER BY copy_of IS NOT NULL, sort_at, id LIMIT 1) \
          WHERE id IN ({marks})"
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    let mut query = on.sql(sql);
     for s in stories {
         query = query.bind(s.as_str());
     }
-    query.execute(&mut *conn).await?;
+    query.execute(on.again()).await?;
     let sql = format!(
         "UPDATE stories SET \
            title = coalesce((SELECT title FROM articles WHERE id = stories.lead_article_id), title), \
            summary = coalesce((SELECT summary FROM articles WHERE id = stories.lead_article_id), summary) \
          WHERE id IN ({marks})"
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    let mut query = on.sql(sql);
     for s in stories {
         query = query.bind(s.as_str());
     }
-    query.execute(&mut *conn).await?;
+    query.execute(on.again()).await?;
     Ok(())
 }

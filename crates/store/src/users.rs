@@ -2,9 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use newsdesk_model::UserId;
-use sqlx::Row;
 
-use crate::open::Backend;
 use crate::rows::uuid;
 use crate::{Store, StoreError, time};
 
@@ -33,19 +31,14 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn create_api_token(&self, name: &str, token_hash: &str) -> Result<bool, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let done = sqlx::query(
-                    "INSERT INTO api_tokens (name, token_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
-                )
-                .bind(name)
-                .bind(token_hash)
-                .bind(time::to_db(time::now()))
-                .execute(pool)
-                .await?;
-                Ok(done.rows_affected() == 1)
-            }
-        }
+        let done = self
+            .sql("INSERT INTO api_tokens (name, token_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")
+            .bind(name)
+            .bind(token_hash)
+            .bind(time::to_db(time::now()))
+            .execute(self.pool())
+            .await?;
+        Ok(done == 1)
     }
 
     /// The name of the API token whose hash is `token_hash`, if there is one.
@@ -53,12 +46,12 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn api_token_name(&self, token_hash: &str) -> Result<Option<String>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => Ok(sqlx::query_scalar("SELECT name FROM api_tokens WHERE token_hash = ?")
-                .bind(token_hash)
-                .fetch_optional(pool)
-                .await?),
-        }
+        let row = self
+            .sql("SELECT name FROM api_tokens WHERE token_hash = ?")
+            .bind(token_hash)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(|r| r.get("name")).transpose()
     }
 
     /// Adds an administrator with an already hashed password. False when the name is taken.
@@ -66,20 +59,16 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn create_user(&self, username: &str, password_hash: &str) -> Result<bool, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let done = sqlx::query(
-                    "INSERT INTO users (id, username, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING",
-                )
-                .bind(UserId::new_v7().to_string())
-                .bind(username)
-                .bind(password_hash)
-                .bind(time::to_db(time::now()))
-                .execute(pool)
-                .await?;
-                Ok(done.rows_affected() == 1)
-            }
-        }
+        let done = self.sql(
+            "INSERT INTO users (id, username, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING",
+        )
+        .bind(UserId::new_v7().to_string())
+        .bind(username)
+        .bind(password_hash)
+        .bind(time::to_db(time::now()))
+        .execute(self.pool())
+        .await?;
+        Ok(done == 1)
     }
 
     /// The id and password hash of the administrator with this name.
@@ -87,15 +76,12 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn user_password(&self, username: &str) -> Result<Option<(UserId, String)>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let row = sqlx::query("SELECT id, password_hash FROM users WHERE username = ?")
-                    .bind(username)
-                    .fetch_optional(pool)
-                    .await?;
-                row.map(|r| Ok((UserId::from_uuid(uuid(r.try_get("id")?)?), r.try_get("password_hash")?))).transpose()
-            }
-        }
+        let row = self
+            .sql("SELECT id, password_hash FROM users WHERE username = ?")
+            .bind(username)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(|r| Ok((UserId::from_uuid(uuid(&r.get::<String>("id")?)?), r.get("password_hash")?))).transpose()
     }
 
     /// How many administrators there are.
@@ -103,12 +89,8 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn count_users(&self) -> Result<u64, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let n: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(pool).await?;
-                Ok(u64::try_from(n).unwrap_or(0))
-            }
-        }
+        let n: i64 = self.sql("SELECT count(*) FROM users").scalar(self.pool()).await?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// Records a session by the hash of its token.
@@ -121,20 +103,16 @@ impl Store {
         user: UserId,
         expires_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let now = time::now();
-                sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(time::to_db(now)).execute(pool).await?;
-                sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                    .bind(token_hash)
-                    .bind(user.to_string())
-                    .bind(time::to_db(now))
-                    .bind(time::to_db(expires_at))
-                    .execute(pool)
-                    .await?;
-                Ok(())
-            }
-        }
+        let now = time::now();
+        self.sql("DELETE FROM sessions WHERE expires_at < ?").bind(time::to_db(now)).execute(self.pool()).await?;
+        self.sql("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            .bind(token_hash)
+            .bind(user.to_string())
+            .bind(time::to_db(now))
+            .bind(time::to_db(expires_at))
+            .execute(self.pool())
+            .await?;
+        Ok(())
     }
 
     /// The administrator of an unexpired session.
@@ -142,22 +120,19 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn session_user(&self, token_hash: &str) -> Result<Option<SessionUser>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let row = sqlx::query(
-                    "SELECT u.id, u.username FROM sessions s JOIN users u ON u.id = s.user_id \
-                     WHERE s.token_hash = ? AND s.expires_at > ?",
-                )
-                .bind(token_hash)
-                .bind(time::to_db(time::now()))
-                .fetch_optional(pool)
-                .await?;
-                row.map(|r| {
-                    Ok(SessionUser { id: UserId::from_uuid(uuid(r.try_get("id")?)?), username: r.try_get("username")? })
-                })
-                .transpose()
-            }
-        }
+        let row = self
+            .sql(
+                "SELECT u.id, u.username FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = ? AND s.expires_at > ?",
+            )
+            .bind(token_hash)
+            .bind(time::to_db(time::now()))
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(|r| {
+            Ok(SessionUser { id: UserId::from_uuid(uuid(&r.get::<String>("id")?)?), username: r.get("username")? })
+        })
+        .transpose()
     }
 
     /// Ends a session.
@@ -165,12 +140,8 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(pool).await?;
-                Ok(())
-            }
-        }
+        self.sql("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(self.pool()).await?;
+        Ok(())
     }
 
     /// Saves a search; false when [`MAX_SAVED_SEARCHES`] are saved already.
@@ -178,22 +149,18 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn add_saved_search(&self, name: &str, query: &str) -> Result<bool, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let n: i64 = sqlx::query_scalar("SELECT count(*) FROM saved_searches").fetch_one(pool).await?;
-                if u64::try_from(n).unwrap_or(0) >= MAX_SAVED_SEARCHES {
-                    return Ok(false);
-                }
-                sqlx::query("INSERT INTO saved_searches (id, name, query, created_at) VALUES (?, ?, ?, ?)")
-                    .bind(uuid::Uuid::now_v7().to_string())
-                    .bind(name)
-                    .bind(query)
-                    .bind(time::to_db(time::now()))
-                    .execute(pool)
-                    .await?;
-                Ok(true)
-            }
+        let n: i64 = self.sql("SELECT count(*) FROM saved_searches").scalar(self.pool()).await?;
+        if u64::try_from(n).unwrap_or(0) >= MAX_SAVED_SEARCHES {
+            return Ok(false);
         }
+        self.sql("INSERT INTO saved_searches (id, name, query, created_at) VALUES (?, ?, ?, ?)")
+            .bind(uuid::Uuid::now_v7().to_string())
+            .bind(name)
+            .bind(query)
+            .bind(time::to_db(time::now()))
+            .execute(self.pool())
+            .await?;
+        Ok(true)
     }
 
     /// Every saved search, by name.
@@ -201,18 +168,13 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn saved_searches(&self) -> Result<Vec<SavedSearch>, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let rows = sqlx::query("SELECT id, name, query FROM saved_searches ORDER BY name, created_at")
-                    .fetch_all(pool)
-                    .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(SavedSearch { id: r.try_get("id")?, name: r.try_get("name")?, query: r.try_get("query")? })
-                    })
-                    .collect()
-            }
-        }
+        let rows = self
+            .sql("SELECT id, name, query FROM saved_searches ORDER BY name, created_at")
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|r| Ok(SavedSearch { id: r.get("id")?, name: r.get("name")?, query: r.get("query")? }))
+            .collect()
     }
 
     /// Removes a saved search; false when there is none with this id.
@@ -220,12 +182,8 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn delete_saved_search(&self, id: &str) -> Result<bool, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                let done = sqlx::query("DELETE FROM saved_searches WHERE id = ?").bind(id).execute(pool).await?;
-                Ok(done.rows_affected() == 1)
-            }
-        }
+        let done = self.sql("DELETE FROM saved_searches WHERE id = ?").bind(id).execute(self.pool()).await?;
+        Ok(done == 1)
     }
 
     /// The site secret called `name`, made from `fresh` the first time it is asked for. Every
@@ -234,18 +192,11 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn site_secret(&self, name: &str, fresh: &str) -> Result<String, StoreError> {
-        match &self.backend {
-            Backend::Sqlite(pool, _) => {
-                sqlx::query("INSERT INTO site_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
-                    .bind(name)
-                    .bind(fresh)
-                    .execute(pool)
-                    .await?;
-                Ok(sqlx::query_scalar("SELECT value FROM site_secrets WHERE name = ?")
-                    .bind(name)
-                    .fetch_one(pool)
-                    .await?)
-            }
-        }
+        self.sql("INSERT INTO site_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+            .bind(name)
+            .bind(fresh)
+            .execute(self.pool())
+            .await?;
+        self.sql("SELECT value FROM site_secrets WHERE name = ?").bind(name).scalar(self.pool()).await
     }
 }

@@ -1,179 +1,181 @@
-//! Following feeds and storing their entries, on a real SQLite file.
+//! Following feeds and storing their entries, on both backends.
 
 // Tests fail by panicking; helpers here may unwrap like the tests they serve.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::{Duration, Utc};
 use newsdesk_model::{ArticleUpsert, FeedStatus};
-use newsdesk_store::{IncomingEntry, NewFeed, PollRecord, Store, StoreError, StoreOptions};
+use newsdesk_store::{IncomingEntry, NewFeed, PollRecord, Store, StoreError};
 use url::Url;
 
-async fn store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("f.db").to_str().unwrap(), &StoreOptions::default()).await.unwrap();
-    (dir, store)
-}
-
-fn new_feed(url: &str) -> NewFeed {
-    NewFeed { url: Some(Url::parse(url).unwrap()), title: Some("Harbour Gazette".into()), site_url: None }
-}
-
-fn entry(key: &str, title: &str, body: &str) -> IncomingEntry {
-    IncomingEntry {
-        key: key.into(),
-        content_hash: format!("{title}|{body}"),
-        article: ArticleUpsert { title: title.into(), body_text: body.into(), ..ArticleUpsert::default() },
+newsdesk_testkit::on_both_backends! {
+    async fn store() -> (TestStore, Store) {
+        let db = TestStore::new().await;
+        let store = db.store.clone();
+        (db, store)
     }
-}
 
-fn poll(status: FeedStatus, next_in_minutes: i64) -> PollRecord {
-    let now = Utc::now();
-    PollRecord {
-        status,
-        error: (status == FeedStatus::Error).then(|| "the server answered 500".into()),
-        etag: Some("\"e1\"".into()),
-        last_modified: None,
-        moved_to: None,
-        title: None,
-        site_url: None,
-        polled_at: now,
-        next_poll_at: now + Duration::minutes(next_in_minutes),
-        interval_secs: Some(600),
+    fn new_feed(url: &str) -> NewFeed {
+        NewFeed { url: Some(Url::parse(url).unwrap()), title: Some("Harbour Gazette".into()), site_url: None }
     }
-}
 
-#[tokio::test]
-async fn following_listing_pausing_and_removing() {
-    let (_dir, store) = store().await;
-    let feed = store.add_feed(new_feed("https://www.harbour.co.uk/feed.xml")).await.unwrap();
-    assert_eq!(feed.last_status, FeedStatus::New);
-    let dup = store.add_feed(new_feed("https://www.harbour.co.uk/feed.xml")).await.unwrap_err();
-    assert!(matches!(dup, StoreError::FeedExists { .. }), "{dup}");
-    assert!(dup.to_string().contains("followed already"));
-    let source = &store.sources().await.unwrap()[0];
-    assert_eq!((source.domain.as_str(), source.name.as_str()), ("harbour.co.uk", "Harbour Gazette"));
-    assert_eq!(store.find_feed(&feed.id.to_string()).await.unwrap().unwrap().id, feed.id);
-    assert_eq!(store.find_feed("https://www.harbour.co.uk/feed.xml").await.unwrap().unwrap().id, feed.id);
-
-    let now = Utc::now() + Duration::seconds(1);
-    assert_eq!(store.due_feeds(now, false, 10).await.unwrap().len(), 1, "a new feed is due at once");
-    assert!(store.set_feed_paused(feed.id, true).await.unwrap());
-    assert!(store.due_feeds(now, true, 10).await.unwrap().is_empty(), "paused feeds are never polled");
-    assert!(store.set_feed_paused(feed.id, false).await.unwrap());
-    assert_eq!(store.due_feeds(Utc::now() + Duration::seconds(1), false, 10).await.unwrap().len(), 1);
-
-    store.ingest_entries(&feed, vec![entry("guid:1", "Kept after removal", "Body.")]).await.unwrap();
-    assert!(store.remove_feed(feed.id).await.unwrap());
-    assert!(store.feeds().await.unwrap().is_empty());
-    assert_eq!(store.count_articles().await.unwrap(), 1, "articles outlive their feed");
-}
-
-#[tokio::test]
-async fn poll_records_drive_status_errors_and_schedule() {
-    let (_dir, store) = store().await;
-    let feed = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
-    store.record_poll(feed.id, poll(FeedStatus::Ok, 30)).await.unwrap();
-    let f = store.feed(feed.id).await.unwrap().unwrap();
-    assert_eq!((f.last_status, f.etag.as_deref(), f.error_count), (FeedStatus::Ok, Some("\"e1\""), 0));
-    assert!(store.due_feeds(Utc::now(), false, 10).await.unwrap().is_empty(), "not due for 30 minutes");
-    assert!(store.next_due_at().await.unwrap().unwrap() > Utc::now() + Duration::minutes(29));
-
-    for _ in 0..2 {
-        store.record_poll(feed.id, PollRecord { etag: None, ..poll(FeedStatus::Error, 5) }).await.unwrap();
+    fn entry(key: &str, title: &str, body: &str) -> IncomingEntry {
+        IncomingEntry {
+            key: key.into(),
+            content_hash: format!("{title}|{body}"),
+            article: ArticleUpsert { title: title.into(), body_text: body.into(), ..ArticleUpsert::default() },
+        }
     }
-    let f = store.feed(feed.id).await.unwrap().unwrap();
-    assert_eq!((f.last_status, f.error_count), (FeedStatus::Error, 2));
-    assert_eq!(f.last_error.as_deref(), Some("the server answered 500"));
-    assert_eq!(f.etag.as_deref(), Some("\"e1\""), "a failed poll keeps the validators");
 
-    store
-        .record_poll(
-            feed.id,
-            PollRecord { moved_to: Some(Url::parse("https://a.example/new-rss").unwrap()), ..poll(FeedStatus::Ok, 5) },
-        )
-        .await
-        .unwrap();
-    let f = store.feed(feed.id).await.unwrap().unwrap();
-    assert_eq!((f.error_count, f.url.as_str()), (0, "https://a.example/new-rss"), "a permanent move updates the URL");
-}
+    fn poll(status: FeedStatus, next_in_minutes: i64) -> PollRecord {
+        let now = Utc::now();
+        PollRecord {
+            status,
+            error: (status == FeedStatus::Error).then(|| "the server answered 500".into()),
+            etag: Some("\"e1\"".into()),
+            last_modified: None,
+            moved_to: None,
+            title: None,
+            site_url: None,
+            polled_at: now,
+            next_poll_at: now + Duration::minutes(next_in_minutes),
+            interval_secs: Some(600),
+        }
+    }
 
-#[tokio::test]
-async fn re_polling_never_duplicates_and_changes_keep_revisions() {
-    let (_dir, store) = store().await;
-    let feed = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
-    let first = store
-        .ingest_entries(
-            &feed,
-            vec![entry("guid:1", "Bridge closes", "Old body."), entry("link:https://a.example/2", "Second", "Two.")],
-        )
-        .await
-        .unwrap();
-    assert_eq!((first.created, first.updated, first.unchanged), (2, 0, 0));
+    #[tokio::test]
+    async fn following_listing_pausing_and_removing() {
+        let (_dir, store) = store().await;
+        let feed = store.add_feed(new_feed("https://www.harbour.co.uk/feed.xml")).await.unwrap();
+        assert_eq!(feed.last_status, FeedStatus::New);
+        let dup = store.add_feed(new_feed("https://www.harbour.co.uk/feed.xml")).await.unwrap_err();
+        assert!(matches!(dup, StoreError::FeedExists { .. }), "{dup}");
+        assert!(dup.to_string().contains("followed already"));
+        let source = &store.sources().await.unwrap()[0];
+        assert_eq!((source.domain.as_str(), source.name.as_str()), ("harbour.co.uk", "Harbour Gazette"));
+        assert_eq!(store.find_feed(&feed.id.to_string()).await.unwrap().unwrap().id, feed.id);
+        assert_eq!(store.find_feed("https://www.harbour.co.uk/feed.xml").await.unwrap().unwrap().id, feed.id);
 
-    let again = store
-        .ingest_entries(
-            &feed,
-            vec![entry("guid:1", "Bridge closes", "Old body."), entry("link:https://a.example/2", "Second", "Two.")],
-        )
-        .await
-        .unwrap();
-    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 2));
-    assert_eq!(store.count_articles().await.unwrap(), 2);
+        let now = Utc::now() + Duration::seconds(1);
+        assert_eq!(store.due_feeds(now, false, 10).await.unwrap().len(), 1, "a new feed is due at once");
+        assert!(store.set_feed_paused(feed.id, true).await.unwrap());
+        assert!(store.due_feeds(now, true, 10).await.unwrap().is_empty(), "paused feeds are never polled");
+        assert!(store.set_feed_paused(feed.id, false).await.unwrap());
+        assert_eq!(store.due_feeds(Utc::now() + Duration::seconds(1), false, 10).await.unwrap().len(), 1);
 
-    let changed =
-        store.ingest_entries(&feed, vec![entry("guid:1", "Bridge closes for six weeks", "New body.")]).await.unwrap();
-    assert_eq!((changed.created, changed.updated), (0, 1));
-    assert_eq!(store.count_articles().await.unwrap(), 2);
-    let hit = &store.search("six weeks", 0, 5).await.unwrap().hits[0];
-    let article = store.article(hit.article.id).await.unwrap().unwrap();
-    assert_eq!(article.body_text, "New body.");
-    assert_eq!((article.feed_id, article.source_id), (Some(feed.id), Some(feed.source_id)));
-    let revisions = store.article_revisions(article.id).await.unwrap();
-    assert_eq!(revisions.len(), 1);
-    assert_eq!(
-        (revisions[0].revision, revisions[0].title.as_str(), revisions[0].body_text.as_str()),
-        (1, "Bridge closes", "Old body.")
-    );
-    assert_eq!(store.feed(feed.id).await.unwrap().unwrap().item_count, 2);
-    assert_eq!(store.search("old", 0, 5).await.unwrap().total, 0, "search follows the update");
-}
+        store.ingest_entries(&feed, vec![entry("guid:1", "Kept after removal", "Body.")]).await.unwrap();
+        assert!(store.remove_feed(feed.id).await.unwrap());
+        assert!(store.feeds().await.unwrap().is_empty());
+        assert_eq!(store.count_articles().await.unwrap(), 1, "articles outlive their feed");
+    }
 
-#[tokio::test]
-async fn invalid_entries_are_reported_and_the_rest_stored() {
-    let (_dir, store) = store().await;
-    let feed = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
-    let report =
-        store.ingest_entries(&feed, vec![entry("guid:bad", "   ", "x"), entry("guid:ok", "Fine", "y")]).await.unwrap();
-    assert_eq!(report.created, 1);
-    assert_eq!(report.invalid.len(), 1);
-    assert!(report.invalid[0].starts_with("guid:bad: title"), "{:?}", report.invalid);
-}
+    #[tokio::test]
+    async fn poll_records_drive_status_errors_and_schedule() {
+        let (_dir, store) = store().await;
+        let feed = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
+        store.record_poll(feed.id, poll(FeedStatus::Ok, 30)).await.unwrap();
+        let f = store.feed(feed.id).await.unwrap().unwrap();
+        assert_eq!((f.last_status, f.etag.as_deref(), f.error_count), (FeedStatus::Ok, Some("\"e1\""), 0));
+        assert!(store.due_feeds(Utc::now(), false, 10).await.unwrap().is_empty(), "not due for 30 minutes");
+        assert!(store.next_due_at().await.unwrap().unwrap() > Utc::now() + Duration::minutes(29));
 
-#[tokio::test]
-async fn a_feed_is_leased_to_one_process_until_polled_or_the_lease_ends() {
-    let (_dir, store) = store().await;
-    let a = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
-    let b = store.add_feed(new_feed("https://b.example/rss")).await.unwrap();
-    let now = Utc::now() + Duration::seconds(1);
-    let lease = std::time::Duration::from_secs(60);
-    let first = store.claim_feeds("worker-1", now, lease, None, 1).await.unwrap();
-    assert_eq!(first.len(), 1);
-    let second = store.claim_feeds("worker-2", now, lease, None, 10).await.unwrap();
-    assert_eq!(second.len(), 1, "the other feed only");
-    assert_ne!(first[0].id, second[0].id);
-    assert!(store.claim_feeds("worker-3", now, lease, None, 10).await.unwrap().is_empty(), "both are leased");
-    // Leased feeds are due again when their lease ends, not before.
-    assert!(store.next_due_at().await.unwrap().unwrap() > now + Duration::seconds(59));
+        for _ in 0..2 {
+            store.record_poll(feed.id, PollRecord { etag: None, ..poll(FeedStatus::Error, 5) }).await.unwrap();
+        }
+        let f = store.feed(feed.id).await.unwrap().unwrap();
+        assert_eq!((f.last_status, f.error_count), (FeedStatus::Error, 2));
+        assert_eq!(f.last_error.as_deref(), Some("the server answered 500"));
+        assert_eq!(f.etag.as_deref(), Some("\"e1\""), "a failed poll keeps the validators");
 
-    // worker-1 polls its feed: the lease ends with the record, and it is not due again.
-    store.record_poll(first[0].id, poll(FeedStatus::Ok, 30)).await.unwrap();
-    assert!(store.claim_feeds("worker-3", now, lease, None, 10).await.unwrap().is_empty());
-    // worker-2 dies: once its lease ends, another process takes the feed.
-    let later = now + Duration::seconds(61);
-    let taken = store.claim_feeds("worker-3", later, lease, None, 10).await.unwrap();
-    assert_eq!(taken.iter().map(|f| f.id).collect::<Vec<_>>(), vec![second[0].id]);
-    // `crawl --all`: every feed not polled since the run began, due or not, leases permitting.
-    let run_start = Utc::now() + Duration::seconds(2);
-    let all = store.claim_feeds("worker-4", later + Duration::seconds(61), lease, Some(run_start), 10).await.unwrap();
-    assert_eq!(all.len(), 2, "{:?}", [a.id, b.id]);
+        store
+            .record_poll(
+                feed.id,
+                PollRecord { moved_to: Some(Url::parse("https://a.example/new-rss").unwrap()), ..poll(FeedStatus::Ok, 5) },
+            )
+            .await
+            .unwrap();
+        let f = store.feed(feed.id).await.unwrap().unwrap();
+        assert_eq!((f.error_count, f.url.as_str()), (0, "https://a.example/new-rss"), "a permanent move updates the URL");
+    }
+
+    #[tokio::test]
+    async fn re_polling_never_duplicates_and_changes_keep_revisions() {
+        let (_dir, store) = store().await;
+        let feed = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
+        let first = store
+            .ingest_entries(
+                &feed,
+                vec![entry("guid:1", "Bridge closes", "Old body."), entry("link:https://a.example/2", "Second", "Two.")],
+            )
+            .await
+            .unwrap();
+        assert_eq!((first.created, first.updated, first.unchanged), (2, 0, 0));
+
+        let again = store
+            .ingest_entries(
+                &feed,
+                vec![entry("guid:1", "Bridge closes", "Old body."), entry("link:https://a.example/2", "Second", "Two.")],
+            )
+            .await
+            .unwrap();
+        assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 2));
+        assert_eq!(store.count_articles().await.unwrap(), 2);
+
+        let changed =
+            store.ingest_entries(&feed, vec![entry("guid:1", "Bridge closes for six weeks", "New body.")]).await.unwrap();
+        assert_eq!((changed.created, changed.updated), (0, 1));
+        assert_eq!(store.count_articles().await.unwrap(), 2);
+        let hit = &store.search("six weeks", 0, 5).await.unwrap().hits[0];
+        let article = store.article(hit.article.id).await.unwrap().unwrap();
+        assert_eq!(article.body_text, "New body.");
+        assert_eq!((article.feed_id, article.source_id), (Some(feed.id), Some(feed.source_id)));
+        let revisions = store.article_revisions(article.id).await.unwrap();
+        assert_eq!(revisions.len(), 1);
+        assert_eq!(
+            (revisions[0].revision, revisions[0].title.as_str(), revisions[0].body_text.as_str()),
+            (1, "Bridge closes", "Old body.")
+        );
+        assert_eq!(store.feed(feed.id).await.unwrap().unwrap().item_count, 2);
+        assert_eq!(store.search("old", 0, 5).await.unwrap().total, 0, "search follows the update");
+    }
+
+    #[tokio::test]
+    async fn invalid_entries_are_reported_and_the_rest_stored() {
+        let (_dir, store) = store().await;
+        let feed = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
+        let report =
+            store.ingest_entries(&feed, vec![entry("guid:bad", "   ", "x"), entry("guid:ok", "Fine", "y")]).await.unwrap();
+        assert_eq!(report.created, 1);
+        assert_eq!(report.invalid.len(), 1);
+        assert!(report.invalid[0].starts_with("guid:bad: title"), "{:?}", report.invalid);
+    }
+
+    #[tokio::test]
+    async fn a_feed_is_leased_to_one_process_until_polled_or_the_lease_ends() {
+        let (_dir, store) = store().await;
+        let a = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
+        let b = store.add_feed(new_feed("https://b.example/rss")).await.unwrap();
+        let now = Utc::now() + Duration::seconds(1);
+        let lease = std::time::Duration::from_secs(60);
+        let first = store.claim_feeds("worker-1", now, lease, None, 1).await.unwrap();
+        assert_eq!(first.len(), 1);
+        let second = store.claim_feeds("worker-2", now, lease, None, 10).await.unwrap();
+        assert_eq!(second.len(), 1, "the other feed only");
+        assert_ne!(first[0].id, second[0].id);
+        assert!(store.claim_feeds("worker-3", now, lease, None, 10).await.unwrap().is_empty(), "both are leased");
+        // Leased feeds are due again when their lease ends, not before.
+        assert!(store.next_due_at().await.unwrap().unwrap() > now + Duration::seconds(59));
+
+        // worker-1 polls its feed: the lease ends with the record, and it is not due again.
+        store.record_poll(first[0].id, poll(FeedStatus::Ok, 30)).await.unwrap();
+        assert!(store.claim_feeds("worker-3", now, lease, None, 10).await.unwrap().is_empty());
+        // worker-2 dies: once its lease ends, another process takes the feed.
+        let later = now + Duration::seconds(61);
+        let taken = store.claim_feeds("worker-3", later, lease, None, 10).await.unwrap();
+        assert_eq!(taken.iter().map(|f| f.id).collect::<Vec<_>>(), vec![second[0].id]);
+        // `crawl --all`: every feed not polled since the run began, due or not, leases permitting.
+        let run_start = Utc::now() + Duration::seconds(2);
+        let all = store.claim_feeds("worker-4", later + Duration::seconds(61), lease, Some(run_start), 10).await.unwrap();
+        assert_eq!(all.len(), 2, "{:?}", [a.id, b.id]);
+    }
 }

@@ -1,45 +1,19 @@
 //! Test helpers shared by newsdesk's crates. A dev-dependency only: no shipped crate may
 //! depend on it (the architecture test checks).
 //!
-//! What it does: throwaway stores on a real SQLite file in a temporary directory, and
+//! What it does: throwaway stores on either backend (a SQLite file in a temporary directory, or
+//! a fresh schema on the PostgreSQL server of `NEWSDESK_TEST_POSTGRES_URL`), [`on_both_backends!`]
+//! to run a file's tests on each, and
 //! self-written fixture articles with fixed ids and times, so that snapshots are stable.
 
+mod backends;
 pub mod http;
+
+pub use backends::{TestStore, postgres, sqlite};
 
 use chrono::{DateTime, TimeZone, Utc};
 use newsdesk_model::{ArticleId, ArticleUpsert};
-use newsdesk_store::{Store, StoreOptions};
 use uuid::Uuid;
-
-/// A store on a fresh SQLite file, removed when the value is dropped.
-#[derive(Debug)]
-pub struct TestStore {
-    pub store: Store,
-    /// Keeps the directory (and the database file) alive.
-    pub dir: tempfile::TempDir,
-}
-
-impl TestStore {
-    /// Opens an empty store.
-    ///
-    /// # Panics
-    /// When no temporary directory or database can be made: a broken test machine.
-    #[allow(clippy::expect_used)]
-    pub async fn new() -> Self {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let path = dir.path().join("test.db");
-        let store = Store::open(path.to_str().expect("a UTF-8 temp path"), &StoreOptions::default())
-            .await
-            .expect("a fresh store opens");
-        Self { store, dir }
-    }
-
-    /// The database file's path, to open it again.
-    #[must_use]
-    pub fn path(&self) -> String {
-        self.dir.path().join("test.db").display().to_string()
-    }
-}
 
 /// A fixed article id for fixture `n`, the same in every run.
 #[must_use]

@@ -1,4 +1,4 @@
-//! The JSON API through the real router on a real SQLite file.
+//! The JSON API through the real router on both backends.
 
 // Tests fail by panicking; helpers here may unwrap like the tests they serve.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -6,194 +6,196 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use newsdesk_testkit::{TestStore, fixture_article, fixture_id};
+use newsdesk_testkit::{fixture_article, fixture_id};
 use newsdesk_web::{SiteSettings, new_api_token, router};
 use serde_json::Value;
 use tower::ServiceExt;
 
-struct Api {
-    app: Router,
-    db: TestStore,
-}
-
-async fn api() -> Api {
-    let db = TestStore::new().await;
-    for n in 1..=5u16 {
-        db.store
-            .upsert_article(fixture_article(
-                n,
-                &format!("Harbour story number {n}"),
-                "The harbour ferry runs again.\nCrews finished the wall.",
-            ))
-            .await
-            .unwrap();
+newsdesk_testkit::on_both_backends! {
+    struct Api {
+        app: Router,
+        db: TestStore,
     }
-    let settings = SiteSettings::new("Test Desk".into(), "https://desk.example/".parse().unwrap(), 20);
-    Api { app: router(db.store.clone(), settings).unwrap(), db }
-}
 
-impl Api {
-    async fn call(&self, method: &str, uri: &str, token: Option<&str>, body: Option<&str>) -> (StatusCode, Value) {
-        let mut request = Request::builder().method(method).uri(uri);
-        if let Some(t) = token {
-            request = request.header("authorization", format!("Bearer {t}"));
+    async fn api() -> Api {
+        let db = TestStore::new().await;
+        for n in 1..=5u16 {
+            db.store
+                .upsert_article(fixture_article(
+                    n,
+                    &format!("Harbour story number {n}"),
+                    "The harbour ferry runs again.\nCrews finished the wall.",
+                ))
+                .await
+                .unwrap();
         }
-        let request =
-            request.header("content-type", "application/json").body(Body::from(body.unwrap_or("").to_owned())).unwrap();
-        let response = self.app.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
-        let value = if bytes.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)))
-        };
-        (status, value)
+        let settings = SiteSettings::new("Test Desk".into(), "https://desk.example/".parse().unwrap(), 20);
+        Api { app: router(db.store.clone(), settings).unwrap(), db }
     }
 
-    async fn get(&self, uri: &str) -> (StatusCode, Value) {
-        self.call("GET", uri, None, None).await
-    }
-}
+    impl Api {
+        async fn call(&self, method: &str, uri: &str, token: Option<&str>, body: Option<&str>) -> (StatusCode, Value) {
+            let mut request = Request::builder().method(method).uri(uri);
+            if let Some(t) = token {
+                request = request.header("authorization", format!("Bearer {t}"));
+            }
+            let request =
+                request.header("content-type", "application/json").body(Body::from(body.unwrap_or("").to_owned())).unwrap();
+            let response = self.app.clone().oneshot(request).await.unwrap();
+            let status = response.status();
+            let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
+            let value = if bytes.is_empty() {
+                Value::Null
+            } else {
+                serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)))
+            };
+            (status, value)
+        }
 
-#[tokio::test]
-async fn articles_page_with_cursors_to_the_end() {
-    let api = api().await;
-    let (status, first) = api.get("/api/v1/articles?limit=2").await;
-    assert_eq!(status, StatusCode::OK);
-    let mut seen: Vec<String> =
-        first["items"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect();
-    let mut cursor = first["next_cursor"].as_str().map(str::to_owned);
-    while let Some(c) = cursor {
-        let (status, page) = api.get(&format!("/api/v1/articles?limit=2&cursor={c}")).await;
+        async fn get(&self, uri: &str) -> (StatusCode, Value) {
+            self.call("GET", uri, None, None).await
+        }
+    }
+
+    #[tokio::test]
+    async fn articles_page_with_cursors_to_the_end() {
+        let api = api().await;
+        let (status, first) = api.get("/api/v1/articles?limit=2").await;
         assert_eq!(status, StatusCode::OK);
-        seen.extend(page["items"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_owned()));
-        cursor = page["next_cursor"].as_str().map(str::to_owned);
+        let mut seen: Vec<String> =
+            first["items"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect();
+        let mut cursor = first["next_cursor"].as_str().map(str::to_owned);
+        while let Some(c) = cursor {
+            let (status, page) = api.get(&format!("/api/v1/articles?limit=2&cursor={c}")).await;
+            assert_eq!(status, StatusCode::OK);
+            seen.extend(page["items"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_owned()));
+            cursor = page["next_cursor"].as_str().map(str::to_owned);
+        }
+        let expected: Vec<String> = (1..=5).map(|n| fixture_id(n).to_string()).collect();
+        assert_eq!(seen, expected, "every article once, in id order");
+        assert!(first["items"][0].get("body_text").is_none(), "lists carry no bodies");
     }
-    let expected: Vec<String> = (1..=5).map(|n| fixture_id(n).to_string()).collect();
-    assert_eq!(seen, expected, "every article once, in id order");
-    assert!(first["items"][0].get("body_text").is_none(), "lists carry no bodies");
-}
 
-#[tokio::test]
-async fn an_article_has_its_body_and_understanding() {
-    let api = api().await;
-    let (status, a) = api.get(&format!("/api/v1/articles/{}", fixture_id(3))).await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(a["title"], "Harbour story number 3");
-    assert_eq!(a["body_text"], "The harbour ferry runs again.\nCrews finished the wall.");
-    assert!(a["entities"].is_array() && a["keyphrases"].is_array() && a.get("story").is_some());
-    let (status, comments) = api.get(&format!("/api/v1/articles/{}/comments", fixture_id(3))).await;
-    assert_eq!((status, comments["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)));
-}
-
-#[tokio::test]
-async fn errors_are_json_with_stable_codes() {
-    let api = api().await;
-    for (uri, status, code) in [
-        ("/api/v1/articles/not-a-uuid", StatusCode::BAD_REQUEST, "invalid_id"),
-        ("/api/v1/articles/019a2b10-4c00-7a01-8b00-00000000ffff", StatusCode::NOT_FOUND, "not_found"),
-        ("/api/v1/articles?limit=0", StatusCode::BAD_REQUEST, "invalid_limit"),
-        ("/api/v1/articles?limit=many", StatusCode::BAD_REQUEST, "invalid_limit"),
-        ("/api/v1/articles?cursor=zz", StatusCode::BAD_REQUEST, "invalid_cursor"),
-        ("/api/v1/stories?cursor=%00", StatusCode::BAD_REQUEST, "invalid_cursor"),
-        ("/api/v1/search", StatusCode::BAD_REQUEST, "missing_query"),
-        ("/api/v1/entities/planet/mars", StatusCode::BAD_REQUEST, "invalid_kind"),
-        ("/api/v1/no-such-thing", StatusCode::NOT_FOUND, "not_found"),
-        ("/api/v1/admin/feeds", StatusCode::UNAUTHORIZED, "unauthorized"),
-    ] {
-        let (got, body) = api.get(uri).await;
-        assert_eq!(got, status, "{uri}: {body}");
-        assert_eq!(body["error"]["code"], code, "{uri}: {body}");
-        assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{uri}");
+    #[tokio::test]
+    async fn an_article_has_its_body_and_understanding() {
+        let api = api().await;
+        let (status, a) = api.get(&format!("/api/v1/articles/{}", fixture_id(3))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(a["title"], "Harbour story number 3");
+        assert_eq!(a["body_text"], "The harbour ferry runs again.\nCrews finished the wall.");
+        assert!(a["entities"].is_array() && a["keyphrases"].is_array() && a.get("story").is_some());
+        let (status, comments) = api.get(&format!("/api/v1/articles/{}/comments", fixture_id(3))).await;
+        assert_eq!((status, comments["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)));
     }
-}
 
-#[tokio::test]
-async fn search_and_stories_answer_in_pages() {
-    let api = api().await;
-    let (status, found) = api.get("/api/v1/search?q=harbour&limit=2").await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(found["total"], 5);
-    assert_eq!(found["items"].as_array().unwrap().len(), 2);
-    assert!(found["next_cursor"].is_string());
-    assert!(found["items"][0]["snippet"].as_array().unwrap().iter().any(|p| p["kind"] == "match"));
-    let (status, stories) = api.get("/api/v1/stories").await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(stories["items"].is_array());
-    let (status, sources) = api.get("/api/v1/sources").await;
-    assert_eq!((status, sources["next_cursor"].clone()), (StatusCode::OK, Value::Null));
-}
+    #[tokio::test]
+    async fn errors_are_json_with_stable_codes() {
+        let api = api().await;
+        for (uri, status, code) in [
+            ("/api/v1/articles/not-a-uuid", StatusCode::BAD_REQUEST, "invalid_id"),
+            ("/api/v1/articles/019a2b10-4c00-7a01-8b00-00000000ffff", StatusCode::NOT_FOUND, "not_found"),
+            ("/api/v1/articles?limit=0", StatusCode::BAD_REQUEST, "invalid_limit"),
+            ("/api/v1/articles?limit=many", StatusCode::BAD_REQUEST, "invalid_limit"),
+            ("/api/v1/articles?cursor=zz", StatusCode::BAD_REQUEST, "invalid_cursor"),
+            ("/api/v1/stories?cursor=%00", StatusCode::BAD_REQUEST, "invalid_cursor"),
+            ("/api/v1/search", StatusCode::BAD_REQUEST, "missing_query"),
+            ("/api/v1/entities/planet/mars", StatusCode::BAD_REQUEST, "invalid_kind"),
+            ("/api/v1/no-such-thing", StatusCode::NOT_FOUND, "not_found"),
+            ("/api/v1/admin/feeds", StatusCode::UNAUTHORIZED, "unauthorized"),
+        ] {
+            let (got, body) = api.get(uri).await;
+            assert_eq!(got, status, "{uri}: {body}");
+            assert_eq!(body["error"]["code"], code, "{uri}: {body}");
+            assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{uri}");
+        }
+    }
 
-#[tokio::test]
-async fn admin_needs_a_token_and_manages_feeds_and_comments() {
-    let api = api().await;
-    let (token, hash) = new_api_token().unwrap();
-    assert!(api.db.store.create_api_token("bot", &hash).await.unwrap());
-    let (status, _) = api.call("GET", "/api/v1/admin/feeds", Some("nd_wrong"), None).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    #[tokio::test]
+    async fn search_and_stories_answer_in_pages() {
+        let api = api().await;
+        let (status, found) = api.get("/api/v1/search?q=harbour&limit=2").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(found["total"], 5);
+        assert_eq!(found["items"].as_array().unwrap().len(), 2);
+        assert!(found["next_cursor"].is_string());
+        assert!(found["items"][0]["snippet"].as_array().unwrap().iter().any(|p| p["kind"] == "match"));
+        let (status, stories) = api.get("/api/v1/stories").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(stories["items"].is_array());
+        let (status, sources) = api.get("/api/v1/sources").await;
+        assert_eq!((status, sources["next_cursor"].clone()), (StatusCode::OK, Value::Null));
+    }
 
-    let (status, feed) = api
-        .call("POST", "/api/v1/admin/feeds", Some(&token), Some(r#"{"url": "https://coast.example/feed.xml"}"#))
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{feed}");
-    assert_eq!((feed["full_text"].as_str(), feed["paused"].as_bool()), (Some("auto"), Some(false)));
-    let id = feed["id"].as_str().unwrap().to_owned();
-    let (status, again) = api
-        .call("POST", "/api/v1/admin/feeds", Some(&token), Some(r#"{"url": "https://coast.example/feed.xml"}"#))
-        .await;
-    assert_eq!((status, again["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("conflict")));
-    let (status, bad) =
-        api.call("POST", "/api/v1/admin/feeds", Some(&token), Some(r#"{"url": "javascript:alert(1)"}"#)).await;
-    assert_eq!((status, bad["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_url")));
+    #[tokio::test]
+    async fn admin_needs_a_token_and_manages_feeds_and_comments() {
+        let api = api().await;
+        let (token, hash) = new_api_token().unwrap();
+        assert!(api.db.store.create_api_token("bot", &hash).await.unwrap());
+        let (status, _) = api.call("GET", "/api/v1/admin/feeds", Some("nd_wrong"), None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
 
-    let (status, changed) = api
-        .call(
-            "PATCH",
-            &format!("/api/v1/admin/feeds/{id}"),
-            Some(&token),
-            Some(r#"{"paused": true, "full_text": "never"}"#),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{changed}");
-    assert_eq!((changed["paused"].as_bool(), changed["full_text"].as_str()), (Some(true), Some("never")));
-    let (status, list) = api.call("GET", "/api/v1/admin/feeds", Some(&token), None).await;
-    assert_eq!((status, list["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(1)));
-    let (status, _) = api.call("DELETE", &format!("/api/v1/admin/feeds/{id}"), Some(&token), None).await;
-    assert_eq!(status, StatusCode::NO_CONTENT);
-    let (status, _) = api.call("DELETE", &format!("/api/v1/admin/feeds/{id}"), Some(&token), None).await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, feed) = api
+            .call("POST", "/api/v1/admin/feeds", Some(&token), Some(r#"{"url": "https://coast.example/feed.xml"}"#))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{feed}");
+        assert_eq!((feed["full_text"].as_str(), feed["paused"].as_bool()), (Some("auto"), Some(false)));
+        let id = feed["id"].as_str().unwrap().to_owned();
+        let (status, again) = api
+            .call("POST", "/api/v1/admin/feeds", Some(&token), Some(r#"{"url": "https://coast.example/feed.xml"}"#))
+            .await;
+        assert_eq!((status, again["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("conflict")));
+        let (status, bad) =
+            api.call("POST", "/api/v1/admin/feeds", Some(&token), Some(r#"{"url": "javascript:alert(1)"}"#)).await;
+        assert_eq!((status, bad["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_url")));
 
-    let (status, queue) = api.call("GET", "/api/v1/admin/comments", Some(&token), None).await;
-    assert_eq!((status, queue["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)));
-    let unknown = format!("/api/v1/admin/comments/{}", fixture_id(9));
-    let (status, body) = api.call("POST", &unknown, Some(&token), Some(r#"{"action": "approve"}"#)).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
-    let (status, body) = api.call("POST", &unknown, Some(&token), Some(r#"{"action": "burn"}"#)).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_action")));
-}
+        let (status, changed) = api
+            .call(
+                "PATCH",
+                &format!("/api/v1/admin/feeds/{id}"),
+                Some(&token),
+                Some(r#"{"paused": true, "full_text": "never"}"#),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{changed}");
+        assert_eq!((changed["paused"].as_bool(), changed["full_text"].as_str()), (Some(true), Some("never")));
+        let (status, list) = api.call("GET", "/api/v1/admin/feeds", Some(&token), None).await;
+        assert_eq!((status, list["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(1)));
+        let (status, _) = api.call("DELETE", &format!("/api/v1/admin/feeds/{id}"), Some(&token), None).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, _) = api.call("DELETE", &format!("/api/v1/admin/feeds/{id}"), Some(&token), None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
 
-#[tokio::test]
-async fn the_openapi_document_lists_every_endpoint() {
-    let api = api().await;
-    let (status, doc) = api.get("/api/openapi.json").await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(doc["openapi"], "3.0.3");
-    for path in [
-        "/api/v1/articles",
-        "/api/v1/articles/{id}",
-        "/api/v1/articles/{id}/comments",
-        "/api/v1/stories",
-        "/api/v1/stories/{id}",
-        "/api/v1/entities/{kind}/{key}",
-        "/api/v1/sources",
-        "/api/v1/sources/{domain}",
-        "/api/v1/search",
-        "/api/v1/admin/comments",
-        "/api/v1/admin/comments/{id}",
-        "/api/v1/admin/feeds",
-        "/api/v1/admin/feeds/{id}",
-    ] {
-        assert!(doc["paths"].get(path).is_some(), "{path} is not documented");
+        let (status, queue) = api.call("GET", "/api/v1/admin/comments", Some(&token), None).await;
+        assert_eq!((status, queue["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)));
+        let unknown = format!("/api/v1/admin/comments/{}", fixture_id(9));
+        let (status, body) = api.call("POST", &unknown, Some(&token), Some(r#"{"action": "approve"}"#)).await;
+        assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+        let (status, body) = api.call("POST", &unknown, Some(&token), Some(r#"{"action": "burn"}"#)).await;
+        assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_action")));
+    }
+
+    #[tokio::test]
+    async fn the_openapi_document_lists_every_endpoint() {
+        let api = api().await;
+        let (status, doc) = api.get("/api/openapi.json").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(doc["openapi"], "3.0.3");
+        for path in [
+            "/api/v1/articles",
+            "/api/v1/articles/{id}",
+            "/api/v1/articles/{id}/comments",
+            "/api/v1/stories",
+            "/api/v1/stories/{id}",
+            "/api/v1/entities/{kind}/{key}",
+            "/api/v1/sources",
+            "/api/v1/sources/{domain}",
+            "/api/v1/search",
+            "/api/v1/admin/comments",
+            "/api/v1/admin/comments/{id}",
+            "/api/v1/admin/feeds",
+            "/api/v1/admin/feeds/{id}",
+        ] {
+            assert!(doc["paths"].get(path).is_some(), "{path} is not documented");
+        }
     }
 }

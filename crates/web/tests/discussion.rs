@@ -5,383 +5,385 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use newsdesk_testkit::{TestStore, fixture_article, fixture_id};
+use newsdesk_testkit::{fixture_article, fixture_id};
 use newsdesk_web::{SiteSettings, hash_password, router};
 use tower::ServiceExt;
 
-struct Site {
-    app: Router,
-    db: TestStore,
-}
-
-struct Got {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-const EMAIL: &str = "mara.okafor@mail.example";
-
-async fn site_with(min_seconds: u64, per_ten_minutes: u32) -> Site {
-    let db = TestStore::new().await;
-    db.store
-        .upsert_article(fixture_article(1, "Harbour bridge reopens", "Crews replaced the deck plates."))
-        .await
-        .unwrap();
-    db.store.upsert_article(fixture_article(3, "Tram line delayed", "Signal faults delay the tram.")).await.unwrap();
-    let mut settings = SiteSettings::new("Test Desk".into(), "https://desk.example/".parse().unwrap(), 20);
-    settings.comment_min_seconds = min_seconds;
-    settings.comments_per_ten_minutes = per_ten_minutes;
-    Site { app: router(db.store.clone(), settings).unwrap(), db }
-}
-
-async fn site() -> Site {
-    site_with(0, 50).await
-}
-
-impl Site {
-    async fn send(&self, request: Request<Body>) -> Got {
-        let response = self.app.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
-        Got { status, headers, body: String::from_utf8(bytes.to_vec()).unwrap().replace("&#x2f;", "/") }
+newsdesk_testkit::on_both_backends! {
+    struct Site {
+        app: Router,
+        db: TestStore,
     }
 
-    async fn get(&self, uri: &str, cookie: Option<&str>) -> Got {
-        let mut r = Request::get(uri);
-        if let Some(c) = cookie {
-            r = r.header("cookie", c);
+    struct Got {
+        status: StatusCode,
+        headers: axum::http::HeaderMap,
+        body: String,
+    }
+
+    const EMAIL: &str = "mara.okafor@mail.example";
+
+    async fn site_with(min_seconds: u64, per_ten_minutes: u32) -> Site {
+        let db = TestStore::new().await;
+        db.store
+            .upsert_article(fixture_article(1, "Harbour bridge reopens", "Crews replaced the deck plates."))
+            .await
+            .unwrap();
+        db.store.upsert_article(fixture_article(3, "Tram line delayed", "Signal faults delay the tram.")).await.unwrap();
+        let mut settings = SiteSettings::new("Test Desk".into(), "https://desk.example/".parse().unwrap(), 20);
+        settings.comment_min_seconds = min_seconds;
+        settings.comments_per_ten_minutes = per_ten_minutes;
+        Site { app: router(db.store.clone(), settings).unwrap(), db }
+    }
+
+    async fn site() -> Site {
+        site_with(0, 50).await
+    }
+
+    impl Site {
+        async fn send(&self, request: Request<Body>) -> Got {
+            let response = self.app.clone().oneshot(request).await.unwrap();
+            let status = response.status();
+            let headers = response.headers().clone();
+            let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
+            Got { status, headers, body: String::from_utf8(bytes.to_vec()).unwrap().replace("&#x2f;", "/") }
         }
-        self.send(r.body(Body::empty()).unwrap()).await
-    }
 
-    async fn post(&self, uri: &str, fields: &[(&str, &str)], cookie: Option<&str>, site: &str) -> Got {
-        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-        let mut r = Request::post(uri)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("sec-fetch-site", site);
-        if let Some(c) = cookie {
-            r = r.header("cookie", c);
+        async fn get(&self, uri: &str, cookie: Option<&str>) -> Got {
+            let mut r = Request::get(uri);
+            if let Some(c) = cookie {
+                r = r.header("cookie", c);
+            }
+            self.send(r.body(Body::empty()).unwrap()).await
         }
-        self.send(r.body(Body::from(body)).unwrap()).await
-    }
 
-    /// The form token of the page at `uri`.
-    async fn token(&self, uri: &str, cookie: Option<&str>) -> String {
-        let page = self.get(uri, cookie).await;
-        token_in(&page.body)
-    }
+        async fn post(&self, uri: &str, fields: &[(&str, &str)], cookie: Option<&str>, site: &str) -> Got {
+            let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+            let mut r = Request::post(uri)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", site);
+            if let Some(c) = cookie {
+                r = r.header("cookie", c);
+            }
+            self.send(r.body(Body::from(body)).unwrap()).await
+        }
 
-    async fn comment(&self, article: u16, fields: &[(&str, &str)]) -> Got {
-        let uri = format!("/articles/{}", fixture_id(article));
-        let token = self.token(&uri, None).await;
-        let mut all: Vec<(&str, &str)> = fields.to_vec();
-        all.push(("token", &token));
-        self.post(&format!("{uri}/comments"), &all, None, "same-origin").await
-    }
+        /// The form token of the page at `uri`.
+        async fn token(&self, uri: &str, cookie: Option<&str>) -> String {
+            let page = self.get(uri, cookie).await;
+            token_in(&page.body)
+        }
 
-    /// Signs in as a fresh administrator; returns the session cookie.
-    async fn sign_in(&self) -> String {
-        self.db.store.create_user("editor", &hash_password("harbour lights 42").unwrap()).await.unwrap();
-        let token = self.token("/admin/login", None).await;
-        let wrong = self
-            .post(
-                "/admin/login",
-                &[("username", "editor"), ("password", "nope"), ("token", &token)],
-                None,
-                "same-origin",
-            )
-            .await;
-        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
-        assert!(wrong.body.contains("do not match"));
-        let ok = self
-            .post(
-                "/admin/login",
-                &[("username", "editor"), ("password", "harbour lights 42"), ("token", &token)],
-                None,
-                "same-origin",
-            )
-            .await;
-        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
-        let set = ok.headers["set-cookie"].to_str().unwrap().to_owned();
-        assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Secure"), "{set}");
-        set.split(';').next().unwrap().to_owned()
-    }
+        async fn comment(&self, article: u16, fields: &[(&str, &str)]) -> Got {
+            let uri = format!("/articles/{}", fixture_id(article));
+            let token = self.token(&uri, None).await;
+            let mut all: Vec<(&str, &str)> = fields.to_vec();
+            all.push(("token", &token));
+            self.post(&format!("{uri}/comments"), &all, None, "same-origin").await
+        }
 
-    async fn moderate(&self, cookie: &str, comment: &str, action: &str) -> Got {
-        let token = self.token("/admin", Some(cookie)).await;
-        self.post(
-            &format!("/admin/comments/{comment}"),
-            &[("action", action), ("token", &token)],
-            Some(cookie),
-            "same-origin",
-        )
-        .await
-    }
-}
+        /// Signs in as a fresh administrator; returns the session cookie.
+        async fn sign_in(&self) -> String {
+            self.db.store.create_user("editor", &hash_password("harbour lights 42").unwrap()).await.unwrap();
+            let token = self.token("/admin/login", None).await;
+            let wrong = self
+                .post(
+                    "/admin/login",
+                    &[("username", "editor"), ("password", "nope"), ("token", &token)],
+                    None,
+                    "same-origin",
+                )
+                .await;
+            assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+            assert!(wrong.body.contains("do not match"));
+            let ok = self
+                .post(
+                    "/admin/login",
+                    &[("username", "editor"), ("password", "harbour lights 42"), ("token", &token)],
+                    None,
+                    "same-origin",
+                )
+                .await;
+            assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+            let set = ok.headers["set-cookie"].to_str().unwrap().to_owned();
+            assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Secure"), "{set}");
+            set.split(';').next().unwrap().to_owned()
+        }
 
-fn token_in(body: &str) -> String {
-    body.split("name=\"token\" value=\"").nth(1).expect("a form token").split('"').next().unwrap().to_owned()
-}
-
-fn good(text: &str) -> Vec<(&str, &str)> {
-    vec![("comment", text), ("author", "Mara Okafor"), ("email", EMAIL), ("url", "https://mara.example")]
-}
-
-/// The id of the held comment with this text, from the admin queue.
-fn held_id(admin: &str, text: &str) -> String {
-    let at = admin.find(text).unwrap_or_else(|| panic!("{text} in the queue: {admin}"));
-    let before = &admin[..at];
-    let start = before.rfind("id=\"held-").unwrap() + "id=\"held-".len();
-    before[start..start + 36].to_owned()
-}
-
-#[tokio::test]
-async fn a_new_commenter_is_held_then_approved_and_counted_and_returns_unheld() {
-    let site = site().await;
-    let article = format!("/articles/{}", fixture_id(1));
-    let before = site.get(&article, None).await;
-    assert!(before.body.contains("1 Comment</h2>"), "the imported count");
-
-    let sent = site.comment(1, &good("The new deck plates look solid.")).await;
-    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
-    assert_eq!(sent.headers["location"], format!("{article}?comment=held#discussion").as_str());
-    let held = site.get(&format!("{article}?comment=held"), None).await;
-    assert!(held.body.contains("Your comment is awaiting moderation."));
-    assert!(!held.body.contains("The new deck plates look solid."), "held comments are not shown");
-    assert!(held.body.contains("1 Comment</h2>"), "held comments are not counted");
-
-    // The admin pages need a session.
-    let anonymous = site.get("/admin", None).await;
-    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
-    assert_eq!(anonymous.headers["location"], "/admin/login");
-    let cookie = site.sign_in().await;
-    let queue = site.get("/admin", Some(&cookie)).await;
-    assert_eq!(queue.status, StatusCode::OK);
-    assert!(queue.body.contains("Comments awaiting moderation (1)"), "{}", queue.body);
-    let id = held_id(&queue.body, "The new deck plates look solid.");
-    // A moderation form without its token does nothing.
-    let forged = site
-        .post(
-            &format!("/admin/comments/{id}"),
-            &[("action", "approve"), ("token", "1.00")],
-            Some(&cookie),
-            "same-origin",
-        )
-        .await;
-    assert_eq!(forged.status, StatusCode::BAD_REQUEST);
-    assert_eq!(site.moderate(&cookie, &id, "approve").await.status, StatusCode::SEE_OTHER);
-
-    let after = site.get(&article, None).await;
-    assert!(after.body.contains("The new deck plates look solid."));
-    assert!(after.body.contains("2 Comments</h2>"), "approved comments are counted");
-    assert!(
-        after
-            .body
-            .contains("<a href=\"https://mara.example/\" rel=\"nofollow ugc noopener noreferrer\">Mara Okafor</a>")
-    );
-
-    // Once approved, the same commenter is published at once, here and elsewhere.
-    let again = site.comment(3, &good("Signal faults again?")).await;
-    assert_eq!(again.status, StatusCode::SEE_OTHER);
-    assert!(again.headers["location"].to_str().unwrap().contains("?comment=posted#comment-"));
-    let tram = site.get(&format!("/articles/{}", fixture_id(3)), None).await;
-    assert!(tram.body.contains("Signal faults again?"));
-    assert!(tram.body.contains("1 Comment</h2>"), "{}", tram.body);
-}
-
-#[tokio::test]
-async fn replies_nest_under_their_comment() {
-    let site = site().await;
-    let cookie = site.sign_in().await;
-    site.comment(1, &good("First thought.")).await;
-    let queue = site.get("/admin", Some(&cookie)).await;
-    let first = held_id(&queue.body, "First thought.");
-    site.moderate(&cookie, &first, "approve").await;
-    let uri = format!("/articles/{}?replyto={first}", fixture_id(1));
-    let page = site.get(&uri, None).await;
-    assert!(page.body.contains("Reply to Mara Okafor"), "the form says whom it answers");
-    assert!(page.body.contains(&format!("name=\"parent\" value=\"{first}\"")));
-    let mut reply = good("A reply.");
-    reply.push(("parent", &first));
-    let token = token_in(&page.body);
-    reply.push(("token", &token));
-    let sent = site.post(&format!("/articles/{}/comments", fixture_id(1)), &reply, None, "same-origin").await;
-    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
-    let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
-    let (a, b) = (page.body.find("First thought.").unwrap(), page.body.find("A reply.").unwrap());
-    assert!(a < b);
-    assert!(page.body.contains("class=\"comment depth-1\""), "{}", page.body);
-}
-
-#[tokio::test]
-async fn a_rejected_comment_keeps_what_was_typed_and_says_what_to_fix() {
-    let site = site().await;
-    let sent =
-        site.comment(1, &[("comment", "Half a thought"), ("author", "Kofi"), ("email", "kofi-at-example")]).await;
-    assert_eq!(sent.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(sent.body.contains("Your comment was not posted yet"));
-    assert!(sent.body.contains("That email address does not look right"));
-    assert!(sent.body.contains(">Half a thought</textarea>"), "the comment is kept");
-    assert!(sent.body.contains("value=\"Kofi\""), "the name is kept");
-    assert!(sent.body.contains("value=\"kofi-at-example\""), "the email is kept to be corrected");
-    let links = site.comment(1, &good("https://a.example https://b.example https://c.example")).await;
-    assert_eq!(links.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(links.body.contains("at most 2 links"));
-}
-
-#[tokio::test]
-async fn spam_defences_hold() {
-    let site = site_with(0, 2).await;
-    // The honeypot: accepted in appearance, stored nowhere.
-    let mut bot = good("Cheap watches");
-    bot.push(("website_confirm", "http://spam.example"));
-    let sent = site.comment(1, &bot).await;
-    assert_eq!(sent.status, StatusCode::SEE_OTHER);
-    assert!(site.db.store.held_comments(10).await.unwrap().is_empty());
-    // Duplicates.
-    assert_eq!(site.comment(1, &good("Same words.")).await.status, StatusCode::SEE_OTHER);
-    let dup = site.comment(1, &good("Same words.")).await;
-    assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(dup.body.contains("posted here already"));
-    // Per-address rate limit (2 in ten minutes in this site's settings).
-    assert_eq!(site.comment(1, &good("Second comment.")).await.status, StatusCode::SEE_OTHER);
-    let limited = site.comment(1, &good("Third comment.")).await;
-    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(limited.body.contains("wait a few minutes"));
-    assert!(limited.body.contains(">Third comment.</textarea>"));
-    // Without a token, or with a forged one.
-    let uri = format!("/articles/{}/comments", fixture_id(3));
-    let forged = site
-        .post(&uri, &[("comment", "x"), ("author", "y"), ("email", EMAIL), ("token", "1.ab")], None, "same-origin")
-        .await;
-    assert_eq!(forged.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(forged.body.contains("This form has expired or did not come from this page"));
-    // From another site.
-    let token = site.token(&format!("/articles/{}", fixture_id(3)), None).await;
-    let cross = site
-        .post(&uri, &[("comment", "x"), ("author", "y"), ("email", EMAIL), ("token", &token)], None, "cross-site")
-        .await;
-    assert_eq!(cross.status, StatusCode::FORBIDDEN);
-    assert_eq!(site.db.store.held_comments(10).await.unwrap().len(), 2, "only the two good comments are held");
-}
-
-#[tokio::test]
-async fn a_form_sent_faster_than_a_person_writes_is_refused() {
-    let site = site_with(3, 50).await;
-    let sent = site.comment(1, &good("Typed in no time.")).await;
-    assert_eq!(sent.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(sent.body.contains("sent very quickly"));
-    assert!(sent.body.contains(">Typed in no time.</textarea>"));
-}
-
-#[tokio::test]
-async fn hostile_comments_are_inert_and_emails_appear_nowhere() {
-    let site = site().await;
-    let cookie = site.sign_in().await;
-    let xss = "<script>alert('c')</script><img src=x onerror=alert(1)> javascript:alert(2)";
-    let fields = vec![
-        ("comment", xss),
-        ("author", "<b onmouseover=alert(3)>Eve</b>"),
-        ("email", EMAIL),
-        ("url", "https://eve.example/\"><script>alert(4)</script>"),
-    ];
-    let sent = site.comment(1, &fields).await;
-    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
-    let queue = site.get("/admin", Some(&cookie)).await;
-    assert!(!queue.body.contains("<script>alert"), "the queue escapes too");
-    let id = held_id(&queue.body, "&lt;script&gt;alert(&#x27;c&#x27;)");
-    site.moderate(&cookie, &id, "approve").await;
-    let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
-    for bad in ["<script>alert", "<img src=x", "<b onmouseover", "href=\"javascript:"] {
-        assert!(!page.body.contains(bad), "{bad} in {}", page.body);
-    }
-    assert!(page.body.contains("&lt;script&gt;"));
-    let comments = site.get(&format!("/articles/{}/comments.json", fixture_id(1)), None).await;
-    let v: serde_json::Value = serde_json::from_str(&comments.body).unwrap();
-    assert!(v["items"][0]["content_text"].as_str().unwrap().starts_with("<script>alert('c')"), "text, as written");
-    for (what, body) in [
-        ("article", page.body),
-        ("admin", site.get("/admin", Some(&cookie)).await.body),
-        ("feed", site.get("/feed.atom", None).await.body),
-        ("comments feed", site.get(&format!("/articles/{}/comments.atom", fixture_id(1)), None).await.body),
-        ("comments JSON feed", site.get(&format!("/articles/{}/comments.json", fixture_id(1)), None).await.body),
-        ("front", site.get("/", None).await.body),
-    ] {
-        assert!(!body.contains(EMAIL) && !body.contains("mara.okafor@"), "the email leaks into the {what} page");
-    }
-}
-
-#[tokio::test]
-async fn moderation_spam_and_delete_keep_the_count_right() {
-    let site = site().await;
-    let cookie = site.sign_in().await;
-    site.comment(1, &good("Keep me.")).await;
-    site.comment(1, &good("Spam me.")).await;
-    let queue = site.get("/admin", Some(&cookie)).await;
-    let (keep, spam) = (held_id(&queue.body, "Keep me."), held_id(&queue.body, "Spam me."));
-    site.moderate(&cookie, &keep, "approve").await;
-    site.moderate(&cookie, &spam, "spam").await;
-    let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
-    assert!(page.body.contains("2 Comments</h2>") && !page.body.contains("Spam me."));
-    site.moderate(&cookie, &keep, "delete").await;
-    let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
-    assert!(page.body.contains("1 Comment</h2>") && !page.body.contains("Keep me."), "{}", page.body);
-    let bad = site.moderate(&cookie, &keep, "publish").await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    assert!(bad.body.contains("approve, spam or delete"));
-    // Signing out ends the session.
-    let token = site.token("/admin", Some(&cookie)).await;
-    site.post("/admin/logout", &[("token", &token)], Some(&cookie), "same-origin").await;
-    assert_eq!(site.get("/admin", Some(&cookie)).await.status, StatusCode::SEE_OTHER);
-}
-
-#[tokio::test]
-async fn the_operator_saves_searches_that_the_site_lists_with_feeds() {
-    let site = site().await;
-    let cookie = site.sign_in().await;
-    let token = site.token("/admin", Some(&cookie)).await;
-    let add = |name: &'static str, query: &'static str| {
-        let token = token.clone();
-        let cookie = cookie.clone();
-        let site = &site;
-        async move {
-            site.post(
-                "/admin/searches",
-                &[("action", "add"), ("name", name), ("query", query), ("token", &token)],
-                Some(&cookie),
+        async fn moderate(&self, cookie: &str, comment: &str, action: &str) -> Got {
+            let token = self.token("/admin", Some(cookie)).await;
+            self.post(
+                &format!("/admin/comments/{comment}"),
+                &[("action", action), ("token", &token)],
+                Some(cookie),
                 "same-origin",
             )
             .await
         }
-    };
-    assert_eq!(add("Bridge news", "bridge lang:en").await.status, StatusCode::SEE_OTHER);
-    let bad = add("Broken", "bridge before:soon").await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    assert!(bad.body.contains("before:2026-05-04"));
-    let front = site.get("/", None).await;
-    assert!(front.body.contains("Saved searches:"), "{}", front.body);
-    assert!(front.body.contains("href=\"/search?q=bridge+lang%3Aen\">Bridge news</a>"), "{}", front.body);
-    assert!(front.body.contains("/search/feed.atom?q=bridge+lang%3Aen"));
-    let admin = site.get("/admin", Some(&cookie)).await;
-    assert!(admin.body.contains("Saved searches (1)") && admin.body.contains("Settings"));
-    let id = admin.body.split("name=\"id\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
-    let token = site.token("/admin", Some(&cookie)).await;
-    let gone = site
-        .post("/admin/searches", &[("action", "delete"), ("id", &id), ("token", &token)], Some(&cookie), "same-origin")
-        .await;
-    assert_eq!(gone.status, StatusCode::SEE_OTHER);
-    assert!(!site.get("/", None).await.body.contains("Saved searches:"));
-    // Not signed in: nothing is saved.
-    let anonymous = site
-        .post(
-            "/admin/searches",
-            &[("action", "add"), ("name", "x"), ("query", "y"), ("token", &token)],
-            None,
-            "same-origin",
-        )
-        .await;
-    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
-    assert!(site.db.store.saved_searches().await.unwrap().is_empty());
+    }
+
+    fn token_in(body: &str) -> String {
+        body.split("name=\"token\" value=\"").nth(1).expect("a form token").split('"').next().unwrap().to_owned()
+    }
+
+    fn good(text: &str) -> Vec<(&str, &str)> {
+        vec![("comment", text), ("author", "Mara Okafor"), ("email", EMAIL), ("url", "https://mara.example")]
+    }
+
+    /// The id of the held comment with this text, from the admin queue.
+    fn held_id(admin: &str, text: &str) -> String {
+        let at = admin.find(text).unwrap_or_else(|| panic!("{text} in the queue: {admin}"));
+        let before = &admin[..at];
+        let start = before.rfind("id=\"held-").unwrap() + "id=\"held-".len();
+        before[start..start + 36].to_owned()
+    }
+
+    #[tokio::test]
+    async fn a_new_commenter_is_held_then_approved_and_counted_and_returns_unheld() {
+        let site = site().await;
+        let article = format!("/articles/{}", fixture_id(1));
+        let before = site.get(&article, None).await;
+        assert!(before.body.contains("1 Comment</h2>"), "the imported count");
+
+        let sent = site.comment(1, &good("The new deck plates look solid.")).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+        assert_eq!(sent.headers["location"], format!("{article}?comment=held#discussion").as_str());
+        let held = site.get(&format!("{article}?comment=held"), None).await;
+        assert!(held.body.contains("Your comment is awaiting moderation."));
+        assert!(!held.body.contains("The new deck plates look solid."), "held comments are not shown");
+        assert!(held.body.contains("1 Comment</h2>"), "held comments are not counted");
+
+        // The admin pages need a session.
+        let anonymous = site.get("/admin", None).await;
+        assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+        assert_eq!(anonymous.headers["location"], "/admin/login");
+        let cookie = site.sign_in().await;
+        let queue = site.get("/admin", Some(&cookie)).await;
+        assert_eq!(queue.status, StatusCode::OK);
+        assert!(queue.body.contains("Comments awaiting moderation (1)"), "{}", queue.body);
+        let id = held_id(&queue.body, "The new deck plates look solid.");
+        // A moderation form without its token does nothing.
+        let forged = site
+            .post(
+                &format!("/admin/comments/{id}"),
+                &[("action", "approve"), ("token", "1.00")],
+                Some(&cookie),
+                "same-origin",
+            )
+            .await;
+        assert_eq!(forged.status, StatusCode::BAD_REQUEST);
+        assert_eq!(site.moderate(&cookie, &id, "approve").await.status, StatusCode::SEE_OTHER);
+
+        let after = site.get(&article, None).await;
+        assert!(after.body.contains("The new deck plates look solid."));
+        assert!(after.body.contains("2 Comments</h2>"), "approved comments are counted");
+        assert!(
+            after
+                .body
+                .contains("<a href=\"https://mara.example/\" rel=\"nofollow ugc noopener noreferrer\">Mara Okafor</a>")
+        );
+
+        // Once approved, the same commenter is published at once, here and elsewhere.
+        let again = site.comment(3, &good("Signal faults again?")).await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER);
+        assert!(again.headers["location"].to_str().unwrap().contains("?comment=posted#comment-"));
+        let tram = site.get(&format!("/articles/{}", fixture_id(3)), None).await;
+        assert!(tram.body.contains("Signal faults again?"));
+        assert!(tram.body.contains("1 Comment</h2>"), "{}", tram.body);
+    }
+
+    #[tokio::test]
+    async fn replies_nest_under_their_comment() {
+        let site = site().await;
+        let cookie = site.sign_in().await;
+        site.comment(1, &good("First thought.")).await;
+        let queue = site.get("/admin", Some(&cookie)).await;
+        let first = held_id(&queue.body, "First thought.");
+        site.moderate(&cookie, &first, "approve").await;
+        let uri = format!("/articles/{}?replyto={first}", fixture_id(1));
+        let page = site.get(&uri, None).await;
+        assert!(page.body.contains("Reply to Mara Okafor"), "the form says whom it answers");
+        assert!(page.body.contains(&format!("name=\"parent\" value=\"{first}\"")));
+        let mut reply = good("A reply.");
+        reply.push(("parent", &first));
+        let token = token_in(&page.body);
+        reply.push(("token", &token));
+        let sent = site.post(&format!("/articles/{}/comments", fixture_id(1)), &reply, None, "same-origin").await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+        let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
+        let (a, b) = (page.body.find("First thought.").unwrap(), page.body.find("A reply.").unwrap());
+        assert!(a < b);
+        assert!(page.body.contains("class=\"comment depth-1\""), "{}", page.body);
+    }
+
+    #[tokio::test]
+    async fn a_rejected_comment_keeps_what_was_typed_and_says_what_to_fix() {
+        let site = site().await;
+        let sent =
+            site.comment(1, &[("comment", "Half a thought"), ("author", "Kofi"), ("email", "kofi-at-example")]).await;
+        assert_eq!(sent.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(sent.body.contains("Your comment was not posted yet"));
+        assert!(sent.body.contains("That email address does not look right"));
+        assert!(sent.body.contains(">Half a thought</textarea>"), "the comment is kept");
+        assert!(sent.body.contains("value=\"Kofi\""), "the name is kept");
+        assert!(sent.body.contains("value=\"kofi-at-example\""), "the email is kept to be corrected");
+        let links = site.comment(1, &good("https://a.example https://b.example https://c.example")).await;
+        assert_eq!(links.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(links.body.contains("at most 2 links"));
+    }
+
+    #[tokio::test]
+    async fn spam_defences_hold() {
+        let site = site_with(0, 2).await;
+        // The honeypot: accepted in appearance, stored nowhere.
+        let mut bot = good("Cheap watches");
+        bot.push(("website_confirm", "http://spam.example"));
+        let sent = site.comment(1, &bot).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER);
+        assert!(site.db.store.held_comments(10).await.unwrap().is_empty());
+        // Duplicates.
+        assert_eq!(site.comment(1, &good("Same words.")).await.status, StatusCode::SEE_OTHER);
+        let dup = site.comment(1, &good("Same words.")).await;
+        assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(dup.body.contains("posted here already"));
+        // Per-address rate limit (2 in ten minutes in this site's settings).
+        assert_eq!(site.comment(1, &good("Second comment.")).await.status, StatusCode::SEE_OTHER);
+        let limited = site.comment(1, &good("Third comment.")).await;
+        assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(limited.body.contains("wait a few minutes"));
+        assert!(limited.body.contains(">Third comment.</textarea>"));
+        // Without a token, or with a forged one.
+        let uri = format!("/articles/{}/comments", fixture_id(3));
+        let forged = site
+            .post(&uri, &[("comment", "x"), ("author", "y"), ("email", EMAIL), ("token", "1.ab")], None, "same-origin")
+            .await;
+        assert_eq!(forged.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(forged.body.contains("This form has expired or did not come from this page"));
+        // From another site.
+        let token = site.token(&format!("/articles/{}", fixture_id(3)), None).await;
+        let cross = site
+            .post(&uri, &[("comment", "x"), ("author", "y"), ("email", EMAIL), ("token", &token)], None, "cross-site")
+            .await;
+        assert_eq!(cross.status, StatusCode::FORBIDDEN);
+        assert_eq!(site.db.store.held_comments(10).await.unwrap().len(), 2, "only the two good comments are held");
+    }
+
+    #[tokio::test]
+    async fn a_form_sent_faster_than_a_person_writes_is_refused() {
+        let site = site_with(3, 50).await;
+        let sent = site.comment(1, &good("Typed in no time.")).await;
+        assert_eq!(sent.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(sent.body.contains("sent very quickly"));
+        assert!(sent.body.contains(">Typed in no time.</textarea>"));
+    }
+
+    #[tokio::test]
+    async fn hostile_comments_are_inert_and_emails_appear_nowhere() {
+        let site = site().await;
+        let cookie = site.sign_in().await;
+        let xss = "<script>alert('c')</script><img src=x onerror=alert(1)> javascript:alert(2)";
+        let fields = vec![
+            ("comment", xss),
+            ("author", "<b onmouseover=alert(3)>Eve</b>"),
+            ("email", EMAIL),
+            ("url", "https://eve.example/\"><script>alert(4)</script>"),
+        ];
+        let sent = site.comment(1, &fields).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+        let queue = site.get("/admin", Some(&cookie)).await;
+        assert!(!queue.body.contains("<script>alert"), "the queue escapes too");
+        let id = held_id(&queue.body, "&lt;script&gt;alert(&#x27;c&#x27;)");
+        site.moderate(&cookie, &id, "approve").await;
+        let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
+        for bad in ["<script>alert", "<img src=x", "<b onmouseover", "href=\"javascript:"] {
+            assert!(!page.body.contains(bad), "{bad} in {}", page.body);
+        }
+        assert!(page.body.contains("&lt;script&gt;"));
+        let comments = site.get(&format!("/articles/{}/comments.json", fixture_id(1)), None).await;
+        let v: serde_json::Value = serde_json::from_str(&comments.body).unwrap();
+        assert!(v["items"][0]["content_text"].as_str().unwrap().starts_with("<script>alert('c')"), "text, as written");
+        for (what, body) in [
+            ("article", page.body),
+            ("admin", site.get("/admin", Some(&cookie)).await.body),
+            ("feed", site.get("/feed.atom", None).await.body),
+            ("comments feed", site.get(&format!("/articles/{}/comments.atom", fixture_id(1)), None).await.body),
+            ("comments JSON feed", site.get(&format!("/articles/{}/comments.json", fixture_id(1)), None).await.body),
+            ("front", site.get("/", None).await.body),
+        ] {
+            assert!(!body.contains(EMAIL) && !body.contains("mara.okafor@"), "the email leaks into the {what} page");
+        }
+    }
+
+    #[tokio::test]
+    async fn moderation_spam_and_delete_keep_the_count_right() {
+        let site = site().await;
+        let cookie = site.sign_in().await;
+        site.comment(1, &good("Keep me.")).await;
+        site.comment(1, &good("Spam me.")).await;
+        let queue = site.get("/admin", Some(&cookie)).await;
+        let (keep, spam) = (held_id(&queue.body, "Keep me."), held_id(&queue.body, "Spam me."));
+        site.moderate(&cookie, &keep, "approve").await;
+        site.moderate(&cookie, &spam, "spam").await;
+        let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
+        assert!(page.body.contains("2 Comments</h2>") && !page.body.contains("Spam me."));
+        site.moderate(&cookie, &keep, "delete").await;
+        let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
+        assert!(page.body.contains("1 Comment</h2>") && !page.body.contains("Keep me."), "{}", page.body);
+        let bad = site.moderate(&cookie, &keep, "publish").await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert!(bad.body.contains("approve, spam or delete"));
+        // Signing out ends the session.
+        let token = site.token("/admin", Some(&cookie)).await;
+        site.post("/admin/logout", &[("token", &token)], Some(&cookie), "same-origin").await;
+        assert_eq!(site.get("/admin", Some(&cookie)).await.status, StatusCode::SEE_OTHER);
+    }
+
+    #[tokio::test]
+    async fn the_operator_saves_searches_that_the_site_lists_with_feeds() {
+        let site = site().await;
+        let cookie = site.sign_in().await;
+        let token = site.token("/admin", Some(&cookie)).await;
+        let add = |name: &'static str, query: &'static str| {
+            let token = token.clone();
+            let cookie = cookie.clone();
+            let site = &site;
+            async move {
+                site.post(
+                    "/admin/searches",
+                    &[("action", "add"), ("name", name), ("query", query), ("token", &token)],
+                    Some(&cookie),
+                    "same-origin",
+                )
+                .await
+            }
+        };
+        assert_eq!(add("Bridge news", "bridge lang:en").await.status, StatusCode::SEE_OTHER);
+        let bad = add("Broken", "bridge before:soon").await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert!(bad.body.contains("before:2026-05-04"));
+        let front = site.get("/", None).await;
+        assert!(front.body.contains("Saved searches:"), "{}", front.body);
+        assert!(front.body.contains("href=\"/search?q=bridge+lang%3Aen\">Bridge news</a>"), "{}", front.body);
+        assert!(front.body.contains("/search/feed.atom?q=bridge+lang%3Aen"));
+        let admin = site.get("/admin", Some(&cookie)).await;
+        assert!(admin.body.contains("Saved searches (1)") && admin.body.contains("Settings"));
+        let id = admin.body.split("name=\"id\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let token = site.token("/admin", Some(&cookie)).await;
+        let gone = site
+            .post("/admin/searches", &[("action", "delete"), ("id", &id), ("token", &token)], Some(&cookie), "same-origin")
+            .await;
+        assert_eq!(gone.status, StatusCode::SEE_OTHER);
+        assert!(!site.get("/", None).await.body.contains("Saved searches:"));
+        // Not signed in: nothing is saved.
+        let anonymous = site
+            .post(
+                "/admin/searches",
+                &[("action", "add"), ("name", "x"), ("query", "y"), ("token", &token)],
+                None,
+                "same-origin",
+            )
+            .await;
+        assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+        assert!(site.db.store.saved_searches().await.unwrap().is_empty());
+    }
 }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod extract;
 pub mod feeds;
 pub mod import;
+pub mod migrate_to;
 pub mod progress;
 pub mod recluster;
 pub mod serve;

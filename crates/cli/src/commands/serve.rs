@@ -29,7 +29,7 @@ pub async fn run(
     bound.server.listen = local.to_string();
     let site = SiteSettings::new(config.site.title.clone(), bound.base_url()?, config.site.page_size);
     let router = newsdesk_web::router(store.clone(), site).map_err(|e| anyhow::anyhow!("{e}"))?;
-    announce(&format!("newsdesk is serving http://{local}/ (database: {})", config.database_display().display()));
+    announce(&format!("newsdesk is serving http://{local}/ (database: {})", config.database_display()));
     // One signal stops both the site and the feed scheduler.
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {

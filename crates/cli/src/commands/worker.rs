@@ -27,7 +27,7 @@ pub async fn run(config: &Config, store: Store, desk: Desk, announce: &mut dyn F
     announce(&format!(
         "newsdesk worker {} is polling feeds (database: {})",
         newsdesk_pipeline::lease_owner(),
-        config.database_display().display()
+        config.database_display()
     ));
     newsdesk_pipeline::run_scheduler(store.clone(), fetcher, desk, concurrency, config.poll_config(), stopped(stop_rx))
         .await;

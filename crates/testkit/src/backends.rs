@@ -1,0 +1,172 @@
+//! Throwaway stores on both backends, and [`on_both_backends!`], which runs a file's tests on
+//! each: SQLite always; PostgreSQL when `NEWSDESK_TEST_POSTGRES_URL` names a server (CI sets it,
+//! and `NEWSDESK_POSTGRES_TESTS=required` there turns a missing server into a failure).
+
+use newsdesk_store::{Store, StoreOptions};
+
+/// A store on a fresh SQLite file, removed when the value is dropped.
+pub type TestStore = sqlite::TestStore;
+
+/// Stores on SQLite files.
+pub mod sqlite {
+    use super::{Store, StoreOptions};
+
+    /// A store on a fresh SQLite file, removed when the value is dropped.
+    #[derive(Debug)]
+    pub struct TestStore {
+        pub store: Store,
+        /// Keeps the directory (and the database file) alive.
+        pub dir: tempfile::TempDir,
+    }
+
+    impl TestStore {
+        /// Opens an empty store.
+        ///
+        /// # Panics
+        /// When no temporary directory or database can be made: a broken test machine.
+        #[allow(clippy::expect_used)]
+        pub async fn new() -> Self {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let path = dir.path().join("test.db");
+            let store = Store::open(path.to_str().expect("a UTF-8 temp path"), &StoreOptions::default())
+                .await
+                .expect("a fresh store opens");
+            Self { store, dir }
+        }
+
+        /// Where the database is, to open it again.
+        #[must_use]
+        pub fn path(&self) -> String {
+            self.dir.path().join("test.db").display().to_string()
+        }
+    }
+
+    /// SQLite needs no server: its tests always run.
+    #[must_use]
+    pub fn ready() -> bool {
+        true
+    }
+}
+
+/// Stores in fresh schemas on the PostgreSQL server of `NEWSDESK_TEST_POSTGRES_URL`.
+pub mod postgres {
+    use sqlx::Connection;
+
+    use super::{Store, StoreOptions};
+
+    /// A store in a fresh schema of its own (`newsdesk_test_<uuid>`), dropped with the value.
+    #[derive(Debug)]
+    pub struct TestStore {
+        pub store: Store,
+        location: String,
+        schema: String,
+    }
+
+    impl TestStore {
+        /// Opens an empty store in a new schema.
+        ///
+        /// # Panics
+        /// Without `NEWSDESK_TEST_POSTGRES_URL`, or when the server refuses: tests call
+        /// [`ready`] first.
+        #[allow(clippy::expect_used)]
+        pub async fn new() -> Self {
+            let url = server().expect("NEWSDESK_TEST_POSTGRES_URL names the test server");
+            let schema = format!("newsdesk_test_{}", uuid::Uuid::now_v7().simple());
+            let mut conn = sqlx::PgConnection::connect(&url).await.expect("the test server answers");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+                .execute(&mut conn)
+                .await
+                .expect("a test schema");
+            let separator = if url.contains('?') { '&' } else { '?' };
+            let location = format!("{url}{separator}options[search_path]={schema}");
+            let store = Store::open(&location, &StoreOptions::default()).await.expect("a fresh store opens");
+            Self { store, location, schema }
+        }
+
+        /// Where the database is, to open it again.
+        #[must_use]
+        pub fn path(&self) -> String {
+            self.location.clone()
+        }
+    }
+
+    impl Drop for TestStore {
+        fn drop(&mut self) {
+            // Best effort, off the test's runtime: a schema left behind is only clutter.
+            let (Some(url), schema) = (server(), self.schema.clone()) else { return };
+            std::thread::spawn(move || {
+                let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+                runtime.block_on(async {
+                    if let Ok(mut conn) = sqlx::PgConnection::connect(&url).await {
+                        let drop = format!("DROP SCHEMA IF EXISTS {schema} CASCADE");
+                        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(drop)).execute(&mut conn).await;
+                    }
+                });
+            });
+        }
+    }
+
+    fn server() -> Option<String> {
+        std::env::var("NEWSDESK_TEST_POSTGRES_URL").ok().filter(|u| !u.trim().is_empty())
+    }
+
+    /// True when a test server is named. Without one the PostgreSQL tests pass over (with a
+    /// line on stderr), unless `NEWSDESK_POSTGRES_TESTS=required`.
+    ///
+    /// # Panics
+    /// When the tests are required and no server is named.
+    #[must_use]
+    pub fn ready() -> bool {
+        if server().is_some() {
+            return true;
+        }
+        assert!(
+            std::env::var("NEWSDESK_POSTGRES_TESTS").as_deref() != Ok("required"),
+            "NEWSDESK_POSTGRES_TESTS=required but NEWSDESK_TEST_POSTGRES_URL is not set"
+        );
+        eprintln!("skipped on PostgreSQL: set NEWSDESK_TEST_POSTGRES_URL to run it");
+        false
+    }
+}
+
+/// Runs the tests of a file on both backends: wrap the file's helpers and tests in it.
+///
+/// Everything inside is written twice, into `mod sqlite` and `mod postgres`; in each,
+/// `TestStore` is that backend's, and every `#[tokio::test] async fn name()` first asks the
+/// backend whether it can run ([`postgres::ready`]). The file's `use` lines stay outside.
+#[macro_export]
+macro_rules! on_both_backends {
+    (@emit [$($done:tt)*]) => { $($done)* };
+    (@emit [$($done:tt)*]
+        #[tokio::test $($args:tt)*] $(#[$meta:meta])* async fn $name:ident() $body:block $($rest:tt)*) => {
+        $crate::on_both_backends!(@emit [$($done)*
+            #[tokio::test $($args)*] $(#[$meta])* async fn $name() {
+                if !backend::ready() {
+                    return;
+                }
+                $body
+            }
+        ] $($rest)*);
+    };
+    (@emit [$($done:tt)*] $item:item $($rest:tt)*) => {
+        $crate::on_both_backends!(@emit [$($done)* $item] $($rest)*);
+    };
+    ($($items:tt)*) => {
+        mod sqlite {
+            #[allow(unused_imports)]
+            use super::*;
+            use $crate::sqlite as backend;
+            #[allow(unused_imports)]
+            use $crate::sqlite::TestStore;
+            $crate::on_both_backends!(@emit [] $($items)*);
+        }
+        mod postgres {
+            #[allow(unused_imports)]
+            use super::*;
+            use $crate::postgres as backend;
+            #[allow(unused_imports)]
+            use $crate::postgres::TestStore;
+            $crate::on_both_backends!(@emit [] $($items)*);
+        }
+    };
+}
