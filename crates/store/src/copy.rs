@@ -1,8 +1,8 @@
 //! Moving up: every row of a SQLite database copied into a PostgreSQL one, then checked.
 //!
 //! Tables are copied in an order that satisfies their foreign keys; the columns that point
-//! along a cycle (an article's story, a story's survivor, a comment's parent, a copy's
-//! original) are filled in by a second pass once every row they may point at is there. Each
+//! along a cycle (a story's lead article and survivor, a comment's parent, a copy's original)
+//! are filled in by a second pass once every row they may point at is there. Each
 //! batch is one transaction that inserts or, for a row copied before, overwrites: running
 //! the copy again after an interruption finishes it, and a row changed meanwhile is copied
 //! again. At the end both databases are compared table by table, by row count and by a
@@ -71,6 +71,24 @@ const TABLES: &[Table] = &[
         identity: None,
     },
     Table {
+        name: "stories",
+        key: &["id"],
+        columns: &[
+            ("id", Text),
+            ("title", Text),
+            ("summary", Text),
+            ("lead_article_id", Text),
+            ("first_seen_at", Text),
+            ("last_seen_at", Text),
+            ("article_count", Int),
+            ("source_count", Int),
+            ("merged_into", Text),
+            ("created_at", Text),
+        ],
+        later: &["lead_article_id", "merged_into"],
+        identity: None,
+    },
+    Table {
         name: "articles",
         key: &["seq"],
         columns: &[
@@ -98,26 +116,8 @@ const TABLES: &[Table] = &[
             ("copy_of", Text),
             ("keyphrases", Text),
         ],
-        later: &["story_id", "copy_of"],
+        later: &["copy_of"],
         identity: Some("seq"),
-    },
-    Table {
-        name: "stories",
-        key: &["id"],
-        columns: &[
-            ("id", Text),
-            ("title", Text),
-            ("summary", Text),
-            ("lead_article_id", Text),
-            ("first_seen_at", Text),
-            ("last_seen_at", Text),
-            ("article_count", Int),
-            ("source_count", Int),
-            ("merged_into", Text),
-            ("created_at", Text),
-        ],
-        later: &["merged_into"],
-        identity: None,
     },
     Table {
         name: "entries",
@@ -414,13 +414,20 @@ async fn page(
 async fn write_rows(target: &Store, table: &Table, rows: &[Vec<Value>]) -> Result<(), StoreError> {
     let names: Vec<&str> = table.columns.iter().map(|(c, _)| *c).collect();
     let marks = format!("({})", vec!["?"; names.len()].join(", "));
-    let update = names
-        .iter()
-        .filter(|c| !table.key.contains(c) && !table.later.contains(c))
-        .map(|c| format!("{c} = excluded.{c}"))
-        .collect::<Vec<_>>();
-    let conflict =
-        if update.is_empty() { "DO NOTHING".to_owned() } else { format!("DO UPDATE SET {}", update.join(", ")) };
+    let changing: Vec<&str> =
+        names.iter().copied().filter(|c| !table.key.contains(c) && !table.later.contains(c)).collect();
+    let update = changing.iter().map(|c| format!("{c} = excluded.{c}")).collect::<Vec<_>>();
+    // A row copied before and unchanged since is left alone: a resumed copy rewrites nothing.
+    let differs = format!(
+        "({}) IS DISTINCT FROM ({})",
+        changing.iter().map(|c| format!("{}.{c}", table.name)).collect::<Vec<_>>().join(", "),
+        changing.iter().map(|c| format!("excluded.{c}")).collect::<Vec<_>>().join(", ")
+    );
+    let conflict = if update.is_empty() {
+        "DO NOTHING".to_owned()
+    } else {
+        format!("DO UPDATE SET {} WHERE {differs}", update.join(", "))
+    };
     let sql = format!(
         "INSERT INTO {} ({}) VALUES {} ON CONFLICT ({}) {conflict}",
         table.name,
@@ -455,8 +462,18 @@ async fn link_rows(target: &Store, table: &Table, rows: &[Vec<Value>]) -> Result
     let values = vec![format!("({})", casts.join(", ")); rows.len()].join(", ");
     let set = table.later.iter().map(|c| format!("{c} = v.{c}")).collect::<Vec<_>>().join(", ");
     let matches = table.key.iter().map(|k| format!("{0}.{k} = v.{k}", table.name)).collect::<Vec<_>>().join(" AND ");
-    let sql =
-        format!("UPDATE {0} SET {set} FROM (VALUES {values}) AS v({1}) WHERE {matches}", table.name, names.join(", "));
+    // Only rows whose links differ are written (an update rewrites the whole row, and on
+    // articles recomputes its search vector).
+    let differs = format!(
+        "({}) IS DISTINCT FROM ({})",
+        table.later.iter().map(|c| format!("{}.{c}", table.name)).collect::<Vec<_>>().join(", "),
+        table.later.iter().map(|c| format!("v.{c}")).collect::<Vec<_>>().join(", ")
+    );
+    let sql = format!(
+        "UPDATE {0} SET {set} FROM (VALUES {values}) AS v({1}) WHERE {matches} AND {differs}",
+        table.name,
+        names.join(", ")
+    );
     let mut query = target.sql(sql);
     for row in rows {
         for value in &row[..width] {

@@ -1,15 +1,16 @@
 //! The only place in newsdesk that knows SQL.
 //!
-//! What it does: opens the database (an embedded SQLite file in WAL mode by default), applies
-//! the append-only migrations embedded in the binary, and offers one API named after use cases
-//! ([`Store::upsert_article`], [`Store::recent_articles`], [`Store::search`], ...). Full-text
-//! search is SQLite FTS5, ranked by BM25, with highlighted snippets returned as structured
-//! parts so that callers escape them on output.
+//! What it does: opens the database (an embedded SQLite file in WAL mode by default, or a
+//! PostgreSQL database for several machines), applies the append-only migrations embedded in
+//! the binary, and offers one API named after use cases ([`Store::upsert_article`],
+//! [`Store::recent_articles`], [`Store::search`], ...), the same on both backends. Full-text
+//! search is SQLite FTS5 ranked by BM25, or PostgreSQL's tsvector ranked by `ts_rank`, with
+//! highlighted snippets returned as structured parts so that callers escape them on output.
+//! [`Store::copy_to`] moves a SQLite database into PostgreSQL.
 //!
 //! What it deliberately does not do: parse outside formats, render HTML, or decide policy. It
 //! validates every write ([`newsdesk_model::ArticleUpsert::validated`]) because it is the last
-//! line before the disk. The API is backend-neutral: a PostgreSQL backend can be added as a
-//! second [`Store`] variant without changing callers.
+//! line before the disk.
 
 mod articles;
 mod comments;
