@@ -99,6 +99,17 @@ impl ArticleUpsert {
     /// # Errors
     /// The first field that breaks a rule, with what was expected.
     pub fn validated(mut self) -> Result<Self, ValidationError> {
+        // NUL characters are not text (and PostgreSQL cannot store them): dropped everywhere.
+        for text in [&mut self.title, &mut self.summary, &mut self.body_text]
+            .into_iter()
+            .chain(self.feed_summary.as_mut())
+            .chain(self.byline.as_mut())
+        {
+            if text.contains('\0') {
+                text.retain(|c| c != '\0');
+            }
+        }
+        self.body_html = self.body_html.map(SafeHtml::without_nul);
         self.title = self.title.trim().to_owned();
         if self.title.is_empty() {
             return Err(ValidationError::new("title", "is empty; every article needs a title"));
@@ -238,6 +249,26 @@ mod tests {
         assert_eq!(a.title, "Harbour bridge reopens");
         assert_eq!(a.body_text, "First paragraph.\nSecond <paragraph>.");
         assert_eq!(a.body_html.unwrap().as_str(), "<p>First paragraph.</p>\n<p>Second &lt;paragraph&gt;.</p>\n");
+    }
+
+    #[test]
+    fn nul_characters_are_dropped_from_every_text_field() {
+        let a = ArticleUpsert {
+            title: "Harbour\0 bridge".into(),
+            summary: "Re\0opened.".into(),
+            feed_summary: Some("Tea\0ser".into()),
+            byline: Some("Desk\0".into()),
+            body_text: "One\0.\nTwo.".into(),
+            // As an import of exported HTML could carry it.
+            body_html: Some(SafeHtml::from_store("<p>One\0.</p>".into())),
+            ..upsert()
+        }
+        .validated()
+        .unwrap();
+        assert_eq!((a.title.as_str(), a.summary.as_str()), ("Harbour bridge", "Reopened."));
+        assert_eq!((a.feed_summary.as_deref(), a.byline.as_deref()), (Some("Teaser"), Some("Desk")));
+        assert_eq!(a.body_text, "One.\nTwo.");
+        assert_eq!(a.body_html.unwrap().as_str(), "<p>One.</p>");
     }
 
     #[test]

@@ -41,6 +41,13 @@ impl SafeHtml {
         Self(already_sanitized)
     }
 
+    /// The same HTML without NUL characters. Removing a character that is not markup cannot
+    /// make markup: every `<` in sanitized HTML is a tag ammonia kept or was escaped.
+    #[must_use]
+    pub(crate) fn without_nul(self) -> Self {
+        if self.0.contains('\0') { Self(self.0.replace('\0', "")) } else { self }
+    }
+
     /// The HTML text.
     #[must_use]
     pub fn as_str(&self) -> &str {

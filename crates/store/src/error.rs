@@ -35,5 +35,20 @@ pub enum StoreError {
     CopyMismatch(String),
     /// Any other database failure.
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        // PostgreSQL's text cannot hold a NUL character (SQLite's can): a value with one is
+        // bad input, not a failure of the database.
+        let code = e.as_database_error().and_then(|d| d.code()).map(|c| c.into_owned());
+        if code.as_deref() == Some("22021") {
+            return Self::Invalid(ValidationError {
+                field: "text",
+                problem: "contains a NUL character (\\0), which is not text".to_owned(),
+            });
+        }
+        Self::Database(e)
+    }
 }

@@ -60,7 +60,8 @@ pub(crate) struct CheckedComment {
 /// Checks the fields a reader fills in; every problem is listed, in the form's order.
 pub(crate) fn check(form: &CommentForm) -> Result<CheckedComment, Vec<String>> {
     let mut errors = Vec::new();
-    let body = form.comment.trim().replace("\r\n", "\n");
+    // NUL characters are not text (and PostgreSQL cannot store them): dropped, as browsers do.
+    let body = form.comment.trim().replace("\r\n", "\n").replace('\0', "");
     if body.is_empty() {
         errors.push("Please write a comment.".to_owned());
     } else if body.chars().count() > MAX_COMMENT_CHARS {

@@ -43,7 +43,10 @@ impl WebError {
 
 impl From<newsdesk_store::StoreError> for WebError {
     fn from(e: newsdesk_store::StoreError) -> Self {
-        Self::Internal(e.to_string())
+        match e {
+            newsdesk_store::StoreError::Invalid(invalid) => Self::BadRequest(invalid.to_string()),
+            e => Self::Internal(e.to_string()),
+        }
     }
 }
 

@@ -111,6 +111,25 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn nul_characters_in_requests_are_bad_input_not_failures() {
+        let api = api().await;
+        // PostgreSQL cannot hold NUL in text, SQLite can: neither answers with a failure.
+        for uri in [
+            "/api/v1/sources/a%00b",
+            "/api/v1/entities/person/a%00b",
+            "/api/v1/search?q=source:a%00b",
+            "/api/v1/search?q=harbour%00",
+        ] {
+            let (status, body) = api.get(uri).await;
+            assert!(status.is_success() || status.is_client_error(), "{uri}: {status} {body}");
+            if status.is_client_error() {
+                let code = body["error"]["code"].as_str().unwrap();
+                assert!(["invalid", "not_found"].contains(&code), "{uri}: {body}");
+            }
+        }
+    }
+
+    #[tokio::test]
     async fn search_and_stories_answer_in_pages() {
         let api = api().await;
         let (status, found) = api.get("/api/v1/search?q=harbour&limit=2").await;
