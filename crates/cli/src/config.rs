@@ -53,6 +53,9 @@ pub struct CrawlSettings {
     /// How long a feed stays leased to the process polling it; a killed process's feeds are
     /// polled by another after this.
     pub lease_seconds: u32,
+    /// How long the process that understands articles holds that role without renewing it;
+    /// if it dies, another process takes over after this.
+    pub understanding_lease_seconds: u32,
 }
 
 impl Default for FetchSettings {
@@ -78,6 +81,7 @@ impl Default for CrawlSettings {
             understand: true,
             full_text: true,
             lease_seconds: 600,
+            understanding_lease_seconds: 60,
         }
     }
 }
@@ -150,6 +154,7 @@ const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
     ("crawl", "understand", Kind::Flag),
     ("crawl", "full_text", Kind::Flag),
     ("crawl", "lease_seconds", Kind::Number),
+    ("crawl", "understanding_lease_seconds", Kind::Number),
 ];
 
 /// Variables that are not settings but are read elsewhere.
@@ -294,6 +299,19 @@ impl Config {
                 newsdesk_pipeline::FullTextConfig::off()
             },
             lease: std::time::Duration::from_secs(u64::from(self.crawl.lease_seconds.max(1))),
+        }
+    }
+
+    /// The story desk for a process that stores articles: it understands them while it holds
+    /// the understanding lease, or not at all with `crawl.understand = false`.
+    #[must_use]
+    pub fn desk(&self) -> newsdesk_pipeline::Desk {
+        if self.crawl.understand {
+            newsdesk_pipeline::Desk::with_lease(std::time::Duration::from_secs(u64::from(
+                self.crawl.understanding_lease_seconds.max(1),
+            )))
+        } else {
+            newsdesk_pipeline::Desk::off()
         }
     }
 

@@ -75,8 +75,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
     let store = Store::open(&config.database.url, &StoreOptions::default()).await?;
     match cli.command {
         Command::Serve(args) => {
-            let desk =
-                if config.crawl.understand { newsdesk_pipeline::Desk::new() } else { newsdesk_pipeline::Desk::off() };
+            let desk = config.desk();
             if args.demo {
                 desk.warm_up(&store).await?;
                 let created = commands::demo::load(&store, &desk).await?;
@@ -107,15 +106,9 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
         Command::Crawl(args) => {
             let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
             let concurrency = usize::try_from(config.crawl.concurrency).unwrap_or(16);
-            let (line, failed) = commands::crawl::run(
-                &store,
-                &fetcher,
-                args.all,
-                concurrency,
-                config.poll_config(),
-                config.crawl.understand,
-            )
-            .await?;
+            let (line, failed) =
+                commands::crawl::run(&store, &fetcher, args.all, concurrency, config.poll_config(), config.desk())
+                    .await?;
             store.close().await;
             println!("{line}");
             Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
@@ -123,7 +116,9 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
         Command::Import(args) => {
             let desk = newsdesk_pipeline::Desk::new();
             desk.warm_up(&store).await?;
-            let report = commands::import::run(&store, &desk, &args.paths, &mut |e| eprintln!("error: {e}")).await?;
+            let report = commands::import::run(&store, &desk, &args.paths, &mut |e| eprintln!("error: {e}")).await;
+            desk.step_down(&store).await?;
+            let report = report?;
             store.close().await;
             println!("{}", report.summary());
             Ok(if report.files_failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
@@ -138,8 +133,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             Ok(ExitCode::SUCCESS)
         }
         Command::Worker => {
-            let desk =
-                if config.crawl.understand { newsdesk_pipeline::Desk::new() } else { newsdesk_pipeline::Desk::off() };
+            let desk = config.desk();
             commands::worker::run(&config, store, desk, &mut |line| println!("{line}")).await?;
             Ok(ExitCode::SUCCESS)
         }

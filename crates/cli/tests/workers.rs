@@ -1,10 +1,11 @@
 //! Several `newsdesk worker` processes on one database, one of them killed in the middle:
-//! every entry is stored once, none is lost, and no feed is polled by two workers at once.
+//! every entry is stored once, none is lost, no feed is polled by two workers at once, and
+//! every article is placed in a story by the one worker that understands at a time.
 
 // Tests fail by panicking; helpers here may unwrap like the tests they serve.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -39,6 +40,7 @@ fn newsdesk(dir: &Path, database: &str, args: &[&str]) -> Command {
         .env("NEWSDESK_FETCH_OBEY_ROBOTS", "false")
         .env("NEWSDESK_CRAWL_CONCURRENCY", "2")
         .env("NEWSDESK_CRAWL_LEASE_SECONDS", "2")
+        .env("NEWSDESK_CRAWL_UNDERSTANDING_LEASE_SECONDS", "2")
         .env("NEWSDESK_CRAWL_FULL_TEXT", "false");
     cmd
 }
@@ -113,12 +115,19 @@ async fn three_workers(database: &str) {
     let mut stored = 0;
     while started.elapsed() < Duration::from_secs(60) {
         stored = store.count_articles().await.unwrap();
-        if stored == expected && store.feeds().await.unwrap().iter().all(|f| f.last_polled_at.is_some()) {
+        let unplaced = store.unplaced_articles(&HashSet::new(), 1).await.unwrap();
+        if stored == expected
+            && store.feeds().await.unwrap().iter().all(|f| f.last_polled_at.is_some())
+            && unplaced.is_empty()
+        {
             break;
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     assert_eq!(stored, expected, "every entry stored, once");
+    // One worker at a time understands, every worker's articles included, also when the
+    // killed one held that role.
+    assert!(store.unplaced_articles(&HashSet::new(), 1).await.unwrap().is_empty(), "every article placed");
     drop(workers);
 
     let fetches = fetches.lock().unwrap().clone();

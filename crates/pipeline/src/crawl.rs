@@ -131,6 +131,33 @@ pub async fn run_scheduler(
 ) {
     tokio::pin!(shutdown);
     let owner = lease_owner();
+    // Understanding: take the lease when it is free, renew it, and place what other
+    // processes stored (see `Desk`).
+    let understanding = tokio::spawn({
+        let (store, desk) = (store.clone(), desk.clone());
+        async move {
+            loop {
+                match desk.lead(&store).await {
+                    Ok(Some(replayed)) if replayed > 0 => {
+                        tracing::info!(articles = replayed, "took the understanding lease; story state warmed up");
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = %e, "cannot take or renew the understanding lease"),
+                }
+                loop {
+                    match desk.understand_backlog(&store).await {
+                        Ok(n) if n as u32 == crate::story_desk::PAGE => continue,
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(articles = n, "understood articles other processes stored"),
+                        Err(e) => tracing::error!(error = %e, "cannot understand queued articles"),
+                    }
+                    break;
+                }
+                tokio::time::sleep(Duration::from_secs(5)).await;
+            }
+        }
+    });
+    let stop_understanding = AbortOnDrop(understanding);
     loop {
         let mut ignore = |_: &Feed, _: &PollResult| {};
         tokio::select! {
@@ -139,7 +166,7 @@ pub async fn run_scheduler(
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "polling stopped on a database error"),
             },
-            () = &mut shutdown => return,
+            () = &mut shutdown => break,
         }
         let wait = match store.next_due_at().await {
             Ok(Some(at)) => (at - chrono::Utc::now()).to_std().unwrap_or_default().min(Duration::from_secs(60)),
@@ -147,7 +174,20 @@ pub async fn run_scheduler(
         };
         tokio::select! {
             () = tokio::time::sleep(wait.max(Duration::from_millis(200))) => {}
-            () = &mut shutdown => return,
+            () = &mut shutdown => break,
         }
+    }
+    drop(stop_understanding);
+    if let Err(e) = desk.step_down(&store).await {
+        tracing::warn!(error = %e, "cannot give the understanding lease up; it ends by itself");
+    }
+}
+
+/// Aborts a task when dropped (when the scheduler returns, whichever way).
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }

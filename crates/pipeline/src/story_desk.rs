@@ -3,8 +3,9 @@
 //! A [`Desk`] holds one [`Understanding`] for the process, and the map from its story
 //! numbers to stored story ids. New and changed articles go through [`Desk::understand`]:
 //! analysis on the blocking threads, placement in publication order under the desk's lock,
-//! then one write. On start [`Desk::warm_up`] replays the last days of stored articles, so
-//! that a restarted newsdesk keeps joining the stories it had.
+//! then one write. One process at a time understands (it holds the understanding lease, see
+//! [`Desk`]); on taking the lease it replays the last days of stored articles, so that a
+//! restarted newsdesk, or the process taking over, keeps joining the stories there are.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -145,9 +146,44 @@ impl StoryDesk {
     }
 }
 
+/// The process lease that makes one process at a time the one that understands.
+pub const UNDERSTANDING_LEASE: &str = "understanding";
+/// How long the understanding lease lasts unless renewed, by default: how long another
+/// process waits to take over from one that died (`crawl.understanding_lease_seconds`). The
+/// holder renews it every sixth of that.
+pub const UNDERSTANDING_LEASE_TIME: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// A process's [`StoryDesk`], shared by every task that stores articles.
+///
+/// Understanding keeps its state in the process, so several processes on one database
+/// (workers, web nodes, a one-off crawl or import) must not all place articles: each would
+/// start stories the others do not know. A desk therefore understands only while it holds
+/// the store's [`UNDERSTANDING_LEASE`] ([`Desk::lead`]). The holder places its own new
+/// articles at once and everyone else's from the queue of unplaced articles
+/// ([`Desk::understand_backlog`]); the others store articles and leave them to it. When the
+/// holder stops renewing (it died), another process takes the lease, replays the last days
+/// of stored articles, and goes on from there.
 #[derive(Debug, Clone)]
-pub struct Desk(Arc<tokio::sync::Mutex<StoryDesk>>, Arc<std::sync::atomic::AtomicBool>, bool);
+pub struct Desk {
+    state: Arc<tokio::sync::Mutex<StoryDesk>>,
+    enabled: bool,
+    leader: Arc<Leader>,
+}
+
+#[derive(Debug)]
+struct Leader {
+    /// This process, as the lease names it; `None` for a desk that needs no lease
+    /// (`recluster`, which works alone on stories it just forgot).
+    owner: Option<String>,
+    /// How long a claim lasts.
+    lease: std::time::Duration,
+    /// True while this desk holds the lease and its state is warm.
+    leading: std::sync::atomic::AtomicBool,
+    /// When the lease was last taken or renewed.
+    renewed: std::sync::Mutex<Option<std::time::Instant>>,
+    /// Queued articles placement did not place, so that they are not tried forever.
+    tried: std::sync::Mutex<std::collections::HashSet<ArticleId>>,
+}
 
 impl Default for Desk {
     fn default() -> Self {
@@ -156,41 +192,145 @@ impl Default for Desk {
 }
 
 impl Desk {
-    /// A desk that starts from nothing; [`Desk::warm_up`] before storing articles.
+    fn make(enabled: bool, owner: Option<String>, leading: bool, lease: std::time::Duration) -> Self {
+        Self {
+            state: Arc::default(),
+            enabled,
+            leader: Arc::new(Leader {
+                owner,
+                lease,
+                leading: std::sync::atomic::AtomicBool::new(leading),
+                renewed: std::sync::Mutex::new(None),
+                tried: std::sync::Mutex::default(),
+            }),
+        }
+    }
+
+    /// A desk for this process: it understands while it holds the understanding lease;
+    /// [`Desk::lead`] (or [`Desk::warm_up`]) before storing articles.
     #[must_use]
     pub fn new() -> Self {
-        Self(Arc::default(), Arc::default(), true)
+        Self::with_owner(crate::lease_owner())
+    }
+
+    /// [`Desk::new`] under a given lease owner name (tests run several "processes" in one).
+    #[must_use]
+    pub fn with_owner(owner: String) -> Self {
+        Self::make(true, Some(owner), false, UNDERSTANDING_LEASE_TIME)
+    }
+
+    /// [`Desk::new`] with leases of `lease` rather than [`UNDERSTANDING_LEASE_TIME`].
+    #[must_use]
+    pub fn with_lease(lease: std::time::Duration) -> Self {
+        Self::make(true, Some(crate::lease_owner()), false, lease.max(std::time::Duration::from_secs(1)))
     }
 
     /// A desk that understands nothing (`crawl.understand = false`): articles are stored
-    /// without stories, copies or entities until `newsdesk recluster`.
+    /// without stories, copies or entities until `newsdesk recluster` (or a process that
+    /// understands takes them from the queue).
     #[must_use]
     pub fn off() -> Self {
-        Self(Arc::default(), Arc::new(std::sync::atomic::AtomicBool::new(true)), false)
+        Self::make(false, None, false, UNDERSTANDING_LEASE_TIME)
     }
 
-    /// A desk for `newsdesk recluster`, after the store forgot every story: nothing to warm.
+    /// A desk for `newsdesk recluster`, after the store forgot every story: nothing to warm,
+    /// no lease.
     #[must_use]
     pub fn rebuilding() -> Self {
-        Self(Arc::default(), Arc::new(std::sync::atomic::AtomicBool::new(true)), true)
+        Self::make(true, None, true, UNDERSTANDING_LEASE_TIME)
     }
 
-    /// Replays the last [`WARM_UP_DAYS`] of stored articles (behind the newest one) and saves
-    /// what articles without a story turn out to be. Returns how many articles were replayed;
-    /// a desk warms up once, later calls do nothing.
+    /// True while this desk places articles.
+    #[must_use]
+    pub fn leading(&self) -> bool {
+        self.enabled && self.leader.leading.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Takes or renews the understanding lease. On taking it, the desk starts afresh and
+    /// replays the last [`WARM_UP_DAYS`] of stored articles (behind the newest one), saving
+    /// what articles without a story turn out to be. Returns how many articles were
+    /// replayed, or `None` when another process holds the lease (or the desk is off).
+    ///
+    /// # Errors
+    /// Database errors; then the desk does not lead.
+    pub async fn lead(&self, store: &Store) -> Result<Option<usize>, StoreError> {
+        if !self.enabled {
+            return Ok(None);
+        }
+        let Some(owner) = &self.leader.owner else { return Ok(Some(0)) };
+        let held = store.claim_process_lease(UNDERSTANDING_LEASE, owner, Utc::now(), self.leader.lease).await;
+        let was = self.leading();
+        let held = match held {
+            Ok(held) => held,
+            Err(e) => {
+                self.leader.leading.store(false, std::sync::atomic::Ordering::SeqCst);
+                return Err(e);
+            }
+        };
+        if !held {
+            if was {
+                tracing::warn!("another process took the understanding lease; this one stops placing articles");
+            }
+            self.leader.leading.store(false, std::sync::atomic::Ordering::SeqCst);
+            return Ok(None);
+        }
+        if let Ok(mut renewed) = self.leader.renewed.lock() {
+            *renewed = Some(std::time::Instant::now());
+        }
+        if was {
+            return Ok(Some(0));
+        }
+        // Newly leading: whatever this desk knew may be stale.
+        *self.state.lock().await = StoryDesk::default();
+        let replayed = match store.newest_article_time().await? {
+            Some(newest) => {
+                self.replay(store, Some(newest - Duration::days(WARM_UP_DAYS)), Replay::WarmUp, |_| {}).await?
+            }
+            None => 0,
+        };
+        self.leader.leading.store(true, std::sync::atomic::Ordering::SeqCst);
+        Ok(Some(replayed))
+    }
+
+    /// [`Desk::lead`], for callers that only want the number replayed (0 when following).
     ///
     /// # Errors
     /// Database errors.
     pub async fn warm_up(&self, store: &Store) -> Result<usize, StoreError> {
-        if self.1.swap(true, std::sync::atomic::Ordering::SeqCst) {
-            return Ok(0);
-        }
-        let Some(newest) = store.newest_article_time().await? else { return Ok(0) };
-        let since = newest - Duration::days(WARM_UP_DAYS);
-        self.replay(store, Some(since), Replay::WarmUp, |_| {}).await
+        Ok(self.lead(store).await?.unwrap_or(0))
     }
 
-    /// Places every stored article from `since` on, in time order, a page at a time, and saves
+    /// Gives the understanding lease up (on shutdown), so that another process takes over at
+    /// once rather than when the lease ends.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn step_down(&self, store: &Store) -> Result<(), StoreError> {
+        if let Some(owner) = &self.leader.owner
+            && self.leading()
+        {
+            self.leader.leading.store(false, std::sync::atomic::Ordering::SeqCst);
+            store.release_process_lease(UNDERSTANDING_LEASE, owner).await?;
+        }
+        Ok(())
+    }
+
+    /// Renews the lease when it is due, while leading; false when it was lost.
+    async fn still_leading(&self, store: &Store) -> Result<bool, StoreError> {
+        if !self.leading() {
+            return Ok(false);
+        }
+        if self.leader.owner.is_none() {
+            return Ok(true);
+        }
+        let due = self.leader.renewed.lock().map_or(true, |r| r.is_none_or(|t| t.elapsed() >= self.leader.lease / 6));
+        if due {
+            return Ok(self.lead(store).await?.is_some());
+        }
+        Ok(true)
+    }
+
+    /// Replays every stored article from `since` on, in time order, a page at a time, and saves
     /// what `replay` says to. `progress` hears how many articles are done after each page.
     ///
     /// # Errors
@@ -220,12 +360,13 @@ impl Desk {
         Ok(done)
     }
 
-    /// Understands these stored articles (new or changed) and saves the result.
+    /// Understands these stored articles (new or changed) and saves the result, while this
+    /// desk leads; otherwise they wait in the queue for the process that does.
     ///
     /// # Errors
     /// Database errors.
     pub async fn understand(&self, store: &Store, ids: &[ArticleId]) -> Result<usize, StoreError> {
-        if ids.is_empty() || !self.2 {
+        if ids.is_empty() || !self.enabled || !self.still_leading(store).await? {
             return Ok(0);
         }
         let inputs = store.understanding_inputs(ids).await?;
@@ -237,10 +378,31 @@ impl Desk {
         Ok(n)
     }
 
+    /// While leading, places up to [`PAGE`] queued articles (stored by any process and not
+    /// placed yet), oldest first. Returns how many were understood.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn understand_backlog(&self, store: &Store) -> Result<usize, StoreError> {
+        if !self.enabled || !self.still_leading(store).await? {
+            return Ok(0);
+        }
+        let tried = self.leader.tried.lock().map(|t| t.clone()).unwrap_or_default();
+        let ids = store.unplaced_articles(&tried, PAGE).await?;
+        let n = self.understand(store, &ids).await?;
+        if let Ok(mut tried) = self.leader.tried.lock() {
+            if tried.len() > 100_000 {
+                tried.clear();
+            }
+            tried.extend(ids);
+        }
+        Ok(n)
+    }
+
     /// Placement and its write happen under the lock, so that stories merge in the order
     /// they were decided.
     async fn place_and_save(&self, store: &Store, items: Vec<Analyzed>, replay: Replay) -> Result<(), StoreError> {
-        let mut desk = self.0.clone().lock_owned().await;
+        let mut desk = self.state.clone().lock_owned().await;
         let (desk, understood) = tokio::task::spawn_blocking(move || {
             let understood = desk.place(items, replay);
             (desk, understood)

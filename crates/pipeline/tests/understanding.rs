@@ -98,8 +98,9 @@ newsdesk_testkit::on_both_backends! {
 
         // A restart: a new desk replays the last days, and a follow-up a day later joins the
         // stored story rather than starting a new one.
+        desk.step_down(store).await.unwrap();
         let restarted = Desk::new();
-        restarted.warm_up(store).await.unwrap();
+        assert!(restarted.warm_up(store).await.unwrap() > 0, "the new holder replays the last days");
         assert_eq!(restarted.warm_up(store).await.unwrap(), 0, "a desk warms up once");
         let followup =
             put(store, 5, "courier.example", "Detours busy as Kessel Bridge repairs begin", BRIDGE_FOLLOWUP, 5, 9).await;
@@ -129,6 +130,44 @@ newsdesk_testkit::on_both_backends! {
             }
         }
         assert_eq!(store.article_context(copy).await.unwrap().copy_of.map(|c| c.id), Some(gazette));
+    }
+
+    #[tokio::test]
+    async fn one_process_understands_for_all_and_another_takes_over() {
+        let db = TestStore::new().await;
+        let store = &db.store;
+        let (a, b) = (Desk::with_owner("worker-a".into()), Desk::with_owner("worker-b".into()));
+        assert_eq!(a.lead(store).await.unwrap(), Some(0));
+        assert_eq!(b.lead(store).await.unwrap(), None, "one holder at a time");
+        assert!(a.leading() && !b.leading());
+
+        // Each process stores what its polls found; only the holder places articles.
+        let gazette =
+            put(store, 1, "gazette.example", "Kessel Bridge to close after cable corrosion found", BRIDGE_GAZETTE, 4, 8)
+                .await;
+        assert_eq!(a.understand(store, &[gazette]).await.unwrap(), 1);
+        let bridge = story_of(store, gazette).await.expect("a story");
+        let courier =
+            put(store, 2, "courier.example", "Kessel Bridge shut for six weeks over corroded cables", BRIDGE_COURIER, 4, 10)
+                .await;
+        let budget = put(store, 3, "gazette.example", "Alderton council approves budget", BUDGET, 4, 12).await;
+        assert_eq!(b.understand(store, &[courier, budget]).await.unwrap(), 0, "a follower leaves them queued");
+        assert_eq!(story_of(store, courier).await, None);
+        assert_eq!(a.understand_backlog(store).await.unwrap(), 2, "the holder takes the queue");
+        assert_eq!(story_of(store, courier).await, Some(bridge), "into the story the holder knows");
+        assert_ne!(story_of(store, budget).await, Some(bridge));
+        assert_eq!(a.understand_backlog(store).await.unwrap(), 0, "the queue is empty");
+
+        // The holder stops: the other takes over, warm, and the story goes on.
+        a.step_down(store).await.unwrap();
+        assert!(!a.leading());
+        assert_eq!(b.lead(store).await.unwrap(), Some(3), "the new holder replays the stored articles");
+        let followup =
+            put(store, 5, "courier.example", "Detours busy as Kessel Bridge repairs begin", BRIDGE_FOLLOWUP, 5, 9).await;
+        assert_eq!(a.understand(store, &[followup]).await.unwrap(), 0, "the old holder places nothing");
+        assert_eq!(b.understand(store, &[followup]).await.unwrap(), 1);
+        assert_eq!(story_of(store, followup).await, Some(bridge));
+        assert_eq!(a.lead(store).await.unwrap(), None, "b holds the lease now");
     }
 
     #[tokio::test]

@@ -22,6 +22,7 @@ mod ingest;
 mod migrate;
 mod open;
 mod operations;
+mod process_leases;
 mod rows;
 mod search;
 mod sources;

@@ -27,6 +27,11 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 6, name: "full_text", sql: include_str!("../migrations/sqlite/0006_full_text.sql") },
     Migration { version: 7, name: "api_tokens", sql: include_str!("../migrations/sqlite/0007_api_tokens.sql") },
     Migration { version: 8, name: "feed_leases", sql: include_str!("../migrations/sqlite/0008_feed_leases.sql") },
+    Migration {
+        version: 9,
+        name: "understanding_lease",
+        sql: include_str!("../migrations/sqlite/0009_understanding_lease.sql"),
+    },
 ];
 
 /// The PostgreSQL migrations: the same versions and names, in PostgreSQL's words. Append only.
@@ -47,6 +52,11 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 6, name: "full_text", sql: include_str!("../migrations/postgres/0006_full_text.sql") },
     Migration { version: 7, name: "api_tokens", sql: include_str!("../migrations/postgres/0007_api_tokens.sql") },
     Migration { version: 8, name: "feed_leases", sql: include_str!("../migrations/postgres/0008_feed_leases.sql") },
+    Migration {
+        version: 9,
+        name: "understanding_lease",
+        sql: include_str!("../migrations/postgres/0009_understanding_lease.sql"),
+    },
 ];
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a

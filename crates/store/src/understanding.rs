@@ -90,6 +90,48 @@ impl Store {
         Ok(out)
     }
 
+    /// Up to `limit` articles not placed in a story yet, oldest first (published, else
+    /// stored; then id), skipping `tried`: the queue of the process that understands.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn unplaced_articles(
+        &self,
+        tried: &std::collections::HashSet<ArticleId>,
+        limit: u32,
+    ) -> Result<Vec<ArticleId>, StoreError> {
+        let mut out = Vec::new();
+        let mut after: Option<(String, String)> = None;
+        // Pages past the articles tried before (which placement could not place), so that
+        // they never block the queue.
+        while out.len() < limit as usize {
+            let (filter, at, id) = match &after {
+                Some((at, id)) => (" AND (sort_at, id) > (?, ?)", at.clone(), id.clone()),
+                None => ("", String::new(), String::new()),
+            };
+            let sql =
+                format!("SELECT id, sort_at FROM articles WHERE story_id IS NULL{filter} ORDER BY sort_at, id LIMIT ?");
+            let mut query = self.sql(sql);
+            if after.is_some() {
+                query = query.bind(at).bind(id);
+            }
+            let rows = query.bind(i64::from(limit)).fetch_all(self.pool()).await?;
+            let full = rows.len() == limit as usize;
+            for row in &rows {
+                let id: String = row.get("id")?;
+                let article = ArticleId::from_uuid(uuid(&id)?);
+                after = Some((row.get("sort_at")?, id));
+                if !tried.contains(&article) && out.len() < limit as usize {
+                    out.push(article);
+                }
+            }
+            if !full {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
     /// Up to `limit` articles after `after` in time order (published, else stored; then id),
     /// from `since` on: call again with the last one's `(at, id)` to walk them in bounded
     /// memory.

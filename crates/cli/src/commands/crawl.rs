@@ -17,7 +17,7 @@ pub async fn run(
     all: bool,
     concurrency: usize,
     config: PollConfig,
-    understand: bool,
+    desk: Desk,
 ) -> anyhow::Result<(String, bool)> {
     let started = Instant::now();
     let run_start = chrono::Utc::now();
@@ -30,7 +30,6 @@ pub async fn run(
         return Ok((format!("No feed is due ({next}). Use --all to poll every feed now."), false));
     }
     // Stories and copies continue from the articles of the last days.
-    let desk = if understand { Desk::new() } else { Desk::off() };
     desk.warm_up(store).await?;
     let bar = super::progress::bar(feeds.len() as u64, "{bar:30} {pos}/{len} feeds  {msg}");
     let mut entries = 0usize;
@@ -43,8 +42,11 @@ pub async fn run(
         bar.set_message(format!("{entries} new entries"));
         bar.inc(1);
     })
-    .await?;
+    .await;
     bar.finish_and_clear();
+    // Another process may take over understanding at once.
+    desk.step_down(store).await?;
+    let summary = summary?;
     let secs = started.elapsed().as_secs_f64();
     let line = format!(
         "Polled {} feed{} in {secs:.1} s: {} new, {} updated, {} unchanged entries; {} not modified, {} failed.",
