@@ -52,6 +52,7 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .route("/admin/logout", post(pages::admin::logout))
         .route("/admin/comments/{id}", post(pages::admin::moderate))
         .route("/admin/searches", post(pages::admin::saved_searches))
+        .route("/admin/feeds/{id}", post(pages::admin::feed))
         .route("/latest", get(pages::front::latest_page))
         .route("/stories/{id}", get(pages::story::story_page))
         .route("/entities/{kind}/{key}", get(pages::entity::entity_page))

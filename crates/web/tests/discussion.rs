@@ -338,6 +338,49 @@ newsdesk_testkit::on_both_backends! {
         assert_eq!(site.get("/admin", Some(&cookie)).await.status, StatusCode::SEE_OTHER);
     }
 
+    /// Posts an admin feed form with a fresh token.
+    async fn feed_action(site: &Site, cookie: &str, feed: newsdesk_model::FeedId, fields: &[(&str, &str)]) -> Got {
+        let token = site.token("/admin", Some(cookie)).await;
+        let mut all = fields.to_vec();
+        all.push(("token", &token));
+        site.post(&format!("/admin/feeds/{feed}"), &all, Some(cookie), "same-origin").await
+    }
+
+    #[tokio::test]
+    async fn the_operator_pauses_feeds_and_sets_their_full_text_mode() {
+        let site = site().await;
+        let feed = site
+            .db
+            .store
+            .add_feed(newsdesk_store::NewFeed {
+                url: Some("https://outlet.example/rss".parse().unwrap()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let cookie = site.sign_in().await;
+        let admin = site.get("/admin", Some(&cookie)).await;
+        assert!(admin.body.contains(&format!("action=\"/admin/feeds/{}\"", feed.id)), "{}", admin.body);
+        assert!(admin.body.contains("<option value=\"auto\" selected>"), "the current mode is shown");
+        assert_eq!(feed_action(&site, &cookie, feed.id, &[("action", "full_text"), ("mode", "always")]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(feed_action(&site, &cookie, feed.id, &[("action", "pause")]).await.status, StatusCode::SEE_OTHER);
+        let stored = site.db.store.feed(feed.id).await.unwrap().unwrap();
+        assert_eq!((stored.full_text, stored.paused), (newsdesk_model::FullText::Always, true));
+        let admin = site.get("/admin", Some(&cookie)).await;
+        assert!(admin.body.contains("<option value=\"always\" selected>") && admin.body.contains("Resume"));
+        let bad = feed_action(&site, &cookie, feed.id, &[("action", "full_text"), ("mode", "sometimes")]).await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert!(bad.body.contains("use auto, always or never"), "{}", bad.body);
+        assert_eq!(feed_action(&site, &cookie, feed.id, &[("action", "resume")]).await.status, StatusCode::SEE_OTHER);
+        assert!(!site.db.store.feed(feed.id).await.unwrap().unwrap().paused);
+        // Not signed in: nothing changes.
+        let token = site.token("/admin", Some(&cookie)).await;
+        let uri = format!("/admin/feeds/{}", feed.id);
+        let anonymous = site.post(&uri, &[("action", "pause"), ("token", &token)], None, "same-origin").await;
+        assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+        assert!(!site.db.store.feed(feed.id).await.unwrap().unwrap().paused);
+    }
+
     #[tokio::test]
     async fn the_operator_saves_searches_that_the_site_lists_with_feeds() {
         let site = site().await;

@@ -214,6 +214,43 @@ pub(crate) async fn moderate(
     state.respond(result)
 }
 
+/// `POST /admin/feeds/{id}`: `action` = pause, resume, or full_text (with `mode` = auto,
+/// always or never: whether the feed's article pages are fetched for their full text).
+pub(crate) async fn feed(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    request: Request,
+) -> Response {
+    let result = async {
+        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let id: newsdesk_model::FeedId = id
+            .ok()
+            .and_then(|Path(raw)| raw.parse().ok())
+            .ok_or_else(|| WebError::BadRequest("That is not a feed id.".into()))?;
+        let found = match field(&form, "action") {
+            "pause" => state.store.set_feed_paused(id, true).await?,
+            "resume" => state.store.set_feed_paused(id, false).await?,
+            "full_text" => {
+                let raw = field(&form, "mode");
+                let mode = newsdesk_model::FullText::parse(raw).ok_or_else(|| {
+                    WebError::BadRequest(format!(
+                        "`{}` is not a full-text mode: use auto, always or never.",
+                        raw.chars().take(40).collect::<String>()
+                    ))
+                })?;
+                state.store.set_feed_full_text(id, mode).await?
+            }
+            _ => return Err(WebError::BadRequest("A feed can be paused, resumed, or given a full-text mode.".into())),
+        };
+        if !found {
+            return Err(WebError::NotFound(format!("There is no feed with the id {id}.")));
+        }
+        Ok(see_other("/admin#feeds"))
+    }
+    .await;
+    state.respond(result)
+}
+
 /// `POST /admin/searches`: `action` = add (with `name` and `query`) or delete (with `id`).
 pub(crate) async fn saved_searches(State(state): State<AppState>, request: Request) -> Response {
     let result = async {
