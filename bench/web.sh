@@ -4,7 +4,9 @@
 # nginx serving the same article page as a static file in the same run as the anchor.
 # Measures an article page, a search for an event's word (a few matches) and a search for a
 # common word (tens of thousands of matches). Needs wrk and nginx (Debian packages).
-# Usage: bench/web.sh [N]
+# Usage: bench/web.sh [N [DATABASE]]
+#   DATABASE: serve from this database instead of the SQLite file, for example the PostgreSQL
+#   copy bench/migrate_to.sh makes of it (postgres://.../newsdesk_bench_migrate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
@@ -25,7 +27,7 @@ for line in sys.stdin:
   mv "$db.tmp" "$db"; for x in wal shm; do [ -f "$db.tmp-$x" ] && mv "$db.tmp-$x" "$db-$x"; done
 fi
 port=8191; static_port=8192
-NEWSDESK_DATABASE_URL="$db" NEWSDESK_LOG=warn "$bin" serve --no-crawl --listen "127.0.0.1:$port" >/dev/null 2>&1 &
+NEWSDESK_DATABASE_URL="${2:-$db}" NEWSDESK_LOG=warn "$bin" serve --no-crawl --listen "127.0.0.1:$port" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; [ -f "$out/nginx.pid" ] && kill "$(cat "$out/nginx.pid")" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done

@@ -243,6 +243,19 @@ impl Store {
                 ranked_newest: None,
             });
         };
+        // PostgreSQL's English configuration drops stop words ("would", "were") from the index
+        // and from queries: a query of stop words alone matches nothing there, and is answered
+        // at once rather than by a scan that can use no index.
+        if self.dialect() == Dialect::Postgres {
+            let words = vec!["phraseto_tsquery('english', ?)"; query.include.len()].join(" && ");
+            let mut q = self.sql(format!("SELECT numnode({words})::BIGINT"));
+            for term in &query.include {
+                q = q.bind(term.clone());
+            }
+            if q.scalar::<i64>(self.pool()).await? == 0 {
+                return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });
+            }
+        }
         // Each backend's index: what it is queried with, its row number, its ranking.
         let (with, from, seq, best, terms) = match self.dialect() {
             Dialect::Sqlite => {

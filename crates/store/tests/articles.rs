@@ -253,6 +253,18 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn stop_words_alone_match_nothing_on_postgresql_and_never_stop_a_match() {
+        let (_dir, store) = store().await;
+        store.upsert_article(upsert("Ferry plans", "The ferries were sailing again in May.", 3)).await.unwrap();
+        let alone = store.search("were", 0, 10).await.unwrap();
+        // FTS5 indexes every word; PostgreSQL's English configuration leaves stop words out.
+        let expected = if store.backend_name() == "postgres" { 0 } else { 1 };
+        assert_eq!(alone.total, expected, "{}", store.backend_name());
+        assert_eq!(store.search("were ferries", 0, 10).await.unwrap().total, 1);
+        assert_eq!(store.search("\"were sailing\"", 0, 10).await.unwrap().total, 1);
+    }
+
+    #[tokio::test]
     async fn a_word_in_very_many_articles_lists_the_newest_first() {
         use newsdesk_store::ParsedQuery;
         let (_dir, store) = store().await;
