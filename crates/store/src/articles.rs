@@ -138,12 +138,7 @@ impl Store {
     /// Database errors.
     pub async fn recent_articles(&self, offset: u64, limit: u32) -> Result<Page<ArticleCard>, StoreError> {
         let sql = format!("SELECT {CARD_COLUMNS} FROM articles a ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?");
-        let rows = self
-            .sql(sql)
-            .bind(i64::from(limit))
-            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-            .fetch_all(self.pool())
-            .await?;
+        let rows = self.sql(sql).bind_page(limit, offset).fetch_all(self.pool()).await?;
         let items = rows.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
         let total = self.count_articles().await?;
         Ok(Page { items, total, offset, limit })

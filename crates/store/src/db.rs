@@ -94,6 +94,12 @@ impl Query {
         }
     }
 
+    /// Binds `LIMIT ? OFFSET ?`.
+    #[must_use]
+    pub(crate) fn bind_page(self, limit: u32, offset: u64) -> Self {
+        self.bind(i64::from(limit)).bind(i64::try_from(offset).unwrap_or(i64::MAX))
+    }
+
     pub(crate) async fn fetch_all(self, on: On<'_>) -> Result<Vec<Row>, StoreError> {
         Ok(match (self, on) {
             (Self::Sqlite(q), On::SqlitePool(p)) => q.fetch_all(p).await?.into_iter().map(Row::Sqlite).collect(),

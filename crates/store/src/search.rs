@@ -223,8 +223,7 @@ impl Store {
             for b in &binds {
                 q = q.bind(b.clone());
             }
-            let rows =
-                q.bind(i64::from(limit)).bind(i64::try_from(offset).unwrap_or(i64::MAX)).fetch_all(self.pool()).await?;
+            let rows = q.bind_page(limit, offset).fetch_all(self.pool()).await?;
             let mut hits = Vec::with_capacity(rows.len());
             for row in &rows {
                 let article = rows::card(row)?;
@@ -311,8 +310,7 @@ impl Store {
         let sql =
             format!("{with}SELECT {seq} AS seq FROM {from}{filter_sql}{window} ORDER BY {order_by} LIMIT ? OFFSET ?");
         let order: Vec<i64> = bind_all(sql)
-            .bind(i64::from(limit))
-            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+            .bind_page(limit, offset)
             .fetch_all(self.pool())
             .await?
             .iter()

@@ -99,8 +99,7 @@ impl Store {
             .bind(&domain)
             .bind(&domain)
             .bind(&www)
-            .bind(i64::from(limit))
-            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+            .bind_page(limit, offset)
             .fetch_all(self.pool())
             .await?;
         let items = found.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;

@@ -92,12 +92,7 @@ impl Store {
              ORDER BY substr(s.last_seen_at, 1, 10) DESC, s.source_count DESC, s.article_count DESC, \
              s.last_seen_at DESC, s.id DESC LIMIT ? OFFSET ?"
         );
-        let rows = self
-            .sql(sql)
-            .bind(i64::from(limit))
-            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-            .fetch_all(self.pool())
-            .await?;
+        let rows = self.sql(sql).bind_page(limit, offset).fetch_all(self.pool()).await?;
         let items = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
         let total: i64 = self
             .sql("SELECT count(*) FROM stories WHERE merged_into IS NULL AND article_count > 0")

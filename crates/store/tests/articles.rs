@@ -9,12 +9,6 @@ use url::Url;
 use newsdesk_store::{SnippetPart, Store, StoreOptions, UpsertOutcome};
 
 newsdesk_testkit::on_both_backends! {
-    async fn store() -> (TestStore, Store) {
-        let db = TestStore::new().await;
-        let store = db.store.clone();
-        (db, store)
-    }
-
     fn upsert(title: &str, body: &str, day: u32) -> ArticleUpsert {
         ArticleUpsert {
             id: Some(ArticleId::new_v7()),
@@ -28,7 +22,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn stores_and_reads_back_every_field() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let input = ArticleUpsert {
             byline: Some("Ines Duarte".into()),
             updated_at: Some(Utc.with_ymd_and_hms(2026, 4, 2, 9, 15, 30).unwrap()),
@@ -59,7 +53,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn reupserting_updates_and_never_duplicates() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let first = ArticleUpsert { byline: Some("Kept Byline".into()), ..upsert("First title", "Old body.", 3) };
         let id = first.id.unwrap();
         store.upsert_article(first.clone()).await.unwrap();
@@ -84,7 +78,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn invalid_articles_write_nothing() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let err = store.upsert_article(upsert("  ", "Body.", 1)).await.unwrap_err();
         assert!(err.to_string().contains("title"), "{err}");
         assert_eq!(store.count_articles().await.unwrap(), 0);
@@ -92,14 +86,14 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn new_articles_without_an_id_get_a_v7_id() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let outcome = store.upsert_article(ArticleUpsert { id: None, ..upsert("No id", "Body.", 1) }).await.unwrap();
         assert_eq!(outcome.id().as_uuid().get_version_num(), 7);
     }
 
     #[tokio::test]
     async fn recent_articles_are_newest_first_and_paginated() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         for day in 1..=5 {
             store.upsert_article(upsert(&format!("Day {day}"), "Body.", day)).await.unwrap();
         }
@@ -115,7 +109,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn articles_after_walks_everything_once() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         for day in 1..=7 {
             store.upsert_article(upsert(&format!("A{day}"), "Body.", day)).await.unwrap();
         }
@@ -136,7 +130,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn search_ranks_title_matches_first_and_highlights() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         store
             .upsert_article(upsert("Council budget vote", "The lighthouse was mentioned once in passing.", 1))
             .await
@@ -167,7 +161,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn search_paginates() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         for day in 1..=5 {
             store.upsert_article(upsert(&format!("Tram report {day}"), "Trams ran late.", day)).await.unwrap();
         }
@@ -181,7 +175,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn data_survives_closing_and_reopening() {
-        let (dir, store) = store().await;
+        let (dir, store) = TestStore::with_store().await;
         let input = upsert("Durable", "Saved before the restart.", 9);
         let id = input.id.unwrap();
         store.upsert_article(input).await.unwrap();
@@ -194,7 +188,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn batches_report_each_item_and_write_the_valid_ones() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let good = upsert("Good one", "Body.", 1);
         let repeat = ArticleUpsert { title: "Good one, corrected".into(), ..good.clone() };
         let outcomes = store.upsert_articles(vec![good.clone(), upsert("", "Body.", 2), repeat]).await.unwrap();
@@ -211,7 +205,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn recent_full_articles_match_the_listing() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         for day in 1..=4 {
             store.upsert_article(upsert(&format!("Day {day}"), "Body text.", day)).await.unwrap();
         }
@@ -225,7 +219,7 @@ newsdesk_testkit::on_both_backends! {
     #[tokio::test]
     async fn search_filters_by_source_language_and_day() {
         use newsdesk_store::ParsedQuery;
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let mut a = upsert("Harbour ferry timetable", "Ferries run every ten minutes.", 2);
         a.original_domain = Some("www.harbourpost.example".into());
         a.language = Some("en".into());
@@ -254,7 +248,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn stop_words_alone_match_nothing_on_postgresql_and_never_stop_a_match() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         store.upsert_article(upsert("Ferry plans", "The ferries were sailing again in May.", 3)).await.unwrap();
         let alone = store.search("were", 0, 10).await.unwrap();
         // FTS5 indexes every word; PostgreSQL's English configuration leaves stop words out.
@@ -267,7 +261,7 @@ newsdesk_testkit::on_both_backends! {
     #[tokio::test]
     async fn a_word_in_very_many_articles_lists_the_newest_first() {
         use newsdesk_store::ParsedQuery;
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         for day in 1..=6 {
             let body = if day == 2 { "Harbour harbour harbour harbour news." } else { "Harbour news." };
             store.upsert_article(upsert(&format!("Report {day}"), body, day)).await.unwrap();

@@ -5,16 +5,10 @@
 
 use chrono::{Duration, Utc};
 use newsdesk_model::{ArticleUpsert, FeedStatus};
-use newsdesk_store::{IncomingEntry, NewFeed, PollRecord, Store, StoreError};
+use newsdesk_store::{IncomingEntry, NewFeed, PollRecord, StoreError};
 use url::Url;
 
 newsdesk_testkit::on_both_backends! {
-    async fn store() -> (TestStore, Store) {
-        let db = TestStore::new().await;
-        let store = db.store.clone();
-        (db, store)
-    }
-
     fn new_feed(url: &str) -> NewFeed {
         NewFeed { url: Some(Url::parse(url).unwrap()), title: Some("Harbour Gazette".into()), site_url: None }
     }
@@ -45,7 +39,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn following_listing_pausing_and_removing() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let feed = store.add_feed(new_feed("https://www.harbour.co.uk/feed.xml")).await.unwrap();
         assert_eq!(feed.last_status, FeedStatus::New);
         let dup = store.add_feed(new_feed("https://www.harbour.co.uk/feed.xml")).await.unwrap_err();
@@ -71,7 +65,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn poll_records_drive_status_errors_and_schedule() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let feed = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
         store.record_poll(feed.id, poll(FeedStatus::Ok, 30)).await.unwrap();
         let f = store.feed(feed.id).await.unwrap().unwrap();
@@ -100,7 +94,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn re_polling_never_duplicates_and_changes_keep_revisions() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let feed = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
         let first = store
             .ingest_entries(
@@ -141,7 +135,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn invalid_entries_are_reported_and_the_rest_stored() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let feed = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
         let report =
             store.ingest_entries(&feed, vec![entry("guid:bad", "   ", "x"), entry("guid:ok", "Fine", "y")]).await.unwrap();
@@ -152,7 +146,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn a_feed_is_leased_to_one_process_until_polled_or_the_lease_ends() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let a = store.add_feed(new_feed("https://a.example/rss")).await.unwrap();
         let b = store.add_feed(new_feed("https://b.example/rss")).await.unwrap();
         let now = Utc::now() + Duration::seconds(1);

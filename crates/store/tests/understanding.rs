@@ -7,12 +7,6 @@ use newsdesk_model::{ArticleId, ArticleUpsert, StoryId};
 use newsdesk_store::{EntityRecord, Placed, Store, Understood};
 
 newsdesk_testkit::on_both_backends! {
-    async fn store() -> (TestStore, Store) {
-        let db = TestStore::new().await;
-        let store = db.store.clone();
-        (db, store)
-    }
-
     async fn article(store: &Store, title: &str, hour: u32) -> ArticleId {
         let id = ArticleId::new_v7();
         store
@@ -45,7 +39,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn stories_copies_and_entities_read_back_as_pages_need_them() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let copy = article(&store, "Strike vote, as carried by a wire client", 8).await;
         let original = article(&store, "Ferry crews vote on strike", 9).await;
         let later = article(&store, "Ferry strike called off", 15).await;
@@ -97,7 +91,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn merged_stories_move_their_articles_and_old_ids_lead_to_the_survivor() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let a = article(&store, "Bridge closes", 8).await;
         let b = article(&store, "Bridge shut for repairs", 9).await;
         let c = article(&store, "Bridge repairs begin", 10).await;
@@ -122,7 +116,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn renewed_entities_replace_old_ones_and_clearing_keeps_articles() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let a = article(&store, "Council meets", 8).await;
         let story = StoryId::new_v7();
         store.save_understanding(&[placed(a, story, None, vec![entity("person", "old name", "Old Name")])]).await.unwrap();
@@ -150,7 +144,7 @@ newsdesk_testkit::on_both_backends! {
 
     #[tokio::test]
     async fn inputs_page_through_time_order_from_a_start() {
-        let (_dir, store) = store().await;
+        let (_dir, store) = TestStore::with_store().await;
         let mut ids = Vec::new();
         for hour in [12, 8, 10, 9, 11] {
             ids.push((hour, article(&store, &format!("Item at {hour}"), hour).await));

@@ -39,6 +39,13 @@ pub mod sqlite {
         pub fn path(&self) -> String {
             self.dir.path().join("test.db").display().to_string()
         }
+
+        /// [`TestStore::new`], with a handle on its store.
+        pub async fn with_store() -> (Self, Store) {
+            let db = Self::new().await;
+            let store = db.store.clone();
+            (db, store)
+        }
     }
 
     /// SQLite needs no server: its tests always run.
@@ -87,6 +94,13 @@ pub mod postgres {
         #[must_use]
         pub fn path(&self) -> String {
             self.location.clone()
+        }
+
+        /// [`TestStore::new`], with a handle on its store.
+        pub async fn with_store() -> (Self, Store) {
+            let db = Self::new().await;
+            let store = db.store.clone();
+            (db, store)
         }
     }
 

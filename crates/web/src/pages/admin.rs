@@ -185,6 +185,13 @@ async fn admin_form(state: &AppState, request: Request) -> Result<Option<Vec<(St
     Ok(Some(form))
 }
 
+/// The id in an admin form's address.
+fn path_id<T: std::str::FromStr>(id: Result<Path<String>, PathRejection>, what: &str) -> Result<T, WebError> {
+    id.ok()
+        .and_then(|Path(raw)| raw.parse().ok())
+        .ok_or_else(|| WebError::BadRequest(format!("That is not a {what} id.")))
+}
+
 /// `POST /admin/comments/{id}`: `action` = approve, spam or delete.
 pub(crate) async fn moderate(
     State(state): State<AppState>,
@@ -193,10 +200,7 @@ pub(crate) async fn moderate(
 ) -> Response {
     let result = async {
         let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
-        let id: CommentId = id
-            .ok()
-            .and_then(|Path(raw)| raw.parse().ok())
-            .ok_or_else(|| WebError::BadRequest("That is not a comment id.".into()))?;
+        let id: CommentId = path_id(id, "comment")?;
         let raw = field(&form, "action");
         let action = Moderation::parse(raw).ok_or_else(|| {
             WebError::BadRequest(format!(
@@ -223,10 +227,7 @@ pub(crate) async fn feed(
 ) -> Response {
     let result = async {
         let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
-        let id: newsdesk_model::FeedId = id
-            .ok()
-            .and_then(|Path(raw)| raw.parse().ok())
-            .ok_or_else(|| WebError::BadRequest("That is not a feed id.".into()))?;
+        let id: newsdesk_model::FeedId = path_id(id, "feed")?;
         let found = match field(&form, "action") {
             "pause" => state.store.set_feed_paused(id, true).await?,
             "resume" => state.store.set_feed_paused(id, false).await?,
