@@ -157,8 +157,17 @@ const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
     ("crawl", "understanding_lease_seconds", Kind::Number),
 ];
 
-/// Variables that are not settings but are read elsewhere.
-const OTHER_ENV: &[&str] = &["NEWSDESK_CONFIG", "NEWSDESK_LOG", "NEWSDESK_LOG_FORMAT"];
+/// Variables that are not settings but are read elsewhere (the last four by the tests and
+/// benchmarks, which run newsdesk with them set).
+const OTHER_ENV: &[&str] = &[
+    "NEWSDESK_CONFIG",
+    "NEWSDESK_LOG",
+    "NEWSDESK_LOG_FORMAT",
+    "NEWSDESK_TEST_POSTGRES_URL",
+    "NEWSDESK_POSTGRES_TESTS",
+    "NEWSDESK_BROWSER_TESTS",
+    "NEWSDESK_BIN",
+];
 
 fn env_name(section: &str, key: &str) -> String {
     format!("NEWSDESK_{}_{}", section.to_ascii_uppercase(), key.to_ascii_uppercase())

@@ -3,7 +3,8 @@
 //! News is written lead first: the first sentences say what happened. The summary takes the
 //! leading sentences that are article text (not bylines, datelines, photo credits or calls to
 //! action) and that say what happened rather than draw the reader in (not questions, quoted
-//! speech or fragments), without the wire dateline in front of the first one: up to three
+//! speech, first-person accounts or fragments), and that add to what the summary says (not
+//! mostly its words again), without the wire dateline in front of the first one: up to three
 //! sentences and 100 words, about 75 on average.
 
 use crate::sentences::split_sentences;
@@ -38,6 +39,8 @@ impl Default for SummaryConfig {
 pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
     let mut chosen: Vec<String> = Vec::new();
     let mut words = 0;
+    // The content words of the sentences chosen.
+    let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
     // The first sentence passed over, for an article that is nothing but such sentences.
     let mut skipped: Option<&str> = None;
     // The lead is all a summary uses: read the first few thousand characters only.
@@ -55,10 +58,19 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
             skipped.get_or_insert(sentence);
             continue;
         }
+        // A sentence that mostly repeats what the summary says already adds nothing to it.
+        let content = content_words(sentence);
+        if !chosen.is_empty() && !content.is_empty() {
+            let repeated = content.iter().filter(|w| said.contains(*w)).count();
+            if repeated * 2 > content.len() {
+                continue;
+            }
+        }
         if !chosen.is_empty() && words + n > config.max_words {
             break;
         }
         chosen.push(sentence.to_owned());
+        said.extend(content);
         words += n;
         if words >= config.min_words || chosen.len() >= config.max_sentences {
             break;
@@ -73,11 +85,35 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
 }
 
 /// A sentence that draws the reader in rather than saying what happened: a question, a
-/// sentence that opens with a quotation, or a fragment of a few words.
+/// sentence that opens with a quotation, a fragment of a few words, or one in the first
+/// person (news is told in the third; "I" and "we" are someone's account or the writer's).
 fn is_hook(s: &str, words: usize) -> bool {
     let s = s.trim();
     let opens_with_quote = s.starts_with("``") || s.starts_with('"') || s.starts_with('\u{201c}');
-    words < MIN_SENTENCE_WORDS || s.ends_with('?') || s.ends_with("? ''") || (opens_with_quote && is_speech(s))
+    words < MIN_SENTENCE_WORDS
+        || s.ends_with('?')
+        || s.ends_with("? ''")
+        || (opens_with_quote && is_speech(s))
+        || is_first_person(s)
+}
+
+/// True when a sentence says "I", "me", "my", "we" or "our".
+fn is_first_person(s: &str) -> bool {
+    const FIRST_PERSON: &[&str] = &["i", "me", "my", "we", "our"];
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| FIRST_PERSON.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// The lowercase words of a sentence that say what it is about (not stop words).
+fn content_words(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .filter(|w| !crate::cluster::is_stop_word(w))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// True when a sentence reports speech ("..., he said"), as opposed to quoting a title.
@@ -210,6 +246,31 @@ mod tests {
         assert!(!s.iter().any(|x| x.ends_with('?') || x.contains("said the ferry") || x == "She was 52."), "{s:?}");
         // An article of nothing but hooks still gets a summary.
         assert_eq!(summarize("Who knew?", &SummaryConfig::default()), ["Who knew?"]);
+    }
+
+    #[test]
+    fn first_person_accounts_are_passed_over() {
+        let s = summarize(
+            "I remember the day the harbour bridge first opened to traffic in the spring. The harbour bridge \
+             closed on Monday for six weeks while crews replace worn deck plates. We have never seen queues \
+             like this at the ferry terminal before, one commuter wrote. Two extra ferries now run every ten \
+             minutes between the quay and Eastgate during the closure.",
+            &SummaryConfig::default(),
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[0].starts_with("The harbour bridge closed") && s[1].starts_with("Two extra ferries"), "{s:?}");
+    }
+
+    #[test]
+    fn a_sentence_that_repeats_the_summary_is_passed_over() {
+        let s = summarize(
+            "The harbour bridge closed on Monday for six weeks while crews replace its worn deck plates. \
+             Crews will replace the worn deck plates of the harbour bridge during six weeks of closure. \
+             Two extra ferries now run every ten minutes between the quay and Eastgate until it reopens.",
+            &SummaryConfig::default(),
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[1].starts_with("Two extra ferries"), "the restatement is left out: {s:?}");
     }
 
     #[test]
