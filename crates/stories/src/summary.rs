@@ -43,6 +43,9 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
     let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
     // The first sentence passed over, for an article that is nothing but such sentences.
     let mut skipped: Option<&str> = None;
+    // The leading first-person sentences, for an article told in the first person (a column,
+    // a blog): its summary is then its own lead.
+    let mut told: Vec<&str> = Vec::new();
     // The lead is all a summary uses: read the first few thousand characters only.
     let lead = match text.char_indices().nth(LEAD_CHARS) {
         Some((i, _)) => &text[..i],
@@ -56,6 +59,12 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
         let n = word_count(sentence);
         if n < 4 || is_hook(sentence, n) {
             skipped.get_or_insert(sentence);
+            continue;
+        }
+        if is_first_person(sentence) {
+            if told.len() < config.max_sentences {
+                told.push(sentence);
+            }
             continue;
         }
         // A sentence that mostly repeats what the summary says already adds nothing to it.
@@ -76,6 +85,19 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
             break;
         }
     }
+    if chosen.is_empty() {
+        for sentence in told {
+            let n = word_count(sentence);
+            if !chosen.is_empty() && words + n > config.max_words {
+                break;
+            }
+            chosen.push(sentence.to_owned());
+            words += n;
+            if words >= config.min_words {
+                break;
+            }
+        }
+    }
     if chosen.is_empty()
         && let Some(s) = skipped
     {
@@ -85,19 +107,16 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
 }
 
 /// A sentence that draws the reader in rather than saying what happened: a question, a
-/// sentence that opens with a quotation, a fragment of a few words, or one in the first
-/// person (news is told in the third; "I" and "we" are someone's account or the writer's).
+/// sentence that opens with a quotation, or a fragment of a few words.
 fn is_hook(s: &str, words: usize) -> bool {
     let s = s.trim();
     let opens_with_quote = s.starts_with("``") || s.starts_with('"') || s.starts_with('\u{201c}');
-    words < MIN_SENTENCE_WORDS
-        || s.ends_with('?')
-        || s.ends_with("? ''")
-        || (opens_with_quote && is_speech(s))
-        || is_first_person(s)
+    words < MIN_SENTENCE_WORDS || s.ends_with('?') || s.ends_with("? ''") || (opens_with_quote && is_speech(s))
 }
 
-/// True when a sentence says "I", "me", "my", "we" or "our".
+/// True when a sentence says "I", "me", "my", "we" or "our". News is told in the third
+/// person; such a sentence is someone's account or the writer's aside, passed over like a
+/// hook unless the whole lead is told that way.
 fn is_first_person(s: &str) -> bool {
     const FIRST_PERSON: &[&str] = &["i", "me", "my", "we", "our"];
     s.split(|c: char| !c.is_alphanumeric()).any(|w| FIRST_PERSON.iter().any(|p| w.eq_ignore_ascii_case(p)))
@@ -259,6 +278,16 @@ mod tests {
         );
         assert_eq!(s.len(), 2, "{s:?}");
         assert!(s[0].starts_with("The harbour bridge closed") && s[1].starts_with("Two extra ferries"), "{s:?}");
+    }
+
+    #[test]
+    fn a_lead_told_in_the_first_person_is_its_own_summary() {
+        let column = "I moved to the harbour district twelve years ago and have crossed the bridge every day since. \
+             We learned on Monday that it will close for six weeks of repairs. My neighbours are already \
+             planning their routes around the closure.";
+        let s = summarize(column, &SummaryConfig::default());
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert!(s[0].starts_with("I moved") && s[2].starts_with("My neighbours"), "{s:?}");
     }
 
     #[test]
