@@ -366,16 +366,25 @@ impl Desk {
     /// # Errors
     /// Database errors.
     pub async fn understand(&self, store: &Store, ids: &[ArticleId]) -> Result<usize, StoreError> {
+        Ok(self.understand_placing(store, ids).await?.0)
+    }
+
+    /// [`Desk::understand`]: how many were understood, and the ids placed in a story.
+    async fn understand_placing(
+        &self,
+        store: &Store,
+        ids: &[ArticleId],
+    ) -> Result<(usize, Vec<ArticleId>), StoreError> {
         if ids.is_empty() || !self.enabled || !self.still_leading(store).await? {
-            return Ok(0);
+            return Ok((0, Vec::new()));
         }
         let inputs = store.understanding_inputs(ids).await?;
         let analyzed = tokio::task::spawn_blocking(move || analyze_stored(inputs, DESK_FIELDS))
             .await
             .map_err(|e| StoreError::Corrupt(format!("analysis failed: {e}")))?;
         let n = analyzed.len();
-        self.place_and_save(store, analyzed, Replay::Live).await?;
-        Ok(n)
+        let placed = self.place_and_save(store, analyzed, Replay::Live).await?;
+        Ok((n, placed))
     }
 
     /// While leading, places up to [`PAGE`] queued articles (stored by any process and not
@@ -389,19 +398,28 @@ impl Desk {
         }
         let tried = self.leader.tried.lock().map(|t| t.clone()).unwrap_or_default();
         let ids = store.unplaced_articles(&tried, PAGE).await?;
-        let n = self.understand(store, &ids).await?;
-        if let Ok(mut tried) = self.leader.tried.lock() {
+        let (n, placed) = self.understand_placing(store, &ids).await?;
+        // Only what placement left out is remembered: placed articles leave the queue.
+        if placed.len() < ids.len()
+            && let Ok(mut tried) = self.leader.tried.lock()
+        {
             if tried.len() > 100_000 {
                 tried.clear();
             }
-            tried.extend(ids);
+            tried.extend(ids.into_iter().filter(|id| !placed.contains(id)));
         }
         Ok(n)
     }
 
     /// Placement and its write happen under the lock, so that stories merge in the order
     /// they were decided.
-    async fn place_and_save(&self, store: &Store, items: Vec<Analyzed>, replay: Replay) -> Result<(), StoreError> {
+    /// Returns the ids placed in a story.
+    async fn place_and_save(
+        &self,
+        store: &Store,
+        items: Vec<Analyzed>,
+        replay: Replay,
+    ) -> Result<Vec<ArticleId>, StoreError> {
         let mut desk = self.state.clone().lock_owned().await;
         let (desk, understood) = tokio::task::spawn_blocking(move || {
             let understood = desk.place(items, replay);
@@ -411,7 +429,8 @@ impl Desk {
         .map_err(|e| StoreError::Corrupt(format!("story placement failed: {e}")))?;
         let result = store.save_understanding(&understood).await;
         drop(desk);
-        result
+        result?;
+        Ok(understood.iter().filter(|u| u.placed.is_some()).map(|u| u.article).collect())
     }
 }
 

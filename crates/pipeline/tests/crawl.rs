@@ -1,5 +1,5 @@
 //! Feeds polled end to end: a real HTTP server on loopback, the real fetcher, parser and a
-//! real SQLite file.
+//! real database (each test on both backends).
 
 // Tests fail by panicking; helpers here may unwrap like the tests they serve.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
