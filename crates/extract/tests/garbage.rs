@@ -63,13 +63,27 @@ proptest! {
         for bad in ["<script", "<style", "<svg", "<template", "hidden", "display:none"] {
             prop_assert!(!e.html.contains(bad), "{} in {}", bad, e.html);
         }
-        // Every word of the text is in the page's text (tags removed: inline tags join words).
-        // A "<" starts a tag only before a letter, "/" or "!", as in HTML.
+        // Every word of the text is in the page's text (tags and comments removed: inline tags
+        // and comments join words). A "<" starts a tag only before a letter, "/" or "!"; a
+        // comment runs from "<!--" to the next "-->", tags inside it included; script and
+        // style bodies are raw text, never output, and hold no comments, as in HTML.
         let mut plain = String::new();
         let mut in_tag = false;
-        let mut chars = html.chars().peekable();
-        while let Some(c) = chars.next() {
-            let opens = c == '<' && chars.peek().is_some_and(|n| n.is_ascii_alphabetic() || *n == '/' || *n == '!');
+        let mut rest = html.as_str();
+        while let Some(c) = rest.chars().next() {
+            if !in_tag
+                && let Some(raw) = ["script", "style"].into_iter().find(|t| rest.starts_with(&format!("<{t}")))
+            {
+                let close = format!("</{raw}");
+                rest = rest[1..].find(&close).map_or("", |at| &rest[1 + at..]);
+                continue;
+            }
+            if !in_tag && let Some(comment) = rest.strip_prefix("<!--") {
+                rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+                continue;
+            }
+            rest = &rest[c.len_utf8()..];
+            let opens = c == '<' && rest.chars().next().is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!');
             match c {
                 '<' if opens => in_tag = true,
                 '>' if in_tag => in_tag = false,
