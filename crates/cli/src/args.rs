@@ -180,6 +180,12 @@ pub struct AnalyzeArgs {
     /// stories. [default: all]
     #[arg(long, value_name = "FIELDS")]
     pub only: Option<String>,
+
+    /// Also write the stories to FILE, one JSON line each, once each can no longer change:
+    /// {"id", "title", "summary", "articles" (ids in time order), "sources", "first_seen",
+    /// "last_seen", "related" (stories on the same subject)}.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub stories: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -59,7 +59,10 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             Some(list) => newsdesk_pipeline::understand::Fields::parse(list).map_err(anyhow::Error::msg)?,
             None => newsdesk_pipeline::understand::Fields::default(),
         };
-        let failed = commands::analyze::run(&args.input, fields)?;
+        if args.stories.is_some() && !fields.stories {
+            anyhow::bail!("--stories needs the stories field: add `stories` to --only");
+        }
+        let failed = commands::analyze::run(&args.input, fields, args.stories.as_deref())?;
         return Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
     }
     if let Command::Config(args) = &cli.command {

@@ -55,6 +55,8 @@ fn text_of<'a>(input: &'a UnderstandingInput, id: &'a str) -> ArticleText<'a> {
         text: &input.body_text,
         source: input.source.as_deref(),
         original_domain: input.original_domain.as_deref(),
+        language: input.language.as_deref(),
+        day_only: false,
     }
 }
 

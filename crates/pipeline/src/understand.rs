@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Utc};
 use newsdesk_stories::{
-    Assignment, ClusterConfig, CopyConfig, CopyDetector, CopyInput, Entity, Fingerprint, StoryClusterer, SummaryConfig,
-    credited_sources, detect_language, extract_entities, keyphrases, summarize,
+    Assignment, ClusterConfig, CopyConfig, CopyDetector, CopyInput, Entity, Fingerprint, StoryArticle, StoryClusterer,
+    SummaryConfig, credited_sources, detect_language, extract_entities, keyphrases, summarize,
 };
 
 /// Keyphrases kept per article.
@@ -70,6 +70,10 @@ pub struct ArticleText<'a> {
     pub source: Option<&'a str>,
     /// The domain the article credits as its original, if it says.
     pub original_domain: Option<&'a str>,
+    /// Its language (a BCP 47 tag), when already known.
+    pub language: Option<&'a str>,
+    /// True when only the day of publication is known.
+    pub day_only: bool,
 }
 
 /// The work that depends on one article only.
@@ -173,7 +177,15 @@ impl Understanding {
         } else {
             None
         };
-        let story = fields.stories.then(|| self.stories.assign(article.title, article.text, at));
+        let story = fields.stories.then(|| {
+            self.stories.assign_article(&StoryArticle {
+                title: article.title,
+                text: article.text,
+                language: analysis.language.or(article.language),
+                at,
+                day_only: article.day_only && published.is_some(),
+            })
+        });
         Placement { copy_of, story, at }
     }
 
@@ -196,7 +208,7 @@ mod tests {
     use chrono::TimeZone;
 
     fn text(id: &'static str, title: &'static str, body: &'static str) -> ArticleText<'static> {
-        ArticleText { id, title, text: body, source: None, original_domain: None }
+        ArticleText { id, title, text: body, source: None, original_domain: None, language: None, day_only: false }
     }
 
     #[test]

@@ -72,6 +72,21 @@ pub struct ArticleContext {
     pub keyphrases: Vec<String>,
 }
 
+/// Hours in which a story's freshness halves on the front page.
+pub const FRESHNESS_HALF_LIFE_HOURS: f64 = 12.0;
+/// Days behind the newest story within which stories are ranked by coverage and freshness.
+pub const RANKED_DAYS: i64 = 7;
+/// Most stories ranked by coverage and freshness (the most recent).
+const RANKED_MOST: u32 = 5000;
+
+/// A story's standing on the front page: its outlets, halved for every half-life behind the
+/// newest story.
+fn rank(story: &StoryCard, newest: DateTime<Utc>) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let hours = (newest - story.last_seen_at).num_minutes().max(0) as f64 / 60.0;
+    f64::from(story.source_count.max(1)) * 0.5f64.powf(hours / FRESHNESS_HALF_LIFE_HOURS)
+}
+
 /// Longest timeline shown on a story page.
 const TIMELINE_LIMIT: u32 = 500;
 /// Entities listed on a story or article page.
@@ -81,24 +96,62 @@ const STORY_COLUMNS: &str = "s.id, s.title, s.summary, s.lead_article_id, s.firs
      s.article_count, s.source_count";
 
 impl Store {
-    /// Stories with articles for a front page: by the day they were last active (newest day
-    /// first), then by coverage (sources, then articles), then most recently active.
+    /// Stories with articles for a front page, most important first: by coverage (distinct
+    /// outlets) weighed by freshness, which halves every [`FRESHNESS_HALF_LIFE_HOURS`] hours
+    /// behind the newest story, so that a story five outlets told this morning ranks above
+    /// the one-article stories of this afternoon, and yesterday's big story gives way. Stories
+    /// of the last [`RANKED_DAYS`] days are ranked so; older ones follow, newest first.
     ///
     /// # Errors
     /// Database errors.
     pub async fn top_stories(&self, offset: u64, limit: u32) -> Result<Page<StoryCard>, StoreError> {
-        let sql = format!(
-            "SELECT {STORY_COLUMNS} FROM stories s WHERE s.merged_into IS NULL AND s.article_count > 0 \
-             ORDER BY substr(s.last_seen_at, 1, 10) DESC, s.source_count DESC, s.article_count DESC, \
-             s.last_seen_at DESC, s.id DESC LIMIT ? OFFSET ?"
-        );
-        let rows = self.sql(sql).bind_page(limit, offset).fetch_all(self.pool()).await?;
-        let items = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
+        const LIVE: &str = "s.merged_into IS NULL AND s.article_count > 0";
         let total: i64 = self
             .sql("SELECT count(*) FROM stories WHERE merged_into IS NULL AND article_count > 0")
             .scalar(self.pool())
             .await?;
-        Ok(Page { items, total: u64::try_from(total).unwrap_or(0), offset, limit })
+        let total = u64::try_from(total).unwrap_or(0);
+        let newest: Option<String> =
+            self.sql(format!("SELECT max(s.last_seen_at) FROM stories s WHERE {LIVE}")).scalar(self.pool()).await?;
+        let Some(newest) = newest.as_deref().map(time::from_db).transpose()? else {
+            return Ok(Page { items: Vec::new(), total, offset, limit });
+        };
+        let cutoff = time::to_db(newest - chrono::Duration::days(RANKED_DAYS));
+        let sql = format!(
+            "SELECT {STORY_COLUMNS} FROM stories s WHERE {LIVE} AND s.last_seen_at >= ? \
+             ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ?"
+        );
+        let rows = self.sql(sql).bind(cutoff.as_str()).bind(i64::from(RANKED_MOST)).fetch_all(self.pool()).await?;
+        let mut ranked = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
+        ranked.sort_by(|a, b| {
+            rank(b, newest).total_cmp(&rank(a, newest)).then(b.last_seen_at.cmp(&a.last_seen_at)).then(b.id.cmp(&a.id))
+        });
+        let start = usize::try_from(offset).unwrap_or(usize::MAX);
+        let mut items: Vec<StoryCard> = ranked.iter().skip(start).take(limit as usize).cloned().collect();
+        let wanted = limit as usize - items.len();
+        if wanted > 0 && limit > 0 {
+            // Past the ranked stories: the older ones, newest first.
+            let skip = start.saturating_sub(ranked.len());
+            let sql = format!(
+                "SELECT {STORY_COLUMNS} FROM stories s WHERE {LIVE} AND s.last_seen_at < ? \
+                 ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ? OFFSET ?"
+            );
+            let oldest_ranked = if ranked.len() < RANKED_MOST as usize {
+                cutoff.clone()
+            } else {
+                ranked.iter().map(|s| s.last_seen_at).min().map(time::to_db).unwrap_or(cutoff.clone())
+            };
+            let rows = self
+                .sql(sql)
+                .bind(oldest_ranked.as_str())
+                .bind_page(u32::try_from(wanted).unwrap_or(limit), u64::try_from(skip).unwrap_or(0))
+                .fetch_all(self.pool())
+                .await?;
+            for row in &rows {
+                items.push(story_card(row)?);
+            }
+        }
+        Ok(Page { items, total, offset, limit })
     }
 
     /// Where a story is now: itself, or the story it was merged into. `None` when unknown.

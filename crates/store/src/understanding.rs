@@ -26,6 +26,8 @@ pub struct UnderstandingInput {
     pub story: Option<StoryId>,
     /// True when the article has no summary yet (an import that gave none).
     pub needs_summary: bool,
+    /// Its language (a BCP 47 tag), if known.
+    pub language: Option<String>,
 }
 
 /// One entity an article names, as stored.
@@ -63,7 +65,7 @@ pub struct Understood {
 }
 
 const INPUT_COLUMNS: &str = "a.id, a.title, a.body_text, coalesce(s.domain, a.url) AS source, a.original_domain, \
-     a.sort_at, a.story_id, a.summary = '' AS needs_summary";
+     a.sort_at, a.story_id, a.summary = '' AS needs_summary, a.language";
 
 impl Store {
     /// The articles with these ids, in time order (published, else stored; then id).
@@ -285,6 +287,7 @@ fn input(row: &Row) -> Result<UnderstandingInput, StoreError> {
         at: time::from_db(&row.get::<String>("sort_at")?)?,
         story: row.get::<Option<String>>("story_id")?.as_deref().map(uuid).transpose()?.map(StoryId::from_uuid),
         needs_summary: row.get("needs_summary")?,
+        language: row.get("language")?,
     })
 }
 

@@ -89,6 +89,52 @@ newsdesk_testkit::on_both_backends! {
         assert!(store.entity("person", "ferry union", 10).await.unwrap().is_none(), "kind is part of the key");
     }
 
+    async fn article_on(store: &Store, title: &str, day: u32, hour: u32) -> ArticleId {
+        let id = ArticleId::new_v7();
+        store
+            .upsert_article(ArticleUpsert {
+                id: Some(id),
+                title: title.into(),
+                body_text: format!("{title}. The body."),
+                published_at: Some(Utc.with_ymd_and_hms(2026, 6, day, hour, 0, 0).unwrap()),
+                ..ArticleUpsert::default()
+            })
+            .await
+            .unwrap();
+        id
+    }
+
+    #[tokio::test]
+    async fn top_stories_rank_by_outlets_with_freshness_that_decays_by_the_hour() {
+        let (_dir, store) = TestStore::with_store().await;
+        let mut saves = Vec::new();
+        // Three days ago: a story ten outlets told.
+        let old = StoryId::new_v7();
+        for n in 0..10 {
+            saves.push(placed(article_on(&store, &format!("Dam report {n}"), 1, 9).await, old, None, vec![]));
+        }
+        // This morning: an earthquake five outlets told.
+        let quake = StoryId::new_v7();
+        for n in 0..5 {
+            saves.push(placed(article_on(&store, &format!("Earthquake {n}"), 4, 7 + n).await, quake, None, vec![]));
+        }
+        // This afternoon: three stories of one article each.
+        let mut singles = Vec::new();
+        for (n, hour) in [(0, 14), (1, 15), (2, 16)] {
+            let story = StoryId::new_v7();
+            singles.push(story);
+            saves.push(placed(article_on(&store, &format!("Single {n}"), 4, hour).await, story, None, vec![]));
+        }
+        store.save_understanding(&saves).await.unwrap();
+        let front = store.top_stories(0, 10).await.unwrap();
+        let order: Vec<StoryId> = front.items.iter().map(|s| s.id).collect();
+        assert_eq!(order, vec![quake, singles[2], singles[1], singles[0], old], "{front:?}");
+        assert_eq!(front.total, 5);
+        // Pages continue the same order, past the ranked stories too.
+        let second = store.top_stories(3, 10).await.unwrap();
+        assert_eq!(second.items.iter().map(|s| s.id).collect::<Vec<_>>(), vec![singles[0], old]);
+    }
+
     #[tokio::test]
     async fn merged_stories_move_their_articles_and_old_ids_lead_to_the_survivor() {
         let (_dir, store) = TestStore::with_store().await;

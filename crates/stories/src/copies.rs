@@ -2,7 +2,8 @@
 //!
 //! Outlets republish wire copy and each other's articles, lightly edited: a new headline,
 //! trimmed paragraphs, an added intro line, different boilerplate. Each article is reduced to
-//! the set of its five-word shingles, summarised by a MinHash signature; a locality-sensitive
+//! the set of its five-word shingles (five characters in scripts written without spaces),
+//! summarised by a MinHash signature; a locality-sensitive
 //! index over bands of the signature finds earlier articles that share enough shingles, and
 //! the signatures' agreement estimates how many (Jaccard similarity). Independent reports of
 //! the same event share facts and names but almost no five-word runs, so they are not copies.
@@ -13,6 +14,7 @@
 use std::collections::VecDeque;
 
 use crate::hash::{HashMap, HashSet};
+use crate::script::is_unspaced;
 
 use chrono::{DateTime, Utc};
 
@@ -52,8 +54,20 @@ impl Fingerprint {
     #[must_use]
     pub fn of(text: &str) -> Self {
         // Each word hashed once (lowercase, no allocation), shingles from word hashes.
-        let words: Vec<u64> =
-            text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect();
+        // In scripts without spaces (Chinese, Japanese, Thai) each character counts as a word.
+        let mut words: Vec<u64> = Vec::new();
+        for piece in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if piece.is_ascii() || !piece.chars().any(is_unspaced) {
+                words.push(word_hash(piece));
+                continue;
+            }
+            let mut rest = piece;
+            while let Some(c) = rest.chars().next() {
+                let end = if is_unspaced(c) { c.len_utf8() } else { rest.find(is_unspaced).unwrap_or(rest.len()) };
+                words.push(word_hash(&rest[..end]));
+                rest = &rest[end..];
+            }
+        }
         let mut signature = [u64::MAX; HASHES];
         let mut seen: HashSet<u64> = HashSet::default();
         for window in words.windows(SHINGLE) {

@@ -11,7 +11,10 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         Some((i, _)) => &text[..i],
         None => text,
     };
-    if sample.split_whitespace().count() < 4 {
+    // Scripts without spaces between words (Chinese, Japanese, Thai) carry about a word in
+    // every two characters.
+    let unspaced = sample.chars().filter(|&c| crate::script::is_unspaced(c)).count();
+    if sample.split_whitespace().count() + unspaced / 2 < 4 {
         return None;
     }
     // Only the languages we can tag (see ALLOWED): fewer candidates to score.
@@ -71,6 +74,12 @@ const ALLOWED: &[Lang] = &[
     Lang::Cat,
     Lang::Afr,
     Lang::Epo,
+    // Languages whose script alone tells them.
+    Lang::Kat,
+    Lang::Kan,
+    Lang::Guj,
+    Lang::Pan,
+    Lang::Amh,
 ];
 
 /// ISO 639-1 where it exists, else whatlang's ISO 639-3 code.
@@ -122,6 +131,11 @@ fn tag(lang: Lang) -> &'static str {
         Lang::Cat => "ca",
         Lang::Afr => "af",
         Lang::Epo => "eo",
+        Lang::Kat => "ka",
+        Lang::Kan => "kn",
+        Lang::Guj => "gu",
+        Lang::Pan => "pa",
+        Lang::Amh => "am",
         other => other.code(),
     }
 }
@@ -139,6 +153,9 @@ mod tests {
             ("El puente del puerto reabrió el lunes tras seis semanas de obras en su tablero.", "es"),
             ("A ponte do porto reabriu na segunda-feira depois de seis semanas de obras.", "pt"),
             ("Мост через гавань снова открылся в понедельник после шести недель ремонта.", "ru"),
+            ("港口大桥在六周的桥面维修后于周一重新开放。", "zh"),
+            ("港の橋は六週間の修理の後、月曜日に再開しました。", "ja"),
+            ("สะพานท่าเรือเปิดอีกครั้งในวันจันทร์หลังซ่อมหกสัปดาห์", "th"),
         ];
         for (text, want) in cases {
             assert_eq!(detect_language(text), Some(want), "{text}");

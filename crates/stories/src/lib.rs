@@ -14,14 +14,18 @@
 
 mod cluster;
 mod copies;
+mod digest;
 mod entities;
+mod gazetteer;
 mod hash;
 mod lang;
+mod script;
 mod sentences;
 mod summary;
 
-pub use cluster::{Assignment, ClusterConfig, StoryClusterer};
+pub use cluster::{Assignment, ClusterConfig, StoryArticle, StoryClusterer};
 pub use copies::{CopyConfig, CopyDetector, CopyInput, CopyVerdict, Fingerprint, credited_sources};
+pub use digest::{Digest, Member, digest};
 pub use entities::{Entity, EntityKind, extract_entities, keyphrases};
 pub use lang::detect_language;
 pub use sentences::split_sentences;

@@ -15,6 +15,8 @@ use newsdesk_pipeline::understand::{Analysis, ArticleText, Fields, Understanding
 use newsdesk_stories::SummaryConfig;
 use serde_json::{Value, json};
 
+use super::story_book::StoryBook;
+
 /// Longest input line read.
 const MAX_LINE_BYTES: u64 = 16 * 1024 * 1024;
 /// Lines analyzed together (bounded memory, ordered output).
@@ -30,6 +32,8 @@ struct Prepared {
     text: String,
     source: Option<String>,
     published: Option<DateTime<Utc>>,
+    /// True when `published` gave a date without a time.
+    day_only: bool,
     output: serde_json::Map<String, Value>,
     analysis: Analysis,
 }
@@ -38,7 +42,7 @@ struct Prepared {
 ///
 /// # Errors
 /// The input cannot be opened, or standard output fails.
-pub fn run(input: &Path, fields: Fields) -> anyhow::Result<usize> {
+pub fn run(input: &Path, fields: Fields, stories: Option<&Path>) -> anyhow::Result<usize> {
     let reader: Box<dyn Read> = if input.as_os_str() == "-" {
         Box::new(io::stdin())
     } else {
@@ -52,6 +56,13 @@ pub fn run(input: &Path, fields: Fields) -> anyhow::Result<usize> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
     let mut failed = 0;
     let mut line_no = 0usize;
+    let mut book = match stories {
+        Some(path) => {
+            let file = File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+            Some((StoryBook::default(), BufWriter::new(file)))
+        }
+        None => None,
+    };
     loop {
         let batch = read_batch(&mut reader, &mut line_no)?;
         if batch.is_empty() {
@@ -59,7 +70,7 @@ pub fn run(input: &Path, fields: Fields) -> anyhow::Result<usize> {
         }
         let prepared = prepare_all(&batch, &config, fields, threads);
         for ((n, _), result) in batch.iter().zip(prepared) {
-            let value = match result.and_then(|p| finish(p, &mut state, fields)) {
+            let value = match result.and_then(|p| finish(p, &mut state, fields, book.as_mut().map(|(b, _)| b))) {
                 Ok(v) => v,
                 Err(error) => {
                     failed += 1;
@@ -71,6 +82,12 @@ pub fn run(input: &Path, fields: Fields) -> anyhow::Result<usize> {
             out.write_all(b"\n")?;
         }
         out.flush()?;
+        if let Some((book, file)) = &mut book {
+            book.write_closed(file, |s| state.story_active(s))?;
+        }
+    }
+    if let Some((book, mut file)) = book {
+        book.finish(&mut file)?;
     }
     Ok(failed)
 }
@@ -146,7 +163,9 @@ fn prepare(bytes: &[u8], config: &SummaryConfig, fields: Fields) -> Result<Prepa
         Some(Value::String(t)) => t,
         _ => String::new(),
     };
-    let published = match obj.get("published").and_then(Value::as_str) {
+    let raw_published = obj.get("published").and_then(Value::as_str);
+    let day_only = raw_published.is_some_and(|raw| DateTime::parse_from_rfc3339(raw.trim()).is_err());
+    let published = match raw_published {
         Some(raw) => Some(parse_time(raw).ok_or_else(|| {
             format!("\"published\" is `{raw}`: expected a date such as 2026-05-04 or 2026-05-04T09:30:00Z")
         })?),
@@ -157,8 +176,15 @@ fn prepare(bytes: &[u8], config: &SummaryConfig, fields: Fields) -> Result<Prepa
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
-    let article =
-        ArticleText { id: &id_text, title: &title, text: &text, source: source.as_deref(), original_domain: None };
+    let article = ArticleText {
+        id: &id_text,
+        title: &title,
+        text: &text,
+        source: source.as_deref(),
+        original_domain: None,
+        language: None,
+        day_only,
+    };
     let analysis = analyze(&article, fields, config);
     let mut output = serde_json::Map::new();
     output.insert("id".into(), id);
@@ -180,17 +206,24 @@ fn prepare(bytes: &[u8], config: &SummaryConfig, fields: Fields) -> Result<Prepa
     if fields.keyphrases {
         output.insert("keyphrases".into(), json!(analysis.keyphrases));
     }
-    Ok(Prepared { id_text, title, text, source, published, output, analysis })
+    Ok(Prepared { id_text, title, text, source, published, day_only, output, analysis })
 }
 
 /// The steps that depend on the articles before: copies and stories, in input order.
-fn finish(mut p: Prepared, state: &mut Understanding, fields: Fields) -> Result<Value, String> {
+fn finish(
+    mut p: Prepared,
+    state: &mut Understanding,
+    fields: Fields,
+    book: Option<&mut StoryBook>,
+) -> Result<Value, String> {
     let article = ArticleText {
         id: &p.id_text,
         title: &p.title,
         text: &p.text,
         source: p.source.as_deref(),
         original_domain: None,
+        language: None,
+        day_only: p.day_only,
     };
     let placed = state.place(&article, &mut p.analysis, p.published, Utc::now(), fields);
     let mut output = p.output;
@@ -198,6 +231,9 @@ fn finish(mut p: Prepared, state: &mut Understanding, fields: Fields) -> Result<
         output.insert("copy_of".into(), json!(placed.copy_of));
     }
     if let Some(story) = placed.story {
+        if let Some(book) = book {
+            book.add(story.story, &story.merged, &p.id_text, (&p.title, &p.text, p.source.as_deref()), placed.at);
+        }
         output.insert("story".into(), json!(format!("s{}", story.story)));
         if !story.merged.is_empty() {
             // Earlier lines named these stories; they are this one now.

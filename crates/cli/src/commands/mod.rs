@@ -12,4 +12,5 @@ pub mod migrate_to;
 pub mod progress;
 pub mod recluster;
 pub mod serve;
+pub mod story_book;
 pub mod worker;

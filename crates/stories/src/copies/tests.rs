@@ -93,6 +93,31 @@ fn short_texts_are_not_judged_and_old_ones_retire() {
     assert_eq!(d.indexed(), 1);
 }
 
+/// A wire story in Chinese (written for this test): the harbour bridge closes for repairs.
+const WIRE_ZH: [&str; 4] = [
+    "阿尔德港市议会周五表示，港口大桥将从周一起全面封闭六周，施工人员将更换已经锈蚀的桥面钢板。",
+    "工程师在九月的例行检查中发现多块钢板下方出现锈蚀，总工程师玛拉·奥卡福告诉记者，这项工程不能等到明年春天。",
+    "封桥期间，两艘加开的渡轮将每十分钟往返于鱼码头和东门之间，夜间公交车将绕行环城公路。",
+    "老城区的店主表示，他们预计这个月生意会很冷清，商会已要求议会为大桥附近的商户减免营业税。",
+];
+
+#[test]
+fn chinese_copies_are_found_by_characters() {
+    let mut d = CopyDetector::new(CopyConfig::default());
+    let wire = WIRE_ZH.join("\n");
+    assert!(Fingerprint::of(&wire).shingles() > 100, "every character counts");
+    assert_eq!(d.check(input("zh-wire", &wire, "wire.example", at(4, 8))).copy_of, None);
+    let identical = d.check(input("zh-copy", &wire, "harbourpost.example", at(4, 9)));
+    assert_eq!(identical.copy_of.as_deref(), Some("zh-wire"));
+    // Lightly edited: an added opening line, the last paragraph dropped, a closing line.
+    let edited = format!("通勤者请做好准备。\n{}\n关注我们获取更多本地新闻。", WIRE_ZH[..3].join("\n"));
+    let verdict = d.check(input("zh-edit", &edited, "quayside.example", at(4, 10)));
+    assert_eq!(verdict.copy_of.as_deref(), Some("zh-wire"), "{verdict:?}");
+    // A different story in Chinese is no copy.
+    let other = "中央银行周二宣布维持基准利率不变，理由是通货膨胀放缓而出口疲软，多数经济学家此前已预计到这一决定。";
+    assert_eq!(d.check(input("zh-other", other, "wire.example", at(4, 11))).copy_of, None);
+}
+
 #[test]
 fn credits_are_read() {
     assert_eq!(credited_sources("Text.\nOriginal Source: www.republic.example\n"), ["republic.example"]);

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Writes the multilingual name lists of the understanding crate from the Unicode CLDR, as
+shipped by Babel (`pip install babel==2.19.0`, CLDR 49): territories.tsv (ISO 3166 code, name) and
+months.tsv (month number, name), in the languages of national news media, lowercased, deduplicated, names
+that name two places or are too short to be specific left out. Run from this folder:
+`python3 generate.py`. See README.md for the source and licence."""
+import babel
+from babel import Locale
+
+# The languages of national news media with a CLDR locale (a short list keeps names from
+# languages with little news out, where they collide with common words of others).
+languages = """af am ar az be bg bn bs ca ckb cs cy da de el en eo es et eu fa fi fil fr ga gl gu he hi hr hu hy id
+is it ja ka kk km kn ko ku ky lo lt lv mk ml mn mr ms my nb ne nl nn pa pl ps pt ro ru si sk sl sq sr sv sw ta te tg th
+tk tr uk ur uz vi yue zh zu""".split()
+
+
+def usable(name):
+    # Letters of scripts without spaces carry more per character.
+    unspaced = any(0x3040 <= ord(c) <= 0x9FFF or 0x0E00 <= ord(c) <= 0x0EFF for c in name)
+    return len(name) >= (2 if unspaced else 4)
+
+
+territories = {}
+months = {}
+for tag in languages:
+    try:
+        locale = Locale.parse(tag)
+    except Exception:
+        continue
+    for code, name in locale.territories.items():
+        if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO") and usable(name):
+            territories.setdefault(name.lower(), set()).add(code)
+    for form in ("format", "stand-alone"):
+        for number, name in locale.months.get(form, {}).get("wide", {}).items():
+            if usable(name) and not name.isdigit():
+                months.setdefault(name.lower(), set()).add(number)
+
+with open("territories.tsv", "w", encoding="utf-8") as out:
+    for name, codes in sorted(territories.items()):
+        if len(codes) == 1:
+            out.write(f"{next(iter(codes))}\t{name}\n")
+with open("months.tsv", "w", encoding="utf-8") as out:
+    for name, numbers in sorted(months.items()):
+        if len(numbers) == 1:
+            out.write(f"{next(iter(numbers))}\t{name}\n")
+print(f"{len(territories)} territory names, {len(months)} month names from {len(languages)} languages")

@@ -1,0 +1,415 @@
+//! What an article is about, as terms: its words, and its anchors.
+//!
+//! Words are the text's own vocabulary: lowercased, lightly stemmed words in scripts that
+//! put spaces between words, and character pairs in scripts that do not (Chinese, Japanese,
+//! Thai), so that text without spaces still has terms. Words only meet words of the same
+//! language.
+//!
+//! Anchors are what stays the same when the event is told in another language: names
+//! (capitalized words, folded to plain Latin letters so that "Pääbo", "Paabo" and "Паабо"
+//! meet) and numbers (digits of any script: "82", "٨٢" and "८२" meet).
+
+use crate::gazetteer;
+use crate::script::{digit_value, fold_to_latin, is_cased_letter, is_cjk, is_unspaced};
+
+/// The dominant writing system of a text, for counting documents per script: a word's
+/// rarity is judged among texts that could contain it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Arabic,
+    Hebrew,
+    Indic,
+    Cjk,
+    Hangul,
+    SoutheastAsian,
+    Other,
+}
+
+impl Script {
+    pub(crate) const ALL: usize = 10;
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    fn of(c: char) -> Self {
+        match c as u32 {
+            0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Self::Latin,
+            0x370..=0x3FF | 0x1F00..=0x1FFF => Self::Greek,
+            0x400..=0x52F => Self::Cyrillic,
+            0x590..=0x5FF => Self::Hebrew,
+            0x600..=0x6FF | 0x750..=0x77F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Self::Arabic,
+            0x900..=0xDFF => Self::Indic,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => Self::Hangul,
+            0xE00..=0xEFF | 0x1000..=0x109F | 0x1780..=0x17FF => Self::SoutheastAsian,
+            _ if is_cjk(c) => Self::Cjk,
+            _ => Self::Other,
+        }
+    }
+
+    /// The script most letters of `text` are written in.
+    pub(crate) fn dominant(text: &str) -> Self {
+        let mut counts = [0u32; Self::ALL];
+        for c in text.chars().filter(|c| c.is_alphabetic()).take(400) {
+            // A character of an unspaced script is about a word's worth of text.
+            counts[Self::of(c).index()] += if is_unspaced(c) { 2 } else { 1 };
+        }
+        let best = (0..Self::ALL).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+        [
+            Self::Latin,
+            Self::Cyrillic,
+            Self::Greek,
+            Self::Arabic,
+            Self::Hebrew,
+            Self::Indic,
+            Self::Cjk,
+            Self::Hangul,
+            Self::SoutheastAsian,
+            Self::Other,
+        ][best]
+    }
+}
+
+/// One token of running text.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Token<'a> {
+    /// A word of a spaced script, as written, and whether it opens a sentence.
+    Word { text: &'a str, opens_sentence: bool },
+    /// Two neighbouring characters of an unspaced script (one, for a lone character).
+    Pair(&'a str),
+    /// A number, in ASCII digits ("1,200" is "1200"; "2.5" stays "2.5").
+    Number(String),
+}
+
+/// The tokens of `text`, in order.
+pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut opens_sentence = true;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if digit_value(c).is_some() {
+            let (number, used) = read_number(rest);
+            out.push(Token::Number(number));
+            rest = &rest[used..];
+            opens_sentence = false;
+        } else if is_unspaced(c) {
+            let end = rest.find(|c: char| !is_unspaced(c)).unwrap_or(rest.len());
+            let run = &rest[..end];
+            let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
+            if starts.len() == 2 {
+                out.push(Token::Pair(run));
+            }
+            for w in starts.windows(3) {
+                out.push(Token::Pair(&run[w[0]..w[2]]));
+            }
+            rest = &rest[end..];
+            opens_sentence = false;
+        } else if c.is_alphabetic() {
+            let end = rest
+                .char_indices()
+                .find(|&(i, c)| {
+                    let inside = is_inner_mark(c) || c.is_alphabetic() && !is_unspaced(c);
+                    // An apostrophe or hyphen between letters belongs to the word.
+                    let joiner =
+                        matches!(c, '\'' | '’' | '-') && rest[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+                    !(inside || joiner)
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            out.push(Token::Word { text: &rest[..end], opens_sentence });
+            rest = &rest[end..];
+            opens_sentence = false;
+        } else {
+            if matches!(c, '.' | '!' | '?' | ':' | '\n' | '。' | '！' | '？' | '؟' | '।') {
+                opens_sentence = true;
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// Combining marks and joiners that belong inside a word (accents, Indic vowel signs and
+/// viramas, Arabic and Hebrew points, zero-width joiners).
+fn is_inner_mark(c: char) -> bool {
+    digit_value(c).is_none()
+        && matches!(c as u32, 0x300..=0x36F | 0x483..=0x489 | 0x591..=0x5C7 | 0x610..=0x61A | 0x64B..=0x65F | 0x670
+            | 0x900..=0xDFF | 0x200C..=0x200D)
+        && !matches!(c, '।' | '॥')
+}
+
+/// Reads the number at the start of `text`: its ASCII form and the bytes it used.
+fn read_number(text: &str) -> (String, usize) {
+    let mut number = String::new();
+    let mut used = 0;
+    let mut chars = text.char_indices().peekable();
+    let mut group = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        if let Some(d) = digit_value(c) {
+            number.push(char::from_digit(d, 10).unwrap_or('0'));
+            group += 1;
+            used = i + c.len_utf8();
+            chars.next();
+            continue;
+        }
+        if matches!(c, ',' | '.' | '٬' | '٫') {
+            // A separator followed by digits: thousands when exactly three follow, else decimals.
+            let after = &text[i + c.len_utf8()..];
+            let digits = after.chars().take_while(|&c| digit_value(c).is_some()).count();
+            if digits == 3 && group > 0 && after.chars().nth(3).is_none_or(|c| digit_value(c).is_none()) {
+                chars.next();
+                group = 0;
+                continue;
+            }
+            if digits > 0 && digits != 3 && matches!(c, '.' | '٫') && !number.contains('.') {
+                number.push('.');
+                chars.next();
+                group = 0;
+                continue;
+            }
+        }
+        break;
+    }
+    (number, used.max(1))
+}
+
+/// A word as a term: lowercased, not a stop word, at least three letters, lightly stemmed
+/// when written in Latin letters.
+pub(crate) fn content_word(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 3 || super::is_stop_word(&lower) {
+        return None;
+    }
+    // Possessives fold: "Blumenthal's" is "Blumenthal".
+    let lower = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower).to_owned();
+    if lower.is_ascii() {
+        for suffix in ["ing", "ed", "es", "s"] {
+            if lower.len() > 5 && lower.ends_with(suffix) {
+                return Some(lower[..lower.len() - suffix.len()].to_owned());
+            }
+        }
+    }
+    Some(lower)
+}
+
+/// True when `word` starts with a capital letter (or is an acronym of capitals).
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| is_cased_letter(c) && c.is_uppercase())
+}
+
+/// The words of a headline that say what happened rather than who or where: its content
+/// words that are not names (and pairs of characters in unspaced scripts). Whether a
+/// capitalized word is a name is judged by how the body writes it (a word the body
+/// capitalizes mid-sentence and never writes in lowercase, or an acronym), whatever the
+/// headline's style.
+pub(crate) fn headline_words(title: &[Token<'_>], body: &[Token<'_>]) -> Vec<String> {
+    let mut lower_in_body: crate::hash::HashSet<String> = crate::hash::HashSet::default();
+    let mut named_in_body: crate::hash::HashSet<String> = crate::hash::HashSet::default();
+    for token in body {
+        if let Token::Word { text, opens_sentence } = token {
+            let lower = text.to_lowercase();
+            let lower = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower).to_owned();
+            if !capitalized(text) {
+                lower_in_body.insert(lower);
+            } else if !opens_sentence {
+                named_in_body.insert(lower);
+            }
+        }
+    }
+    let mut common = Vec::new();
+    for token in title {
+        match token {
+            Token::Word { text, .. } => {
+                let lower = text.to_lowercase();
+                let word = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower);
+                let name = capitalized(text)
+                    && (named_in_body.contains(word) && !lower_in_body.contains(word)
+                        || !text.chars().any(char::is_lowercase) && text.chars().count() > 1);
+                if !name && let Some(w) = content_word(text) {
+                    common.push(w);
+                }
+            }
+            Token::Pair(pair) => common.push((*pair).to_owned()),
+            Token::Number(_) => {}
+        }
+    }
+    common
+}
+
+/// The anchors of a text: names (capitalized words that do not merely open a sentence,
+/// folded to Latin letters) and numbers of two or more digits.
+pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
+    // A capitalized word opening a sentence is a name when it is capitalized elsewhere in
+    // the text too, or when the next word is capitalized ("Mara Okafor said").
+    let mid_sentence: crate::hash::HashSet<&str> = tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Word { text, opens_sentence: false } if capitalized(text) => Some(*text),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Word { text, opens_sentence } if capitalized(text) => {
+                let next_capitalized = matches!(tokens.get(i + 1), Some(Token::Word { text, .. }) if capitalized(text));
+                if *opens_sentence && !next_capitalized && !mid_sentence.contains(text) {
+                    continue;
+                }
+                let word = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
+                if super::is_stop_word(&word.to_lowercase()) {
+                    continue;
+                }
+                // Each part of a hyphenated name is a name ("Benedict al XVI-lea", "Jean-Luc").
+                for part in word.split(['-', '\'', '’']) {
+                    let key = fold_to_latin(part);
+                    if key.len() >= 2 {
+                        out.push(format!("~{key}"));
+                    }
+                }
+            }
+            Token::Number(n) if n.len() >= 2 => out.push(format!("#{n}")),
+            _ => {}
+        }
+    }
+    out.extend(places_and_dates(text, tokens));
+    out
+}
+
+/// Anchors from the gazetteer: territories ("@IT") named in any language, and dates
+/// ("@12-31") written as a day and a month name in any language, or as `12月31日`.
+fn places_and_dates(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
+    let mut out = Vec::new();
+    let lower: Vec<Option<String>> = tokens
+        .iter()
+        .map(|t| match t {
+            Token::Word { text, .. } if text.len() <= 48 => Some(text.to_lowercase()),
+            Token::Pair(pair) => Some((*pair).to_owned()),
+            _ => None,
+        })
+        .collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(word) = &lower[i] else {
+            i += 1;
+            continue;
+        };
+        if matches!(tokens[i], Token::Word { .. }) {
+            let phrase: Vec<String> = lower[i..].iter().take(4).map_while(Clone::clone).collect();
+            if let Some((code, n)) = gazetteer::territory_phrase(&phrase) {
+                out.push(format!("@{code}"));
+                i += n;
+                continue;
+            }
+            if let Some(code) = gazetteer::territory(word) {
+                out.push(format!("@{code}"));
+            }
+        }
+        i += 1;
+    }
+    out.extend(gazetteer::territories_unspaced(text).into_iter().map(|code| format!("@{code}")));
+    let number = |i: usize| match tokens.get(i) {
+        Some(Token::Number(n)) => n.parse::<u32>().ok(),
+        _ => None,
+    };
+    let month_word = |i: usize| lower.get(i).and_then(|w| w.as_deref()).and_then(gazetteer::month);
+    for i in 0..tokens.len() {
+        let date = if let (Some(day), Some(month)) = (number(i), month_word(i + 1)) {
+            Some((month, day))
+        } else if let (Some(month), Some(day)) = (month_word(i), number(i + 1)) {
+            Some((month, day))
+        } else if let (Some(month), Some("月" | "월"), Some(day)) =
+            (number(i), lower.get(i + 1).and_then(|w| w.as_deref()), number(i + 2))
+        {
+            Some((month, day))
+        } else {
+            None
+        };
+        if let Some((month, day)) = date.filter(|&(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d)) {
+            out.push(format!("@{month:02}-{day:02}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Word { text, .. } | Token::Pair(text) => Some(text),
+                Token::Number(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spaced_words_keep_apostrophes_and_hyphens_inside() {
+        assert_eq!(
+            words("Brandt's lead, O'Neill's vote - a well-known 'case'"),
+            ["Brandt's", "lead", "O'Neill's", "vote", "a", "well-known", "case"]
+        );
+    }
+
+    #[test]
+    fn unspaced_scripts_become_character_pairs() {
+        assert_eq!(words("北京市长"), ["北京", "京市", "市长"]);
+        assert_eq!(words("在北京 Beijing"), ["在北", "北京", "Beijing"]);
+        assert_eq!(words("京"), ["京"]);
+    }
+
+    #[test]
+    fn numbers_of_any_script_and_with_separators() {
+        let numbers = |text: &str| -> Vec<String> {
+            tokens(text)
+                .into_iter()
+                .filter_map(|t| match t {
+                    Token::Number(n) => Some(n),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(numbers("1,200 people, 2.5 percent, 52%, ٨٢ عامًا, 2022年"), ["1200", "2.5", "52", "82", "2022"]);
+        assert_eq!(numbers("In 2021, 14 died."), ["2021", "14"]);
+    }
+
+    #[test]
+    fn anchors_are_names_and_numbers_not_sentence_openers() {
+        let text = "The bridge closed. Officials said Mara Okafor led 182 workers. Okafor spoke.";
+        let a = anchors(text, &tokens(text));
+        assert_eq!(a, ["~mara", "~okafor", "#182", "~okafor"]);
+        // The same name in Cyrillic gives the same anchor.
+        let ru = anchors("Сообщил инженер Мара Окафор.", &tokens("Сообщил инженер Мара Окафор."));
+        assert!(ru.contains(&"~okafor".to_owned()), "{ru:?}");
+    }
+
+    #[test]
+    fn places_and_dates_in_any_language() {
+        let of = |text: &str| places_and_dates(text, &tokens(text));
+        assert_eq!(of("Elections in Italy on 25 September."), ["@IT", "@09-25"]);
+        assert_eq!(of("Выборы в Италии 25 сентября."), ["@IT", "@09-25"]);
+        assert_eq!(of("意大利9月25日举行选举"), ["@IT", "@09-25"]);
+        assert_eq!(of("New Zealand votes on October 14"), ["@NZ", "@10-14"]);
+    }
+
+    #[test]
+    fn headline_words_that_are_not_names() {
+        let body = tokens("Dock workers at Port Kessa went on strike. Union leader Sefa Mensah spoke for the union.");
+        let words = headline_words(&tokens("Port Kessa Dock Strike Enters Second Day"), &body);
+        assert_eq!(words, ["dock", "strike", "enter", "second"]);
+        let words = headline_words(&tokens("Mensah: no deal at Port Kessa"), &body);
+        assert_eq!(words, ["deal"]);
+    }
+
+    #[test]
+    fn dominant_script() {
+        assert_eq!(Script::dominant("Пеле умер в 82 года"), Script::Cyrillic);
+        assert_eq!(Script::dominant("贝利去世 Pelé"), Script::Cjk);
+        assert_eq!(Script::dominant("Pelé dies"), Script::Latin);
+    }
+}

@@ -1,0 +1,194 @@
+//! How a story presents itself: its title and its summary, from all its articles.
+//!
+//! The title is the headline of its most central recent article: among the articles of the
+//! story's last day, the one whose words the other articles share most, so the title follows
+//! the story as it develops and is nobody's outlier angle. The summary is drawn from the
+//! leads of all its articles: the sentences whose words most of the other outlets also
+//! report (what the outlets agree on), no quotation and nothing twice, in time order.
+
+use chrono::{DateTime, Utc};
+
+use crate::cluster::content_word;
+use crate::hash::HashSet;
+use crate::summary::{SummaryConfig, summarize};
+
+/// One article of a story, as the digest reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct Member<'a> {
+    pub title: &'a str,
+    pub text: &'a str,
+    /// The outlet, if known: agreement is counted between outlets.
+    pub source: Option<&'a str>,
+    pub at: DateTime<Utc>,
+}
+
+/// A story's title and summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Digest {
+    /// The index of the member whose headline is the story's title.
+    pub title: usize,
+    /// The summary's sentences.
+    pub summary: Vec<String>,
+}
+
+/// Words of an article's lead read for centrality.
+const LEAD_WORDS: usize = 120;
+/// Words a story summary aims for, and its most.
+const SUMMARY_WORDS: usize = 80;
+const SUMMARY_MAX_WORDS: usize = 110;
+/// Least agreement of a summary sentence, as a share of the best sentence's.
+const MIN_AGREEMENT: f32 = 0.5;
+
+/// The content words of a text's first `limit` words.
+fn bag(text: &str, limit: usize) -> HashSet<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(limit)
+        .filter_map(content_word)
+        .collect()
+}
+
+/// The title and summary of a story from its members (any order). `None` when it has none.
+#[must_use]
+pub fn digest(members: &[Member<'_>]) -> Option<Digest> {
+    let last = members.iter().map(|m| m.at).max()?;
+    let bags: Vec<HashSet<String>> =
+        members.iter().map(|m| bag(&format!("{}\n{}", m.title, m.text), LEAD_WORDS)).collect();
+    let overlap = |a: &HashSet<String>, b: &HashSet<String>| {
+        #[allow(clippy::cast_precision_loss)]
+        let shared = a.intersection(b).count() as f32;
+        #[allow(clippy::cast_precision_loss)]
+        let scale = ((a.len() * b.len()) as f32).sqrt().max(1.0);
+        shared / scale
+    };
+    let centrality =
+        |i: usize| -> f32 { (0..members.len()).filter(|&j| j != i).map(|j| overlap(&bags[i], &bags[j])).sum() };
+    // The story's last day: articles within a day of its newest.
+    let recent = |m: &Member<'_>| last - m.at <= chrono::Duration::hours(24);
+    let title = (0..members.len())
+        .filter(|&i| recent(&members[i]) && !members[i].title.trim().is_empty())
+        .max_by(|&a, &b| {
+            centrality(a).total_cmp(&centrality(b)).then(members[a].at.cmp(&members[b].at)).then(b.cmp(&a))
+        })
+        .unwrap_or(0);
+    Some(Digest { title, summary: summary(members, &bags) })
+}
+
+/// The sentences the outlets agree on.
+fn summary(members: &[Member<'_>], bags: &[HashSet<String>]) -> Vec<String> {
+    let config = SummaryConfig::default();
+    // Candidates: each article's lead sentences, with their article and position.
+    let mut candidates: Vec<(f32, usize, usize, String, HashSet<String>)> = Vec::new();
+    for (i, m) in members.iter().enumerate() {
+        for (position, sentence) in summarize(m.text, &config).into_iter().enumerate() {
+            if sentence.contains(['"', '“', '”', '«', '»']) {
+                continue;
+            }
+            let words = bag(&sentence, usize::MAX);
+            if words.is_empty() {
+                continue;
+            }
+            // Agreement: how much of the sentence each other outlet's article reports too.
+            let mut seen_sources: Vec<Option<&str>> = vec![m.source];
+            let mut support = 0.0;
+            for (j, other) in members.iter().enumerate() {
+                if j == i || (other.source.is_some() && seen_sources.contains(&other.source)) {
+                    continue;
+                }
+                seen_sources.push(other.source);
+                #[allow(clippy::cast_precision_loss)]
+                let share = words.intersection(&bags[j]).count() as f32 / words.len() as f32;
+                support += share;
+            }
+            // Leads come first in news: a small preference for earlier sentences.
+            #[allow(clippy::cast_precision_loss)]
+            let score = support + 0.25 / (1.0 + position as f32);
+            candidates.push((score, i, position, sentence, words));
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // What few outlets share is not what they agree on: sentences with under half the
+    // agreement of the best are left out.
+    let floor = candidates.first().map_or(0.0, |c| c.0 * MIN_AGREEMENT);
+    candidates.retain(|c| c.0 >= floor);
+    let mut chosen: Vec<(usize, usize, String)> = Vec::new();
+    let mut said: HashSet<String> = HashSet::default();
+    let mut words = 0;
+    for (_, i, position, sentence, bag) in candidates {
+        if words >= SUMMARY_WORDS {
+            break;
+        }
+        let n = sentence.split_whitespace().count();
+        if !chosen.is_empty() && words + n > SUMMARY_MAX_WORDS {
+            continue;
+        }
+        // Nothing twice: a sentence mostly made of what the summary says already adds nothing.
+        if bag.iter().filter(|w| said.contains(*w)).count() * 2 > bag.len() {
+            continue;
+        }
+        said.extend(bag);
+        words += n;
+        chosen.push((i, position, sentence));
+    }
+    chosen.sort_by(|a, b| members[a.0].at.cmp(&members[b.0].at).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    chosen.into_iter().map(|(_, _, s)| s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn at(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 5, 4, h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn the_title_follows_the_story_and_the_summary_is_what_outlets_agree_on() {
+        let members = [
+            Member {
+                title: "Port Kessa dock workers walk out",
+                text: "Dock workers at Port Kessa went on strike on Wednesday over pay, halting container ships. \
+                       The union wants a raise of 9 percent. \"We have waited long enough,\" one docker said.",
+                source: Some("harbourwire.example"),
+                at: at(6),
+            },
+            Member {
+                title: "Strike at Port Kessa ends with an 8 percent pay deal",
+                text: "The dock strike at Port Kessa ended on Friday after the port authority agreed to an 8 percent \
+                       raise, the union said. Container ships will be unloaded by the weekend.",
+                source: Some("coastpost.example"),
+                at: at(20),
+            },
+            Member {
+                title: "Port Kessa strike over: dockers accept 8 percent",
+                text: "Dockers at Port Kessa accepted an 8 percent raise from the port authority and ended their strike \
+                       on Friday. Container ships queued offshore will be unloaded by the weekend, the union said.",
+                source: Some("tidings.example"),
+                at: at(21),
+            },
+            Member {
+                title: "Opinion: what the dock strike tells us about wages",
+                text: "Wages have lagged prices for years, and the dock strike is a symptom of a wider malaise that \
+                       columnists have long warned about.",
+                source: Some("views.example"),
+                at: at(22),
+            },
+        ];
+        let d = digest(&members).unwrap();
+        // The title follows the story (not the first report, now stale) and is nobody's
+        // outlier angle (not the column): one of the two reports of the deal.
+        assert!([1, 2].contains(&d.title), "{}", members[d.title].title);
+        let summary = d.summary.join(" ");
+        assert!(summary.contains("8 percent"), "{summary}");
+        assert!(!summary.contains("waited long enough"), "no quotation: {summary}");
+        assert!(!summary.contains("malaise"), "not what one outlet alone says: {summary}");
+        assert!(d.summary.len() <= 3);
+    }
+
+    #[test]
+    fn no_members_no_digest() {
+        assert_eq!(digest(&[]), None);
+    }
+}

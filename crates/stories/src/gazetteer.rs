@@ -1,0 +1,150 @@
+//! Names that mean the same in every language: countries and territories (by their ISO 3166
+//! code) and months (by number), in the languages of national news media, from the Unicode
+//! CLDR (see `data/README.md` for the source, licence and how the lists are made).
+//!
+//! Serves: anchoring one event told in several languages ("Italia", "Италии", "意大利" are
+//! all `IT`; "31 декабря", "31 décembre", "12月31日" are all December 31).
+
+use std::sync::LazyLock;
+
+use crate::hash::HashMap;
+use crate::script::is_unspaced;
+
+static TERRITORIES_TSV: &str = include_str!("../data/territories.tsv");
+static MONTHS_TSV: &str = include_str!("../data/months.tsv");
+
+struct Names {
+    /// Whole names, lowercase.
+    exact: HashMap<&'static str, &'static str>,
+    /// Cyrillic names of five letters or more without their last letter, so that case
+    /// forms meet ("Италия", "Италии", "Италию").
+    stems: HashMap<String, &'static str>,
+    /// Names of several words, by their first word.
+    phrases: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
+    /// The longest name in characters of an unspaced script.
+    longest_unspaced: usize,
+}
+
+static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
+    let mut names = Names {
+        exact: HashMap::default(),
+        stems: HashMap::default(),
+        phrases: HashMap::default(),
+        longest_unspaced: 0,
+    };
+    for line in TERRITORIES_TSV.lines() {
+        let Some((code, name)) = line.split_once('\t') else { continue };
+        names.exact.insert(name, code);
+        if name.contains(' ') {
+            let first = name.split(' ').next().unwrap_or(name);
+            names.phrases.entry(first).or_default().push((name, code));
+        } else if name.chars().all(|c| ('\u{400}'..='\u{4ff}').contains(&c)) && name.chars().count() >= 5 {
+            let stem: String = name.chars().take(name.chars().count() - 1).collect();
+            names.stems.insert(stem, code);
+        }
+        if name.chars().any(is_unspaced) {
+            names.longest_unspaced = names.longest_unspaced.max(name.chars().count());
+        }
+    }
+    names
+});
+
+static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    MONTHS_TSV
+        .lines()
+        .filter_map(|line| {
+            let (number, name) = line.split_once('\t')?;
+            Some((name, number.parse().ok()?))
+        })
+        .collect()
+});
+
+/// The territory (ISO 3166 code) a lowercase word names, allowing Cyrillic case endings.
+pub(crate) fn territory(word: &str) -> Option<&'static str> {
+    let names = &*TERRITORIES;
+    if let Some(code) = names.exact.get(word) {
+        return Some(code);
+    }
+    if word.chars().next().is_some_and(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+        let chars: Vec<char> = word.chars().collect();
+        for cut in 1..=2 {
+            if chars.len() > cut + 3 {
+                let stem: String = chars[..chars.len() - cut].iter().collect();
+                if let Some(code) = names.stems.get(&stem) {
+                    return Some(code);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The territory a name of several lowercase words starting at `words[0]` names, and how
+/// many words it takes.
+pub(crate) fn territory_phrase(words: &[String]) -> Option<(&'static str, usize)> {
+    let candidates = TERRITORIES.phrases.get(words.first()?.as_str())?;
+    candidates
+        .iter()
+        .filter_map(|(name, code)| {
+            let n = name.split(' ').count();
+            (words.len() >= n && words[..n].join(" ") == *name).then_some((*code, n))
+        })
+        .max_by_key(|&(_, n)| n)
+}
+
+/// Territories named inside runs of an unspaced script (Chinese, Japanese, Thai), longest
+/// name first at each position.
+pub(crate) fn territories_unspaced(text: &str) -> Vec<&'static str> {
+    let names = &*TERRITORIES;
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_unspaced(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let mut found = 0;
+        for len in (2..=names.longest_unspaced).rev() {
+            if i + len > chars.len() || !chars[i..i + len].iter().all(|&(_, c)| is_unspaced(c)) {
+                continue;
+            }
+            let end = chars.get(i + len).map_or(text.len(), |&(b, _)| b);
+            if let Some(code) = names.exact.get(&text[chars[i].0..end]) {
+                out.push(*code);
+                found = len;
+                break;
+            }
+        }
+        i += found.max(1);
+    }
+    out
+}
+
+/// The month (1 to 12) a lowercase word names.
+pub(crate) fn month(word: &str) -> Option<u32> {
+    MONTHS.get(word).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_country_in_many_languages() {
+        for name in ["italy", "italia", "italien", "италия", "италии", "італія", "włochy"] {
+            assert_eq!(territory(name), Some("IT"), "{name}");
+        }
+        assert_eq!(territory("bridge"), None);
+        assert_eq!(territory_phrase(&["new".into(), "zealand".into(), "said".into()]), Some(("NZ", 2)));
+        assert_eq!(territories_unspaced("在意大利和德国举行"), ["IT", "DE"]);
+    }
+
+    #[test]
+    fn months_in_many_languages() {
+        for name in ["december", "dezember", "décembre", "декабря", "grudnia", "diciembre"] {
+            assert_eq!(month(name), Some(12), "{name}");
+        }
+        assert_eq!(month("harbour"), None);
+    }
+}
