@@ -111,7 +111,16 @@ pub fn analyze(article: &ArticleText<'_>, fields: Fields, summary: &SummaryConfi
     };
     Analysis {
         language,
-        summary: if fields.summary { summarize(article.text, summary) } else { Vec::new() },
+        summary: if fields.summary {
+            // The summary's rules for English words need the language: detected if not asked.
+            let language = language.or_else(|| {
+                let head: String = article.text.chars().take(600).collect();
+                detect_language(&format!("{}\n{head}", article.title))
+            });
+            summarize(article.text, &SummaryConfig { language, ..*summary })
+        } else {
+            Vec::new()
+        },
         entities: if fields.entities { extract_entities(article.title, article.text) } else { Vec::new() },
         keyphrases: if fields.keyphrases { keyphrases(article.title, article.text, KEYPHRASES) } else { Vec::new() },
         fingerprint,

@@ -79,6 +79,11 @@ pub(crate) fn territory(word: &str) -> Option<&'static str> {
     None
 }
 
+/// True when some territory's name of several words starts with this lowercase word.
+pub(crate) fn starts_phrase(word: &str) -> bool {
+    TERRITORIES.phrases.contains_key(word)
+}
+
 /// The territory a name of several lowercase words starting at `words[0]` names, and how
 /// many words it takes.
 pub(crate) fn territory_phrase(words: &[String]) -> Option<(&'static str, usize)> {

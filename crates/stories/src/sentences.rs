@@ -29,7 +29,6 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
 
 fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
     let mixed_case = line.chars().any(char::is_uppercase);
-    let bytes_len = line.len();
     let mut start = 0;
     let mut chars = line.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -53,13 +52,6 @@ fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
             continue; // "3.5", "u.s.-led", "example.com"
         }
         let next = rest.trim_start();
-        // Tokenized text: a closing quote token after the stop belongs to this sentence.
-        let (end, next) = match next.strip_prefix("''") {
-            Some(after) if after.is_empty() || after.starts_with(char::is_whitespace) => {
-                (bytes_len - after.len(), after.trim_start())
-            }
-            _ => (end, next),
-        };
         if next.is_empty() {
             break;
         }
@@ -146,14 +138,14 @@ mod tests {
     }
 
     #[test]
-    fn lowercased_tokenized_text() {
-        let text = "( cnn ) the u.s. envoy met mr. smith on monday . `` it is hard , '' he said . '' talks resume in jan. next year . done";
+    fn lowercased_text() {
+        let text = "(cnn) the u.s. envoy met mr. smith on monday. \u{201c}it is hard,\u{201d} he said. talks resume in jan. next year. done";
         assert_eq!(
             split(text),
             [
-                "( cnn ) the u.s. envoy met mr. smith on monday .",
-                "`` it is hard , '' he said . ''",
-                "talks resume in jan. next year .",
+                "(cnn) the u.s. envoy met mr. smith on monday.",
+                "\u{201c}it is hard,\u{201d} he said.",
+                "talks resume in jan. next year.",
                 "done"
             ]
         );

@@ -25,11 +25,14 @@ pub struct SummaryConfig {
     /// summary would otherwise be empty).
     pub max_words: usize,
     pub max_sentences: usize,
+    /// The article's language (a BCP 47 tag), when known: rules that read English words
+    /// (first-person pronouns) apply to English and to text of unknown language only.
+    pub language: Option<&'static str>,
 }
 
 impl Default for SummaryConfig {
     fn default() -> Self {
-        Self { min_words: 75, max_words: 100, max_sentences: 3 }
+        Self { min_words: 75, max_words: 100, max_sentences: 3, language: None }
     }
 }
 
@@ -39,6 +42,7 @@ impl Default for SummaryConfig {
 pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
     let mut chosen: Vec<String> = Vec::new();
     let mut words = 0;
+    let reads_english = config.language.is_none_or(|l| l == "en" || l.starts_with("en-"));
     // The content words of the sentences chosen.
     let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
     // The first sentence passed over, for an article that is nothing but such sentences.
@@ -61,7 +65,7 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
             skipped.get_or_insert(sentence);
             continue;
         }
-        if is_first_person(sentence) {
+        if reads_english && is_first_person(sentence) {
             if told.len() < config.max_sentences {
                 told.push(sentence);
             }
@@ -110,8 +114,9 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
 /// sentence that opens with a quotation, or a fragment of a few words.
 fn is_hook(s: &str, words: usize) -> bool {
     let s = s.trim();
-    let opens_with_quote = s.starts_with("``") || s.starts_with('"') || s.starts_with('\u{201c}');
-    words < MIN_SENTENCE_WORDS || s.ends_with('?') || s.ends_with("? ''") || (opens_with_quote && is_speech(s))
+    let opens_with_quote = s.starts_with('"') || s.starts_with('\u{201c}') || s.starts_with('\u{201e}');
+    let question = s.trim_end_matches(['"', '\u{201d}', '\u{201c}', '\'', '\u{2019}']).ends_with('?');
+    words < MIN_SENTENCE_WORDS || question || (opens_with_quote && is_speech(s))
 }
 
 /// True when a sentence says "I", "me", "my", "we" or "our". News is told in the third
@@ -146,13 +151,13 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
-/// Removes a wire dateline: "LONDON, England (CNN) -- ", "( cnn ) ", "WASHINGTON (Reuters) - ".
+/// Removes a wire dateline: "LONDON, England (CNN) -- ", "WASHINGTON (Reuters) - ".
 fn strip_dateline(s: &str) -> &str {
     const AGENCIES: &[&str] =
         &["cnn", "reuters", "ap", "afp", "upi", "bloomberg", "dpa", "efe", "ansa", "pa", "xinhua"];
     let head: String = s.chars().take(80).collect::<String>().to_lowercase();
     for agency in AGENCIES {
-        for form in [format!("({agency})"), format!("( {agency} )")] {
+        for form in [format!("({agency})")] {
             if let Some(at) = head.find(&form) {
                 let cut = at + form.len();
                 // Byte offset in `s`: `head` is a lowercased prefix; lowercase keeps ASCII widths, and the
@@ -184,7 +189,6 @@ fn is_furniture(s: &str) -> bool {
         || has("last updated")
         || (has("| .") && short)
         || starts("click here")
-        || starts("scroll down")
         || starts("read more")
         || starts("follow ")
         || starts("sign up")
@@ -242,13 +246,24 @@ mod tests {
     }
 
     #[test]
-    fn tokenized_wire_copy() {
+    fn lowercase_wire_copy() {
         let s = summarize(
-            "( cnn ) the bridge closed on monday for repairs to the deck . ferries run every ten minutes until it reopens . shops in the old town expect a quiet month .",
+            "(cnn) the bridge closed on monday for repairs to the deck. ferries run every ten minutes until it reopens. shops in the old town expect a quiet month.",
             &SummaryConfig::default(),
         );
-        assert_eq!(s[0], "the bridge closed on monday for repairs to the deck .");
+        assert_eq!(s[0], "the bridge closed on monday for repairs to the deck.");
         assert_eq!(s.len(), 3);
+    }
+
+    #[test]
+    fn the_first_person_rule_reads_english_only() {
+        // Swedish "i" is "in", not "I": a Swedish lead is its own summary.
+        let swedish = "Bron i hamnen stängs i sex veckor från måndag medan arbetare byter däcksplåtar, sa kommunen. \
+                       Färjor går var tionde minut mellan fiskekajen och Östergrind under tiden.";
+        let config = SummaryConfig { language: Some("sv"), ..SummaryConfig::default() };
+        let s = summarize(swedish, &config);
+        assert!(s[0].starts_with("Bron i hamnen"), "{s:?}");
+        assert_eq!(s.len(), 2);
     }
 
     #[test]

@@ -342,7 +342,9 @@ newsdesk_testkit::on_both_backends! {
         // Requests are counted under their route template, never the path asked for.
         let before = newsdesk_model::metrics::METRICS.requests("/articles/{id}", "2xx");
         assert_eq!(site.get(&format!("/articles/{}", fixture_id(1))).await.status, StatusCode::OK);
-        assert_eq!(newsdesk_model::metrics::METRICS.requests("/articles/{id}", "2xx"), before + 1);
+        // (At least one more: the same test on the other backend counts into the same
+        // process-wide metrics at the same time.)
+        assert!(newsdesk_model::metrics::METRICS.requests("/articles/{id}", "2xx") > before);
 
         let metrics = site.get("/metrics").await;
         assert_eq!(metrics.status, StatusCode::OK);

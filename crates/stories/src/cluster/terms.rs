@@ -297,11 +297,13 @@ fn places_and_dates(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
             continue;
         };
         if matches!(tokens[i], Token::Word { .. }) {
-            let phrase: Vec<String> = lower[i..].iter().take(4).map_while(Clone::clone).collect();
-            if let Some((code, n)) = gazetteer::territory_phrase(&phrase) {
-                out.push(format!("@{code}"));
-                i += n;
-                continue;
+            if gazetteer::starts_phrase(word) {
+                let phrase: Vec<String> = lower[i..].iter().take(4).map_while(Clone::clone).collect();
+                if let Some((code, n)) = gazetteer::territory_phrase(&phrase) {
+                    out.push(format!("@{code}"));
+                    i += n;
+                    continue;
+                }
             }
             if let Some(code) = gazetteer::territory(word) {
                 out.push(format!("@{code}"));
