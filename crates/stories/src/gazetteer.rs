@@ -100,8 +100,11 @@ pub(crate) fn territory_phrase(words: &[String]) -> Option<(&'static str, usize)
 /// Territories named inside runs of an unspaced script (Chinese, Japanese, Thai), longest
 /// name first at each position.
 pub(crate) fn territories_unspaced(text: &str) -> Vec<&'static str> {
-    let names = &*TERRITORIES;
     let mut out = Vec::new();
+    if !text.chars().any(is_unspaced) {
+        return out;
+    }
+    let names = &*TERRITORIES;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {

@@ -39,7 +39,13 @@ pub fn digit_value(c: char) -> Option<u32> {
         0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
         0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10,
     ];
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
     let code = c as u32;
+    if code < ZEROS[1] {
+        return None;
+    }
     ZEROS.iter().find(|&&zero| (zero..zero + 10).contains(&code)).map(|zero| code - zero)
 }
 

@@ -205,16 +205,30 @@ fn capitalized(word: &str) -> bool {
 /// capitalizes mid-sentence and never writes in lowercase, or an acronym), whatever the
 /// headline's style.
 pub(crate) fn headline_words(title: &[Token<'_>], body: &[Token<'_>]) -> Vec<String> {
-    let mut lower_in_body: crate::hash::HashSet<String> = crate::hash::HashSet::default();
-    let mut named_in_body: crate::hash::HashSet<String> = crate::hash::HashSet::default();
-    for token in body {
-        if let Token::Word { text, opens_sentence } = token {
-            let lower = text.to_lowercase();
-            let lower = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower).to_owned();
-            if !capitalized(text) {
-                lower_in_body.insert(lower);
-            } else if !opens_sentence {
-                named_in_body.insert(lower);
+    let stem = |w: &str| -> String {
+        let lower = w.to_lowercase();
+        lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower).to_owned()
+    };
+    // Only the headline's capitalized words need judging: how does the body write them?
+    let mut capitals: Vec<(String, bool, bool)> = title
+        .iter()
+        .filter_map(|t| match t {
+            Token::Word { text, .. } if capitalized(text) => Some((stem(text), false, false)),
+            _ => None,
+        })
+        .collect();
+    if !capitals.is_empty() {
+        for token in body {
+            let Token::Word { text, opens_sentence } = token else { continue };
+            for (word, named, lower) in &mut capitals {
+                let body_word = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
+                if body_word.len() == word.len() && body_word.to_lowercase() == *word {
+                    if !capitalized(text) {
+                        *lower = true;
+                    } else if !opens_sentence {
+                        *named = true;
+                    }
+                }
             }
         }
     }
@@ -222,11 +236,12 @@ pub(crate) fn headline_words(title: &[Token<'_>], body: &[Token<'_>]) -> Vec<Str
     for token in title {
         match token {
             Token::Word { text, .. } => {
-                let lower = text.to_lowercase();
-                let word = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower);
-                let name = capitalized(text)
-                    && (named_in_body.contains(word) && !lower_in_body.contains(word)
-                        || !text.chars().any(char::is_lowercase) && text.chars().count() > 1);
+                let name = capitalized(text) && {
+                    let word = stem(text);
+                    let (named, lower) =
+                        capitals.iter().find(|(w, ..)| *w == word).map_or((false, false), |&(_, n, l)| (n, l));
+                    named && !lower || !text.chars().any(char::is_lowercase) && text.chars().count() > 1
+                };
                 if !name && let Some(w) = content_word(text) {
                     common.push(w);
                 }
@@ -282,11 +297,24 @@ pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
 /// ("@12-31") written as a day and a month name in any language, or as `12月31日`.
 fn places_and_dates(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
     let mut out = Vec::new();
+    // Only words that could be part of a place name or a date are lowercased: capitalized
+    // words and words of scripts without capitals (a country's name is capitalized wherever
+    // there are capitals), and the words beside a number.
+    let near_number = |i: usize| {
+        matches!(tokens.get(i + 1), Some(Token::Number(_))) || i > 0 && matches!(tokens[i - 1], Token::Number(_))
+    };
     let lower: Vec<Option<String>> = tokens
         .iter()
-        .map(|t| match t {
-            Token::Word { text, .. } if text.len() <= 48 => Some(text.to_lowercase()),
-            Token::Pair(pair) => Some((*pair).to_owned()),
+        .enumerate()
+        .map(|(i, t)| match t {
+            Token::Word { text, .. }
+                if text.len() <= 48
+                    && (near_number(i)
+                        || text.chars().next().is_some_and(|c| !is_cased_letter(c) || c.is_uppercase())) =>
+            {
+                Some(text.to_lowercase())
+            }
+            Token::Pair(pair) if near_number(i) => Some((*pair).to_owned()),
             _ => None,
         })
         .collect();
@@ -318,6 +346,10 @@ fn places_and_dates(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
     };
     let month_word = |i: usize| lower.get(i).and_then(|w| w.as_deref()).and_then(gazetteer::month);
     for i in 0..tokens.len() {
+        // A date has a number first or second.
+        if !matches!(tokens[i], Token::Number(_)) && !matches!(tokens.get(i + 1), Some(Token::Number(_))) {
+            continue;
+        }
         let date = if let (Some(day), Some(month)) = (number(i), month_word(i + 1)) {
             Some((month, day))
         } else if let (Some(month), Some(day)) = (month_word(i), number(i + 1)) {
