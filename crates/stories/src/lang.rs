@@ -136,6 +136,25 @@ fn tag(lang: Lang) -> &'static str {
         Lang::Guj => "gu",
         Lang::Pan => "pa",
         Lang::Amh => "am",
+        // Returned for a script only they use, whatever the allowlist.
+        Lang::Yid => "yi",
+        Lang::Jav => "jv",
+        Lang::Mkd => "mk",
+        Lang::Uzb => "uz",
+        Lang::Aze => "az",
+        Lang::Mal => "ml",
+        Lang::Ori => "or",
+        Lang::Mya => "my",
+        Lang::Nep => "ne",
+        Lang::Sin => "si",
+        Lang::Khm => "km",
+        Lang::Tuk => "tk",
+        Lang::Aka => "ak",
+        Lang::Zul => "zu",
+        Lang::Sna => "sn",
+        Lang::Lat => "la",
+        Lang::Tgl => "tl",
+        Lang::Hye => "hy",
         other => other.code(),
     }
 }
@@ -156,6 +175,7 @@ mod tests {
             ("港口大桥在六周的桥面维修后于周一重新开放。", "zh"),
             ("港の橋は六週間の修理の後、月曜日に再開しました。", "ja"),
             ("สะพานท่าเรือเปิดอีกครั้งในวันจันทร์หลังซ่อมหกสัปดาห์", "th"),
+            ("වරාය පාලම සති හයක අලුත්වැඩියාවෙන් පසු සඳුදා නැවත විවෘත විය.", "si"),
         ];
         for (text, want) in cases {
             assert_eq!(detect_language(text), Some(want), "{text}");

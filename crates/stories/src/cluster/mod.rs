@@ -58,8 +58,10 @@ pub struct ClusterConfig {
     pub centroid_terms: usize,
     /// Centroid terms entered in the inverted index.
     pub index_terms: usize,
-    /// Article terms used to find candidates.
+    /// Article words used to find candidates...
     pub query_terms: usize,
+    /// ...and article anchors.
+    pub query_anchors: usize,
 }
 
 impl Default for ClusterConfig {
@@ -80,6 +82,7 @@ impl Default for ClusterConfig {
             centroid_terms: 60,
             index_terms: 30,
             query_terms: 24,
+            query_anchors: 24,
         }
     }
 }
@@ -408,10 +411,11 @@ impl StoryClusterer {
     fn best_candidate(&self, profile: &Profile, arrival: &Arrival) -> Option<(u64, f32)> {
         let Arrival { at, slack, ref headline } = *arrival;
         let mut candidates: HashSet<u64> = HashSet::default();
-        for part in [&profile.words, &profile.anchors] {
+        for (part, limit) in [(&profile.words, self.config.query_terms), (&profile.anchors, self.config.query_anchors)]
+        {
             let mut strongest: Vec<&(u32, f32)> = part.iter().collect();
             strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            for &&(term, _) in strongest.iter().take(self.config.query_terms) {
+            for &&(term, _) in strongest.iter().take(limit) {
                 // A term shared by very many stories finds no particular one: skip it.
                 if let Some(stories) = self.inverted.get(&term).filter(|s| s.len() <= MAX_POSTING) {
                     candidates.extend(stories.iter().copied());

@@ -339,7 +339,9 @@ fn places_and_dates(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
         }
         i += 1;
     }
-    out.extend(gazetteer::territories_unspaced(text).into_iter().map(|code| format!("@{code}")));
+    if tokens.iter().any(|t| matches!(t, Token::Pair(_))) {
+        out.extend(gazetteer::territories_unspaced(text).into_iter().map(|code| format!("@{code}")));
+    }
     let number = |i: usize| match tokens.get(i) {
         Some(Token::Number(n)) => n.parse::<u32>().ok(),
         _ => None,
