@@ -69,7 +69,7 @@ def web_ok():
     return ok
 checks = total = 0
 stored_at = None
-deadline = time.time() + 300
+deadline = time.time() + 600
 while time.time() < deadline:
     articles = q("SELECT count(*) FROM articles")
     unpolled = q("SELECT count(*) FROM feeds WHERE last_polled_at IS NULL")

@@ -3,8 +3,8 @@
 //! A story is one event: something that happened, reported by several outlets, perhaps in
 //! several languages, over hours or days. An article becomes two TF-IDF vectors (see
 //! [`terms`]): its words (title words weigh more), whose rarity is judged among the texts
-//! of its script, and its anchors (names folded to Latin letters, and numbers), which stay
-//! the same across languages. Document frequencies are learned as articles arrive, with a
+//! of its script, and its anchors (names folded to Latin letters, numbers, countries and
+//! dates), which stay the same across languages. Document frequencies are learned as articles arrive, with a
 //! prior so that the first articles are not judged on a handful of documents.
 //!
 //! Candidate stories come from an inverted index over the strongest terms of each story's
@@ -40,8 +40,8 @@ pub struct ClusterConfig {
     /// Added to the document count in the IDF, so early articles are not over-weighted.
     pub idf_prior: f32,
     pub title_weight: f32,
-    /// The share of the word similarity in the similarity of texts in one script (the rest is
-    /// the anchors').
+    /// The share of the word similarity in the similarity of texts in one language (the rest
+    /// is the anchors').
     pub word_share: f32,
     /// The weight of the anchor similarity alone, which is all texts in two languages share.
     pub anchor_alone: f32,
