@@ -76,8 +76,10 @@ pub struct ArticleContext {
 pub const FRESHNESS_HALF_LIFE_HOURS: f64 = 12.0;
 /// Days behind the newest story within which stories are ranked by coverage and freshness.
 pub const RANKED_DAYS: i64 = 7;
-/// Most stories ranked by coverage and freshness (the most recent).
-const RANKED_MOST: u32 = 5000;
+/// Most stories ranked by coverage and freshness (the most recent): every front-page request
+/// reads this many rows at most, and a story a thousand stories back has long lost its
+/// freshness.
+const RANKED_MOST: u32 = 1000;
 
 /// A story's standing on the front page: its outlets, halved for every half-life behind the
 /// newest story.
