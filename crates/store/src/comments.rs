@@ -209,20 +209,48 @@ impl Store {
         rows.iter().map(public).collect()
     }
 
-    /// Comments waiting for a moderator, oldest first.
+    /// The first `limit` comments waiting for a moderator, oldest first.
     ///
     /// # Errors
     /// Database errors.
     pub async fn held_comments(&self, limit: u32) -> Result<Vec<HeldComment>, StoreError> {
-        let rows = self
-            .sql(
-                "SELECT c.id, c.parent_id, c.depth, c.author_name, c.author_url, c.body, c.created_at, \
+        self.held_comments_after(None, limit).await
+    }
+
+    /// Up to `limit` comments waiting for a moderator, oldest first, from just after `after`
+    /// (the `created_at` and id of the last comment of the page before). A position, not an
+    /// offset: comments moderated meanwhile neither shift the queue nor repeat a comment.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn held_comments_after(
+        &self,
+        after: Option<(DateTime<Utc>, CommentId)>,
+        limit: u32,
+    ) -> Result<Vec<HeldComment>, StoreError> {
+        const COLUMNS: &str = "SELECT c.id, c.parent_id, c.depth, c.author_name, c.author_url, c.body, c.created_at, \
              c.article_id, a.title AS article_title FROM comments c JOIN articles a ON a.id = c.article_id \
-             WHERE c.status = 'pending' ORDER BY c.created_at, c.id LIMIT ?",
-            )
-            .bind(i64::from(limit))
-            .fetch_all(self.pool())
-            .await?;
+             WHERE c.status = 'pending'";
+        let rows = match after {
+            None => {
+                self.sql(format!("{COLUMNS} ORDER BY c.created_at, c.id LIMIT ?"))
+                    .bind(i64::from(limit))
+                    .fetch_all(self.pool())
+                    .await?
+            }
+            Some((at, id)) => {
+                let at = time::to_db(at);
+                self.sql(format!(
+                    "{COLUMNS} AND c.created_at >= ? AND (c.created_at > ? OR c.id > ?) ORDER BY c.created_at, c.id LIMIT ?"
+                ))
+                .bind(&at)
+                .bind(&at)
+                .bind(id.to_string())
+                .bind(i64::from(limit))
+                .fetch_all(self.pool())
+                .await?
+            }
+        };
         rows.iter()
             .map(|r| {
                 Ok(HeldComment {
@@ -232,6 +260,30 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// How many comments wait for a moderator.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn held_count(&self) -> Result<u64, StoreError> {
+        let n: i64 = self.sql("SELECT count(*) FROM comments WHERE status = 'pending'").scalar(self.pool()).await?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// Moderates each comment in turn (each change is atomic on its own); returns how many of
+    /// them there were.
+    ///
+    /// # Errors
+    /// Database errors; the comments before the failing one stay moderated.
+    pub async fn moderate_all(&self, ids: &[CommentId], action: Moderation) -> Result<u32, StoreError> {
+        let mut found = 0;
+        for &id in ids {
+            if self.moderate(id, action).await? {
+                found += 1;
+            }
+        }
+        Ok(found)
     }
 
     /// Approves, marks as spam or deletes a comment, keeping the article's comment count in

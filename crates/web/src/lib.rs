@@ -50,6 +50,7 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .route("/admin", get(pages::admin::dashboard))
         .route("/admin/login", get(pages::admin::login_page).post(pages::admin::login))
         .route("/admin/logout", post(pages::admin::logout))
+        .route("/admin/comments", post(pages::admin::moderate_page))
         .route("/admin/comments/{id}", post(pages::admin::moderate))
         .route("/admin/searches", post(pages::admin::saved_searches))
         .route("/admin/feeds/{id}", post(pages::admin::feed))

@@ -193,6 +193,87 @@ newsdesk_testkit::on_both_backends! {
         assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_action")));
     }
 
+    /// Holds `n` comments from as many new commenters, spread over the five articles.
+    async fn hold_comments(db: &TestStore, n: u16) -> Vec<String> {
+        let mut ids = Vec::new();
+        for i in 0..n {
+            let outcome = db
+                .store
+                .add_comment(newsdesk_store::NewComment {
+                    article: fixture_id(1 + i % 5),
+                    parent: None,
+                    author_name: format!("Reader {i}"),
+                    author_email: newsdesk_model::Email::parse(&format!("reader{i}@mail.example")).unwrap(),
+                    author_url: None,
+                    body: format!("Held comment number {i}."),
+                    ip_key: "k".into(),
+                })
+                .await
+                .unwrap();
+            match outcome {
+                newsdesk_store::CommentOutcome::Stored { id, .. } => ids.push(id.to_string()),
+                other => panic!("{other:?}"),
+            }
+        }
+        ids
+    }
+
+    #[tokio::test]
+    async fn the_moderation_queue_pages_past_two_hundred_comments() {
+        let api = api().await;
+        let (token, hash) = new_api_token().unwrap();
+        assert!(api.db.store.create_api_token("bot", &hash).await.unwrap());
+        let held = hold_comments(&api.db, 230).await;
+
+        // Followed page by page, every held comment comes once, oldest first.
+        let mut seen: Vec<String> = Vec::new();
+        let mut uri = "/api/v1/admin/comments?limit=100".to_owned();
+        let mut pages = 0;
+        loop {
+            let (status, page) = api.call("GET", &uri, Some(&token), None).await;
+            assert_eq!(status, StatusCode::OK, "{page}");
+            assert_eq!(page["total"].as_u64(), Some(230), "the number held is in every answer");
+            let items = page["items"].as_array().unwrap();
+            assert!(items.len() <= 100);
+            seen.extend(items.iter().map(|h| h["comment"]["id"].as_str().unwrap().to_owned()));
+            pages += 1;
+            match page["next_cursor"].as_str() {
+                Some(cursor) => uri = format!("/api/v1/admin/comments?limit=100&cursor={cursor}"),
+                None => break,
+            }
+        }
+        assert_eq!(pages, 3);
+        assert_eq!(seen, held, "every held comment, once each, in the order they came");
+        let (_, first) = api.call("GET", "/api/v1/admin/comments", Some(&token), None).await;
+        assert_eq!(first["items"].as_array().map(Vec::len), Some(20), "20 by default, like every list");
+
+        // Moderating while walking the queue neither skips nor repeats a comment.
+        let (_, page) = api.call("GET", "/api/v1/admin/comments?limit=50", Some(&token), None).await;
+        let cursor = page["next_cursor"].as_str().unwrap().to_owned();
+        for h in page["items"].as_array().unwrap().iter().take(10) {
+            let uri = format!("/api/v1/admin/comments/{}", h["comment"]["id"].as_str().unwrap());
+            let (status, _) = api.call("POST", &uri, Some(&token), Some(r#"{"action": "approve"}"#)).await;
+            assert_eq!(status, StatusCode::OK);
+        }
+        let (_, next) =
+            api.call("GET", &format!("/api/v1/admin/comments?limit=50&cursor={cursor}"), Some(&token), None).await;
+        assert_eq!(next["items"][0]["comment"]["id"].as_str(), Some(held[50].as_str()));
+        assert_eq!(next["total"].as_u64(), Some(220));
+
+        for (bad, code) in [
+            ("limit=0", "invalid_limit"),
+            ("limit=101", "invalid_limit"),
+            ("cursor=o20", "invalid_cursor"),
+            ("cursor=h12.not-an-id", "invalid_cursor"),
+            ("cursor=h99999999999999999999.019a2b10-4c00-7a01-8b00-00000000d004", "invalid_cursor"),
+        ] {
+            let (status, body) = api.call("GET", &format!("/api/v1/admin/comments?{bad}"), Some(&token), None).await;
+            assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some(code)), "{bad}");
+        }
+        let (status, _) = api.call("GET", "/api/v1/admin/comments", None, None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+
     #[tokio::test]
     async fn the_openapi_document_lists_every_endpoint() {
         let api = api().await;

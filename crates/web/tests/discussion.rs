@@ -338,6 +338,120 @@ newsdesk_testkit::on_both_backends! {
         assert_eq!(site.get("/admin", Some(&cookie)).await.status, StatusCode::SEE_OTHER);
     }
 
+    /// The ids of the held comments listed on an admin queue page, in order.
+    fn queue_ids(admin: &str) -> Vec<String> {
+        admin.split("<tr id=\"held-").skip(1).map(|rest| rest[..36].to_owned()).collect()
+    }
+
+    /// The address of the queue's next page, if the page links one.
+    fn next_page(admin: &str) -> Option<String> {
+        let at = admin.find("rel=\"next\"")?;
+        let href = admin[..at].rfind("href=\"")? + "href=\"".len();
+        Some(admin[href..].split('"').next()?.replace("&amp;", "&"))
+    }
+
+    #[tokio::test]
+    async fn the_queue_pages_and_a_whole_page_is_moderated_at_once() {
+        let site = site().await;
+        let cookie = site.sign_in().await;
+        for i in 0..230u16 {
+            site.db
+                .store
+                .add_comment(newsdesk_store::NewComment {
+                    article: fixture_id(if i % 2 == 0 { 1 } else { 3 }),
+                    parent: None,
+                    author_name: format!("Reader {i}"),
+                    author_email: newsdesk_model::Email::parse(&format!("reader{i}@mail.example")).unwrap(),
+                    author_url: None,
+                    body: format!("Queued remark {i}."),
+                    ip_key: "k".into(),
+                })
+                .await
+                .unwrap();
+        }
+        let all: Vec<String> = site
+            .db
+            .store
+            .held_comments(1000)
+            .await
+            .unwrap()
+            .iter()
+            .map(|h| h.comment.id.to_string())
+            .collect();
+        assert_eq!(all.len(), 230);
+
+        // Walked by its "Next page" links, the queue shows every comment once.
+        let mut seen = Vec::new();
+        let mut uri = "/admin".to_owned();
+        let mut pages = Vec::new();
+        loop {
+            let page = site.get(&uri, Some(&cookie)).await;
+            assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+            assert!(page.body.contains("Comments awaiting moderation (230)"), "the number held, on every page");
+            let ids = queue_ids(&page.body);
+            pages.push(ids.len());
+            seen.extend(ids);
+            match next_page(&page.body) {
+                Some(next) => uri = next,
+                None => break,
+            }
+        }
+        assert_eq!(pages, vec![50, 50, 50, 50, 30]);
+        assert_eq!(seen, all);
+
+        // "Approve all" on the second page approves those 50 and returns to that place.
+        let first = site.get("/admin", Some(&cookie)).await;
+        let second_uri = next_page(&first.body).unwrap();
+        let second = site.get(&second_uri, Some(&cookie)).await;
+        let on_second = queue_ids(&second.body);
+        let token = token_in(&second.body);
+        let after = second_uri.split("after=").nth(1).unwrap().split('#').next().unwrap().to_owned();
+        let mut fields: Vec<(&str, &str)> = vec![("token", &token), ("action", "approve"), ("after", &after)];
+        fields.extend(on_second.iter().map(|id| ("id", id.as_str())));
+        let done = site.post("/admin/comments", &fields, Some(&cookie), "same-origin").await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+        assert_eq!(done.headers["location"].to_str().unwrap(), format!("/admin?after={after}#queue"));
+        assert_eq!(site.db.store.held_count().await.unwrap(), 180);
+        let harbour = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
+        assert!(harbour.body.contains("26 Comments</h2>"), "1 imported and 25 approved: {}", harbour.body);
+        let now_second = site.get(&second_uri, Some(&cookie)).await;
+        assert_eq!(queue_ids(&now_second.body).first(), Some(&all[100]), "the queue moves up");
+
+        // "Mark all as spam" on the first page.
+        let token = token_in(&first.body);
+        let on_first = queue_ids(&first.body);
+        let mut fields: Vec<(&str, &str)> = vec![("token", &token), ("action", "spam")];
+        fields.extend(on_first.iter().map(|id| ("id", id.as_str())));
+        let done = site.post("/admin/comments", &fields, Some(&cookie), "same-origin").await;
+        assert_eq!((done.status, done.headers["location"].to_str().unwrap()), (StatusCode::SEE_OTHER, "/admin#queue"));
+        let queue = site.get("/admin", Some(&cookie)).await;
+        assert!(queue.body.contains("Comments awaiting moderation (130)"));
+        assert_eq!(queue_ids(&queue.body).first(), Some(&all[100]));
+
+        // Forms that cannot be acted on say why and change nothing.
+        for (fields, says) in [
+            (vec![("token", token.as_str()), ("action", "approve")], "names no comments"),
+            (vec![("token", token.as_str()), ("action", "approve"), ("id", "nope")], "not a comment id"),
+            (vec![("token", token.as_str()), ("action", "burn"), ("id", all[120].as_str())], "approve, spam or delete"),
+            (vec![("token", "1.00"), ("action", "approve"), ("id", all[120].as_str())], "form expired"),
+        ] {
+            let refused = site.post("/admin/comments", &fields, Some(&cookie), "same-origin").await;
+            assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{fields:?}");
+            assert!(refused.body.contains(says), "{says}: {}", refused.body);
+        }
+        let many: Vec<(&str, &str)> = std::iter::once(("token", token.as_str()))
+            .chain(std::iter::once(("action", "delete")))
+            .chain(all.iter().take(101).map(|id| ("id", id.as_str())))
+            .collect();
+        assert_eq!(site.post("/admin/comments", &many, Some(&cookie), "same-origin").await.status, StatusCode::BAD_REQUEST);
+        let anonymous = site.post("/admin/comments", &[("token", &token), ("action", "delete"), ("id", &all[120])], None, "same-origin").await;
+        assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+        assert_eq!(site.db.store.held_count().await.unwrap(), 130, "nothing changed");
+        let junk = site.get("/admin?after=h1.x", Some(&cookie)).await;
+        assert_eq!(junk.status, StatusCode::BAD_REQUEST);
+        assert!(junk.body.contains("cannot be read"));
+    }
+
     /// Posts an admin feed form with a fresh token.
     async fn feed_action(site: &Site, cookie: &str, feed: newsdesk_model::FeedId, fields: &[(&str, &str)]) -> Got {
         let token = site.token("/admin", Some(cookie)).await;

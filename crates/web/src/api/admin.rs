@@ -8,7 +8,7 @@ use newsdesk_model::{CommentId, Feed, FeedId, FullText};
 use newsdesk_store::{HeldComment, Moderation, NewFeed};
 use serde::{Deserialize, Serialize};
 
-use super::{ApiError, ApiPath, ApiResult, List, json, json_with, token_name};
+use super::{ApiError, ApiPath, ApiResult, List, invalid_cursor, json, json_with, paging, token_name};
 use crate::state::AppState;
 
 /// Largest request body read.
@@ -30,11 +30,58 @@ fn body<T: serde::de::DeserializeOwned>(bytes: &Bytes) -> Result<T, ApiError> {
     serde_json::from_value(value).map_err(|e| bad(&e))
 }
 
-/// `GET /api/v1/admin/comments`: comments held for moderation, oldest first.
-pub(crate) async fn held_comments(State(state): State<AppState>, headers: HeaderMap) -> ApiResult {
+/// The moderation queue's page: a list with the number of comments held in all.
+#[derive(Serialize)]
+struct HeldList {
+    items: Vec<HeldComment>,
+    next_cursor: Option<String>,
+    total: u64,
+}
+
+/// `GET /api/v1/admin/comments?limit=&cursor=`: comments held for moderation, oldest first.
+pub(crate) async fn held_comments(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+) -> ApiResult {
     token_name(&state, &headers).await?;
-    let items: Vec<HeldComment> = state.store.held_comments(200).await?;
-    json(&List { items, next_cursor: None })
+    let query = super::read::query_pairs(raw.as_deref());
+    let paging = paging(&query)?;
+    let after = match paging.cursor.as_deref() {
+        None => None,
+        Some(c) => Some(held_from(c).ok_or_else(invalid_cursor)?),
+    };
+    let (items, next_cursor) = held_page(&state, after, paging.limit).await?;
+    let total = state.store.held_count().await?;
+    json(&HeldList { items, next_cursor, total })
+}
+
+/// A page of the queue and the cursor of the page after it, if there is one.
+pub(crate) async fn held_page(
+    state: &AppState,
+    after: Option<(chrono::DateTime<chrono::Utc>, CommentId)>,
+    limit: u32,
+) -> Result<(Vec<HeldComment>, Option<String>), newsdesk_store::StoreError> {
+    let mut items = state.store.held_comments_after(after, limit.saturating_add(1)).await?;
+    let more = items.len() > limit as usize;
+    items.truncate(limit as usize);
+    let next = if more { items.last().map(|h| held_cursor(h.comment.created_at, h.comment.id)) } else { None };
+    Ok((items, next))
+}
+
+/// A cursor after a held comment: `h`, its time in microseconds, `.`, its id.
+pub(crate) fn held_cursor(at: chrono::DateTime<chrono::Utc>, id: CommentId) -> String {
+    format!("h{}.{id}", at.timestamp_micros())
+}
+
+/// The position a held-comment cursor stands for.
+pub(crate) fn held_from(cursor: &str) -> Option<(chrono::DateTime<chrono::Utc>, CommentId)> {
+    let (micros, id) = cursor.strip_prefix('h')?.split_once('.')?;
+    if micros.is_empty() || micros.len() > 18 || !micros.bytes().all(|b| b.is_ascii_digit()) || id.len() != 36 {
+        return None;
+    }
+    let at = chrono::DateTime::from_timestamp_micros(micros.parse().ok()?)?;
+    Some((at, id.to_ascii_lowercase().parse().ok()?))
 }
 
 #[derive(Deserialize)]

@@ -11,6 +11,8 @@ mod admin;
 mod openapi;
 mod read;
 
+pub(crate) use admin::{held_from, held_page};
+
 use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};

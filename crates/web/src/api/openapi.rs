@@ -179,7 +179,11 @@ fn build() -> Value {
         "StoryList": list_of("StoryCard"),
         "SourceList": list_of("Source"),
         "CommentList": list_of("Comment"),
-        "HeldCommentList": list_of("HeldComment"),
+        "HeldCommentList": object(&[
+            ("items", json!({ "type": "array", "items": schema_ref("HeldComment") })),
+            ("next_cursor", nullable(string())),
+            ("total", count()),
+        ]),
         "FeedList": list_of("Feed"),
     });
     let admin = |summary: &str, parameters: Value, body: Option<Value>, ok_status: &str, ok: Value| -> Value {
@@ -281,7 +285,16 @@ fn build() -> Value {
             answer("A page of results.", schema_ref("SearchAnswer")),
         ),
     );
-    paths.insert("/api/v1/admin/comments".into(), json!({ "get": admin("Comments held for moderation, oldest first.", json!([]), None, "200", answer("The queue.", schema_ref("HeldCommentList"))) }));
+    let held_paging = json!([
+        { "name": "limit", "in": "query", "required": false, "description": "Items per page, 1 to 100 (default 20).",
+          "schema": { "type": "integer", "minimum": 1, "maximum": 100 } },
+        { "name": "cursor", "in": "query", "required": false, "description": "From the last answer's next_cursor.",
+          "schema": { "type": "string", "pattern": "^h[0-9]{1,18}\\.[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" } }
+    ]);
+    paths.insert(
+        "/api/v1/admin/comments".into(),
+        json!({ "get": admin("Comments held for moderation, oldest first, with the number held in all (total).", held_paging, None, "200", answer("A page of the queue.", schema_ref("HeldCommentList"))) }),
+    );
     paths.insert(
         "/api/v1/admin/comments/{id}".into(),
         json!({ "post": admin("Approve, mark as spam or delete a comment.", json!([id_parameter("comment")]),

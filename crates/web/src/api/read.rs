@@ -58,7 +58,7 @@ struct ArticleFull {
     keyphrases: Vec<String>,
 }
 
-fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
+pub(crate) fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
     url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()).into_owned().take(50).collect()
 }
 

@@ -22,8 +22,10 @@ const SESSION_DAYS: i64 = 14;
 const MAX_FORM_BYTES: usize = 8 * 1024;
 /// How long an admin form stays valid.
 const FORM_LIFETIME: Duration = Duration::from_secs(12 * 3600);
-/// Held comments listed at once.
-const QUEUE: u32 = 200;
+/// Held comments listed on one page of the queue.
+const QUEUE: u32 = 50;
+/// Most comments one bulk moderation form names.
+const MAX_BULK: usize = 100;
 
 /// The signed-in administrator and their session's hash, if the request has a valid session.
 async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<(SessionUser, String)>, WebError> {
@@ -143,18 +145,26 @@ pub(crate) async fn logout(State(state): State<AppState>, request: Request) -> R
     state.respond(result)
 }
 
-/// `GET /admin`: the moderation queue and feed health.
-pub(crate) async fn dashboard(State(state): State<AppState>, headers: HeaderMap) -> Response {
+/// `GET /admin?after=CURSOR`: the moderation queue, a page at a time, and feed health.
+pub(crate) async fn dashboard(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+) -> Response {
     let result = async {
         let Some((user, hash)) = signed_in(&state, &headers).await? else { return Ok(see_other("/admin/login")) };
+        let after = queue_position(raw.as_deref())?;
         let token = form_token(state.secret().await?, &format!("admin:{hash}"), chrono::Utc::now().timestamp());
-        let held = state.store.held_comments(QUEUE).await?;
+        let (held, next) = crate::api::held_page(&state, after.as_ref().map(|(at, id, _)| (*at, *id)), QUEUE).await?;
+        let held_total = state.store.held_count().await?;
         let feeds = state.store.feeds().await?;
         let searches = state.store.saved_searches().await?;
         let body = state.templates.render(
             "admin.html",
             minijinja::context! {
-                user => user.username, token, held => Serde(held), feeds => Serde(feeds), searches => Serde(searches),
+                user => user.username, token, held => Serde(held), held_total, next,
+                after => after.map(|(_, _, cursor)| cursor),
+                feeds => Serde(feeds), searches => Serde(searches),
                 site_settings => Serde(&state.site),
             },
         )?;
@@ -164,6 +174,36 @@ pub(crate) async fn dashboard(State(state): State<AppState>, headers: HeaderMap)
     let mut response = state.respond(result);
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+/// The queue position `after=` names in a query string, with the cursor itself.
+#[allow(clippy::type_complexity)]
+fn queue_position(raw: Option<&str>) -> Result<Option<(chrono::DateTime<chrono::Utc>, CommentId, String)>, WebError> {
+    let Some(cursor) = url::form_urlencoded::parse(raw.unwrap_or("").as_bytes())
+        .take(20)
+        .find(|(k, _)| k == "after")
+        .map(|(_, v)| v.into_owned())
+        .filter(|v| !v.is_empty())
+    else {
+        return Ok(None);
+    };
+    let (at, id) = crate::api::held_from(&cursor).ok_or_else(|| {
+        WebError::BadRequest(
+            "That place in the moderation queue cannot be read; open /admin for its first page.".into(),
+        )
+    })?;
+    Ok(Some((at, id, cursor)))
+}
+
+/// Where a moderation form returns to: the queue page it was sent from (`after`, checked),
+/// or the first.
+fn back_to_queue(form: &[(String, String)]) -> Response {
+    let after = field(form, "after");
+    if !after.is_empty() && crate::api::held_from(after).is_some() {
+        see_other(&format!("/admin?after={after}#queue"))
+    } else {
+        see_other("/admin#queue")
+    }
 }
 
 /// The fields of an admin form, once the sender is signed in, the form comes from this site
@@ -201,21 +241,51 @@ pub(crate) async fn moderate(
     let result = async {
         let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
         let id: CommentId = path_id(id, "comment")?;
-        let raw = field(&form, "action");
-        let action = Moderation::parse(raw).ok_or_else(|| {
-            WebError::BadRequest(format!(
-                "`{}` is not a moderation action: use approve, spam or delete.",
-                raw.chars().take(40).collect::<String>()
-            ))
-        })?;
+        let action = moderation_action(&form)?;
         if !state.store.moderate(id, action).await? {
             return Err(WebError::NotFound(format!("There is no comment with the id {id}.")));
         }
         state.pages.clear();
-        Ok(see_other("/admin"))
+        Ok(back_to_queue(&form))
     }
     .await;
     state.respond(result)
+}
+
+/// `POST /admin/comments`: `action` = approve, spam or delete, applied to every `id` in the
+/// form (the comments of one page of the queue).
+pub(crate) async fn moderate_page(State(state): State<AppState>, request: Request) -> Response {
+    let result = async {
+        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let action = moderation_action(&form)?;
+        let raw: Vec<&str> = form.iter().filter(|(k, _)| k == "id").map(|(_, v)| v.as_str()).collect();
+        if raw.is_empty() {
+            return Err(WebError::BadRequest("The form names no comments to moderate.".into()));
+        }
+        if raw.len() > MAX_BULK {
+            return Err(WebError::BadRequest(format!("One form moderates at most {MAX_BULK} comments.")));
+        }
+        let ids = raw
+            .iter()
+            .map(|r| r.parse::<CommentId>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| WebError::BadRequest("The form names something that is not a comment id.".into()))?;
+        state.store.moderate_all(&ids, action).await?;
+        state.pages.clear();
+        Ok(back_to_queue(&form))
+    }
+    .await;
+    state.respond(result)
+}
+
+fn moderation_action(form: &[(String, String)]) -> Result<Moderation, WebError> {
+    let raw = field(form, "action");
+    Moderation::parse(raw).ok_or_else(|| {
+        WebError::BadRequest(format!(
+            "`{}` is not a moderation action: use approve, spam or delete.",
+            raw.chars().take(40).collect::<String>()
+        ))
+    })
 }
 
 /// `POST /admin/feeds/{id}`: `action` = pause, resume, or full_text (with `mode` = auto,
