@@ -56,6 +56,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Follow, list and manage feeds.
     Feeds(FeedsArgs),
+    /// List and rename outlets (the sites whose feeds newsdesk follows).
+    Sources(SourcesArgs),
     /// Poll every feed that is due once, then stop (`--all`: every feed that is not paused).
     ///
     /// Shows a progress bar on a terminal and ends with a summary line. `newsdesk serve` polls
@@ -186,6 +188,26 @@ pub struct AnalyzeArgs {
     /// "last_seen", "related" (stories on the same subject)}.
     #[arg(long, value_name = "FILE.jsonl")]
     pub stories: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    #[command(subcommand)]
+    pub command: SourcesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourcesCommand {
+    /// Every outlet: its domain, its name, and where the name came from.
+    List,
+    /// Give an outlet the name readers know it by. Its feeds and pages never rename it after
+    /// this; only another `rename` does.
+    Rename {
+        /// The outlet's domain, as `sources list` shows it ("metrotimes.example").
+        domain: String,
+        /// The new name.
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use newsdesk_store::{Store, StoreOptions};
 
-use crate::args::{AdminCommand, Cli, Command, ConfigCommand, FeedsCommand};
+use crate::args::{AdminCommand, Cli, Command, ConfigCommand, FeedsCommand, SourcesCommand};
 use crate::config::Config;
 
 fn main() -> ExitCode {
@@ -100,6 +100,15 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
                 FeedsCommand::FullText { feed, mode } => commands::feeds::set_full_text(&store, &feed, &mode).await,
                 FeedsCommand::Import { file } => commands::feeds::import_opml(&store, &file).await,
                 FeedsCommand::Export => commands::feeds::export_opml(&store).await,
+            };
+            store.close().await;
+            println!("{}", out?.trim_end());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sources(args) => {
+            let out = match args.command {
+                SourcesCommand::List => commands::sources::list(&store).await,
+                SourcesCommand::Rename { domain, name } => commands::sources::rename(&store, &domain, &name).await,
             };
             store.close().await;
             println!("{}", out?.trim_end());

@@ -15,6 +15,7 @@ mod domain;
 mod html;
 mod ids;
 pub mod metrics;
+mod outlet_name;
 mod source;
 mod validate;
 
@@ -24,5 +25,6 @@ pub use date::parse_date;
 pub use domain::{HostError, normalize_host, redact_password, registrable_domain};
 pub use html::{SafeHtml, escape_html_into, paragraphs_to_html};
 pub use ids::{ArticleId, CommentId, FeedId, IdError, SourceId, StoryId, UserId};
+pub use outlet_name::{outlet_name_from_title, shared_title_part, title_parts};
 pub use source::{Feed, FeedStatus, FullText, Source};
 pub use validate::{ValidationError, limits};

@@ -15,6 +15,9 @@ pub struct Source {
     pub homepage: Url,
     /// The registrable domain of the home page ("harbourgazette.example"), one per outlet.
     pub domain: String,
+    /// Where the name came from: `domain` (none known yet), `feed` (a feed's title), `site`
+    /// (the site's own name on its pages) or `operator` (renamed by hand).
+    pub named_by: String,
     pub created_at: DateTime<Utc>,
 }
 

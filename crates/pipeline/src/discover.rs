@@ -15,12 +15,23 @@ pub enum DiscoverError {
     NoFeed { url: String, tried: usize },
 }
 
+/// A feed found for what the user gave.
+#[derive(Debug, Clone)]
+pub struct Discovered {
+    /// Where the feed is.
+    pub url: Url,
+    pub feed: ParsedFeed,
+    /// The site's own name, when the user gave a page of the site and it says its name
+    /// (`og:site_name` and the like).
+    pub site_name: Option<String>,
+}
+
 /// Finds the feed at or for `url`: the URL itself if it is a feed, else the feeds its page
-/// announces, else the usual feed paths of its site. Returns the feed's address and content.
+/// announces, else the usual feed paths of its site.
 ///
 /// # Errors
 /// [`DiscoverError`] when the address cannot be fetched or no feed is found.
-pub async fn discover_feed(fetcher: &Fetcher, url: &Url) -> Result<(Url, ParsedFeed), DiscoverError> {
+pub async fn discover_feed(fetcher: &Fetcher, url: &Url) -> Result<Discovered, DiscoverError> {
     let page = fetcher
         .fetch(FetchRequest {
             accept: "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5",
@@ -29,8 +40,14 @@ pub async fn discover_feed(fetcher: &Fetcher, url: &Url) -> Result<(Url, ParsedF
         .await
         .map_err(|error| DiscoverError::Fetch { url: url.to_string(), error })?;
     if let Ok(feed) = parse_feed(&page.body, page.content_type.as_deref(), &page.url) {
-        return Ok((page.url, feed));
+        return Ok(Discovered { url: page.url, feed, site_name: None });
     }
+    let site_name = newsdesk_extract::extract(newsdesk_extract::Page {
+        bytes: &page.body,
+        content_type: page.content_type.as_deref(),
+        url: Some(&page.url),
+    })
+    .site_name;
     let html = String::from_utf8_lossy(&page.body);
     let announced = feed_links(&html, &page.url);
     let mut tried = 0;
@@ -39,7 +56,7 @@ pub async fn discover_feed(fetcher: &Fetcher, url: &Url) -> Result<(Url, ParsedF
         tried += 1;
         let Ok(found) = fetcher.fetch(FetchRequest::new(&candidate)).await else { continue };
         if let Ok(feed) = parse_feed(&found.body, found.content_type.as_deref(), &found.url) {
-            return Ok((found.url, feed));
+            return Ok(Discovered { url: found.url, feed, site_name });
         }
     }
     Err(DiscoverError::NoFeed { url: url.to_string(), tried })

@@ -119,15 +119,25 @@ pub fn adopt(entry: &mut ParsedEntry, page: &Extracted) -> Result<(), String> {
     Ok(())
 }
 
+/// What filling entries from their pages found.
+#[derive(Debug, Default)]
+pub(crate) struct Filled {
+    /// The indices of the entries that took their page's text.
+    pub adopted: Vec<usize>,
+    /// A note for each page that was not taken.
+    pub notes: Vec<String>,
+    /// The site's own name as a page gave it, with that page's address.
+    pub site_name: Option<(url::Url, String)>,
+}
+
 /// Fetches and extracts the pages of `entries[i]` for every `i` in `wanted`, at most
-/// `config.concurrency` at a time, and adopts each page that is better than the feed. Returns
-/// the indices that took their page's text, and a note for each that did not.
+/// `config.concurrency` at a time, and adopts each page that is better than the feed.
 pub(crate) async fn fill(
     fetcher: &Fetcher,
     entries: &mut [ParsedEntry],
     wanted: &[usize],
     config: &FullTextConfig,
-) -> (Vec<usize>, Vec<String>) {
+) -> Filled {
     let mut notes = Vec::new();
     let (taken, skipped) = wanted.split_at(wanted.len().min(config.max_per_poll));
     if !skipped.is_empty() {
@@ -141,6 +151,7 @@ pub(crate) async fn fill(
     let mut running: JoinSet<(usize, Result<Extracted, String>)> = JoinSet::new();
     let mut queue = taken.iter().copied();
     let mut adopted = Vec::new();
+    let mut site_name = None;
     loop {
         while running.len() < config.concurrency.max(1) {
             let Some(i) = queue.next() else { break };
@@ -153,6 +164,11 @@ pub(crate) async fn fill(
             notes.push("an article page's extraction failed".to_owned());
             continue;
         };
+        if let (Ok(page), None) = (&result, &site_name)
+            && let (Some(name), Some(url)) = (&page.site_name, &entries[i].url)
+        {
+            site_name = Some((url.clone(), name.clone()));
+        }
         let outcome = result.and_then(|page| adopt(&mut entries[i], &page));
         match outcome {
             Ok(()) => {
@@ -168,7 +184,7 @@ pub(crate) async fn fill(
         }
     }
     adopted.sort_unstable();
-    (adopted, notes)
+    Filled { adopted, notes, site_name }
 }
 
 async fn fetch_article(fetcher: &Fetcher, url: url::Url) -> Result<Extracted, String> {

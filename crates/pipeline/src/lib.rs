@@ -21,7 +21,7 @@ mod story_desk;
 pub mod understand;
 
 pub use crawl::{CrawlScope, CrawlSummary, crawl, lease_owner, run_scheduler};
-pub use discover::{DiscoverError, discover_feed};
+pub use discover::{DiscoverError, Discovered, discover_feed};
 pub use full_text::FullTextConfig;
 pub use poll::{PollConfig, PollOutcome, PollResult, poll_feed};
 pub use schedule::ScheduleConfig;

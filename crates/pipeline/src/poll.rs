@@ -199,7 +199,12 @@ async fn full_texts(
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let (adopted, notes) = full_text::fill(fetcher, &mut parsed.entries, &wanted, config).await;
+    let full_text::Filled { adopted, notes, site_name } =
+        full_text::fill(fetcher, &mut parsed.entries, &wanted, config).await;
+    if let Some((page, name)) = site_name {
+        // The outlet is named after its site once one of its pages says its name.
+        store.name_source_from_site(feed.source_id, &page, &name).await?;
+    }
     for i in adopted {
         let hash = std::mem::take(&mut incoming[i].content_hash);
         incoming[i] = IncomingEntry { content_hash: hash, ..to_incoming(&parsed.entries[i], parsed) };

@@ -59,7 +59,7 @@ newsdesk_testkit::on_both_backends! {
                 "/broken.xml" => reply(200, "<html><body>Not a feed</body></html>"),
                 "/" => reply(
                     200,
-                    r#"<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>"#,
+                    r#"<html><head><meta property="og:site_name" content="Coast Herald"><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>"#,
                 ),
                 _ => reply(404, "no"),
             }
@@ -156,12 +156,16 @@ newsdesk_testkit::on_both_backends! {
     #[tokio::test]
     async fn feeds_are_discovered_from_a_home_page() {
         let (server, _) = feed_server(rss(&[("d1", "Found", "Body.")])).await;
-        let (url, parsed) = discover_feed(&fetcher(), &server.url("/")).await.unwrap();
-        assert_eq!(url, server.url("/feed.xml"));
-        assert_eq!(parsed.title.as_deref(), Some("Outlet"));
+        let found = discover_feed(&fetcher(), &server.url("/")).await.unwrap();
+        assert_eq!(found.url, server.url("/feed.xml"));
+        assert_eq!(found.feed.title.as_deref(), Some("Outlet"));
+        assert_eq!(found.site_name.as_deref(), Some("Coast Herald"), "the home page names the site");
         // A page that is not a feed on a site whose usual feed paths exist: found by guessing.
-        let (guessed, _) = discover_feed(&fetcher(), &server.url("/broken.xml")).await.unwrap();
-        assert_eq!(guessed, server.url("/feed"), "the first usual path that answers with a feed");
+        let guessed = discover_feed(&fetcher(), &server.url("/broken.xml")).await.unwrap();
+        assert_eq!(guessed.url, server.url("/feed"), "the first usual path that answers with a feed");
+        assert_eq!(guessed.site_name, None);
+        // Given the feed itself, no page names the site.
+        assert_eq!(discover_feed(&fetcher(), &server.url("/feed.xml")).await.unwrap().site_name, None);
 
         let bare =
             Server::start(
@@ -177,7 +181,7 @@ newsdesk_testkit::on_both_backends! {
     fn article_page(paragraphs: &[&str]) -> String {
         let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
         format!(
-            r#"<html><head><title>Harbour reopens | Coast Herald</title><meta name="author" content="Ana Ruiz"></head><body>
+            r#"<html><head><title>Harbour reopens | Coast Herald</title><meta name="author" content="Ana Ruiz"><meta property="og:site_name" content="Coast Herald"></head><body>
     <nav><a href="/">Home</a> <a href="/news">News</a></nav>
     <article><h1>Harbour reopens</h1><div class="story-body">{body}</div></article>
     <aside><ul><li><a href="/x">Another story</a></li></ul></aside></body></html>"#
@@ -241,6 +245,9 @@ newsdesk_testkit::on_both_backends! {
         assert_eq!(article.feed_summary.as_deref(), Some("The harbour reopened on Tuesday…"), "the feed's teaser is kept");
         assert_eq!(article.byline.as_deref(), Some("Ana Ruiz"));
         assert!(article.summary.starts_with("The harbour at Port Ellis reopened"), "{}", article.summary);
+
+        let outlet = &store.sources().await.unwrap()[0];
+        assert_eq!((outlet.name.as_str(), outlet.named_by.as_str()), ("Coast Herald", "site"), "named by its pages");
 
         let front = store.search("\"list of links\"", 0, 5).await.unwrap().hits;
         assert_eq!(front.len(), 1, "a page that is not an article leaves the feed's content");

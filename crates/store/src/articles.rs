@@ -40,6 +40,33 @@ pub struct ArticleCard {
     pub comment_count: u32,
     /// Published time, else when newsdesk stored it.
     pub sort_at: DateTime<Utc>,
+    /// The article on its outlet's site.
+    pub url: Option<String>,
+    /// Who published it.
+    pub outlet: Option<Outlet>,
+}
+
+/// The outlet an article is credited to: the source whose feed brought it, else the site an
+/// imported article names as its original source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outlet {
+    pub name: String,
+    /// The outlet's domain, the key of its page (`/sources/{domain}`).
+    pub domain: String,
+}
+
+impl Outlet {
+    /// From a source's name and domain, else an original source's host.
+    #[must_use]
+    pub fn of(name: Option<String>, domain: Option<String>, original_domain: Option<String>) -> Option<Self> {
+        match (name, domain) {
+            (Some(name), Some(domain)) => Some(Self { name, domain }),
+            _ => original_domain.map(|host| {
+                let domain = host.trim_start_matches("www.").to_owned();
+                Self { name: domain.clone(), domain }
+            }),
+        }
+    }
 }
 
 /// One page of a longer list.

@@ -40,7 +40,14 @@ const TABLES: &[Table] = &[
     Table {
         name: "sources",
         key: &["id"],
-        columns: &[("id", Text), ("name", Text), ("homepage", Text), ("domain", Text), ("created_at", Text)],
+        columns: &[
+            ("id", Text),
+            ("name", Text),
+            ("homepage", Text),
+            ("domain", Text),
+            ("created_at", Text),
+            ("named_by", Text),
+        ],
         later: &[],
         identity: None,
     },

@@ -5,7 +5,7 @@ use newsdesk_model::{Feed, FeedId, FeedStatus, FullText, SourceId};
 use url::Url;
 
 use crate::db::{Dialect, Row};
-use crate::{Store, StoreError, rows, time};
+use crate::{OutletNaming, Store, StoreError, rows, time};
 
 const FEED_COLUMNS: &str = "id, source_id, url, title, site_url, paused, etag, last_modified, last_polled_at, \
      next_poll_at, last_status, last_error, error_count, item_count, poll_interval_secs, full_text, created_at";
@@ -16,6 +16,8 @@ pub struct NewFeed {
     pub url: Option<Url>,
     pub title: Option<String>,
     pub site_url: Option<Url>,
+    /// The site's own name, when its home page said it (`og:site_name` and the like).
+    pub site_name: Option<String>,
 }
 
 /// What one poll found, for the feed's status.
@@ -43,7 +45,7 @@ impl Store {
     /// [`StoreError::FeedExists`] when the URL is already followed; [`StoreError::Invalid`]
     /// for a URL without a host.
     pub async fn add_feed(&self, new: NewFeed) -> Result<Feed, StoreError> {
-        let url = new.url.ok_or_else(|| invalid("url", "is missing"))?;
+        let url = new.url.clone().ok_or_else(|| invalid("url", "is missing"))?;
         if let Some(existing) = self.feed_by_url(url.as_str()).await? {
             return Err(StoreError::FeedExists { url: url.to_string(), id: existing.id.to_string() });
         }
@@ -53,8 +55,7 @@ impl Store {
             home.set_query(None);
             home
         });
-        let name = new.title.clone().unwrap_or_default();
-        let source = self.ensure_source(&name, &homepage).await?;
+        let source = self.source_for_feed(&new, &homepage).await?;
         let id = FeedId::new_v7();
         let now = time::now();
         self.sql(
@@ -70,6 +71,47 @@ impl Store {
         .execute(self.pool())
         .await?;
         self.feed(id).await?.ok_or_else(|| StoreError::Corrupt(format!("feed {id} vanished after insert")))
+    }
+
+    /// The outlet a new feed belongs to, named after the site: its own name when known, else
+    /// the part of the feed's title that spells its domain, else the part this feed's title
+    /// shares with another feed of the same outlet, else the domain. A section ("World") never
+    /// names the outlet.
+    async fn source_for_feed(&self, new: &NewFeed, homepage: &Url) -> Result<newsdesk_model::Source, StoreError> {
+        let domain = crate::sources::outlet_domain(homepage)?;
+        let title = new.title.as_deref().map(str::trim).unwrap_or_default();
+        let (name, naming) = match (new.site_name.as_deref().map(str::trim).filter(|n| !n.is_empty()), title) {
+            (Some(site), _) => (
+                newsdesk_model::outlet_name_from_title(site, &domain).unwrap_or_else(|| site.to_owned()),
+                OutletNaming::Site,
+            ),
+            (None, "") => (String::new(), OutletNaming::Domain),
+            (None, title) => match newsdesk_model::outlet_name_from_title(title, &domain) {
+                Some(name) => (name, OutletNaming::Feed),
+                None => (String::new(), OutletNaming::Domain),
+            },
+        };
+        let source = self.ensure_source(&name, naming, homepage).await?;
+        if naming < OutletNaming::Site && !title.is_empty() {
+            let others = self
+                .sql("SELECT title FROM feeds WHERE source_id = ? AND title IS NOT NULL LIMIT 50")
+                .bind(source.id.to_string())
+                .fetch_all(self.pool())
+                .await?;
+            for row in &others {
+                let other: String = row.get("title")?;
+                if let Some(shared) = newsdesk_model::shared_title_part(title, &other) {
+                    if self.name_source(&source.domain, &shared, OutletNaming::SharedByFeeds).await? {
+                        return self
+                            .source_by_domain(&source.domain)
+                            .await?
+                            .ok_or_else(|| StoreError::Corrupt(format!("source {} vanished", source.domain)));
+                    }
+                    break;
+                }
+            }
+        }
+        Ok(source)
     }
 
     /// One feed.

@@ -31,7 +31,7 @@ mod time;
 mod understanding;
 mod users;
 
-pub use articles::{ArticleCard, Page, UpsertOutcome};
+pub use articles::{ArticleCard, Outlet, Page, UpsertOutcome};
 pub use comments::{CommentOutcome, CommentRefusal, HeldComment, MAX_DEPTH, Moderation, NewComment, PublicComment};
 pub use copy::TableCheck;
 pub use error::StoreError;
@@ -39,6 +39,7 @@ pub use feeds::{NewFeed, PollRecord};
 pub use ingest::{IncomingEntry, IngestReport, Revision};
 pub use open::{Store, StoreOptions};
 pub use search::{ParsedQuery, SearchHit, SearchResults, SnippetPart};
+pub use sources::OutletNaming;
 pub use story_views::{ArticleContext, EntityCount, EntityView, StoryCard, StoryView, TimelineEntry};
 pub use understanding::{EntityRecord, Placed, UnderstandingInput, Understood};
 pub use users::{MAX_SAVED_SEARCHES, SavedSearch, SessionUser};

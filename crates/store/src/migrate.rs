@@ -32,6 +32,7 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "understanding_lease",
         sql: include_str!("../migrations/sqlite/0009_understanding_lease.sql"),
     },
+    Migration { version: 10, name: "outlet_names", sql: include_str!("../migrations/sqlite/0010_outlet_names.sql") },
 ];
 
 /// The PostgreSQL migrations: the same versions and names, in PostgreSQL's words. Append only.
@@ -57,6 +58,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
         name: "understanding_lease",
         sql: include_str!("../migrations/postgres/0009_understanding_lease.sql"),
     },
+    Migration { version: 10, name: "outlet_names", sql: include_str!("../migrations/postgres/0010_outlet_names.sql") },
 ];
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a

@@ -7,13 +7,14 @@ use url::Url;
 use uuid::Uuid;
 
 use crate::db::Row;
-use crate::{ArticleCard, StoreError, time};
+use crate::{ArticleCard, Outlet, StoreError, time};
 
 pub(crate) const ARTICLE_COLUMNS: &str = "id, title, summary, feed_summary, body_text, body_html, byline, published_at, updated_at, \
      language, url, original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at";
 
-pub(crate) const CARD_COLUMNS: &str =
-    "a.id, a.title, a.summary, a.byline, a.published_at, a.original_domain, a.comment_count, a.sort_at";
+pub(crate) const CARD_COLUMNS: &str = "a.id, a.title, a.summary, a.byline, a.published_at, a.original_domain, \
+     a.comment_count, a.sort_at, a.url, (SELECT s.name FROM sources s WHERE s.id = a.source_id) AS outlet_name, \
+     (SELECT s.domain FROM sources s WHERE s.id = a.source_id) AS outlet_domain";
 
 pub(crate) fn uuid(s: &str) -> Result<Uuid, StoreError> {
     Uuid::parse_str(s).map_err(|e| StoreError::Corrupt(format!("id `{s}`: {e}")))
@@ -64,8 +65,10 @@ pub(crate) fn card(row: &Row) -> Result<ArticleCard, StoreError> {
         summary: row.get("summary")?,
         byline: row.get("byline")?,
         published_at: opt_time(row, "published_at")?,
+        outlet: Outlet::of(row.get("outlet_name")?, row.get("outlet_domain")?, row.get("original_domain")?),
         original_domain: row.get("original_domain")?,
         comment_count: count(row)?,
         sort_at: time::from_db(&row.get::<String>("sort_at")?)?,
+        url: row.get("url")?,
     })
 }

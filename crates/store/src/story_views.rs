@@ -63,6 +63,8 @@ pub struct EntityView {
 /// What an article page shows beside the article: its story, original, copies and entities.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ArticleContext {
+    /// Who published it.
+    pub outlet: Option<crate::Outlet>,
     pub story: Option<StoryCard>,
     /// The original, when this article is a copy.
     pub copy_of: Option<ArticleCard>,
@@ -253,13 +255,17 @@ impl Store {
     /// Database errors.
     pub async fn article_context(&self, id: ArticleId) -> Result<ArticleContext, StoreError> {
         let Some(row) = self
-            .sql("SELECT story_id, copy_of, keyphrases FROM articles WHERE id = ?")
+            .sql(
+                "SELECT a.story_id, a.copy_of, a.keyphrases, a.original_domain, s.name AS outlet_name, \
+                 s.domain AS outlet_domain FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
+            )
             .bind(id.to_string())
             .fetch_optional(self.pool())
             .await?
         else {
             return Ok(ArticleContext::default());
         };
+        let outlet = crate::Outlet::of(row.get("outlet_name")?, row.get("outlet_domain")?, row.get("original_domain")?);
         let story_id: Option<String> = row.get("story_id")?;
         let copy_of: Option<String> = row.get("copy_of")?;
         let keyphrases: Vec<String> = serde_json::from_str(&row.get::<String>("keyphrases")?)
@@ -296,7 +302,7 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         let entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
-        Ok(ArticleContext { story, copy_of, copies, entities, keyphrases })
+        Ok(ArticleContext { outlet, story, copy_of, copies, entities, keyphrases })
     }
 }
 

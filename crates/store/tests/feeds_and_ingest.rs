@@ -10,7 +10,7 @@ use url::Url;
 
 newsdesk_testkit::on_both_backends! {
     fn new_feed(url: &str) -> NewFeed {
-        NewFeed { url: Some(Url::parse(url).unwrap()), title: Some("Harbour Gazette".into()), site_url: None }
+        NewFeed { url: Some(Url::parse(url).unwrap()), title: Some("Harbour Gazette".into()), ..NewFeed::default() }
     }
 
     fn entry(key: &str, title: &str, body: &str) -> IncomingEntry {
@@ -61,6 +61,57 @@ newsdesk_testkit::on_both_backends! {
         assert!(store.remove_feed(feed.id).await.unwrap());
         assert!(store.feeds().await.unwrap().is_empty());
         assert_eq!(store.count_articles().await.unwrap(), 1, "articles outlive their feed");
+    }
+
+    fn titled(url: &str, title: &str) -> NewFeed {
+        NewFeed { url: Some(Url::parse(url).unwrap()), title: Some(title.into()), ..NewFeed::default() }
+    }
+
+    async fn outlet(store: &newsdesk_store::Store, domain: &str) -> (String, String) {
+        let s = store.source_by_domain(domain).await.unwrap().unwrap();
+        (s.name, s.named_by)
+    }
+
+    #[tokio::test]
+    async fn outlets_are_named_after_their_site_not_a_section() {
+        let (_dir, store) = TestStore::with_store().await;
+        let named = |name: &str, by: &str| (name.to_owned(), by.to_owned());
+        // The part of the feed's title that spells the domain is the outlet; the section is not.
+        store.add_feed(titled("https://metrotimes.example/world/rss", "Metro Times – World")).await.unwrap();
+        assert_eq!(outlet(&store, "metrotimes.example").await, named("Metro Times", "feed"));
+        // Neither part spells the domain: the domain stands in until better evidence comes.
+        store.add_feed(titled("https://dailypost.example/markets.xml", "Markets | DP Online")).await.unwrap();
+        assert_eq!(outlet(&store, "dailypost.example").await, named("dailypost.example", "domain"));
+        // A second feed of the outlet: the part both titles share names it.
+        store.add_feed(titled("https://dailypost.example/sport.xml", "Sport | DP Online")).await.unwrap();
+        assert_eq!(outlet(&store, "dailypost.example").await, named("DP Online", "feed"));
+        // A feed titled with a section alone does not rename an outlet named already.
+        store.add_feed(titled("https://metrotimes.example/business/rss", "Business")).await.unwrap();
+        assert_eq!(outlet(&store, "metrotimes.example").await, named("Metro Times", "feed"));
+        // The site's own name, from its home page, wins over feed titles.
+        let with_site = NewFeed {
+            site_name: Some("The Metro Times".into()),
+            ..titled("https://metrotimes.example/culture/rss", "Metro Times – Culture")
+        };
+        store.add_feed(with_site).await.unwrap();
+        assert_eq!(outlet(&store, "metrotimes.example").await, named("The Metro Times", "site"));
+
+        // A page's site name counts only on the outlet's own domain.
+        let source = store.source_by_domain("dailypost.example").await.unwrap().unwrap();
+        let elsewhere = Url::parse("https://feedproxy.example/p/1").unwrap();
+        assert!(!store.name_source_from_site(source.id, &elsewhere, "Feed Proxy").await.unwrap());
+        let own = Url::parse("https://www.dailypost.example/2026/12/04/story").unwrap();
+        assert!(store.name_source_from_site(source.id, &own, "Daily Post").await.unwrap());
+        assert_eq!(outlet(&store, "dailypost.example").await, named("Daily Post", "site"));
+
+        // The operator's name stays whatever feeds and pages say after it.
+        assert!(store.rename_source("WWW.dailypost.example", "  The Daily   Post ").await.unwrap());
+        assert_eq!(outlet(&store, "dailypost.example").await, named("The Daily Post", "operator"));
+        assert!(!store.name_source_from_site(source.id, &own, "Daily Post").await.unwrap());
+        store.add_feed(titled("https://dailypost.example/world.xml", "World | DP Online")).await.unwrap();
+        assert_eq!(outlet(&store, "dailypost.example").await, named("The Daily Post", "operator"));
+        assert!(!store.rename_source("nowhere.example", "Nobody").await.unwrap());
+        assert!(matches!(store.rename_source("dailypost.example", "   ").await, Err(StoreError::Invalid(_))));
     }
 
     #[tokio::test]

@@ -53,6 +53,7 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .route("/admin/comments", post(pages::admin::moderate_page))
         .route("/admin/comments/{id}", post(pages::admin::moderate))
         .route("/admin/searches", post(pages::admin::saved_searches))
+        .route("/admin/sources", post(pages::admin::rename_source))
         .route("/admin/feeds/{id}", post(pages::admin::feed))
         .route("/latest", get(pages::front::latest_page))
         .route("/stories/{id}", get(pages::story::story_page))

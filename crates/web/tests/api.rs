@@ -294,6 +294,7 @@ newsdesk_testkit::on_both_backends! {
             "/api/v1/admin/comments/{id}",
             "/api/v1/admin/feeds",
             "/api/v1/admin/feeds/{id}",
+            "/api/v1/admin/sources/{domain}",
         ] {
             assert!(doc["paths"].get(path).is_some(), "{path} is not documented");
         }

@@ -263,6 +263,86 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn a_polled_article_names_its_outlet_and_links_its_original() {
+        let db = TestStore::new().await;
+        let feed = db
+            .store
+            .add_feed(newsdesk_store::NewFeed {
+                url: Some("https://www.metrotimes.example/world/rss".parse().unwrap()),
+                title: Some("Metro Times – World".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let original = "https://www.metrotimes.example/2026/12/04/quay-reopens";
+        let entry = newsdesk_store::IncomingEntry {
+            key: "guid:quay".into(),
+            content_hash: "h".into(),
+            article: ArticleUpsert {
+                title: "Quay reopens after repairs".into(),
+                body_text: "The quay reopened on Friday.".into(),
+                summary: "The quay reopened.".into(),
+                url: Some(original.parse().unwrap()),
+                ..ArticleUpsert::default()
+            },
+        };
+        db.store.ingest_entries(&feed, vec![entry]).await.unwrap();
+        let id = db.store.recent_articles(0, 1).await.unwrap().items[0].id;
+        let store = db.store.clone();
+        let settings = SiteSettings::new("Test Desk".into(), "https://desk.example/".parse().unwrap(), 20);
+        let site = Site { app: router(db.store.clone(), settings).unwrap(), _db: db };
+
+        let outlet = r#"<a class="outlet" href="/sources/metrotimes.example">Metro Times</a>"#;
+        let card_original = format!(r#"<a href="{original}" rel="noopener noreferrer" aria-label="Original at Metro Times">Original</a>"#);
+        for uri in ["/latest", "/search?q=quay", "/sources/metrotimes.example"] {
+            let page = site.get(uri).await.links();
+            assert!(page.contains(outlet), "{uri} names the outlet, not the feed: {page}");
+            assert!(page.contains(&card_original), "{uri} links the original: {page}");
+            if !uri.starts_with("/sources/") {
+                assert!(!page.contains("Metro Times – World"), "{uri}: the feed's title is not the outlet's name");
+            }
+        }
+        let article = site.get(&format!("/articles/{id}")).await.links();
+        assert!(article.contains(&format!(r#"<link rel="canonical" href="{original}">"#)), "{article}");
+        assert!(article.contains(outlet));
+        assert!(
+            article.contains(&format!(r#"Original Source: <a href="{original}" rel="noopener noreferrer nofollow">Metro Times</a>"#)),
+            "{article}"
+        );
+        let api: serde_json::Value =
+            serde_json::from_str(&site.get(&format!("/api/v1/articles/{id}")).await.body).unwrap();
+        assert_eq!(api["outlet"]["name"], "Metro Times");
+        assert_eq!(api["url"], original);
+        let list: serde_json::Value = serde_json::from_str(&site.get("/api/v1/articles").await.body).unwrap();
+        assert_eq!(list["items"][0]["outlet"]["domain"], "metrotimes.example");
+
+        // Renamed by the operator through the API: every page follows.
+        let (token, hash) = newsdesk_web::new_api_token().unwrap();
+        assert!(store.create_api_token("ops", &hash).await.unwrap());
+        let rename = |body: &'static str| {
+            Request::patch("/api/v1/admin/sources/metrotimes.example")
+                .header("authorization", format!("Bearer {token}"))
+                .header("content-type", "application/json")
+                .body(Body::from(body))
+                .unwrap()
+        };
+        let renamed = site.app.clone().oneshot(rename(r#"{"name": "The Metro Times"}"#)).await.unwrap();
+        assert_eq!(renamed.status(), StatusCode::OK);
+        let empty = site.app.clone().oneshot(rename(r#"{"name": "  "}"#)).await.unwrap();
+        assert_eq!(empty.status(), StatusCode::BAD_REQUEST);
+        let source = store.source_by_domain("metrotimes.example").await.unwrap().unwrap();
+        assert_eq!((source.name.as_str(), source.named_by.as_str()), ("The Metro Times", "operator"));
+        let article = site.get(&format!("/articles/{id}")).await.links();
+        assert!(article.contains(">The Metro Times</a>"), "{article}");
+
+        // An imported article with no feed links its own page as canonical.
+        let imported = site_with(vec![fixture_article(1, "Harbour bridge reopens", "Crews worked.")], 20).await;
+        let page = imported.get(&format!("/articles/{}", fixture_id(1))).await.links();
+        assert!(page.contains(&format!(r#"<link rel="canonical" href="https://desk.example/articles/{}">"#, fixture_id(1))));
+        assert!(page.contains(r#"<a class="outlet" href="/sources/harbourgazette.example">harbourgazette.example</a>"#), "{page}");
+    }
+
+    #[tokio::test]
     async fn changed_articles_show_their_earlier_versions() {
         let db = TestStore::new().await;
         let feed = db

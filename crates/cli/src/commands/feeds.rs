@@ -16,9 +16,15 @@ use url::Url;
 /// An address that is not a URL, a site without a feed, or a feed followed already.
 pub async fn add(store: &Store, fetcher: &Fetcher, raw: &str) -> anyhow::Result<String> {
     let url = parse_url(raw)?;
-    let (feed_url, parsed) = newsdesk_pipeline::discover_feed(fetcher, &url).await?;
+    let found = newsdesk_pipeline::discover_feed(fetcher, &url).await?;
+    let parsed = found.feed;
     let feed = store
-        .add_feed(NewFeed { url: Some(feed_url), title: parsed.title.clone(), site_url: parsed.site_url.clone() })
+        .add_feed(NewFeed {
+            url: Some(found.url),
+            title: parsed.title.clone(),
+            site_url: parsed.site_url.clone(),
+            site_name: found.site_name,
+        })
         .await?;
     Ok(format!(
         "Following {} ({} entries now) at {}\nfeed id {}; it is polled on the next crawl.",
@@ -136,7 +142,8 @@ pub async fn import_opml(store: &Store, path: &Path) -> anyhow::Result<String> {
     let opml = parse_opml(&text).map_err(|e| anyhow::anyhow!("{}: not an OPML file: {e}", path.display()))?;
     let (mut added, mut existing) = (0, 0);
     for f in opml.feeds {
-        match store.add_feed(NewFeed { url: Some(f.url), title: f.title, site_url: f.site_url }).await {
+        match store.add_feed(NewFeed { url: Some(f.url), title: f.title, site_url: f.site_url, site_name: None }).await
+        {
             Ok(_) => added += 1,
             Err(StoreError::FeedExists { .. }) => existing += 1,
             Err(e) => return Err(e.into()),

@@ -12,5 +12,6 @@ pub mod migrate_to;
 pub mod progress;
 pub mod recluster;
 pub mod serve;
+pub mod sources;
 pub mod story_book;
 pub mod worker;

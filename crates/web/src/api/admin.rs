@@ -229,3 +229,32 @@ pub(crate) async fn remove_feed(
     }
     Ok(StatusCode::NO_CONTENT.into_response())
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceChange {
+    name: String,
+}
+
+/// `PATCH /api/v1/admin/sources/{domain}` with `{"name": "..."}`: renames an outlet.
+pub(crate) async fn rename_source(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiPath(domain): ApiPath<String>,
+    bytes: Bytes,
+) -> ApiResult {
+    token_name(&state, &headers).await?;
+    let change: SourceChange = body(&bytes)?;
+    if change.name.split_whitespace().next().is_none() {
+        return Err(ApiError::bad_request("invalid_name", "the name is empty"));
+    }
+    if change.name.chars().count() > 200 {
+        return Err(ApiError::bad_request("invalid_name", "the name is longer than 200 characters"));
+    }
+    let missing = || ApiError::not_found(format!("there is no source {}", domain.chars().take(80).collect::<String>()));
+    if !state.store.rename_source(&domain, &change.name).await? {
+        return Err(missing());
+    }
+    state.pages.clear();
+    json(&state.store.source_by_domain(&domain).await?.ok_or_else(missing)?)
+}

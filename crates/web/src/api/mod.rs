@@ -37,6 +37,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/admin/comments/{id}", post(admin::moderate))
         .route("/api/v1/admin/feeds", get(admin::feeds).post(admin::add_feed))
         .route("/api/v1/admin/feeds/{id}", axum::routing::patch(admin::change_feed).delete(admin::remove_feed))
+        .route("/api/v1/admin/sources/{domain}", axum::routing::patch(admin::rename_source))
         .route("/api/{*rest}", axum::routing::any(not_found))
 }
 

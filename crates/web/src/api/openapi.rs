@@ -102,6 +102,7 @@ fn build() -> Value {
         ("published_at", nullable(time())),
         ("language", nullable(string())),
         ("url", nullable(string())),
+        ("outlet", nullable(schema_ref("Outlet"))),
         ("comment_count", count()),
         ("created_at", time()),
     ];
@@ -125,8 +126,9 @@ fn build() -> Value {
         "ArticleCard": object(&[
             ("id", uuid()), ("title", string()), ("summary", string()), ("byline", nullable(string())),
             ("published_at", nullable(time())), ("original_domain", nullable(string())), ("comment_count", count()),
-            ("sort_at", time()),
+            ("sort_at", time()), ("url", nullable(string())), ("outlet", nullable(schema_ref("Outlet"))),
         ]),
+        "Outlet": object(&[("name", string()), ("domain", string())]),
         "StoryCard": object(&[
             ("id", uuid()), ("title", string()), ("summary", string()), ("lead_article", nullable(uuid())),
             ("first_seen_at", time()), ("last_seen_at", time()), ("article_count", count()), ("source_count", count()),
@@ -149,7 +151,8 @@ fn build() -> Value {
             ("articles", json!({ "type": "array", "items": schema_ref("ArticleCard") })),
         ]),
         "Source": object(&[
-            ("id", uuid()), ("name", string()), ("homepage", string()), ("domain", string()), ("created_at", time()),
+            ("id", uuid()), ("name", string()), ("homepage", string()), ("domain", string()),
+            ("named_by", json!({ "type": "string", "enum": ["domain", "feed", "site", "operator"] })), ("created_at", time()),
         ]),
         "SourceWithArticles": object(&[("source", schema_ref("Source")), ("articles", list_of("ArticleCard"))]),
         "Comment": object(&[
@@ -334,6 +337,13 @@ fn build() -> Value {
         ),
     );
     paths.insert("/api/v1/admin/feeds/{id}".into(), Value::Object(feed));
+    paths.insert(
+        "/api/v1/admin/sources/{domain}".into(),
+        json!({ "patch": admin("Rename an outlet; its feeds and pages never rename it after this.",
+            json!([{ "name": "domain", "in": "path", "required": true, "description": "The outlet's domain.", "schema": string() }]),
+            Some(closed(object(&[("name", json!({ "type": "string", "minLength": 1, "maxLength": 200 }))]))),
+            "200", answer("The outlet.", schema_ref("Source"))) }),
+    );
     json!({
         "openapi": "3.0.3",
         "info": {

@@ -3,7 +3,7 @@
 use axum::extract::{RawQuery, State};
 use chrono::{DateTime, Utc};
 use newsdesk_model::{Article, ArticleId, StoryId};
-use newsdesk_store::{ArticleCard, EntityCount, PublicComment, SearchHit, StoryCard, StoryView};
+use newsdesk_store::{ArticleCard, EntityCount, Outlet, PublicComment, SearchHit, StoryCard, StoryView};
 use serde::Serialize;
 
 use super::{
@@ -21,13 +21,17 @@ pub(crate) struct ArticleItem {
     published_at: Option<DateTime<Utc>>,
     language: Option<String>,
     url: Option<String>,
+    /// Who published it.
+    outlet: Option<Outlet>,
     comment_count: u32,
     created_at: DateTime<Utc>,
 }
 
-impl From<&Article> for ArticleItem {
-    fn from(a: &Article) -> Self {
+impl ArticleItem {
+    /// The item for `a`, credited to `outlet`.
+    fn new(a: &Article, outlet: Option<Outlet>) -> Self {
         Self {
+            outlet,
             id: a.id,
             title: a.title.clone(),
             summary: a.summary.clone(),
@@ -76,7 +80,16 @@ pub(crate) async fn articles(State(state): State<AppState>, RawQuery(raw): RawQu
     let more = page.len() > paging.limit as usize;
     page.truncate(paging.limit as usize);
     let next_cursor = more.then(|| page.last().map(|a| article_cursor(a.id))).flatten();
-    json(&List { items: page.iter().map(ArticleItem::from).collect(), next_cursor })
+    let ids: Vec<newsdesk_model::SourceId> = page.iter().filter_map(|a| a.source_id).collect();
+    let sources = state.store.outlets(&ids).await?;
+    let items = page
+        .iter()
+        .map(|a| {
+            let outlet = a.source_id.and_then(|id| sources.get(&id).cloned());
+            ArticleItem::new(a, outlet.or_else(|| Outlet::of(None, None, a.original_domain.clone())))
+        })
+        .collect();
+    json(&List { items, next_cursor })
 }
 
 /// `GET /api/v1/articles/{id}`.
@@ -87,7 +100,7 @@ pub(crate) async fn article(State(state): State<AppState>, ApiPath(raw): ApiPath
     };
     let context = state.store.article_context(id).await?;
     json(&ArticleFull {
-        item: ArticleItem::from(&a),
+        item: ArticleItem::new(&a, context.outlet),
         feed_summary: a.feed_summary.clone(),
         body_text: a.body_text.clone(),
         body_html: a.body_html.as_str().to_owned(),

@@ -158,13 +158,14 @@ pub(crate) async fn dashboard(
         let (held, next) = crate::api::held_page(&state, after.as_ref().map(|(at, id, _)| (*at, *id)), QUEUE).await?;
         let held_total = state.store.held_count().await?;
         let feeds = state.store.feeds().await?;
+        let outlets = state.store.sources().await?;
         let searches = state.store.saved_searches().await?;
         let body = state.templates.render(
             "admin.html",
             minijinja::context! {
                 user => user.username, token, held => Serde(held), held_total, next,
                 after => after.map(|(_, _, cursor)| cursor),
-                feeds => Serde(feeds), searches => Serde(searches),
+                feeds => Serde(feeds), outlets => Serde(outlets), searches => Serde(searches),
                 site_settings => Serde(&state.site),
             },
         )?;
@@ -354,6 +355,28 @@ pub(crate) async fn saved_searches(State(state): State<AppState>, request: Reque
             _ => return Err(WebError::BadRequest("Saved searches can be added or deleted.".into())),
         }
         Ok(see_other("/admin#searches"))
+    }
+    .await;
+    state.respond(result)
+}
+
+/// `POST /admin/sources`: renames the outlet on `domain` to `name`.
+pub(crate) async fn rename_source(State(state): State<AppState>, request: Request) -> Response {
+    let result = async {
+        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let name = field(&form, "name").trim();
+        if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
+            return Err(WebError::BadRequest("An outlet's name is one line of at most 200 characters.".into()));
+        }
+        let domain = field(&form, "domain");
+        if !state.store.rename_source(domain, name).await? {
+            return Err(WebError::NotFound(format!(
+                "No outlet has the domain {}.",
+                domain.chars().take(80).collect::<String>()
+            )));
+        }
+        state.pages.clear();
+        Ok(see_other("/admin#outlets"))
     }
     .await;
     state.respond(result)

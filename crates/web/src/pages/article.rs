@@ -104,7 +104,21 @@ async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: 
     let article = state.store.article(id).await?.ok_or_else(|| {
         WebError::NotFound(format!("There is no article with the id {id}. It may have been removed."))
     })?;
-    let original_link = article.original_link();
+    let context = state.store.article_context(id).await?;
+    let web = |u: &url::Url| matches!(u.scheme(), "http" | "https");
+    let outlet_name = context.outlet.as_ref().map(|o| o.name.clone());
+    // "Original Source": the original this copies, when it names one; else the article on its
+    // outlet's site.
+    let (original_link, original_label) = match (article.original_link(), article.url.as_ref().filter(|u| web(u))) {
+        (Some(link), _) => (Some(link.clone()), article.original_domain.clone().or(Some(link))),
+        (None, Some(url)) => (Some(url.to_string()), outlet_name.or_else(|| url.host_str().map(str::to_owned))),
+        (None, None) => (None, None),
+    };
+    // Search engines and readers' tools credit the outlet's page, when there is one.
+    let canonical = match article.url.as_ref().filter(|u| web(u)) {
+        Some(url) => url.to_string(),
+        None => state.site.base_url.join(&format!("articles/{id}")).map(|u| u.to_string()).unwrap_or_default(),
+    };
     let revisions: Vec<RevisionView> = state
         .store
         .article_revisions(id)
@@ -118,7 +132,6 @@ async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: 
             replaced_at: r.replaced_at,
         })
         .collect();
-    let context = state.store.article_context(id).await?;
     let comments = threads(state.store.approved_comments(id).await?);
     let replying_to = comments.iter().find(|c| c.id == form.form.parent).map(|c| c.author_name.clone());
     if replying_to.is_none() {
@@ -132,6 +145,8 @@ async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: 
         minijinja::context! {
             article => Serde(article),
             original_link,
+            original_label,
+            canonical,
             revisions => Serde(revisions),
             context => Serde(context),
             comments => Serde(comments),

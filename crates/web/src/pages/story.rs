@@ -66,7 +66,7 @@ async fn render(state: &AppState, raw_id: &str) -> Result<Response, WebError> {
 
 /// The outlet to show for an article: its source's name, else the domain it credits.
 fn outlet(e: &TimelineEntry) -> String {
-    e.source.clone().or_else(|| e.article.original_domain.clone()).unwrap_or_else(|| "Unknown outlet".to_owned())
+    e.article.outlet.as_ref().map_or_else(|| "Unknown outlet".to_owned(), |o| o.name.clone())
 }
 
 /// Copies go under their original when the original is in the timeline; the rest stay in
