@@ -18,6 +18,7 @@ pub mod full_text;
 mod poll;
 pub mod schedule;
 mod story_desk;
+mod story_presentation;
 pub mod understand;
 
 pub use crawl::{CrawlScope, CrawlSummary, crawl, lease_owner, run_scheduler};

@@ -432,6 +432,8 @@ impl Desk {
         let result = store.save_understanding(&understood).await;
         drop(desk);
         result?;
+        let stories: Vec<StoryId> = understood.iter().filter_map(|u| u.placed.as_ref().map(|p| p.story)).collect();
+        crate::story_presentation::present(store, &stories).await?;
         Ok(understood.iter().filter(|u| u.placed.is_some()).map(|u| u.article).collect())
     }
 }

@@ -95,6 +95,11 @@ newsdesk_testkit::on_both_backends! {
         assert_eq!(view.story.source_count, 3);
         assert!(view.entities.iter().any(|e| e.key == "kessel bridge"), "{:?}", view.entities);
         assert!(view.entities.iter().any(|e| e.key == "hanna voss" && e.kind == "person"), "{:?}", view.entities);
+        // Its title and summary are drawn from its reports, not taken from the first one.
+        let headlines = ["Kessel Bridge to close after cable corrosion found", "Kessel Bridge shut for six weeks over corroded cables"];
+        assert!(headlines.contains(&view.story.title.as_str()), "a reported headline, never the copy's: {}", view.story.title);
+        assert!(view.story.summary.contains("Kessel Bridge"), "{}", view.story.summary);
+        assert_ne!(view.story.summary, summary, "not the first article's summary alone");
 
         // A restart: a new desk replays the last days, and a follow-up a day later joins the
         // stored story rather than starting a new one.
@@ -106,6 +111,13 @@ newsdesk_testkit::on_both_backends! {
             put(store, 5, "courier.example", "Detours busy as Kessel Bridge repairs begin", BRIDGE_FOLLOWUP, 5, 9).await;
         restarted.understand(store, &[followup]).await.unwrap();
         assert_eq!(story_of(store, followup).await, Some(bridge));
+        let grown = store.story(bridge).await.unwrap().unwrap().story;
+        assert!(
+            ["Kessel Bridge shut for six weeks over corroded cables", "Detours busy as Kessel Bridge repairs begin"]
+                .contains(&grown.title.as_str()),
+            "the title follows the story to its last day: {}",
+            grown.title
+        );
         let voss = store.entity("person", "hanna voss", 10).await.unwrap().unwrap();
         assert_eq!(voss.entity.articles, 4);
         assert_eq!(voss.stories.iter().map(|s| s.id).collect::<Vec<_>>(), vec![bridge]);

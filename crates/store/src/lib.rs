@@ -41,5 +41,5 @@ pub use open::{Store, StoreOptions};
 pub use search::{ParsedQuery, SearchHit, SearchResults, SnippetPart};
 pub use sources::OutletNaming;
 pub use story_views::{ArticleContext, EntityCount, EntityView, StoryCard, StoryView, TimelineEntry};
-pub use understanding::{EntityRecord, Placed, UnderstandingInput, Understood};
+pub use understanding::{EntityRecord, Placed, Presented, StoryMember, UnderstandingInput, Understood};
 pub use users::{MAX_SAVED_SEARCHES, SavedSearch, SessionUser};

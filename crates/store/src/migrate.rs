@@ -33,6 +33,7 @@ pub(crate) const SQLITE: &[Migration] = &[
         sql: include_str!("../migrations/sqlite/0009_understanding_lease.sql"),
     },
     Migration { version: 10, name: "outlet_names", sql: include_str!("../migrations/sqlite/0010_outlet_names.sql") },
+    Migration { version: 11, name: "story_digests", sql: include_str!("../migrations/sqlite/0011_story_digests.sql") },
 ];
 
 /// The PostgreSQL migrations: the same versions and names, in PostgreSQL's words. Append only.
@@ -59,6 +60,11 @@ pub(crate) const POSTGRES: &[Migration] = &[
         sql: include_str!("../migrations/postgres/0009_understanding_lease.sql"),
     },
     Migration { version: 10, name: "outlet_names", sql: include_str!("../migrations/postgres/0010_outlet_names.sql") },
+    Migration {
+        version: 11,
+        name: "story_digests",
+        sql: include_str!("../migrations/postgres/0011_story_digests.sql"),
+    },
 ];
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a

@@ -369,7 +369,8 @@ async fn write_entities(mut on: On<'_>, article: &str, entities: &[EntityRecord]
 }
 
 /// Counts, times, lead article, title and summary of stories, from their articles now. The
-/// lead is the earliest article that is not a copy (the earliest copy when all are).
+/// lead is the earliest article that is not a copy (the earliest copy when all are); its title
+/// and summary are the story's until they are drawn from all its articles.
 async fn refresh_stories(mut on: On<'_>, stories: &[&String]) -> Result<(), StoreError> {
     let marks = vec!["?"; stories.len()].join(", ");
     let sql = format!(
@@ -386,11 +387,13 @@ async fn refresh_stories(mut on: On<'_>, stories: &[&String]) -> Result<(), Stor
         query = query.bind(s.as_str());
     }
     query.execute(on.again()).await?;
+    // A story whose title and summary were drawn from all its articles keeps them until
+    // they are drawn again (`Store::present_story`).
     let sql = format!(
         "UPDATE stories SET \
            title = coalesce((SELECT title FROM articles WHERE id = stories.lead_article_id), title), \
            summary = coalesce((SELECT summary FROM articles WHERE id = stories.lead_article_id), summary) \
-         WHERE id IN ({marks})"
+         WHERE id IN ({marks}) AND digest_count = 0"
     );
     let mut query = on.sql(sql);
     for s in stories {
@@ -398,4 +401,105 @@ async fn refresh_stories(mut on: On<'_>, stories: &[&String]) -> Result<(), Stor
     }
     query.execute(on.again()).await?;
     Ok(())
+}
+
+/// One article of a story, as its title and summary are drawn from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryMember {
+    pub title: String,
+    /// The start of its text.
+    pub lead: String,
+    /// Its outlet's domain, when known.
+    pub source: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// A story's title and summary as drawn from its articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presented {
+    pub story: StoryId,
+    pub title: String,
+    pub summary: String,
+    /// How many articles the story had.
+    pub count: u32,
+}
+
+/// Characters of each article's text read for its story's title and summary.
+const MEMBER_LEAD_CHARS: u32 = 2000;
+
+impl Store {
+    /// Of these stories, those whose title and summary are due to be drawn from all their
+    /// articles: two articles or more, and never drawn or grown by a quarter since. With each,
+    /// its article count now.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn stories_to_present(&self, stories: &[StoryId]) -> Result<Vec<(StoryId, u32)>, StoreError> {
+        let mut due = Vec::new();
+        for chunk in stories.chunks(200) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let mut q = self.sql(format!(
+                "SELECT id, article_count FROM stories WHERE id IN ({marks}) AND merged_into IS NULL \
+                 AND article_count >= 2 AND article_count >= digest_count + 1 + digest_count / 4"
+            ));
+            for s in chunk {
+                q = q.bind(s.to_string());
+            }
+            for row in q.fetch_all(self.pool()).await? {
+                let n: i64 = row.get("article_count")?;
+                due.push((StoryId::from_uuid(uuid(&row.get::<String>("id")?)?), u32::try_from(n).unwrap_or(u32::MAX)));
+            }
+        }
+        Ok(due)
+    }
+
+    /// A story's newest `limit` articles that are not copies, newest first.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn story_members(&self, story: StoryId, limit: u32) -> Result<Vec<StoryMember>, StoreError> {
+        let rows = self
+            .sql(format!(
+                "SELECT a.title, substr(a.body_text, 1, {MEMBER_LEAD_CHARS}) AS lead, s.domain AS source, a.sort_at \
+                 FROM articles a LEFT JOIN sources s ON s.id = a.source_id \
+                 WHERE a.story_id = ? AND a.copy_of IS NULL ORDER BY a.sort_at DESC, a.id DESC LIMIT ?"
+            ))
+            .bind(story.to_string())
+            .bind(i64::from(limit))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(StoryMember {
+                    title: r.get("title")?,
+                    lead: r.get("lead")?,
+                    source: r.get("source")?,
+                    at: time::from_db(&r.get::<String>("sort_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Sets stories' titles and summaries, each drawn from its articles (their count given),
+    /// in one transaction.
+    ///
+    /// # Errors
+    /// Database errors; then none is set.
+    pub async fn present_stories(&self, presented: &[Presented]) -> Result<(), StoreError> {
+        if presented.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.write().await?;
+        for p in presented {
+            self.sql("UPDATE stories SET title = ?, summary = ?, digest_count = ? WHERE id = ?")
+                .bind(&p.title)
+                .bind(&p.summary)
+                .bind(i64::from(p.count))
+                .bind(p.story.to_string())
+                .execute(tx.on())
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
 }

@@ -1,0 +1,97 @@
+//! A story's title and summary drawn from all its articles (the stories crate's digest), again
+//! as the story grows: the headline of its most central recent article, and what its outlets
+//! agree on. Until a story has two articles, its lead article's title and summary stand.
+
+use newsdesk_model::StoryId;
+use newsdesk_store::{Presented, Store, StoreError, StoryMember};
+use newsdesk_stories::{Member, digest};
+
+/// Articles of a story read to draw its title and summary (the newest).
+const MEMBERS: u32 = 40;
+
+/// Draws again the title and summary of those of `stories` that are due (see
+/// [`Store::stories_to_present`]). Returns how many were drawn.
+///
+/// # Errors
+/// Database errors.
+pub(crate) async fn present(store: &Store, stories: &[StoryId]) -> Result<usize, StoreError> {
+    let mut stories = stories.to_vec();
+    stories.sort_unstable();
+    stories.dedup();
+    let due = store.stories_to_present(&stories).await?;
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let mut read = Vec::with_capacity(due.len());
+    for (story, count) in due {
+        read.push((story, count, store.story_members(story, MEMBERS).await?));
+    }
+    let presented = tokio::task::spawn_blocking(move || {
+        read.iter().filter_map(|(story, count, members)| draw(*story, *count, members)).collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|e| StoreError::Corrupt(format!("drawing story titles failed: {e}")))?;
+    store.present_stories(&presented).await?;
+    Ok(presented.len())
+}
+
+/// The title and summary of a story from its articles; `None` when they give no summary.
+fn draw(story: StoryId, count: u32, members: &[StoryMember]) -> Option<Presented> {
+    let read: Vec<Member<'_>> = members
+        .iter()
+        .map(|m| Member { title: &m.title, text: &m.lead, source: m.source.as_deref(), at: m.at })
+        .collect();
+    let d = digest(&read)?;
+    let summary = d.summary.join(" ");
+    if summary.trim().is_empty() {
+        return None;
+    }
+    Some(Presented { story, title: members.get(d.title)?.title.clone(), summary, count })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone, Utc};
+
+    use super::*;
+
+    fn member(title: &str, lead: &str, source: &str, hours: i64) -> StoryMember {
+        StoryMember {
+            title: title.into(),
+            lead: lead.into(),
+            source: Some(source.into()),
+            at: Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).single().unwrap_or_default() + Duration::hours(hours),
+        }
+    }
+
+    #[test]
+    fn the_title_is_a_central_recent_headline_and_the_summary_what_outlets_share() {
+        let members = [
+            member(
+                "Dock workers walk out at Port Ellis",
+                "Dock workers at Port Ellis walked out on Wednesday over pay. The union said the strike would last until a new offer was made.",
+                "a.example",
+                0,
+            ),
+            member(
+                "Port Ellis strike ends after pay deal",
+                "The dock workers' strike at Port Ellis ended on Friday after the union accepted a pay offer. Ships began unloading in the afternoon.",
+                "b.example",
+                48,
+            ),
+            member(
+                "Dock strike at Port Ellis over as union accepts offer",
+                "The strike by dock workers at Port Ellis is over: the union accepted the port's pay offer on Friday. Unloading resumed.",
+                "c.example",
+                50,
+            ),
+        ];
+        let story = StoryId::new_v7();
+        let p = draw(story, 3, &members).unwrap_or_else(|| unreachable!("a summary"));
+        assert_ne!(p.title, "Dock workers walk out at Port Ellis", "the title follows the story to its last day");
+        assert!(p.title.contains("Port Ellis"), "{}", p.title);
+        assert!(p.summary.contains("union"), "{}", p.summary);
+        assert_eq!((p.story, p.count), (story, 3));
+        assert_eq!(draw(story, 0, &[]), None);
+    }
+}
