@@ -7,7 +7,7 @@ use newsdesk_store::{Presented, Store, StoreError, StoryMember};
 use newsdesk_stories::{Member, digest};
 
 /// Articles of a story read to draw its title and summary (the newest).
-const MEMBERS: u32 = 40;
+const MEMBERS: u32 = 24;
 
 /// Draws again the title and summary of those of `stories` that are due (see
 /// [`Store::stories_to_present`]). Returns how many were drawn.
@@ -22,12 +22,13 @@ pub(crate) async fn present(store: &Store, stories: &[StoryId]) -> Result<usize,
     if due.is_empty() {
         return Ok(0);
     }
-    let mut read = Vec::with_capacity(due.len());
-    for (story, count) in due {
-        read.push((story, count, store.story_members(story, MEMBERS).await?));
-    }
+    let counts: std::collections::HashMap<StoryId, u32> = due.iter().copied().collect();
+    let ids: Vec<StoryId> = due.iter().map(|(story, _)| *story).collect();
+    let read = store.story_members(&ids, MEMBERS).await?;
     let presented = tokio::task::spawn_blocking(move || {
-        read.iter().filter_map(|(story, count, members)| draw(*story, *count, members)).collect::<Vec<_>>()
+        read.iter()
+            .filter_map(|(story, members)| draw(*story, counts.get(story).copied().unwrap_or(0), members))
+            .collect::<Vec<_>>()
     })
     .await
     .map_err(|e| StoreError::Corrupt(format!("drawing story titles failed: {e}")))?;

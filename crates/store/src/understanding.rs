@@ -429,7 +429,7 @@ const MEMBER_LEAD_CHARS: u32 = 2000;
 
 impl Store {
     /// Of these stories, those whose title and summary are due to be drawn from all their
-    /// articles: two articles or more, and never drawn or grown by a quarter since. With each,
+    /// articles: two articles or more, and never drawn or grown by a third since. With each,
     /// its article count now.
     ///
     /// # Errors
@@ -440,7 +440,7 @@ impl Store {
             let marks = vec!["?"; chunk.len()].join(", ");
             let mut q = self.sql(format!(
                 "SELECT id, article_count FROM stories WHERE id IN ({marks}) AND merged_into IS NULL \
-                 AND article_count >= 2 AND article_count >= digest_count + 1 + digest_count / 4"
+                 AND article_count >= 2 AND article_count >= digest_count + 1 + digest_count / 3"
             ));
             for s in chunk {
                 q = q.bind(s.to_string());
@@ -453,31 +453,50 @@ impl Store {
         Ok(due)
     }
 
-    /// A story's newest `limit` articles that are not copies, newest first.
+    /// Of the newest `limit` articles of each of these stories, those that are not copies,
+    /// newest first, read in one query.
     ///
     /// # Errors
     /// Database errors.
-    pub async fn story_members(&self, story: StoryId, limit: u32) -> Result<Vec<StoryMember>, StoreError> {
-        let rows = self
-            .sql(format!(
-                "SELECT a.title, substr(a.body_text, 1, {MEMBER_LEAD_CHARS}) AS lead, s.domain AS source, a.sort_at \
-                 FROM articles a LEFT JOIN sources s ON s.id = a.source_id \
-                 WHERE a.story_id = ? AND a.copy_of IS NULL ORDER BY a.sort_at DESC, a.id DESC LIMIT ?"
-            ))
-            .bind(story.to_string())
-            .bind(i64::from(limit))
-            .fetch_all(self.pool())
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(StoryMember {
+    pub async fn story_members(
+        &self,
+        stories: &[StoryId],
+        limit: u32,
+    ) -> Result<Vec<(StoryId, Vec<StoryMember>)>, StoreError> {
+        let mut found: Vec<(StoryId, Vec<StoryMember>)> = Vec::new();
+        for chunk in stories.chunks(100) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let mut q = self.sql(format!(
+                "SELECT m.story_id, a.title, substr(a.body_text, 1, {MEMBER_LEAD_CHARS}) AS lead, s.domain AS source, \
+                   a.sort_at, a.copy_of FROM ( \
+                   SELECT seq, story_id, row_number() OVER (PARTITION BY story_id ORDER BY sort_at DESC, seq DESC) AS n \
+                   FROM articles WHERE story_id IN ({marks})) m \
+                 JOIN articles a ON a.seq = m.seq LEFT JOIN sources s ON s.id = a.source_id \
+                 WHERE m.n <= ? ORDER BY m.story_id, m.n"
+            ));
+            for story in chunk {
+                q = q.bind(story.to_string());
+            }
+            for r in q.bind(i64::from(limit)).fetch_all(self.pool()).await? {
+                // The index alone picks the newest; copies (their text is their original's) are
+                // left out of those.
+                if r.get::<Option<String>>("copy_of")?.is_some() {
+                    continue;
+                }
+                let story = StoryId::from_uuid(uuid(&r.get::<String>("story_id")?)?);
+                let member = StoryMember {
                     title: r.get("title")?,
                     lead: r.get("lead")?,
                     source: r.get("source")?,
                     at: time::from_db(&r.get::<String>("sort_at")?)?,
-                })
-            })
-            .collect()
+                };
+                match found.last_mut() {
+                    Some((last, members)) if *last == story => members.push(member),
+                    _ => found.push((story, vec![member])),
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// Sets stories' titles and summaries, each drawn from its articles (their count given),
@@ -489,7 +508,8 @@ impl Store {
         if presented.is_empty() {
             return Ok(());
         }
-        let mut tx = self.write().await?;
+        // Derived from the articles, drawn again when lost: the ingestion connection.
+        let mut tx = self.write_ingest().await?;
         for p in presented {
             self.sql("UPDATE stories SET title = ?, summary = ?, digest_count = ? WHERE id = ?")
                 .bind(&p.title)
