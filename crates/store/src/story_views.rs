@@ -48,6 +48,9 @@ pub struct StoryView {
     pub timeline: Vec<TimelineEntry>,
     /// Most named first.
     pub entities: Vec<EntityCount>,
+    /// Other stories on the same subject (they name the same people, organisations and
+    /// places), newest first.
+    pub related: Vec<StoryCard>,
 }
 
 /// An entity with the stories and articles that name it.
@@ -95,6 +98,13 @@ fn rank(story: &StoryCard, newest: DateTime<Utc>) -> f64 {
 const TIMELINE_LIMIT: u32 = 500;
 /// Entities listed on a story or article page.
 const ENTITY_LIMIT: u32 = 30;
+
+/// A story's most named entities that other stories must share to be on its subject.
+const RELATED_ENTITIES: usize = 4;
+/// Articles read per entity, newest first, when looking for stories on a subject.
+const RELATED_SCAN: u32 = 300;
+/// Stories on the same subject listed.
+const RELATED_LIMIT: u32 = 5;
 
 const STORY_COLUMNS: &str = "s.id, s.title, s.summary, s.lead_article_id, s.first_seen_at, s.last_seen_at, \
      s.article_count, s.source_count";
@@ -211,7 +221,75 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         let entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
-        Ok(Some(StoryView { story, timeline, entities }))
+        let newest = timeline.iter().map(|e| e.article.id).max();
+        let related = match newest {
+            Some(newest) => self.related_stories(id, newest, &entities).await?,
+            None => Vec::new(),
+        };
+        Ok(Some(StoryView { story, timeline, entities, related }))
+    }
+
+    /// Stories on the same subject as `story`: those whose articles name at least two of its
+    /// most named entities (one, when it has just one, a person or organisation). Each entity's
+    /// articles are read outward from `newest` (ids are time-ordered): at most [`RELATED_SCAN`]
+    /// before it and a third as many after, so an entity named everywhere costs no more than
+    /// any other.
+    async fn related_stories(
+        &self,
+        story: StoryId,
+        newest: ArticleId,
+        entities: &[EntityCount],
+    ) -> Result<Vec<StoryCard>, StoreError> {
+        let top: Vec<&EntityCount> = entities.iter().take(RELATED_ENTITIES).collect();
+        let needed = match top.as_slice() {
+            [] => return Ok(Vec::new()),
+            [one] if one.kind == "place" => return Ok(Vec::new()),
+            [_] => 1,
+            _ => 2,
+        };
+        let mut shared: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for e in &top {
+            let rows = self
+                .sql(
+                    "SELECT DISTINCT a.story_id FROM ( \
+                       SELECT article_id FROM (SELECT ae.article_id FROM article_entities ae \
+                         WHERE ae.entity_id = (SELECT id FROM entities WHERE kind = ? AND key = ?) AND ae.article_id <= ? \
+                         ORDER BY ae.article_id DESC LIMIT ?) before_it \
+                       UNION ALL \
+                       SELECT article_id FROM (SELECT ae.article_id FROM article_entities ae \
+                         WHERE ae.entity_id = (SELECT id FROM entities WHERE kind = ? AND key = ?) AND ae.article_id > ? \
+                         ORDER BY ae.article_id LIMIT ?) after_it) recent \
+                     JOIN articles a ON a.id = recent.article_id WHERE a.story_id IS NOT NULL AND a.story_id <> ?",
+                )
+                .bind(&e.kind)
+                .bind(&e.key)
+                .bind(newest.to_string())
+                .bind(i64::from(RELATED_SCAN))
+                .bind(&e.kind)
+                .bind(&e.key)
+                .bind(newest.to_string())
+                .bind(i64::from(RELATED_SCAN / 3))
+                .bind(story.to_string())
+                .fetch_all(self.pool())
+                .await?;
+            for row in &rows {
+                *shared.entry(row.get::<String>("story_id")?).or_default() += 1;
+            }
+        }
+        let ids: Vec<String> = shared.into_iter().filter(|(_, n)| *n >= needed).map(|(id, _)| id).collect();
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; ids.len().min(500)].join(", ");
+        let mut q = self.sql(format!(
+            "SELECT {STORY_COLUMNS} FROM stories s WHERE s.id IN ({marks}) AND s.merged_into IS NULL \
+             AND s.article_count > 0 ORDER BY s.last_seen_at DESC, s.id LIMIT ?"
+        ));
+        for id in ids.iter().take(500) {
+            q = q.bind(id.clone());
+        }
+        let rows = q.bind(i64::from(RELATED_LIMIT)).fetch_all(self.pool()).await?;
+        rows.iter().map(story_card).collect()
     }
 
     /// An entity with the most recent stories and articles that name it; `None` when no

@@ -111,6 +111,43 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn a_story_links_the_others_on_its_subject() {
+        let site = site().await;
+        let db = &site._db.store;
+        let budget = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0011));
+        let vote = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0012));
+        let market = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0013));
+        let rows = [
+            (11, "Council drafts its budget", budget, vec![("person", "oren malik", "Oren Malik"), ("organization", "alderton council", "Alderton Council"), ("place", "alderton", "Alderton")]),
+            (12, "Council passes the budget", vote, vec![("person", "oren malik", "Oren Malik"), ("organization", "alderton council", "Alderton Council")]),
+            (13, "Alderton market reopens", market, vec![("place", "alderton", "Alderton"), ("person", "ines roe", "Ines Roe")]),
+        ];
+        for (n, title, story, entities) in rows {
+            db.upsert_article(fixture_article(n, title, "Text of the report.")).await.unwrap();
+            let understood = Understood {
+                article: fixture_id(n),
+                placed: Some(Placed { story, merged: vec![], copy_of: None }),
+                entities: entities.into_iter().map(|(k, key, name)| entity(k, key, name)).collect(),
+                keyphrases: vec![],
+                summary: None,
+            };
+            db.save_understanding(&[understood]).await.unwrap();
+        }
+        let (_, _, passed) = get(&site, &format!("/stories/{vote}")).await;
+        let earlier = passed.split("Earlier on this subject").nth(1).expect("an earlier story on the subject");
+        assert!(earlier.contains(&format!("<a href=\"/stories/{budget}\">Council drafts its budget</a>")), "{passed}");
+        assert!(!passed.contains("Alderton market reopens"), "a shared place alone is not a subject");
+        let (_, _, drafted) = get(&site, &format!("/stories/{budget}")).await;
+        let later = drafted.split("Since then on this subject").nth(1).expect("a later story on the subject");
+        assert!(later.contains("Council passes the budget"), "{drafted}");
+        let (_, _, market_page) = get(&site, &format!("/stories/{market}")).await;
+        assert!(!market_page.contains("on this subject"), "{market_page}");
+        let (_, _, api) = get(&site, &format!("/api/v1/stories/{vote}")).await;
+        let v: serde_json::Value = serde_json::from_str(&api).unwrap();
+        assert_eq!(v["related"][0]["id"], budget.to_string());
+    }
+
+    #[tokio::test]
     async fn merged_unknown_and_malformed_story_addresses() {
         let site = site().await;
         let (status, headers, _) = get(&site, &format!("/stories/{MERGED}")).await;

@@ -144,6 +144,8 @@ fn build() -> Value {
             ("story", schema_ref("StoryCard")),
             ("timeline", json!({ "type": "array", "items": schema_ref("TimelineEntry") })),
             ("entities", json!({ "type": "array", "items": schema_ref("EntityCount") })),
+            ("related", json!({ "type": "array", "items": schema_ref("StoryCard"),
+                "description": "Other stories on the same subject (naming the same people, organisations and places), newest first." })),
         ]),
         "Entity": object(&[
             ("entity", schema_ref("EntityCount")),

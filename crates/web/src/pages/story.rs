@@ -59,6 +59,8 @@ async fn render(state: &AppState, raw_id: &str) -> Result<Response, WebError> {
             timeline => Serde(fold_copies(view.timeline)),
             coverage => Serde(coverage),
             entities => Serde(&view.entities),
+            earlier => Serde(view.related.iter().filter(|r| r.first_seen_at < view.story.first_seen_at).collect::<Vec<_>>()),
+            later => Serde(view.related.iter().filter(|r| r.first_seen_at >= view.story.first_seen_at).collect::<Vec<_>>()),
         },
     )?;
     Ok(Html(body).into_response())
