@@ -60,13 +60,16 @@ pub struct ParsedQuery {
     pub exclude: Vec<String>,
     /// `source:` an outlet's domain or name (lowercase, without `www.`).
     pub source: Option<String>,
-    /// `lang:` a language tag.
+    /// `lang:` a language tag, lowercase; `de` also matches `de-DE` and `de-AT`.
     pub language: Option<String>,
     /// `before:` articles from before this day.
     pub before: Option<chrono::NaiveDate>,
     /// `after:` articles from this day on.
     pub after: Option<chrono::NaiveDate>,
 }
+
+/// The filters a query reads (`key:value`).
+const FILTERS: &[&str] = &["source", "site", "lang", "language", "before", "after"];
 
 impl ParsedQuery {
     /// Reads `word`, `"a phrase"`, `-word` / `-"a phrase"`, and the filters `source:`,
@@ -78,31 +81,43 @@ impl ParsedQuery {
         let mut query = Self::default();
         let mut rest = Vec::new();
         let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
-        for token in input.split(' ') {
+        let mut tokens = input.split(' ');
+        while let Some(token) = tokens.next() {
             let Some((key, value)) = token.split_once(':') else {
-                rest.push(token);
+                rest.push(token.to_owned());
                 continue;
             };
-            let value = value.trim();
+            // A quoted value runs to its closing quote: source:"Metro Times".
+            let mut value = value.trim().to_owned();
+            if value.starts_with('"')
+                && !(value.len() > 1 && value.ends_with('"'))
+                && FILTERS.contains(&key.to_ascii_lowercase().as_str())
+            {
+                for more in tokens.by_ref() {
+                    value.push(' ');
+                    value.push_str(more);
+                    if more.ends_with('"') {
+                        break;
+                    }
+                }
+            }
+            let value = value.trim_matches('"').trim();
             match key.to_ascii_lowercase().as_str() {
                 "source" | "site" if !value.is_empty() => {
                     query.source = Some(value.to_lowercase().trim_start_matches("www.").to_owned());
                 }
                 "lang" | "language" if !value.is_empty() => {
-                    let tag = value.to_ascii_lowercase();
-                    if !(2..=3).contains(&tag.len()) || !tag.chars().all(|c| c.is_ascii_alphabetic()) {
-                        return Err(format!(
-                            "`lang:{value}` is not a language: use a code such as lang:en or lang:de."
-                        ));
-                    }
-                    query.language = Some(tag);
+                    let tag = newsdesk_model::normalize_language(value).map_err(|_| {
+                        format!("`lang:{value}` is not a language: use a code such as lang:en, lang:de or lang:pt-BR.")
+                    })?;
+                    query.language = Some(tag.to_ascii_lowercase());
                 }
                 "before" | "after" if !value.is_empty() => {
                     let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
                         .map_err(|_| format!("`{key}:{value}` is not a day: write it as {key}:2026-05-04."))?;
                     if key.eq_ignore_ascii_case("before") { query.before = Some(day) } else { query.after = Some(day) }
                 }
-                _ => rest.push(token),
+                _ => rest.push(token.to_owned()),
             }
         }
         if let (Some(a), Some(b)) = (query.after, query.before)
@@ -355,8 +370,9 @@ fn filters(q: &ParsedQuery) -> (String, Vec<String>) {
         binds.extend([source.clone(), source.clone(), source.clone(), format!("www.{source}")]);
     }
     if let Some(lang) = &q.language {
-        sql.push_str(" AND a.language = ?");
-        binds.push(lang.clone());
+        // The language and its regional forms: lang:de finds de, de-DE and de-AT.
+        sql.push_str(" AND (lower(a.language) = ? OR lower(a.language) LIKE ?)");
+        binds.extend([lang.clone(), format!("{lang}-%")]);
     }
     let day = |d: chrono::NaiveDate| time::to_db(d.and_time(chrono::NaiveTime::MIN).and_utc());
     if let Some(after) = q.after {
@@ -483,6 +499,12 @@ mod tests {
         assert_eq!(q.before.map(|d| d.to_string()).as_deref(), Some("2026-06-01"));
         assert!(ParsedQuery::read("before:yesterday").unwrap_err().contains("write it as before:2026-05-04"));
         assert!(ParsedQuery::read("lang:english").unwrap_err().contains("lang:en"));
+        assert_eq!(ParsedQuery::read("lang:de-DE").unwrap().language.as_deref(), Some("de-de"));
+        assert_eq!(ParsedQuery::read("lang:pt_br").unwrap().language.as_deref(), Some("pt-br"));
+        let named = ParsedQuery::read(r#"ferry source:"Metro Times" strike"#).unwrap();
+        assert_eq!(named.source.as_deref(), Some("metro times"));
+        assert_eq!(named.include, vec!["ferry", "strike"]);
+        assert_eq!(ParsedQuery::read(r#"source:"Metro""#).unwrap().source.as_deref(), Some("metro"));
         assert!(ParsedQuery::read("after:2026-06-01 before:2026-05-01").unwrap_err().contains("nothing can match"));
         // Other colons are separators, as before.
         assert_eq!(ParsedQuery::read("col:val").unwrap().include, vec!["col val"]);

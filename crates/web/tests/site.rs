@@ -390,6 +390,19 @@ newsdesk_testkit::on_both_backends! {
         let bad = site.get("/search?q=harbour+before%3Asoon").await;
         assert_eq!(bad.status, StatusCode::BAD_REQUEST);
         assert!(bad.body.contains("write it as before:2026-05-04"), "{}", bad.body);
+
+        // A language finds its regional forms, and a regional tag is a language too.
+        let mut german = fixture_article(7, "Hafenbrücke wieder offen", "Die Brücke ist seit Montag wieder offen.");
+        german.language = Some("de-DE".into());
+        let mut swiss = fixture_article(8, "Hafenbrücke in Basel", "Die Brücke in Basel bleibt zu.");
+        swiss.language = Some("de-CH".into());
+        let site = site_with(vec![fixture_article(1, "Harbour bridge reopens", "Crews worked."), german, swiss], 20).await;
+        for (query, found) in [("lang%3Ade", 2), ("lang%3Ade-DE", 1), ("lang%3ADE_ch", 1), ("hafenbr%C3%BCcke+lang%3Ade", 2), ("lang%3Aen", 1)] {
+            let got = site.get(&format!("/search?q={query}")).await;
+            assert_eq!(got.status, StatusCode::OK, "{query}");
+            let n = if found == 1 { "1 result".to_owned() } else { format!("{found} results") };
+            assert!(got.body.contains(&n), "{query}: {}", got.body);
+        }
     }
 
     #[tokio::test]

@@ -172,7 +172,15 @@ newsdesk_testkit::on_both_backends! {
         let (status, _, body) = get(&site, "/entities/organization/%3Cb%3Ecrew%3C%2Fb%3E%20union").await;
         assert_eq!(status, StatusCode::OK, "keys with markup are just keys: {body}");
         assert!(!body.contains("<script>alert(1)"));
+        // However a reader writes the name, it leads to the entity's one address.
+        for written in ["/entities/person/Priya%20Lamb", "/entities/Person/priya%20%20LAMB", "/entities/person/The%20Priya%20Lamb"] {
+            let (status, headers, _) = get(&site, written).await;
+            assert_eq!(status, StatusCode::MOVED_PERMANENTLY, "{written}");
+            assert_eq!(headers["location"], "/entities/person/priya%20lamb", "{written}");
+        }
         let (status, _, _) = get(&site, "/entities/person/nobody%20at%20all").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _, _) = get(&site, "/entities/person/Nobody%20At%20All").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         let (status, _, body) = get(&site, "/entities/planet/mars").await;
         assert_eq!(status, StatusCode::BAD_REQUEST);

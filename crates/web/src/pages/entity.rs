@@ -22,7 +22,30 @@ pub(crate) async fn entity_page(
     state.respond(result)
 }
 
+/// An entity's key as the store keeps it: lowercase, one space between words, no leading
+/// "the" (as readers and other sites write a name, `Christine Lagarde`, `the  ECB`).
+fn folded(key: &str) -> String {
+    let lower = key.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    match lower.strip_prefix("the ") {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => lower,
+    }
+}
+
 async fn render(state: &AppState, kind: &str, key: &str) -> Result<Response, WebError> {
+    let (canonical_kind, canonical_key) = (kind.to_ascii_lowercase(), folded(key));
+    if (canonical_kind != kind || canonical_key != key)
+        && matches!(canonical_kind.as_str(), "person" | "organization" | "place")
+        && state.store.entity(&canonical_kind, &canonical_key, 1).await?.is_some()
+    {
+        // The same entity written another way: its one address.
+        let location = format!("/entities/{canonical_kind}/{}", crate::templates::segment(canonical_key));
+        let mut response = axum::http::StatusCode::MOVED_PERMANENTLY.into_response();
+        if let Ok(v) = axum::http::HeaderValue::from_str(&location) {
+            response.headers_mut().insert(axum::http::header::LOCATION, v);
+        }
+        return Ok(response);
+    }
     if !matches!(kind, "person" | "organization" | "place") {
         return Err(WebError::BadRequest(format!(
             "`{}` is not a kind of entity: use person, organization or place.",
