@@ -75,6 +75,8 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .route("/articles/{id}/comments.atom", get(|s, p| feed::comments(s, p, feed::Format::Atom)))
         .route("/articles/{id}/comments.json", get(|s, p| feed::comments(s, p, feed::Format::Json)))
         .route("/static/style.css", get(pages::assets::stylesheet))
+        .route("/static/favicon.svg", get(pages::assets::favicon))
+        .route("/favicon.ico", get(pages::assets::favicon))
         .merge(api::routes())
         .route("/healthz", get(operations::healthz))
         .route("/readyz", get(operations::readyz))

@@ -40,6 +40,7 @@ impl Templates {
         }
         env.add_filter("date", date);
         env.add_filter("segment", segment);
+        env.add_filter("clip", clip);
         env.add_filter("urlq", |v: String| url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>());
         env.add_global("site", Value::from(Serde(site)));
         Ok(Self { env })
@@ -48,6 +49,16 @@ impl Templates {
     pub(crate) fn render(&self, name: &str, ctx: Value) -> Result<String, WebError> {
         Ok(self.env.get_template(name)?.render(ctx)?)
     }
+}
+
+/// At most `chars` characters of a text, cut at a word with "…" when cut.
+pub(crate) fn clip(value: String, chars: usize) -> String {
+    if value.chars().count() <= chars {
+        return value;
+    }
+    let cut: String = value.chars().take(chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
 /// A value as one URL path segment: everything but unreserved ASCII percent-encoded.
@@ -74,6 +85,12 @@ fn date(value: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clipped_text_ends_at_a_word() {
+        assert_eq!(clip("The quay reopened on Friday".into(), 100), "The quay reopened on Friday");
+        assert_eq!(clip("The quay reopened on Friday".into(), 14), "The quay…");
+    }
 
     #[test]
     fn segments_are_percent_encoded() {

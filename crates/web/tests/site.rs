@@ -375,8 +375,32 @@ newsdesk_testkit::on_both_backends! {
         assert!(got.body.contains("Version 1, replaced"));
         assert!(got.body.contains("First &lt;headline&gt;") && got.body.contains("<p>First body.</p>"), "{}", got.body);
         assert!(got.body.contains("Summary by newsdesk") && got.body.contains("Second headline, summed up."));
-        assert!(got.body.contains("The feed&#x27;s summary") || got.body.contains("The feed's summary"), "{}", got.body);
-        assert!(got.body.contains("What the feed said."));
+        // The feed's own teaser is kept (the API has it) but not shown beside newsdesk's.
+        assert!(!got.body.contains("What the feed said."), "{}", got.body);
+    }
+
+    #[tokio::test]
+    async fn the_article_page_says_nothing_twice() {
+        let lead = "The quay at Port Ellis reopened on Friday after three weeks of repairs.";
+        let mut a = fixture_article(1, "Quay reopens after repairs", "");
+        a.summary = lead.to_owned();
+        a.body_text = format!("Quay reopens after repairs\n{lead}\nShips queued all morning.");
+        a.body_html = None;
+        let site = site_with(vec![a], 20).await;
+        let got = site.get(&format!("/articles/{}", fixture_id(1))).await;
+        assert_eq!(got.status, StatusCode::OK);
+        let shown = format!("<p>{lead}</p>");
+        assert_eq!(got.body.matches(&shown).count(), 1, "the summary repeats the body's opening: shown once: {}", got.body);
+        assert!(got.body.contains(&format!(r#"<meta property="og:description" content="{lead}">"#)));
+        assert_eq!(got.body.matches(">Quay reopens after repairs<").count(), 1, "the headline once, in <h1>, never as a paragraph: {}", got.body);
+        assert!(!got.body.contains("<p>Quay reopens after repairs</p>"));
+        assert!(!got.body.contains("Article ID"));
+        assert!(got.body.contains(r#"<meta property="og:type" content="article">"#));
+        assert!(got.body.contains(r#"<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">"#));
+        let icon = site.get("/favicon.ico").await;
+        assert_eq!((icon.status, icon.headers["content-type"].to_str().unwrap()), (StatusCode::OK, "image/svg+xml"));
+        let latest = site.get("/latest").await;
+        assert!(latest.body.contains("<title>Latest articles · Test Desk</title>"), "{}", latest.body);
     }
 
     #[tokio::test]

@@ -140,9 +140,15 @@ async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: 
     // A fresh token each time the form is shown; the honeypot is never shown back.
     token.clone_into(&mut form.form.token);
     form.form.honeypot.clear();
+    // What the reader has just read is not shown again.
+    let show_summary = !article.summary.trim().is_empty()
+        && !super::repeats::summary_repeats_body(&article.summary, &article.body_text);
+    let body_html = super::repeats::without_repeated_headline(article.body_html.as_str(), &article.title).to_owned();
     let body = state.templates.render(
         "article.html",
         minijinja::context! {
+            show_summary,
+            body_html,
             article => Serde(article),
             original_link,
             original_label,

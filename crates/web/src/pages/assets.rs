@@ -16,6 +16,17 @@ pub(crate) async fn stylesheet() -> Response {
     response
 }
 
+const FAVICON: &str = include_str!("../../static/favicon.svg");
+
+/// `/static/favicon.svg`, and `/favicon.ico` where browsers look for it unasked.
+pub(crate) async fn favicon() -> Response {
+    let mut response = FAVICON.into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+    response
+}
+
 /// Every address that is not a page.
 pub(crate) async fn not_found(State(state): State<AppState>, uri: Uri) -> Response {
     let path: String = uri.path().chars().take(100).collect();
