@@ -135,11 +135,15 @@ impl ParsedQuery {
         self.source.is_some() || self.language.is_some() || self.before.is_some() || self.after.is_some()
     }
 
-    /// Reads words, phrases and exclusions only.
+    /// Reads words, phrases, exclusions, `word*` (words that start so) and `a OR b` (either)
+    /// only. Inside a term, `*` at the end marks a prefix and `|` separates alternatives: the
+    /// words themselves never hold either.
     pub(crate) fn parse(input: &str) -> Self {
         let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
         let mut query = Self::default();
         let mut chars = input.chars().peekable();
+        // `OR` between two terms joins them into one term of alternatives.
+        let mut either = false;
         while let Some(&c) = chars.peek() {
             if c.is_whitespace() {
                 chars.next();
@@ -149,20 +153,48 @@ impl ParsedQuery {
             if negated {
                 chars.next();
             }
-            let term = if chars.peek() == Some(&'"') {
+            let (term, bare) = if chars.peek() == Some(&'"') {
                 chars.next();
                 let phrase: String = chars.by_ref().take_while(|&c| c != '"').collect();
-                words(&phrase).join(" ")
+                (words(&phrase).join(" "), None)
             } else {
                 let raw: String = std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace())).collect();
-                words(&raw).join(" ")
+                let found = words(&raw);
+                // `harb*`: one word and a star, nothing after it.
+                let term = if found.len() == 1 && raw.ends_with('*') && raw.trim_end_matches('*').ends_with(found[0]) {
+                    format!("{}*", found[0])
+                } else {
+                    found.join(" ")
+                };
+                (term, Some(raw))
             };
-            if term.is_empty() || query.include.len() + query.exclude.len() >= MAX_TERMS {
+            if !negated && bare.as_deref() == Some("OR") {
+                either = !query.include.is_empty();
                 continue;
             }
-            if negated { query.exclude.push(term) } else { query.include.push(term) }
+            if term.is_empty() || query.include.len() + query.exclude.len() >= MAX_TERMS {
+                either = false;
+                continue;
+            }
+            if negated {
+                query.exclude.push(term);
+            } else if either && let Some(last) = query.include.last_mut() {
+                last.push('|');
+                last.push_str(&term);
+            } else {
+                query.include.push(term);
+            }
+            either = false;
         }
         query
+    }
+
+    /// The alternatives of a term, each a phrase of words and whether it is a prefix.
+    pub(crate) fn alternatives(term: &str) -> impl Iterator<Item = (&str, bool)> {
+        term.split('|').map(|alt| match alt.strip_suffix('*') {
+            Some(prefix) => (prefix, true),
+            None => (alt, false),
+        })
     }
 
     /// The FTS5 expression, or `None` when nothing is searched for (FTS5 cannot search for
@@ -171,13 +203,38 @@ impl ParsedQuery {
         if self.include.is_empty() {
             return None;
         }
-        let quote = |t: &String| format!("\"{}\"", t.replace('"', "\"\""));
-        let mut expr = self.include.iter().map(quote).collect::<Vec<_>>().join(" AND ");
+        let term = |t: &String| {
+            let alts: Vec<String> = Self::alternatives(t)
+                .map(|(words, prefix)| {
+                    let quoted = format!("\"{}\"", words.replace('"', "\"\""));
+                    if prefix { format!("{quoted} *") } else { quoted }
+                })
+                .collect();
+            if alts.len() > 1 { format!("({})", alts.join(" OR ")) } else { alts.concat() }
+        };
+        let mut expr = self.include.iter().map(term).collect::<Vec<_>>().join(" AND ");
         for t in &self.exclude {
             expr.push_str(" NOT ");
-            expr.push_str(&quote(t));
+            expr.push_str(&term(t));
         }
         Some(expr)
+    }
+
+    /// The PostgreSQL tsquery of one term, and its values: phrases of plain words (never read
+    /// as tsquery syntax), a prefix as `word:*` of one word of letters and digits.
+    fn to_tsquery(term: &str) -> (String, Vec<String>) {
+        let mut sql = Vec::new();
+        let mut binds = Vec::new();
+        for (words, prefix) in Self::alternatives(term) {
+            if prefix {
+                sql.push("to_tsquery('english', ?)");
+                binds.push(format!("{words}:*"));
+            } else {
+                sql.push("phraseto_tsquery('english', ?)");
+                binds.push(words.to_owned());
+            }
+        }
+        (format!("({})", sql.join(" || ")), binds)
     }
 }
 
@@ -261,10 +318,11 @@ impl Store {
         // and from queries: a query of stop words alone matches nothing there, and is answered
         // at once rather than by a scan that can use no index.
         if self.dialect() == Dialect::Postgres {
-            let words = vec!["phraseto_tsquery('english', ?)"; query.include.len()].join(" && ");
+            let parts: Vec<(String, Vec<String>)> = query.include.iter().map(|t| ParsedQuery::to_tsquery(t)).collect();
+            let words = parts.iter().map(|(sql, _)| sql.as_str()).collect::<Vec<_>>().join(" && ");
             let mut q = self.sql(format!("SELECT numnode({words})::BIGINT"));
-            for term in &query.include {
-                q = q.bind(term.clone());
+            for value in parts.iter().flat_map(|(_, binds)| binds) {
+                q = q.bind(value.clone());
             }
             if q.scalar::<i64>(self.pool()).await? == 0 {
                 return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });
@@ -282,11 +340,18 @@ impl Store {
                 (String::new(), from, "articles_fts.rowid", "bm25(articles_fts, 10.0, 4.0, 1.0)", vec![expr])
             }
             Dialect::Postgres => {
-                // Every term is a phrase of plain words; none is read as tsquery syntax.
-                let mut tsquery = vec!["phraseto_tsquery('english', ?)"; query.include.len()];
-                tsquery.extend(vec!["!!phraseto_tsquery('english', ?)"; query.exclude.len()]);
+                // Every term is a phrase of plain words or a prefix of one; none is read as
+                // tsquery syntax.
+                let mut tsquery = Vec::new();
+                let mut terms = Vec::new();
+                for (t, negated) in
+                    query.include.iter().map(|t| (t, false)).chain(query.exclude.iter().map(|t| (t, true)))
+                {
+                    let (sql, binds) = ParsedQuery::to_tsquery(t);
+                    tsquery.push(if negated { format!("!!{sql}") } else { sql });
+                    terms.extend(binds);
+                }
                 let with = format!("WITH q AS (SELECT {} AS q) ", tsquery.join(" && "));
-                let terms = query.include.iter().chain(&query.exclude).cloned().collect();
                 (
                     with,
                     "q, articles a WHERE a.search_vector @@ q.q",
@@ -397,7 +462,8 @@ fn stems(q: &ParsedQuery) -> Vec<String> {
     let mut out: Vec<String> = q
         .include
         .iter()
-        .flat_map(|t| t.split(' '))
+        .flat_map(|t| t.split(['|', ' ']))
+        .map(|w| w.trim_end_matches('*'))
         .map(|w| {
             let w = w.to_lowercase();
             let cut = ["ing", "ies", "ed", "es", "s", "y", "e"]
@@ -469,13 +535,26 @@ mod tests {
 
     #[test]
     fn parses_words_phrases_and_exclusions() {
-        let q = ParsedQuery::parse(r#"harbour "deck plates" -ferry -"night bus" AND OR NEAR("#);
-        assert_eq!(q.include, vec!["harbour", "deck plates", "AND", "OR", "NEAR"]);
+        let q = ParsedQuery::parse(r#"harbour "deck plates" -ferry -"night bus" AND NEAR("#);
+        assert_eq!(q.include, vec!["harbour", "deck plates", "AND", "NEAR"]);
         assert_eq!(q.exclude, vec!["ferry", "night bus"]);
         assert_eq!(
             q.to_fts5().unwrap(),
-            r#""harbour" AND "deck plates" AND "AND" AND "OR" AND "NEAR" NOT "ferry" NOT "night bus""#
+            r#""harbour" AND "deck plates" AND "AND" AND "NEAR" NOT "ferry" NOT "night bus""#
         );
+    }
+
+    #[test]
+    fn either_and_prefixes() {
+        let q = ParsedQuery::parse(r#"ferry OR "night bus" harb* OR quay -strik* OR"#);
+        assert_eq!(q.include, vec!["ferry|night bus", "harb*|quay"]);
+        assert_eq!(q.exclude, vec!["strik*"]);
+        assert_eq!(q.to_fts5().unwrap(), r#"("ferry" OR "night bus") AND ("harb" * OR "quay") NOT "strik" *"#);
+        // `OR` with nothing before it, lowercase `or`, and stars inside words are words or separators.
+        assert_eq!(ParsedQuery::parse("OR ferry").include, vec!["ferry"]);
+        assert_eq!(ParsedQuery::parse("ferry or boat").include, vec!["ferry", "or", "boat"]);
+        assert_eq!(ParsedQuery::parse("*ferry a*b").include, vec!["ferry", "a b"]);
+        assert_eq!(ParsedQuery::to_tsquery("harb*|night bus").1, vec!["harb:*", "night bus"]);
     }
 
     #[test]

@@ -247,6 +247,29 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn either_word_and_words_that_start_so() {
+        let (_dir, store) = TestStore::with_store().await;
+        store.upsert_article(upsert("Ferry timetable", "The ferry runs every ten minutes.", 2)).await.unwrap();
+        store.upsert_article(upsert("Night bus returns", "A night bus serves the harbour again.", 3)).await.unwrap();
+        store.upsert_article(upsert("Harbourmaster retires", "The harbourmaster leaves after thirty years.", 4)).await.unwrap();
+        store.upsert_article(upsert("Council budget", "Councillors approved the plan.", 5)).await.unwrap();
+        let titles = |q: &'static str| {
+            let store = store.clone();
+            async move {
+                let mut t: Vec<String> =
+                    store.search(q, 0, 10).await.unwrap().hits.into_iter().map(|h| h.article.title).collect();
+                t.sort();
+                t
+            }
+        };
+        assert_eq!(titles("ferry OR \"night bus\"").await, vec!["Ferry timetable", "Night bus returns"]);
+        assert_eq!(titles("harbourm*").await, vec!["Harbourmaster retires"]);
+        assert_eq!(titles("counc* OR ferry").await, vec!["Council budget", "Ferry timetable"]);
+        assert_eq!(titles("harbour* -harbourm*").await, vec!["Night bus returns"]);
+        assert_eq!(titles("ferry or budget").await, Vec::<String>::new(), "lowercase or is a word like any other");
+    }
+
+    #[tokio::test]
     async fn stop_words_alone_match_nothing_on_postgresql_and_never_stop_a_match() {
         let (_dir, store) = TestStore::with_store().await;
         store.upsert_article(upsert("Ferry plans", "The ferries were sailing again in May.", 3)).await.unwrap();
