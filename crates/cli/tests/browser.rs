@@ -138,7 +138,7 @@ fn a_reader_and_a_moderator_in_chromium() {
 
     // Front page: stories.
     s.goto(&format!("{base}/"));
-    assert_eq!(s.title(), "newsdesk");
+    assert_eq!(s.title(), "Top stories · newsdesk");
     assert!(s.source().contains("Top stories"));
     shot(&s, "1-front-page");
 

@@ -18,6 +18,8 @@ struct Record {
     id: Option<String>,
     title: String,
     #[serde(default)]
+    title_derived: bool,
+    #[serde(default)]
     summary: String,
     feed_summary: Option<String>,
     #[serde(default, alias = "body", alias = "text")]
@@ -63,6 +65,7 @@ pub fn parse_jsonl_line(line: &str, line_no: usize) -> Result<ArticleUpsert, For
     ArticleUpsert {
         id,
         title: record.title,
+        title_derived: record.title_derived,
         summary: record.summary,
         feed_summary: record.feed_summary,
         body_text: record.body_text,
@@ -110,6 +113,7 @@ mod tests {
         Article {
             id: ArticleId::new_v7(),
             title: "Rail strike ends".into(),
+            title_derived: true,
             summary: "Drivers return on Tuesday.".into(),
             feed_summary: Some("From the wire.".into()),
             body_text: "Line one.\nLine two.".into(),
@@ -137,6 +141,7 @@ mod tests {
         let u = parse_jsonl_line(&line, 1).unwrap();
         assert_eq!(u.id, Some(a.id));
         assert_eq!(u.title, a.title);
+        assert!(u.title_derived, "a title made from the first words stays marked as such");
         assert_eq!(u.summary, a.summary);
         assert_eq!(u.feed_summary, a.feed_summary);
         assert_eq!(u.body_text, a.body_text);

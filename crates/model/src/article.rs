@@ -16,6 +16,9 @@ pub struct Article {
     pub id: ArticleId,
     /// One line.
     pub title: String,
+    /// True when the outlet gave no title and `title` was made from the first words.
+    #[serde(default)]
+    pub title_derived: bool,
     /// The short summary shown above the body.
     pub summary: String,
     /// The summary the feed gave, when the article came from a feed that gave one; kept
@@ -73,6 +76,8 @@ pub struct ArticleUpsert {
     /// `None` makes a new v7 id.
     pub id: Option<ArticleId>,
     pub title: String,
+    /// The outlet gave no title: `title` is made from the first words.
+    pub title_derived: bool,
     pub summary: String,
     pub feed_summary: Option<String>,
     /// Plain text, one paragraph per line.

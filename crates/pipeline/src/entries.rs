@@ -38,12 +38,24 @@ pub fn to_incoming(entry: &ParsedEntry, feed: &ParsedFeed) -> IncomingEntry {
     } else {
         entry.content.clone()
     };
+    // RSS asks for a title or a description: a post without a title (a microblog's) is titled
+    // by its first words, marked as such.
+    let given = entry.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (title, title_derived) = if given.is_empty() {
+        // Its first words; else (an item of a link alone) its address, as readers show one.
+        let words = [entry.text.as_str(), feed_summary.as_str()].into_iter().map(derived_title).find(|t| !t.is_empty());
+        let address = || entry.url.as_ref().map(|u| format!("{}{}", u.host_str().unwrap_or_default(), u.path()));
+        (words.or_else(address).or_else(|| entry.guid.clone()).unwrap_or_else(|| "Untitled post".to_owned()), true)
+    } else {
+        (given, false)
+    };
     IncomingEntry {
         key: entry_key(entry),
         content_hash: content_hash(&entry.title, &hash_input),
         article: ArticleUpsert {
             id: None,
-            title: cut_chars(&entry.title, limits::TITLE_CHARS),
+            title: cut_chars(&title, limits::TITLE_CHARS),
+            title_derived,
             summary: cut_chars(&summary, limits::SUMMARY_CHARS),
             feed_summary: Some(cut_chars(&feed_summary, limits::SUMMARY_CHARS)).filter(|s| !s.is_empty()),
             body_text,
@@ -56,6 +68,40 @@ pub fn to_incoming(entry: &ParsedEntry, feed: &ParsedFeed) -> IncomingEntry {
             ..ArticleUpsert::default()
         },
     }
+}
+
+/// Words a derived title keeps at most.
+const DERIVED_TITLE_CHARS: usize = 80;
+
+/// A title made from a text's first sentence: at most [`DERIVED_TITLE_CHARS`] characters, cut
+/// at a word with "…" when longer; empty when the text has no words.
+#[must_use]
+pub fn derived_title(text: &str) -> String {
+    let first_line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+    let words: Vec<&str> = first_line.split_whitespace().collect();
+    // The first sentence: up to a word that ends one (not a lone initial such as "J.").
+    let end = words
+        .iter()
+        .position(|w| w.ends_with(['.', '!', '?']) && w.trim_end_matches(['.', '!', '?']).chars().count() > 1)
+        .map_or(words.len(), |i| i + 1);
+    let sentence = words[..end].join(" ");
+    if sentence.chars().count() <= DERIVED_TITLE_CHARS {
+        return sentence.trim_end_matches('.').to_owned();
+    }
+    let mut title = String::new();
+    for w in &words[..end] {
+        if title.chars().count() + w.chars().count() + 1 > DERIVED_TITLE_CHARS - 1 {
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(w);
+    }
+    if title.is_empty() {
+        title = sentence.chars().take(DERIVED_TITLE_CHARS - 1).collect();
+    }
+    format!("{}…", title.trim_end_matches([',', ';', ':', '.']))
 }
 
 fn cut_chars(s: &str, max: usize) -> String {
@@ -83,6 +129,23 @@ mod tests {
     fn feed(items: &str) -> ParsedFeed {
         let xml = format!("<rss version=\"2.0\"><channel><language>EN_us</language>{items}</channel></rss>");
         parse_feed(xml.as_bytes(), None, &Url::parse("https://a.example/rss").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_post_without_a_title_is_titled_by_its_first_words_and_marked() {
+        let f = feed(
+            "<item><guid>p1</guid><description>Ferries are back on the north route today. More later.</description></item>\
+             <item><guid>p2</guid><title>  </title><description>Storm warning for the whole coast tonight, with gusts of up to 120 km/h expected on exposed headlands and bridges closed</description></item>\
+             <item><guid>p3</guid><title>Two\n lines</title><description>Body.</description></item>",
+        );
+        let a: Vec<ArticleUpsert> = f.entries.iter().map(|e| to_incoming(e, &f).article).collect();
+        assert_eq!((a[0].title.as_str(), a[0].title_derived), ("Ferries are back on the north route today", true));
+        assert!(a[0].clone().validated().is_ok(), "stored, not refused");
+        assert!(a[1].title_derived && a[1].title.ends_with('…') && a[1].title.chars().count() <= 80, "{}", a[1].title);
+        assert!(a[1].title.starts_with("Storm warning for the whole coast tonight"), "{}", a[1].title);
+        assert_eq!((a[2].title.as_str(), a[2].title_derived), ("Two lines", false), "a title is one line");
+        assert_eq!(derived_title("J. Smith wins. Then more."), "J. Smith wins");
+        assert_eq!(derived_title("  \n "), "");
     }
 
     #[test]

@@ -144,6 +144,29 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn posts_without_titles_are_stored_titled_by_their_first_words() {
+        let feed_xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Notes</title><link>https://notes.example/</link>\
+            <item><guid>n1</guid><description>Fog again over the harbour this morning. Ferries are running late.</description></item>\
+            <item><guid>n2</guid><link>https://notes.example/photos/42</link></item>\
+            </channel></rss>";
+        let (server, _) = feed_server(feed_xml.to_owned()).await;
+        let db = TestStore::new().await;
+        let feed = db.store.add_feed(NewFeed { url: Some(server.url("/feed.xml")), ..NewFeed::default() }).await.unwrap();
+        let r = poll_feed(&db.store, &fetcher(), &Desk::off(), &feed, &PollConfig::feeds_only()).await.unwrap();
+        assert_eq!(r.outcome, PollOutcome::Stored { created: 2, updated: 0, unchanged: 0 }, "none refused");
+        let stored = db.store.recent_articles(0, 10).await.unwrap().items;
+        let mut titles: Vec<(String, bool)> = stored.iter().map(|a| (a.title.clone(), a.title_derived)).collect();
+        titles.sort();
+        assert_eq!(
+            titles,
+            vec![
+                ("Fog again over the harbour this morning".to_owned(), true),
+                ("notes.example/photos/42".to_owned(), true),
+            ]
+        );
+    }
+
+    #[tokio::test]
     async fn a_permanent_move_updates_the_feed_url() {
         let (server, _) = feed_server(rss(&[("m1", "Moved", "Body.")])).await;
         let db = TestStore::new().await;

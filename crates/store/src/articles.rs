@@ -40,6 +40,8 @@ pub struct ArticleCard {
     pub comment_count: u32,
     /// Published time, else when newsdesk stored it.
     pub sort_at: DateTime<Utc>,
+    /// The outlet gave no title: `title` is its first words.
+    pub title_derived: bool,
     /// The article on its outlet's site.
     pub url: Option<String>,
     /// Who published it.
@@ -212,6 +214,7 @@ pub(crate) fn merge(id: ArticleId, u: ArticleUpsert, old: Option<&Article>, now:
     Article {
         id,
         title: u.title,
+        title_derived: u.title_derived,
         summary: u.summary,
         feed_summary: keep(u.feed_summary, old.and_then(|o| o.feed_summary.as_ref())),
         body_text: u.body_text,
@@ -239,7 +242,8 @@ pub(crate) async fn select_article(on: On<'_>, id: ArticleId) -> Result<Option<A
 
 /// The columns of an article row, in the order [`bind_article`] binds them.
 pub(crate) const ARTICLE_INSERT_COLUMNS: &str = "title, summary, body_text, body_html, byline, published_at, updated_at, language, url, \
-     original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, feed_summary, id";
+     original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, feed_summary, \
+     title_derived, id";
 
 /// Binds an article's values in the order of [`ARTICLE_INSERT_COLUMNS`].
 pub(crate) fn bind_article(query: Query, a: &Article) -> Query {
@@ -263,16 +267,17 @@ pub(crate) fn bind_article(query: Query, a: &Article) -> Query {
         .bind(time::to_db(a.modified_at))
         .bind(time::to_db(sort_at))
         .bind(a.feed_summary.clone())
+        .bind(a.title_derived)
         .bind(a.id.to_string())
 }
 
 pub(crate) async fn write_article(on: On<'_>, a: &Article, insert: bool) -> Result<(), StoreError> {
     let sql = if insert {
-        format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})", vec!["?"; 19].join(", "))
+        format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})", vec!["?"; 20].join(", "))
     } else {
         "UPDATE articles SET title = ?, summary = ?, body_text = ?, body_html = ?, byline = ?, published_at = ?, \
          updated_at = ?, language = ?, url = ?, original_url = ?, original_domain = ?, comment_count = ?, source_id = ?, \
-         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ?, feed_summary = ? WHERE id = ?"
+         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ?, feed_summary = ?, title_derived = ? WHERE id = ?"
             .to_owned()
     };
     let changed = bind_article(on.sql(sql), a).execute(on).await?;

@@ -124,6 +124,7 @@ const TABLES: &[Table] = &[
             ("story_id", Text),
             ("copy_of", Text),
             ("keyphrases", Text),
+            ("title_derived", Bool),
         ],
         later: &["copy_of"],
         identity: Some("seq"),

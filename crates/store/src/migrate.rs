@@ -34,6 +34,11 @@ pub(crate) const SQLITE: &[Migration] = &[
     },
     Migration { version: 10, name: "outlet_names", sql: include_str!("../migrations/sqlite/0010_outlet_names.sql") },
     Migration { version: 11, name: "story_digests", sql: include_str!("../migrations/sqlite/0011_story_digests.sql") },
+    Migration {
+        version: 12,
+        name: "derived_titles",
+        sql: include_str!("../migrations/sqlite/0012_derived_titles.sql"),
+    },
 ];
 
 /// The PostgreSQL migrations: the same versions and names, in PostgreSQL's words. Append only.
@@ -64,6 +69,11 @@ pub(crate) const POSTGRES: &[Migration] = &[
         version: 11,
         name: "story_digests",
         sql: include_str!("../migrations/postgres/0011_story_digests.sql"),
+    },
+    Migration {
+        version: 12,
+        name: "derived_titles",
+        sql: include_str!("../migrations/postgres/0012_derived_titles.sql"),
     },
 ];
 

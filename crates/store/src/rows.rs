@@ -10,10 +10,10 @@ use crate::db::Row;
 use crate::{ArticleCard, Outlet, StoreError, time};
 
 pub(crate) const ARTICLE_COLUMNS: &str = "id, title, summary, feed_summary, body_text, body_html, byline, published_at, updated_at, \
-     language, url, original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at";
+     language, url, original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, title_derived";
 
 pub(crate) const CARD_COLUMNS: &str = "a.id, a.title, a.summary, a.byline, a.published_at, a.original_domain, \
-     a.comment_count, a.sort_at, a.url, (SELECT s.name FROM sources s WHERE s.id = a.source_id) AS outlet_name, \
+     a.comment_count, a.sort_at, a.url, a.title_derived, (SELECT s.name FROM sources s WHERE s.id = a.source_id) AS outlet_name, \
      (SELECT s.domain FROM sources s WHERE s.id = a.source_id) AS outlet_domain";
 
 pub(crate) fn uuid(s: &str) -> Result<Uuid, StoreError> {
@@ -39,6 +39,7 @@ pub(crate) fn article(row: &Row) -> Result<Article, StoreError> {
     Ok(Article {
         id: ArticleId::from_uuid(uuid(&row.get::<String>("id")?)?),
         title: row.get("title")?,
+        title_derived: row.get("title_derived")?,
         summary: row.get("summary")?,
         feed_summary: row.get("feed_summary")?,
         body_text: row.get("body_text")?,
@@ -69,6 +70,7 @@ pub(crate) fn card(row: &Row) -> Result<ArticleCard, StoreError> {
         original_domain: row.get("original_domain")?,
         comment_count: count(row)?,
         sort_at: time::from_db(&row.get::<String>("sort_at")?)?,
+        title_derived: row.get("title_derived")?,
         url: row.get("url")?,
     })
 }

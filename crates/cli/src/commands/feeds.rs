@@ -26,13 +26,25 @@ pub async fn add(store: &Store, fetcher: &Fetcher, raw: &str) -> anyhow::Result<
             site_name: found.site_name,
         })
         .await?;
-    Ok(format!(
-        "Following {} ({} entries now) at {}\nfeed id {}; it is polled on the next crawl.",
+    // What the next crawl will store of what the feed holds now, said as it is.
+    let refused: Vec<String> = parsed
+        .entries
+        .iter()
+        .filter_map(|e| newsdesk_pipeline::entries::to_incoming(e, &parsed).article.validated().err())
+        .map(|e| e.to_string())
+        .collect();
+    let storable = parsed.entries.len() - refused.len();
+    let mut out = format!(
+        "Following {} at {}\n{storable} {} to store on the next crawl",
         feed.title.as_deref().unwrap_or("a feed without a title"),
-        parsed.entries.len(),
         feed.url,
-        feed.id
-    ))
+        if storable == 1 { "entry" } else { "entries" },
+    );
+    if let Some(first) = refused.first() {
+        out.push_str(&format!(" ({} cannot be stored: {first})", refused.len()));
+    }
+    out.push_str(&format!("; feed id {}.", feed.id));
+    Ok(out)
 }
 
 fn parse_url(raw: &str) -> anyhow::Result<Url> {

@@ -73,6 +73,7 @@ pub struct ParsedEntry {
     pub guid: Option<String>,
     /// The entry's page, absolute.
     pub url: Option<Url>,
+    /// Empty when the entry has none (RSS needs a title or a description, not both).
     pub title: String,
     /// A separate summary, when the feed gives both a summary and content.
     pub summary: Option<String>,
@@ -199,7 +200,7 @@ pub(crate) struct EntryParts {
 }
 
 impl EntryParts {
-    /// `(markup, is_html)` pairs become sanitized HTML; the title falls back to the text.
+    /// `(markup, is_html)` pairs become sanitized HTML; a missing title stays empty.
     pub(crate) fn build(self, base: &Url) -> ParsedEntry {
         let to_html =
             |(raw, is_html): (String, bool)| if is_html { html::sanitize(&raw, base) } else { html::from_plain(&raw) };
@@ -211,14 +212,8 @@ impl EntryParts {
         };
         let text = html::to_text(&content);
         let summary = summary.map(|s| html::to_text(&s)).filter(|s| !s.is_empty());
-        let title = self.title.map(|t| html::one_line(&t)).filter(|t| !t.is_empty()).unwrap_or_else(|| {
-            let first = text.lines().next().unwrap_or_default();
-            let mut t: String = first.chars().take(120).collect();
-            if first.chars().count() > 120 {
-                t.push('…');
-            }
-            t
-        });
+        // No title is no title: the pipeline titles such a post by its first words, marked.
+        let title = self.title.map(|t| html::one_line(&t)).unwrap_or_default();
         ParsedEntry {
             guid: self.guid.map(|g| g.trim().to_owned()).filter(|g| !g.is_empty() && g.len() <= 2048),
             url: self.url,

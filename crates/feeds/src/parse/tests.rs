@@ -134,7 +134,7 @@ fn json_feed_1_1_and_1_0() {
     assert_eq!(e.summary.as_deref(), Some("Forty stalls on Fridays."));
     let untitled = &f.entries[1];
     assert_eq!(untitled.guid.as_deref(), Some("42"));
-    assert_eq!(untitled.title, "A note with no title.", "the title falls back to the first line");
+    assert_eq!(untitled.title, "", "no title is no title: the pipeline titles the post from its first words");
     assert_eq!(untitled.text, "A note with no title.\nSecond line.");
 
     let old = parse(include_bytes!("../../testdata/feed10.json"), "https://old.example/feed.json");

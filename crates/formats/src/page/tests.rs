@@ -10,6 +10,7 @@ fn stored(upsert: ArticleUpsert) -> Article {
     Article {
         id: upsert.id.unwrap(),
         title: upsert.title,
+        title_derived: false,
         summary: upsert.summary,
         feed_summary: None,
         body_html: paragraphs_to_html(&upsert.body_text),
