@@ -119,6 +119,21 @@ impl Measure {
     pub(crate) fn link_density(&self, id: NodeId) -> f32 {
         if self.text[id] == 0 { 0.0 } else { self.links[id] as f32 / self.text[id] as f32 }
     }
+
+    /// The shares of the chosen article's root that are link text, and that are in blocks
+    /// made mostly of a link (headlines of a list, "Read more", link lists).
+    pub(crate) fn choice_densities(&self, choice: &Choice) -> (f32, f32) {
+        let parts: &[NodeId] = if choice.parts.is_empty() { std::slice::from_ref(&choice.root) } else { &choice.parts };
+        let (mut text, mut links, mut listed) = (0u64, 0u64, 0u64);
+        for &p in parts {
+            text += u64::from(self.text[p]);
+            links += u64::from(self.links[p]);
+            listed += u64::from(self.listed[p]);
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let share = |n: u64| if text == 0 { 0.0 } else { n as f32 / text as f32 };
+        (share(links), share(listed))
+    }
 }
 
 /// Non-space characters and commas in `t`.

@@ -48,7 +48,60 @@ impl fmt::Display for NotArticle {
 /// Words below which a page is not an article whatever else it is.
 const MIN_WORDS: usize = 25;
 
-pub(crate) fn judge(m: &Measure, meta: &Metadata, r: &Rendered) -> Option<NotArticle> {
+/// Words a line of the chosen text needs to count as prose rather than a headline or a label.
+const PROSE_LINE_WORDS: usize = 10;
+/// Most link text in the chosen element of a page that is an article whatever surrounds it.
+const ARTICLE_LINK_DENSITY: f32 = 0.5;
+/// The share of the chosen element's text in blocks that are mostly a link from which the
+/// element is a list of links to articles (a home page's teasers), not an article.
+const LISTING_LIST_DENSITY: f32 = 0.3;
+/// Most of the chosen element's text in blocks that are mostly one link (a list's headlines,
+/// "Read more") for an article; links inside sentences do not count.
+const ARTICLE_LIST_DENSITY: f32 = 0.3;
+
+/// Whether the chosen element reads as an article by itself: mostly prose, few links in it,
+/// and not a list that alternates headlines and teasers. A short post on a template that is
+/// mostly links (blog sidebars, tag clouds, archives) is still an article.
+fn reads_as_article(text: &str, (links, listed): (f32, f32)) -> bool {
+    if links >= ARTICLE_LINK_DENSITY || listed >= ARTICLE_LIST_DENSITY {
+        return false;
+    }
+    let lines: Vec<usize> = text.lines().map(word_estimate).filter(|&n| n > 0).collect();
+    let prose = lines.iter().filter(|&&n| n >= PROSE_LINE_WORDS).count();
+    let short = lines.len() - prose;
+    let words: usize = lines.iter().sum();
+    // Teaser lists alternate a headline and a sentence; an article's short lines are its few
+    // subheads, captions and bylines.
+    prose >= 1 && words >= MIN_WORDS * 2 && short <= prose + 1
+}
+
+/// Whether the text is a list of excerpts: three or more paragraphs, most of which end the
+/// same way (the same last two words, or an ellipsis), as archive, tag and search pages cut
+/// each post.
+fn excerpt_list(text: &str) -> bool {
+    let endings: Vec<String> = text
+        .lines()
+        .filter(|l| l.split_whitespace().count() >= PROSE_LINE_WORDS)
+        .map(|l| {
+            let l = l.trim_end();
+            if l.ends_with('…') || l.ends_with("...") || l.ends_with("[…]") || l.ends_with("[...]") {
+                return "…".to_owned();
+            }
+            let words: Vec<&str> = l.split_whitespace().collect();
+            words[words.len().saturating_sub(2)..].join(" ").to_lowercase()
+        })
+        .collect();
+    if endings.len() < 3 {
+        return false;
+    }
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for e in &endings {
+        *counts.entry(e.as_str()).or_default() += 1;
+    }
+    counts.values().any(|&n| n >= 3 && n * 2 >= endings.len())
+}
+
+pub(crate) fn judge(m: &Measure, meta: &Metadata, r: &Rendered, chosen: (f32, f32)) -> Option<NotArticle> {
     let page_links = m.link_density(DOCUMENT);
     if r.text.trim().is_empty() {
         return Some(if page_links > 0.5 { NotArticle::Listing } else { NotArticle::NoText });
@@ -62,7 +115,13 @@ pub(crate) fn judge(m: &Measure, meta: &Metadata, r: &Rendered) -> Option<NotArt
         return Some(NotArticle::Paywall);
     }
     let website = meta.og_type.as_deref().is_some_and(|t| t == "website");
+    // The chosen element is itself a list: headlines and "Read more" links between teasers,
+    // or excerpts that all end the same way ("… Continue reading").
+    if !meta.ld_article && (chosen.1 >= LISTING_LIST_DENSITY || excerpt_list(&r.text)) {
+        return Some(NotArticle::Listing);
+    }
     if !meta.ld_article
+        && !reads_as_article(&r.text, chosen)
         && ((page_links > 0.5 && words < 250)
             || (meta.ld_listing && words < 300)
             || (website && words < 120 && page_links > 0.3))

@@ -121,7 +121,8 @@ pub fn extract_until(page: Page<'_>, deadline: Instant) -> Extracted {
     let choice = content::choose(&dom, &order, &measure);
     let rendered =
         choice.as_ref().map(|c| render::render(&dom, &measure, c, metadata.base.as_ref())).unwrap_or_default();
-    let verdict = kind::judge(&measure, &metadata, &rendered);
+    let chosen = choice.as_ref().map_or((1.0, 1.0), |c| measure.choice_densities(c));
+    let verdict = kind::judge(&measure, &metadata, &rendered, chosen);
     Extracted {
         title: metadata.title,
         byline: metadata.byline,

@@ -1,0 +1,158 @@
+//! Which pages are articles: pages written for these tests in the shapes real sites use. Home
+//! pages, section fronts, tag and archive pages and search results are not articles; a short
+//! post on a template that is mostly links, or a post full of inline links, is one.
+
+use newsdesk_extract::{NotArticle, Page, extract};
+use url::Url;
+
+fn run(html: &str) -> newsdesk_extract::Extracted {
+    let url = Url::parse("https://blog.example.net/2026/03/post.html").unwrap_or_else(|e| unreachable!("{e}"));
+    extract(Page { bytes: html.as_bytes(), content_type: Some("text/html; charset=utf-8"), url: Some(&url) })
+}
+
+const TOWNS: [&str; 12] = [
+    "Port Ellis",
+    "Kell Bay",
+    "Alderton",
+    "Pike Hollow",
+    "Marrow Cross",
+    "Saltmere",
+    "Fenwick",
+    "Brackley Sands",
+    "Orran",
+    "Wester Quay",
+    "Hollin",
+    "Lowe Strand",
+];
+
+/// Site furniture: a menu, and a footer of many links.
+fn furniture(body: &str) -> String {
+    let menu: String = (0..14).map(|i| format!("<li><a href=\"/section/{i}\">Section {i}</a></li>")).collect();
+    let footer: String = (0..24).map(|i| format!("<li><a href=\"/page/{i}\">Footer link {i}</a></li>")).collect();
+    format!(
+        "<!doctype html><html><head><title>Coast Notes</title></head><body><header><nav><ul>{menu}</ul></nav></header>\
+         {body}<footer><ul>{footer}</ul><p>All rights reserved.</p></footer></body></html>"
+    )
+}
+
+/// A blog's sidebar: recent posts, an archive by month, a blogroll and a tag cloud.
+fn blog_sidebar() -> String {
+    let recent: String =
+        TOWNS.iter().map(|t| format!("<li><a href=\"/p/{t}\">A weekend walk around {t}</a></li>")).collect();
+    let archive: String = (1..=24).map(|m| format!("<li><a href=\"/archive/{m}\">Month {m} (4)</a></li>")).collect();
+    let roll: String =
+        (0..30).map(|i| format!("<li><a href=\"https://friend{i}.example/\">Friend blog {i}</a></li>")).collect();
+    let tags: String = (0..40).map(|i| format!("<a href=\"/tag/{i}\">tag{i}</a> ")).collect();
+    format!(
+        "<aside class=\"sidebar\"><h3>Recent posts</h3><ul>{recent}</ul><h3>Archive</h3><ul>{archive}</ul>\
+         <h3>Blogroll</h3><ul>{roll}</ul><h3>Tags</h3><div>{tags}</div></aside>"
+    )
+}
+
+fn home_page() -> String {
+    let teasers: String = TOWNS
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "<article class=\"teaser\"><h2><a href=\"/story/{i}\">Council in {t} votes on new harbour fees</a></h2>\
+                 <p>Councillors in {t} met on Monday evening to discuss a rise in harbour fees for visiting boats this summer.</p>\
+                 <a href=\"/story/{i}\">Read more</a></article>"
+            )
+        })
+        .collect();
+    furniture(&format!("<main><h1>Coast Notes</h1>{teasers}</main>"))
+}
+
+fn section_front() -> String {
+    let items: String = TOWNS
+        .iter()
+        .cycle()
+        .take(30)
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "<div class=\"item\"><a href=\"/s/{i}\"><img src=\"/i/{i}.jpg\" alt=\"\"></a><h3><a href=\"/s/{i}\">Ferry timetable changes for {t}</a></h3><time>3 March</time></div>"
+            )
+        })
+        .collect();
+    furniture(&format!("<main><h1>Transport</h1><div class=\"grid\">{items}</div></main>"))
+}
+
+fn tag_page() -> String {
+    let items: String = TOWNS
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "<div class=\"post-excerpt\"><h2><a href=\"/p/{i}\">Notes from the coast road near {t}</a></h2>\
+                 <p>We left early and followed the coast road past {t}, stopping for coffee where the fishing boats come in, and then \
+                 walked along the dunes until the tide turned and the light began to go… <a href=\"/p/{i}\">Continue reading</a></p></div>"
+            )
+        })
+        .collect();
+    furniture(&format!("<main><h1>Posts tagged “walks”</h1>{items}</main>{}", blog_sidebar()))
+}
+
+fn search_results() -> String {
+    let items: String = TOWNS
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "<li class=\"result\"><a href=\"/r/{i}\">Harbour wall repairs in {t}</a>\
+                 <p>… engineers said the harbour wall at {t} would need new blocks before the winter storms, and the council agreed …</p>\
+                 <cite>https://blog.example.net/r/{i}</cite></li>"
+            )
+        })
+        .collect();
+    furniture(&format!("<main><h1>Results for “harbour wall”</h1><p>12 results</p><ol>{items}</ol></main>"))
+}
+
+/// A short post (two short paragraphs) on a blog template that is mostly links.
+fn short_post() -> String {
+    furniture(&format!(
+        "<main><article class=\"post\"><h1>Fog over Saltmere</h1><p class=\"meta\">Posted by Wren on 3 March</p>\
+         <div class=\"entry\"><p>The fog came in over Saltmere before noon and did not lift all day, so the ferries stayed in port and the \
+         harbour was quieter than I have ever seen it on a Tuesday.</p><p>By evening the lighthouse was the only thing you could see from \
+         the sea wall. Tomorrow should be clearer, the forecast says.</p></div></article></main>{}",
+        blog_sidebar()
+    ))
+}
+
+/// A post whose sentences link to many other pages.
+fn linked_post() -> String {
+    furniture(&format!(
+        "<main><article><h1>Three walks for a wet spring</h1><div class=\"entry\">\
+         <p>When it rains for a week the <a href=\"/a\">coast path at Orran</a> turns to mud, but the <a href=\"/b\">old railway line</a> \
+         from Fenwick stays dry underfoot and passes two <a href=\"/c\">tea rooms</a> on the way to Hollin.</p>\
+         <p>If you prefer the sea, the <a href=\"/d\">promenade at Lowe Strand</a> is paved all the way to the pier, and the \
+         <a href=\"/e\">aquarium</a> at the end is open every day until the end of April.</p>\
+         <p>For a longer day, take the bus to <a href=\"/f\">Brackley Sands</a> and walk back over the headland, which takes about four \
+         hours at an easy pace.</p></div></article></main>{}",
+        blog_sidebar()
+    ))
+}
+
+#[test]
+fn lists_of_articles_are_not_articles() {
+    for (name, html) in [
+        ("home page", home_page()),
+        ("section front", section_front()),
+        ("tag page", tag_page()),
+        ("search results", search_results()),
+    ] {
+        let e = run(&html);
+        assert_eq!(e.not_article, Some(NotArticle::Listing), "{name}: {}", e.text);
+    }
+}
+
+#[test]
+fn a_short_post_on_a_busy_template_is_an_article() {
+    for (name, html) in [("short post", short_post()), ("post full of links", linked_post())] {
+        let e = run(&html);
+        assert!(e.is_article(), "{name}: {:?}\n{}", e.not_article, e.text);
+        assert!(e.text.contains("lighthouse") || e.text.contains("headland"), "{name}: {}", e.text);
+        assert!(!e.text.contains("Friend blog"), "{name}: the sidebar is not the article: {}", e.text);
+    }
+}
