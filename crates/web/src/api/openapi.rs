@@ -72,13 +72,21 @@ fn error(description: &str) -> Value {
 }
 
 fn paging_parameters() -> Value {
+    paging_with_cursor("^o[0-9]{1,6}$")
+}
+
+/// `limit` and a `cursor` of the given form.
+fn paging_with_cursor(pattern: &str) -> Value {
     json!([
         { "name": "limit", "in": "query", "required": false, "description": "Items per page, 1 to 100 (default 20).",
           "schema": { "type": "integer", "minimum": 1, "maximum": 100 } },
         { "name": "cursor", "in": "query", "required": false, "description": "From the last answer's next_cursor.",
-          "schema": { "type": "string", "pattern": "^o[0-9]{1,6}$" } }
+          "schema": { "type": "string", "pattern": pattern } }
     ])
 }
+
+/// A UUID in a pattern.
+const UUID_PATTERN: &str = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
 fn id_parameter(what: &str) -> Value {
     json!({ "name": "id", "in": "path", "required": true, "description": format!("The {what}'s id."), "schema": uuid() })
@@ -214,12 +222,7 @@ fn build() -> Value {
     };
     let text = string();
     let mut paths = serde_json::Map::new();
-    let article_paging = json!([
-        { "name": "limit", "in": "query", "required": false, "description": "Items per page, 1 to 100 (default 20).",
-          "schema": { "type": "integer", "minimum": 1, "maximum": 100 } },
-        { "name": "cursor", "in": "query", "required": false, "description": "From the last answer's next_cursor.",
-          "schema": { "type": "string", "pattern": "^a[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" } }
-    ]);
+    let article_paging = paging_with_cursor(&format!("^a{UUID_PATTERN}$"));
     paths.insert(
         "/api/v1/articles".into(),
         read(
@@ -290,12 +293,7 @@ fn build() -> Value {
             answer("A page of results.", schema_ref("SearchAnswer")),
         ),
     );
-    let held_paging = json!([
-        { "name": "limit", "in": "query", "required": false, "description": "Items per page, 1 to 100 (default 20).",
-          "schema": { "type": "integer", "minimum": 1, "maximum": 100 } },
-        { "name": "cursor", "in": "query", "required": false, "description": "From the last answer's next_cursor.",
-          "schema": { "type": "string", "pattern": "^h[0-9]{1,18}\\.[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" } }
-    ]);
+    let held_paging = paging_with_cursor(&format!("^h[0-9]{{1,18}}\\.{UUID_PATTERN}$"));
     paths.insert(
         "/api/v1/admin/comments".into(),
         json!({ "get": admin("Comments held for moderation, oldest first, with the number held in all (total).", held_paging, None, "200", answer("A page of the queue.", schema_ref("HeldCommentList"))) }),
