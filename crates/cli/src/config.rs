@@ -24,8 +24,11 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FetchSettings {
-    /// Allow requests to loopback and private networks (off: refused).
+    /// Allow requests to loopback and private networks (off: refused). Link-local and cloud
+    /// metadata addresses stay refused even then.
     pub allow_private_networks: bool,
+    /// Link-local or metadata addresses to allow, each named ("169.254.10.1"); TOML only.
+    pub allow_link_local_addresses: Vec<String>,
     /// Empty: `newsdesk/<version> (self-hosted news reader)`.
     pub user_agent: String,
     pub timeout_seconds: u32,
@@ -62,6 +65,7 @@ impl Default for FetchSettings {
     fn default() -> Self {
         Self {
             allow_private_networks: false,
+            allow_link_local_addresses: Vec::new(),
             user_agent: String::new(),
             timeout_seconds: 60,
             max_body_mb: 16,
@@ -236,6 +240,14 @@ impl Config {
             bail!("site.page_size is {}: expected a number from 1 to 200", self.site.page_size);
         }
         let f = &self.fetch;
+        for raw in &f.allow_link_local_addresses {
+            if raw.trim().parse::<std::net::IpAddr>().is_err() {
+                bail!(
+                    "fetch.allow_link_local_addresses holds `{}`: expected IP addresses such as 169.254.10.1, one by one (no ranges)",
+                    raw.chars().take(60).collect::<String>()
+                );
+            }
+        }
         for (name, value, range) in [
             ("fetch.timeout_seconds", f.timeout_seconds, 1..=600),
             ("fetch.max_body_mb", f.max_body_mb, 1..=256),
@@ -274,6 +286,7 @@ impl Config {
             } else {
                 newsdesk_fetch::AddressPolicy::PublicOnly
             },
+            allowed_link_local: f.allow_link_local_addresses.iter().filter_map(|a| a.trim().parse().ok()).collect(),
             per_host_concurrency: usize::try_from(f.per_host_concurrency).unwrap_or(2),
             per_host_interval: std::time::Duration::from_millis(u64::from(f.per_host_interval_ms)),
             obey_robots: f.obey_robots,
@@ -468,6 +481,20 @@ mod tests {
             Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_CRAWL_CONCURRENCY", "0")])).unwrap_err()
         );
         assert!(err.contains("crawl.concurrency is 0"), "{err}");
+
+        // Link-local and metadata addresses: named one by one, in the file.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.toml");
+        std::fs::write(
+            &path,
+            "[fetch]\nallow_private_networks = true\nallow_link_local_addresses = [\"169.254.10.1\"]\n",
+        )
+        .unwrap();
+        let (c, _) = Config::load(Some(&path), &env(&[])).unwrap();
+        assert_eq!(c.fetch_config().allowed_link_local, vec!["169.254.10.1".parse::<std::net::IpAddr>().unwrap()]);
+        std::fs::write(&path, "[fetch]\nallow_link_local_addresses = [\"169.254.0.0/16\"]\n").unwrap();
+        let err = format!("{:#}", Config::load(Some(&path), &env(&[])).unwrap_err());
+        assert!(err.contains("fetch.allow_link_local_addresses holds `169.254.0.0/16`"), "{err}");
     }
 
     #[test]

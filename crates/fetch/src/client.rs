@@ -76,7 +76,10 @@ impl Fetcher {
             .redirect(reqwest::redirect::Policy::none())
             // A proxy would connect on our behalf, past the address guard.
             .no_proxy()
-            .dns_resolver(Arc::new(GuardedResolver { policy: config.addresses }))
+            .dns_resolver(Arc::new(GuardedResolver {
+                policy: config.addresses,
+                named: config.allowed_link_local.clone().into(),
+            }))
             .pool_max_idle_per_host(config.per_host_concurrency.max(1))
             .build()
             .map_err(|e| FetchError::Connect(format!("cannot build the HTTP client: {e}")))?;
@@ -173,7 +176,11 @@ impl Fetcher {
             Some(Host::Domain(_)) => return Ok(()),
             None => return Err(FetchError::BadUrl(url.as_str().chars().take(200).collect())),
         };
-        if guard::allowed(self.config.addresses, ip) { Ok(()) } else { Err(FetchError::PrivateAddress(ip.to_string())) }
+        if guard::allowed(self.config.addresses, ip, &self.config.allowed_link_local) {
+            Ok(())
+        } else {
+            Err(FetchError::PrivateAddress(ip.to_string()))
+        }
     }
 
     async fn check_robots(&self, url: &Url) -> Result<(), FetchError> {

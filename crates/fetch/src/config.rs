@@ -8,8 +8,10 @@ pub enum AddressPolicy {
     /// Public addresses and loopback (127.0.0.0/8, ::1) only: for tests and benchmarks on one
     /// machine that must still refuse private networks.
     PublicAndLoopback,
-    /// Every address: `fetch.allow_private_networks = true`, for an operator whose feeds live
-    /// on a private network.
+    /// Public and private networks: `fetch.allow_private_networks = true`, for an operator
+    /// whose feeds live on a private network. Link-local and cloud metadata addresses stay
+    /// refused (they hold a server's credentials); only those named in
+    /// [`FetchConfig::allowed_link_local`] are reached.
     Any,
 }
 
@@ -26,6 +28,9 @@ pub struct FetchConfig {
     pub max_body_bytes: usize,
     pub max_redirects: usize,
     pub addresses: AddressPolicy,
+    /// Link-local or metadata addresses the operator allows, one by one
+    /// (`fetch.allow_link_local_addresses`).
+    pub allowed_link_local: Vec<std::net::IpAddr>,
     /// Requests under way to one host at a time.
     pub per_host_concurrency: usize,
     /// Least time between the starts of two requests to one host (raised by Crawl-delay and
@@ -47,6 +52,7 @@ impl Default for FetchConfig {
             max_body_bytes: 16 * 1024 * 1024,
             max_redirects: 5,
             addresses: AddressPolicy::PublicOnly,
+            allowed_link_local: Vec::new(),
             per_host_concurrency: 2,
             per_host_interval: Duration::from_millis(500),
             obey_robots: true,

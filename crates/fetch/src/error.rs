@@ -5,7 +5,9 @@ use std::time::Duration;
 pub enum FetchError {
     #[error("`{0}` is not an http or https URL")]
     BadUrl(String),
-    #[error("refused: {0} is not a public address (set fetch.allow_private_networks to allow private networks)")]
+    #[error(
+        "refused: {0} is not a public address (private networks need fetch.allow_private_networks; link-local and cloud metadata addresses must each be named in fetch.allow_link_local_addresses)"
+    )]
     PrivateAddress(String),
     #[error("robots.txt of {0} does not allow newsdesk to fetch this address")]
     RobotsDisallowed(String),

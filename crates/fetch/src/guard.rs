@@ -57,10 +57,38 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
         || s[0] == 0 && s[1..6] == [0, 0, 0, 0, 0]) // IPv4-compatible (deprecated)
 }
 
-/// Whether `policy` lets a request reach `ip`.
-pub(crate) fn allowed(policy: AddressPolicy, ip: IpAddr) -> bool {
+/// True for link-local addresses (169.254.0.0/16, fe80::/10) and the cloud providers'
+/// instance metadata addresses (fd00:ec2::254, 100.100.100.200, 192.0.0.192), in any of their
+/// IPv6 forms: where a server's credentials are, never reachable by opening private networks.
+#[must_use]
+pub fn is_link_local_or_metadata(ip: IpAddr) -> bool {
+    let v4 = |v4: Ipv4Addr| {
+        let [a, b, c, d] = v4.octets();
+        (a == 169 && b == 254) || [a, b, c, d] == [100, 100, 100, 200] || [a, b, c, d] == [192, 0, 0, 192]
+    };
+    match ip {
+        IpAddr::V4(a) => v4(a),
+        IpAddr::V6(a) => {
+            if let Some(mapped) = a.to_ipv4_mapped() {
+                return v4(mapped);
+            }
+            let s = a.segments();
+            if s[0] == 0x64 && s[1] == 0xff9b && s[2..6] == [0, 0, 0, 0] {
+                return v4(Ipv4Addr::new((s[6] >> 8) as u8, s[6] as u8, (s[7] >> 8) as u8, s[7] as u8));
+            }
+            (s[0] & 0xffc0) == 0xfe80 || s == [0xfd00, 0x0ec2, 0, 0, 0, 0, 0, 0x0254]
+        }
+    }
+}
+
+/// Whether `policy` lets a request reach `ip`. Addresses in `named` (the operator's list of
+/// link-local and metadata addresses to allow) are reached whatever the policy.
+pub(crate) fn allowed(policy: AddressPolicy, ip: IpAddr, named: &[IpAddr]) -> bool {
+    if named.contains(&ip) {
+        return true;
+    }
     match policy {
-        AddressPolicy::Any => true,
+        AddressPolicy::Any => !is_link_local_or_metadata(ip),
         AddressPolicy::PublicOnly => is_public(ip),
         AddressPolicy::PublicAndLoopback => is_public(ip) || ip.is_loopback(),
     }
@@ -69,9 +97,10 @@ pub(crate) fn allowed(policy: AddressPolicy, ip: IpAddr) -> bool {
 /// Resolves with the system resolver and drops every address the policy refuses; when none
 /// is left the connection fails with a refusal. Because the HTTP client connects only to what
 /// this returns, a host name cannot smuggle a private address past the check.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct GuardedResolver {
     pub policy: AddressPolicy,
+    pub named: std::sync::Arc<[IpAddr]>,
 }
 
 /// The message a refused resolution carries, recognised by the client to report
@@ -81,10 +110,11 @@ pub(crate) const REFUSED_MARK: &str = "newsdesk-refused-private-address";
 impl Resolve for GuardedResolver {
     fn resolve(&self, name: Name) -> Resolving {
         let policy = self.policy;
+        let named = std::sync::Arc::clone(&self.named);
         Box::pin(async move {
             let host = name.as_str().to_owned();
             let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
-            let kept: Vec<SocketAddr> = addrs.iter().copied().filter(|a| allowed(policy, a.ip())).collect();
+            let kept: Vec<SocketAddr> = addrs.iter().copied().filter(|a| allowed(policy, a.ip(), &named)).collect();
             if kept.is_empty() && !addrs.is_empty() {
                 return Err(format!("{REFUSED_MARK}: {host} resolves to {}", addrs[0].ip()).into());
             }
@@ -152,19 +182,36 @@ mod tests {
 
     #[test]
     fn policies() {
-        assert!(!allowed(AddressPolicy::PublicOnly, ip("127.0.0.1")));
-        assert!(allowed(AddressPolicy::PublicAndLoopback, ip("127.0.0.1")));
-        assert!(!allowed(AddressPolicy::PublicAndLoopback, ip("10.0.0.1")));
-        assert!(allowed(AddressPolicy::Any, ip("10.0.0.1")));
+        assert!(!allowed(AddressPolicy::PublicOnly, ip("127.0.0.1"), &[]));
+        assert!(allowed(AddressPolicy::PublicAndLoopback, ip("127.0.0.1"), &[]));
+        assert!(!allowed(AddressPolicy::PublicAndLoopback, ip("10.0.0.1"), &[]));
+        assert!(allowed(AddressPolicy::Any, ip("10.0.0.1"), &[]));
+        // Private networks opened: link-local and metadata addresses stay shut, in every form,
+        // unless named one by one.
+        for shut in [
+            "169.254.169.254",
+            "169.254.0.1",
+            "fe80::1",
+            "fd00:ec2::254",
+            "100.100.100.200",
+            "192.0.0.192",
+            "::ffff:169.254.169.254",
+            "64:ff9b::a9fe:a9fe",
+        ] {
+            assert!(!allowed(AddressPolicy::Any, ip(shut), &[]), "{shut}");
+        }
+        assert!(allowed(AddressPolicy::Any, ip("169.254.10.1"), &[ip("169.254.10.1")]));
+        assert!(!allowed(AddressPolicy::Any, ip("169.254.169.254"), &[ip("169.254.10.1")]));
+        assert!(allowed(AddressPolicy::Any, ip("100.100.100.1"), &[]), "the rest of CGNAT is a private network");
     }
 
     #[tokio::test]
     async fn the_resolver_refuses_names_of_private_addresses() {
-        let resolver = GuardedResolver { policy: AddressPolicy::PublicOnly };
+        let resolver = GuardedResolver { policy: AddressPolicy::PublicOnly, named: Vec::new().into() };
         let name: Name = "localhost".parse().unwrap();
         let err = resolver.resolve(name).await.err().expect("localhost is refused");
         assert!(err.to_string().contains(REFUSED_MARK), "{err}");
-        let loopback_ok = GuardedResolver { policy: AddressPolicy::PublicAndLoopback };
+        let loopback_ok = GuardedResolver { policy: AddressPolicy::PublicAndLoopback, named: Vec::new().into() };
         let addrs: Vec<_> = loopback_ok.resolve("localhost".parse().unwrap()).await.unwrap().collect();
         assert!(addrs.iter().all(|a| a.ip().is_loopback()) && !addrs.is_empty());
     }

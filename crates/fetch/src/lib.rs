@@ -25,4 +25,4 @@ mod robots;
 pub use client::{FetchRequest, FetchResponse, Fetcher};
 pub use config::{AddressPolicy, FetchConfig};
 pub use error::FetchError;
-pub use guard::is_public;
+pub use guard::{is_link_local_or_metadata, is_public};

@@ -150,6 +150,21 @@ async fn redirects_to_private_addresses_are_refused() {
     assert_eq!(get(&fetcher, &server.url("/lan")).await.unwrap_err(), FetchError::PrivateAddress("10.0.0.1".into()));
     assert!(matches!(get(&fetcher, &server.url("/mapped")).await.unwrap_err(), FetchError::PrivateAddress(_)));
     assert!(matches!(get(&fetcher, &server.url("/scheme")).await.unwrap_err(), FetchError::BadUrl(_)));
+
+    // Private networks opened for an intranet feed: the metadata address stays shut...
+    let open = Fetcher::new(FetchConfig { addresses: AddressPolicy::Any, ..config() }).unwrap();
+    let err = get(&open, &server.url("/metadata")).await.unwrap_err();
+    assert_eq!(err, FetchError::PrivateAddress("169.254.169.254".into()));
+    assert!(err.to_string().contains("fetch.allow_link_local_addresses"), "{err}");
+    // ...unless named one by one (here the refusal moves on: nothing listens there).
+    let named = Fetcher::new(FetchConfig {
+        addresses: AddressPolicy::Any,
+        allowed_link_local: vec!["169.254.169.254".parse().unwrap()],
+        connect_timeout: std::time::Duration::from_millis(300),
+        ..config()
+    })
+    .unwrap();
+    assert!(!matches!(get(&named, &server.url("/metadata")).await, Err(FetchError::PrivateAddress(_))));
 }
 
 #[tokio::test]
