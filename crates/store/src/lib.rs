@@ -40,6 +40,6 @@ pub use ingest::{IncomingEntry, IngestReport, Revision};
 pub use open::{Store, StoreOptions};
 pub use search::{ParsedQuery, SearchHit, SearchResults, SnippetPart};
 pub use sources::OutletNaming;
-pub use story_views::{ArticleContext, EntityCount, EntityView, StoryCard, StoryView, TimelineEntry};
+pub use story_views::{ArticleContext, EntityCount, EntityView, Headline, StoryCard, StoryView, TimelineEntry};
 pub use understanding::{EntityRecord, Placed, Presented, StoryMember, UnderstandingInput, Understood};
 pub use users::{MAX_SAVED_SEARCHES, SavedSearch, SessionUser};

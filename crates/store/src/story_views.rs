@@ -21,6 +21,17 @@ pub struct StoryCard {
     pub source_count: u32,
 }
 
+/// A headline of a story's coverage, for its card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Headline {
+    pub article: ArticleId,
+    pub title: String,
+    pub outlet: Option<crate::Outlet>,
+}
+
+/// Newest articles of a story read to find headlines of other outlets for its card.
+const HEADLINE_SCAN: u32 = 12;
+
 /// One article in a story's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimelineEntry {
@@ -227,6 +238,67 @@ impl Store {
             None => Vec::new(),
         };
         Ok(Some(StoryView { story, timeline, entities, related }))
+    }
+
+    /// For each story, up to `per_story` headlines of its newest articles from outlets other
+    /// than its lead's, one per outlet, newest first, copies and the story's own title left out:
+    /// what a news aggregator's card shows under the headline.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn story_headlines(
+        &self,
+        stories: &[StoryCard],
+        per_story: usize,
+    ) -> Result<std::collections::HashMap<StoryId, Vec<Headline>>, StoreError> {
+        let mut found: std::collections::HashMap<StoryId, Vec<Headline>> = std::collections::HashMap::new();
+        for chunk in stories.chunks(100) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let mut q = self.sql(format!(
+                "SELECT m.story_id, a.id, a.title, a.copy_of, a.original_domain, s.name AS outlet_name, s.domain AS outlet_domain \
+                 FROM (SELECT seq, story_id, row_number() OVER (PARTITION BY story_id ORDER BY sort_at DESC, seq DESC) AS n \
+                   FROM articles WHERE story_id IN ({marks})) m \
+                 JOIN articles a ON a.seq = m.seq LEFT JOIN sources s ON s.id = a.source_id \
+                 WHERE m.n <= ? ORDER BY m.story_id, m.n"
+            ));
+            for story in chunk {
+                q = q.bind(story.id.to_string());
+            }
+            let rows = q.bind(i64::from(HEADLINE_SCAN)).fetch_all(self.pool()).await?;
+            let cards: std::collections::HashMap<StoryId, &StoryCard> = chunk.iter().map(|c| (c.id, c)).collect();
+            let mut leads: std::collections::HashMap<StoryId, Option<String>> = std::collections::HashMap::new();
+            for r in &rows {
+                let story = StoryId::from_uuid(uuid(&r.get::<String>("story_id")?)?);
+                let Some(card) = cards.get(&story) else { continue };
+                let article = ArticleId::from_uuid(uuid(&r.get::<String>("id")?)?);
+                let title: String = r.get("title")?;
+                let outlet =
+                    crate::Outlet::of(r.get("outlet_name")?, r.get("outlet_domain")?, r.get("original_domain")?);
+                if Some(article) == card.lead_article {
+                    leads.insert(story, outlet.map(|o| o.domain));
+                    continue;
+                }
+                if r.get::<Option<String>>("copy_of")?.is_some() || title == card.title {
+                    continue;
+                }
+                found.entry(story).or_default().push(Headline { article, title, outlet });
+            }
+            // One headline per outlet, none from the lead's outlet, at most `per_story`.
+            for (story, list) in &mut found {
+                let lead = leads.get(story).cloned().flatten();
+                let mut seen: Vec<Option<String>> = vec![lead];
+                list.retain(|h| {
+                    let key = h.outlet.as_ref().map(|o| o.domain.clone());
+                    if key.is_some() && seen.contains(&key) {
+                        return false;
+                    }
+                    seen.push(key);
+                    true
+                });
+                list.truncate(per_story);
+            }
+        }
+        Ok(found)
     }
 
     /// Stories on the same subject as `story`: those whose articles name at least two of its

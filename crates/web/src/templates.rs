@@ -41,6 +41,7 @@ impl Templates {
         env.add_filter("date", date);
         env.add_filter("segment", segment);
         env.add_filter("clip", clip);
+        env.add_filter("ago", |value: String| ago(&value, chrono::Utc::now()));
         env.add_filter("urlq", |v: String| url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>());
         env.add_global("site", Value::from(Serde(site)));
         Ok(Self { env })
@@ -82,9 +83,44 @@ fn date(value: String) -> String {
     }
 }
 
+/// A time as readers of news read it: "just now", "25 min ago", "3 h ago", "2 days ago",
+/// then the date.
+fn ago(value: &str, now: DateTime<chrono::Utc>) -> String {
+    let Ok(t) = DateTime::parse_from_rfc3339(value) else { return value.to_owned() };
+    let minutes = (now - t.to_utc()).num_minutes();
+    match minutes {
+        m if m < 0 => date(value.to_owned()),
+        0 => "just now".to_owned(),
+        m if m < 60 => format!("{m} min ago"),
+        m if m < 24 * 60 => format!("{} h ago", m / 60),
+        m if m < 7 * 24 * 60 => {
+            let days = m / (24 * 60);
+            if days == 1 { "yesterday".to_owned() } else { format!("{days} days ago") }
+        }
+        _ => date(value.to_owned()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_read_as_news_sites_write_them() {
+        let now = DateTime::parse_from_rfc3339("2026-05-04T12:00:00Z").unwrap().to_utc();
+        for (t, shown) in [
+            ("2026-05-04T11:59:40Z", "just now"),
+            ("2026-05-04T11:35:00Z", "25 min ago"),
+            ("2026-05-04T09:00:00Z", "3 h ago"),
+            ("2026-05-03T09:00:00Z", "yesterday"),
+            ("2026-05-01T12:00:00Z", "3 days ago"),
+            ("2026-04-01T12:00:00Z", "1 April 2026, 12:00 UTC"),
+            ("2026-05-05T12:00:00Z", "5 May 2026, 12:00 UTC"),
+            ("soon", "soon"),
+        ] {
+            assert_eq!(ago(t, now), shown, "{t}");
+        }
+    }
 
     #[test]
     fn clipped_text_ends_at_a_word() {

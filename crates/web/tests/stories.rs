@@ -81,7 +81,7 @@ newsdesk_testkit::on_both_backends! {
         assert!(body.contains("<h1>Top stories</h1>"), "{body}");
         let strike = body.find(&format!("/stories/{STRIKE}")).expect("strike story listed");
         let library = body.find(&format!("/stories/{LIBRARY}")).expect("library story listed");
-        assert!(body.contains("3 articles from 1 source"), "{body}");
+        assert!(body.contains("1 outlet, 3 articles"), "{body}");
         assert!(!body.contains(&MERGED.to_string()), "a merged story is not listed");
         // Library (4 May) was last active after the strike (3 May): the newer day leads.
         assert!(library < strike, "{body}");
@@ -145,6 +145,45 @@ newsdesk_testkit::on_both_backends! {
         let (_, _, api) = get(&site, &format!("/api/v1/stories/{vote}")).await;
         let v: serde_json::Value = serde_json::from_str(&api).unwrap();
         assert_eq!(v["related"][0]["id"], budget.to_string());
+    }
+
+    #[tokio::test]
+    async fn a_story_card_shows_other_outlets_headlines_and_how_long_ago() {
+        let site = site().await;
+        let db = &site._db.store;
+        let quay = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0021));
+        let reports = [
+            (21, "Quay reopens after repairs", "www.harbourgazette.example"),
+            (22, "Ships queue as the quay opens again", "coastwire.example"),
+            (23, "Port Ellis quay back in use", "www.tidings.example"),
+            (24, "Quay open: what changes for fishing crews", "coastwire.example"),
+        ];
+        for (n, title, outlet) in reports {
+            let mut a = fixture_article(n, title, "The quay reopened on Friday.");
+            a.original_domain = Some(outlet.into());
+            db.upsert_article(a).await.unwrap();
+            let understood = Understood {
+                article: fixture_id(n),
+                placed: Some(Placed { story: quay, merged: vec![], copy_of: None }),
+                entities: vec![],
+                keyphrases: vec![],
+                summary: None,
+            };
+            db.save_understanding(&[understood]).await.unwrap();
+        }
+        let (status, _, front) = get(&site, "/").await;
+        assert_eq!(status, StatusCode::OK);
+        let card = front.split(&format!("<a href=\"/stories/{quay}\">")).nth(1).expect("the story's card").split("</article>").next().unwrap();
+        assert!(card.contains("3 outlets, 4 articles"), "{card}");
+        assert!(card.contains("<time datetime=\""), "{card}");
+        // The lead is the headline; under it, one headline of each other outlet, newest first.
+        assert!(card.starts_with("Quay reopens after repairs</a>"), "{card}");
+        let coverage = card.split("<ul class=\"coverage-list\">").nth(1).expect("other outlets' headlines");
+        let wire = coverage.find("Quay open: what changes for fishing crews").expect("coastwire's newest");
+        let tidings = coverage.find("<span class=\"outlet\">tidings.example</span>").expect("tidings");
+        assert!(wire < tidings, "{coverage}");
+        assert!(!coverage.contains("Ships queue"), "one headline per outlet: {coverage}");
+        assert!(!coverage.contains("harbourgazette"), "not the lead's outlet again: {coverage}");
     }
 
     #[tokio::test]

@@ -7,6 +7,9 @@ use crate::WebError;
 use crate::params;
 use crate::state::AppState;
 
+/// Headlines of other outlets under a story's on the front page.
+const CARD_HEADLINES: usize = 4;
+
 /// `/`: the current stories, ranked by the day they were last active and then by coverage,
 /// paginated with `?page=N`. Before any story exists (articles not yet understood), the
 /// latest articles.
@@ -24,9 +27,20 @@ async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebErro
     }
     let (prev_url, next_url, pages) = params::pager("/", &[], page, size, stories.total);
     let searches = state.store.saved_searches().await?;
+    // Under each headline, those of other outlets, as news aggregators show a story.
+    let headlines: std::collections::HashMap<String, Vec<newsdesk_store::Headline>> = state
+        .store
+        .story_headlines(&stories.items, CARD_HEADLINES)
+        .await?
+        .into_iter()
+        .map(|(story, list)| (story.to_string(), list))
+        .collect();
     let body = state.templates.render(
         "front.html",
-        minijinja::context! { stories => Serde(stories.items), searches => Serde(searches), page, pages, prev_url, next_url },
+        minijinja::context! {
+            stories => Serde(stories.items), headlines => Serde(headlines), searches => Serde(searches),
+            page, pages, prev_url, next_url,
+        },
     )?;
     Ok(Html(body).into_response())
 }
