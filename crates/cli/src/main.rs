@@ -33,10 +33,29 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli, &env)) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", error_chain(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes, each said once: a cause whose words the message already holds
+/// (errors that quote their source) is left out, and so are a network library's internals
+/// once a plain cause has been said.
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut said = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        let text = text.trim();
+        if text.is_empty() || said.contains(text) {
+            continue;
+        }
+        if !said.is_empty() {
+            said.push_str(": ");
+        }
+        said.push_str(text);
+    }
+    said
 }
 
 async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCode> {

@@ -470,7 +470,12 @@ fn backup_copies_the_database_and_never_overwrites() {
     assert_eq!(sorted_files(&d.join("from-live")), sorted_files(&d.join("from-copy")));
     let again = newsdesk(d, &["--database", "live.db", "backup", "copy.db"], &[]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(text(&again.stderr).contains("copy.db exists already"), "{}", text(&again.stderr));
+    let said = text(&again.stderr);
+    assert_eq!(said.matches("copy.db exists already").count(), 1, "said once: {said}");
+    assert!(!said.contains("invalid article"), "a backup is not an article: {said}");
+    let unopenable = newsdesk(d, &["--database", "no/such/dir/n.db", "feeds", "list"], &[]);
+    let said = text(&unopenable.stderr);
+    assert_eq!(said.matches("unable to open database file").count(), 1, "said once: {said}");
 }
 
 #[test]

@@ -79,6 +79,10 @@ async fn opml_import_crawl_list_and_export() {
     assert!(line.starts_with("Polled 2 feeds in "), "{line}");
     assert!(line.contains("2 new, 0 updated, 0 unchanged entries; 0 not modified, 1 failed."), "{line}");
     assert_eq!(crawl.status.code(), Some(1), "a failing feed makes the exit status 1");
+    assert!(
+        line.contains(&format!("\n  failed: {}: the server answered 404", srv.url("/missing.xml"))),
+        "the failing feed is named, with why: {line}"
+    );
 
     let list = stdout(&newsdesk(d, &["feeds", "list"], false).await);
     assert!(list.contains("ok") && list.contains("(Alpha)"), "{list}");

@@ -308,7 +308,9 @@ fn map_error(e: &reqwest::Error, url: &Url, read_timeout: Duration) -> FetchErro
     }
     let lower = detail.to_ascii_lowercase();
     if lower.contains("dns") || lower.contains("failed to lookup") || lower.contains("name or service not known") {
-        return FetchError::Dns(format!("{}: {detail}", url.host_str().unwrap_or_default()));
+        // The resolver's own words, not the HTTP client's layers around them.
+        let why = detail.rsplit(": ").next().unwrap_or("no address for it").trim();
+        return FetchError::Dns(format!("{} ({why})", url.host_str().unwrap_or_default()));
     }
     FetchError::Connect(detail.chars().take(300).collect())
 }

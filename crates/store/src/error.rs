@@ -23,7 +23,7 @@ pub enum StoreError {
     #[error("the feed {url} is followed already (feed {id})")]
     FeedExists { url: String, id: String },
     /// A record breaks a rule.
-    #[error("invalid article: {0}")]
+    #[error("{0}")]
     Invalid(#[from] ValidationError),
     /// A value read back from the database is not what newsdesk wrote.
     #[error("stored data is damaged: {0}")]

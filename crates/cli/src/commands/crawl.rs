@@ -6,6 +6,9 @@ use newsdesk_fetch::Fetcher;
 use newsdesk_pipeline::{CrawlScope, Desk, PollConfig, PollOutcome, crawl};
 use newsdesk_store::Store;
 
+/// Failed feeds named after the summary line.
+const MAX_FAILURES_SHOWN: usize = 10;
+
 /// Polls due (or, with `all`, all unpaused) feeds; returns the summary line and whether any
 /// feed failed.
 ///
@@ -35,9 +38,12 @@ pub async fn run(
     let mut entries = 0usize;
     let scope = if all { CrawlScope::NotPolledSince(run_start) } else { CrawlScope::Due };
     let owner = newsdesk_pipeline::lease_owner();
-    let summary = crawl(store, fetcher, &desk, &owner, scope, concurrency, config, &mut |_, result| {
-        if let PollOutcome::Stored { created, .. } = result.outcome {
-            entries += created;
+    let mut failures: Vec<String> = Vec::new();
+    let summary = crawl(store, fetcher, &desk, &owner, scope, concurrency, config, &mut |feed, result| {
+        match &result.outcome {
+            PollOutcome::Stored { created, .. } => entries += created,
+            PollOutcome::Failed(why) => failures.push(format!("{}: {why}", feed.url)),
+            PollOutcome::NotModified => {}
         }
         bar.set_message(format!("{entries} new entries"));
         bar.inc(1);
@@ -48,7 +54,7 @@ pub async fn run(
     desk.step_down(store).await?;
     let summary = summary?;
     let secs = started.elapsed().as_secs_f64();
-    let line = format!(
+    let mut line = format!(
         "Polled {} feed{} in {secs:.1} s: {} new, {} updated, {} unchanged entries; {} not modified, {} failed.",
         summary.feeds,
         if summary.feeds == 1 { "" } else { "s" },
@@ -58,5 +64,14 @@ pub async fn run(
         summary.not_modified,
         summary.failed
     );
+    // Which failed, and why: the first few (`feeds list` has them all).
+    failures.sort();
+    for failure in failures.iter().take(MAX_FAILURES_SHOWN) {
+        line.push_str("\n  failed: ");
+        line.push_str(failure);
+    }
+    if failures.len() > MAX_FAILURES_SHOWN {
+        line.push_str(&format!("\n  and {} more (newsdesk feeds list)", failures.len() - MAX_FAILURES_SHOWN));
+    }
     Ok((line, summary.failed > 0))
 }
