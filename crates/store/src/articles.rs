@@ -204,6 +204,29 @@ impl Store {
         let rows = self.sql(sql).bind(after).bind(i64::from(limit)).fetch_all(self.pool()).await?;
         rows.iter().map(rows::article).collect()
     }
+
+    /// Articles stored or changed at `since` or later, in the order they changed (then by id),
+    /// from just after the position `after` (the `modified_at` and id of the last one read).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn articles_changed_since(
+        &self,
+        since: DateTime<Utc>,
+        after: Option<(DateTime<Utc>, ArticleId)>,
+        limit: u32,
+    ) -> Result<Vec<Article>, StoreError> {
+        let (from, id) = match after {
+            Some((at, id)) if at >= since => (time::to_db(at), id.to_string()),
+            _ => (time::to_db(since), String::new()),
+        };
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE modified_at >= ? AND (modified_at > ? OR id > ?) \
+             ORDER BY modified_at, id LIMIT ?"
+        );
+        let rows = self.sql(sql).bind(&from).bind(&from).bind(id).bind(i64::from(limit)).fetch_all(self.pool()).await?;
+        rows.iter().map(rows::article).collect()
+    }
 }
 
 /// The article an upsert leaves: required fields from the upsert, optional ones from the

@@ -39,6 +39,11 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "derived_titles",
         sql: include_str!("../migrations/sqlite/0012_derived_titles.sql"),
     },
+    Migration {
+        version: 13,
+        name: "articles_by_change",
+        sql: include_str!("../migrations/sqlite/0013_articles_by_change.sql"),
+    },
 ];
 
 /// The PostgreSQL migrations: the same versions and names, in PostgreSQL's words. Append only.
@@ -74,6 +79,11 @@ pub(crate) const POSTGRES: &[Migration] = &[
         version: 12,
         name: "derived_titles",
         sql: include_str!("../migrations/postgres/0012_derived_titles.sql"),
+    },
+    Migration {
+        version: 13,
+        name: "articles_by_change",
+        sql: include_str!("../migrations/postgres/0013_articles_by_change.sql"),
     },
 ];
 

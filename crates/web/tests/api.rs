@@ -275,6 +275,46 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn articles_since_a_time_and_reading_from_any_site() {
+        let api = api().await;
+        // Public reading answers any site's scripts; administration does not.
+        let response = api
+            .app
+            .clone()
+            .oneshot(Request::get("/api/v1/articles").header("origin", "https://reader.example").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.headers()["access-control-allow-origin"], "*");
+        let admin = api.app.clone().oneshot(Request::get("/api/v1/admin/feeds").body(Body::empty()).unwrap()).await.unwrap();
+        assert!(admin.headers().get("access-control-allow-origin").is_none());
+
+        // Changed since a time: only those, in the order they changed, page by page.
+        let before = chrono::Utc::now();
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        for n in [2u16, 4] {
+            api.db
+                .store
+                .upsert_article(fixture_article(n, &format!("Harbour story number {n}, updated"), "The ferry runs again."))
+                .await
+                .unwrap();
+        }
+        let since = before.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let (status, page) = api.get(&format!("/api/v1/articles?limit=1&since={}", since.replace('+', "%2B"))).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert_eq!(page["items"][0]["title"], "Harbour story number 2, updated");
+        let cursor = page["next_cursor"].as_str().unwrap().to_owned();
+        let (_, next) = api.get(&format!("/api/v1/articles?limit=1&since={since}&cursor={cursor}")).await;
+        assert_eq!(next["items"][0]["title"], "Harbour story number 4, updated");
+        assert_eq!(next["next_cursor"], Value::Null);
+        let (_, all) = api.get("/api/v1/articles?since=2000-01-01").await;
+        assert_eq!(all["items"].as_array().map(Vec::len), Some(5), "a day works too");
+        let (status, bad) = api.get("/api/v1/articles?since=yesterday").await;
+        assert_eq!((status, bad["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_since")));
+        let (status, bad) = api.get(&format!("/api/v1/articles?since={since}&cursor=a{}", fixture_id(1))).await;
+        assert_eq!((status, bad["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_cursor")));
+    }
+
+    #[tokio::test]
     async fn the_openapi_document_lists_every_endpoint() {
         let api = api().await;
         let (status, doc) = api.get("/api/openapi.json").await;

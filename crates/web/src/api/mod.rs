@@ -22,7 +22,8 @@ use serde::Serialize;
 use crate::state::AppState;
 
 pub(crate) fn routes() -> Router<AppState> {
-    Router::new()
+    // Reading is open to every site's scripts (CORS); administration is not.
+    let public = Router::new()
         .route("/api/openapi.json", get(openapi::document))
         .route("/api/v1/articles", get(read::articles))
         .route("/api/v1/articles/{id}", get(read::article))
@@ -33,12 +34,22 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/sources", get(read::sources))
         .route("/api/v1/sources/{domain}", get(read::source))
         .route("/api/v1/search", get(read::search))
+        .layer(axum::middleware::map_response(open_to_every_origin));
+    Router::new()
+        .merge(public)
         .route("/api/v1/admin/comments", get(admin::held_comments))
         .route("/api/v1/admin/comments/{id}", post(admin::moderate))
         .route("/api/v1/admin/feeds", get(admin::feeds).post(admin::add_feed))
         .route("/api/v1/admin/feeds/{id}", axum::routing::patch(admin::change_feed).delete(admin::remove_feed))
         .route("/api/v1/admin/sources/{domain}", axum::routing::patch(admin::rename_source))
         .route("/api/{*rest}", axum::routing::any(not_found))
+}
+
+/// `Access-Control-Allow-Origin: *` on the public reading endpoints: they need no credentials
+/// and send none, so any site's scripts may read them.
+async fn open_to_every_origin(mut response: Response) -> Response {
+    response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    response
 }
 
 /// A path parameter; a malformed one is a JSON 400 like every other API error.

@@ -222,7 +222,12 @@ fn build() -> Value {
     };
     let text = string();
     let mut paths = serde_json::Map::new();
-    let article_paging = paging_with_cursor(&format!("^a{UUID_PATTERN}$"));
+    let mut article_paging = paging_with_cursor(&format!("^(a|m[0-9]{{1,18}}\\.){UUID_PATTERN}$"));
+    if let Some(params) = article_paging.as_array_mut() {
+        params.push(json!({ "name": "since", "in": "query", "required": false,
+            "description": "Only articles stored or changed at this time or later (RFC 3339, or a day as YYYY-MM-DD), in the order they changed.",
+            "schema": { "type": "string" } }));
+    }
     paths.insert(
         "/api/v1/articles".into(),
         read(

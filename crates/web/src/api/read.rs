@@ -75,11 +75,55 @@ fn article_id(raw: &str) -> Result<ArticleId, ApiError> {
 pub(crate) async fn articles(State(state): State<AppState>, RawQuery(raw): RawQuery) -> ApiResult {
     let query = query_pairs(raw.as_deref());
     let paging = paging(&query)?;
+    let since = match param(&query, "since") {
+        None => None,
+        Some(raw) => Some(
+            DateTime::parse_from_rfc3339(raw.trim())
+                .map(|t| t.to_utc())
+                .or_else(|_| {
+                    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+                        .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc())
+                })
+                .map_err(|_| {
+                    ApiError::bad_request(
+                        "invalid_since",
+                        "since is a time such as 2026-05-04T09:30:00Z, or a day such as 2026-05-04",
+                    )
+                })?,
+        ),
+    };
+    if let Some(since) = since {
+        // Stored or changed since: walked in the order they changed, a position as cursor.
+        let after = match paging.cursor.as_deref() {
+            None => None,
+            Some(c) => Some(changed_from(c).ok_or_else(super::invalid_cursor)?),
+        };
+        let mut page = state.store.articles_changed_since(since, after, paging.limit + 1).await?;
+        let more = page.len() > paging.limit as usize;
+        page.truncate(paging.limit as usize);
+        let next_cursor =
+            more.then(|| page.last().map(|a| format!("m{}.{}", a.modified_at.timestamp_micros(), a.id))).flatten();
+        return article_list(&state, &page, next_cursor).await;
+    }
     let after = article_from(paging.cursor.as_deref())?;
     let mut page = state.store.articles_after(after, paging.limit + 1).await?;
     let more = page.len() > paging.limit as usize;
     page.truncate(paging.limit as usize);
     let next_cursor = more.then(|| page.last().map(|a| article_cursor(a.id))).flatten();
+    article_list(&state, &page, next_cursor).await
+}
+
+/// A cursor after an article in change order: `m`, its change time in microseconds, `.`, its id.
+fn changed_from(cursor: &str) -> Option<(DateTime<Utc>, ArticleId)> {
+    let (micros, id) = cursor.strip_prefix('m')?.split_once('.')?;
+    if micros.is_empty() || micros.len() > 18 || !micros.bytes().all(|b| b.is_ascii_digit()) || id.len() != 36 {
+        return None;
+    }
+    Some((DateTime::from_timestamp_micros(micros.parse().ok()?)?, id.to_ascii_lowercase().parse().ok()?))
+}
+
+/// A page of articles as the API lists them, each with its outlet.
+async fn article_list(state: &AppState, page: &[Article], next_cursor: Option<String>) -> ApiResult {
     let ids: Vec<newsdesk_model::SourceId> = page.iter().filter_map(|a| a.source_id).collect();
     let sources = state.store.outlets(&ids).await?;
     let items = page
