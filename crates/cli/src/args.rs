@@ -151,6 +151,18 @@ pub enum AdminCommand {
         /// What the token is for ("moderation-bot").
         name: String,
     },
+    /// The administrators and the API tokens (names and when they were made; never a token).
+    Users,
+    /// Remove an administrator; their sessions end at once.
+    DeleteUser {
+        /// The name they sign in with.
+        name: String,
+    },
+    /// Revoke an API token: requests with it are refused from now on.
+    RevokeToken {
+        /// The token's name, as `admin users` lists it.
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -224,7 +236,11 @@ pub enum FeedsCommand {
         url: String,
     },
     /// Every feed with its status, item count, next poll and last error.
-    List,
+    List {
+        /// One JSON object per feed per line instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Stop following a feed (its articles stay).
     Remove {
         /// The feed's id or URL, as `feeds list` shows them.

@@ -112,7 +112,8 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
                     let fetcher = newsdesk_fetch::Fetcher::new(config.fetch_config())?;
                     commands::feeds::add(&store, &fetcher, &url).await
                 }
-                FeedsCommand::List => commands::feeds::list(&store).await,
+                FeedsCommand::List { json: false } => commands::feeds::list(&store).await,
+                FeedsCommand::List { json: true } => commands::feeds::list_json(&store).await,
                 FeedsCommand::Remove { feed } => commands::feeds::remove(&store, &feed).await,
                 FeedsCommand::Pause { feed } => commands::feeds::set_paused(&store, &feed, true).await,
                 FeedsCommand::Resume { feed } => commands::feeds::set_paused(&store, &feed, false).await,
@@ -158,6 +159,9 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             let line = match args.command {
                 AdminCommand::CreateUser { name } => commands::admin::create_user(&store, &name).await,
                 AdminCommand::CreateToken { name } => commands::admin::create_token(&store, &name).await,
+                AdminCommand::Users => commands::admin::users(&store).await,
+                AdminCommand::DeleteUser { name } => commands::admin::delete_user(&store, &name).await,
+                AdminCommand::RevokeToken { name } => commands::admin::revoke_token(&store, &name).await,
             };
             store.close().await;
             println!("{}", line?);

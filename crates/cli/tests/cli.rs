@@ -413,6 +413,22 @@ fn admin_create_user_reads_the_password_from_stdin() {
         let bytes = std::fs::read(d.join(file)).unwrap_or_default();
         assert!(!bytes.windows(17).any(|w| w == b"harbour lights 42"), "{file}");
     }
+
+    // Listed, removed, and tokens revoked; never a token or a password printed.
+    let run = |args: &[&str]| newsdesk(d, &[&["--database", "a.db"][..], args].concat(), &[]);
+    let token = ok(&run(&["admin", "create-token", "bot"]));
+    let secret = token.lines().nth(1).unwrap().trim().to_owned();
+    let listed = ok(&run(&["admin", "users"]));
+    assert!(listed.contains("Administrators (1):\n  editor  (since "), "{listed}");
+    assert!(listed.contains("API tokens (1):\n  bot  (since "), "{listed}");
+    assert!(!listed.contains(&secret));
+    assert!(ok(&run(&["admin", "revoke-token", "bot"])).contains("Revoked API token bot"));
+    assert!(ok(&run(&["admin", "delete-user", "editor"])).contains("Removed administrator editor"));
+    let gone = run(&["admin", "delete-user", "editor"]);
+    assert_eq!(gone.status.code(), Some(1));
+    assert!(text(&gone.stderr).contains("no administrator called editor"), "{}", text(&gone.stderr));
+    assert!(ok(&run(&["admin", "users"])).contains("Administrators (0):\n  none"));
+    assert!(text(&run(&["admin", "revoke-token", "bot"]).stderr).contains("no API token called bot"));
 }
 
 #[test]

@@ -84,6 +84,12 @@ async fn opml_import_crawl_list_and_export() {
         "the failing feed is named, with why: {line}"
     );
 
+    let json = stdout(&newsdesk(d, &["feeds", "list", "--json"], false).await);
+    let feeds: Vec<serde_json::Value> = json.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(feeds.len(), 2, "{json}");
+    let missing = feeds.iter().find(|f| f["url"].as_str().unwrap().ends_with("/missing.xml")).unwrap();
+    assert_eq!((missing["status"].as_str(), missing["error_count"].as_u64()), (Some("error"), Some(1)));
+    assert!(missing["last_error"].as_str().unwrap().contains("404"));
     let list = stdout(&newsdesk(d, &["feeds", "list"], false).await);
     assert!(list.contains("ok") && list.contains("(Alpha)"), "{list}");
     assert!(list.contains("error: the server answered 404"), "{list}");

@@ -84,6 +84,56 @@ impl Store {
         row.map(|r| Ok((UserId::from_uuid(uuid(&r.get::<String>("id")?)?), r.get("password_hash")?))).transpose()
     }
 
+    /// The administrators and the API tokens, by name, each with when it was made.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn users_and_tokens(
+        &self,
+    ) -> Result<(Vec<(String, DateTime<Utc>)>, Vec<(String, DateTime<Utc>)>), StoreError> {
+        let mut lists = Vec::new();
+        for sql in [
+            "SELECT username AS name, created_at FROM users ORDER BY username",
+            "SELECT name, created_at FROM api_tokens ORDER BY name",
+        ] {
+            let rows = self.sql(sql).fetch_all(self.pool()).await?;
+            lists.push(
+                rows.iter()
+                    .map(|r| Ok((r.get("name")?, time::from_db(&r.get::<String>("created_at")?)?)))
+                    .collect::<Result<Vec<_>, StoreError>>()?,
+            );
+        }
+        let tokens = lists.pop().unwrap_or_default();
+        let users = lists.pop().unwrap_or_default();
+        Ok((users, tokens))
+    }
+
+    /// Removes an administrator and signs them out everywhere. False when there is none of
+    /// that name.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn delete_user(&self, username: &str) -> Result<bool, StoreError> {
+        let mut tx = self.write().await?;
+        self.sql("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE username = ?)")
+            .bind(username)
+            .execute(tx.on())
+            .await?;
+        let done = self.sql("DELETE FROM users WHERE username = ?").bind(username).execute(tx.on()).await?;
+        tx.commit().await?;
+        Ok(done == 1)
+    }
+
+    /// Revokes an API token: requests with it are refused from now on. False when there is
+    /// none of that name.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn revoke_api_token(&self, name: &str) -> Result<bool, StoreError> {
+        let done = self.sql("DELETE FROM api_tokens WHERE name = ?").bind(name).execute(self.pool()).await?;
+        Ok(done == 1)
+    }
+
     /// How many administrators there are.
     ///
     /// # Errors

@@ -50,21 +50,76 @@ pub async fn create_token(store: &Store, name: &str) -> anyhow::Result<String> {
     ))
 }
 
+/// The administrators and the API tokens, as lines to print.
+///
+/// # Errors
+/// Database errors.
+pub async fn users(store: &Store) -> anyhow::Result<String> {
+    let (users, tokens) = store.users_and_tokens().await?;
+    let mut out = String::new();
+    for (title, list, none) in [
+        ("Administrators", &users, "none: create one with `newsdesk admin create-user NAME`"),
+        ("API tokens", &tokens, "none"),
+    ] {
+        out.push_str(&format!("{title} ({}):\n", list.len()));
+        if list.is_empty() {
+            out.push_str(&format!("  {none}\n"));
+        }
+        for (name, at) in list {
+            out.push_str(&format!("  {name}  (since {})\n", at.format("%Y-%m-%d %H:%M UTC")));
+        }
+    }
+    Ok(out)
+}
+
+/// Removes the administrator `name`.
+///
+/// # Errors
+/// No such administrator, or a database error.
+pub async fn delete_user(store: &Store, name: &str) -> anyhow::Result<String> {
+    if !store.delete_user(name.trim()).await? {
+        bail!("there is no administrator called {}: `newsdesk admin users` lists them", name.trim());
+    }
+    Ok(format!("Removed administrator {}; their sessions have ended.", name.trim()))
+}
+
+/// Revokes the API token `name`.
+///
+/// # Errors
+/// No such token, or a database error.
+pub async fn revoke_token(store: &Store, name: &str) -> anyhow::Result<String> {
+    if !store.revoke_api_token(name.trim()).await? {
+        bail!("there is no API token called {}: `newsdesk admin users` lists them", name.trim());
+    }
+    Ok(format!("Revoked API token {}; requests with it are refused from now on.", name.trim()))
+}
+
 fn read_password() -> anyhow::Result<String> {
     let stdin = std::io::stdin();
-    let terminal = stdin.is_terminal();
-    if terminal {
-        eprint!("Password for the new administrator: ");
-        std::io::stderr().flush().ok();
-        // Not shown while typed; restored below whatever happens.
-        let _ = std::process::Command::new("stty").arg("-echo").status();
+    if !stdin.is_terminal() {
+        // From a pipe or a file: one line, as scripts give it.
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line).context("reading the password from standard input")?;
+        return Ok(line.trim_end_matches(['\n', '\r']).to_owned());
     }
+    // On a terminal, typed twice and not shown, so a typo cannot lock the administrator out.
+    let first = prompt_hidden("Password for the new administrator: ")?;
+    let again = prompt_hidden("The same password again: ")?;
+    if first != again {
+        bail!("the two passwords differ; nothing was created, try again");
+    }
+    Ok(first)
+}
+
+fn prompt_hidden(prompt: &str) -> anyhow::Result<String> {
+    eprint!("{prompt}");
+    std::io::stderr().flush().ok();
+    // Not shown while typed; restored below whatever happens.
+    let _ = std::process::Command::new("stty").arg("-echo").status();
     let mut line = String::new();
-    let read = stdin.lock().read_line(&mut line);
-    if terminal {
-        let _ = std::process::Command::new("stty").arg("echo").status();
-        eprintln!();
-    }
-    read.context("reading the password from standard input")?;
+    let read = std::io::stdin().lock().read_line(&mut line);
+    let _ = std::process::Command::new("stty").arg("echo").status();
+    eprintln!();
+    read.context("reading the password from the terminal")?;
     Ok(line.trim_end_matches(['\n', '\r']).to_owned())
 }

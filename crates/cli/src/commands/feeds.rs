@@ -86,6 +86,32 @@ pub async fn list(store: &Store) -> anyhow::Result<String> {
     Ok(out)
 }
 
+/// The feeds as JSON Lines: one object per feed, the fields of `feeds list`.
+///
+/// # Errors
+/// Database errors.
+pub async fn list_json(store: &Store) -> anyhow::Result<String> {
+    let mut out = String::new();
+    for f in store.feeds().await? {
+        let line = serde_json::json!({
+            "id": f.id.to_string(),
+            "url": f.url.as_str(),
+            "title": f.title,
+            "paused": f.paused,
+            "status": f.last_status.as_str(),
+            "error_count": f.error_count,
+            "last_error": f.last_error,
+            "item_count": f.item_count,
+            "full_text": f.full_text.as_str(),
+            "last_polled_at": f.last_polled_at,
+            "next_poll_at": f.next_poll_at,
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    Ok(out)
+}
+
 fn status(f: &Feed) -> String {
     match f.last_status {
         FeedStatus::Error if f.error_count > 1 => format!("error x{}", f.error_count),
