@@ -24,6 +24,8 @@ pub struct Discovered {
     /// The site's own name, when the user gave a page of the site and it says its name
     /// (`og:site_name` and the like).
     pub site_name: Option<String>,
+    /// The other feeds the page announces, for the user to add too if they want them.
+    pub others: Vec<Url>,
 }
 
 /// Finds the feed at or for `url`: the URL itself if it is a feed, else the feeds its page
@@ -40,7 +42,7 @@ pub async fn discover_feed(fetcher: &Fetcher, url: &Url) -> Result<Discovered, D
         .await
         .map_err(|error| DiscoverError::Fetch { url: url.to_string(), error })?;
     if let Ok(feed) = parse_feed(&page.body, page.content_type.as_deref(), &page.url) {
-        return Ok(Discovered { url: page.url, feed, site_name: None });
+        return Ok(Discovered { url: page.url, feed, site_name: None, others: Vec::new() });
     }
     let site_name = newsdesk_extract::extract(newsdesk_extract::Page {
         bytes: &page.body,
@@ -52,11 +54,12 @@ pub async fn discover_feed(fetcher: &Fetcher, url: &Url) -> Result<Discovered, D
     let announced = feed_links(&html, &page.url);
     let mut tried = 0;
     let guesses = COMMON_FEED_PATHS.iter().filter_map(|p| page.url.join(p).ok());
-    for candidate in announced.into_iter().chain(guesses).take(16) {
+    for candidate in announced.iter().cloned().chain(guesses).take(16) {
         tried += 1;
         let Ok(found) = fetcher.fetch(FetchRequest::new(&candidate)).await else { continue };
         if let Ok(feed) = parse_feed(&found.body, found.content_type.as_deref(), &found.url) {
-            return Ok(Discovered { url: found.url, feed, site_name });
+            let others = announced.iter().filter(|u| **u != candidate && **u != found.url).take(20).cloned().collect();
+            return Ok(Discovered { url: found.url, feed, site_name, others });
         }
     }
     Err(DiscoverError::NoFeed { url: url.to_string(), tried })

@@ -59,7 +59,7 @@ newsdesk_testkit::on_both_backends! {
                 "/broken.xml" => reply(200, "<html><body>Not a feed</body></html>"),
                 "/" => reply(
                     200,
-                    r#"<html><head><meta property="og:site_name" content="Coast Herald"><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>"#,
+                    r#"<html><head><meta property="og:site_name" content="Coast Herald"><link rel="alternate" type="application/rss+xml" href="/feed.xml"><link rel="alternate" type="application/atom+xml" href="/feed"></head></html>"#,
                 ),
                 _ => reply(404, "no"),
             }
@@ -183,6 +183,7 @@ newsdesk_testkit::on_both_backends! {
         assert_eq!(found.url, server.url("/feed.xml"));
         assert_eq!(found.feed.title.as_deref(), Some("Outlet"));
         assert_eq!(found.site_name.as_deref(), Some("Coast Herald"), "the home page names the site");
+        assert_eq!(found.others, vec![server.url("/feed")], "the other feed the page announces is said");
         // A page that is not a feed on a site whose usual feed paths exist: found by guessing.
         let guessed = discover_feed(&fetcher(), &server.url("/broken.xml")).await.unwrap();
         assert_eq!(guessed.url, server.url("/feed"), "the first usual path that answers with a feed");

@@ -17,7 +17,7 @@ use url::Url;
 pub async fn add(store: &Store, fetcher: &Fetcher, raw: &str) -> anyhow::Result<String> {
     let url = parse_url(raw)?;
     let found = newsdesk_pipeline::discover_feed(fetcher, &url).await?;
-    let parsed = found.feed;
+    let parsed = found.feed.clone();
     let feed = store
         .add_feed(NewFeed {
             url: Some(found.url),
@@ -44,6 +44,14 @@ pub async fn add(store: &Store, fetcher: &Fetcher, raw: &str) -> anyhow::Result<
         out.push_str(&format!(" ({} cannot be stored: {first})", refused.len()));
     }
     out.push_str(&format!("; feed id {}.", feed.id));
+    if !found.others.is_empty() {
+        let n = found.others.len();
+        out.push_str(&format!(
+            "\nThe page announces {n} other feed{}, not followed: {}\nFollow any of them with `newsdesk feeds add URL`.",
+            if n == 1 { "" } else { "s" },
+            found.others.iter().map(Url::as_str).collect::<Vec<_>>().join(", ")
+        ));
+    }
     Ok(out)
 }
 
