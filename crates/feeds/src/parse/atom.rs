@@ -45,11 +45,16 @@ fn entry(e: &Element, base: &Url) -> super::ParsedEntry {
         title,
         summary_html: summary,
         content_html: content,
-        author: e
-            .first("author")
-            .and_then(|a| a.first("name"))
-            .and_then(Element::text_opt)
-            .or_else(|| e.first_in(DC, "creator").and_then(Element::text_opt)),
+        // Every author's name, not only the first's.
+        author: Some(
+            e.all("author")
+                .filter_map(|a| a.first("name"))
+                .filter_map(Element::text_opt)
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+        .filter(|a| !a.is_empty())
+        .or_else(|| e.first_in(DC, "creator").and_then(Element::text_opt)),
         published: date(&["published", "issued", "created"]),
         updated: date(&["updated", "modified"]),
         categories: e

@@ -13,6 +13,7 @@ const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 const CONTENT: &[&str] = &[CONTENT_NS, "prefix:content"];
 const DC: &[&str] = &[DC_NS, "prefix:dc"];
 const ATOM: &[&str] = &[ATOM_NS, "prefix:atom"];
+const DCTERMS: &[&str] = &["http://purl.org/dc/terms/", "prefix:dcterms"];
 
 pub(crate) fn parse(root: &Element, feed_url: &Url, format: FeedFormat) -> ParsedFeed {
     let mut feed = ParsedFeed::empty(format);
@@ -57,18 +58,39 @@ fn entry(item: &Element, base: &Url) -> super::ParsedEntry {
         .or_else(|| item.attr("rdf:about").and_then(|a| resolve(base, a)));
     let description = item.first("description").and_then(Element::text_opt);
     let encoded = item.first_in(CONTENT, "encoded").and_then(Element::text_opt);
-    let author = item
-        .first_in(DC, "creator")
-        .and_then(Element::text_opt)
-        .or_else(|| item.first("author").and_then(Element::text_opt).map(|a| rss_author(&a)));
+    // Every author, not only the first: dc:creator, else RSS's <author>.
+    let mut authors: Vec<String> = item
+        .all("creator")
+        .filter(|e| e.ns.as_deref().is_some_and(|ns| DC.contains(&ns)))
+        .filter_map(Element::text_opt)
+        .map(|a| rss_author(&a))
+        .collect();
+    if authors.is_empty() {
+        // RSS's own <author> elements (not itunes:author and the like), else the first of any.
+        authors = item
+            .all("author")
+            .filter(|e| e.ns.is_none())
+            .filter_map(Element::text_opt)
+            .map(|a| rss_author(&a))
+            .collect();
+    }
+    if authors.is_empty() {
+        authors.extend(item.first("author").and_then(Element::text_opt).map(|a| rss_author(&a)));
+    }
+    authors.retain(|a| !a.is_empty());
+    authors.dedup();
+    let author = (!authors.is_empty()).then(|| authors.join(", "));
     let published = item
         .first("pubDate")
         .or_else(|| item.first_in(DC, "date"))
+        .or_else(|| item.first_in(DCTERMS, "issued"))
+        .or_else(|| item.first_in(DCTERMS, "created"))
         .and_then(Element::text_opt)
         .and_then(|d| parse_date(&d));
     let updated = item
         .first_in(ATOM, "updated")
         .or_else(|| item.first_in(DC, "modified"))
+        .or_else(|| item.first_in(DCTERMS, "modified"))
         .and_then(Element::text_opt)
         .and_then(|d| parse_date(&d));
     let categories = item.all("category").chain(item.all("subject")).filter_map(Element::text_opt).collect();
@@ -101,10 +123,15 @@ fn xml_base(parent: &Url, el: &Element) -> Url {
     el.attr("xml:base").and_then(|b| parent.join(b.trim()).ok()).unwrap_or_else(|| parent.clone())
 }
 
-/// RSS's `jo@example.org (Jo Park)` -> `Jo Park`; otherwise as given.
+/// A byline without an email: RSS's `jo@example.org (Jo Park)` and the reverse
+/// `Jo Park (jo@example.org)` give `Jo Park`; a bare address stays (it is all there is).
 fn rss_author(raw: &str) -> String {
+    let raw = raw.trim();
     match (raw.find('('), raw.rfind(')')) {
         (Some(a), Some(b)) if a < b && raw[..a].contains('@') => raw[a + 1..b].trim().to_owned(),
-        _ => raw.trim().to_owned(),
+        (Some(a), Some(b)) if a < b && raw[a..b].contains('@') && !raw[..a].trim().is_empty() => {
+            raw[..a].trim().to_owned()
+        }
+        _ => raw.to_owned(),
     }
 }

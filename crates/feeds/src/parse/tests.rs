@@ -226,3 +226,25 @@ fn rss_0_91_and_0_90() {
     assert_eq!((f.format, f.title.as_deref()), (FeedFormat::Rdf, Some("Ninety")));
     assert_eq!(f.entries[0].title, "Zero point nine");
 }
+
+#[test]
+fn every_author_without_emails_and_dcterms_dates() {
+    let xml = br#"<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Quay Notes</title>
+<item><guid>a</guid><title>Two writers</title><dc:creator>Ana Ruiz</dc:creator><dc:creator>Kofi Mensah</dc:creator><dcterms:issued>2026-05-04T08:30:00Z</dcterms:issued><dcterms:modified>2026-05-05T10:00:00Z</dcterms:modified></item>
+<item><guid>b</guid><title>Name first</title><author>Jo Park (jo@quay.example)</author><itunes:author>Quay Notes Podcast</itunes:author></item>
+<item><guid>c</guid><title>Email first</title><author>lee@quay.example (Lee Chan)</author><author>sam@quay.example (Sam Ode)</author></item>
+</channel></rss>"#;
+    let f = parse(xml, "https://quay.example/feed.xml");
+    assert_eq!(f.entries[0].author.as_deref(), Some("Ana Ruiz, Kofi Mensah"), "every author is kept");
+    assert_eq!(f.entries[0].published.unwrap().to_rfc3339(), "2026-05-04T08:30:00+00:00");
+    assert_eq!(f.entries[0].updated.unwrap().to_rfc3339(), "2026-05-05T10:00:00+00:00");
+    assert_eq!(f.entries[1].author.as_deref(), Some("Jo Park"), "the name, not the email");
+    assert_eq!(f.entries[2].author.as_deref(), Some("Lee Chan, Sam Ode"));
+}
+
+#[test]
+fn every_atom_author() {
+    let xml = br#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Quay</title><entry><id>x</id><title>Two</title>
+<author><name>Ana Ruiz</name></author><author><name>Kofi Mensah</name><email>k@quay.example</email></author></entry></feed>"#;
+    assert_eq!(parse(xml, "https://quay.example/atom").entries[0].author.as_deref(), Some("Ana Ruiz, Kofi Mensah"));
+}
