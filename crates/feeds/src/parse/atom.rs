@@ -82,7 +82,13 @@ fn text_construct(el: &Element) -> (String, bool) {
     };
     match (kind.as_str(), mode.as_deref()) {
         (_, Some("xml")) | ("xhtml" | "application/xhtml+xml", _) => (inline_markup(), true),
-        (_, Some("base64")) => (String::new(), false),
+        (_, Some("base64")) => {
+            // Atom 0.3's base64 mode: the decoded text, read as its type says.
+            let text = decode_base64(&el.text()).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+            let is_html = matches!(kind.as_str(), "html" | "text/html" | "application/xhtml+xml")
+                || (kind != "text" && kind != "text/plain" && html::looks_like_html(&text));
+            (text, is_html)
+        }
         ("html" | "text/html", _) => (el.text(), true),
         ("text" | "text/plain", _) => (el.text(), false),
         _ => {
@@ -91,6 +97,31 @@ fn text_construct(el: &Element) -> (String, bool) {
             (text, is_html)
         }
     }
+}
+
+/// Standard base64 (whitespace ignored, padding optional); `None` when it is not base64.
+fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes().filter(|c| !c.is_ascii_whitespace()) {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
 }
 
 /// The first `rel="alternate"` (or rel-less) link, preferring HTML.

@@ -56,8 +56,23 @@ fn entry(item: &Element, base: &Url) -> super::ParsedEntry {
         .or_else(|| atom_alternate(item).and_then(|l| resolve(base, &l)))
         .or_else(|| permalink.and_then(|p| resolve(base, &p)))
         .or_else(|| item.attr("rdf:about").and_then(|a| resolve(base, a)));
-    let description = item.first("description").and_then(Element::text_opt);
-    let encoded = item.first_in(CONTENT, "encoded").and_then(Element::text_opt);
+    // The feed's own <description>, not one from another namespace (a media:description).
+    let description = item
+        .all("description")
+        .find(|d| d.ns.is_none())
+        .or_else(|| item.first("description"))
+        .and_then(Element::text_opt);
+    // The fullest content: content:encoded, else <body>, <xhtml:body> (inline XHTML) or
+    // <fullitem>, which some feeds use instead.
+    let encoded = item
+        .first_in(CONTENT, "encoded")
+        .and_then(Element::text_opt)
+        .or_else(|| {
+            item.first("body")
+                .and_then(|b| if b.elements().next().is_some() { Some(b.inner_xml()) } else { b.text_opt() })
+        })
+        .or_else(|| item.first("fullitem").and_then(Element::text_opt))
+        .filter(|c| !c.trim().is_empty());
     // Every author, not only the first: dc:creator, else RSS's <author>.
     let mut authors: Vec<String> = item
         .all("creator")

@@ -248,3 +248,23 @@ fn every_atom_author() {
 <author><name>Ana Ruiz</name></author><author><name>Kofi Mensah</name><email>k@quay.example</email></author></entry></feed>"#;
     assert_eq!(parse(xml, "https://quay.example/atom").entries[0].author.as_deref(), Some("Ana Ruiz, Kofi Mensah"));
 }
+
+#[test]
+fn base64_atom_text_body_forms_and_the_feeds_own_description() {
+    // "<p>Ferries run again.</p>" in base64, as Atom 0.3 allows.
+    let atom = br#"<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Quay</title><entry><id>b</id><title>Encoded</title>
+<content type="text/html" mode="base64">PHA+RmVycmllcyBydW4gYWdhaW4uPC9wPg==</content></entry></feed>"#;
+    let e = &parse(atom, "https://quay.example/atom").entries[0];
+    assert_eq!(e.text, "Ferries run again.");
+    assert!(e.content.as_str().contains("<p>Ferries run again.</p>"), "{}", e.content.as_str());
+
+    let rss = br#"<rss version="2.0" xmlns:xhtml="http://www.w3.org/1999/xhtml" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Quay</title>
+<item><guid>1</guid><title>Body</title><xhtml:body><xhtml:p>The quay is open.</xhtml:p></xhtml:body></item>
+<item><guid>2</guid><title>Full</title><fullitem>&lt;p&gt;Whole story here.&lt;/p&gt;</fullitem></item>
+<item><guid>3</guid><title>Media</title><media:description>A photo caption.</media:description><description>The real teaser.</description></item>
+</channel></rss>"#;
+    let f = parse(rss, "https://quay.example/rss");
+    assert_eq!(f.entries[0].text, "The quay is open.");
+    assert_eq!(f.entries[1].text, "Whole story here.");
+    assert_eq!(f.entries[2].text, "The real teaser.", "the feed's own description wins");
+}
