@@ -1,12 +1,13 @@
 //! Page bytes to text. The order of trust: a byte-order mark, then the HTTP header's charset,
 //! then a `<meta charset>` (or `http-equiv` content type) in the first 4 KiB, then UTF-8.
-//! Bytes that claim UTF-8 but are not are read as windows-1252, which maps every byte; bytes
+//! Bytes that claim UTF-8 but are not keep their valid UTF-8 and read only the stray bytes as
+//! windows-1252, which maps every byte; bytes
 //! that are valid UTF-8 beyond ASCII are read as UTF-8 whatever they claim. Bytes
 //! that are plainly not text (NULs, many control characters) are refused.
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8};
 
 /// How far into the page a `<meta charset>` is looked for.
 const PRESCAN: usize = 4096;
@@ -49,7 +50,8 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Result<
     if declared == UTF_8 {
         return match std::str::from_utf8(bytes) {
             Ok(text) => checked(Cow::Borrowed(text)),
-            Err(_) => checked(Cow::Owned(WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned())),
+            // Good UTF-8 stays; only the bytes that are not are read as windows-1252.
+            Err(_) => checked(Cow::Owned(newsdesk_model::utf8_with_stray_bytes(bytes))),
         };
     }
     checked(Cow::Owned(declared.decode_without_bom_handling(bytes).0.into_owned()))

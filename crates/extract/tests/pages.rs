@@ -206,7 +206,15 @@ fn truncated_and_wrongly_labelled_pages_still_give_their_text() {
             .collect();
     let url = page_url();
     let e = extract(Page { bytes: &latin1, content_type: Some("text/html; charset=utf-8"), url: Some(&url) });
-    assert!(e.text.contains("Café crème."), "{}", e.text);
+    assert!(e.text.contains("Café crème."), "{}", e.text); // Good UTF-8 with one stray windows-1252 byte: the UTF-8 stays, the stray byte is read.
+    let mixed = [
+        format!("<html><body><article><p>{P1} \u{201c}Caf\u{e9}\u{201d}, the crew said; they don").as_bytes(),
+        &[0x92],
+        format!("t mind.</p><p>{P2}</p></article></body></html>").as_bytes(),
+    ]
+    .concat();
+    let e = extract(Page { bytes: &mixed, content_type: Some("text/html; charset=utf-8"), url: Some(&url) });
+    assert!(e.text.contains("\u{201c}Café\u{201d}, the crew said; they don\u{2019}t mind."), "{}", e.text);
 }
 
 #[test]

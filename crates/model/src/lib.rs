@@ -9,6 +9,7 @@
 //! live in the crates that depend on this one; nothing of ours is a dependency of `model`.
 
 mod article;
+mod bytes_text;
 mod comment;
 mod date;
 mod domain;
@@ -20,6 +21,7 @@ mod source;
 mod validate;
 
 pub use article::{Article, ArticleUpsert, normalize_language};
+pub use bytes_text::utf8_with_stray_bytes;
 pub use comment::{Comment, CommentStatus, Email};
 pub use date::parse_date;
 pub use domain::{HostError, normalize_host, redact_password, registrable_domain};

@@ -1,11 +1,16 @@
 //! Bytes to text. The order of trust: a byte-order mark, then the HTTP header's charset, then
 //! the XML declaration's encoding, then UTF-8. Text that claims UTF-8 but is not (the common
-//! windows-1252 mislabelling) is read as windows-1252, which maps every byte.
+//! windows-1252 mislabelling, often a few stray bytes in otherwise good UTF-8) keeps its valid
+//! UTF-8 and reads only the stray bytes as windows-1252, which maps every byte. UTF-32, which
+//! encoding_rs does not read, is recognised by its BOM or its zero bytes around "<".
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8};
 
 /// The text and the encoding it was read with.
 pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'static str) {
+    if let Some((big_endian, skip)) = sniff_utf32(bytes) {
+        return (utf32(&bytes[skip..], big_endian), if big_endian { "UTF-32BE" } else { "UTF-32LE" });
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return (text.into_owned(), encoding.name());
@@ -27,11 +32,37 @@ pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'sta
         if let Ok(text) = std::str::from_utf8(bytes) {
             return (text.to_owned(), "UTF-8");
         }
-        let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-        return (text.into_owned(), "windows-1252 (labelled UTF-8)");
+        return (newsdesk_model::utf8_with_stray_bytes(bytes), "UTF-8, stray bytes as windows-1252");
     }
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     (text.into_owned(), encoding.name())
+}
+
+/// UTF-32 by its BOM, or by "<" with three zero bytes: whether it is big-endian, and the
+/// BOM's length.
+fn sniff_utf32(bytes: &[u8]) -> Option<(bool, usize)> {
+    match bytes {
+        [0, 0, 0xFE, 0xFF, ..] => Some((true, 4)),
+        [0xFF, 0xFE, 0, 0, ..] => Some((false, 4)),
+        [0, 0, 0, b'<', ..] => Some((true, 0)),
+        [b'<', 0, 0, 0, ..] => Some((false, 0)),
+        _ => None,
+    }
+}
+
+/// UTF-32 text; a unit that is no character becomes U+FFFD.
+fn utf32(bytes: &[u8], big_endian: bool) -> String {
+    bytes
+        .chunks_exact(4)
+        .map(|c| {
+            let unit = if big_endian {
+                u32::from_be_bytes([c[0], c[1], c[2], c[3]])
+            } else {
+                u32::from_le_bytes([c[0], c[1], c[2], c[3]])
+            };
+            char::from_u32(unit).unwrap_or('\u{FFFD}')
+        })
+        .collect()
 }
 
 fn charset_param(content_type: &str) -> Option<String> {
@@ -107,7 +138,22 @@ mod tests {
         let bytes = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><t>\x93quoted\x94 caf\xe9</t>";
         let (text, enc) = decode(bytes, Some("text/xml; charset=utf-8"));
         assert!(text.contains("\u{201c}quoted\u{201d} café"), "{text}");
-        assert_eq!(enc, "windows-1252 (labelled UTF-8)");
+        assert_eq!(enc, "UTF-8, stray bytes as windows-1252");
+        // A few stray bytes in good UTF-8: the UTF-8 stays as it is.
+        let mixed = [&b"<t>don"[..], &[0x92], "t say café \u{201c}ok\u{201d}</t>".as_bytes()].concat();
+        let (text, _) = decode(&mixed, Some("text/xml; charset=utf-8"));
+        assert_eq!(text, "<t>don\u{2019}t say café \u{201c}ok\u{201d}</t>");
+    }
+
+    #[test]
+    fn utf32_with_and_without_a_bom() {
+        let text = "<rss><t>Fähre ⛴</t></rss>";
+        let be: Vec<u8> = text.chars().flat_map(|c| (c as u32).to_be_bytes()).collect();
+        let le: Vec<u8> = text.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+        assert_eq!(decode(&be, None), (text.to_owned(), "UTF-32BE"));
+        assert_eq!(decode(&le, None), (text.to_owned(), "UTF-32LE"));
+        let with_bom = [&[0xFF, 0xFE, 0, 0][..], &le].concat();
+        assert_eq!(decode(&with_bom, None).0, text);
     }
 
     #[test]

@@ -149,8 +149,8 @@ fn parse_unguarded(bytes: &[u8], content_type: Option<&str>, feed_url: &Url) -> 
         feed
     };
     feed.encoding = encoding;
-    if encoding.contains("labelled") {
-        feed.problems.push("the feed says UTF-8 but is windows-1252; read as windows-1252".into());
+    if encoding.contains("stray bytes") {
+        feed.problems.push("the feed says UTF-8 but has bytes that are not; those were read as windows-1252".into());
     }
     if feed.entries.len() > MAX_ENTRIES {
         feed.problems
