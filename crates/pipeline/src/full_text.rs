@@ -151,6 +151,7 @@ pub(crate) async fn fill(
     let mut running: JoinSet<(usize, Result<Extracted, String>)> = JoinSet::new();
     let mut queue = taken.iter().copied();
     let mut adopted = Vec::new();
+    let mut kept: Vec<(String, String)> = Vec::new();
     let mut site_name = None;
     loop {
         while running.len() < config.concurrency.max(1) {
@@ -179,11 +180,30 @@ pub(crate) async fn fill(
                 METRICS.full_text_kept.inc();
                 let url = entries[i].url.as_ref().map_or_else(String::new, ToString::to_string);
                 tracing::info!(url, why, "feed content kept");
-                notes.push(format!("kept the feed's content for {url}: {why}"));
+                kept.push((url, why));
             }
         }
     }
     adopted.sort_unstable();
+    // One short line for the feed's status, whatever the number of pages: how many, and the
+    // commonest reason with one of its pages (the log has each page).
+    if !kept.is_empty() {
+        let mut reasons: Vec<(usize, &str, &str)> = Vec::new();
+        for (url, why) in &kept {
+            match reasons.iter_mut().find(|r| r.1 == why.as_str()) {
+                Some(r) => r.0 += 1,
+                None => reasons.push((1, why.as_str(), url.as_str())),
+            }
+        }
+        reasons.sort_by(|a, b| b.0.cmp(&a.0));
+        let (n, why, example) = reasons[0];
+        let n_all = kept.len();
+        notes.push(format!(
+            "kept the feed's content for {n_all} of {} article page{}: {why} ({n} such, e.g. {example})",
+            taken.len(),
+            if taken.len() == 1 { "" } else { "s" }
+        ));
+    }
     Filled { adopted, notes, site_name }
 }
 
