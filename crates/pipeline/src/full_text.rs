@@ -195,7 +195,7 @@ pub(crate) async fn fill(
                 None => reasons.push((1, why.as_str(), url.as_str())),
             }
         }
-        reasons.sort_by(|a, b| b.0.cmp(&a.0));
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.0));
         let (n, why, example) = reasons[0];
         let n_all = kept.len();
         notes.push(format!(
