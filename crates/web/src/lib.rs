@@ -54,6 +54,7 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .route("/admin/comments/{id}", post(pages::admin::moderate))
         .route("/admin/searches", post(pages::admin::saved_searches))
         .route("/admin/sources", post(pages::admin::rename_source))
+        .route("/admin/feeds", post(pages::admin::add_feed))
         .route("/admin/feeds/{id}", post(pages::admin::feed))
         .route("/latest", get(pages::front::latest_page))
         .route("/stories/{id}", get(pages::story::story_page))

@@ -493,6 +493,25 @@ newsdesk_testkit::on_both_backends! {
         let anonymous = site.post(&uri, &[("action", "pause"), ("token", &token)], None, "same-origin").await;
         assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
         assert!(!site.db.store.feed(feed.id).await.unwrap().unwrap().paused);
+
+        // Followed and removed from the web.
+        let token = site.token("/admin", Some(&cookie)).await;
+        let add = |url: &'static str| {
+            let token = token.clone();
+            let cookie = cookie.clone();
+            let site = &site;
+            async move { site.post("/admin/feeds", &[("url", url), ("token", &token)], Some(&cookie), "same-origin").await }
+        };
+        assert_eq!(add("https://second.example/feed.xml").await.status, StatusCode::SEE_OTHER);
+        assert!(site.db.store.feed_by_url("https://second.example/feed.xml").await.unwrap().is_some());
+        let twice = add("https://second.example/feed.xml").await;
+        assert_eq!(twice.status, StatusCode::BAD_REQUEST);
+        assert!(twice.body.contains("followed already"), "{}", twice.body);
+        let bad = add("javascript:alert(1)").await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert!(bad.body.contains("starts with https://"), "{}", bad.body);
+        assert_eq!(feed_action(&site, &cookie, feed.id, &[("action", "remove")]).await.status, StatusCode::SEE_OTHER);
+        assert!(site.db.store.feed(feed.id).await.unwrap().is_none(), "removed");
     }
 
     #[tokio::test]

@@ -302,6 +302,8 @@ pub(crate) async fn feed(
         let found = match field(&form, "action") {
             "pause" => state.store.set_feed_paused(id, true).await?,
             "resume" => state.store.set_feed_paused(id, false).await?,
+            // Its articles stay.
+            "remove" => state.store.remove_feed(id).await?,
             "full_text" => {
                 let raw = field(&form, "mode");
                 let mode = newsdesk_model::FullText::parse(raw).ok_or_else(|| {
@@ -312,12 +314,42 @@ pub(crate) async fn feed(
                 })?;
                 state.store.set_feed_full_text(id, mode).await?
             }
-            _ => return Err(WebError::BadRequest("A feed can be paused, resumed, or given a full-text mode.".into())),
+            _ => {
+                return Err(WebError::BadRequest(
+                    "A feed can be paused, resumed, removed, or given a full-text mode.".into(),
+                ));
+            }
         };
         if !found {
             return Err(WebError::NotFound(format!("There is no feed with the id {id}.")));
         }
         Ok(see_other("/admin#feeds"))
+    }
+    .await;
+    state.respond(result)
+}
+
+/// `POST /admin/feeds`: follows the feed at `url` (its own address; polled on the next crawl).
+pub(crate) async fn add_feed(State(state): State<AppState>, request: Request) -> Response {
+    let result = async {
+        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let raw = field(&form, "url").trim();
+        let url = url::Url::parse(raw)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+            .ok_or_else(|| {
+                WebError::BadRequest(format!(
+                    "`{}` is not a feed's address: give one that starts with https:// or http://.",
+                    raw.chars().take(200).collect::<String>()
+                ))
+            })?;
+        match state.store.add_feed(newsdesk_store::NewFeed { url: Some(url), ..Default::default() }).await {
+            Ok(_) => Ok(see_other("/admin#feeds")),
+            Err(newsdesk_store::StoreError::FeedExists { url, .. }) => {
+                Err(WebError::BadRequest(format!("{url} is followed already.")))
+            }
+            Err(e) => Err(e.into()),
+        }
     }
     .await;
     state.respond(result)
