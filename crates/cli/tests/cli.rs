@@ -511,3 +511,21 @@ fn config_dump_shows_the_settings_in_effect_without_passwords() {
     assert_eq!(dumped["database"]["url"].as_str(), Some("postgres://news:***@db.example/news"));
     assert!(!out.contains("hunter2"));
 }
+
+#[test]
+fn opml_import_follows_every_outline_it_can_and_says_which_it_could_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("subs.opml"),
+        r#"<opml version="2.0"><body><outline text="One" xmlUrl="https://one.example/feed.xml"/><outline text="Local" xmlUrl="http://LOCALHOST./"/><outline text="Two" xmlUrl="https://two.example/rss"/></body></opml>"#,
+    )
+    .unwrap();
+    let out = newsdesk(d, &["--database", "o.db", "feeds", "import", "subs.opml"], &[]);
+    assert_eq!(out.status.code(), Some(1), "the exit status says one was not followed");
+    let said = text(&out.stderr);
+    assert!(said.contains("Added 2 feeds from subs.opml."), "{said}");
+    assert!(said.contains("http://localhost./: not followed: `localhost.` has no registrable domain"), "{said}");
+    let list = ok(&newsdesk(d, &["--database", "o.db", "feeds", "list"], &[]));
+    assert!(list.contains("https://one.example/feed.xml") && list.contains("https://two.example/rss"), "{list}");
+}

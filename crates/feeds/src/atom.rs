@@ -89,7 +89,8 @@ pub fn to_atom(feed: &OutFeed) -> String {
         link(&feed.site_url, "alternate", "text/html"),
     ]);
     out.set_entries(entries);
-    out.to_string()
+    // Whatever came in, the document is well-formed: characters XML forbids are never written.
+    newsdesk_model::xml_safe(&out.to_string()).into_owned()
 }
 
 #[cfg(test)]
@@ -130,6 +131,17 @@ mod tests {
         assert!(xml.contains(r#"rel="self""#) && xml.contains(r#"rel="alternate""#), "{xml}");
         assert!(xml.contains("2026-06-01T10:00:00+00:00"), "{xml}");
         assert!(xml.contains("<name>Jo Park</name>"), "{xml}");
+    }
+
+    #[test]
+    fn characters_xml_forbids_never_reach_the_document() {
+        let mut f = feed();
+        f.title = "Desk \u{1}".into();
+        f.entries[0].title = "Harbour \u{1} dredging\u{b} plan".into();
+        let xml = to_atom(&f);
+        assert!(!xml.chars().any(|c| !newsdesk_model::is_xml_char(c)), "{xml:?}");
+        let parsed: Feed = xml.parse().unwrap_or_else(|e| unreachable!("well-formed: {e}"));
+        assert_eq!(parsed.entries()[0].title().as_str(), "Harbour  dredging plan");
     }
 
     #[test]

@@ -104,14 +104,15 @@ impl ArticleUpsert {
     /// # Errors
     /// The first field that breaks a rule, with what was expected.
     pub fn validated(mut self) -> Result<Self, ValidationError> {
-        // NUL characters are not text (and PostgreSQL cannot store them): dropped everywhere.
+        // Characters XML forbids (NUL, other controls) are not text: they would break every feed
+        // the article appears in (and PostgreSQL cannot store NUL). Dropped everywhere.
         for text in [&mut self.title, &mut self.summary, &mut self.body_text]
             .into_iter()
             .chain(self.feed_summary.as_mut())
             .chain(self.byline.as_mut())
         {
-            if text.contains('\0') {
-                text.retain(|c| c != '\0');
+            if !text.chars().all(crate::is_xml_char) {
+                text.retain(crate::is_xml_char);
             }
         }
         self.body_html = self.body_html.map(SafeHtml::without_nul);
@@ -274,6 +275,9 @@ mod tests {
         assert_eq!((a.feed_summary.as_deref(), a.byline.as_deref()), (Some("Teaser"), Some("Desk")));
         assert_eq!(a.body_text, "One.\nTwo.");
         assert_eq!(a.body_html.unwrap().as_str(), "<p>One.</p>");
+        // Every character XML forbids, not only NUL: a feed item's `&#1;` breaks no feed.
+        let b = ArticleUpsert { title: "Harbour \u{1} dredging\u{b} plan".into(), ..upsert() }.validated().unwrap();
+        assert_eq!(b.title, "Harbour  dredging plan");
     }
 
     #[test]

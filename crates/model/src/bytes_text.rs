@@ -39,9 +39,34 @@ pub fn utf8_with_stray_bytes(mut bytes: &[u8]) -> String {
     }
 }
 
+/// Whether XML 1.0 allows `c` in a document: tab, line feed, carriage return, and everything
+/// from the space up but U+FFFE and U+FFFF. Anything else makes a feed ill-formed, which feed
+/// readers refuse whole.
+#[must_use]
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+}
+
+/// `text` without the characters XML 1.0 forbids (NUL and the other C0 controls but tab and
+/// line breaks, U+FFFE, U+FFFF); borrowed when it has none.
+#[must_use]
+pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_xml_char) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_xml_forbids_are_dropped() {
+        assert_eq!(xml_safe("Harbour \u{1} dredging\u{b} plan\u{0}\u{FFFF}"), "Harbour  dredging plan");
+        assert!(matches!(xml_safe("Tabs\tand\nlines\r ok é"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn stray_bytes_are_windows_1252_and_good_utf8_stays() {

@@ -14,18 +14,34 @@ use crate::ids::{ArticleId, CommentId};
 pub struct Email(String);
 
 impl Email {
-    /// Wraps an address that has been checked to look like one (`local@domain.tld`).
+    /// Wraps one address of the usual form (`local@domain.tld`): one `@`, a local part without
+    /// the characters that separate or quote addresses, a domain of letters, digits and hyphens
+    /// in dot-separated labels. Lists (`a@b.test,c@d.test`) and header tricks (`%0d%0aBcc:`)
+    /// are refused.
     #[must_use]
     pub fn parse(input: &str) -> Option<Self> {
         let input = input.trim();
         let (local, domain) = input.split_once('@')?;
-        let ok = !local.is_empty()
-            && input.len() <= 254
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !input.chars().any(|c| c.is_whitespace() || c.is_control());
-        ok.then(|| Self(input.to_owned()))
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && !local.starts_with('.')
+            && !local.ends_with('.')
+            && !local.contains("..")
+            && local.chars().all(|c| {
+                !c.is_whitespace()
+                    && !c.is_control()
+                    && !matches!(c, '@' | ',' | ';' | ':' | '<' | '>' | '(' | ')' | '[' | ']' | '\\' | '"' | '%')
+            });
+        let labels: Vec<&str> = domain.split('.').collect();
+        let domain_ok = labels.len() >= 2
+            && labels.iter().all(|l| {
+                !l.is_empty()
+                    && l.len() <= 63
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            });
+        (local_ok && domain_ok && input.len() <= 254).then(|| Self(input.to_owned()))
     }
 
     /// The address, for the store and for sending mail; never for output.
@@ -86,8 +102,25 @@ mod tests {
 
     #[test]
     fn email_parse_rejects_garbage() {
-        for bad in ["", "no-at", "@example.org", "a@b", "a b@example.org", "a@.example.org"] {
+        for bad in [
+            "",
+            "no-at",
+            "@example.org",
+            "a@b",
+            "a b@example.org",
+            "a@.example.org",
+            "a@b.test,c@d.test",
+            "a@b.test%0d%0aBcc:x@evil.test",
+            "a@b.test\r\nBcc: x@evil.test",
+            "\"a\"@b.test",
+            "a@b_c.test",
+            "a..b@c.test",
+            "a@-b.test",
+        ] {
             assert!(Email::parse(bad).is_none(), "{bad}");
+        }
+        for good in ["mara.okafor@mail.example", "a+news@b.co.uk", "o'brien@harbour.example", "ana@café.example"] {
+            assert!(Email::parse(good).is_some(), "{good}");
         }
     }
 }

@@ -45,7 +45,10 @@ impl SafeHtml {
     /// make markup: every `<` in sanitized HTML is a tag ammonia kept or was escaped.
     #[must_use]
     pub(crate) fn without_nul(self) -> Self {
-        if self.0.contains('\0') { Self(self.0.replace('\0', "")) } else { self }
+        match crate::xml_safe(&self.0) {
+            std::borrow::Cow::Borrowed(_) => self,
+            std::borrow::Cow::Owned(clean) => Self(clean),
+        }
     }
 
     /// The HTML text.

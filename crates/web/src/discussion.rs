@@ -60,8 +60,9 @@ pub(crate) struct CheckedComment {
 /// Checks the fields a reader fills in; every problem is listed, in the form's order.
 pub(crate) fn check(form: &CommentForm) -> Result<CheckedComment, Vec<String>> {
     let mut errors = Vec::new();
-    // NUL characters are not text (and PostgreSQL cannot store them): dropped, as browsers do.
-    let body = form.comment.trim().replace("\r\n", "\n").replace('\0', "");
+    // Characters XML forbids (NUL, other controls) are not text and would break the comment
+    // feeds: dropped, as browsers drop NUL.
+    let body = newsdesk_model::xml_safe(form.comment.trim()).replace("\r\n", "\n");
     if body.is_empty() {
         errors.push("Please write a comment.".to_owned());
     } else if body.chars().count() > MAX_COMMENT_CHARS {
@@ -69,7 +70,7 @@ pub(crate) fn check(form: &CommentForm) -> Result<CheckedComment, Vec<String>> {
     } else if count_links(&body) > MAX_LINKS {
         errors.push(format!("Comments may carry at most {MAX_LINKS} links; please remove some."));
     }
-    let name = form.author.trim().to_owned();
+    let name = newsdesk_model::xml_safe(form.author.trim()).trim().to_owned();
     if name.is_empty() {
         errors.push("Please give your name.".to_owned());
     } else if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {

@@ -278,6 +278,19 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn control_characters_never_break_the_comment_feeds() {
+        let site = site().await;
+        let cookie = site.sign_in().await;
+        site.comment(1, &[("comment", "Tide\u{b} table\u{1} changes"), ("author", "Ana\u{1}"), ("email", EMAIL)]).await;
+        let queue = site.get("/admin", Some(&cookie)).await;
+        let id = held_id(&queue.body, "Tide table changes");
+        site.moderate(&cookie, &id, "approve").await;
+        let feed = site.get(&format!("/articles/{}/comments.atom", fixture_id(1)), None).await;
+        assert!(feed.body.contains("Tide table changes"), "{}", feed.body);
+        assert!(!feed.body.chars().any(|c| !newsdesk_model::is_xml_char(c)), "well-formed: {:?}", feed.body);
+    }
+
+    #[tokio::test]
     async fn hostile_comments_are_inert_and_emails_appear_nowhere() {
         let site = site().await;
         let cookie = site.sign_in().await;

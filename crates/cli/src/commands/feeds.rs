@@ -187,11 +187,15 @@ pub async fn import_opml(store: &Store, path: &Path) -> anyhow::Result<String> {
     let text = String::from_utf8_lossy(&bytes);
     let opml = parse_opml(&text).map_err(|e| anyhow::anyhow!("{}: not an OPML file: {e}", path.display()))?;
     let (mut added, mut existing) = (0, 0);
+    // Every outline that can be followed is, whatever the others hold.
+    let mut refused: Vec<String> = Vec::new();
     for f in opml.feeds {
+        let url = f.url.to_string();
         match store.add_feed(NewFeed { url: Some(f.url), title: f.title, site_url: f.site_url, site_name: None }).await
         {
             Ok(_) => added += 1,
             Err(StoreError::FeedExists { .. }) => existing += 1,
+            Err(StoreError::Invalid(why)) => refused.push(format!("{url}: not followed: {}", why.problem)),
             Err(e) => return Err(e.into()),
         }
     }
@@ -205,6 +209,14 @@ pub async fn import_opml(store: &Store, path: &Path) -> anyhow::Result<String> {
         for s in opml.skipped.iter().take(20) {
             let _ = write!(out, "\n  {s}");
         }
+    }
+    if !refused.is_empty() {
+        let _ = write!(out, "\nCould not follow {}:", refused.len());
+        for r in refused.iter().take(50) {
+            let _ = write!(out, "\n  {r}");
+        }
+        // The exit status says so, once the whole file is done.
+        bail!("{out}");
     }
     Ok(out)
 }
