@@ -12,6 +12,9 @@ pub enum WebError {
     /// The request may not do this (a form from another site).
     #[error("forbidden: {0}")]
     Forbidden(String),
+    /// This address does not take this method (a POST to a page, a DELETE to a feed).
+    #[error("method not allowed: {0}")]
+    MethodNotAllowed(String),
     /// newsdesk failed. Details are logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -23,6 +26,7 @@ impl WebError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -32,6 +36,7 @@ impl WebError {
             Self::BadRequest(m) => ("Bad request", m.clone()),
             Self::NotFound(m) => ("Not found", m.clone()),
             Self::Forbidden(m) => ("Not allowed", m.clone()),
+            Self::MethodNotAllowed(m) => ("Not allowed here", m.clone()),
             Self::Internal(_) => (
                 "Something went wrong",
                 "newsdesk could not answer this request. The error has been logged; please try again shortly."

@@ -83,6 +83,7 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .route("/readyz", get(operations::readyz))
         .route("/metrics", get(operations::metrics))
         .fallback(pages::assets::not_found)
+        .method_not_allowed_fallback(pages::assets::method_not_allowed)
         .route_layer(axum::middleware::from_fn(operations::count_requests))
         .layer(axum::middleware::from_fn(headers::security_headers))
         .with_state(state))

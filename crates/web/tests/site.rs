@@ -253,6 +253,28 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn a_method_an_address_does_not_take_gets_an_error_that_says_so() {
+        let site = site().await;
+        let send = |method: &'static str, uri: &'static str| {
+            let app = site.app.clone();
+            async move {
+                let response =
+                    app.oneshot(Request::builder().method(method).uri(uri).body(Body::empty()).unwrap()).await.unwrap();
+                let status = response.status();
+                let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
+                (status, String::from_utf8(bytes.to_vec()).unwrap())
+            }
+        };
+        let (status, page) = send("POST", "/latest").await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+        assert!(page.contains("does not take POST requests"), "{page}");
+        let (status, json) = send("DELETE", "/api/v1/articles").await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["error"]["code"], "method_not_allowed");
+    }
+
+    #[tokio::test]
     async fn stylesheet_is_served_with_headers() {
         let site = site().await;
         let got = site.get("/static/style.css").await;

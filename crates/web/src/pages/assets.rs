@@ -27,6 +27,24 @@ pub(crate) async fn favicon() -> Response {
     response
 }
 
+/// A method an address does not take: the same short page (or JSON, under /api) as every
+/// other error, never an empty answer.
+pub(crate) async fn method_not_allowed(
+    State(state): State<AppState>,
+    method: axum::http::Method,
+    uri: Uri,
+) -> Response {
+    let path: String = uri.path().chars().take(100).collect();
+    let message = format!("{path} does not take {method} requests.");
+    if path.starts_with("/api/") {
+        let body = serde_json::json!({ "error": { "code": "method_not_allowed", "message": message } }).to_string();
+        let mut response = (axum::http::StatusCode::METHOD_NOT_ALLOWED, body).into_response();
+        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        return response;
+    }
+    state.error_page(&WebError::MethodNotAllowed(message))
+}
+
 /// Every address that is not a page.
 pub(crate) async fn not_found(State(state): State<AppState>, uri: Uri) -> Response {
     let path: String = uri.path().chars().take(100).collect();
