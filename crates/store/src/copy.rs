@@ -6,7 +6,7 @@
 //! batch is one transaction that inserts or, for a row copied before, overwrites: running
 //! the copy again after an interruption finishes it, and a row changed meanwhile is copied
 //! again. At the end both databases are compared table by table, by row count and by a
-//! checksum of every value, and any difference is an error. Process leases are not copied:
+//! checksum of every value, and any difference is an error. Process leases and spent comment-form tokens are not copied:
 //! they belong to the processes running on the source.
 
 use sha2::{Digest, Sha256};

@@ -44,6 +44,11 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "articles_by_change",
         sql: include_str!("../migrations/sqlite/0013_articles_by_change.sql"),
     },
+    Migration {
+        version: 14,
+        name: "spent_form_tokens",
+        sql: include_str!("../migrations/sqlite/0014_spent_form_tokens.sql"),
+    },
 ];
 
 /// The PostgreSQL migrations: the same versions and names, in PostgreSQL's words. Append only.
@@ -84,6 +89,11 @@ pub(crate) const POSTGRES: &[Migration] = &[
         version: 13,
         name: "articles_by_change",
         sql: include_str!("../migrations/postgres/0013_articles_by_change.sql"),
+    },
+    Migration {
+        version: 14,
+        name: "spent_form_tokens",
+        sql: include_str!("../migrations/postgres/0014_spent_form_tokens.sql"),
     },
 ];
 

@@ -134,6 +134,27 @@ impl Store {
         Ok(done == 1)
     }
 
+    /// Spends a form token (by its hash): true the first time, false when it carried a comment
+    /// already. Tokens spent before `forget_before` (no longer valid anyway) are forgotten.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn spend_form_token(&self, token_hash: &str, forget_before: DateTime<Utc>) -> Result<bool, StoreError> {
+        let mut tx = self.write().await?;
+        self.sql("DELETE FROM spent_form_tokens WHERE spent_at < ?")
+            .bind(time::to_db(forget_before))
+            .execute(tx.on())
+            .await?;
+        let done = self
+            .sql("INSERT INTO spent_form_tokens (token_hash, spent_at) VALUES (?, ?) ON CONFLICT (token_hash) DO NOTHING")
+            .bind(token_hash)
+            .bind(time::to_db(time::now()))
+            .execute(tx.on())
+            .await?;
+        tx.commit().await?;
+        Ok(done == 1)
+    }
+
     /// How many administrators there are.
     ///
     /// # Errors

@@ -57,7 +57,11 @@ pub(crate) enum TokenProblem {
 
 /// A token for one form (`scope`), made at `now` (seconds since the epoch).
 pub(crate) fn form_token(secret: &[u8], scope: &str, now: i64) -> String {
-    format!("{now}.{}", hex(&hmac(secret, format!("{scope}|{now}").as_bytes())))
+    // A nonce makes each form's token its own, even two served in the same second, so that a
+    // token can be spent once (a comment form carries one comment).
+    let mut nonce = [0u8; 8];
+    let nonce = if getrandom::fill(&mut nonce).is_ok() { hex(&nonce) } else { format!("{now:x}") };
+    format!("{now}.{nonce}.{}", hex(&hmac(secret, format!("{scope}|{now}|{nonce}").as_bytes())))
 }
 
 /// Checks a form token: made by this site, for this form, at least `min_age` and at most
@@ -70,9 +74,15 @@ pub(crate) fn check_form_token(
     min_age: Duration,
     max_age: Duration,
 ) -> Result<(), TokenProblem> {
-    let (issued, mac) = token.split_once('.').ok_or(TokenProblem::Invalid)?;
+    let mut parts = token.splitn(3, '.');
+    let (Some(issued), Some(nonce), Some(mac)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(TokenProblem::Invalid);
+    };
+    if nonce.is_empty() || nonce.len() > 32 || !nonce.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(TokenProblem::Invalid);
+    }
     let issued: i64 = issued.parse().map_err(|_| TokenProblem::Invalid)?;
-    let expected = hex(&hmac(secret, format!("{scope}|{issued}").as_bytes()));
+    let expected = hex(&hmac(secret, format!("{scope}|{issued}|{nonce}").as_bytes()));
     // Constant-time comparison: the time taken says nothing about how much matched.
     let same =
         expected.len() == mac.len() && expected.bytes().zip(mac.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
@@ -157,6 +167,10 @@ mod tests {
         let forged = t.replacen("1000.", "900.", 1);
         assert_eq!(check_form_token(secret, "comment:a", &forged, 1010, min, max), Err(TokenProblem::Invalid));
         assert_eq!(check_form_token(secret, "comment:a", "", 1010, min, max), Err(TokenProblem::Invalid));
+        assert_ne!(form_token(secret, "comment:a", 1000), t, "two forms of the same second differ");
+        let (head, mac) = t.rsplit_once('.').unwrap();
+        let other_nonce = format!("{}.{}", head.replacen('.', ".0", 1), mac);
+        assert_eq!(check_form_token(secret, "comment:a", &other_nonce, 1010, min, max), Err(TokenProblem::Invalid));
     }
 
     #[test]

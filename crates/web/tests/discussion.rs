@@ -269,6 +269,24 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn a_form_token_carries_one_comment() {
+        let site = site().await;
+        let uri = format!("/articles/{}", fixture_id(1));
+        let token = site.token(&uri, None).await;
+        let mut first = good("First from this form.");
+        first.push(("token", &token));
+        let sent = site.post(&format!("{uri}/comments"), &first, None, "same-origin").await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+        let mut again = good("Second from the same form.");
+        again.push(("token", &token));
+        let refused = site.post(&format!("{uri}/comments"), &again, None, "same-origin").await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("This form was sent already"), "{}", refused.body);
+        assert!(refused.body.contains(">Second from the same form.</textarea>"), "what was typed is kept");
+        assert_eq!(site.db.store.held_comments(10).await.unwrap().len(), 1);
+    }
+
+    #[tokio::test]
     async fn a_form_sent_faster_than_a_person_writes_is_refused() {
         let site = site_with(3, 50).await;
         let sent = site.comment(1, &good("Typed in no time.")).await;

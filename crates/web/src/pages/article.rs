@@ -230,6 +230,13 @@ async fn accept(state: &AppState, id: ArticleId, request: Request) -> Result<Res
         let msg = "You have posted several comments in the last few minutes. Please wait a few minutes and send this one again.";
         return refuse(form, vec![msg.to_owned()], StatusCode::TOO_MANY_REQUESTS).await;
     }
+    // One comment per form: a bot cannot wait out the minimum time once and then send many.
+    let forget_before =
+        chrono::Utc::now() - chrono::Duration::from_std(FORM_LIFETIME).unwrap_or_else(|_| chrono::Duration::hours(48));
+    if !state.store.spend_form_token(&sha256_hex(&form.token), forget_before).await? {
+        let msg = "This form was sent already, so this comment was not posted again. Reload the page to write another.";
+        return refuse(form, vec![msg.to_owned()], StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
     let outcome = state
         .store
         .add_comment(NewComment {
