@@ -49,6 +49,11 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "spent_form_tokens",
         sql: include_str!("../migrations/sqlite/0014_spent_form_tokens.sql"),
     },
+    Migration {
+        version: 15,
+        name: "sign_in_failures",
+        sql: include_str!("../migrations/sqlite/0015_sign_in_failures.sql"),
+    },
 ];
 
 /// The PostgreSQL migrations: the same versions and names, in PostgreSQL's words. Append only.
@@ -94,6 +99,11 @@ pub(crate) const POSTGRES: &[Migration] = &[
         version: 14,
         name: "spent_form_tokens",
         sql: include_str!("../migrations/postgres/0014_spent_form_tokens.sql"),
+    },
+    Migration {
+        version: 15,
+        name: "sign_in_failures",
+        sql: include_str!("../migrations/postgres/0015_sign_in_failures.sql"),
     },
 ];
 

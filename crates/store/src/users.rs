@@ -155,6 +155,46 @@ impl Store {
         Ok(done == 1)
     }
 
+    /// The most failed sign-ins any of `keys` (an address's, an account's) had since `since`.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn sign_in_failures(&self, keys: &[&str], since: DateTime<Utc>) -> Result<u32, StoreError> {
+        let mut most = 0;
+        for key in keys {
+            let n: i64 = self
+                .sql("SELECT count(*) FROM sign_in_failures WHERE key = ? AND failed_at >= ?")
+                .bind(*key)
+                .bind(time::to_db(since))
+                .scalar(self.pool())
+                .await?;
+            most = most.max(u32::try_from(n).unwrap_or(u32::MAX));
+        }
+        Ok(most)
+    }
+
+    /// Records a failed sign-in under each of `keys`; failures older than `forget_before` are
+    /// forgotten.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn record_sign_in_failure(&self, keys: &[&str], forget_before: DateTime<Utc>) -> Result<(), StoreError> {
+        let mut tx = self.write().await?;
+        self.sql("DELETE FROM sign_in_failures WHERE failed_at < ?")
+            .bind(time::to_db(forget_before))
+            .execute(tx.on())
+            .await?;
+        for key in keys {
+            self.sql("INSERT INTO sign_in_failures (key, failed_at) VALUES (?, ?)")
+                .bind(*key)
+                .bind(time::to_db(time::now()))
+                .execute(tx.on())
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// How many administrators there are.
     ///
     /// # Errors

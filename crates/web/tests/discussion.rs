@@ -193,6 +193,42 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn sign_in_guessing_is_limited_per_address_and_account() {
+        let site = site().await;
+        site.db.store.create_user("editor", &hash_password("harbour lights 42").unwrap()).await.unwrap();
+        let attempt = |name: &'static str, password: &'static str| {
+            let site = &site;
+            async move {
+                let token = site.token("/admin/login", None).await;
+                site.post(
+                    "/admin/login",
+                    &[("username", name), ("password", password), ("token", &token)],
+                    None,
+                    "same-origin",
+                )
+                .await
+            }
+        };
+        for _ in 0..5 {
+            assert_eq!(attempt("editor", "guess").await.status, StatusCode::UNAUTHORIZED);
+        }
+        // The sixth attempt in the minute is refused before any password is checked, the
+        // right one too, and so is another name from the same address.
+        let limited = attempt("editor", "harbour lights 42").await;
+        assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(limited.body.contains("Too many failed sign-ins"), "{}", limited.body);
+        assert_eq!(attempt("someone", "guess").await.status, StatusCode::TOO_MANY_REQUESTS);
+        // An unknown name is answered as a wrong password is.
+        let fresh = site_with(0, 50).await;
+        let token = fresh.token("/admin/login", None).await;
+        let unknown = fresh
+            .post("/admin/login", &[("username", "nobody"), ("password", "x"), ("token", &token)], None, "same-origin")
+            .await;
+        assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+        assert!(unknown.body.contains("do not match"));
+    }
+
+    #[tokio::test]
     async fn replies_nest_under_their_comment() {
         let site = site().await;
         let cookie = site.sign_in().await;

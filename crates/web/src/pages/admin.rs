@@ -16,6 +16,20 @@ use crate::security::{check_form_token, cookie, form_token, random_token, same_o
 use crate::state::AppState;
 
 const SESSION_COOKIE: &str = "newsdesk_session";
+/// Failed sign-ins allowed per address and per account in a minute, and in an hour.
+const SIGN_IN_PER_MINUTE: u32 = 5;
+const SIGN_IN_PER_HOUR: u32 = 20;
+
+/// A hash no password matches, checked for names that have no account.
+fn unknown_account_hash() -> String {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        let random = random_token().unwrap_or_else(|_| "no such account".to_owned());
+        crate::security::hash_password(&random).unwrap_or_default()
+    })
+    .clone()
+}
+
 /// How long a sign-in lasts.
 const SESSION_DAYS: i64 = 14;
 /// Longest admin form body read.
@@ -62,6 +76,10 @@ async fn render_login(state: &AppState, error: Option<&str>, status: StatusCode)
 /// session.
 pub(crate) async fn login(State(state): State<AppState>, request: Request) -> Response {
     let result = async {
+        let peer = request
+            .extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip().to_string());
         let (parts, body) = request.into_parts();
         if !same_origin(&parts.headers) {
             return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".into()));
@@ -78,18 +96,37 @@ pub(crate) async fn login(State(state): State<AppState>, request: Request) -> Re
             .await;
         }
         let (username, password) = (field(&form, "username").trim().to_owned(), field(&form, "password").to_owned());
+        // Guessing is limited per address and per account, in the database so every web node
+        // counts the same failures; a limited attempt costs no password hashing.
+        let address = peer.as_deref().unwrap_or("unknown").to_owned();
+        let address_key = format!("ip:{}", sha256_hex(&format!("{}|{address}", String::from_utf8_lossy(secret))));
+        let account_key = format!("user:{}", username.to_lowercase().chars().take(100).collect::<String>());
+        let keys = [address_key.as_str(), account_key.as_str()];
+        let now = chrono::Utc::now();
+        let last_minute = state.store.sign_in_failures(&keys, now - chrono::Duration::minutes(1)).await?;
+        let last_hour = state.store.sign_in_failures(&keys, now - chrono::Duration::hours(1)).await?;
+        if last_minute >= SIGN_IN_PER_MINUTE || last_hour >= SIGN_IN_PER_HOUR {
+            tracing::warn!(address = %address, account = %username, "admin sign-in refused: too many failures");
+            return render_login(
+                &state,
+                Some("Too many failed sign-ins from here or for this name. Wait a few minutes and try again."),
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await;
+        }
         let stored = state.store.user_password(&username).await?;
-        let verified = match stored {
-            Some((id, hash)) => {
-                let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-                    .await
-                    .map_err(|e| WebError::Internal(format!("password check failed: {e}")))?;
-                ok.then_some(id)
-            }
-            None => None,
+        // An unknown name costs the same hashing as a wrong password: the time says nothing
+        // about which names exist.
+        let (id, hash) = match stored {
+            Some((id, hash)) => (Some(id), hash),
+            None => (None, unknown_account_hash()),
         };
-        let Some(user) = verified else {
-            tracing::warn!("failed admin sign-in");
+        let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+            .await
+            .map_err(|e| WebError::Internal(format!("password check failed: {e}")))?;
+        let Some(user) = id.filter(|_| ok) else {
+            tracing::warn!(address = %address, account = %username, "failed admin sign-in");
+            state.store.record_sign_in_failure(&keys, now - chrono::Duration::hours(1)).await?;
             return render_login(&state, Some("That name and password do not match."), StatusCode::UNAUTHORIZED).await;
         };
         let token = random_token().map_err(WebError::Internal)?;
