@@ -71,17 +71,12 @@ pub(crate) async fn held_page(
 
 /// A cursor after a held comment: `h`, its time in microseconds, `.`, its id.
 pub(crate) fn held_cursor(at: chrono::DateTime<chrono::Utc>, id: CommentId) -> String {
-    format!("h{}.{id}", at.timestamp_micros())
+    super::position_cursor('h', at, &id)
 }
 
 /// The position a held-comment cursor stands for.
 pub(crate) fn held_from(cursor: &str) -> Option<(chrono::DateTime<chrono::Utc>, CommentId)> {
-    let (micros, id) = cursor.strip_prefix('h')?.split_once('.')?;
-    if micros.is_empty() || micros.len() > 18 || !micros.bytes().all(|b| b.is_ascii_digit()) || id.len() != 36 {
-        return None;
-    }
-    let at = chrono::DateTime::from_timestamp_micros(micros.parse().ok()?)?;
-    Some((at, id.to_ascii_lowercase().parse().ok()?))
+    super::position_from('h', cursor)
 }
 
 #[derive(Deserialize)]

@@ -219,6 +219,24 @@ pub(crate) fn article_from(cursor: Option<&str>) -> Result<Option<newsdesk_model
     cursor.strip_prefix('a').and_then(|id| id.to_ascii_lowercase().parse().ok()).map(Some).ok_or_else(invalid_cursor)
 }
 
+/// A cursor for a position in a list walked by time then id: `kind`, the time in
+/// microseconds, `.`, the id.
+pub(crate) fn position_cursor(kind: char, at: chrono::DateTime<chrono::Utc>, id: &impl std::fmt::Display) -> String {
+    format!("{kind}{}.{id}", at.timestamp_micros())
+}
+
+/// The position a [`position_cursor`] of this `kind` stands for.
+pub(crate) fn position_from<T: std::str::FromStr>(
+    kind: char,
+    cursor: &str,
+) -> Option<(chrono::DateTime<chrono::Utc>, T)> {
+    let (micros, id) = cursor.strip_prefix(kind)?.split_once('.')?;
+    if micros.is_empty() || micros.len() > 18 || !micros.bytes().all(|b| b.is_ascii_digit()) || id.len() != 36 {
+        return None;
+    }
+    Some((chrono::DateTime::from_timestamp_micros(micros.parse().ok()?)?, id.to_ascii_lowercase().parse().ok()?))
+}
+
 pub(crate) fn invalid_cursor() -> ApiError {
     ApiError::bad_request("invalid_cursor", "the cursor is not one this API gave; start again without it")
 }

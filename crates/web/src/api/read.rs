@@ -102,7 +102,7 @@ pub(crate) async fn articles(State(state): State<AppState>, RawQuery(raw): RawQu
         let more = page.len() > paging.limit as usize;
         page.truncate(paging.limit as usize);
         let next_cursor =
-            more.then(|| page.last().map(|a| format!("m{}.{}", a.modified_at.timestamp_micros(), a.id))).flatten();
+            more.then(|| page.last().map(|a| super::position_cursor('m', a.modified_at, &a.id))).flatten();
         return article_list(&state, &page, next_cursor).await;
     }
     let after = article_from(paging.cursor.as_deref())?;
@@ -115,11 +115,7 @@ pub(crate) async fn articles(State(state): State<AppState>, RawQuery(raw): RawQu
 
 /// A cursor after an article in change order: `m`, its change time in microseconds, `.`, its id.
 fn changed_from(cursor: &str) -> Option<(DateTime<Utc>, ArticleId)> {
-    let (micros, id) = cursor.strip_prefix('m')?.split_once('.')?;
-    if micros.is_empty() || micros.len() > 18 || !micros.bytes().all(|b| b.is_ascii_digit()) || id.len() != 36 {
-        return None;
-    }
-    Some((DateTime::from_timestamp_micros(micros.parse().ok()?)?, id.to_ascii_lowercase().parse().ok()?))
+    super::position_from('m', cursor)
 }
 
 /// A page of articles as the API lists them, each with its outlet.
