@@ -209,6 +209,34 @@ impl Store {
         rows.iter().map(public).collect()
     }
 
+    /// Up to `limit` of an article's approved comments, oldest first, from just after the
+    /// position `after` (the `created_at` and id of the last one read).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn approved_comments_after(
+        &self,
+        article: ArticleId,
+        after: Option<(DateTime<Utc>, CommentId)>,
+        limit: u32,
+    ) -> Result<Vec<PublicComment>, StoreError> {
+        let (at, id) = after.map_or((String::new(), String::new()), |(at, id)| (time::to_db(at), id.to_string()));
+        let rows = self
+            .sql(
+                "SELECT id, parent_id, depth, author_name, author_url, body, created_at FROM comments \
+                 WHERE article_id = ? AND status = 'approved' AND created_at >= ? AND (created_at > ? OR id > ?) \
+                 ORDER BY created_at, id LIMIT ?",
+            )
+            .bind(article.to_string())
+            .bind(&at)
+            .bind(&at)
+            .bind(id)
+            .bind(i64::from(limit))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(public).collect()
+    }
+
     /// The first `limit` comments waiting for a moderator, oldest first.
     ///
     /// # Errors

@@ -275,6 +275,30 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn an_articles_comments_are_paged_past_any_number() {
+        let api = api().await;
+        let held = hold_comments(&api.db, 60).await;
+        let ids: Vec<newsdesk_model::CommentId> = held.iter().map(|h| h.parse().unwrap()).collect();
+        api.db.store.moderate_all(&ids, newsdesk_store::Moderation::Approve).await.unwrap();
+        // 12 of the 60 are on the first article (every fifth).
+        let mut seen = Vec::new();
+        let mut uri = format!("/api/v1/articles/{}/comments?limit=5", fixture_id(1));
+        loop {
+            let (status, page) = api.get(&uri).await;
+            assert_eq!(status, StatusCode::OK, "{page}");
+            seen.extend(page["items"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_owned()));
+            match page["next_cursor"].as_str() {
+                Some(c) => uri = format!("/api/v1/articles/{}/comments?limit=5&cursor={c}", fixture_id(1)),
+                None => break,
+            }
+        }
+        let expected: Vec<String> = held.iter().step_by(5).cloned().collect();
+        assert_eq!(seen, expected, "every approved comment, once, oldest first");
+        let (status, bad) = api.get(&format!("/api/v1/articles/{}/comments?cursor=o5", fixture_id(1))).await;
+        assert_eq!((status, bad["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_cursor")));
+    }
+
+    #[tokio::test]
     async fn articles_since_a_time_and_reading_from_any_site() {
         let api = api().await;
         // Public reading answers any site's scripts; administration does not.

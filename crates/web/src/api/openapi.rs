@@ -247,8 +247,17 @@ fn build() -> Value {
     paths.insert(
         "/api/v1/articles/{id}/comments".into(),
         read(
-            "An article's published comments, oldest first.",
-            json!([id_parameter("article")]),
+            "An article's published comments, oldest first, a page at a time (follow next_cursor).",
+            {
+                let mut params = vec![id_parameter("article")];
+                params.extend(
+                    paging_with_cursor(&format!("^c[0-9]{{1,18}}\\.{UUID_PATTERN}$"))
+                        .as_array()
+                        .cloned()
+                        .unwrap_or_default(),
+                );
+                Value::Array(params)
+            },
             answer("The comments.", schema_ref("CommentList")),
         ),
     );

@@ -156,13 +156,27 @@ pub(crate) async fn article(State(state): State<AppState>, ApiPath(raw): ApiPath
 
 /// `GET /api/v1/articles/{id}/comments`: the published comments, oldest first; replies name
 /// their parent.
-pub(crate) async fn comments(State(state): State<AppState>, ApiPath(raw): ApiPath<String>) -> ApiResult {
+pub(crate) async fn comments(
+    State(state): State<AppState>,
+    ApiPath(raw): ApiPath<String>,
+    RawQuery(query): RawQuery,
+) -> ApiResult {
     let id = article_id(&raw)?;
+    let query = query_pairs(query.as_deref());
+    let paging = paging(&query)?;
+    let after = match paging.cursor.as_deref() {
+        None => None,
+        Some(c) => Some(super::position_from::<newsdesk_model::CommentId>('c', c).ok_or_else(super::invalid_cursor)?),
+    };
     if state.store.article(id).await?.is_none() {
         return Err(ApiError::not_found(format!("there is no article {id}")));
     }
-    let items: Vec<PublicComment> = state.store.approved_comments(id).await?;
-    json(&List { items, next_cursor: None })
+    // Every approved comment is reachable, page by page, however many there are.
+    let mut items: Vec<PublicComment> = state.store.approved_comments_after(id, after, paging.limit + 1).await?;
+    let more = items.len() > paging.limit as usize;
+    items.truncate(paging.limit as usize);
+    let next_cursor = more.then(|| items.last().map(|c| super::position_cursor('c', c.created_at, &c.id))).flatten();
+    json(&List { items, next_cursor })
 }
 
 /// `GET /api/v1/stories`: the top stories, as the front page orders them.
