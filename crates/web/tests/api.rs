@@ -334,8 +334,14 @@ newsdesk_testkit::on_both_backends! {
         assert_eq!(all["items"].as_array().map(Vec::len), Some(5), "a day works too");
         let (status, bad) = api.get("/api/v1/articles?since=yesterday").await;
         assert_eq!((status, bad["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_since")));
-        let (status, bad) = api.get(&format!("/api/v1/articles?since={since}&cursor=a{}", fixture_id(1))).await;
+        let (status, bad) = api.get(&format!("/api/v1/articles?since={since}&cursor=m12.x")).await;
         assert_eq!((status, bad["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_cursor")));
+        // A cursor continues the walk it came from, whatever else the query says.
+        let (status, by_id) = api.get(&format!("/api/v1/articles?since={since}&cursor=a{}", fixture_id(1))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(by_id["items"][0]["id"], fixture_id(2).to_string());
+        let (status, by_change) = api.get(&format!("/api/v1/articles?cursor={cursor}")).await;
+        assert_eq!((status, by_change["items"][0]["title"].as_str()), (StatusCode::OK, Some("Harbour story number 4, updated")));
     }
 
     #[tokio::test]

@@ -225,8 +225,8 @@ fn build() -> Value {
     let mut article_paging = paging_with_cursor(&format!("^(a|m[0-9]{{1,18}}\\.){UUID_PATTERN}$"));
     if let Some(params) = article_paging.as_array_mut() {
         params.push(json!({ "name": "since", "in": "query", "required": false,
-            "description": "Only articles stored or changed at this time or later (RFC 3339, or a day as YYYY-MM-DD), in the order they changed.",
-            "schema": { "type": "string" } }));
+            "description": "Only articles stored or changed at this time or later (RFC 3339, or a day as YYYY-MM-DD), in the order they changed. A cursor continues the walk it came from.",
+            "schema": { "oneOf": [{ "type": "string", "format": "date-time" }, { "type": "string", "format": "date" }] } }));
     }
     paths.insert(
         "/api/v1/articles".into(),
@@ -355,7 +355,7 @@ fn build() -> Value {
         "/api/v1/admin/sources/{domain}".into(),
         json!({ "patch": admin("Rename an outlet; its feeds and pages never rename it after this.",
             json!([{ "name": "domain", "in": "path", "required": true, "description": "The outlet's domain.", "schema": string() }]),
-            Some(closed(object(&[("name", json!({ "type": "string", "minLength": 1, "maxLength": 200 }))]))),
+            Some(closed(object(&[("name", json!({ "type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S" }))]))),
             "200", answer("The outlet.", schema_ref("Source"))) }),
     );
     json!({

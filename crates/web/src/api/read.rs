@@ -92,12 +92,17 @@ pub(crate) async fn articles(State(state): State<AppState>, RawQuery(raw): RawQu
                 })?,
         ),
     };
-    if let Some(since) = since {
-        // Stored or changed since: walked in the order they changed, a position as cursor.
-        let after = match paging.cursor.as_deref() {
-            None => None,
-            Some(c) => Some(changed_from(c).ok_or_else(super::invalid_cursor)?),
-        };
+    // The cursor continues the walk it came from: an `m` cursor the walk in the order articles
+    // changed, an `a` cursor the walk by id; without one, `since` chooses the first.
+    let cursor = paging.cursor.as_deref();
+    let changed_walk = match cursor {
+        Some(c) if c.starts_with('m') => {
+            Some((since.unwrap_or(DateTime::UNIX_EPOCH), Some(changed_from(c).ok_or_else(super::invalid_cursor)?)))
+        }
+        Some(_) => None,
+        None => since.map(|s| (s, None)),
+    };
+    if let Some((since, after)) = changed_walk {
         let mut page = state.store.articles_changed_since(since, after, paging.limit + 1).await?;
         let more = page.len() > paging.limit as usize;
         page.truncate(paging.limit as usize);
@@ -105,7 +110,7 @@ pub(crate) async fn articles(State(state): State<AppState>, RawQuery(raw): RawQu
             more.then(|| page.last().map(|a| super::position_cursor('m', a.modified_at, &a.id))).flatten();
         return article_list(&state, &page, next_cursor).await;
     }
-    let after = article_from(paging.cursor.as_deref())?;
+    let after = article_from(cursor)?;
     let mut page = state.store.articles_after(after, paging.limit + 1).await?;
     let more = page.len() > paging.limit as usize;
     page.truncate(paging.limit as usize);
