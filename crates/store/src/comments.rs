@@ -57,6 +57,15 @@ pub struct PublicComment {
     pub created_at: DateTime<Utc>,
 }
 
+/// A page of an article's discussion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentPage {
+    pub comments: Vec<PublicComment>,
+    /// Which page this is, from 1.
+    pub page: u32,
+    pub pages: u32,
+}
+
 /// A comment in the moderation queue: no email either.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeldComment {
@@ -207,6 +216,64 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         rows.iter().map(public).collect()
+    }
+
+    /// A page of an article's discussion: `per_page` threads (a comment that answers no shown
+    /// comment, with every reply under it), oldest first; without a page, the last (newest).
+    /// Every comment is on some page, however many there are.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn approved_comment_page(
+        &self,
+        article: ArticleId,
+        per_page: u32,
+        page: Option<u32>,
+    ) -> Result<CommentPage, StoreError> {
+        // A thread starts at a comment whose parent is not an approved comment.
+        const ROOTS: &str = "FROM comments c WHERE c.article_id = ? AND c.status = 'approved' AND NOT EXISTS \
+             (SELECT 1 FROM comments p WHERE p.id = c.parent_id AND p.status = 'approved')";
+        let roots: i64 =
+            self.sql(format!("SELECT count(*) {ROOTS}")).bind(article.to_string()).scalar(self.pool()).await?;
+        let per_page = per_page.max(1);
+        let pages = u32::try_from(roots).unwrap_or(u32::MAX).div_ceil(per_page).max(1);
+        let page = page.unwrap_or(pages).clamp(1, pages);
+        let sql = format!(
+            "WITH RECURSIVE roots(id) AS (SELECT c.id {ROOTS} ORDER BY c.created_at, c.id LIMIT ? OFFSET ?), \
+             thread(id) AS (SELECT id FROM roots UNION ALL \
+               SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id WHERE c.status = 'approved') \
+             SELECT id, parent_id, depth, author_name, author_url, body, created_at FROM comments \
+             WHERE id IN (SELECT id FROM thread) ORDER BY created_at, id LIMIT 20000"
+        );
+        let rows = self
+            .sql(sql)
+            .bind(article.to_string())
+            .bind(i64::from(per_page))
+            .bind(i64::from(per_page) * i64::from(page - 1))
+            .fetch_all(self.pool())
+            .await?;
+        Ok(CommentPage { comments: rows.iter().map(public).collect::<Result<_, _>>()?, page, pages })
+    }
+
+    /// One approved comment of an article.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn approved_comment(
+        &self,
+        article: ArticleId,
+        id: CommentId,
+    ) -> Result<Option<PublicComment>, StoreError> {
+        let row = self
+            .sql(
+                "SELECT id, parent_id, depth, author_name, author_url, body, created_at FROM comments \
+                 WHERE id = ? AND article_id = ? AND status = 'approved'",
+            )
+            .bind(id.to_string())
+            .bind(article.to_string())
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(public).transpose()
     }
 
     /// Up to `limit` of an article's approved comments, oldest first, from just after the

@@ -32,7 +32,9 @@ mod understanding;
 mod users;
 
 pub use articles::{ArticleCard, Outlet, Page, UpsertOutcome};
-pub use comments::{CommentOutcome, CommentRefusal, HeldComment, MAX_DEPTH, Moderation, NewComment, PublicComment};
+pub use comments::{
+    CommentOutcome, CommentPage, CommentRefusal, HeldComment, MAX_DEPTH, Moderation, NewComment, PublicComment,
+};
 pub use copy::TableCheck;
 pub use error::StoreError;
 pub use feeds::{NewFeed, PollRecord};

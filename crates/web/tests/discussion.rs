@@ -229,6 +229,48 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn a_long_discussion_is_paged_newest_page_first() {
+        let site = site().await;
+        let mut ids = Vec::new();
+        for i in 0..230u16 {
+            let outcome = site
+                .db
+                .store
+                .add_comment(newsdesk_store::NewComment {
+                    article: fixture_id(1),
+                    parent: None,
+                    author_name: format!("Reader {i}"),
+                    author_email: newsdesk_model::Email::parse(&format!("r{i}@mail.example")).unwrap(),
+                    author_url: None,
+                    body: format!("Remark number {i:03}."),
+                    ip_key: "k".into(),
+                })
+                .await
+                .unwrap();
+            if let newsdesk_store::CommentOutcome::Stored { id, .. } = outcome {
+                ids.push(id);
+            }
+        }
+        site.db.store.moderate_all(&ids, newsdesk_store::Moderation::Approve).await.unwrap();
+        let uri = format!("/articles/{}", fixture_id(1));
+        // The newest page by default: the last 30 threads of 230, 100 a page.
+        let newest = site.get(&uri, None).await;
+        assert!(newest.body.contains("Page 3 of 3"), "{}", newest.body);
+        assert!(newest.body.contains("Remark number 229.") && newest.body.contains("Remark number 200."));
+        assert!(!newest.body.contains("Remark number 199."));
+        assert!(newest.body.contains(&format!("href=\"{uri}?cpage=2#discussion\" rel=\"prev\">Older comments")), "{}", newest.body);
+        // Every comment is on some page.
+        let first = site.get(&format!("{uri}?cpage=1"), None).await;
+        assert!(first.body.contains("Remark number 000.") && first.body.contains("Remark number 099."));
+        assert!(!first.body.contains("Remark number 100.") && !first.body.contains("Older comments"));
+        // Replying to a comment of an older page still names whom the form answers.
+        let reply = site.get(&format!("{uri}?replyto={}", ids[5]), None).await;
+        assert!(reply.body.contains("Reply to Reader 5"), "{}", reply.body);
+        assert_eq!(site.get(&format!("{uri}?cpage=0"), None).await.status, StatusCode::BAD_REQUEST);
+        assert!(site.get(&format!("{uri}?cpage=99"), None).await.body.contains("Page 3 of 3"), "past the end: the last page");
+    }
+
+    #[tokio::test]
     async fn replies_nest_under_their_comment() {
         let site = site().await;
         let cookie = site.sign_in().await;

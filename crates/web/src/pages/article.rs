@@ -17,6 +17,8 @@ use crate::state::AppState;
 
 /// The longest comment form body read.
 const MAX_FORM_BYTES: usize = 64 * 1024;
+/// Threads of the discussion on one page of it.
+const THREADS_PER_PAGE: u32 = 100;
 /// How long a comment form stays valid after the page was served.
 const FORM_LIFETIME: Duration = Duration::from_secs(48 * 3600);
 
@@ -36,6 +38,8 @@ struct FormState {
     form: CommentForm,
     errors: Vec<String>,
     notice: Option<&'static str>,
+    /// The page of the discussion asked for (`?cpage=N`); the newest without one.
+    comment_page: Option<u32>,
 }
 
 /// `/articles/{id}`: one article and its discussion. A malformed id is a 400, an unknown one a
@@ -54,7 +58,23 @@ pub(crate) async fn article_page(
                 _ => None,
             };
             let parent = params::param(raw.as_deref(), "replyto").unwrap_or_default();
-            let form = FormState { form: CommentForm { parent, ..CommentForm::default() }, errors: Vec::new(), notice };
+            let comment_page = match params::param(raw.as_deref(), "cpage") {
+                None => None,
+                Some(raw) => match raw.trim().parse::<u32>() {
+                    Ok(n) if n >= 1 => Some(n),
+                    _ => {
+                        return state.respond(Err(WebError::BadRequest(
+                            "cpage is the page of the discussion: a whole number from 1.".into(),
+                        )));
+                    }
+                },
+            };
+            let form = FormState {
+                form: CommentForm { parent, ..CommentForm::default() },
+                errors: Vec::new(),
+                notice,
+                comment_page,
+            };
             match parse_id(&id) {
                 // The plain page is the same for every reader but for the form token: it is
                 // kept for a moment and served with a fresh token.
@@ -132,8 +152,18 @@ async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: 
             replaced_at: r.replaced_at,
         })
         .collect();
-    let comments = threads(state.store.approved_comments(id).await?);
-    let replying_to = comments.iter().find(|c| c.id == form.form.parent).map(|c| c.author_name.clone());
+    // The discussion a page of threads at a time, the newest page unless another is asked for.
+    let discussion = state.store.approved_comment_page(id, THREADS_PER_PAGE, form.comment_page).await?;
+    let (comment_page, comment_pages) = (discussion.page, discussion.pages);
+    let comments = threads(discussion.comments);
+    let replying_to = match comments.iter().find(|c| c.id == form.form.parent) {
+        Some(c) => Some(c.author_name.clone()),
+        // A reply to a comment on another page of the discussion.
+        None => match form.form.parent.trim().parse::<newsdesk_model::CommentId>() {
+            Ok(parent) => state.store.approved_comment(id, parent).await?.map(|c| c.author_name),
+            Err(_) => None,
+        },
+    };
     if replying_to.is_none() {
         form.form.parent.clear();
     }
@@ -156,6 +186,8 @@ async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: 
             revisions => Serde(revisions),
             context => Serde(context),
             comments => Serde(comments),
+            comment_page,
+            comment_pages,
             form => Serde(&form.form),
             replying_to,
             errors => form.errors,
@@ -201,7 +233,7 @@ async fn accept(state: &AppState, id: ArticleId, request: Request) -> Result<Res
     let form = CommentForm::parse(&bytes);
     let secret = state.secret().await?.to_vec();
     let refuse = |form: CommentForm, errors: Vec<String>, status: StatusCode| async move {
-        render(state, id, FormState { form, errors, notice: None }, status).await
+        render(state, id, FormState { form, errors, notice: None, comment_page: None }, status).await
     };
     // Bots fill in every field; people do not see this one. Tell the bot nothing.
     if !form.honeypot.is_empty() {
