@@ -21,6 +21,25 @@ pub fn fixture_id(n: u16) -> ArticleId {
     ArticleId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_0000_0000_0000 | u128::from(n)))
 }
 
+/// A comment on `article` from commenter `n`, who has not commented before (so it is held for
+/// moderation), saying `body`.
+///
+/// # Panics
+/// Never: the fixture's address is a valid one.
+#[allow(clippy::expect_used)]
+#[must_use]
+pub fn fixture_comment(n: u16, article: ArticleId, body: &str) -> newsdesk_store::NewComment {
+    newsdesk_store::NewComment {
+        article,
+        parent: None,
+        author_name: format!("Reader {n}"),
+        author_email: newsdesk_model::Email::parse(&format!("reader{n}@mail.example")).expect("a valid address"),
+        author_url: None,
+        body: body.to_owned(),
+        ip_key: "fixture".into(),
+    }
+}
+
 /// A fixed time: 2026-05-`day` at 09:30 UTC.
 ///
 /// # Panics

@@ -197,19 +197,8 @@ newsdesk_testkit::on_both_backends! {
     async fn hold_comments(db: &TestStore, n: u16) -> Vec<String> {
         let mut ids = Vec::new();
         for i in 0..n {
-            let outcome = db
-                .store
-                .add_comment(newsdesk_store::NewComment {
-                    article: fixture_id(1 + i % 5),
-                    parent: None,
-                    author_name: format!("Reader {i}"),
-                    author_email: newsdesk_model::Email::parse(&format!("reader{i}@mail.example")).unwrap(),
-                    author_url: None,
-                    body: format!("Held comment number {i}."),
-                    ip_key: "k".into(),
-                })
-                .await
-                .unwrap();
+            let comment = newsdesk_testkit::fixture_comment(i, fixture_id(1 + i % 5), &format!("Held comment number {i}."));
+            let outcome = db.store.add_comment(comment).await.unwrap();
             match outcome {
                 newsdesk_store::CommentOutcome::Stored { id, .. } => ids.push(id.to_string()),
                 other => panic!("{other:?}"),

@@ -233,20 +233,8 @@ newsdesk_testkit::on_both_backends! {
         let site = site().await;
         let mut ids = Vec::new();
         for i in 0..230u16 {
-            let outcome = site
-                .db
-                .store
-                .add_comment(newsdesk_store::NewComment {
-                    article: fixture_id(1),
-                    parent: None,
-                    author_name: format!("Reader {i}"),
-                    author_email: newsdesk_model::Email::parse(&format!("r{i}@mail.example")).unwrap(),
-                    author_url: None,
-                    body: format!("Remark number {i:03}."),
-                    ip_key: "k".into(),
-                })
-                .await
-                .unwrap();
+            let comment = newsdesk_testkit::fixture_comment(i, fixture_id(1), &format!("Remark number {i:03}."));
+            let outcome = site.db.store.add_comment(comment).await.unwrap();
             if let newsdesk_store::CommentOutcome::Stored { id, .. } = outcome {
                 ids.push(id);
             }
@@ -464,19 +452,8 @@ newsdesk_testkit::on_both_backends! {
         let site = site().await;
         let cookie = site.sign_in().await;
         for i in 0..230u16 {
-            site.db
-                .store
-                .add_comment(newsdesk_store::NewComment {
-                    article: fixture_id(if i % 2 == 0 { 1 } else { 3 }),
-                    parent: None,
-                    author_name: format!("Reader {i}"),
-                    author_email: newsdesk_model::Email::parse(&format!("reader{i}@mail.example")).unwrap(),
-                    author_url: None,
-                    body: format!("Queued remark {i}."),
-                    ip_key: "k".into(),
-                })
-                .await
-                .unwrap();
+            let article = fixture_id(if i % 2 == 0 { 1 } else { 3 });
+            site.db.store.add_comment(newsdesk_testkit::fixture_comment(i, article, &format!("Queued remark {i}."))).await.unwrap();
         }
         let all: Vec<String> = site
             .db
