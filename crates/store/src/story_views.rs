@@ -252,6 +252,7 @@ impl Store {
         per_story: usize,
     ) -> Result<std::collections::HashMap<StoryId, Vec<Headline>>, StoreError> {
         let mut found: std::collections::HashMap<StoryId, Vec<Headline>> = std::collections::HashMap::new();
+        let mut leads: std::collections::HashMap<StoryId, Option<String>> = std::collections::HashMap::new();
         for chunk in stories.chunks(100) {
             let marks = vec!["?"; chunk.len()].join(", ");
             let mut q = self.sql(format!(
@@ -266,7 +267,6 @@ impl Store {
             }
             let rows = q.bind(i64::from(HEADLINE_SCAN)).fetch_all(self.pool()).await?;
             let cards: std::collections::HashMap<StoryId, &StoryCard> = chunk.iter().map(|c| (c.id, c)).collect();
-            let mut leads: std::collections::HashMap<StoryId, Option<String>> = std::collections::HashMap::new();
             for r in &rows {
                 let story = StoryId::from_uuid(uuid(&r.get::<String>("story_id")?)?);
                 let Some(card) = cards.get(&story) else { continue };
@@ -283,20 +283,20 @@ impl Store {
                 }
                 found.entry(story).or_default().push(Headline { article, title, outlet });
             }
-            // One headline per outlet, none from the lead's outlet, at most `per_story`.
-            for (story, list) in &mut found {
-                let lead = leads.get(story).cloned().flatten();
-                let mut seen: Vec<Option<String>> = vec![lead];
-                list.retain(|h| {
-                    let key = h.outlet.as_ref().map(|o| o.domain.clone());
-                    if key.is_some() && seen.contains(&key) {
-                        return false;
-                    }
-                    seen.push(key);
-                    true
-                });
-                list.truncate(per_story);
-            }
+        }
+        // One headline per outlet, none from the lead's outlet, at most `per_story`.
+        for (story, list) in &mut found {
+            let lead = leads.get(story).cloned().flatten();
+            let mut seen: Vec<Option<String>> = vec![lead];
+            list.retain(|h| {
+                let key = h.outlet.as_ref().map(|o| o.domain.clone());
+                if key.is_some() && seen.contains(&key) {
+                    return false;
+                }
+                seen.push(key);
+                true
+            });
+            list.truncate(per_story);
         }
         Ok(found)
     }
