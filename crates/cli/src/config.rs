@@ -16,6 +16,7 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub server: ServerConfig,
     pub site: SiteConfig,
+    pub web: WebConfig,
     pub fetch: FetchSettings,
     pub crawl: CrawlSettings,
 }
@@ -113,6 +114,16 @@ pub struct SiteConfig {
     pub page_size: u32,
 }
 
+/// How the site meets its readers' requests.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebConfig {
+    /// Reverse proxies (addresses or networks: "127.0.0.1", "10.0.0.0/8") whose `Forwarded`
+    /// and `X-Forwarded-For` headers name the reader for the per-address limits. Empty: the
+    /// TCP peer is the reader and those headers are ignored.
+    pub trusted_proxies: Vec<String>,
+}
+
 impl Default for DatabaseConfig {
     fn default() -> Self {
         Self { url: "newsdesk.db".into() }
@@ -134,6 +145,8 @@ impl Default for SiteConfig {
 #[derive(Clone, Copy)]
 enum Kind {
     Text,
+    /// Comma-separated values.
+    List,
     Number,
     Flag,
 }
@@ -145,6 +158,7 @@ const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
     ("server", "base_url", Kind::Text),
     ("site", "title", Kind::Text),
     ("site", "page_size", Kind::Number),
+    ("web", "trusted_proxies", Kind::List),
     ("fetch", "allow_private_networks", Kind::Flag),
     ("fetch", "user_agent", Kind::Text),
     ("fetch", "timeout_seconds", Kind::Number),
@@ -196,6 +210,13 @@ impl Config {
             let Some(raw) = env.get(&name) else { continue };
             let value = match kind {
                 Kind::Text => toml::Value::String(raw.clone()),
+                Kind::List => toml::Value::Array(
+                    raw.split(',')
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(|v| toml::Value::String(v.to_owned()))
+                        .collect(),
+                ),
                 Kind::Number => toml::Value::Integer(
                     raw.trim().parse().with_context(|| format!("{name}={raw:?}: expected a whole number"))?,
                 ),
@@ -239,6 +260,7 @@ impl Config {
         if !(1..=200).contains(&self.site.page_size) {
             bail!("site.page_size is {}: expected a number from 1 to 200", self.site.page_size);
         }
+        self.trusted_proxies()?;
         let f = &self.fetch;
         for raw in &f.allow_link_local_addresses {
             if raw.trim().parse::<std::net::IpAddr>().is_err() {
@@ -265,6 +287,28 @@ impl Config {
             bail!("crawl.min_interval_minutes is longer than crawl.max_interval_hours");
         }
         Ok(())
+    }
+
+    /// `web.trusted_proxies` as networks (an address alone is a network of one).
+    ///
+    /// # Errors
+    /// An entry that is neither an IP address nor a network such as 10.0.0.0/8.
+    pub fn trusted_proxies(&self) -> anyhow::Result<Vec<ipnet::IpNet>> {
+        self.web
+            .trusted_proxies
+            .iter()
+            .map(|raw| {
+                let raw = raw.trim();
+                raw.parse::<ipnet::IpNet>().or_else(|_| raw.parse::<std::net::IpAddr>().map(ipnet::IpNet::from)).map_err(
+                    |_| {
+                        anyhow::anyhow!(
+                            "web.trusted_proxies holds `{}`: expected IP addresses or networks such as 127.0.0.1 or 10.0.0.0/8",
+                            raw.chars().take(60).collect::<String>()
+                        )
+                    },
+                )
+            })
+            .collect()
     }
 
     /// The fetcher's settings.
@@ -495,6 +539,30 @@ mod tests {
         std::fs::write(&path, "[fetch]\nallow_link_local_addresses = [\"169.254.0.0/16\"]\n").unwrap();
         let err = format!("{:#}", Config::load(Some(&path), &env(&[])).unwrap_err());
         assert!(err.contains("fetch.allow_link_local_addresses holds `169.254.0.0/16`"), "{err}");
+    }
+
+    #[test]
+    fn trusted_proxies_take_addresses_and_networks_from_file_or_environment() {
+        assert!(Config::default().trusted_proxies().unwrap().is_empty(), "no proxy is trusted by default");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.toml");
+        std::fs::write(&path, "[web]\ntrusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\", \"fd00::/8\"]\n").unwrap();
+        let (c, _) = Config::load(Some(&path), &env(&[])).unwrap();
+        let nets: Vec<String> = c.trusted_proxies().unwrap().iter().map(ToString::to_string).collect();
+        assert_eq!(nets, ["127.0.0.1/32", "10.0.0.0/8", "fd00::/8"]);
+        let (c, _) = Config::load(
+            Some(Path::new("/dev/null")),
+            &env(&[("NEWSDESK_WEB_TRUSTED_PROXIES", "::1, 192.168.0.0/16")]),
+        )
+        .unwrap();
+        let nets: Vec<String> = c.trusted_proxies().unwrap().iter().map(ToString::to_string).collect();
+        assert_eq!(nets, ["::1/128", "192.168.0.0/16"]);
+        let err = format!(
+            "{:#}",
+            Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_WEB_TRUSTED_PROXIES", "proxy.internal")]))
+                .unwrap_err()
+        );
+        assert!(err.contains("web.trusted_proxies holds `proxy.internal`"), "{err}");
     }
 
     #[test]

@@ -44,4 +44,4 @@ pub use search::{ParsedQuery, SearchHit, SearchResults, SnippetPart};
 pub use sources::OutletNaming;
 pub use story_views::{ArticleContext, EntityCount, EntityView, Headline, StoryCard, StoryView, TimelineEntry};
 pub use understanding::{EntityRecord, Placed, Presented, StoryMember, UnderstandingInput, Understood};
-pub use users::{MAX_SAVED_SEARCHES, SavedSearch, SessionUser};
+pub use users::{MAX_SAVED_SEARCHES, SavedSearch, SessionUser, SignInAttempt, SignInLimit};

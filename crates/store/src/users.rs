@@ -155,39 +155,62 @@ impl Store {
         Ok(done == 1)
     }
 
-    /// The most failed sign-ins any of `keys` (an address's, an account's) had since `since`.
+    /// Counts a sign-in attempt under each of `keys` (an address's, an account's) before its
+    /// password is checked, unless that would put a key over one of `limits`: then nothing is
+    /// counted and `None` comes back. Attempts are counted and checked in one serialized write,
+    /// so concurrent guesses cannot all slip under a limit while their passwords are being
+    /// checked. Attempts older than `forget_before` are forgotten. A successful sign-in hands
+    /// its [`SignInAttempt`] to [`Store::forget_sign_in_attempt`]: only failures limit.
     ///
     /// # Errors
     /// Database errors.
-    pub async fn sign_in_failures(&self, keys: &[&str], since: DateTime<Utc>) -> Result<u32, StoreError> {
-        let mut most = 0;
-        for key in keys {
-            let n: i64 = self
-                .sql("SELECT count(*) FROM sign_in_failures WHERE key = ? AND failed_at >= ?")
-                .bind(*key)
-                .bind(time::to_db(since))
-                .scalar(self.pool())
-                .await?;
-            most = most.max(u32::try_from(n).unwrap_or(u32::MAX));
-        }
-        Ok(most)
-    }
-
-    /// Records a failed sign-in under each of `keys`; failures older than `forget_before` are
-    /// forgotten.
-    ///
-    /// # Errors
-    /// Database errors.
-    pub async fn record_sign_in_failure(&self, keys: &[&str], forget_before: DateTime<Utc>) -> Result<(), StoreError> {
+    pub async fn reserve_sign_in_attempt(
+        &self,
+        keys: &[&str],
+        limits: &[SignInLimit],
+        forget_before: DateTime<Utc>,
+    ) -> Result<Option<SignInAttempt>, StoreError> {
+        let at = time::now();
         let mut tx = self.write().await?;
-        self.sql("DELETE FROM sign_in_failures WHERE failed_at < ?")
+        tx.sql("DELETE FROM sign_in_failures WHERE failed_at < ?")
             .bind(time::to_db(forget_before))
             .execute(tx.on())
             .await?;
         for key in keys {
-            self.sql("INSERT INTO sign_in_failures (key, failed_at) VALUES (?, ?)")
+            tx.sql("INSERT INTO sign_in_failures (key, failed_at) VALUES (?, ?)")
                 .bind(*key)
-                .bind(time::to_db(time::now()))
+                .bind(time::to_db(at))
+                .execute(tx.on())
+                .await?;
+        }
+        for key in keys {
+            for limit in limits {
+                let n: i64 = tx
+                    .sql("SELECT count(*) FROM sign_in_failures WHERE key = ? AND failed_at >= ?")
+                    .bind(*key)
+                    .bind(time::to_db(limit.since))
+                    .scalar(tx.on())
+                    .await?;
+                if n > i64::from(limit.most) {
+                    // Dropped uncommitted: a refused attempt is not counted.
+                    return Ok(None);
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(Some(SignInAttempt { at }))
+    }
+
+    /// Uncounts an attempt [`Store::reserve_sign_in_attempt`] counted (its sign-in succeeded).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn forget_sign_in_attempt(&self, keys: &[&str], attempt: SignInAttempt) -> Result<(), StoreError> {
+        let mut tx = self.write().await?;
+        for key in keys {
+            tx.sql("DELETE FROM sign_in_failures WHERE key = ? AND failed_at = ?")
+                .bind(*key)
+                .bind(time::to_db(attempt.at))
                 .execute(tx.on())
                 .await?;
         }
@@ -310,4 +333,17 @@ impl Store {
             .await?;
         self.sql("SELECT value FROM site_secrets WHERE name = ?").bind(name).scalar(self.pool()).await
     }
+}
+
+/// At most `most` sign-in attempts per key since `since`.
+#[derive(Debug, Clone, Copy)]
+pub struct SignInLimit {
+    pub since: DateTime<Utc>,
+    pub most: u32,
+}
+
+/// A counted sign-in attempt (see [`Store::reserve_sign_in_attempt`]).
+#[derive(Debug, Clone, Copy)]
+pub struct SignInAttempt {
+    at: DateTime<Utc>,
 }

@@ -15,6 +15,12 @@ pub enum WebError {
     /// This address does not take this method (a POST to a page, a DELETE to a feed).
     #[error("method not allowed: {0}")]
     MethodNotAllowed(String),
+    /// The address is longer than the site reads.
+    #[error("address too long: {0}")]
+    UriTooLong(String),
+    /// The request's headers are more or larger than the site reads.
+    #[error("headers too large: {0}")]
+    HeadersTooLarge(String),
     /// newsdesk failed. Details are logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -27,6 +33,8 @@ impl WebError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            Self::UriTooLong(_) => StatusCode::URI_TOO_LONG,
+            Self::HeadersTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -37,6 +45,8 @@ impl WebError {
             Self::NotFound(m) => ("Not found", m.clone()),
             Self::Forbidden(m) => ("Not allowed", m.clone()),
             Self::MethodNotAllowed(m) => ("Not allowed here", m.clone()),
+            Self::UriTooLong(m) => ("Address too long", m.clone()),
+            Self::HeadersTooLarge(m) => ("Request headers too large", m.clone()),
             Self::Internal(_) => (
                 "Something went wrong",
                 "newsdesk could not answer this request. The error has been logged; please try again shortly."

@@ -10,6 +10,7 @@
 //! decide configuration (the binary passes a [`SiteSettings`]).
 
 mod api;
+mod client_address;
 mod discussion;
 mod error;
 mod feed;
@@ -18,6 +19,7 @@ mod operations;
 mod page_cache;
 mod pages;
 mod params;
+mod request_limits;
 mod security;
 mod state;
 mod templates;
@@ -85,6 +87,7 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .fallback(pages::assets::not_found)
         .method_not_allowed_fallback(pages::assets::method_not_allowed)
         .route_layer(axum::middleware::from_fn(operations::count_requests))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), request_limits::request_limits))
         .layer(axum::middleware::from_fn(headers::security_headers))
         .with_state(state))
 }

@@ -23,13 +23,24 @@ pub struct SiteSettings {
     pub comment_min_seconds: u64,
     /// Comments accepted from one address in ten minutes.
     pub comments_per_ten_minutes: u32,
+    /// Reverse proxies whose `Forwarded` or `X-Forwarded-For` headers name the reader
+    /// (`web.trusted_proxies`); every other peer is the reader itself.
+    #[serde(skip)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl SiteSettings {
     /// Settings with the defaults for everything but the title, address and page size.
     #[must_use]
     pub fn new(title: String, base_url: Url, page_size: u32) -> Self {
-        Self { title, base_url, page_size, comment_min_seconds: 3, comments_per_ten_minutes: 5 }
+        Self {
+            title,
+            base_url,
+            page_size,
+            comment_min_seconds: 3,
+            comments_per_ten_minutes: 5,
+            trusted_proxies: Vec::new(),
+        }
     }
 
     /// True when the site is served over TLS: cookies are then `Secure`.
@@ -60,6 +71,15 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
+    /// The reader's address as the per-address limits count it: the TCP peer, or what the
+    /// operator's trusted proxies say of it (see [`crate::client_address`]). "unknown" when
+    /// the server runs without peer addresses (as in tests through `oneshot`).
+    pub(crate) fn reader_address(&self, request: &axum::extract::Request) -> String {
+        let peer = request.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+        crate::client_address::client_address(peer, request.headers(), &self.site.trusted_proxies)
+            .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+    }
+
     pub(crate) fn new(store: Store, site: SiteSettings) -> Result<Self, WebError> {
         let templates = Templates::new(&site)?;
         Ok(Self(Arc::new(Inner {

@@ -229,6 +229,97 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
+    async fn guesses_sent_at_once_get_no_more_checks_than_the_limit() {
+        let site = site().await;
+        site.db.store.create_user("editor", &hash_password("harbour lights 42").unwrap()).await.unwrap();
+        // A successful sign-in does not count against the limit.
+        for _ in 0..7 {
+            let token = site.token("/admin/login", None).await;
+            let fields = [("username", "editor"), ("password", "harbour lights 42"), ("token", token.as_str())];
+            assert_eq!(site.post("/admin/login", &fields, None, "same-origin").await.status, StatusCode::SEE_OTHER);
+        }
+        let token = site.token("/admin/login", None).await;
+        let mut tasks = Vec::new();
+        for _ in 0..16 {
+            let body = url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs([("username", "editor"), ("password", "guess"), ("token", &token)])
+                .finish();
+            let request = Request::post("/admin/login")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin")
+                .body(Body::from(body))
+                .unwrap();
+            let app = site.app.clone();
+            tasks.push(tokio::spawn(async move { app.oneshot(request).await.unwrap().status() }));
+        }
+        let mut checked = 0;
+        for task in tasks {
+            match task.await.unwrap() {
+                StatusCode::UNAUTHORIZED => checked += 1,
+                StatusCode::TOO_MANY_REQUESTS => {}
+                other => panic!("unexpected {other}"),
+            }
+        }
+        assert_eq!(checked, 5, "five guesses a minute are checked, however many arrive together");
+    }
+
+    /// A sign-in attempt from TCP peer `peer` carrying `X-Forwarded-For: forwarded`.
+    async fn attempt_via(site: &Site, peer: &str, forwarded: &str, name: &str) -> StatusCode {
+        let token = site.token("/admin/login", None).await;
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs([("username", name), ("password", "guess"), ("token", &token)])
+            .finish();
+        let mut request = Request::post("/admin/login")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .header("x-forwarded-for", forwarded)
+            .body(Body::from(body))
+            .unwrap();
+        let peer: std::net::SocketAddr = peer.parse().unwrap();
+        request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+        site.send(request).await.status
+    }
+
+    #[tokio::test]
+    async fn only_trusted_proxies_name_the_reader_for_the_limits() {
+        // Without trusted proxies the header is the client's own claim: changing it does not
+        // escape the per-address limit.
+        let site = site().await;
+        for i in 0..5 {
+            let status = attempt_via(&site, "203.0.113.5:40000", &format!("198.51.100.{i}"), &format!("user{i}")).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED);
+        }
+        assert_eq!(
+            attempt_via(&site, "203.0.113.5:40001", "198.51.100.99", "user99").await,
+            StatusCode::TOO_MANY_REQUESTS
+        );
+        // Another peer is another reader.
+        assert_eq!(attempt_via(&site, "203.0.113.6:40000", "", "user100").await, StatusCode::UNAUTHORIZED);
+
+        // Behind a trusted proxy, readers are told apart by what the proxy says, and what a
+        // reader wrote to the left of it is ignored.
+        let mut proxied = site_with(0, 50).await;
+        let mut settings = SiteSettings::new("Test Desk".into(), "https://desk.example/".parse().unwrap(), 20);
+        settings.trusted_proxies = vec!["10.0.0.0/8".parse().unwrap()];
+        proxied.app = router(proxied.db.store.clone(), settings).unwrap();
+        for i in 0..5 {
+            let forwarded = format!("192.0.2.{i}, 198.51.100.7");
+            let status = attempt_via(&proxied, "10.0.0.2:50000", &forwarded, &format!("user{i}")).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED);
+        }
+        assert_eq!(
+            attempt_via(&proxied, "10.0.0.3:50000", "198.51.100.7", "user99").await,
+            StatusCode::TOO_MANY_REQUESTS,
+            "the same reader through another proxy node"
+        );
+        assert_eq!(
+            attempt_via(&proxied, "10.0.0.2:50000", "198.51.100.8", "user100").await,
+            StatusCode::UNAUTHORIZED,
+            "another reader behind the same proxy"
+        );
+    }
+
+    #[tokio::test]
     async fn a_long_discussion_is_paged_newest_page_first() {
         let site = site().await;
         let mut ids = Vec::new();

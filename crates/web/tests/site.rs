@@ -274,6 +274,46 @@ newsdesk_testkit::on_both_backends! {
         assert_eq!(v["error"]["code"], "method_not_allowed");
     }
 
+    /// One raw HTTP/1.1 exchange with the site served on a loopback port.
+    async fn raw_exchange(site: &Site, request: String) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let app = site.app.clone();
+        let server = tokio::spawn(newsdesk_web::serve(listener, app, std::future::pending()));
+        let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.unwrap();
+        server.abort();
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    #[tokio::test]
+    async fn an_overlong_address_or_header_set_gets_an_error_that_says_so() {
+        let site = site().await;
+        let long = "a".repeat(9000);
+        let answer = raw_exchange(&site, format!("GET /search?q={long} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")).await;
+        assert!(answer.starts_with("HTTP/1.1 414"), "{answer:.200}");
+        assert!(answer.contains("newsdesk reads addresses up to 8 KiB"), "{answer}");
+        let answer =
+            raw_exchange(&site, format!("GET /api/v1/articles?q={long} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n"))
+                .await;
+        assert!(answer.starts_with("HTTP/1.1 414"), "{answer:.200}");
+        assert!(answer.contains("\"code\":\"uri_too_long\""), "{answer}");
+        let many: String = (0..70).map(|i| format!("x-extra-{i}: {i}\r\n")).collect();
+        let answer = raw_exchange(&site, format!("GET / HTTP/1.1\r\nhost: x\r\n{many}connection: close\r\n\r\n")).await;
+        assert!(answer.starts_with("HTTP/1.1 431"), "{answer:.200}");
+        assert!(answer.contains("has 72 header lines; newsdesk reads up to 64"), "{answer}");
+        let big = "b".repeat(40 * 1024);
+        let answer = raw_exchange(&site, format!("GET / HTTP/1.1\r\nhost: x\r\ncookie: {big}\r\nconnection: close\r\n\r\n")).await;
+        assert!(answer.starts_with("HTTP/1.1 431"), "{answer:.200}");
+        assert!(answer.contains("newsdesk reads up to 32 KiB"), "{answer}");
+        // Within the bounds, the page itself.
+        let answer = raw_exchange(&site, "GET /latest HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n".into()).await;
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer:.200}");
+    }
+
     #[tokio::test]
     async fn stylesheet_is_served_with_headers() {
         let site = site().await;

@@ -27,7 +27,8 @@ pub async fn run(
     // With port 0 the real port is known only now; links in feeds must use it.
     let mut bound = config.clone();
     bound.server.listen = local.to_string();
-    let site = SiteSettings::new(config.site.title.clone(), bound.base_url()?, config.site.page_size);
+    let mut site = SiteSettings::new(config.site.title.clone(), bound.base_url()?, config.site.page_size);
+    site.trusted_proxies = config.trusted_proxies()?;
     let router = newsdesk_web::router(store.clone(), site).map_err(|e| anyhow::anyhow!("{e}"))?;
     announce(&format!("newsdesk is serving http://{local}/ (database: {})", config.database_display()));
     // One signal stops both the site and the feed scheduler.

@@ -75,6 +75,11 @@ pub(crate) struct ApiError {
 }
 
 impl ApiError {
+    /// An error with any status; the named constructors below are for the common ones.
+    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into() }
+    }
+
     pub(crate) fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
         Self { status: StatusCode::BAD_REQUEST, code, message: message.into() }
     }

@@ -92,12 +92,15 @@ fn id_parameter(what: &str) -> Value {
     json!({ "name": "id", "in": "path", "required": true, "description": format!("The {what}'s id."), "schema": uuid() })
 }
 
+/// Every operation may be answered so (see `request_limits`).
+const URI_TOO_LONG: &str = "The address (path and query) is longer than 8 KiB.";
+
 fn read(summary: &str, parameters: Value, ok: Value) -> Value {
     json!({ "get": {
         "summary": summary,
         "parameters": parameters,
         "responses": { "200": ok, "400": error("Malformed parameters: the message says what to fix."),
-                       "404": error("Nothing is there.") }
+                       "404": error("Nothing is there."), "414": error(URI_TOO_LONG) }
     }})
 }
 
@@ -209,7 +212,8 @@ fn build() -> Value {
                 "400": error("Malformed request: the message says what to fix."),
                 "401": error("No valid API token."),
                 "404": error("Nothing is there."),
-                "409": error("It exists already.")
+                "409": error("It exists already."),
+                "414": error(URI_TOO_LONG)
             }
         });
         if let (Some(b), Some(map)) = (body, op.as_object_mut()) {

@@ -14,6 +14,7 @@ use crate::WebError;
 use crate::pages::article::see_other;
 use crate::security::{check_form_token, cookie, form_token, random_token, same_origin, sha256_hex, verify_password};
 use crate::state::AppState;
+use newsdesk_store::SignInLimit;
 
 const SESSION_COOKIE: &str = "newsdesk_session";
 /// Failed sign-ins allowed per address and per account in a minute, and in an hour.
@@ -76,10 +77,7 @@ async fn render_login(state: &AppState, error: Option<&str>, status: StatusCode)
 /// session.
 pub(crate) async fn login(State(state): State<AppState>, request: Request) -> Response {
     let result = async {
-        let peer = request
-            .extensions()
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip().to_string());
+        let address = state.reader_address(&request);
         let (parts, body) = request.into_parts();
         if !same_origin(&parts.headers) {
             return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".into()));
@@ -98,14 +96,19 @@ pub(crate) async fn login(State(state): State<AppState>, request: Request) -> Re
         let (username, password) = (field(&form, "username").trim().to_owned(), field(&form, "password").to_owned());
         // Guessing is limited per address and per account, in the database so every web node
         // counts the same failures; a limited attempt costs no password hashing.
-        let address = peer.as_deref().unwrap_or("unknown").to_owned();
         let address_key = format!("ip:{}", sha256_hex(&format!("{}|{address}", String::from_utf8_lossy(secret))));
         let account_key = format!("user:{}", username.to_lowercase().chars().take(100).collect::<String>());
         let keys = [address_key.as_str(), account_key.as_str()];
         let now = chrono::Utc::now();
-        let last_minute = state.store.sign_in_failures(&keys, now - chrono::Duration::minutes(1)).await?;
-        let last_hour = state.store.sign_in_failures(&keys, now - chrono::Duration::hours(1)).await?;
-        if last_minute >= SIGN_IN_PER_MINUTE || last_hour >= SIGN_IN_PER_HOUR {
+        let limits = [
+            SignInLimit { since: now - chrono::Duration::minutes(1), most: SIGN_IN_PER_MINUTE },
+            SignInLimit { since: now - chrono::Duration::hours(1), most: SIGN_IN_PER_HOUR },
+        ];
+        // The attempt is counted before its password is checked, so guesses sent at once
+        // cannot all pass while argon2 runs.
+        let Some(attempt) =
+            state.store.reserve_sign_in_attempt(&keys, &limits, now - chrono::Duration::hours(1)).await?
+        else {
             tracing::warn!(address = %address, account = %username, "admin sign-in refused: too many failures");
             return render_login(
                 &state,
@@ -113,7 +116,7 @@ pub(crate) async fn login(State(state): State<AppState>, request: Request) -> Re
                 StatusCode::TOO_MANY_REQUESTS,
             )
             .await;
-        }
+        };
         let stored = state.store.user_password(&username).await?;
         // An unknown name costs the same hashing as a wrong password: the time says nothing
         // about which names exist.
@@ -126,9 +129,9 @@ pub(crate) async fn login(State(state): State<AppState>, request: Request) -> Re
             .map_err(|e| WebError::Internal(format!("password check failed: {e}")))?;
         let Some(user) = id.filter(|_| ok) else {
             tracing::warn!(address = %address, account = %username, "failed admin sign-in");
-            state.store.record_sign_in_failure(&keys, now - chrono::Duration::hours(1)).await?;
             return render_login(&state, Some("That name and password do not match."), StatusCode::UNAUTHORIZED).await;
         };
+        state.store.forget_sign_in_attempt(&keys, attempt).await?;
         let token = random_token().map_err(WebError::Internal)?;
         let expires = chrono::Utc::now() + chrono::Duration::days(SESSION_DAYS);
         state.store.create_session(&sha256_hex(&token), user, expires).await?;

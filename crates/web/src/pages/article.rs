@@ -1,8 +1,7 @@
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::extract::rejection::PathRejection;
-use axum::extract::{ConnectInfo, Path, RawQuery, Request, State};
+use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use minijinja::value::Serde;
@@ -219,7 +218,7 @@ pub(crate) async fn post_comment(
 }
 
 async fn accept(state: &AppState, id: ArticleId, request: Request) -> Result<Response, WebError> {
-    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+    let address = state.reader_address(&request);
     let (parts, body) = request.into_parts();
     if !same_origin(&parts.headers) {
         return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".to_owned()));
@@ -256,7 +255,7 @@ async fn accept(state: &AppState, id: ArticleId, request: Request) -> Result<Res
         Ok(c) => c,
         Err(errors) => return refuse(form, errors, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
-    let ip_key = sha256_hex(&format!("{}|{}", String::from_utf8_lossy(&secret), peer.as_deref().unwrap_or("unknown")));
+    let ip_key = sha256_hex(&format!("{}|{}", String::from_utf8_lossy(&secret), address));
     let recent = state.store.comments_from(&ip_key, chrono::Utc::now() - chrono::Duration::minutes(10)).await?;
     if recent >= state.site.comments_per_ten_minutes {
         let msg = "You have posted several comments in the last few minutes. Please wait a few minutes and send this one again.";

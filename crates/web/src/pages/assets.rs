@@ -37,10 +37,8 @@ pub(crate) async fn method_not_allowed(
     let path: String = uri.path().chars().take(100).collect();
     let message = format!("{path} does not take {method} requests.");
     if path.starts_with("/api/") {
-        let body = serde_json::json!({ "error": { "code": "method_not_allowed", "message": message } }).to_string();
-        let mut response = (axum::http::StatusCode::METHOD_NOT_ALLOWED, body).into_response();
-        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        return response;
+        return crate::api::ApiError::new(axum::http::StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", message)
+            .into_response();
     }
     state.error_page(&WebError::MethodNotAllowed(message))
 }
