@@ -215,3 +215,159 @@ async fn extract_reads_pages_from_urls_through_the_safe_fetcher() {
     let missing = newsdesk(dir.path(), &["extract", "--format", "json", srv.url("/gone").as_ref()], true).await;
     assert!(stdout(&missing).contains("the server answered 404"), "{}", stdout(&missing));
 }
+
+/// GET `path` from a newsdesk on `addr`: the status and the body.
+fn get(addr: &str, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = Vec::new();
+    s.read_to_end(&mut answer).unwrap();
+    let answer = String::from_utf8(answer).unwrap();
+    let status = answer[9..12].parse().unwrap();
+    let body = answer.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
+/// Every string in a JSON value holds only characters XML allows (JSON Feed readers often
+/// turn them into XML or HTML).
+fn assert_xml_safe_json(value: &serde_json::Value, what: &str) {
+    match value {
+        serde_json::Value::String(s) => {
+            assert!(s.chars().all(newsdesk_model::is_xml_char), "{what}: {s:?}");
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| assert_xml_safe_json(v, what)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| assert_xml_safe_json(v, what)),
+        _ => {}
+    }
+}
+
+/// The distinct site paths starting with `prefix` linked from `html`.
+fn links(html: &str, prefix: &str) -> Vec<String> {
+    let mut found: Vec<String> = html
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| href.starts_with(prefix) && !href.contains('#') && !href.contains('?'))
+        .map(|href| href.replace("&amp;", "&"))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_outgoing_feed_is_well_formed_whatever_the_incoming_feeds_held() {
+    let control = "<rss version=\"2.0\"><channel><title>Quay &#1;Times</title><link>https://quay.example/</link>\
+        <item><guid>q1</guid><title>Harbour &#1; dredging plan approved</title><link>https://quay.example/1</link>\
+        <description>The harbour\u{b} board approved\u{c} the plan &#xFFFE; on Monday, &amp;nbsp; said Mayor Rosa Alvarez of Portmore.</description>\
+        <author>desk@quay.example (Ana&#8; Ruiz)</author></item>\
+        <item><guid>q2</guid><title>Tunnel ]]&gt; works &lt;b&gt;resume&lt;/b&gt;</title><link>https://quay.example/2</link>\
+        <description><![CDATA[<p>Harbour tunnel works resume ]]]]><![CDATA[> after the \u{1}holiday.</p><script>alert(1)</script>]]></description></item>\
+        <item><guid>q3</guid><link>https://quay.example/3</link><description>Harbour ferries\u{7} run late: no title here.</description></item>\
+        </channel></rss>";
+    let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title type=\"html\">Pier &lt;i&gt;Post&lt;/i&gt;</title><id>urn:pier</id>\
+        <link href=\"https://pier.example/\"/><updated>2026-11-30T08:00:00Z</updated>\
+        <entry><id>urn:pier:1</id><title type=\"html\">Harbour &lt;b&gt;lights&lt;/b&gt; &amp;nbsp;&amp;#1; fixed</title>\
+        <link href=\"https://pier.example/1\"/><updated>2026-11-30T08:00:00Z</updated><author><name>Lee&#x1F; Park</name></author>\
+        <content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Harbour lights were fixed&#x0B; overnight &amp; tested.</p></div></content></entry>\
+        </feed>";
+    let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Dock\u0001 Daily","home_page_url":"https://dock.example/",
+        "items":[{"id":"d1","url":"https://dock.example/1","title":"Harbour\u0001 cranes\u0000 idle","content_text":"The harbour cranes stood idle\u000c all week.\uffff",
+        "authors":[{"name":"Mo\u0002 Chen"}]}]}"#;
+    let srv = Server::start(move |req, _| {
+        let (kind, body): (&str, Vec<u8>) = match req.path.as_str() {
+            "/control.rss" => ("application/rss+xml", control.as_bytes().to_vec()),
+            "/pier.atom" => ("application/atom+xml", atom.as_bytes().to_vec()),
+            "/dock.json" => ("application/feed+json", json.as_bytes().to_vec()),
+            "/bytes.rss" => {
+                let mut b = b"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Byte Bay</title>\
+                    <link>https://bytes.example/</link><item><guid>b1</guid><title>Harbour master won\x92t \x0cresign</title>\
+                    <link>https://bytes.example/1</link><description>She won\x92t go, the harbour master said.</description></item></channel></rss>"
+                    .to_vec();
+                b.push(b'\n');
+                ("application/rss+xml", b)
+            }
+            _ => return reply(404, "no"),
+        };
+        Reply { status: 200, headers: vec![("Content-Type", kind.into())], body, stall: None }
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    for path in ["/control.rss", "/pier.atom", "/dock.json", "/bytes.rss"] {
+        let out = newsdesk(&d, &["feeds", "add", srv.url(path).as_str()], true).await;
+        assert!(out.status.success(), "{path}: {}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    }
+    let crawl = newsdesk(&d, &["crawl", "--all"], true).await;
+    assert!(stdout(&crawl).contains("0 failed"), "{}", stdout(&crawl));
+
+    let (addr, pages) = tokio::task::spawn_blocking(move || {
+        use std::io::BufRead;
+        let mut child = Command::new(BIN)
+            .current_dir(&d)
+            .args(["serve", "--no-crawl", "--listen", "127.0.0.1:0"])
+            .env_clear()
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let line = std::io::BufReader::new(child.stdout.take().unwrap()).lines().next().unwrap().unwrap();
+        let addr = line.strip_prefix("newsdesk is serving http://").unwrap().split('/').next().unwrap().to_owned();
+        let mut documents = Vec::new();
+        let front = get(&addr, "/").1 + &get(&addr, "/latest").1;
+        assert!(front.contains("Harbour  dredging plan approved") || front.contains("Harbour dredging plan approved"), "{front}");
+        let mut feeds: Vec<String> =
+            ["/feed", "/stories", "/search/feed"].iter().map(|p| (*p).to_owned()).collect();
+        let mut pages = links(&front, "/stories/");
+        pages.extend(links(&front, "/sources/"));
+        pages.extend(links(&front, "/articles/"));
+        for page in &pages {
+            let html = get(&addr, page).1;
+            for entity in links(&html, "/entities/") {
+                if !entity.ends_with(".atom") && !entity.ends_with(".json") {
+                    feeds.push(format!("{entity}/feed"));
+                }
+            }
+            if page.starts_with("/articles/") {
+                feeds.push(format!("{page}/comments"));
+            } else {
+                feeds.push(format!("{page}/feed"));
+            }
+        }
+        feeds.sort();
+        feeds.dedup();
+        for feed in &feeds {
+            let query = if feed == "/search/feed" { "?q=harbour" } else { "" };
+            for ext in ["atom", "json"] {
+                let path = format!("{feed}.{ext}{query}");
+                let (status, body) = get(&addr, &path);
+                assert_eq!(status, 200, "{path}: {body:.300}");
+                documents.push((path, body));
+            }
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        (addr, documents)
+    })
+    .await
+    .unwrap();
+    let _ = addr;
+    // The latest, stories and search feeds, and a feed of every story, outlet, entity and
+    // article comment thread the pages link to.
+    let paths: Vec<&String> = pages.iter().map(|(p, _)| p).collect();
+    assert!(paths.len() >= 20 && paths.iter().any(|p| p.starts_with("/entities/")), "{paths:?}");
+    for (path, body) in &pages {
+        if path.contains(".atom") {
+            newsdesk_testkit::assert_well_formed_xml(body, path);
+        } else {
+            let value: serde_json::Value =
+                serde_json::from_str(body).unwrap_or_else(|e| panic!("{path}: not JSON: {e}: {body:.300}"));
+            assert_xml_safe_json(&value, path);
+        }
+    }
+    let latest = &pages.iter().find(|(p, _)| p == "/feed.atom").unwrap().1;
+    for title in ["dredging plan approved", "cranes", "lights", "won\u{2019}t", "Tunnel ]]&gt; works"] {
+        assert!(latest.contains(title), "{title} in {latest}");
+    }
+}

@@ -8,8 +8,10 @@
 
 mod backends;
 pub mod http;
+mod xml;
 
 pub use backends::{TestStore, postgres, sqlite};
+pub use xml::assert_well_formed_xml;
 
 use chrono::{DateTime, TimeZone, Utc};
 use newsdesk_model::{ArticleId, ArticleUpsert};

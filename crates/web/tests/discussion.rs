@@ -462,7 +462,9 @@ newsdesk_testkit::on_both_backends! {
         site.moderate(&cookie, &id, "approve").await;
         let feed = site.get(&format!("/articles/{}/comments.atom", fixture_id(1)), None).await;
         assert!(feed.body.contains("Tide table changes"), "{}", feed.body);
-        assert!(!feed.body.chars().any(|c| !newsdesk_model::is_xml_char(c)), "well-formed: {:?}", feed.body);
+        newsdesk_testkit::assert_well_formed_xml(&feed.body, "the comment feed");
+        let json = site.get(&format!("/articles/{}/comments.json", fixture_id(1)), None).await;
+        assert!(json.body.contains("Tide table changes") && json.body.contains("\"Ana\""), "{}", json.body);
     }
 
     #[tokio::test]
