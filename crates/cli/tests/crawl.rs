@@ -316,9 +316,11 @@ async fn every_outgoing_feed_is_well_formed_whatever_the_incoming_feeds_held() {
         let addr = line.strip_prefix("newsdesk is serving http://").unwrap().split('/').next().unwrap().to_owned();
         let mut documents = Vec::new();
         let front = get(&addr, "/").1 + &get(&addr, "/latest").1;
-        assert!(front.contains("Harbour  dredging plan approved") || front.contains("Harbour dredging plan approved"), "{front}");
-        let mut feeds: Vec<String> =
-            ["/feed", "/stories", "/search/feed"].iter().map(|p| (*p).to_owned()).collect();
+        assert!(
+            front.contains("Harbour  dredging plan approved") || front.contains("Harbour dredging plan approved"),
+            "{front}"
+        );
+        let mut feeds: Vec<String> = ["/feed", "/stories", "/search/feed"].iter().map(|p| (*p).to_owned()).collect();
         let mut pages = links(&front, "/stories/");
         pages.extend(links(&front, "/sources/"));
         pages.extend(links(&front, "/articles/"));

@@ -27,7 +27,9 @@ pub fn assert_well_formed_xml(doc: &str, what: &str) {
                 }
                 for attribute in start.attributes() {
                     let attribute = attribute.unwrap_or_else(|e| panic!("{what}: bad attribute: {e}"));
-                    attribute.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap_or_else(|e| panic!("{what}: bad attribute value: {e}"));
+                    attribute
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap_or_else(|e| panic!("{what}: bad attribute value: {e}"));
                 }
             }
             Event::End(_) => depth = depth.saturating_sub(1),

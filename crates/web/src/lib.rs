@@ -14,6 +14,7 @@ mod client_address;
 mod discussion;
 mod error;
 mod feed;
+mod first_head;
 mod headers;
 mod operations;
 mod page_cache;
@@ -102,7 +103,10 @@ pub async fn serve(
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    // The peer address keys the per-address comment limit.
+    use axum::serve::ListenerExt;
+    // Each connection's first request head is checked before hyper reads it, so that bytes
+    // hyper cannot read get an answer with a body; the peer address keys the per-address limits.
+    let listener = first_head::CheckedListener(listener).tap_io(|_| {});
     axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown)
         .await

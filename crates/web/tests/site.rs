@@ -290,7 +290,7 @@ newsdesk_testkit::on_both_backends! {
     }
 
     #[tokio::test]
-    async fn an_overlong_address_or_header_set_gets_an_error_that_says_so() {
+    async fn an_overlong_or_unreadable_request_gets_an_error_that_says_so() {
         let site = site().await;
         let long = "a".repeat(9000);
         let answer = raw_exchange(&site, format!("GET /search?q={long} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")).await;
@@ -309,6 +309,21 @@ newsdesk_testkit::on_both_backends! {
         let answer = raw_exchange(&site, format!("GET / HTTP/1.1\r\nhost: x\r\ncookie: {big}\r\nconnection: close\r\n\r\n")).await;
         assert!(answer.starts_with("HTTP/1.1 431"), "{answer:.200}");
         assert!(answer.contains("newsdesk reads up to 32 KiB"), "{answer}");
+        // Bytes that are no HTTP request, or one hyper would refuse, get a page saying so.
+        for (raw, status, says) in [
+            ("GET /a\u{1}b HTTP/1.1\r\nhost: x\r\n\r\n", "400", "the method or the address"),
+            ("GET / HTTP/1.1\r\nhost x\r\n\r\n", "400", "a header name"),
+            ("\u{16}\u{3}\u{1} hello\r\n\r\n", "400", "not an HTTP/1.1 request"),
+        ] {
+            let answer = raw_exchange(&site, raw.to_owned()).await;
+            assert!(answer.starts_with(&format!("HTTP/1.1 {status}")), "{answer:.200}");
+            assert!(answer.contains(says) && answer.contains("</html>"), "{answer}");
+            assert!(answer.contains("content-security-policy"), "{answer}");
+        }
+        let many: String = (0..110).map(|i| format!("x-extra-{i}: {i}\r\n")).collect();
+        let answer = raw_exchange(&site, format!("GET / HTTP/1.1\r\nhost: x\r\n{many}\r\n")).await;
+        assert!(answer.starts_with("HTTP/1.1 431"), "{answer:.200}");
+        assert!(answer.contains("more than 100 header lines"), "{answer}");
         // Within the bounds, the page itself.
         let answer = raw_exchange(&site, "GET /latest HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n".into()).await;
         assert!(answer.starts_with("HTTP/1.1 200"), "{answer:.200}");
