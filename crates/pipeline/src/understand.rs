@@ -121,7 +121,16 @@ pub fn analyze(article: &ArticleText<'_>, fields: Fields, summary: &SummaryConfi
         } else {
             Vec::new()
         },
-        entities: if fields.entities { extract_entities(article.title, article.text) } else { Vec::new() },
+        entities: if fields.entities {
+            // The cues of names are the language's own: detected if not asked.
+            let language = language.or_else(|| {
+                let head: String = article.text.chars().take(600).collect();
+                detect_language(&format!("{}\n{head}", article.title))
+            });
+            extract_entities(article.title, article.text, language)
+        } else {
+            Vec::new()
+        },
         keyphrases: if fields.keyphrases { keyphrases(article.title, article.text, KEYPHRASES) } else { Vec::new() },
         fingerprint,
         credits,

@@ -25,6 +25,18 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     Some(tag(info.lang()))
 }
 
+/// The likeliest of English, German, French and Spanish for `text`, however unsure: for
+/// short texts whose language [`detect_language`] will not name, where a guess among the
+/// languages that have their own name cues beats assuming English.
+pub(crate) fn likeliest_with_name_cues(text: &str) -> Option<&'static str> {
+    let sample = match text.char_indices().nth(500) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    let info = whatlang::Detector::with_allowlist(vec![Lang::Eng, Lang::Deu, Lang::Fra, Lang::Spa]).detect(sample)?;
+    Some(tag(info.lang()))
+}
+
 /// Languages considered: the ones with a two-letter tag below. A short list is faster and
 /// avoids confusing close relatives on short texts.
 const ALLOWED: &[Lang] = &[

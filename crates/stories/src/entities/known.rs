@@ -1,0 +1,117 @@
+//! Names known before reading: places (GeoNames), given names (the US census), well-known
+//! organisations (written for newsdesk). Sources, licences and how the files are made:
+//! `data/README.md`.
+//!
+//! Loaded once, on first use: about 118,000 place names and 5,000 given names.
+
+use std::sync::LazyLock;
+
+use crate::hash::HashMap;
+
+static PLACES_TSV: &str = include_str!("../../data/places.tsv");
+static GIVEN_TSV: &str = include_str!("../../data/given_names.tsv");
+static ORGANISATIONS_TSV: &str = include_str!("../../data/organisations.tsv");
+static REGIONS_TSV: &str = include_str!("../../data/regions.tsv");
+
+/// A place of the gazetteer.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Place {
+    pub population: u64,
+    /// Its main name when the name looked up is another of its names ("Moskau": "Moscow").
+    pub main: Option<&'static str>,
+}
+
+static PLACES: LazyLock<HashMap<&'static str, Place>> = LazyLock::new(|| {
+    PLACES_TSV
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let name = fields.next()?;
+            let _id = fields.next()?;
+            let population = fields.next()?.parse().ok()?;
+            let main = fields.next().filter(|m| !m.is_empty());
+            Some((name, Place { population, main }))
+        })
+        .collect()
+});
+
+/// Regions and abbreviations of countries, which count as large places.
+static REGIONS: LazyLock<HashMap<String, Place>> = LazyLock::new(|| {
+    REGIONS_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|line| {
+            let (name, main) = line.split_once('\t').unwrap_or((line, ""));
+            let main = if main.is_empty() { None } else { Some(main) };
+            (name.to_lowercase(), Place { population: 10_000_000, main })
+        })
+        .collect()
+});
+
+static GIVEN: LazyLock<crate::hash::HashSet<&'static str>> =
+    LazyLock::new(|| GIVEN_TSV.lines().filter(|l| !l.is_empty()).collect());
+
+/// Lowercase name (or the abbreviation as written) to the organisation's main name.
+struct Organisations {
+    by_lowercase: HashMap<String, &'static str>,
+    by_abbreviation: HashMap<&'static str, &'static str>,
+}
+
+static ORGANISATIONS: LazyLock<Organisations> = LazyLock::new(|| {
+    let mut out = Organisations { by_lowercase: HashMap::default(), by_abbreviation: HashMap::default() };
+    for line in ORGANISATIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let Some((main, others)) = line.split_once('\t') else { continue };
+        for name in std::iter::once(main).chain(others.split('|')).filter(|n| !n.is_empty()) {
+            if is_abbreviation(name) {
+                out.by_abbreviation.insert(name, main);
+            } else {
+                out.by_lowercase.insert(name.to_lowercase(), main);
+            }
+        }
+    }
+    out
+});
+
+/// Capitals (and dots, hyphens, "&") only, as "ECB", "U.N.", "ISIS-K", "S&P". Names with digits
+/// ("COVID-19", "F-35") are of diseases and models more often than of organisations.
+pub(crate) fn is_abbreviation(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&')
+}
+
+/// The place a lowercase name names.
+pub(crate) fn place(lower: &str) -> Option<Place> {
+    REGIONS.get(lower).or_else(|| PLACES.get(lower)).copied()
+}
+
+/// Whether a lowercase word is a given name.
+pub(crate) fn is_given_name(lower: &str) -> bool {
+    GIVEN.contains(lower)
+}
+
+/// The main name of the well-known organisation `name` (as written) names.
+pub(crate) fn organisation(name: &str) -> Option<&'static str> {
+    let known = &*ORGANISATIONS;
+    if is_abbreviation(name) {
+        return known.by_abbreviation.get(name).copied();
+    }
+    known.by_lowercase.get(&name.to_lowercase()).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_load_and_answer() {
+        assert!(place("frankfurt").is_some_and(|p| p.population > 500_000));
+        assert_eq!(place("moskau").and_then(|p| p.main), Some("Moscow"));
+        assert!(place("nowhere in particular").is_none());
+        assert!(is_given_name("christine") && !is_given_name("lagarde"));
+        assert_eq!(organisation("ECB"), Some("European Central Bank"));
+        assert_eq!(organisation("Europäische Zentralbank"), Some("European Central Bank"));
+        assert_eq!(organisation("WHO"), Some("World Health Organization"));
+        assert_eq!(organisation("Who"), None, "an abbreviation matches only as written");
+        assert!(is_abbreviation("U.N.") && is_abbreviation("ISIS-K") && !is_abbreviation("Nato"));
+    }
+}

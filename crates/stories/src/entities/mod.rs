@@ -1,0 +1,311 @@
+//! The people, organisations and places an article names.
+//!
+//! Candidates are runs of capitalised words (`spans.rs`), cut where a title separates an
+//! organisation from a person ("European Central Bank President Christine Lagarde"), where a
+//! connector joins two names rather than one ("Chuck Schumer of New York"), and where a day or
+//! month follows a name. Well-known organisations are also found whole where their names are
+//! not all capitalised ("Organisation mondiale de la santé").
+//!
+//! A name's kind comes from evidence only, gathered over every mention in the article (one kind
+//! per name): the well-known organisations and the place gazetteer (`known.rs`), head nouns and
+//! titles of the article's language (`lexicon.rs`), the verbs after a name, the preposition
+//! before it, and given names. A name with no evidence is left out rather than guessed. Within
+//! an article a surname alone is the person named in full, and an abbreviation is the name
+//! whose initials it spells; across articles keys are shared: lowercase, "the" folded, and the
+//! main name of a known organisation or place ("EZB" and "ECB" are both "european central
+//! bank"; "Moskau" is "moscow").
+
+mod known;
+mod lexicon;
+mod spans;
+
+use crate::hash::HashMap;
+use known::is_abbreviation;
+use lexicon::Lexicon;
+use spans::Mention;
+
+/// What kind of thing a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+}
+
+impl EntityKind {
+    /// The spelling used in output and storage.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Organization => "organization",
+            Self::Place => "place",
+        }
+    }
+}
+
+/// One entity of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// The fullest form the article uses ("Dmitry Peskov").
+    pub name: String,
+    /// The same for every article: lowercase, possessive and "the" folded, the main name of a
+    /// known organisation or place.
+    pub key: String,
+    pub kind: EntityKind,
+    /// How often the article names it (surname-only mentions included).
+    pub mentions: u32,
+}
+
+/// The evidence for one name over the article.
+#[derive(Debug, Default, Clone)]
+struct Evidence {
+    person: u32,
+    place: u32,
+    org: u32,
+}
+
+#[derive(Debug, Clone)]
+struct Group {
+    name: String,
+    words: Vec<String>,
+    mentions: u32,
+    evidence: Evidence,
+    known_org: bool,
+}
+
+/// The entities of an article, most mentioned first (ties by name). `language` is the
+/// article's language tag when known; without it the likeliest language with name cues of its
+/// own is assumed.
+#[must_use]
+pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<Entity> {
+    let sample: String = text.chars().take(20_000).collect();
+    // A text too short for a sure language still has one: guessed among those with cues.
+    let lexicon = lexicon::for_language(language.or_else(|| crate::lang::likeliest_with_name_cues(&sample)));
+    let mentions = spans::mentions(&sample, lexicon);
+    let mut groups: HashMap<String, Group> = HashMap::default();
+    let mut weak: HashMap<String, u32> = HashMap::default();
+    for m in &mentions {
+        let (key, known_org) = key_of(m);
+        if key.is_empty() {
+            continue;
+        }
+        if m.weak && !known_org {
+            *weak.entry(key).or_default() += 1;
+            continue;
+        }
+        let display = m.words.join(" ");
+        let group = groups.entry(key).or_insert_with(|| Group {
+            name: display.clone(),
+            words: m.words.clone(),
+            mentions: 0,
+            evidence: Evidence::default(),
+            known_org,
+        });
+        group.mentions += 1;
+        if display.chars().count() > group.name.chars().count() {
+            group.name = display;
+            group.words = m.words.clone();
+        }
+        add_evidence(&mut group.evidence, m, lexicon);
+    }
+    join_abbreviations(&mut groups);
+    join_surnames(&mut groups, weak);
+    // Titles capitalise every word, so a title counts only where it names what the text names.
+    let title_words: Vec<String> = title.split_whitespace().map(|t| spans::clean(t).to_lowercase()).collect();
+    for size in 1..=4 {
+        for window in title_words.windows(size) {
+            if let Some(group) = groups.get_mut(&window.join(" ")) {
+                group.mentions += 1;
+            }
+        }
+    }
+    let mut out: Vec<Entity> = groups
+        .into_iter()
+        .filter_map(|(key, g)| {
+            let kind = classify(&key, &g, lexicon)?;
+            Some(Entity { name: g.name, key, kind, mentions: g.mentions })
+        })
+        .collect();
+    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.key.cmp(&b.key)));
+    out.truncate(40);
+    out
+}
+
+/// The shared key of a mention, and whether it names a well-known organisation.
+fn key_of(m: &Mention) -> (String, bool) {
+    let display = m.words.join(" ");
+    if let Some(main) = known::organisation(&display) {
+        return (main.to_lowercase(), true);
+    }
+    let lower = fold(&m.words);
+    if let Some(main) = known::place(&lower).and_then(|p| p.main) {
+        return (main.to_lowercase(), false);
+    }
+    (lower, false)
+}
+
+fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
+    if m.titled || lexicon.reporting.contains(&m.after.as_str()) {
+        e.person += 1;
+    }
+    if lexicon.org_appositions.contains(&m.before.as_str()) || m.org_apposition {
+        e.org += 1;
+    }
+    if lexicon.locatives.contains(&m.before.as_str()) {
+        e.place += 1;
+    }
+}
+
+/// An abbreviation the article also spells out ("ECB" after "European Central Bank") is the
+/// spelled-out name.
+fn join_abbreviations(groups: &mut HashMap<String, Group>) {
+    let short: Vec<String> = groups
+        .iter()
+        .filter(|(_, g)| !g.known_org && g.words.len() == 1 && is_abbreviation(&g.name))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in short {
+        let letters: String = key.chars().filter(char::is_ascii_alphabetic).collect();
+        let owners: Vec<String> = groups
+            .iter()
+            .filter(|(_, g)| g.words.len() >= 2)
+            .filter(|(_, g)| {
+                let initials: String = g
+                    .words
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .filter_map(|w| w.chars().next())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                initials == letters || (letters.len() >= 3 && initials.starts_with(&letters))
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        if let [owner] = owners.as_slice()
+            && let Some(g) = groups.remove(&key)
+            && let Some(full) = groups.get_mut(owner)
+        {
+            full.mentions += g.mentions;
+            full.evidence.org += g.evidence.org;
+        }
+    }
+}
+
+/// A surname alone is the person named in full, when one full name ends with it.
+fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>) {
+    let full_names: Vec<String> = groups.keys().filter(|k| k.contains(' ')).cloned().collect();
+    let owner_of = |single: &str| -> Option<String> {
+        let owners: Vec<&String> = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(single)).collect();
+        match owners.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    };
+    for (single, n) in weak {
+        if let Some(owner) = owner_of(&single)
+            && let Some(full) = groups.get_mut(&owner)
+        {
+            full.mentions += n;
+            full.evidence.person += 1;
+        }
+    }
+    let singles: Vec<String> = groups.keys().filter(|k| !k.contains(' ')).cloned().collect();
+    for single in singles {
+        let Some(owner) = owner_of(&single) else { continue };
+        if groups.get(&single).is_some_and(|g| g.known_org) {
+            continue;
+        }
+        if let Some(g) = groups.remove(&single)
+            && let Some(full) = groups.get_mut(&owner)
+        {
+            full.mentions += g.mentions;
+            full.evidence.person += g.evidence.person + 1;
+            full.evidence.place += g.evidence.place;
+        }
+    }
+}
+
+fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
+    if g.known_org {
+        return Some(EntityKind::Organization);
+    }
+    let lower: Vec<String> = g.words.iter().map(|w| w.to_lowercase()).collect();
+    let first = lower.first()?;
+    let last = lower.last()?;
+    let several = lower.len() >= 2;
+    let place_head =
+        several && (lexicon.place_words.contains(&last.as_str()) || lexicon.place_prefixes.contains(&first.as_str()));
+    let org_head =
+        several && lower.iter().any(|w| lexicon.org_words.contains(&w.as_str()) || is_org_compound(w, lexicon));
+    let abbreviation = !several && is_abbreviation(&g.name);
+    let country =
+        crate::gazetteer::territory(key).is_some() || crate::gazetteer::territory(&fold_words(&lower)).is_some();
+    let place = known::place(key).or_else(|| known::place(&fold_words(&lower))).map_or(0, |p| p.population);
+    // Nouns are capitalised in German: a lone capitalised word needs more to be a name.
+    let lone_noun = !several && lexicon.capitalises_nouns;
+    if (!several && lexicon.demonyms.contains(&first.as_str()))
+        || (several && lexicon.other_heads.contains(&last.as_str()))
+    {
+        return None;
+    }
+    // "R-KY", "D-N.Y.": a lawmaker's party and state, not a name.
+    if !several
+        && g.name.len() <= 8
+        && g.name.chars().nth(1) == Some('-')
+        && g.name.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    if org_head && !place_head {
+        return Some(EntityKind::Organization);
+    }
+    if country || place_head || (several && place >= 15_000) || (!several && place >= 1_000_000) {
+        return Some(EntityKind::Place);
+    }
+    if abbreviation || g.evidence.org > 0 {
+        return Some(EntityKind::Organization);
+    }
+    if g.evidence.person > 0 && (several || place == 0) && !lone_noun {
+        return Some(EntityKind::Person);
+    }
+    // A small town's name alone is as likely a surname ("Obama"): it needs a preposition of
+    // place too.
+    let least = if lone_noun {
+        100_000
+    } else if g.evidence.place > 0 {
+        15_000
+    } else {
+        50_000
+    };
+    if place >= least {
+        return Some(EntityKind::Place);
+    }
+    if several && (known::is_given_name(first) || g.evidence.person > 0) {
+        return Some(EntityKind::Person);
+    }
+    if several && g.evidence.place > 0 && !lexicon.capitalises_nouns {
+        return Some(EntityKind::Place);
+    }
+    None
+}
+
+/// A compound whose ending names an organisation ("Bundesamt", "Zentralbank"), longer than the
+/// ending itself.
+fn is_org_compound(lower: &str, lexicon: &Lexicon) -> bool {
+    lexicon.org_endings.iter().any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
+}
+
+/// The shared key: lowercase, without a leading "the".
+fn fold(words: &[String]) -> String {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    fold_words(&lower)
+}
+
+fn fold_words(lower: &[String]) -> String {
+    let start = usize::from(lower.first().is_some_and(|w| w == "the") && lower.len() > 1);
+    lower[start..].join(" ")
+}
+
+#[cfg(test)]
+mod tests;

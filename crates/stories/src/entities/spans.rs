@@ -1,0 +1,466 @@
+//! Candidate names in running text, with the words around them.
+
+use super::known::{self, is_abbreviation};
+use super::lexicon::Lexicon;
+
+/// One mention of a candidate name.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// The name's words as written (connectors such as "of" included).
+    pub words: Vec<String>,
+    /// The word before, lowercase ("" at the start of a sentence).
+    pub before: String,
+    /// The word after, lowercase.
+    pub after: String,
+    /// A lone capitalised word opening a sentence: a name only if the article names it so
+    /// elsewhere (a surname of a person named in full).
+    pub weak: bool,
+    /// A title or office stands before it ("President", "le président").
+    pub titled: bool,
+    /// A noun before it names an organisation ("Der Autobauer Volkswagen").
+    pub org_apposition: bool,
+}
+
+struct Token<'a> {
+    raw: &'a str,
+    word: String,
+    lower: String,
+}
+
+/// One word of a run: a name word, or a lowercase connector between two.
+#[derive(Debug, Clone)]
+struct Item {
+    word: String,
+    lower: String,
+    connector: bool,
+}
+
+/// Title abbreviations that end in a dot without ending the sentence.
+const DOTTED_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "st", "lt", "col", "capt", "prof", "rev", "mt", "ft", "sgt",
+    "adm", "gov", "m", "mme", "sr", "sra",
+];
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+const DASHES: &[&str] = &["--", "\u{2014}", "\u{2013}", "-"];
+
+/// A token's word: without surrounding punctuation and possessive, dotted abbreviations
+/// ("U.S.") kept whole.
+pub(crate) fn clean(token: &str) -> String {
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '\u{2019}' | '.' | '&'));
+    let t = t.trim_start_matches('.');
+    let dotted =
+        t.len() >= 4 && t.ends_with('.') && t.split('.').filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1);
+    let t = if dotted { t } else { t.trim_end_matches('.') };
+    let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("\u{2019}s")).unwrap_or(t);
+    // French and Italian elision: "l'Élysée", "d'Italia".
+    let t = ["l'", "d'", "L'", "D'", "l\u{2019}", "d\u{2019}", "L\u{2019}", "D\u{2019}"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p).filter(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
+        .unwrap_or(t);
+    t.trim_matches(|c: char| c == '\'' || c == '\u{2019}').to_owned()
+}
+
+/// Connectors that coordinate ("Valencia y Murcia") rather than attach ("Bank of England").
+const COORDINATORS: &[&str] = &["and", "und", "et", "y", "e", "&"];
+
+fn is_initial(word: &str, raw: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    word.chars().count() == 1 && word.chars().all(char::is_uppercase) && raw.trim_end_matches([',', ';']).ends_with('.')
+}
+
+fn is_dotted(word: &str) -> bool {
+    word.ends_with('.') && word.len() >= 4
+}
+
+fn capital(t: &Token<'_>) -> bool {
+    let mut chars = t.word.chars();
+    let Some(first) = chars.next() else { return false };
+    if let Some(rest) = t.word.strip_prefix("al-").or_else(|| t.word.strip_prefix("el-")) {
+        return rest.chars().next().is_some_and(char::is_uppercase);
+    }
+    first.is_uppercase()
+        && (t.word.chars().skip(1).any(char::is_lowercase)
+            || is_abbreviation(&t.word)
+            || t.word.trim_end_matches('.').chars().count() == 1)
+}
+
+/// The token ends the run it is in.
+fn breaks_after(t: &Token<'_>) -> bool {
+    let raw = t.raw;
+    if raw.ends_with([',', ';', ':', '!', '?', ')', '"', '\u{201d}', '\u{bb}', '\u{2019}']) {
+        return true;
+    }
+    if raw.ends_with("'s") || raw.ends_with("\u{2019}s") {
+        return true;
+    }
+    if raw.ends_with('.') {
+        return !(is_initial(&t.word, raw) || DOTTED_TITLES.contains(&t.lower.as_str()));
+    }
+    false
+}
+
+/// The token ends its sentence.
+fn ends_sentence(t: &Token<'_>) -> bool {
+    let raw = t.raw.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', '\u{bb}']);
+    if raw.ends_with(['!', '?', ':']) {
+        return true;
+    }
+    raw.ends_with('.')
+        && !is_initial(&t.word, raw)
+        && !is_dotted(&t.word)
+        && !DOTTED_TITLES.contains(&t.lower.as_str())
+        && !SUFFIXES.contains(&t.lower.as_str())
+}
+
+/// Every candidate mention of the text, in order.
+pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
+    let tokens: Vec<Token<'_>> = text
+        .split_whitespace()
+        .map(|raw| {
+            let mut word = clean(raw);
+            let lower = word.to_lowercase();
+            // Initials and suffixes keep their dot in the name: "George H. W. Bush", "Jr.".
+            if (is_initial(&word, raw) || SUFFIXES.contains(&lower.as_str()))
+                && raw.trim_end_matches([',', ';']).ends_with('.')
+            {
+                word.push('.');
+            }
+            Token { raw, word, lower }
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.raw.starts_with(['"', '\u{201c}', '\u{ab}', '\'']) {
+            sentence_start = true;
+        }
+        let before = if i > 0 && !sentence_start { tokens[i - 1].lower.clone() } else { String::new() };
+        if capital(t)
+            && let Some(n) = known_phrase(&tokens[i..])
+        {
+            let words = tokens[i..i + n].iter().map(|t| t.word.clone()).collect();
+            let after = tokens.get(i + n).map(|t| t.lower.clone()).unwrap_or_default();
+            let titled = lex.is_title(&before);
+            out.push(Mention { words, before, after, weak: false, titled, org_apposition: false });
+            sentence_start = ends_sentence(&tokens[i + n - 1]);
+            i += n;
+            continue;
+        }
+        if !capital(t) || lex.calendar.contains(&t.lower.as_str()) || lex.function_words.contains(&t.lower.as_str()) {
+            // A capitalised function word ("The", "In", "Die") is context: the sentence's
+            // first name starts after it.
+            if !(capital(t) && lex.function_words.contains(&t.lower.as_str()) && !breaks_after(t)) {
+                sentence_start = ends_sentence(t);
+            } else {
+                sentence_start = false;
+            }
+            i += 1;
+            continue;
+        }
+        let mut items = vec![Item { word: t.word.clone(), lower: t.lower.clone(), connector: false }];
+        let mut j = i;
+        let name_word =
+            |t: &Token<'_>| capital(t) && !lex.calendar.contains(&t.lower.as_str()) && !t.raw.starts_with('(');
+        let joins = |t: &Token<'_>| lex.connectors.contains(&t.lower.as_str()) && !breaks_after(t);
+        while j + 1 < tokens.len() && !breaks_after(&tokens[j]) && !SUFFIXES.contains(&tokens[j].lower.as_str()) {
+            let next = &tokens[j + 1];
+            if name_word(next) {
+                items.push(Item { word: next.word.clone(), lower: next.lower.clone(), connector: false });
+                j += 1;
+                continue;
+            }
+            // One or two connectors between capitals: "Bank of England", "von der Leyen".
+            let connectors = if joins(next) && tokens.get(j + 2).is_some_and(name_word) {
+                1
+            } else if joins(next) && tokens.get(j + 2).is_some_and(joins) && tokens.get(j + 3).is_some_and(name_word) {
+                2
+            } else {
+                break;
+            };
+            for k in 1..=connectors {
+                let c = &tokens[j + k];
+                items.push(Item { word: c.word.clone(), lower: c.lower.clone(), connector: true });
+            }
+            let n = &tokens[j + connectors + 1];
+            items.push(Item { word: n.word.clone(), lower: n.lower.clone(), connector: false });
+            j += connectors + 1;
+        }
+        let after_token = tokens.get(j + 1);
+        let after = after_token.map(|t| t.lower.clone()).unwrap_or_default();
+        // "Independence Day", "Mother's Day": the name of a day, not of anyone.
+        let holiday = after_token
+            .is_some_and(|t| capital(t) && matches!(t.lower.as_str(), "day" | "eve" | "tag" | "jour" | "día"));
+        // An outlet before a dash ("Harbor Wire --") and a credit in parentheses ("(Reuters)")
+        // are not what the story is about; a dateline in capitals ("PORT ALDER (Reuters) --")
+        // names the place it was filed from.
+        let opening = i < 3 && after_token.is_some_and(|t| DASHES.contains(&t.raw) || t.raw.starts_with('('));
+        let capitals = items.iter().all(|w| w.connector || !w.word.chars().any(char::is_lowercase));
+        let outlet = opening && !capitals;
+        let credit = i < 15 && t.raw.starts_with('(');
+        let before = if opening && capitals { "in".to_owned() } else { before };
+        if !outlet && !credit && !holiday {
+            // "le chancelier allemand Olaf Scholz": a title one word before counts too.
+            let titled = lex.is_title(&before)
+                || (i >= 2
+                    && !sentence_start
+                    && lex.is_title(&tokens[i - 2].lower)
+                    && !capital(&tokens[i - 1])
+                    && !breaks_after(&tokens[i - 2]));
+            let context = Context { before, after, sentence_start, titled, follows: apposition(&tokens[j..], lex) };
+            split_run(items, context, lex, &mut out);
+        }
+        sentence_start = ends_sentence(&tokens[j]);
+        i = j + 1;
+    }
+    out
+}
+
+/// The longest run of tokens from the start (two to seven) that names a well-known
+/// organisation, not broken by punctuation inside.
+fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
+    let most = tokens.len().min(7);
+    (2..=most).rev().find(|&n| {
+        let inner_break = tokens[..n - 1].iter().any(breaks_after);
+        !inner_break
+            && known::organisation(&tokens[..n].iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ")).is_some()
+    })
+}
+
+/// What surrounds a run.
+#[derive(Debug, Clone, Default)]
+struct Context {
+    before: String,
+    after: String,
+    sentence_start: bool,
+    /// A title stands before the run.
+    titled: bool,
+    /// What an apposition after the run says of it ("Codelco, the state miner,").
+    follows: Follows,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Follows {
+    #[default]
+    Nothing,
+    Title,
+    Organisation,
+}
+
+/// The apposition after a run ending in a comma: a title ("Helen Dickinson, its chief
+/// executive,") or a noun for an organisation ("Codelco, the state miner,").
+fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
+    if !from.first().is_some_and(|t| t.raw.ends_with(',')) {
+        return Follows::Nothing;
+    }
+    for t in from.iter().skip(1).take(6) {
+        if lex.is_title(&t.lower) {
+            return Follows::Title;
+        }
+        if lex.org_appositions.contains(&t.lower.as_str()) {
+            return Follows::Organisation;
+        }
+        if t.raw.ends_with([',', '.', ';']) || capital(t) && !is_abbreviation(&t.word) {
+            break;
+        }
+    }
+    Follows::Nothing
+}
+
+fn is_apposition(lower: &str, nouns: &[&str]) -> bool {
+    nouns.iter().any(|n| lower == *n || (n.len() >= 6 && lower.ends_with(n)))
+}
+
+/// Cuts one run into the names it holds and records each.
+fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec<Mention>) {
+    while items.first().is_some_and(|w| w.connector || lex.function_words.contains(&w.lower.as_str())) {
+        cx.before = items.remove(0).lower;
+        cx.sentence_start = false;
+    }
+    if items.is_empty() {
+        return;
+    }
+    // "Valencia y Murcia", "Russian President Vladimir Putin and Chinese President Xi Jinping":
+    // coordinated names are cut apart first, unless the whole is one name.
+    if items.iter().any(|w| w.connector && COORDINATORS.contains(&w.lower.as_str())) && !joins_one_name(&items, lex) {
+        let segments: Vec<Vec<Item>> = items
+            .split(|w| w.connector && COORDINATORS.contains(&w.lower.as_str()))
+            .filter(|p| !p.is_empty())
+            .map(<[Item]>::to_vec)
+            .collect();
+        let count = segments.len();
+        for (n, segment) in segments.into_iter().enumerate() {
+            let part = Context {
+                before: if n == 0 { cx.before.clone() } else { String::new() },
+                after: if n + 1 == count { cx.after.clone() } else { String::new() },
+                sentence_start: cx.sentence_start && n == 0,
+                titled: cx.titled && n == 0,
+                follows: if n + 1 == count { cx.follows } else { Follows::Nothing },
+            };
+            split_run(segment, part, lex, out);
+        }
+        return;
+    }
+    // "le Suédois Svante Pääbo", "der Schwede ...": a nationality written as a noun before a
+    // name says it is a person's (English writes the adjective, as in "Swiss villa").
+    if items.len() >= 2
+        && !std::ptr::eq(lex, &super::lexicon::ENGLISH)
+        && lex.demonyms.contains(&items[0].lower.as_str())
+    {
+        cx.before = items.remove(0).lower;
+        cx.titled = true;
+        cx.sentence_start = false;
+    }
+    // German appositions: "Die Gewerkschaft Verdi", "Der Schweizer Nahrungsmittelkonzern
+    // Nestlé", "Am Flughafen Frankfurt": the noun says what the name after it is.
+    let mut org_apposition = false;
+    if lex.capitalises_nouns
+        && let Some(p) = items[..items.len() - 1].iter().rposition(|w| {
+            is_apposition(&w.lower, lex.org_appositions) || is_apposition(&w.lower, lex.place_appositions)
+        })
+    {
+        org_apposition = is_apposition(&items[p].lower, lex.org_appositions);
+        cx.before = if org_apposition { items[p].lower.clone() } else { "in".to_owned() };
+        items.drain(..=p);
+        cx.sentence_start = false;
+    }
+    // "European Central Bank President Christine Lagarde": the organisation, the title, the
+    // person.
+    if let Some(t) = items.iter().rposition(|w| !w.connector && lex.is_title(&w.lower)) {
+        let mut start = t;
+        while start > 0
+            && !items[start - 1].connector
+            && (lex.is_title(&items[start - 1].lower) || lex.title_modifiers.contains(&items[start - 1].lower.as_str()))
+        {
+            start -= 1;
+        }
+        let mut end = t;
+        while end + 2 < items.len()
+            && items[end + 1].connector
+            && (lex.title_modifiers.contains(&items[end + 2].lower.as_str()) || lex.is_title(&items[end + 2].lower))
+        {
+            end += 2;
+        }
+        let title = items[end].lower.clone();
+        // "EZB-Präsidentin": the organisation before the hyphen.
+        if let Some((prefix, _)) = items[t].word.split_once('-')
+            && is_abbreviation(prefix)
+        {
+            out.push(Mention {
+                words: vec![prefix.to_owned()],
+                before: String::new(),
+                after: title.clone(),
+                weak: false,
+                titled: false,
+                org_apposition: true,
+            });
+        }
+        let name: Vec<Item> = items[end + 1..].to_vec();
+        let left: Vec<Item> = items[..start].to_vec();
+        if !left.is_empty() {
+            let left_cx = Context { after: title.clone(), follows: Follows::Nothing, titled: false, ..cx.clone() };
+            push_parts(left, &left_cx, org_apposition, lex, out);
+        }
+        if !name.is_empty() {
+            let name_cx = Context { before: title, sentence_start: false, titled: true, ..cx };
+            push_parts(name, &name_cx, false, lex, out);
+        }
+        return;
+    }
+    // "Joint Chiefs of Staff Mark Milley", "du Royaume-Uni Liz Truss": an organisation's or a
+    // country's name, then a person's.
+    if let Some(k) = (1..items.len()).find(|&k| {
+        k + 1 < items.len()
+            && !items[k - 1].connector
+            && !items[k].connector
+            && known::is_given_name(&items[k].lower)
+            && (items[..k].iter().any(|w| lex.org_words.contains(&w.lower.as_str()))
+                || crate::gazetteer::territory(
+                    &items[..k].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" "),
+                )
+                .is_some())
+    }) {
+        let left_cx = Context { after: String::new(), follows: Follows::Nothing, titled: false, ..cx.clone() };
+        push_parts(items[..k].to_vec(), &left_cx, org_apposition, lex, out);
+        let name_cx = Context { before: String::new(), sentence_start: false, titled: true, ..cx };
+        push_parts(items[k..].to_vec(), &name_cx, false, lex, out);
+        return;
+    }
+    push_parts(items, &cx, org_apposition, lex, out);
+}
+
+/// Records a run after cutting it where its connectors join two names rather than one.
+fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let parts = if joins_one_name(&items, lex) {
+        vec![items]
+    } else {
+        items.split(|w| w.connector).filter(|p| !p.is_empty()).map(<[Item]>::to_vec).collect()
+    };
+    let count = parts.len();
+    for (n, part) in parts.into_iter().enumerate() {
+        let first = n == 0;
+        let last = n + 1 == count;
+        let words: Vec<String> = part.iter().map(|w| w.word.clone()).collect();
+        let after = if last { cx.after.clone() } else { String::new() };
+        let lower = part[0].lower.as_str();
+        let big_place = crate::gazetteer::territory(lower).is_some()
+            || known::place(lower).is_some_and(|p| p.population >= 1_000_000);
+        let weak = first
+            && cx.sentence_start
+            && words.len() == 1
+            && !big_place
+            && !is_abbreviation(&words[0])
+            && known::organisation(&words[0]).is_none()
+            && !lex.reporting.contains(&after.as_str())
+            && !(last && cx.follows != Follows::Nothing);
+        out.push(Mention {
+            words,
+            before: if first { cx.before.clone() } else { String::new() },
+            after,
+            weak,
+            titled: (cx.titled && first) || (last && cx.follows == Follows::Title),
+            org_apposition: (org_apposition && first) || (last && cx.follows == Follows::Organisation),
+        });
+    }
+}
+
+/// Whether the connectors of a run join one name ("Bank of England", "Food and Drug
+/// Administration", "Ursula von der Leyen") rather than two ("Chuck Schumer of New York").
+fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
+    if !items.iter().any(|w| w.connector) {
+        return true;
+    }
+    let whole: Vec<&str> = items.iter().map(|w| w.word.as_str()).collect();
+    let whole = whole.join(" ");
+    if known::organisation(&whole).is_some() || known::place(&whole.to_lowercase()).is_some() {
+        return true;
+    }
+    let head = |w: &Item| {
+        lex.org_words.contains(&w.lower.as_str())
+            || lex.place_words.contains(&w.lower.as_str())
+            || lex.place_prefixes.contains(&w.lower.as_str())
+            || lex.org_endings.iter().any(|e| w.lower.ends_with(e) && w.lower.len() > e.len() + 2)
+    };
+    let connectors: Vec<&Item> = items.iter().filter(|w| w.connector).collect();
+    // A person's name with particles: "Luca de Meo", "Ursula von der Leyen".
+    if connectors.iter().all(|w| lex.name_particles.contains(&w.lower.as_str()))
+        && items.last().is_some_and(|w| known::place(&w.lower).is_none() && !head(w))
+        && !items.iter().any(|w| !w.connector && head(w))
+    {
+        return true;
+    }
+    // Head-final: "Securities and Exchange Commission".
+    if items.last().is_some_and(head) {
+        return true;
+    }
+    // Head-initial, attached by "of" rather than coordinated: "Reserve Bank of New Zealand",
+    // "Centers for Disease Control and Prevention"; but "Congress for New Mexico" is a seat
+    // for a place.
+    let first_connector = items.iter().position(|w| w.connector).unwrap_or(0);
+    let rest: Vec<&str> = items[first_connector + 1..].iter().map(|w| w.lower.as_str()).collect();
+    let for_a_place = items[first_connector].lower == "for" && known::place(&rest.join(" ")).is_some();
+    !COORDINATORS.contains(&items[first_connector].lower.as_str())
+        && !for_a_place
+        && items[..first_connector].iter().any(head)
+}
