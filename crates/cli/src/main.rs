@@ -75,7 +75,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
     if let Command::Analyze(args) = &cli.command {
         // Pure text work: no database.
         let fields = match &args.only {
-            Some(list) => newsdesk_pipeline::understand::Fields::parse(list).map_err(anyhow::Error::msg)?,
+            Some(list) => newsdesk_pipeline::understand::Fields::parse(list)?,
             None => newsdesk_pipeline::understand::Fields::default(),
         };
         if args.stories.is_some() && !fields.stories {

@@ -16,7 +16,7 @@ mod parse;
 pub use atom::{OutEntry, OutFeed, to_atom};
 pub use discover::{COMMON_FEED_PATHS, feed_links};
 pub use json_feed::to_json_feed;
-pub use opml::{OpmlFeed, OpmlImport, parse_opml, write_opml};
+pub use opml::{OpmlError, OpmlFeed, OpmlImport, parse_opml, write_opml};
 pub use parse::{
     FeedError, FeedFormat, MAX_ENTRIES, MAX_FEED_BYTES, ParsedEntry, ParsedFeed, canonical_link, content_hash,
     parse_feed,

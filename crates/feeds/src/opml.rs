@@ -24,9 +24,9 @@ pub struct OpmlImport {
 /// `rss`-typed outline), at any depth.
 ///
 /// # Errors
-/// A message when the text is not XML at all.
-pub fn parse_opml(text: &str) -> Result<OpmlImport, String> {
-    let doc = parse_xml_tree(text)?;
+/// [`OpmlError::NotXml`] when the text is not XML at all.
+pub fn parse_opml(text: &str) -> Result<OpmlImport, OpmlError> {
+    let doc = parse_xml_tree(text).map_err(OpmlError::NotXml)?;
     let mut import = OpmlImport::default();
     let mut stack = vec![&doc.root];
     let mut seen = std::collections::HashSet::new();
@@ -61,6 +61,14 @@ pub fn parse_opml(text: &str) -> Result<OpmlImport, String> {
         }
     }
     Ok(import)
+}
+
+/// Why a subscription list could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OpmlError {
+    /// The text is not XML; the message says where reading stopped.
+    #[error("not XML: {0}")]
+    NotXml(String),
 }
 
 /// Writes an OPML 2.0 subscription list.

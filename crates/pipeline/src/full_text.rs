@@ -95,15 +95,15 @@ pub fn wants_page(mode: FullText, entry: &ParsedEntry) -> bool {
 /// publication time.
 ///
 /// # Errors
-/// Why the feed's content was kept.
-pub fn adopt(entry: &mut ParsedEntry, page: &Extracted) -> Result<(), String> {
+/// [`NotAdopted`]: why the feed's content was kept.
+pub fn adopt(entry: &mut ParsedEntry, page: &Extracted) -> Result<(), NotAdopted> {
     if let Some(reason) = page.not_article {
-        return Err(format!("{reason}"));
+        return Err(NotAdopted::NotAnArticle(reason));
     }
     let feed_words = entry.text.split_whitespace().count();
     let page_words = page.word_count();
     if page_words < feed_words + 20 {
-        return Err(format!("the page's article ({page_words} words) says no more than the feed ({feed_words} words)"));
+        return Err(NotAdopted::SaysNoMore { page_words, feed_words });
     }
     if entry.summary.is_none() && !entry.text.trim().is_empty() {
         entry.summary = Some(entry.text.replace('\n', " "));
@@ -117,6 +117,17 @@ pub fn adopt(entry: &mut ParsedEntry, page: &Extracted) -> Result<(), String> {
         entry.published = page.published;
     }
     Ok(())
+}
+
+/// Why a page's article was not put in place of the feed's content.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotAdopted {
+    /// The page is not an article (a listing, a paywall, an error page...).
+    #[error("{0}")]
+    NotAnArticle(newsdesk_extract::NotArticle),
+    /// The page's article is not at least twenty words longer than the feed's text.
+    #[error("the page's article ({page_words} words) says no more than the feed ({feed_words} words)")]
+    SaysNoMore { page_words: usize, feed_words: usize },
 }
 
 /// What filling entries from their pages found.
@@ -170,7 +181,7 @@ pub(crate) async fn fill(
         {
             site_name = Some((url.clone(), name.clone()));
         }
-        let outcome = result.and_then(|page| adopt(&mut entries[i], &page));
+        let outcome = result.and_then(|page| adopt(&mut entries[i], &page).map_err(|e| e.to_string()));
         match outcome {
             Ok(()) => {
                 METRICS.full_text_adopted.inc();
@@ -305,7 +316,7 @@ mod tests {
         };
         assert!(adopt(&mut e, &listing).is_err());
         let shorter = Extracted { text: "Just a line.".into(), ..Extracted::default() };
-        assert!(adopt(&mut e, &shorter).unwrap_err().contains("says no more"));
+        assert!(adopt(&mut e, &shorter).unwrap_err().to_string().contains("says no more"));
         assert_eq!(e.text, long_text());
     }
 }

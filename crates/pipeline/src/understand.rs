@@ -32,12 +32,17 @@ impl Default for Fields {
     }
 }
 
+/// A name in a field list that is not a field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a field: expected language, summary, entities, keyphrases, copies, stories")]
+pub struct UnknownField(pub String);
+
 impl Fields {
     /// Reads a comma-separated list such as `language,summary`.
     ///
     /// # Errors
-    /// A name that is not a field, in words.
-    pub fn parse(list: &str) -> Result<Self, String> {
+    /// [`UnknownField`] for a name that is not a field.
+    pub fn parse(list: &str) -> Result<Self, UnknownField> {
         let mut f =
             Self { language: false, summary: false, entities: false, keyphrases: false, copies: false, stories: false };
         for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -48,11 +53,7 @@ impl Fields {
                 "keyphrases" => f.keyphrases = true,
                 "copies" | "copy_of" => f.copies = true,
                 "stories" | "story" => f.stories = true,
-                other => {
-                    return Err(format!(
-                        "`{other}` is not a field: expected language, summary, entities, keyphrases, copies, stories"
-                    ));
-                }
+                other => return Err(UnknownField(other.to_owned())),
             }
         }
         Ok(f)
@@ -233,7 +234,7 @@ mod tests {
     fn fields_parse_names_and_refuse_others() {
         let f = Fields::parse("language, story").unwrap();
         assert!(f.language && f.stories && !f.summary && !f.copies);
-        assert!(Fields::parse("summary,colour").unwrap_err().contains("`colour` is not a field"));
+        assert!(Fields::parse("summary,colour").unwrap_err().to_string().contains("`colour` is not a field"));
     }
 
     #[test]

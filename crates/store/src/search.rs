@@ -68,6 +68,17 @@ pub struct ParsedQuery {
     pub after: Option<chrono::NaiveDate>,
 }
 
+/// A search filter with a value it cannot take.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    #[error("`lang:{0}` is not a language: use a code such as lang:en, lang:de or lang:pt-BR.")]
+    Language(String),
+    #[error("`{key}:{value}` is not a day: write it as {key}:2026-05-04.")]
+    Day { key: String, value: String },
+    #[error("after:{after} is not before before:{before}, so nothing can match.")]
+    EmptyRange { after: chrono::NaiveDate, before: chrono::NaiveDate },
+}
+
 /// The filters a query reads (`key:value`).
 const FILTERS: &[&str] = &["source", "site", "lang", "language", "before", "after"];
 
@@ -76,8 +87,8 @@ impl ParsedQuery {
     /// `lang:`, `before:` and `after:` (days as `YYYY-MM-DD`). Anything else is a separator.
     ///
     /// # Errors
-    /// A filter with a value it cannot take, in words.
-    pub fn read(input: &str) -> Result<Self, String> {
+    /// [`QueryError`]: a filter with a value it cannot take.
+    pub fn read(input: &str) -> Result<Self, QueryError> {
         let mut query = Self::default();
         let mut rest = Vec::new();
         let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
@@ -107,14 +118,15 @@ impl ParsedQuery {
                     query.source = Some(value.to_lowercase().trim_start_matches("www.").to_owned());
                 }
                 "lang" | "language" if !value.is_empty() => {
-                    let tag = newsdesk_model::normalize_language(value).map_err(|_| {
-                        format!("`lang:{value}` is not a language: use a code such as lang:en, lang:de or lang:pt-BR.")
-                    })?;
+                    let tag = newsdesk_model::normalize_language(value)
+                        .map_err(|_| QueryError::Language(value.chars().take(40).collect()))?;
                     query.language = Some(tag.to_ascii_lowercase());
                 }
                 "before" | "after" if !value.is_empty() => {
-                    let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                        .map_err(|_| format!("`{key}:{value}` is not a day: write it as {key}:2026-05-04."))?;
+                    let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| QueryError::Day {
+                        key: key.to_owned(),
+                        value: value.chars().take(40).collect(),
+                    })?;
                     if key.eq_ignore_ascii_case("before") { query.before = Some(day) } else { query.after = Some(day) }
                 }
                 _ => rest.push(token.to_owned()),
@@ -123,7 +135,7 @@ impl ParsedQuery {
         if let (Some(a), Some(b)) = (query.after, query.before)
             && a >= b
         {
-            return Err(format!("after:{a} is not before before:{b}, so nothing can match."));
+            return Err(QueryError::EmptyRange { after: a, before: b });
         }
         let words = Self::parse(&rest.join(" "));
         Ok(Self { include: words.include, exclude: words.exclude, ..query })
@@ -576,15 +588,22 @@ mod tests {
         assert_eq!(q.language.as_deref(), Some("en"));
         assert_eq!(q.after.map(|d| d.to_string()).as_deref(), Some("2026-05-01"));
         assert_eq!(q.before.map(|d| d.to_string()).as_deref(), Some("2026-06-01"));
-        assert!(ParsedQuery::read("before:yesterday").unwrap_err().contains("write it as before:2026-05-04"));
-        assert!(ParsedQuery::read("lang:english").unwrap_err().contains("lang:en"));
+        assert!(
+            ParsedQuery::read("before:yesterday").unwrap_err().to_string().contains("write it as before:2026-05-04")
+        );
+        assert!(ParsedQuery::read("lang:english").unwrap_err().to_string().contains("lang:en"));
         assert_eq!(ParsedQuery::read("lang:de-DE").unwrap().language.as_deref(), Some("de-de"));
         assert_eq!(ParsedQuery::read("lang:pt_br").unwrap().language.as_deref(), Some("pt-br"));
         let named = ParsedQuery::read(r#"ferry source:"Metro Times" strike"#).unwrap();
         assert_eq!(named.source.as_deref(), Some("metro times"));
         assert_eq!(named.include, vec!["ferry", "strike"]);
         assert_eq!(ParsedQuery::read(r#"source:"Metro""#).unwrap().source.as_deref(), Some("metro"));
-        assert!(ParsedQuery::read("after:2026-06-01 before:2026-05-01").unwrap_err().contains("nothing can match"));
+        assert!(
+            ParsedQuery::read("after:2026-06-01 before:2026-05-01")
+                .unwrap_err()
+                .to_string()
+                .contains("nothing can match")
+        );
         // Other colons are separators, as before.
         assert_eq!(ParsedQuery::read("col:val").unwrap().include, vec!["col val"]);
     }

@@ -95,7 +95,7 @@ fn words_of(text: &str) -> Vec<String> {
             raw.chars().filter(|c| c.is_alphanumeric() || *c == '-').flat_map(char::to_lowercase).collect()
         };
         let breaks = raw.ends_with([',', '.', ';', ':', '!', '?']);
-        if w.chars().count() < 3 || crate::cluster::is_stop_word(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+        if w.chars().count() < 3 || crate::lexicon::english::is_stop_word(&w) || w.chars().all(|c| c.is_ascii_digit()) {
             out.push(String::new());
         } else {
             out.push(w);

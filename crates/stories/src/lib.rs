@@ -20,6 +20,7 @@ mod gazetteer;
 mod hash;
 mod keyphrases;
 mod lang;
+mod lexicon;
 mod script;
 mod sentences;
 mod summary;

@@ -2,10 +2,7 @@
 //! (where a sentence ends with a lone `.` and the next one may start in lowercase).
 
 /// Abbreviations that come before a name and never end a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cpt", "rev", "hon",
-    "pres", "supt", "det", "insp", "cpl", "adm", "maj", "messrs", "mt", "ft", "pvt", "cmdr", "fr", "sr", "jr",
-];
+use crate::lexicon::english::TITLE_ABBREVIATIONS as TITLES;
 
 /// Abbreviations that are usually inside a sentence.
 const ABBREVIATIONS: &[&str] = &[

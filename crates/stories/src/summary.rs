@@ -133,7 +133,7 @@ fn content_words(s: &str) -> Vec<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_alphabetic))
         .map(str::to_lowercase)
-        .filter(|w| !crate::cluster::is_stop_word(w))
+        .filter(|w| !crate::lexicon::english::is_stop_word(w))
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -142,8 +142,8 @@ fn content_words(s: &str) -> Vec<String> {
 
 /// True when a sentence reports speech ("..., he said"), as opposed to quoting a title.
 fn is_speech(s: &str) -> bool {
-    const VERBS: &[&str] = &["said", "says", "told", "tells", "wrote", "writes", "added", "asked", "according"];
-    s.split(|c: char| !c.is_alphanumeric()).any(|w| VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)))
+    use crate::lexicon::english::SPEECH_VERBS;
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| SPEECH_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// Words: tokens with a letter or digit.

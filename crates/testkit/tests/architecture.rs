@@ -16,7 +16,7 @@ fn allowed() -> BTreeMap<&'static str, BTreeSet<&'static str>> {
         m.insert(pure, BTreeSet::from(["model"]));
     }
     m.insert("pipeline", BTreeSet::from(["model", "fetch", "feeds", "extract", "stories", "store"]));
-    m.insert("web", BTreeSet::from(["model", "store", "feeds", "pipeline"]));
+    m.insert("web", BTreeSet::from(["model", "store", "feeds"]));
     m.insert(
         "cli",
         BTreeSet::from(["model", "formats", "feeds", "fetch", "extract", "stories", "store", "pipeline", "web"]),
@@ -89,6 +89,109 @@ fn every_crate_uses_workspace_lints_and_versions() {
                 if spec.get("workspace").and_then(toml::Value::as_bool) != Some(true) {
                     problems
                         .push(format!("{name}: [{section}] {dep} sets its own version; set it once in the workspace"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every `.rs` file under `dir`, recursively.
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn crates_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The pure crates: text in, values out.
+const PURE: &[&str] = &["model", "formats", "feeds", "extract", "stories"];
+
+#[test]
+fn pure_crates_depend_on_no_runtime_database_http_or_web_framework() {
+    let mut problems = Vec::new();
+    for (name, doc) in manifests() {
+        if !PURE.contains(&name.as_str()) {
+            continue;
+        }
+        let deps = doc.get("dependencies").and_then(toml::Value::as_table).cloned().unwrap_or_default();
+        for banned in ["tokio", "sqlx", "reqwest", "axum", "hyper", "tower"] {
+            if deps.contains_key(banned) {
+                problems.push(format!("pure crate `{name}` depends on {banned}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn anyhow_is_only_in_the_binary() {
+    let mut problems = Vec::new();
+    for (name, doc) in manifests() {
+        let deps = doc.get("dependencies").and_then(toml::Value::as_table).cloned().unwrap_or_default();
+        if name != "cli" && deps.contains_key("anyhow") {
+            problems.push(format!("library crate `{name}` depends on anyhow; libraries answer typed errors"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn sql_is_written_only_in_the_store() {
+    let statements = ["\"SELECT ", "\"INSERT INTO", "\"DELETE FROM", "\"CREATE TABLE", "\"UPDATE ", "\"WITH "];
+    let mut problems = Vec::new();
+    for (name, _) in manifests() {
+        if name == "store" {
+            continue;
+        }
+        for file in rust_files(&crates_dir().join(&name).join("src")) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                if statements.iter().any(|s| line.contains(s)) {
+                    problems.push(format!("{}:{}: SQL outside the store: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn only_the_store_turns_stored_text_into_safe_html_unchecked() {
+    let mut problems = Vec::new();
+    for (name, _) in manifests() {
+        if name == "store" || name == "model" {
+            continue;
+        }
+        for file in rust_files(&crates_dir().join(&name).join("src")) {
+            if std::fs::read_to_string(&file).unwrap().contains("from_store(") {
+                problems.push(format!("{} calls SafeHtml::from_store; only the store may", file.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn pure_crates_read_no_wall_clock() {
+    let mut problems = Vec::new();
+    for name in PURE {
+        for file in rust_files(&crates_dir().join(name).join("src")) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for clock in ["Utc::now", "SystemTime::now", "Local::now"] {
+                if text.contains(clock) {
+                    problems.push(format!("{} reads the wall clock ({clock}); times are passed in", file.display()));
                 }
             }
         }

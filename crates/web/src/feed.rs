@@ -232,7 +232,7 @@ pub(crate) async fn search(State(state): State<AppState>, RawQuery(raw): RawQuer
         if query.is_empty() {
             return Err(WebError::BadRequest("A search feed needs a query: /search/feed.atom?q=words.".into()));
         }
-        let parsed = newsdesk_store::ParsedQuery::read(&query).map_err(WebError::BadRequest)?;
+        let parsed = newsdesk_store::ParsedQuery::read(&query).map_err(|e| WebError::BadRequest(e.to_string()))?;
         let results = state.store.search_query(&parsed, 0, FEED_ENTRIES).await?;
         let entries = results.hits.into_iter().map(|h| card_entry(&state, h.article)).collect::<Result<_, _>>()?;
         let q: String = url::form_urlencoded::byte_serialize(query.as_bytes()).collect();

@@ -34,7 +34,7 @@ use tokio::net::TcpListener;
 
 pub use api::new_api_token;
 pub use error::WebError;
-pub use security::hash_password;
+pub use security::{SecretError, hash_password};
 pub use state::SiteSettings;
 
 use crate::state::AppState;

@@ -12,10 +12,19 @@ use sha2::{Digest, Sha256};
 ///
 /// # Errors
 /// The operating system has no randomness to give.
-pub(crate) fn random_token() -> Result<String, String> {
+pub(crate) fn random_token() -> Result<String, SecretError> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| format!("no randomness: {e}"))?;
+    getrandom::fill(&mut bytes).map_err(|e| SecretError::NoRandomness(e.to_string()))?;
     Ok(hex(&bytes))
+}
+
+/// Why a secret (a token, a password hash) could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SecretError {
+    #[error("the operating system gave no randomness: {0}")]
+    NoRandomness(String),
+    #[error("the password could not be hashed: {0}")]
+    Hashing(String),
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
@@ -117,14 +126,14 @@ pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
 ///
 /// # Errors
 /// No randomness for the salt, or a hashing failure.
-pub fn hash_password(password: &str) -> Result<String, String> {
+pub fn hash_password(password: &str) -> Result<String, SecretError> {
     let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|e| format!("no randomness: {e}"))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|e| e.to_string())?;
+    getrandom::fill(&mut salt).map_err(|e| SecretError::NoRandomness(e.to_string()))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| SecretError::Hashing(e.to_string()))?;
     argon2::Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
+        .map_err(|e| SecretError::Hashing(e.to_string()))
 }
 
 /// True when `password` matches the stored hash.

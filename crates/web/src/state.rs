@@ -95,7 +95,7 @@ impl AppState {
     pub(crate) async fn secret(&self) -> Result<&[u8], WebError> {
         self.secret
             .get_or_try_init(|| async {
-                let fresh = crate::security::random_token().map_err(WebError::Internal)?;
+                let fresh = crate::security::random_token().map_err(|e| WebError::Internal(e.to_string()))?;
                 let value = self.store.site_secret("forms", &fresh).await?;
                 Ok::<_, WebError>(value.into_bytes())
             })

@@ -24,8 +24,7 @@ pub async fn create_user(store: &Store, name: &str) -> anyhow::Result<String> {
     }
     let hash = tokio::task::spawn_blocking(move || newsdesk_web::hash_password(&password))
         .await
-        .context("hashing the password")?
-        .map_err(anyhow::Error::msg)?;
+        .context("hashing the password")??;
     if !store.create_user(name, &hash).await? {
         bail!("there is already an administrator called {name}");
     }
@@ -41,7 +40,7 @@ pub async fn create_token(store: &Store, name: &str) -> anyhow::Result<String> {
     if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
         bail!("the token's name must be 1 to 100 characters");
     }
-    let (token, hash) = newsdesk_web::new_api_token().map_err(anyhow::Error::msg)?;
+    let (token, hash) = newsdesk_web::new_api_token()?;
     if !store.create_api_token(name, &hash).await? {
         bail!("there is already a token called {name}");
     }

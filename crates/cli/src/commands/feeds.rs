@@ -185,7 +185,7 @@ pub async fn import_opml(store: &Store, path: &Path) -> anyhow::Result<String> {
         bail!("{} is larger than 32 MiB; that is not a subscription list", path.display());
     }
     let text = String::from_utf8_lossy(&bytes);
-    let opml = parse_opml(&text).map_err(|e| anyhow::anyhow!("{}: not an OPML file: {e}", path.display()))?;
+    let opml = parse_opml(&text).map_err(|e| anyhow::anyhow!("{}: not an OPML file ({e})", path.display()))?;
     let (mut added, mut existing) = (0, 0);
     // Every outline that can be followed is, whatever the others hold.
     let mut refused: Vec<String> = Vec::new();

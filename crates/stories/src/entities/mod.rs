@@ -16,12 +16,11 @@
 //! bank"; "Moskau" is "moscow").
 
 mod known;
-mod lexicon;
 mod spans;
 
 use crate::hash::HashMap;
+use crate::lexicon::names::{self as lexicon, Lexicon};
 use known::is_abbreviation;
-use lexicon::Lexicon;
 use spans::Mention;
 
 /// What kind of thing a name names.
@@ -146,7 +145,7 @@ fn key_of(m: &Mention) -> (String, bool) {
 }
 
 fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
-    if m.titled || lexicon.reporting.contains(&m.after.as_str()) {
+    if m.titled || lexicon.is_reporting(m.after.as_str()) {
         e.person += 1;
     }
     if lexicon.org_appositions.contains(&m.before.as_str()) || m.org_apposition {

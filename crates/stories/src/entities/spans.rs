@@ -1,7 +1,8 @@
 //! Candidate names in running text, with the words around them.
 
 use super::known::{self, is_abbreviation};
-use super::lexicon::Lexicon;
+use crate::lexicon::english::TITLE_ABBREVIATIONS;
+use crate::lexicon::names::Lexicon;
 
 /// One mention of a candidate name.
 #[derive(Debug, Clone)]
@@ -35,11 +36,9 @@ struct Item {
     connector: bool,
 }
 
-/// Title abbreviations that end in a dot without ending the sentence.
-const DOTTED_TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "st", "lt", "col", "capt", "prof", "rev", "mt", "ft", "sgt",
-    "adm", "gov", "m", "mme", "sr", "sra",
-];
+/// Title abbreviations of French and Spanish that end in a dot without ending the sentence
+/// (the English ones are `TITLE_ABBREVIATIONS`).
+const OTHER_TITLE_ABBREVIATIONS: &[&str] = &["m", "mme", "sra"];
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 const DASHES: &[&str] = &["--", "\u{2014}", "\u{2013}", "-"];
 
@@ -68,6 +67,10 @@ fn is_initial(word: &str, raw: &str) -> bool {
     word.chars().count() == 1 && word.chars().all(char::is_uppercase) && raw.trim_end_matches([',', ';']).ends_with('.')
 }
 
+fn is_title_abbreviation(lower: &str) -> bool {
+    TITLE_ABBREVIATIONS.contains(&lower) || OTHER_TITLE_ABBREVIATIONS.contains(&lower)
+}
+
 fn is_dotted(word: &str) -> bool {
     word.ends_with('.') && word.len() >= 4
 }
@@ -94,7 +97,7 @@ fn breaks_after(t: &Token<'_>) -> bool {
         return true;
     }
     if raw.ends_with('.') {
-        return !(is_initial(&t.word, raw) || DOTTED_TITLES.contains(&t.lower.as_str()));
+        return !(is_initial(&t.word, raw) || is_title_abbreviation(&t.lower));
     }
     false
 }
@@ -108,7 +111,7 @@ fn ends_sentence(t: &Token<'_>) -> bool {
     raw.ends_with('.')
         && !is_initial(&t.word, raw)
         && !is_dotted(&t.word)
-        && !DOTTED_TITLES.contains(&t.lower.as_str())
+        && !is_title_abbreviation(&t.lower)
         && !SUFFIXES.contains(&t.lower.as_str())
 }
 
@@ -148,7 +151,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             i += n;
             continue;
         }
-        if !capital(t) || lex.calendar.contains(&t.lower.as_str()) || lex.function_words.contains(&t.lower.as_str()) {
+        if !capital(t) || lex.is_calendar(t.lower.as_str()) || lex.function_words.contains(&t.lower.as_str()) {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
             // first name starts after it.
             if !(capital(t) && lex.function_words.contains(&t.lower.as_str()) && !breaks_after(t)) {
@@ -161,8 +164,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         }
         let mut items = vec![Item { word: t.word.clone(), lower: t.lower.clone(), connector: false }];
         let mut j = i;
-        let name_word =
-            |t: &Token<'_>| capital(t) && !lex.calendar.contains(&t.lower.as_str()) && !t.raw.starts_with('(');
+        let name_word = |t: &Token<'_>| capital(t) && !lex.is_calendar(t.lower.as_str()) && !t.raw.starts_with('(');
         let joins = |t: &Token<'_>| lex.connectors.contains(&t.lower.as_str()) && !breaks_after(t);
         while j + 1 < tokens.len() && !breaks_after(&tokens[j]) && !SUFFIXES.contains(&tokens[j].lower.as_str()) {
             let next = &tokens[j + 1];
@@ -305,7 +307,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     // "le Suédois Svante Pääbo", "der Schwede ...": a nationality written as a noun before a
     // name says it is a person's (English writes the adjective, as in "Swiss villa").
     if items.len() >= 2
-        && !std::ptr::eq(lex, &super::lexicon::ENGLISH)
+        && !std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
         && lex.demonyms.contains(&items[0].lower.as_str())
     {
         cx.before = items.remove(0).lower;
@@ -412,7 +414,7 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
             && !big_place
             && !is_abbreviation(&words[0])
             && known::organisation(&words[0]).is_none()
-            && !lex.reporting.contains(&after.as_str())
+            && !lex.is_reporting(after.as_str())
             && !(last && cx.follows != Follows::Nothing);
         out.push(Mention {
             words,

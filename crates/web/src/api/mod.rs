@@ -262,7 +262,7 @@ pub(crate) async fn token_name(state: &AppState, headers: &HeaderMap) -> Result<
 ///
 /// # Errors
 /// The system's random source failed.
-pub fn new_api_token() -> Result<(String, String), String> {
+pub fn new_api_token() -> Result<(String, String), crate::security::SecretError> {
     let token = format!("nd_{}", crate::security::random_token()?);
     let hash = crate::security::sha256_hex(&token);
     Ok((token, hash))

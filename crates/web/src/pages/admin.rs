@@ -132,7 +132,7 @@ pub(crate) async fn login(State(state): State<AppState>, request: Request) -> Re
             return render_login(&state, Some("That name and password do not match."), StatusCode::UNAUTHORIZED).await;
         };
         state.store.forget_sign_in_attempt(&keys, attempt).await?;
-        let token = random_token().map_err(WebError::Internal)?;
+        let token = random_token().map_err(|e| WebError::Internal(e.to_string()))?;
         let expires = chrono::Utc::now() + chrono::Duration::days(SESSION_DAYS);
         state.store.create_session(&sha256_hex(&token), user, expires).await?;
         let mut response = see_other("/admin");
@@ -411,7 +411,7 @@ pub(crate) async fn saved_searches(State(state): State<AppState>, request: Reque
                 if query.is_empty() || query.chars().count() > 500 {
                     return Err(WebError::BadRequest("A saved search needs a query of at most 500 characters.".into()));
                 }
-                newsdesk_store::ParsedQuery::read(query).map_err(WebError::BadRequest)?;
+                newsdesk_store::ParsedQuery::read(query).map_err(|e| WebError::BadRequest(e.to_string()))?;
                 if !state.store.add_saved_search(name, query).await? {
                     return Err(WebError::BadRequest(format!(
                         "There are {} saved searches already; delete one first.",

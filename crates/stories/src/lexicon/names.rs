@@ -1,10 +1,12 @@
-//! The words that tell what a name names, one list per language and job.
+//! The words that tell what a name names (for `entities`), one list per language and job.
 //!
 //! Every list here was written for newsdesk from general knowledge of how news in that language
 //! introduces people, organisations and places (no list is copied from a source). They serve
 //! news prose: a title before a person's name, a head noun inside an organisation's name, a
 //! preposition of place before a place. Languages without their own lists get only the
 //! language-free evidence (gazetteers, abbreviations, given names).
+
+use super::english;
 
 /// The lists of one language.
 #[derive(Debug)]
@@ -18,7 +20,7 @@ pub(crate) struct Lexicon {
     /// "Vorstandschef").
     pub title_endings: &'static [&'static str],
     /// Verbs of saying: the name before them is a person's (or an organisation's).
-    pub reporting: &'static [&'static str],
+    pub reporting: &'static [&'static [&'static str]],
     /// Head nouns of organisations' names ("Bank", "Ministry", "Union").
     pub org_words: &'static [&'static str],
     /// Word endings of organisations' names in compounding languages ("Zentralbank").
@@ -49,7 +51,7 @@ pub(crate) struct Lexicon {
     /// person's.
     pub demonyms: &'static [&'static str],
     /// Day names and other calendar words that never belong to a name.
-    pub calendar: &'static [&'static str],
+    pub calendar: &'static [&'static [&'static str]],
     /// True when every noun is capitalised (German): a capital letter alone is no evidence.
     pub capitalises_nouns: bool,
 }
@@ -209,26 +211,23 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
     ],
     title_endings: &[],
     reporting: &[
-        "said",
-        "says",
-        "told",
-        "added",
-        "noted",
-        "stressed",
-        "insisted",
-        "argued",
-        "wrote",
-        "asked",
-        "warned",
-        "explained",
-        "announced",
-        "tweeted",
-        "posted",
-        "replied",
-        "confirmed",
-        "denied",
-        "urged",
-        "called",
+        english::SPEECH_VERBS,
+        &[
+            "noted",
+            "stressed",
+            "insisted",
+            "argued",
+            "warned",
+            "explained",
+            "announced",
+            "tweeted",
+            "posted",
+            "replied",
+            "confirmed",
+            "denied",
+            "urged",
+            "called",
+        ],
     ],
     org_words: &[
         "inc",
@@ -747,46 +746,9 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "dos", "das",
     ],
     calendar: &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "christmas",
-        "easter",
-        "thanksgiving",
-        "ramadan",
-        "eid",
-        "hanukkah",
-        "diwali",
-        "halloween",
-        "day",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        english::WEEKDAYS,
+        english::MONTHS,
+        &["christmas", "easter", "thanksgiving", "ramadan", "eid", "hanukkah", "diwali", "halloween", "day"],
     ],
     capitalises_nouns: false,
 };
@@ -876,7 +838,7 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "chefs",
         "sprechers",
     ],
-    reporting: &[
+    reporting: &[&[
         "sagte",
         "sagt",
         "erklärte",
@@ -893,7 +855,7 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "schrieb",
         "forderte",
         "zeigte",
-    ],
+    ]],
     org_words: &[
         "ag",
         "gmbh",
@@ -1069,7 +1031,7 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "inderin",
     ],
     name_particles: &["von", "van", "der", "zu", "de"],
-    calendar: &[
+    calendar: &[&[
         "montag",
         "dienstag",
         "mittwoch",
@@ -1095,7 +1057,7 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "ostern",
         "pfingsten",
         "silvester",
-    ],
+    ]],
     capitalises_nouns: true,
 };
 
@@ -1138,7 +1100,7 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
     ],
     title_modifiers: &["ancien", "ancienne", "nouveau", "nouvelle", "général", "générale", "premier", "première"],
     title_endings: &[],
-    reporting: &[
+    reporting: &[&[
         "a",
         "déclaré",
         "dit",
@@ -1154,7 +1116,7 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
         "promis",
         "appelé",
         "présenté",
-    ],
+    ]],
     org_words: &[
         "banque",
         "parti",
@@ -1499,7 +1461,7 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
         "éthiopiens",
     ],
     name_particles: &["de", "du", "des", "la", "le", "d"],
-    calendar: &[
+    calendar: &[&[
         "lundi",
         "mardi",
         "mercredi",
@@ -1521,7 +1483,7 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
         "décembre",
         "noël",
         "pâques",
-    ],
+    ]],
     capitalises_nouns: false,
 };
 
@@ -1564,7 +1526,7 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
     ],
     title_modifiers: &["ex", "expresidente", "nuevo", "nueva", "general", "primer", "primera"],
     title_endings: &[],
-    reporting: &[
+    reporting: &[&[
         "dijo",
         "afirmó",
         "declaró",
@@ -1581,7 +1543,7 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
         "reconoció",
         "pidió",
         "habló",
-    ],
+    ]],
     org_words: &[
         "banco",
         "partido",
@@ -1905,7 +1867,7 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
         "árabes",
     ],
     name_particles: &["de", "del", "la", "las", "los"],
-    calendar: &[
+    calendar: &[&[
         "lunes",
         "martes",
         "miércoles",
@@ -1927,7 +1889,7 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
         "noviembre",
         "diciembre",
         "navidad",
-    ],
+    ]],
     capitalises_nouns: false,
 };
 
@@ -1954,6 +1916,16 @@ pub(crate) static OTHER: Lexicon = Lexicon {
 };
 
 impl Lexicon {
+    /// A day, month or holiday name of this language.
+    pub(crate) fn is_calendar(&self, lower: &str) -> bool {
+        self.calendar.iter().any(|list| list.contains(&lower))
+    }
+
+    /// A verb of saying of this language.
+    pub(crate) fn is_reporting(&self, lower: &str) -> bool {
+        self.reporting.iter().any(|list| list.contains(&lower))
+    }
+
     pub(crate) fn is_title(&self, lower: &str) -> bool {
         self.titles.contains(&lower)
             || (lower.chars().count() > 6 && self.title_endings.iter().any(|e| lower.ends_with(e)))

@@ -1,0 +1,179 @@
+//! English words newsdesk's text work needs, one list per job. Written for newsdesk from
+//! general knowledge of English news prose (no list is copied from a source).
+
+use std::sync::LazyLock;
+
+use crate::hash::HashSet;
+
+/// Words too common to say what an article is about (with the day names): serves story
+/// matching, keyphrases and the summary's comparison of sentences. Lowercase.
+pub(crate) const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "and",
+    "or",
+    "for",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "them",
+    "him",
+    "i",
+    "we",
+    "you",
+    "our",
+    "your",
+    "said",
+    "says",
+    "say",
+    "will",
+    "would",
+    "could",
+    "should",
+    "has",
+    "have",
+    "had",
+    "not",
+    "but",
+    "which",
+    "who",
+    "whom",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "than",
+    "then",
+    "there",
+    "here",
+    "also",
+    "after",
+    "before",
+    "over",
+    "into",
+    "about",
+    "up",
+    "out",
+    "more",
+    "most",
+    "can",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "just",
+    "only",
+    "very",
+    "so",
+    "if",
+    "no",
+    "yes",
+    "all",
+    "any",
+    "some",
+    "such",
+    "other",
+    "new",
+    "one",
+    "two",
+    "three",
+    "first",
+    "last",
+    "year",
+    "years",
+    "time",
+    "people",
+    "mr",
+    "mrs",
+    "ms",
+    "according",
+    "told",
+    "news",
+    "reported",
+    "report",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "month",
+    "months",
+];
+
+/// Day names, lowercase: never part of a name, never a topic.
+pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Month names and their short forms, lowercase: never part of a name.
+pub(crate) const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Verbs that report speech ("..., he said"): the summary tells reported speech from
+/// statements by them; a name before one is a person's or an organisation's.
+pub(crate) const SPEECH_VERBS: &[&str] =
+    &["said", "says", "told", "tells", "wrote", "writes", "added", "asked", "according"];
+
+/// Abbreviated titles written before a name with a dot that ends no sentence ("Mr.", "Gov.").
+pub(crate) const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cpt", "rev", "hon",
+    "pres", "supt", "det", "insp", "cpl", "adm", "maj", "messrs", "mt", "ft", "pvt", "cmdr", "fr", "sr", "jr",
+];
+
+static STOP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().chain(WEEKDAYS).copied().collect());
+
+/// True for words too common to say what an article is about.
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    STOP_SET.contains(word)
+}

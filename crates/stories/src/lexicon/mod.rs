@@ -1,0 +1,7 @@
+//! The word lists of the understanding crate, in one place: per language where the words are
+//! language-bound, each list with a line saying what it serves. Every list was written for
+//! newsdesk from general knowledge of news prose; name lists from open data (places, given
+//! names, countries, months in 82 languages) live in `data/` with their sources and licences.
+
+pub(crate) mod english;
+pub(crate) mod names;
