@@ -151,10 +151,10 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             i += n;
             continue;
         }
-        if !capital(t) || lex.is_calendar(t.lower.as_str()) || lex.function_words.contains(&t.lower.as_str()) {
+        if !capital(t) || lex.is_calendar(t.lower.as_str()) || lex.is_function_word(t.lower.as_str()) {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
             // first name starts after it.
-            if !(capital(t) && lex.function_words.contains(&t.lower.as_str()) && !breaks_after(t)) {
+            if !(capital(t) && lex.is_function_word(t.lower.as_str()) && !breaks_after(t)) {
                 sentence_start = ends_sentence(t);
             } else {
                 sentence_start = false;
@@ -276,7 +276,7 @@ fn is_apposition(lower: &str, nouns: &[&str]) -> bool {
 
 /// Cuts one run into the names it holds and records each.
 fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec<Mention>) {
-    while items.first().is_some_and(|w| w.connector || lex.function_words.contains(&w.lower.as_str())) {
+    while items.first().is_some_and(|w| w.connector || lex.is_function_word(w.lower.as_str())) {
         cx.before = items.remove(0).lower;
         cx.sentence_start = false;
     }

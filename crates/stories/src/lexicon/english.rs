@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use crate::hash::HashSet;
 
-/// Words too common to say what an article is about (with the day names): serves story
+/// Words too common to say what an article is about (with the pronouns and day names): serves story
 /// matching, keyphrases and the summary's comparison of sentences. Lowercase.
 pub(crate) const STOP_WORDS: &[&str] = &[
     "a",
@@ -30,25 +30,6 @@ pub(crate) const STOP_WORDS: &[&str] = &[
     "be",
     "been",
     "being",
-    "it",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "he",
-    "she",
-    "they",
-    "his",
-    "her",
-    "their",
-    "them",
-    "him",
-    "i",
-    "we",
-    "you",
-    "our",
-    "your",
     "said",
     "says",
     "say",
@@ -128,6 +109,12 @@ pub(crate) const STOP_WORDS: &[&str] = &[
     "months",
 ];
 
+/// Pronouns and demonstratives, lowercase: stop words, and never the start of a name.
+pub(crate) const PRONOUNS: &[&str] = &[
+    "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our",
+    "your", "them", "him", "my",
+];
+
 /// Day names, lowercase: never part of a name, never a topic.
 pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
@@ -171,7 +158,7 @@ pub(crate) const TITLE_ABBREVIATIONS: &[&str] = &[
 ];
 
 static STOP_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOP_WORDS.iter().chain(WEEKDAYS).copied().collect());
+    LazyLock::new(|| STOP_WORDS.iter().chain(PRONOUNS).chain(WEEKDAYS).copied().collect());
 
 /// True for words too common to say what an article is about.
 pub(crate) fn is_stop_word(word: &str) -> bool {
