@@ -97,6 +97,7 @@ impl StoryDesk {
                     kind: e.kind.as_str().to_owned(),
                     key: e.key.clone(),
                     name: e.name.clone(),
+                    also: e.also.clone(),
                     mentions: e.mentions,
                 })
                 .collect();

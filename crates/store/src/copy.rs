@@ -173,6 +173,13 @@ const TABLES: &[Table] = &[
         identity: None,
     },
     Table {
+        name: "entity_names",
+        key: &["entity_id", "name"],
+        columns: &[("entity_id", Int), ("name", Text), ("folded", Text)],
+        later: &[],
+        identity: None,
+    },
+    Table {
         name: "comments",
         key: &["id"],
         columns: &[

@@ -54,6 +54,7 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "sign_in_failures",
         sql: include_str!("../migrations/sqlite/0015_sign_in_failures.sql"),
     },
+    Migration { version: 16, name: "entity_names", sql: include_str!("../migrations/sqlite/0016_entity_names.sql") },
 ];
 
 /// The PostgreSQL migrations: the same versions and names, in PostgreSQL's words. Append only.
@@ -105,6 +106,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
         name: "sign_in_failures",
         sql: include_str!("../migrations/postgres/0015_sign_in_failures.sql"),
     },
+    Migration { version: 16, name: "entity_names", sql: include_str!("../migrations/postgres/0016_entity_names.sql") },
 ];
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a

@@ -68,6 +68,8 @@ pub struct StoryView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EntityView {
     pub entity: EntityCount,
+    /// The other names articles call it by ("ECB" for the European Central Bank), at most 20.
+    pub other_names: Vec<String>,
     /// Most recent first.
     pub stories: Vec<StoryCard>,
     /// Most recent first.
@@ -396,7 +398,36 @@ impl Store {
         );
         let rows = self.sql(sql).bind(entity_id).bind(i64::from(limit)).fetch_all(self.pool()).await?;
         let stories = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
-        Ok(Some(EntityView { entity, stories, articles }))
+        let rows = self
+            .sql("SELECT name FROM entity_names WHERE entity_id = ? AND name <> ? ORDER BY name LIMIT 20")
+            .bind(entity_id)
+            .bind(entity.name.clone())
+            .fetch_all(self.pool())
+            .await?;
+        let other_names = rows.iter().map(|r| r.get::<String>("name")).collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(EntityView { entity, other_names, stories, articles }))
+    }
+
+    /// The key of the entity of `kind` that articles also call `name` (any case; "the"
+    /// folded), when exactly one entity of that kind is called so: for addresses made from an
+    /// entity's other names, and old addresses of entities whose names joined.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn entity_called(&self, kind: &str, name: &str) -> Result<Option<String>, StoreError> {
+        let rows = self
+            .sql(
+                "SELECT DISTINCT e.key FROM entity_names n JOIN entities e ON e.id = n.entity_id \
+                 WHERE n.folded = ? AND e.kind = ? LIMIT 2",
+            )
+            .bind(crate::understanding::fold_name(name))
+            .bind(kind)
+            .fetch_all(self.pool())
+            .await?;
+        match rows.as_slice() {
+            [one] => Ok(Some(one.get("key")?)),
+            _ => Ok(None),
+        }
     }
 
     /// An article's story, original, copies, entities and keyphrases.

@@ -39,6 +39,8 @@ pub struct EntityRecord {
     pub key: String,
     /// The fullest form this article uses.
     pub name: String,
+    /// Other forms this article uses for it ("ECB" beside "European Central Bank").
+    pub also: Vec<String>,
     pub mentions: u32,
 }
 
@@ -268,6 +270,7 @@ impl Store {
             .execute(tx.on())
             .await?;
         self.sql("DELETE FROM article_entities").execute(tx.on()).await?;
+        self.sql("DELETE FROM entity_names").execute(tx.on()).await?;
         self.sql("DELETE FROM entities").execute(tx.on()).await?;
         self.sql("UPDATE stories SET merged_into = NULL, lead_article_id = NULL").execute(tx.on()).await?;
         self.sql("DELETE FROM stories").execute(tx.on()).await?;
@@ -327,12 +330,15 @@ async fn merge_story(mut on: On<'_>, gone: &str, into: &str) -> Result<(), Store
 async fn write_entities(mut on: On<'_>, article: &str, entities: &[EntityRecord]) -> Result<(), StoreError> {
     // One row per entity (an analysis may name one twice), in a stable order.
     let mut unique: BTreeMap<(&str, &str), (&str, u32)> = BTreeMap::new();
+    let mut names: BTreeMap<(&str, &str), std::collections::BTreeSet<&str>> = BTreeMap::new();
     for e in entities.iter().filter(|e| !e.key.is_empty() && e.mentions > 0) {
         let slot = unique.entry((e.kind.as_str(), e.key.as_str())).or_insert((e.name.as_str(), 0));
         slot.1 = slot.1.saturating_add(e.mentions);
         if e.name.len() > slot.0.len() {
             slot.0 = e.name.as_str();
         }
+        let known = names.entry((e.kind.as_str(), e.key.as_str())).or_default();
+        known.extend(std::iter::once(e.name.as_str()).chain(e.also.iter().map(String::as_str)));
     }
     let unique: Vec<_> = unique.into_iter().collect();
     // A few statements per article rather than two per entity.
@@ -364,8 +370,38 @@ async fn write_entities(mut on: On<'_>, article: &str, entities: &[EntityRecord]
             query = query.bind(article).bind(*id).bind(i64::from(*mentions));
         }
         query.execute(on.again()).await?;
+        // Every form the entity is written in, once.
+        let forms: Vec<(i64, &str)> = chunk
+            .iter()
+            .filter_map(|((kind, key), _)| {
+                let id = *ids.get(&((*kind).to_owned(), (*key).to_owned()))?;
+                Some(names.get(&(*kind, *key))?.iter().map(move |n| (id, *n)))
+            })
+            .flatten()
+            .filter(|(_, n)| !n.trim().is_empty() && n.chars().count() <= 200)
+            .collect();
+        for forms in forms.chunks(200) {
+            let sql = format!(
+                "INSERT INTO entity_names (entity_id, name, folded) VALUES {} ON CONFLICT DO NOTHING",
+                vec!["(?, ?, ?)"; forms.len()].join(", ")
+            );
+            let mut query = on.sql(sql);
+            for (id, name) in forms {
+                query = query.bind(*id).bind(*name).bind(fold_name(name));
+            }
+            query.execute(on.again()).await?;
+        }
     }
     Ok(())
+}
+
+/// A name as entity addresses write it: lowercase, one space between words, no leading "the".
+pub(crate) fn fold_name(name: &str) -> String {
+    let lower = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    match lower.strip_prefix("the ") {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => lower,
+    }
 }
 
 /// Counts, times, lead article, title and summary of stories, from their articles now. The

@@ -24,7 +24,7 @@ newsdesk_testkit::on_both_backends! {
     }
 
     fn entity(kind: &str, key: &str, name: &str) -> EntityRecord {
-        EntityRecord { kind: kind.into(), key: key.into(), name: name.into(), mentions: 2 }
+        EntityRecord { kind: kind.into(), key: key.into(), name: name.into(), also: Vec::new(), mentions: 2 }
     }
 
     fn placed(article: ArticleId, story: StoryId, copy_of: Option<ArticleId>, entities: Vec<EntityRecord>) -> Understood {

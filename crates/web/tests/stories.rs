@@ -23,7 +23,7 @@ newsdesk_testkit::on_both_backends! {
     }
 
     fn entity(kind: &str, key: &str, name: &str) -> EntityRecord {
-        EntityRecord { kind: kind.into(), key: key.into(), name: name.into(), mentions: 1 }
+        EntityRecord { kind: kind.into(), key: key.into(), name: name.into(), also: Vec::new(), mentions: 1 }
     }
 
     fn placed(article: ArticleId, story: StoryId, merged: Vec<StoryId>, copy_of: Option<ArticleId>) -> Understood {
@@ -224,6 +224,39 @@ newsdesk_testkit::on_both_backends! {
         let (status, _, body) = get(&site, "/entities/planet/mars").await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert!(body.contains("person, organization or place"), "{body}");
+    }
+
+    #[tokio::test]
+    async fn an_entity_page_lists_its_other_names_and_they_lead_to_it() {
+        let site = site().await;
+        let bank = EntityRecord {
+            kind: "organization".into(),
+            key: "harbour savings bank".into(),
+            name: "Harbour Savings Bank".into(),
+            also: vec!["HSB".into(), "the Savings Bank".into()],
+            mentions: 2,
+        };
+        let understood = Understood {
+            article: fixture_id(4),
+            placed: Some(Placed { story: LIBRARY, merged: vec![], copy_of: None }),
+            entities: vec![bank],
+            keyphrases: vec![],
+            summary: None,
+        };
+        site._db.store.save_understanding(&[understood]).await.unwrap();
+        let (status, _, body) = get(&site, "/entities/organization/harbour%20savings%20bank").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert!(body.contains("Also written: HSB, the Savings Bank"), "{body}");
+        // An address made from another name, or an old one from before the names joined.
+        for other in ["/entities/organization/hsb", "/entities/organization/savings%20bank"] {
+            let (status, headers, _) = get(&site, other).await;
+            assert_eq!(status, StatusCode::MOVED_PERMANENTLY, "{other}");
+            assert_eq!(headers["location"], "/entities/organization/harbour%20savings%20bank", "{other}");
+        }
+        let (status, _, json) = get(&site, "/api/v1/entities/organization/harbour%20savings%20bank").await;
+        assert_eq!(status, StatusCode::OK);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["other_names"], serde_json::json!(["HSB", "the Savings Bank"]));
     }
 
     #[tokio::test]

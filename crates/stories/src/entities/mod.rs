@@ -54,6 +54,9 @@ pub struct Entity {
     pub kind: EntityKind,
     /// How often the article names it (surname-only mentions included).
     pub mentions: u32,
+    /// The other forms the article writes it in ("ECB" beside "European Central Bank",
+    /// "München" for Munich), surnames alone left out; sorted.
+    pub also: Vec<String>,
 }
 
 /// The evidence for one name over the article.
@@ -67,6 +70,8 @@ struct Evidence {
 #[derive(Debug, Clone)]
 struct Group {
     name: String,
+    /// Every form of the name the article used.
+    forms: std::collections::BTreeSet<String>,
     words: Vec<String>,
     mentions: u32,
     evidence: Evidence,
@@ -96,12 +101,14 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         let display = m.words.join(" ");
         let group = groups.entry(key).or_insert_with(|| Group {
             name: display.clone(),
+            forms: std::collections::BTreeSet::new(),
             words: m.words.clone(),
             mentions: 0,
             evidence: Evidence::default(),
             known_org,
         });
         group.mentions += 1;
+        group.forms.insert(display.clone());
         if display.chars().count() > group.name.chars().count() {
             group.name = display;
             group.words = m.words.clone();
@@ -123,7 +130,8 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         .into_iter()
         .filter_map(|(key, g)| {
             let kind = classify(&key, &g, lexicon)?;
-            Some(Entity { name: g.name, key, kind, mentions: g.mentions })
+            let also = g.forms.into_iter().filter(|f| *f != g.name).collect();
+            Some(Entity { name: g.name, key, kind, mentions: g.mentions, also })
         })
         .collect();
     out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.key.cmp(&b.key)));
@@ -187,6 +195,7 @@ fn join_abbreviations(groups: &mut HashMap<String, Group>) {
         {
             full.mentions += g.mentions;
             full.evidence.org += g.evidence.org;
+            full.forms.extend(g.forms);
         }
     }
 }

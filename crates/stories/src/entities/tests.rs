@@ -120,6 +120,8 @@ fn abbreviations_join_the_names_they_spell() {
     assert_eq!((board.kind, board.mentions), (EntityKind::Organization, 2), "{e:?}");
     let ecb = find(&e, "european central bank");
     assert_eq!(ecb.mentions, 2, "{e:?}");
+    assert_eq!((ecb.name.as_str(), ecb.also.clone()), ("European Central Bank", vec!["ECB".to_owned()]));
+    assert_eq!(board.also, vec!["HSB".to_owned()], "the abbreviation is another name");
     assert!(!e.iter().any(|x| x.key == "hsb" || x.key == "ecb"), "{e:?}");
     let other = extract_entities("", "Die EZB hob die Zinsen an.", Some("de"));
     assert_eq!(find(&other, "european central bank").kind, EntityKind::Organization, "one key in every language");

@@ -160,6 +160,8 @@ fn build() -> Value {
         ]),
         "Entity": object(&[
             ("entity", schema_ref("EntityCount")),
+            ("other_names", json!({ "type": "array", "items": string(),
+                "description": "Other names articles call it by, as written (\"ECB\" for the European Central Bank)." })),
             ("stories", json!({ "type": "array", "items": schema_ref("StoryCard") })),
             ("articles", json!({ "type": "array", "items": schema_ref("ArticleCard") })),
         ]),

@@ -32,6 +32,16 @@ fn folded(key: &str) -> String {
     }
 }
 
+/// A permanent redirect to the entity's one address.
+fn moved_to(kind: &str, key: &str) -> Response {
+    let location = format!("/entities/{kind}/{}", crate::templates::segment(key.to_owned()));
+    let mut response = axum::http::StatusCode::MOVED_PERMANENTLY.into_response();
+    if let Ok(v) = axum::http::HeaderValue::from_str(&location) {
+        response.headers_mut().insert(axum::http::header::LOCATION, v);
+    }
+    response
+}
+
 async fn render(state: &AppState, kind: &str, key: &str) -> Result<Response, WebError> {
     let (canonical_kind, canonical_key) = (kind.to_ascii_lowercase(), folded(key));
     if (canonical_kind != kind || canonical_key != key)
@@ -39,12 +49,7 @@ async fn render(state: &AppState, kind: &str, key: &str) -> Result<Response, Web
         && state.store.entity(&canonical_kind, &canonical_key, 1).await?.is_some()
     {
         // The same entity written another way: its one address.
-        let location = format!("/entities/{canonical_kind}/{}", crate::templates::segment(canonical_key));
-        let mut response = axum::http::StatusCode::MOVED_PERMANENTLY.into_response();
-        if let Ok(v) = axum::http::HeaderValue::from_str(&location) {
-            response.headers_mut().insert(axum::http::header::LOCATION, v);
-        }
-        return Ok(response);
+        return Ok(moved_to(&canonical_kind, &canonical_key));
     }
     if !matches!(kind, "person" | "organization" | "place") {
         return Err(WebError::BadRequest(format!(
@@ -52,9 +57,18 @@ async fn render(state: &AppState, kind: &str, key: &str) -> Result<Response, Web
             kind.chars().take(40).collect::<String>()
         )));
     }
-    let view = state.store.entity(kind, key, LIST).await?.ok_or_else(|| {
-        WebError::NotFound(format!("No article names the {kind} `{}`.", key.chars().take(100).collect::<String>()))
-    })?;
+    let Some(view) = state.store.entity(kind, key, LIST).await? else {
+        // Another name of an entity ("ecb"), or the old address of names that joined.
+        if let Some(found) = state.store.entity_called(kind, key).await?
+            && found != key
+        {
+            return Ok(moved_to(kind, &found));
+        }
+        return Err(WebError::NotFound(format!(
+            "No article names the {kind} `{}`.",
+            key.chars().take(100).collect::<String>()
+        )));
+    };
     let body = state.templates.render("entity.html", minijinja::context! { view => Serde(view) })?;
     Ok(Html(body).into_response())
 }
