@@ -304,7 +304,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         }
         return;
     }
-    // "le Suédois Svante Pääbo", "der Schwede ...": a nationality written as a noun before a
+    // "le Suédois Lars Ekdahl", "der Schwede ...": a nationality written as a noun before a
     // name says it is a person's (English writes the adjective, as in "Swiss villa").
     if items.len() >= 2
         && !std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
@@ -370,7 +370,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         }
         return;
     }
-    // "Joint Chiefs of Staff Mark Milley", "du Royaume-Uni Liz Truss": an organisation's or a
+    // "Joint Chiefs of Staff Mark Milley", "du Portugal Ana Ribeiro": an organisation's or a
     // country's name, then a person's.
     if let Some(k) = (1..items.len()).find(|&k| {
         k + 1 < items.len()
@@ -427,8 +427,8 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
     }
 }
 
-/// Whether the connectors of a run join one name ("Bank of England", "Food and Drug
-/// Administration", "Ursula von der Leyen") rather than two ("Chuck Schumer of New York").
+/// Whether the connectors of a run join one name ("Bank of Port Alder", "Tides and Harbours
+/// Commission", "Anna von der Brugge") rather than two ("Mara Quill of Kestrel Bay").
 fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
     if !items.iter().any(|w| w.connector) {
         return true;
@@ -452,13 +452,13 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
     {
         return true;
     }
-    // Head-final: "Securities and Exchange Commission".
+    // Head-final: "Tides and Harbours Commission".
     if items.last().is_some_and(head) {
         return true;
     }
-    // Head-initial, attached by "of" rather than coordinated: "Reserve Bank of New Zealand",
-    // "Centers for Disease Control and Prevention"; but "Congress for New Mexico" is a seat
-    // for a place.
+    // Head-initial, attached by "of" rather than coordinated: "Savings Bank of Port Alder",
+    // "Centre for Tide Studies and Forecasting"; but "running for Senate for Kestrel Bay"
+    // names a seat and a place.
     let first_connector = items.iter().position(|w| w.connector).unwrap_or(0);
     let rest: Vec<&str> = items[first_connector + 1..].iter().map(|w| w.lower.as_str()).collect();
     let for_a_place = items[first_connector].lower == "for" && known::place(&rest.join(" ")).is_some();
