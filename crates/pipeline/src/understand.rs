@@ -113,21 +113,27 @@ pub fn analyze(article: &ArticleText<'_>, fields: Fields, summary: &SummaryConfi
     Analysis {
         language,
         summary: if fields.summary {
-            // The summary's rules for English words need the language: detected if not asked.
-            let language = language.or_else(|| {
+            // The summary's rules for English words need the language: detected if not asked
+            // (once: a detection that found none is not repeated).
+            let language = if fields.language {
+                language
+            } else {
                 let head: String = article.text.chars().take(600).collect();
                 detect_language(&format!("{}\n{head}", article.title))
-            });
+            };
             summarize(article.text, &SummaryConfig { language, ..*summary })
         } else {
             Vec::new()
         },
         entities: if fields.entities {
-            // The cues of names are the language's own: detected if not asked.
-            let language = language.or_else(|| {
+            // The cues of names are the language's own: detected if not asked (once: a
+            // detection that found none is not repeated).
+            let language = if fields.language {
+                language
+            } else {
                 let head: String = article.text.chars().take(600).collect();
                 detect_language(&format!("{}\n{head}", article.title))
-            });
+            };
             extract_entities(article.title, article.text, language)
         } else {
             Vec::new()

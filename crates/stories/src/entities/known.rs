@@ -55,13 +55,23 @@ static GIVEN: LazyLock<crate::hash::HashSet<&'static str>> =
 struct Organisations {
     by_lowercase: HashMap<String, &'static str>,
     by_abbreviation: HashMap<&'static str, &'static str>,
+    /// The first words (lowercase) of names of several words: a phrase is looked up only
+    /// from one of these.
+    first_words: crate::hash::HashSet<String>,
 }
 
 static ORGANISATIONS: LazyLock<Organisations> = LazyLock::new(|| {
-    let mut out = Organisations { by_lowercase: HashMap::default(), by_abbreviation: HashMap::default() };
+    let mut out = Organisations {
+        by_lowercase: HashMap::default(),
+        by_abbreviation: HashMap::default(),
+        first_words: crate::hash::HashSet::default(),
+    };
     for line in ORGANISATIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
         let Some((main, others)) = line.split_once('\t') else { continue };
         for name in std::iter::once(main).chain(others.split('|')).filter(|n| !n.is_empty()) {
+            if let Some((first, _)) = name.split_once(' ') {
+                out.first_words.insert(first.to_lowercase());
+            }
             if is_abbreviation(name) {
                 out.by_abbreviation.insert(name, main);
             } else {
@@ -87,6 +97,11 @@ pub(crate) fn place(lower: &str) -> Option<Place> {
 /// Whether a lowercase word is a given name.
 pub(crate) fn is_given_name(lower: &str) -> bool {
     GIVEN.contains(lower)
+}
+
+/// Whether a well-known organisation's name of several words starts with this lowercase word.
+pub(crate) fn starts_organisation(lower: &str) -> bool {
+    ORGANISATIONS.first_words.contains(lower)
 }
 
 /// The main name of the well-known organisation `name` (as written) names.

@@ -59,6 +59,10 @@ pub struct Entity {
     pub also: Vec<String>,
 }
 
+/// Texts of fewer words than this are too short for a sure language: their language is
+/// guessed among those with cues of their own.
+const SHORT_TEXT_WORDS: usize = 80;
+
 /// The evidence for one name over the article.
 #[derive(Debug, Default, Clone)]
 struct Evidence {
@@ -84,8 +88,12 @@ struct Group {
 #[must_use]
 pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<Entity> {
     let sample: String = text.chars().take(20_000).collect();
-    // A text too short for a sure language still has one: guessed among those with cues.
-    let lexicon = lexicon::for_language(language.or_else(|| crate::lang::likeliest_with_name_cues(&sample)));
+    // A text too short for a sure language still has one: guessed among those with cues. (A
+    // longer text whose language was not detected is mixed or in another language: it gets
+    // the default, and no second detection.)
+    let short = sample.split_whitespace().nth(SHORT_TEXT_WORDS).is_none();
+    let guessed = if language.is_none() && short { crate::lang::likeliest_with_name_cues(&sample) } else { None };
+    let lexicon = lexicon::for_language(language.or(guessed));
     let mentions = spans::mentions(&sample, lexicon);
     let mut groups: HashMap<String, Group> = HashMap::default();
     let mut weak: HashMap<String, u32> = HashMap::default();

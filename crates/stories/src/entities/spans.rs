@@ -24,8 +24,8 @@ pub(crate) struct Mention {
 
 struct Token<'a> {
     raw: &'a str,
-    word: String,
-    lower: String,
+    word: std::borrow::Cow<'a, str>,
+    lower: std::borrow::Cow<'a, str>,
 }
 
 /// One word of a run: a name word, or a lowercase connector between two.
@@ -44,7 +44,7 @@ const DASHES: &[&str] = &["--", "\u{2014}", "\u{2013}", "-"];
 
 /// A token's word: without surrounding punctuation and possessive, dotted abbreviations
 /// ("U.S.") kept whole.
-pub(crate) fn clean(token: &str) -> String {
+pub(crate) fn clean(token: &str) -> &str {
     let t = token.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '\u{2019}' | '.' | '&'));
     let t = t.trim_start_matches('.');
     let dotted =
@@ -56,7 +56,7 @@ pub(crate) fn clean(token: &str) -> String {
         .iter()
         .find_map(|p| t.strip_prefix(p).filter(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
         .unwrap_or(t);
-    t.trim_matches(|c: char| c == '\'' || c == '\u{2019}').to_owned()
+    t.trim_matches(|c: char| c == '\'' || c == '\u{2019}')
 }
 
 /// Connectors that coordinate ("Valencia y Murcia") rather than attach ("Bank of England").
@@ -112,7 +112,7 @@ fn ends_sentence(t: &Token<'_>) -> bool {
         && !is_initial(&t.word, raw)
         && !is_dotted(&t.word)
         && !is_title_abbreviation(&t.lower)
-        && !SUFFIXES.contains(&t.lower.as_str())
+        && !SUFFIXES.contains(&t.lower.as_ref())
 }
 
 /// Every candidate mention of the text, in order.
@@ -120,14 +120,21 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     let tokens: Vec<Token<'_>> = text
         .split_whitespace()
         .map(|raw| {
-            let mut word = clean(raw);
-            let lower = word.to_lowercase();
+            let cleaned = clean(raw);
+            // Most words are lowercase already: no copy is made of them.
+            let lower = if cleaned.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(cleaned.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(cleaned)
+            };
             // Initials and suffixes keep their dot in the name: "George H. W. Bush", "Jr.".
-            if (is_initial(&word, raw) || SUFFIXES.contains(&lower.as_str()))
-                && raw.trim_end_matches([',', ';']).ends_with('.')
-            {
-                word.push('.');
-            }
+            let dotted = (is_initial(cleaned, raw) || SUFFIXES.contains(&lower.as_ref()))
+                && raw.trim_end_matches([',', ';']).ends_with('.');
+            let word = if dotted {
+                std::borrow::Cow::Owned(format!("{cleaned}."))
+            } else {
+                std::borrow::Cow::Borrowed(cleaned)
+            };
             Token { raw, word, lower }
         })
         .collect();
@@ -139,22 +146,23 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         if t.raw.starts_with(['"', '\u{201c}', '\u{ab}', '\'']) {
             sentence_start = true;
         }
-        let before = if i > 0 && !sentence_start { tokens[i - 1].lower.clone() } else { String::new() };
+        let before = || if i > 0 && !sentence_start { tokens[i - 1].lower.to_string() } else { String::new() };
         if capital(t)
             && let Some(n) = known_phrase(&tokens[i..])
         {
-            let words = tokens[i..i + n].iter().map(|t| t.word.clone()).collect();
-            let after = tokens.get(i + n).map(|t| t.lower.clone()).unwrap_or_default();
+            let before = before();
+            let words = tokens[i..i + n].iter().map(|t| t.word.to_string()).collect();
+            let after = tokens.get(i + n).map(|t| t.lower.to_string()).unwrap_or_default();
             let titled = lex.is_title(&before);
             out.push(Mention { words, before, after, weak: false, titled, org_apposition: false });
             sentence_start = ends_sentence(&tokens[i + n - 1]);
             i += n;
             continue;
         }
-        if !capital(t) || lex.is_calendar(t.lower.as_str()) || lex.is_function_word(t.lower.as_str()) {
+        if !capital(t) || lex.is_calendar(t.lower.as_ref()) || lex.is_function_word(t.lower.as_ref()) {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
             // first name starts after it.
-            if !(capital(t) && lex.is_function_word(t.lower.as_str()) && !breaks_after(t)) {
+            if !(capital(t) && lex.is_function_word(t.lower.as_ref()) && !breaks_after(t)) {
                 sentence_start = ends_sentence(t);
             } else {
                 sentence_start = false;
@@ -162,14 +170,15 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let mut items = vec![Item { word: t.word.clone(), lower: t.lower.clone(), connector: false }];
+        let before = before();
+        let mut items = vec![Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false }];
         let mut j = i;
-        let name_word = |t: &Token<'_>| capital(t) && !lex.is_calendar(t.lower.as_str()) && !t.raw.starts_with('(');
-        let joins = |t: &Token<'_>| lex.connectors.contains(&t.lower.as_str()) && !breaks_after(t);
-        while j + 1 < tokens.len() && !breaks_after(&tokens[j]) && !SUFFIXES.contains(&tokens[j].lower.as_str()) {
+        let name_word = |t: &Token<'_>| capital(t) && !lex.is_calendar(t.lower.as_ref()) && !t.raw.starts_with('(');
+        let joins = |t: &Token<'_>| lex.connectors.contains(&t.lower.as_ref()) && !breaks_after(t);
+        while j + 1 < tokens.len() && !breaks_after(&tokens[j]) && !SUFFIXES.contains(&tokens[j].lower.as_ref()) {
             let next = &tokens[j + 1];
             if name_word(next) {
-                items.push(Item { word: next.word.clone(), lower: next.lower.clone(), connector: false });
+                items.push(Item { word: next.word.to_string(), lower: next.lower.to_string(), connector: false });
                 j += 1;
                 continue;
             }
@@ -183,17 +192,17 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             };
             for k in 1..=connectors {
                 let c = &tokens[j + k];
-                items.push(Item { word: c.word.clone(), lower: c.lower.clone(), connector: true });
+                items.push(Item { word: c.word.to_string(), lower: c.lower.to_string(), connector: true });
             }
             let n = &tokens[j + connectors + 1];
-            items.push(Item { word: n.word.clone(), lower: n.lower.clone(), connector: false });
+            items.push(Item { word: n.word.to_string(), lower: n.lower.to_string(), connector: false });
             j += connectors + 1;
         }
         let after_token = tokens.get(j + 1);
-        let after = after_token.map(|t| t.lower.clone()).unwrap_or_default();
+        let after = after_token.map(|t| t.lower.to_string()).unwrap_or_default();
         // "Independence Day", "Mother's Day": the name of a day, not of anyone.
         let holiday = after_token
-            .is_some_and(|t| capital(t) && matches!(t.lower.as_str(), "day" | "eve" | "tag" | "jour" | "día"));
+            .is_some_and(|t| capital(t) && matches!(t.lower.as_ref(), "day" | "eve" | "tag" | "jour" | "día"));
         // An outlet before a dash ("Harbor Wire --") and a credit in parentheses ("(Reuters)")
         // are not what the story is about; a dateline in capitals ("PORT ALDER (Reuters) --")
         // names the place it was filed from.
@@ -222,11 +231,14 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
 /// The longest run of tokens from the start (two to seven) that names a well-known
 /// organisation, not broken by punctuation inside.
 fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
+    if !known::starts_organisation(&tokens[0].lower) {
+        return None;
+    }
     let most = tokens.len().min(7);
     (2..=most).rev().find(|&n| {
         let inner_break = tokens[..n - 1].iter().any(breaks_after);
         !inner_break
-            && known::organisation(&tokens[..n].iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ")).is_some()
+            && known::organisation(&tokens[..n].iter().map(|t| t.word.as_ref()).collect::<Vec<_>>().join(" ")).is_some()
     })
 }
 
@@ -260,7 +272,7 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
         if lex.is_title(&t.lower) {
             return Follows::Title;
         }
-        if lex.org_appositions.contains(&t.lower.as_str()) {
+        if lex.org_appositions.contains(&t.lower.as_ref()) {
             return Follows::Organisation;
         }
         if t.raw.ends_with([',', '.', ';']) || capital(t) && !is_abbreviation(&t.word) {
@@ -276,7 +288,7 @@ fn is_apposition(lower: &str, nouns: &[&str]) -> bool {
 
 /// Cuts one run into the names it holds and records each.
 fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec<Mention>) {
-    while items.first().is_some_and(|w| w.connector || lex.is_function_word(w.lower.as_str())) {
+    while items.first().is_some_and(|w| w.connector || lex.is_function_word(w.lower.as_ref())) {
         cx.before = items.remove(0).lower;
         cx.sentence_start = false;
     }
@@ -285,9 +297,9 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     }
     // "Valencia y Murcia", "Russian President Vladimir Putin and Chinese President Xi Jinping":
     // coordinated names are cut apart first, unless the whole is one name.
-    if items.iter().any(|w| w.connector && COORDINATORS.contains(&w.lower.as_str())) && !joins_one_name(&items, lex) {
+    if items.iter().any(|w| w.connector && COORDINATORS.contains(&w.lower.as_ref())) && !joins_one_name(&items, lex) {
         let segments: Vec<Vec<Item>> = items
-            .split(|w| w.connector && COORDINATORS.contains(&w.lower.as_str()))
+            .split(|w| w.connector && COORDINATORS.contains(&w.lower.as_ref()))
             .filter(|p| !p.is_empty())
             .map(<[Item]>::to_vec)
             .collect();
@@ -308,7 +320,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     // name says it is a person's (English writes the adjective, as in "Swiss villa").
     if items.len() >= 2
         && !std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
-        && lex.demonyms.contains(&items[0].lower.as_str())
+        && lex.demonyms.contains(&items[0].lower.as_ref())
     {
         cx.before = items.remove(0).lower;
         cx.titled = true;
@@ -333,14 +345,14 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         let mut start = t;
         while start > 0
             && !items[start - 1].connector
-            && (lex.is_title(&items[start - 1].lower) || lex.title_modifiers.contains(&items[start - 1].lower.as_str()))
+            && (lex.is_title(&items[start - 1].lower) || lex.title_modifiers.contains(&items[start - 1].lower.as_ref()))
         {
             start -= 1;
         }
         let mut end = t;
         while end + 2 < items.len()
             && items[end + 1].connector
-            && (lex.title_modifiers.contains(&items[end + 2].lower.as_str()) || lex.is_title(&items[end + 2].lower))
+            && (lex.title_modifiers.contains(&items[end + 2].lower.as_ref()) || lex.is_title(&items[end + 2].lower))
         {
             end += 2;
         }
@@ -377,9 +389,9 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             && !items[k - 1].connector
             && !items[k].connector
             && known::is_given_name(&items[k].lower)
-            && (items[..k].iter().any(|w| lex.org_words.contains(&w.lower.as_str()))
+            && (items[..k].iter().any(|w| lex.org_words.contains(&w.lower.as_ref()))
                 || crate::gazetteer::territory(
-                    &items[..k].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" "),
+                    &items[..k].iter().map(|w| w.lower.as_ref()).collect::<Vec<_>>().join(" "),
                 )
                 .is_some())
     }) {
@@ -405,7 +417,7 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
         let last = n + 1 == count;
         let words: Vec<String> = part.iter().map(|w| w.word.clone()).collect();
         let after = if last { cx.after.clone() } else { String::new() };
-        let lower = part[0].lower.as_str();
+        let lower = part[0].lower.as_ref();
         let big_place = crate::gazetteer::territory(lower).is_some()
             || known::place(lower).is_some_and(|p| p.population >= 1_000_000);
         let weak = first
@@ -439,14 +451,14 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
         return true;
     }
     let head = |w: &Item| {
-        lex.org_words.contains(&w.lower.as_str())
-            || lex.place_words.contains(&w.lower.as_str())
-            || lex.place_prefixes.contains(&w.lower.as_str())
+        lex.org_words.contains(&w.lower.as_ref())
+            || lex.place_words.contains(&w.lower.as_ref())
+            || lex.place_prefixes.contains(&w.lower.as_ref())
             || lex.org_endings.iter().any(|e| w.lower.ends_with(e) && w.lower.len() > e.len() + 2)
     };
     let connectors: Vec<&Item> = items.iter().filter(|w| w.connector).collect();
     // A person's name with particles: "Luca de Meo", "Ursula von der Leyen".
-    if connectors.iter().all(|w| lex.name_particles.contains(&w.lower.as_str()))
+    if connectors.iter().all(|w| lex.name_particles.contains(&w.lower.as_ref()))
         && items.last().is_some_and(|w| known::place(&w.lower).is_none() && !head(w))
         && !items.iter().any(|w| !w.connector && head(w))
     {
@@ -460,9 +472,9 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
     // "Centre for Tide Studies and Forecasting"; but "running for Senate for Kestrel Bay"
     // names a seat and a place.
     let first_connector = items.iter().position(|w| w.connector).unwrap_or(0);
-    let rest: Vec<&str> = items[first_connector + 1..].iter().map(|w| w.lower.as_str()).collect();
+    let rest: Vec<&str> = items[first_connector + 1..].iter().map(|w| w.lower.as_ref()).collect();
     let for_a_place = items[first_connector].lower == "for" && known::place(&rest.join(" ")).is_some();
-    !COORDINATORS.contains(&items[first_connector].lower.as_str())
+    !COORDINATORS.contains(&items[first_connector].lower.as_ref())
         && !for_a_place
         && items[..first_connector].iter().any(head)
 }

@@ -11,6 +11,8 @@ use super::english;
 /// The lists of one language.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
+    /// The lexicon's place in [`SETS`].
+    id: usize,
     /// Titles and offices written before a person's name, capitalised ("President") or not
     /// ("le président"); lowercase here.
     pub titles: &'static [&'static str],
@@ -69,6 +71,7 @@ pub(crate) fn for_language(language: Option<&str>) -> &'static Lexicon {
 }
 
 pub(crate) static ENGLISH: Lexicon = Lexicon {
+    id: 0,
     titles: &[
         "mr",
         "mrs",
@@ -738,6 +741,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
 };
 
 pub(crate) static GERMAN: Lexicon = Lexicon {
+    id: 1,
     titles: &[
         "herr",
         "frau",
@@ -1033,6 +1037,7 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
 };
 
 pub(crate) static FRENCH: Lexicon = Lexicon {
+    id: 2,
     titles: &[
         "m",
         "mme",
@@ -1437,6 +1442,7 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
 };
 
 pub(crate) static SPANISH: Lexicon = Lexicon {
+    id: 3,
     titles: &[
         "sr",
         "sra",
@@ -1822,6 +1828,7 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
 
 /// Languages without lists of their own: gazetteers, given names and abbreviations only.
 pub(crate) static OTHER: Lexicon = Lexicon {
+    id: 4,
     titles: &[],
     title_modifiers: &[],
     title_endings: &[],
@@ -1842,19 +1849,47 @@ pub(crate) static OTHER: Lexicon = Lexicon {
     capitalises_nouns: true,
 };
 
+/// The lists looked up for every capitalised word, as sets.
+struct Sets {
+    titles: crate::hash::HashSet<&'static str>,
+    function_words: crate::hash::HashSet<&'static str>,
+    calendar: crate::hash::HashSet<&'static str>,
+}
+
+impl Sets {
+    fn of(lexicon: &'static Lexicon) -> Self {
+        Self {
+            titles: lexicon.titles.iter().copied().collect(),
+            function_words: lexicon.function_words.iter().flat_map(|l| l.iter().copied()).collect(),
+            calendar: lexicon.calendar.iter().flat_map(|l| l.iter().copied()).collect(),
+        }
+    }
+}
+
+static SETS: [std::sync::LazyLock<Sets>; 5] = [
+    std::sync::LazyLock::new(|| Sets::of(&ENGLISH)),
+    std::sync::LazyLock::new(|| Sets::of(&GERMAN)),
+    std::sync::LazyLock::new(|| Sets::of(&FRENCH)),
+    std::sync::LazyLock::new(|| Sets::of(&SPANISH)),
+    std::sync::LazyLock::new(|| Sets::of(&OTHER)),
+];
+
 impl Lexicon {
+    fn sets(&self) -> &'static Sets {
+        &SETS[self.id]
+    }
+
     /// A day, month or holiday name of this language. Where nouns are capitalised (German,
     /// and the languages without lists of their own), months come from the CLDR list of
     /// `data/months.tsv`; French and Spanish write months in lowercase, so a capitalised
     /// "Julio" there is a name.
     pub(crate) fn is_calendar(&self, lower: &str) -> bool {
-        self.calendar.iter().any(|list| list.contains(&lower))
-            || (self.capitalises_nouns && crate::gazetteer::month(lower).is_some())
+        self.sets().calendar.contains(lower) || (self.capitalises_nouns && crate::gazetteer::month(lower).is_some())
     }
 
     /// A word that can open a sentence capitalised but never starts a name.
     pub(crate) fn is_function_word(&self, lower: &str) -> bool {
-        self.function_words.iter().any(|list| list.contains(&lower))
+        self.sets().function_words.contains(lower)
     }
 
     /// A verb of saying of this language.
@@ -1863,7 +1898,7 @@ impl Lexicon {
     }
 
     pub(crate) fn is_title(&self, lower: &str) -> bool {
-        self.titles.contains(&lower)
+        self.sets().titles.contains(lower)
             || (lower.chars().count() > 6 && self.title_endings.iter().any(|e| lower.ends_with(e)))
     }
 }
