@@ -9,7 +9,11 @@ pub(crate) const LONGEST: u32 = 250;
 /// Whether the block's whole text is furniture.
 pub(crate) fn is_furniture(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.', '!', '»', '›', '>', '|']).trim().to_lowercase();
-    t.is_empty() || EXACT.contains(&t.as_str()) || is_promotion(&t) || is_date_only(&t) || is_byline(text.trim())
+    t.is_empty()
+        || crate::lexicon::FURNITURE_LABELS.contains(&t.as_str())
+        || is_promotion(&t)
+        || is_date_only(&t)
+        || is_byline(text.trim())
 }
 
 /// "By Ana Ruiz and Li Wei", "By Sam Okafor - 11/18/19 11:04 PM EST": "By", then names (every
@@ -27,67 +31,6 @@ fn is_byline(text: &str) -> bool {
             || matches!(w, "and" | "y" | "e" | "et" | "und" | "de" | "da" | "van" | "von" | "der" | "la" | "le" | "di")
     })
 }
-
-/// Labels that are furniture when they are all a block says.
-const EXACT: &[&str] = &[
-    "advert",
-    "comments are closed",
-    "this slideshow requires javascript",
-    "like this story? share it with a friend",
-    "don't miss",
-    "don’t miss",
-    "advertisement",
-    "advertisment",
-    "ad",
-    "ads",
-    "sponsored",
-    "sponsored content",
-    "read more",
-    "read more below",
-    "continue reading",
-    "continue reading below",
-    "story continues below",
-    "article continues below",
-    "continue reading the main story",
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "related coverage",
-    "see also",
-    "more",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "share on facebook",
-    "share on twitter",
-    "tweet",
-    "email",
-    "print",
-    "comments",
-    "comment",
-    "click here",
-    "sign up",
-    "subscribe",
-    "follow us",
-    "recommended",
-    "you may also like",
-    "most popular",
-    "most read",
-    "trending",
-    "loading",
-    "loading...",
-    "skip advertisement",
-    "back to top",
-    "top",
-    "image",
-    "photo",
-    "video",
-    "watch",
-    "listen",
-    "close",
-];
 
 /// "Subscribe to our newsletter", "Click here to get the app", "Follow us on Twitter", "Jane
 /// Doe may be reached at ...": `t` is lowercase.
@@ -117,153 +60,6 @@ fn ends_with_word(t: &str, word: &str) -> bool {
     t.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()) == Some(word)
 }
 
-/// Month and weekday names (English, Portuguese, Spanish, French, German, Italian), and the
-/// small words datelines use.
-const DATE_WORDS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "janeiro",
-    "fevereiro",
-    "março",
-    "abril",
-    "maio",
-    "junho",
-    "julho",
-    "agosto",
-    "setembro",
-    "outubro",
-    "novembro",
-    "dezembro",
-    "enero",
-    "febrero",
-    "marzo",
-    "mayo",
-    "junio",
-    "julio",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "januar",
-    "februar",
-    "märz",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-    "gennaio",
-    "febbraio",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "settembre",
-    "ottobre",
-    "dicembre",
-    "segunda",
-    "terça",
-    "quarta",
-    "quinta",
-    "sexta",
-    "feira",
-    "sábado",
-    "domingo",
-    "lunes",
-    "martes",
-    "miércoles",
-    "jueves",
-    "viernes",
-    "de",
-    "del",
-    "às",
-    "at",
-    "on",
-    "am",
-    "pm",
-    "a",
-    "p",
-    "m",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "pst",
-    "pdt",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "et",
-    "pt",
-    "updated",
-    "published",
-    "posted",
-    "le",
-    "à",
-    "h",
-    "um",
-    "uhr",
-    "am",
-    "el",
-    "of",
-    "th",
-    "st",
-    "nd",
-    "rd",
-];
-
 /// "Monday, 22 January 2018 at 0:13", "NOVEMBER 20, 2019 10:43": a year, and nothing but
 /// numbers and date words. `t` is lowercase.
 fn is_date_only(t: &str) -> bool {
@@ -285,10 +81,10 @@ fn is_date_only(t: &str) -> bool {
             continue;
         }
         let number_with_suffix = w.trim_start_matches(|c: char| c.is_ascii_digit());
-        if number_with_suffix.len() < w.len() && DATE_WORDS.contains(&number_with_suffix) {
+        if number_with_suffix.len() < w.len() && crate::lexicon::DATE_WORDS.contains(&number_with_suffix) {
             continue;
         }
-        if !DATE_WORDS.contains(&w) {
+        if !crate::lexicon::DATE_WORDS.contains(&w) {
             return false;
         }
     }

@@ -19,6 +19,7 @@ mod decode;
 mod dom;
 mod furniture;
 mod kind;
+mod lexicon;
 mod meta;
 mod render;
 mod strip;
