@@ -9,7 +9,6 @@ pub(crate) const FURNITURE_LABELS: &[&str] = &[
     "advert",
     "comments are closed",
     "this slideshow requires javascript",
-    "like this story? share it with a friend",
     "don't miss",
     "don’t miss",
     "advertisement",
