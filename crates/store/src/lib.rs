@@ -43,5 +43,5 @@ pub use open::{Store, StoreOptions};
 pub use search::{ParsedQuery, QueryError, SearchHit, SearchResults, SnippetPart};
 pub use sources::OutletNaming;
 pub use story_views::{ArticleContext, EntityCount, EntityView, Headline, StoryCard, StoryView, TimelineEntry};
-pub use understanding::{EntityRecord, Placed, Presented, StoryMember, UnderstandingInput, Understood};
+pub use understanding::{EntityRecord, Placed, Presented, StoryMember, UnderstandingInput, Understood, fold_name};
 pub use users::{MAX_SAVED_SEARCHES, SavedSearch, SessionUser, SignInAttempt, SignInLimit};

@@ -395,8 +395,10 @@ async fn write_entities(mut on: On<'_>, article: &str, entities: &[EntityRecord]
     Ok(())
 }
 
-/// A name as entity addresses write it: lowercase, one space between words, no leading "the".
-pub(crate) fn fold_name(name: &str) -> String {
+/// An entity's name as its key and address write it: lowercase, one space between words, no
+/// leading "the" (as readers and other sites write a name: `Christine Lagarde`, `the  ECB`).
+#[must_use]
+pub fn fold_name(name: &str) -> String {
     let lower = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     match lower.strip_prefix("the ") {
         Some(rest) if !rest.is_empty() => rest.to_owned(),

@@ -22,16 +22,6 @@ pub(crate) async fn entity_page(
     state.respond(result)
 }
 
-/// An entity's key as the store keeps it: lowercase, one space between words, no leading
-/// "the" (as readers and other sites write a name, `Christine Lagarde`, `the  ECB`).
-fn folded(key: &str) -> String {
-    let lower = key.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    match lower.strip_prefix("the ") {
-        Some(rest) if !rest.is_empty() => rest.to_owned(),
-        _ => lower,
-    }
-}
-
 /// A permanent redirect to the entity's one address.
 fn moved_to(kind: &str, key: &str) -> Response {
     let location = format!("/entities/{kind}/{}", crate::templates::segment(key.to_owned()));
@@ -43,7 +33,7 @@ fn moved_to(kind: &str, key: &str) -> Response {
 }
 
 async fn render(state: &AppState, kind: &str, key: &str) -> Result<Response, WebError> {
-    let (canonical_kind, canonical_key) = (kind.to_ascii_lowercase(), folded(key));
+    let (canonical_kind, canonical_key) = (kind.to_ascii_lowercase(), newsdesk_store::fold_name(key));
     if (canonical_kind != kind || canonical_key != key)
         && matches!(canonical_kind.as_str(), "person" | "organization" | "place")
         && state.store.entity(&canonical_kind, &canonical_key, 1).await?.is_some()
