@@ -1,6 +1,7 @@
-//! Throwaway stores on both backends, and [`on_both_backends!`], which runs a file's tests on
-//! each: SQLite always; PostgreSQL when `NEWSDESK_TEST_POSTGRES_URL` names a server (CI sets it,
-//! and `NEWSDESK_POSTGRES_TESTS=required` there turns a missing server into a failure).
+//! Throwaway stores on both backends, and [`TestDb`], the store a
+//! [`both_backends`](crate::both_backends) test is given: SQLite always; PostgreSQL when
+//! `NEWSDESK_TEST_POSTGRES_URL` names a server (CI sets it, and `NEWSDESK_POSTGRES_TESTS=required`
+//! there turns a missing server into a failure).
 
 use newsdesk_store::{Store, StoreOptions};
 
@@ -143,44 +144,71 @@ pub mod postgres {
     }
 }
 
-/// Runs the tests of a file on both backends: wrap the file's helpers and tests in it.
-///
-/// Everything inside is written twice, into `mod sqlite` and `mod postgres`; in each,
-/// `TestStore` is that backend's, and every `#[tokio::test] async fn name()` first asks the
-/// backend whether it can run ([`postgres::ready`]). The file's `use` lines stay outside.
-#[macro_export]
-macro_rules! on_both_backends {
-    (@emit [$($done:tt)*]) => { $($done)* };
-    (@emit [$($done:tt)*]
-        #[tokio::test $($args:tt)*] $(#[$meta:meta])* async fn $name:ident() $body:block $($rest:tt)*) => {
-        $crate::on_both_backends!(@emit [$($done)*
-            #[tokio::test $($args)*] $(#[$meta])* async fn $name() {
-                if !backend::ready() {
-                    return;
-                }
-                $body
+/// The database a [`TestDb`] lives on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A store on a fresh database of either backend, removed when dropped: what a
+/// [`both_backends`](crate::both_backends) test receives.
+#[derive(Debug)]
+pub struct TestDb {
+    pub store: Store,
+    held: Held,
+}
+
+/// What keeps the database alive (and removes it when dropped).
+#[derive(Debug)]
+enum Held {
+    Sqlite(sqlite::TestStore),
+    Postgres(postgres::TestStore),
+}
+
+impl TestDb {
+    /// A store on a fresh SQLite file.
+    pub async fn sqlite() -> Self {
+        let db = sqlite::TestStore::new().await;
+        Self { store: db.store.clone(), held: Held::Sqlite(db) }
+    }
+
+    /// A store in a fresh PostgreSQL schema, or `None` when no test server is named (see
+    /// [`postgres::ready`]).
+    pub async fn postgres() -> Option<Self> {
+        if !postgres::ready() {
+            return None;
+        }
+        let db = postgres::TestStore::new().await;
+        Some(Self { store: db.store.clone(), held: Held::Postgres(db) })
+    }
+
+    /// Another fresh store on the same backend, for a test that needs two.
+    pub async fn another(&self) -> Self {
+        match self.held {
+            Held::Sqlite(_) => Self::sqlite().await,
+            Held::Postgres(_) => {
+                let db = postgres::TestStore::new().await;
+                Self { store: db.store.clone(), held: Held::Postgres(db) }
             }
-        ] $($rest)*);
-    };
-    (@emit [$($done:tt)*] $item:item $($rest:tt)*) => {
-        $crate::on_both_backends!(@emit [$($done)* $item] $($rest)*);
-    };
-    ($($items:tt)*) => {
-        mod sqlite {
-            #[allow(unused_imports)]
-            use super::*;
-            use $crate::sqlite as backend;
-            #[allow(unused_imports)]
-            use $crate::sqlite::TestStore;
-            $crate::on_both_backends!(@emit [] $($items)*);
         }
-        mod postgres {
-            #[allow(unused_imports)]
-            use super::*;
-            use $crate::postgres as backend;
-            #[allow(unused_imports)]
-            use $crate::postgres::TestStore;
-            $crate::on_both_backends!(@emit [] $($items)*);
+    }
+
+    /// Which backend this store is on.
+    #[must_use]
+    pub fn backend(&self) -> Backend {
+        match self.held {
+            Held::Sqlite(_) => Backend::Sqlite,
+            Held::Postgres(_) => Backend::Postgres,
         }
-    };
+    }
+
+    /// Where the database is, to open it again.
+    #[must_use]
+    pub fn path(&self) -> String {
+        match &self.held {
+            Held::Sqlite(db) => db.path(),
+            Held::Postgres(db) => db.path(),
+        }
+    }
 }

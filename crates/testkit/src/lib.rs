@@ -2,15 +2,16 @@
 //! depend on it (the architecture test checks).
 //!
 //! What it does: throwaway stores on either backend (a SQLite file in a temporary directory, or
-//! a fresh schema on the PostgreSQL server of `NEWSDESK_TEST_POSTGRES_URL`), [`on_both_backends!`]
-//! to run a file's tests on each, and
+//! a fresh schema on the PostgreSQL server of `NEWSDESK_TEST_POSTGRES_URL`), [`both_backends`]
+//! to run one test on each (`#[both_backends] async fn name(db: TestDb)`), and
 //! self-written fixture articles with fixed ids and times, so that snapshots are stable.
 
 mod backends;
 pub mod http;
 mod xml;
 
-pub use backends::{TestStore, postgres, sqlite};
+pub use backends::{Backend, TestDb, TestStore, postgres, sqlite};
+pub use newsdesk_testkit_macros::both_backends;
 pub use xml::assert_well_formed_xml;
 
 use chrono::{DateTime, TimeZone, Utc};

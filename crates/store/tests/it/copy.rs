@@ -1,13 +1,12 @@
 //! `Store::copy_to`: a SQLite store with every kind of row, copied into PostgreSQL (when a test
 //! server is named), read back the same, and copied again after changes on both sides.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use chrono::{TimeZone, Utc};
 use newsdesk_model::{ArticleId, ArticleUpsert, Email, StoryId};
 use newsdesk_store::{
     CommentOutcome, EntityRecord, IncomingEntry, Moderation, NewComment, NewFeed, Placed, Store, StoreError, Understood,
 };
+use newsdesk_testkit::{TestDb, both_backends};
 
 fn article(title: &str, hour: u32) -> ArticleUpsert {
     ArticleUpsert {
@@ -82,15 +81,12 @@ async fn filled(store: &Store) -> (ArticleId, ArticleId, StoryId) {
     (original, copy, strike)
 }
 
-newsdesk_testkit::on_both_backends! {
-    #[tokio::test]
-    async fn only_sqlite_into_postgres_is_copied() {
-        let one = newsdesk_testkit::sqlite::TestStore::new().await;
-        let two = TestStore::new().await;
-        let err = two.store.copy_to(&one.store, &mut |_, _| {}).await.unwrap_err();
-        assert!(matches!(err, StoreError::Invalid(_)), "{err}");
-        assert!(err.to_string().contains("into a PostgreSQL one"), "{err}");
-    }
+#[both_backends]
+async fn only_sqlite_into_postgres_is_copied(db: TestDb) {
+    let one = newsdesk_testkit::sqlite::TestStore::new().await;
+    let err = db.store.copy_to(&one.store, &mut |_, _| {}).await.unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)), "{err}");
+    assert!(err.to_string().contains("into a PostgreSQL one"), "{err}");
 }
 
 #[tokio::test]

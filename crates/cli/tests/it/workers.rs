@@ -2,9 +2,6 @@
 //! every entry is stored once, none is lost, no feed is polled by two workers at once, and
 //! every article is placed in a story by the one worker that understands at a time.
 
-// Tests fail by panicking; helpers here may unwrap like the tests they serve.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};

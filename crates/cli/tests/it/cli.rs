@@ -1,8 +1,5 @@
 //! The newsdesk binary, run as a user runs it: in its own directory, on a real database file.
 
-// Tests fail by panicking; helpers here may unwrap like the tests they serve.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

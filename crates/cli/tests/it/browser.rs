@@ -7,11 +7,7 @@
 //! Needs `chromium` and `chromium-driver` (Debian packages). Without them the test says so and
 //! passes, unless `NEWSDESK_BROWSER_TESTS=required` (as in CI), where it fails.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
-
-mod support {
-    pub mod webdriver;
-}
+#![allow(clippy::print_stdout)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -19,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::webdriver::{Session, call};
+use crate::support::webdriver::{Session, call};
 
 const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
 const EMAIL: &str = "reader.one@mail.example";

@@ -1,9 +1,6 @@
 //! `newsdesk feeds` and `newsdesk crawl`, run as a user runs them, against feeds served on
 //! loopback.
 
-// Tests fail by panicking; helpers here may unwrap like the tests they serve.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::Path;
 use std::process::{Command, Output};
 

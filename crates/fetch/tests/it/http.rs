@@ -1,8 +1,5 @@
 //! The fetcher against real HTTP servers on loopback (`newsdesk_testkit::http`).
 
-// Tests fail by panicking; helpers here may unwrap like the tests they serve.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::io::Write;
 use std::time::Duration;
 

@@ -1,0 +1,209 @@
+//! Stories, copies and entities written and read back, on both backends.
+
+use chrono::{TimeZone, Utc};
+use newsdesk_model::{ArticleId, ArticleUpsert, StoryId};
+use newsdesk_store::{EntityRecord, Placed, Store, Understood};
+use newsdesk_testkit::{TestDb, both_backends};
+
+async fn article(store: &Store, title: &str, hour: u32) -> ArticleId {
+    let id = ArticleId::new_v7();
+    store
+        .upsert_article(ArticleUpsert {
+            id: Some(id),
+            title: title.into(),
+            summary: format!("{title}, in short."),
+            body_text: format!("{title}. The body."),
+            published_at: Some(Utc.with_ymd_and_hms(2026, 6, 2, hour, 0, 0).unwrap()),
+            ..ArticleUpsert::default()
+        })
+        .await
+        .unwrap();
+    id
+}
+
+fn entity(kind: &str, key: &str, name: &str) -> EntityRecord {
+    EntityRecord { kind: kind.into(), key: key.into(), name: name.into(), also: Vec::new(), mentions: 2 }
+}
+
+fn placed(article: ArticleId, story: StoryId, copy_of: Option<ArticleId>, entities: Vec<EntityRecord>) -> Understood {
+    Understood {
+        article,
+        placed: Some(Placed { story, merged: Vec::new(), copy_of }),
+        entities,
+        keyphrases: vec!["ferry strike".into()],
+        summary: None,
+    }
+}
+
+#[both_backends]
+async fn stories_copies_and_entities_read_back_as_pages_need_them(db: TestDb) {
+    let store = &db.store;
+    let copy = article(store, "Strike vote, as carried by a wire client", 8).await;
+    let original = article(store, "Ferry crews vote on strike", 9).await;
+    let later = article(store, "Ferry strike called off", 15).await;
+    let other = article(store, "Library opens late", 10).await;
+    let (strike, library) = (StoryId::new_v7(), StoryId::new_v7());
+    let union = entity("organization", "ferry union", "Ferry Union");
+    store
+        .save_understanding(&[
+            placed(copy, strike, Some(original), vec![union.clone()]),
+            placed(original, strike, None, vec![union.clone(), entity("person", "priya lamb", "Priya Lamb")]),
+            placed(later, strike, None, vec![union.clone()]),
+            placed(other, library, None, vec![entity("place", "quay street", "Quay Street")]),
+        ])
+        .await
+        .unwrap();
+
+    let view = store.story(strike).await.unwrap().unwrap();
+    assert_eq!(view.story.article_count, 3);
+    // The lead is the earliest article that is not a copy, though the copy came first.
+    assert_eq!(view.story.lead_article, Some(original));
+    assert_eq!(view.story.title, "Ferry crews vote on strike");
+    assert_eq!(view.story.summary, "Ferry crews vote on strike, in short.");
+    assert_eq!(view.story.first_seen_at, Utc.with_ymd_and_hms(2026, 6, 2, 8, 0, 0).unwrap());
+    assert_eq!(view.story.last_seen_at, Utc.with_ymd_and_hms(2026, 6, 2, 15, 0, 0).unwrap());
+    let order: Vec<ArticleId> = view.timeline.iter().map(|t| t.article.id).collect();
+    assert_eq!(order, vec![copy, original, later], "timeline oldest first");
+    assert_eq!(view.timeline[0].copy_of, Some(original));
+    assert_eq!(view.entities[0].key, "ferry union");
+    assert_eq!(view.entities[0].articles, 3);
+
+    let front = store.top_stories(0, 10).await.unwrap();
+    assert_eq!(front.total, 2);
+    assert_eq!(front.items[0].id, strike, "same day: the wider coverage first");
+
+    let ctx = store.article_context(copy).await.unwrap();
+    assert_eq!(ctx.copy_of.map(|c| c.id), Some(original));
+    assert_eq!(ctx.story.map(|s| s.id), Some(strike));
+    assert_eq!(ctx.keyphrases, vec!["ferry strike".to_owned()]);
+    let ctx = store.article_context(original).await.unwrap();
+    assert_eq!(ctx.copies.iter().map(|c| c.article.id).collect::<Vec<_>>(), vec![copy]);
+    assert_eq!(ctx.entities.len(), 2);
+
+    let union_page = store.entity("organization", "ferry union", 10).await.unwrap().unwrap();
+    assert_eq!(union_page.entity.articles, 3);
+    assert_eq!(union_page.stories.iter().map(|s| s.id).collect::<Vec<_>>(), vec![strike]);
+    assert_eq!(union_page.articles[0].id, later, "newest first");
+    assert!(store.entity("person", "ferry union", 10).await.unwrap().is_none(), "kind is part of the key");
+}
+
+async fn article_on(store: &Store, title: &str, day: u32, hour: u32) -> ArticleId {
+    let id = ArticleId::new_v7();
+    store
+        .upsert_article(ArticleUpsert {
+            id: Some(id),
+            title: title.into(),
+            body_text: format!("{title}. The body."),
+            published_at: Some(Utc.with_ymd_and_hms(2026, 6, day, hour, 0, 0).unwrap()),
+            ..ArticleUpsert::default()
+        })
+        .await
+        .unwrap();
+    id
+}
+
+#[both_backends]
+async fn top_stories_rank_by_outlets_with_freshness_that_decays_by_the_hour(db: TestDb) {
+    let store = &db.store;
+    let mut saves = Vec::new();
+    // Three days ago: a story ten outlets told.
+    let old = StoryId::new_v7();
+    for n in 0..10 {
+        saves.push(placed(article_on(store, &format!("Dam report {n}"), 1, 9).await, old, None, vec![]));
+    }
+    // This morning: an earthquake five outlets told.
+    let quake = StoryId::new_v7();
+    for n in 0..5 {
+        saves.push(placed(article_on(store, &format!("Earthquake {n}"), 4, 7 + n).await, quake, None, vec![]));
+    }
+    // This afternoon: three stories of one article each.
+    let mut singles = Vec::new();
+    for (n, hour) in [(0, 14), (1, 15), (2, 16)] {
+        let story = StoryId::new_v7();
+        singles.push(story);
+        saves.push(placed(article_on(store, &format!("Single {n}"), 4, hour).await, story, None, vec![]));
+    }
+    store.save_understanding(&saves).await.unwrap();
+    let front = store.top_stories(0, 10).await.unwrap();
+    let order: Vec<StoryId> = front.items.iter().map(|s| s.id).collect();
+    assert_eq!(order, vec![quake, singles[2], singles[1], singles[0], old], "{front:?}");
+    assert_eq!(front.total, 5);
+    // Pages continue the same order, past the ranked stories too.
+    let second = store.top_stories(3, 10).await.unwrap();
+    assert_eq!(second.items.iter().map(|s| s.id).collect::<Vec<_>>(), vec![singles[0], old]);
+}
+
+#[both_backends]
+async fn merged_stories_move_their_articles_and_old_ids_lead_to_the_survivor(db: TestDb) {
+    let store = &db.store;
+    let a = article(store, "Bridge closes", 8).await;
+    let b = article(store, "Bridge shut for repairs", 9).await;
+    let c = article(store, "Bridge repairs begin", 10).await;
+    let (first, second) = (StoryId::new_v7(), StoryId::new_v7());
+    store.save_understanding(&[placed(a, first, None, vec![]), placed(b, second, None, vec![])]).await.unwrap();
+    let merge = Understood {
+        article: c,
+        placed: Some(Placed { story: first, merged: vec![second], copy_of: None }),
+        entities: vec![],
+        keyphrases: vec![],
+        summary: None,
+    };
+    store.save_understanding(&[merge]).await.unwrap();
+    let view = store.story(first).await.unwrap().unwrap();
+    assert_eq!(view.story.article_count, 3);
+    assert_eq!(store.current_story(second).await.unwrap(), Some(first));
+    assert_eq!(store.current_story(first).await.unwrap(), Some(first));
+    assert_eq!(store.current_story(StoryId::new_v7()).await.unwrap(), None);
+    let front = store.top_stories(0, 10).await.unwrap();
+    assert_eq!(front.items.iter().map(|s| s.id).collect::<Vec<_>>(), vec![first], "the merged story is gone");
+}
+
+#[both_backends]
+async fn renewed_entities_replace_old_ones_and_clearing_keeps_articles(db: TestDb) {
+    let store = &db.store;
+    let a = article(store, "Council meets", 8).await;
+    let story = StoryId::new_v7();
+    store.save_understanding(&[placed(a, story, None, vec![entity("person", "old name", "Old Name")])]).await.unwrap();
+    let renewed = Understood {
+        article: a,
+        placed: None,
+        entities: vec![entity("person", "new name", "New Name")],
+        keyphrases: vec!["council".into()],
+        summary: None,
+    };
+    store.save_understanding(&[renewed]).await.unwrap();
+    let ctx = store.article_context(a).await.unwrap();
+    assert_eq!(ctx.entities.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(), vec!["new name"]);
+    assert_eq!(ctx.story.map(|s| s.id), Some(story), "renewing entities keeps the story");
+    // An article deleted or never stored is skipped, not an error.
+    store.save_understanding(&[placed(ArticleId::new_v7(), story, None, vec![])]).await.unwrap();
+
+    store.clear_understanding().await.unwrap();
+    assert_eq!(store.top_stories(0, 10).await.unwrap().total, 0);
+    assert!(store.article_context(a).await.unwrap().entities.is_empty());
+    assert_eq!(store.count_articles().await.unwrap(), 1, "articles stay");
+    let inputs = store.understanding_inputs(&[a]).await.unwrap();
+    assert_eq!(inputs[0].story, None);
+}
+
+#[both_backends]
+async fn inputs_page_through_time_order_from_a_start(db: TestDb) {
+    let store = &db.store;
+    let mut ids = Vec::new();
+    for hour in [12, 8, 10, 9, 11] {
+        ids.push((hour, article(store, &format!("Item at {hour}"), hour).await));
+    }
+    let since = Some(Utc.with_ymd_and_hms(2026, 6, 2, 9, 0, 0).unwrap());
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store.understanding_inputs_page(since, after, 2).await.unwrap();
+        if page.is_empty() {
+            break;
+        }
+        after = page.last().map(|p| (p.at, p.id));
+        seen.extend(page.into_iter().map(|p| p.title));
+    }
+    assert_eq!(seen, vec!["Item at 9", "Item at 10", "Item at 11", "Item at 12"]);
+    assert_eq!(store.newest_article_time().await.unwrap(), Some(Utc.with_ymd_and_hms(2026, 6, 2, 12, 0, 0).unwrap()));
+}
