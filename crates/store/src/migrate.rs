@@ -17,97 +17,47 @@ pub(crate) struct Migration {
     pub sql: &'static str,
 }
 
-/// The SQLite migrations, in order. Append only.
-pub(crate) const SQLITE: &[Migration] = &[
-    Migration { version: 1, name: "initial", sql: include_str!("../migrations/sqlite/0001_initial.sql") },
-    Migration { version: 2, name: "feed_ingestion", sql: include_str!("../migrations/sqlite/0002_feed_ingestion.sql") },
-    Migration { version: 3, name: "understanding", sql: include_str!("../migrations/sqlite/0003_understanding.sql") },
-    Migration { version: 4, name: "discussion", sql: include_str!("../migrations/sqlite/0004_discussion.sql") },
-    Migration { version: 5, name: "saved_searches", sql: include_str!("../migrations/sqlite/0005_saved_searches.sql") },
-    Migration { version: 6, name: "full_text", sql: include_str!("../migrations/sqlite/0006_full_text.sql") },
-    Migration { version: 7, name: "api_tokens", sql: include_str!("../migrations/sqlite/0007_api_tokens.sql") },
-    Migration { version: 8, name: "feed_leases", sql: include_str!("../migrations/sqlite/0008_feed_leases.sql") },
-    Migration {
-        version: 9,
-        name: "understanding_lease",
-        sql: include_str!("../migrations/sqlite/0009_understanding_lease.sql"),
-    },
-    Migration { version: 10, name: "outlet_names", sql: include_str!("../migrations/sqlite/0010_outlet_names.sql") },
-    Migration { version: 11, name: "story_digests", sql: include_str!("../migrations/sqlite/0011_story_digests.sql") },
-    Migration {
-        version: 12,
-        name: "derived_titles",
-        sql: include_str!("../migrations/sqlite/0012_derived_titles.sql"),
-    },
-    Migration {
-        version: 13,
-        name: "articles_by_change",
-        sql: include_str!("../migrations/sqlite/0013_articles_by_change.sql"),
-    },
-    Migration {
-        version: 14,
-        name: "spent_form_tokens",
-        sql: include_str!("../migrations/sqlite/0014_spent_form_tokens.sql"),
-    },
-    Migration {
-        version: 15,
-        name: "sign_in_failures",
-        sql: include_str!("../migrations/sqlite/0015_sign_in_failures.sql"),
-    },
-    Migration { version: 16, name: "entity_names", sql: include_str!("../migrations/sqlite/0016_entity_names.sql") },
-];
+/// Both backends' migrations from one list, so the versions and names cannot drift apart:
+/// `SQLITE` reads `migrations/sqlite/<file>.sql`, `POSTGRES` the same file in
+/// `migrations/postgres/`.
+macro_rules! migrations {
+    ($($version:literal $name:literal $file:literal,)*) => {
+        /// The SQLite migrations, in order. Append only.
+        pub(crate) const SQLITE: &[Migration] = &[$(Migration {
+            version: $version,
+            name: $name,
+            sql: include_str!(concat!("../migrations/sqlite/", $file, ".sql")),
+        },)*];
 
-/// The PostgreSQL migrations: the same versions and names, in PostgreSQL's words. Append only.
-pub(crate) const POSTGRES: &[Migration] = &[
-    Migration { version: 1, name: "initial", sql: include_str!("../migrations/postgres/0001_initial.sql") },
-    Migration {
-        version: 2,
-        name: "feed_ingestion",
-        sql: include_str!("../migrations/postgres/0002_feed_ingestion.sql"),
-    },
-    Migration { version: 3, name: "understanding", sql: include_str!("../migrations/postgres/0003_understanding.sql") },
-    Migration { version: 4, name: "discussion", sql: include_str!("../migrations/postgres/0004_discussion.sql") },
-    Migration {
-        version: 5,
-        name: "saved_searches",
-        sql: include_str!("../migrations/postgres/0005_saved_searches.sql"),
-    },
-    Migration { version: 6, name: "full_text", sql: include_str!("../migrations/postgres/0006_full_text.sql") },
-    Migration { version: 7, name: "api_tokens", sql: include_str!("../migrations/postgres/0007_api_tokens.sql") },
-    Migration { version: 8, name: "feed_leases", sql: include_str!("../migrations/postgres/0008_feed_leases.sql") },
-    Migration {
-        version: 9,
-        name: "understanding_lease",
-        sql: include_str!("../migrations/postgres/0009_understanding_lease.sql"),
-    },
-    Migration { version: 10, name: "outlet_names", sql: include_str!("../migrations/postgres/0010_outlet_names.sql") },
-    Migration {
-        version: 11,
-        name: "story_digests",
-        sql: include_str!("../migrations/postgres/0011_story_digests.sql"),
-    },
-    Migration {
-        version: 12,
-        name: "derived_titles",
-        sql: include_str!("../migrations/postgres/0012_derived_titles.sql"),
-    },
-    Migration {
-        version: 13,
-        name: "articles_by_change",
-        sql: include_str!("../migrations/postgres/0013_articles_by_change.sql"),
-    },
-    Migration {
-        version: 14,
-        name: "spent_form_tokens",
-        sql: include_str!("../migrations/postgres/0014_spent_form_tokens.sql"),
-    },
-    Migration {
-        version: 15,
-        name: "sign_in_failures",
-        sql: include_str!("../migrations/postgres/0015_sign_in_failures.sql"),
-    },
-    Migration { version: 16, name: "entity_names", sql: include_str!("../migrations/postgres/0016_entity_names.sql") },
-];
+        /// The PostgreSQL migrations: the same versions and names, in PostgreSQL's words.
+        /// Append only.
+        pub(crate) const POSTGRES: &[Migration] = &[$(Migration {
+            version: $version,
+            name: $name,
+            sql: include_str!(concat!("../migrations/postgres/", $file, ".sql")),
+        },)*];
+    };
+}
+
+// version, name, file. Append only.
+migrations! {
+    1 "initial" "0001_initial",
+    2 "feed_ingestion" "0002_feed_ingestion",
+    3 "understanding" "0003_understanding",
+    4 "discussion" "0004_discussion",
+    5 "saved_searches" "0005_saved_searches",
+    6 "full_text" "0006_full_text",
+    7 "api_tokens" "0007_api_tokens",
+    8 "feed_leases" "0008_feed_leases",
+    9 "understanding_lease" "0009_understanding_lease",
+    10 "outlet_names" "0010_outlet_names",
+    11 "story_digests" "0011_story_digests",
+    12 "derived_titles" "0012_derived_titles",
+    13 "articles_by_change" "0013_articles_by_change",
+    14 "spent_form_tokens" "0014_spent_form_tokens",
+    15 "sign_in_failures" "0015_sign_in_failures",
+    16 "entity_names" "0016_entity_names",
+}
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a
 /// migration differs from the binary's text of it.

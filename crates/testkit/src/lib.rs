@@ -43,6 +43,27 @@ pub fn fixture_comment(n: u16, article: ArticleId, body: &str) -> newsdesk_store
     }
 }
 
+/// A feed to follow at `url` (titled by its outlet's home page later, if ever).
+///
+/// # Panics
+/// For an address that does not parse: a broken test.
+#[allow(clippy::expect_used)]
+#[must_use]
+pub fn fixture_feed(url: &str) -> newsdesk_store::NewFeed {
+    newsdesk_store::NewFeed { url: Some(url.parse().expect("a valid feed address")), ..Default::default() }
+}
+
+/// A feed entry keyed `key` (as the store keys entries: `guid:...`, `link:...`) holding an
+/// article with `title` and `body`; its content hash changes with either.
+#[must_use]
+pub fn fixture_entry(key: &str, title: &str, body: &str) -> newsdesk_store::IncomingEntry {
+    newsdesk_store::IncomingEntry {
+        key: key.to_owned(),
+        content_hash: format!("{title}|{body}"),
+        article: ArticleUpsert { title: title.to_owned(), body_text: body.to_owned(), ..ArticleUpsert::default() },
+    }
+}
+
 /// A fixed time: 2026-05-`day` at 09:30 UTC.
 ///
 /// # Panics

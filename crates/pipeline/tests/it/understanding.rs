@@ -49,6 +49,23 @@ async fn put(store: &Store, n: u16, host: &str, title: &str, body: &str, day: u3
     id
 }
 
+/// The gazette's report of the bridge closure, on the morning of May 4.
+async fn gazette_report(store: &Store) -> ArticleId {
+    let title = "Kessel Bridge to close after cable corrosion found";
+    put(store, 1, "gazette.example", title, BRIDGE_GAZETTE, 4, 8).await
+}
+
+/// The courier's report of the same closure, two hours later.
+async fn courier_report(store: &Store) -> ArticleId {
+    let title = "Kessel Bridge shut for six weeks over corroded cables";
+    put(store, 2, "courier.example", title, BRIDGE_COURIER, 4, 10).await
+}
+
+/// Another event of the same town and day: the council's budget.
+async fn budget_report(store: &Store) -> ArticleId {
+    put(store, 3, "gazette.example", "Alderton council approves budget", BUDGET, 4, 12).await
+}
+
 async fn story_of(store: &Store, id: ArticleId) -> Option<newsdesk_model::StoryId> {
     store.article_context(id).await.unwrap().story.map(|s| s.id)
 }
@@ -56,20 +73,9 @@ async fn story_of(store: &Store, id: ArticleId) -> Option<newsdesk_model::StoryI
 #[both_backends]
 async fn coverage_of_one_event_becomes_one_story_and_survives_a_restart(db: TestDb) {
     let store = &db.store;
-    let gazette =
-        put(store, 1, "gazette.example", "Kessel Bridge to close after cable corrosion found", BRIDGE_GAZETTE, 4, 8)
-            .await;
-    let courier = put(
-        store,
-        2,
-        "courier.example",
-        "Kessel Bridge shut for six weeks over corroded cables",
-        BRIDGE_COURIER,
-        4,
-        10,
-    )
-    .await;
-    let budget = put(store, 3, "gazette.example", "Alderton council approves budget", BUDGET, 4, 12).await;
+    let gazette = gazette_report(store).await;
+    let courier = courier_report(store).await;
+    let budget = budget_report(store).await;
     // A wire client republishes the gazette's report with a new headline and an intro line.
     let copy_text = format!("From our partners. {BRIDGE_GAZETTE}");
     let copy = put(store, 4, "weekly.example", "Bridge closure: what we know", &copy_text, 4, 13).await;
@@ -155,22 +161,11 @@ async fn one_process_understands_for_all_and_another_takes_over(db: TestDb) {
     assert!(a.leading() && !b.leading());
 
     // Each process stores what its polls found; only the holder places articles.
-    let gazette =
-        put(store, 1, "gazette.example", "Kessel Bridge to close after cable corrosion found", BRIDGE_GAZETTE, 4, 8)
-            .await;
+    let gazette = gazette_report(store).await;
     assert_eq!(a.understand(store, &[gazette]).await.unwrap(), 1);
     let bridge = story_of(store, gazette).await.expect("a story");
-    let courier = put(
-        store,
-        2,
-        "courier.example",
-        "Kessel Bridge shut for six weeks over corroded cables",
-        BRIDGE_COURIER,
-        4,
-        10,
-    )
-    .await;
-    let budget = put(store, 3, "gazette.example", "Alderton council approves budget", BUDGET, 4, 12).await;
+    let courier = courier_report(store).await;
+    let budget = budget_report(store).await;
     assert_eq!(b.understand(store, &[courier, budget]).await.unwrap(), 0, "a follower leaves them queued");
     assert_eq!(story_of(store, courier).await, None);
     assert_eq!(a.understand_backlog(store).await.unwrap(), 2, "the holder takes the queue");

@@ -3,10 +3,8 @@
 
 use chrono::{TimeZone, Utc};
 use newsdesk_model::{ArticleId, ArticleUpsert, Email, StoryId};
-use newsdesk_store::{
-    CommentOutcome, EntityRecord, IncomingEntry, Moderation, NewComment, NewFeed, Placed, Store, StoreError, Understood,
-};
-use newsdesk_testkit::{TestDb, both_backends};
+use newsdesk_store::{CommentOutcome, EntityRecord, Moderation, NewComment, Placed, Store, StoreError, Understood};
+use newsdesk_testkit::{TestDb, both_backends, fixture_entry, fixture_feed};
 
 fn article(title: &str, hour: u32) -> ArticleUpsert {
     ArticleUpsert {
@@ -34,15 +32,8 @@ fn comment(article: ArticleId, parent: Option<newsdesk_model::CommentId>, email:
 /// A store with feeds, entries, a revision, stories (one merged), a copy, entities, a
 /// comment thread, a user, a session, secrets, a saved search and a token.
 async fn filled(store: &Store) -> (ArticleId, ArticleId, StoryId) {
-    let feed = store
-        .add_feed(NewFeed { url: Some("https://gazette.example/rss".parse().unwrap()), ..NewFeed::default() })
-        .await
-        .unwrap();
-    let entry = |title: &str| IncomingEntry {
-        key: "guid:1".into(),
-        content_hash: title.into(),
-        article: ArticleUpsert { title: title.into(), body_text: format!("{title} body."), ..ArticleUpsert::default() },
-    };
+    let feed = store.add_feed(fixture_feed("https://gazette.example/rss")).await.unwrap();
+    let entry = |title: &str| fixture_entry("guid:1", title, &format!("{title} body."));
     store.ingest_entries(&feed, vec![entry("Quay closes")]).await.unwrap();
     store.ingest_entries(&feed, vec![entry("Quay closes for a week")]).await.unwrap();
     store.set_feed_paused(feed.id, true).await.unwrap();

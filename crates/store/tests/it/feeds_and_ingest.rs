@@ -1,21 +1,13 @@
 //! Following feeds and storing their entries, on both backends.
 
 use chrono::{Duration, Utc};
-use newsdesk_model::{ArticleUpsert, FeedStatus};
-use newsdesk_store::{IncomingEntry, NewFeed, PollRecord, StoreError};
-use newsdesk_testkit::{TestDb, both_backends};
+use newsdesk_model::FeedStatus;
+use newsdesk_store::{NewFeed, PollRecord, StoreError};
+use newsdesk_testkit::{TestDb, both_backends, fixture_entry as entry};
 use url::Url;
 
 fn new_feed(url: &str) -> NewFeed {
-    NewFeed { url: Some(Url::parse(url).unwrap()), title: Some("Harbour Gazette".into()), ..NewFeed::default() }
-}
-
-fn entry(key: &str, title: &str, body: &str) -> IncomingEntry {
-    IncomingEntry {
-        key: key.into(),
-        content_hash: format!("{title}|{body}"),
-        article: ArticleUpsert { title: title.into(), body_text: body.into(), ..ArticleUpsert::default() },
-    }
+    titled(url, "Harbour Gazette")
 }
 
 fn poll(status: FeedStatus, next_in_minutes: i64) -> PollRecord {

@@ -644,15 +644,7 @@ async fn feed_action(site: &Site, cookie: &str, feed: newsdesk_model::FeedId, fi
 #[both_backends]
 async fn the_operator_pauses_feeds_and_sets_their_full_text_mode(db: TestDb) {
     let site = site(db).await;
-    let feed = site
-        .db
-        .store
-        .add_feed(newsdesk_store::NewFeed {
-            url: Some("https://outlet.example/rss".parse().unwrap()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    let feed = site.db.store.add_feed(newsdesk_testkit::fixture_feed("https://outlet.example/rss")).await.unwrap();
     let cookie = site.sign_in().await;
     let admin = site.get("/admin", Some(&cookie)).await;
     assert!(admin.body.contains(&format!("action=\"/admin/feeds/{}\"", feed.id)), "{}", admin.body);

@@ -427,14 +427,7 @@ async fn a_polled_article_names_its_outlet_and_links_its_original(db: TestDb) {
 
 #[both_backends]
 async fn changed_articles_show_their_earlier_versions(db: TestDb) {
-    let feed = db
-        .store
-        .add_feed(newsdesk_store::NewFeed {
-            url: Some("https://outlet.example/rss".parse().unwrap()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    let feed = db.store.add_feed(newsdesk_testkit::fixture_feed("https://outlet.example/rss")).await.unwrap();
     let entry = |title: &str, body: &str| newsdesk_store::IncomingEntry {
         key: "guid:1".into(),
         content_hash: format!("{title}{body}"),
