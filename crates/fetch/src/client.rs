@@ -147,7 +147,7 @@ impl Fetcher {
                 }
                 return Err(FetchError::Status { status, retry_after });
             }
-            let body = read_capped(&mut response, self.config.max_body_bytes).await?;
+            let body = read_capped(&mut response, self.config.max_body_bytes, self.config.read_timeout).await?;
             drop(permit);
             return Ok(FetchResponse {
                 status,
@@ -225,7 +225,7 @@ impl Fetcher {
                     None => return (Rules::AllowAll, true),
                 }
             }
-            let body = read_capped(&mut response, MAX_ROBOTS_BYTES).await.unwrap_or_default();
+            let body = read_capped(&mut response, MAX_ROBOTS_BYTES, self.config.read_timeout).await.unwrap_or_default();
             return (Rules::from_response(status, &body), false);
         }
         (Rules::AllowAll, true)
@@ -246,12 +246,16 @@ fn header(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// Reads the body, decompressed, stopping as soon as it passes `cap`.
-async fn read_capped(response: &mut reqwest::Response, cap: usize) -> Result<Vec<u8>, FetchError> {
+async fn read_capped(
+    response: &mut reqwest::Response,
+    cap: usize,
+    read_timeout: Duration,
+) -> Result<Vec<u8>, FetchError> {
     let mut body =
         Vec::with_capacity(response.content_length().map_or(64 * 1024, |n| usize::try_from(n).unwrap_or(cap).min(cap)));
     loop {
         let chunk = response.chunk().await.map_err(|e| {
-            if e.is_timeout() { FetchError::Timeout(Duration::ZERO) } else { FetchError::Body(chain(&e)) }
+            if e.is_timeout() { FetchError::Stalled(read_timeout) } else { FetchError::Body(chain(&e)) }
         })?;
         let Some(chunk) = chunk else { break };
         if body.len() + chunk.len() > cap {
@@ -307,6 +311,18 @@ fn map_error(e: &reqwest::Error, url: &Url, read_timeout: Duration) -> FetchErro
         return FetchError::Timeout(read_timeout);
     }
     let lower = detail.to_ascii_lowercase();
+    // hyper's words for a head past its bounds (httparse's 100 headers, or ~400 KB of them).
+    if lower.contains("message head is too large") || lower.contains("too many headers") {
+        return FetchError::BadResponse(
+            "its headers are more than newsdesk reads (at most 100 headers, about 400 KB)".into(),
+        );
+    }
+    if lower.contains("invalid http") || lower.contains("invalid header") || lower.contains("invalid status") {
+        return FetchError::BadResponse(format!(
+            "it is not HTTP newsdesk can read ({})",
+            detail.rsplit(": ").next().unwrap_or_default()
+        ));
+    }
     if lower.contains("dns") || lower.contains("failed to lookup") || lower.contains("name or service not known") {
         // The resolver's own words, not the HTTP client's layers around them.
         let why = detail.rsplit(": ").next().unwrap_or("no address for it").trim();

@@ -17,6 +17,10 @@ pub enum FetchError {
     BadRedirect,
     #[error("the server took too long to answer (limit {0:?})")]
     Timeout(Duration),
+    #[error("the server sent its headers, then nothing for {0:?}; the body never came")]
+    Stalled(Duration),
+    #[error("the server's answer cannot be read: {0}")]
+    BadResponse(String),
     #[error("the body is larger than {0} bytes (after decompression); not read")]
     TooLarge(usize),
     #[error("the server answered {status}{}", retry_after.map(|d| format!("; it asks to wait {}s", d.as_secs())).unwrap_or_default())]
@@ -43,7 +47,7 @@ impl FetchError {
     #[must_use]
     pub fn is_transient(&self) -> bool {
         match self {
-            Self::Timeout(_) | Self::Dns(_) | Self::Connect(_) | Self::Body(_) => true,
+            Self::Timeout(_) | Self::Stalled(_) | Self::Dns(_) | Self::Connect(_) | Self::Body(_) => true,
             Self::Status { status, .. } => *status == 429 || *status >= 500,
             _ => false,
         }

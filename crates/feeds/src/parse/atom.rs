@@ -16,7 +16,8 @@ pub(crate) fn parse(root: &Element, feed_url: &Url) -> ParsedFeed {
     feed.title = root.first("title").map(|t| text_construct(t).0).map(|t| html::one_line(&t)).filter(|t| !t.is_empty());
     feed.site_url = alternate(root).and_then(|h| resolve(&base, &h));
     feed.language = root.attr("xml:lang").map(str::to_owned).filter(|l| !l.is_empty());
-    for e in root.all("entry") {
+    // An <item> inside an Atom feed (a writer mixing formats) is read as an entry.
+    for e in root.elements().filter(|e| e.name == "entry" || e.name == "item") {
         let entry_base = xml_base(&base, e);
         feed.entries.push(entry(e, &entry_base));
     }
@@ -35,13 +36,14 @@ fn entry(e: &Element, base: &Url) -> super::ParsedEntry {
         let markup = if is_html && content_base != *base { rebase(&markup, &content_base) } else { markup };
         (!markup.trim().is_empty()).then_some((markup, is_html))
     });
-    let summary = e.first("summary").map(text_construct).filter(|(s, _)| !s.trim().is_empty());
+    let summary =
+        e.first("summary").or_else(|| e.first("description")).map(text_construct).filter(|(s, _)| !s.trim().is_empty());
     let title = e.first("title").map(|t| text_construct(t).0);
     let date =
         |names: &[&str]| names.iter().find_map(|n| e.first(n).and_then(Element::text_opt)).and_then(|d| parse_date(&d));
     EntryParts {
-        guid: e.first("id").and_then(Element::text_opt),
-        url: alternate(e).and_then(|h| resolve(base, &h)),
+        guid: e.first("id").or_else(|| e.first("guid")).and_then(Element::text_opt),
+        url: alternate(e).or_else(|| e.first("link").and_then(Element::text_opt)).and_then(|h| resolve(base, &h)),
         title,
         summary_html: summary,
         content_html: content,

@@ -5,15 +5,16 @@
 //! encoding_rs does not read, is recognised by its BOM or its zero bytes around "<".
 
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 
 /// The text and the encoding it was read with.
-pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'static str) {
+pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> (Cow<'a, str>, &'static str) {
     if let Some((big_endian, skip)) = sniff_utf32(bytes) {
-        return (utf32(&bytes[skip..], big_endian), if big_endian { "UTF-32BE" } else { "UTF-32LE" });
+        return (utf32(&bytes[skip..], big_endian).into(), if big_endian { "UTF-32BE" } else { "UTF-32LE" });
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), encoding.name());
+        return (text, encoding.name());
     }
     let declared = content_type
         .and_then(charset_param)
@@ -29,13 +30,14 @@ pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'sta
         None => UTF_8,
     };
     if encoding == UTF_8 {
+        // Valid UTF-8 is read in place: a large feed is not held twice.
         if let Ok(text) = std::str::from_utf8(bytes) {
-            return (text.to_owned(), "UTF-8");
+            return (text.into(), "UTF-8");
         }
-        return (newsdesk_model::utf8_with_stray_bytes(bytes), "UTF-8, stray bytes as windows-1252");
+        return (newsdesk_model::utf8_with_stray_bytes(bytes).into(), "UTF-8, stray bytes as windows-1252");
     }
     let (text, _) = encoding.decode_without_bom_handling(bytes);
-    (text.into_owned(), encoding.name())
+    (text, encoding.name())
 }
 
 /// UTF-32 by its BOM, or by "<" with three zero bytes: whether it is big-endian, and the
@@ -111,15 +113,17 @@ mod tests {
 
     #[test]
     fn boms_win() {
-        let (text, enc) = decode(&utf16le("<rss>é</rss>", true), Some("text/xml; charset=iso-8859-1"));
-        assert_eq!((text.as_str(), enc), ("<rss>é</rss>", "UTF-16LE"));
+        let bytes = utf16le("<rss>é</rss>", true);
+        let (text, enc) = decode(&bytes, Some("text/xml; charset=iso-8859-1"));
+        assert_eq!((text.as_ref(), enc), ("<rss>é</rss>", "UTF-16LE"));
         let (text, _) = decode(b"\xEF\xBB\xBF<rss/>", None);
         assert_eq!(text, "<rss/>");
     }
 
     #[test]
     fn utf16_without_bom_is_sniffed() {
-        let (text, enc) = decode(&utf16le("<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss>ü</rss>", false), None);
+        let bytes = utf16le("<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss>ü</rss>", false);
+        let (text, enc) = decode(&bytes, None);
         assert_eq!(enc, "UTF-16LE");
         assert!(text.ends_with("<rss>ü</rss>"));
     }
@@ -150,8 +154,8 @@ mod tests {
         let text = "<rss><t>Fähre ⛴</t></rss>";
         let be: Vec<u8> = text.chars().flat_map(|c| (c as u32).to_be_bytes()).collect();
         let le: Vec<u8> = text.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
-        assert_eq!(decode(&be, None), (text.to_owned(), "UTF-32BE"));
-        assert_eq!(decode(&le, None), (text.to_owned(), "UTF-32LE"));
+        assert_eq!(decode(&be, None), (text.into(), "UTF-32BE"));
+        assert_eq!(decode(&le, None), (text.into(), "UTF-32LE"));
         let with_bom = [&[0xFF, 0xFE, 0, 0][..], &le].concat();
         assert_eq!(decode(&with_bom, None).0, text);
     }

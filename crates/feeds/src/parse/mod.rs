@@ -1,12 +1,13 @@
 //! The feed parser: bytes and the feed's URL in, a [`ParsedFeed`] out.
 //!
-//! One lenient parser reads RSS 0.9x, 1.0 (RDF) and 2.0, Atom 0.3 and 1.0, and JSON Feed 1.0
-//! and 1.1. Feeds in the wild are broken, so it repairs what it can (charset, HTML entities,
+//! One lenient parser reads RSS 0.9x, 1.0 (RDF) and 2.0, Atom 0.3 and 1.0, JSON Feed 1.0
+//! and 1.1, and CDF. Feeds in the wild are broken, so it repairs what it can (charset, HTML entities,
 //! bare ampersands, mismatched or missing end tags, messy dates, relative URLs, missing GUIDs)
 //! and reports what it repaired or could not read as problems beside the entries. A panic
 //! inside is caught and becomes an error for that feed.
 
 mod atom;
+mod cdf;
 mod charset;
 mod entities;
 mod html;
@@ -29,7 +30,7 @@ pub fn entities_unescape(raw: &str) -> String {
 
 /// The forgiving XML tree, for other XML formats of this crate (OPML).
 pub(crate) fn parse_xml_tree(text: &str) -> Result<xml::Document, String> {
-    xml::parse(text.trim_start_matches('\u{feff}'))
+    xml::parse(text.trim_start_matches('\u{feff}'), usize::MAX)
 }
 
 /// Largest feed document read.
@@ -45,6 +46,8 @@ pub enum FeedFormat {
     Atom10,
     Atom03,
     JsonFeed,
+    /// Microsoft's Channel Definition Format.
+    Cdf,
 }
 
 /// What a feed says about itself and its entries.
@@ -134,11 +137,12 @@ fn parse_unguarded(bytes: &[u8], content_type: Option<&str>, feed_url: &Url) -> 
     let mut feed = if trimmed.starts_with('{') {
         json::parse(trimmed, feed_url)?
     } else {
-        let doc = xml::parse(trimmed).map_err(FeedError::NotAFeed)?;
+        let doc = xml::parse(trimmed, MAX_ENTRIES).map_err(FeedError::NotAFeed)?;
         let mut feed = match doc.root.name.as_str() {
             "rss" | "channel" => rss::parse(&doc.root, feed_url, FeedFormat::Rss),
             "RDF" => rss::parse(&doc.root, feed_url, FeedFormat::Rdf),
             "feed" => atom::parse(&doc.root, feed_url),
+            name if name.eq_ignore_ascii_case("channel") => cdf::parse(&doc.root, feed_url),
             other => {
                 let hint =
                     if other.eq_ignore_ascii_case("html") { " (a web page: look for its feed link)" } else { "" };

@@ -268,3 +268,44 @@ fn base64_atom_text_body_forms_and_the_feeds_own_description() {
     assert_eq!(f.entries[1].text, "Whole story here.");
     assert_eq!(f.entries[2].text, "The real teaser.", "the feed's own description wins");
 }
+
+#[test]
+fn cdf_channels_and_their_items() {
+    let cdf = br#"<?xml version="1.0"?>
+<CHANNEL HREF="https://ferry.example/" LASTMOD="2026-03-02T08:00:00Z">
+  <TITLE>Ferry Notices</TITLE>
+  <ABSTRACT>Sailings and changes.</ABSTRACT>
+  <ITEM HREF="/notices/1" LASTMOD="2026-03-02T07:30:00-05:00">
+    <TITLE>Evening sailing cancelled</TITLE>
+    <ABSTRACT>High winds; the 18:00 crossing will not run.</ABSTRACT>
+  </ITEM>
+  <channel href="https://ferry.example/winter/">
+    <item href="https://ferry.example/winter/2"><title>Winter timetable</title></item>
+  </channel>
+</CHANNEL>"#;
+    let f = parse(cdf, "https://ferry.example/cdf.xml");
+    assert_eq!(f.format, FeedFormat::Cdf);
+    assert_eq!(f.title.as_deref(), Some("Ferry Notices"));
+    assert_eq!(f.site_url.as_ref().map(Url::as_str), Some("https://ferry.example/"));
+    assert_eq!(f.entries.len(), 2, "the nested channel's item too");
+    let e = &f.entries[0];
+    assert_eq!(e.title, "Evening sailing cancelled");
+    assert_eq!(e.url.as_ref().map(Url::as_str), Some("https://ferry.example/notices/1"));
+    assert_eq!(e.text, "High winds; the 18:00 crossing will not run.");
+    assert_eq!(e.updated.unwrap().to_rfc3339(), "2026-03-02T12:30:00+00:00");
+    assert_eq!(f.entries[1].title, "Winter timetable");
+}
+
+#[test]
+fn an_rss_item_inside_an_atom_feed_is_an_entry() {
+    let mixed = br#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Mixed</title>
+<entry><id>a</id><title>Atom entry</title><link href="https://mixed.example/a"/></entry>
+<item><guid>b</guid><title>Stray item</title><link>https://mixed.example/b</link><description>Read anyway.</description></item>
+</feed>"#;
+    let f = parse(mixed, "https://mixed.example/atom");
+    let titles: Vec<&str> = f.entries.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["Atom entry", "Stray item"]);
+    assert_eq!(f.entries[1].url.as_ref().map(Url::as_str), Some("https://mixed.example/b"));
+    assert_eq!(f.entries[1].text, "Read anyway.");
+    assert_eq!(f.entries[1].guid.as_deref(), Some("b"));
+}

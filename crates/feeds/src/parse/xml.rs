@@ -129,11 +129,61 @@ pub(crate) struct Document {
     pub problems: Vec<String>,
 }
 
-/// Reads `xml` into a tree.
+/// The elements that are a feed's entries (RSS and RDF `item`, Atom `entry`).
+fn is_entry(name: &str) -> bool {
+    name == "item" || name == "entry"
+}
+
+/// How many elements a subtree holds, itself included.
+fn size(element: &Element) -> usize {
+    1 + element
+        .children
+        .iter()
+        .map(|n| match n {
+            Node::Element(e) => size(e),
+            Node::Text(_) => 0,
+        })
+        .sum::<usize>()
+}
+
+/// The tree being built: the open elements, the root once closed, and the entries kept.
+struct Builder {
+    stack: Vec<Element>,
+    root: Option<Element>,
+    /// Elements in the tree (kept ones only: a dropped entry gives its count back).
+    elements: usize,
+    keep_entries: usize,
+    entries_kept: usize,
+    entries_dropped: usize,
+}
+
+impl Builder {
+    /// Puts a finished element under its parent (or makes it the root). Entries past
+    /// `keep_entries` are read to their end and dropped here, so a feed of any number of
+    /// items costs the memory of the ones kept.
+    fn attach(&mut self, done: Element) {
+        let Some(parent) = self.stack.last_mut() else {
+            self.root = Some(done);
+            return;
+        };
+        if is_entry(&done.name) {
+            if self.entries_kept >= self.keep_entries {
+                self.entries_dropped += 1;
+                self.elements -= size(&done);
+                return;
+            }
+            self.entries_kept += 1;
+        }
+        parent.children.push(Node::Element(done));
+    }
+}
+
+/// Reads `xml` into a tree, keeping at most `keep_entries` entries (`item`, `entry`): the
+/// rest are read and counted in a problem, never held.
 ///
 /// # Errors
 /// A message when there is no element at all.
-pub(crate) fn parse(xml: &str) -> Result<Document, String> {
+pub(crate) fn parse(xml: &str, keep_entries: usize) -> Result<Document, String> {
     let repaired = entities::repair_bare_ampersands(xml);
     let mut reader = NsReader::from_str(&repaired);
     {
@@ -145,9 +195,8 @@ pub(crate) fn parse(xml: &str) -> Result<Document, String> {
         config.expand_empty_elements = false;
     }
     let mut problems = Vec::new();
-    let mut stack: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
-    let mut count = 0usize;
+    let mut tree =
+        Builder { stack: Vec::new(), root: None, elements: 0, keep_entries, entries_kept: 0, entries_dropped: 0 };
     loop {
         let (resolved, event) = match reader.read_resolved_event() {
             Ok(pair) => pair,
@@ -161,60 +210,57 @@ pub(crate) fn parse(xml: &str) -> Result<Document, String> {
         };
         match event {
             // A second root element: the document is over.
-            Event::Start(_) | Event::Empty(_) if root.is_some() && stack.is_empty() => break,
+            Event::Start(_) | Event::Empty(_) if tree.root.is_some() && tree.stack.is_empty() => break,
             Event::Start(start) => {
-                count += 1;
-                if count > MAX_ELEMENTS || stack.len() >= MAX_DEPTH {
+                tree.elements += 1;
+                if tree.elements > MAX_ELEMENTS || tree.stack.len() >= MAX_DEPTH {
                     problems.push(format!("the document has more than {MAX_ELEMENTS} elements or {MAX_DEPTH} levels; the rest was not read"));
                     break;
                 }
-                stack.push(element(&start, &resolved));
+                tree.stack.push(element(&start, &resolved));
             }
             Event::Empty(start) => {
-                count += 1;
-                let e = element(&start, &resolved);
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(e)),
-                    None => root = Some(e),
-                }
+                tree.elements += 1;
+                tree.attach(element(&start, &resolved));
             }
             Event::End(end) => {
                 let local = String::from_utf8_lossy(end.local_name().as_ref()).into_owned();
                 // Close up to the matching element; an end tag that matches nothing is ignored.
-                if let Some(pos) = stack.iter().rposition(|e| e.name == local) {
-                    while stack.len() > pos {
-                        let Some(done) = stack.pop() else { break };
-                        match stack.last_mut() {
-                            Some(parent) => parent.children.push(Node::Element(done)),
-                            None => root = Some(done),
-                        }
+                if let Some(pos) = tree.stack.iter().rposition(|e| e.name == local) {
+                    while tree.stack.len() > pos {
+                        let Some(done) = tree.stack.pop() else { break };
+                        tree.attach(done);
                     }
-                    if root.is_some() && stack.is_empty() {
+                    if tree.root.is_some() && tree.stack.is_empty() {
                         break;
                     }
                 }
             }
-            Event::Text(t) => push_text(&mut stack, &String::from_utf8_lossy(&t)),
-            Event::CData(c) => push_text(&mut stack, &String::from_utf8_lossy(&c)),
+            Event::Text(t) => push_text(&mut tree.stack, &String::from_utf8_lossy(&t)),
+            Event::CData(c) => push_text(&mut tree.stack, &String::from_utf8_lossy(&c)),
             Event::GeneralRef(r) => {
                 let name = String::from_utf8_lossy(&r).into_owned();
                 let text = entities::resolve(&name).unwrap_or_else(|| format!("&{name};"));
-                push_text(&mut stack, &text);
+                push_text(&mut tree.stack, &text);
             }
             Event::Eof => break,
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
     }
-    if !stack.is_empty() {
+    if !tree.stack.is_empty() {
         problems.push("the document ends before its elements are closed (truncated?); kept what came before".into());
-        while let Some(done) = stack.pop() {
-            match stack.last_mut() {
-                Some(parent) => parent.children.push(Node::Element(done)),
-                None => root = Some(done),
-            }
+        while let Some(done) = tree.stack.pop() {
+            tree.attach(done);
         }
     }
-    let root = root.ok_or_else(|| "no XML element found".to_owned())?;
+    if tree.entries_dropped > 0 {
+        problems.push(format!(
+            "the feed has {} entries; only the first {} were read",
+            tree.entries_kept + tree.entries_dropped,
+            tree.entries_kept
+        ));
+    }
+    let root = tree.root.ok_or_else(|| "no XML element found".to_owned())?;
     Ok(Document { root, problems })
 }
 
@@ -250,9 +296,29 @@ fn push_text(stack: &mut [Element], text: &str) {
 mod tests {
     use super::*;
 
+    fn parse_all(xml: &str) -> Result<Document, String> {
+        parse(xml, usize::MAX)
+    }
+
+    #[test]
+    fn entries_past_the_ones_kept_are_counted_and_never_held() {
+        let items: String = (0..50).map(|i| format!("<item><title>{i}</title></item>")).collect();
+        let doc = parse(&format!("<rss><channel><title>T</title>{items}</channel></rss>"), 10).unwrap();
+        let channel = doc.root.first("channel").unwrap();
+        let titles: Vec<String> = channel.all("item").map(|i| i.first("title").unwrap().text()).collect();
+        assert_eq!(titles, (0..10).map(|i| i.to_string()).collect::<Vec<_>>());
+        assert_eq!(doc.problems, ["the feed has 50 entries; only the first 10 were read"]);
+        // Dropped entries give their elements back: a long feed is not cut off by the
+        // element bound when the entries kept are few.
+        let many: String = (0..200_000).map(|_| "<item><title>x</title><link>y</link></item>").collect();
+        let doc = parse(&format!("<rss><channel>{many}</channel></rss>"), 2_000).unwrap();
+        assert_eq!(doc.root.first("channel").unwrap().all("item").count(), 2_000);
+        assert_eq!(doc.problems, ["the feed has 200000 entries; only the first 2000 were read"]);
+    }
+
     #[test]
     fn reads_namespaces_entities_and_cdata() {
-        let doc = parse(
+        let doc = parse_all(
             r#"<?xml version="1.0"?><rss xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>A &amp; B &hellip;</title><dc:creator>Jo</dc:creator><x:y>undeclared</x:y><description><![CDATA[<p>Q&A</p>]]></description></channel></rss>"#,
         )
         .unwrap();
@@ -266,7 +332,7 @@ mod tests {
 
     #[test]
     fn forgives_mismatched_and_missing_end_tags() {
-        let doc = parse("<rss><channel><item><title>One</b></title></item><item><title>Two").unwrap();
+        let doc = parse_all("<rss><channel><item><title>One</b></title></item><item><title>Two").unwrap();
         let channel = doc.root.first("channel").unwrap();
         let titles: Vec<String> = channel.all("item").map(|i| i.first("title").unwrap().text()).collect();
         assert_eq!(titles, ["One", "Two"]);
@@ -276,20 +342,20 @@ mod tests {
     #[test]
     fn dtd_entities_are_never_expanded() {
         let bomb = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><rss><channel><title>&lol3;</title></channel></rss>"#;
-        let doc = parse(bomb).unwrap();
+        let doc = parse_all(bomb).unwrap();
         assert_eq!(doc.root.first("channel").unwrap().first("title").unwrap().text(), "&lol3;");
     }
 
     #[test]
     fn bounds_depth() {
         let deep = format!("{}{}", "<a>".repeat(10_000), "</a>".repeat(10_000));
-        let doc = parse(&deep).unwrap();
+        let doc = parse_all(&deep).unwrap();
         assert!(doc.problems.iter().any(|p| p.contains("levels")), "{:?}", doc.problems);
     }
 
     #[test]
     fn no_element_is_an_error() {
-        assert!(parse("just text").is_err());
-        assert!(parse("").is_err());
+        assert!(parse_all("just text").is_err());
+        assert!(parse_all("").is_err());
     }
 }

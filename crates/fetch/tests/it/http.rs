@@ -205,10 +205,26 @@ async fn slow_servers_time_out() {
     .await;
     let fetcher = Fetcher::new(FetchConfig { read_timeout: Duration::from_millis(300), ..config() }).unwrap();
     let err = get(&fetcher, &server.url("/slow")).await.unwrap_err();
-    assert!(matches!(err, FetchError::Timeout(_)), "{err:?}");
+    // The headers came and the body did not: said so, with the real limit.
+    assert_eq!(err, FetchError::Stalled(Duration::from_millis(300)));
+    assert_eq!(err.to_string(), "the server sent its headers, then nothing for 300ms; the body never came");
     assert!(err.is_transient());
     let total = Fetcher::new(FetchConfig { total_timeout: Duration::from_millis(400), ..config() }).unwrap();
     assert_eq!(get(&total, &server.url("/slow")).await.unwrap_err(), FetchError::Timeout(Duration::from_millis(400)));
+}
+
+#[tokio::test]
+async fn a_flood_of_headers_is_named_as_such() {
+    let server = Server::start(|_, _| Reply {
+        status: 200,
+        headers: (0..100_000).map(|i| ("X-Filler", format!("value {i}"))).collect(),
+        body: b"<rss/>".to_vec(),
+        ..Reply::default()
+    })
+    .await;
+    let err = get(&Fetcher::new(config()).unwrap(), &server.url("/flood")).await.unwrap_err();
+    assert!(matches!(err, FetchError::BadResponse(_)), "{err:?}");
+    assert!(err.to_string().contains("headers are more than newsdesk reads (at most 100"), "{err}");
 }
 
 #[tokio::test]
