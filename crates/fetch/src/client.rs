@@ -4,8 +4,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{
-    ACCEPT, CACHE_CONTROL, CONTENT_TYPE, ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION,
-    RETRY_AFTER,
+    ACCEPT, CACHE_CONTROL, CONTENT_LOCATION, CONTENT_TYPE, ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH,
+    LAST_MODIFIED, LOCATION, RETRY_AFTER,
 };
 use url::{Host, Url};
 
@@ -50,6 +50,9 @@ pub struct FetchResponse {
     pub permanent_redirect: Option<Url>,
     /// Cache-Control max-age, when the server gave one.
     pub max_age: Option<Duration>,
+    /// Content-Location, absolute: the address the server says this body has, against which
+    /// its relative links resolve (as feed readers do; the body is never fetched from it).
+    pub content_location: Option<Url>,
 }
 
 /// A polite, safe HTTP client. Cheap to clone; clones share connections and host limits.
@@ -136,6 +139,7 @@ impl Fetcher {
                         .or_else(|| request.last_modified.map(str::to_owned)),
                     permanent_redirect,
                     max_age: max_age(&headers),
+                    content_location: None,
                     url,
                 });
             }
@@ -158,6 +162,9 @@ impl Fetcher {
                 last_modified: header(&headers, LAST_MODIFIED.as_str()),
                 permanent_redirect,
                 max_age: max_age(&headers),
+                content_location: header(&headers, CONTENT_LOCATION.as_str())
+                    .and_then(|l| url.join(&l).ok())
+                    .filter(|u| matches!(u.scheme(), "http" | "https")),
                 url,
             });
         }

@@ -41,7 +41,9 @@ pub async fn discover_feed(fetcher: &Fetcher, url: &Url) -> Result<Discovered, D
         })
         .await
         .map_err(|error| DiscoverError::Fetch { url: url.to_string(), error })?;
-    if let Ok(feed) = parse_feed(&page.body, page.content_type.as_deref(), &page.url) {
+    if let Ok(feed) =
+        parse_feed(&page.body, page.content_type.as_deref(), page.content_location.as_ref().unwrap_or(&page.url))
+    {
         return Ok(Discovered { url: page.url, feed, site_name: None, others: Vec::new() });
     }
     let site_name = newsdesk_extract::extract(newsdesk_extract::Page {
@@ -57,7 +59,8 @@ pub async fn discover_feed(fetcher: &Fetcher, url: &Url) -> Result<Discovered, D
     for candidate in announced.iter().cloned().chain(guesses).take(16) {
         tried += 1;
         let Ok(found) = fetcher.fetch(FetchRequest::new(&candidate)).await else { continue };
-        if let Ok(feed) = parse_feed(&found.body, found.content_type.as_deref(), &found.url) {
+        let base = found.content_location.as_ref().unwrap_or(&found.url);
+        if let Ok(feed) = parse_feed(&found.body, found.content_type.as_deref(), base) {
             let others = announced.iter().filter(|u| **u != candidate && **u != found.url).take(20).cloned().collect();
             return Ok(Discovered { url: found.url, feed, site_name, others });
         }

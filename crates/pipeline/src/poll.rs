@@ -119,7 +119,10 @@ pub async fn poll_feed(
         return Ok(PollResult { outcome: PollOutcome::NotModified, next_poll_at: next });
     }
     METRICS.feed_fetches.ok.inc();
-    let (body, content_type, url) = (response.body, response.content_type.clone(), response.url.clone());
+    // Relative links resolve against the body's own address (Content-Location), else the one
+    // fetched.
+    let base = response.content_location.clone().unwrap_or_else(|| response.url.clone());
+    let (body, content_type, url) = (response.body, response.content_type.clone(), base);
     // Parsing and mapping entries (summaries, language) are CPU work: off the async threads.
     let parsed = tokio::task::spawn_blocking(move || {
         parse_feed(&body, content_type.as_deref(), &url).map(|parsed| {

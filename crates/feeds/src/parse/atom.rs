@@ -36,8 +36,12 @@ fn entry(e: &Element, base: &Url) -> super::ParsedEntry {
         let markup = if is_html && content_base != *base { rebase(&markup, &content_base) } else { markup };
         (!markup.trim().is_empty()).then_some((markup, is_html))
     });
-    let summary =
-        e.first("summary").or_else(|| e.first("description")).map(text_construct).filter(|(s, _)| !s.trim().is_empty());
+    let summary = e
+        .first("summary")
+        .or_else(|| e.first("description"))
+        .or_else(|| e.first("group").and_then(|g| g.first("description")))
+        .map(text_construct)
+        .filter(|(s, _)| !s.trim().is_empty());
     let title = e.first("title").map(|t| text_construct(t).0);
     let date =
         |names: &[&str]| names.iter().find_map(|n| e.first(n).and_then(Element::text_opt)).and_then(|d| parse_date(&d));
@@ -82,8 +86,25 @@ fn text_construct(el: &Element) -> (String, bool) {
             _ => el.inner_xml(),
         }
     };
+    // Atom 1.0 (4.1.3.3): a type that is a media type, neither XML nor text/*, is base64.
+    let binary = kind.contains('/') && !kind.starts_with("text/") && !kind.ends_with("+xml") && !kind.ends_with("/xml");
     match (kind.as_str(), mode.as_deref()) {
         (_, Some("xml")) | ("xhtml" | "application/xhtml+xml", _) => (inline_markup(), true),
+        // Markup written into a text construct as elements: the writer meant markup.
+        ("text", None) if el.elements().next().is_some() => (el.inner_xml(), true),
+        (_, None) if binary => match decode_base64(&el.text()) {
+            Some(bytes) => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let is_html = html::looks_like_html(&text);
+                (text, is_html)
+            }
+            // Not base64 after all: judged by its content, as any unknown type.
+            None => {
+                let text = el.text();
+                let is_html = html::looks_like_html(&text);
+                (text, is_html)
+            }
+        },
         (_, Some("base64")) => {
             // Atom 0.3's base64 mode: the decoded text, read as its type says.
             let text = decode_base64(&el.text()).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
@@ -133,7 +154,8 @@ fn alternate(el: &Element) -> Option<String> {
         .iter()
         .find(|l| l.attr("type").is_none_or(|t| t.contains("html")))
         .or(links.first())
-        .and_then(|l| l.attr("href").map(str::to_owned))
+        // An address written as the link's text (some Atom 0.3 feeds) stands for href.
+        .and_then(|l| l.attr("href").map(str::to_owned).or_else(|| l.text_opt()))
 }
 
 fn xml_base(parent: &Url, el: &Element) -> Url {

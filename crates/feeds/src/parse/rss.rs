@@ -56,11 +56,16 @@ fn entry(item: &Element, base: &Url) -> super::ParsedEntry {
         .or_else(|| atom_alternate(item).and_then(|l| resolve(base, &l)))
         .or_else(|| permalink.and_then(|p| resolve(base, &p)))
         .or_else(|| item.attr("rdf:about").and_then(|a| resolve(base, a)));
-    // The feed's own <description>, not one from another namespace (a media:description).
+    // The feed's own <description> (in the item's namespace, or none), not one from another
+    // namespace (a media:description); else another namespace's, an itunes:summary, or the
+    // description of a media:group.
     let description = item
         .all("description")
-        .find(|d| d.ns.is_none())
+        .find(|d| d.ns == item.ns)
+        .or_else(|| item.all("description").find(|d| d.ns.is_none()))
         .or_else(|| item.first("description"))
+        .or_else(|| item.first("summary"))
+        .or_else(|| item.first("group").and_then(|g| g.first("description")))
         .and_then(Element::text_opt);
     // The fullest content: content:encoded, else <body>, <xhtml:body> (inline XHTML) or
     // <fullitem>, which some feeds use instead.

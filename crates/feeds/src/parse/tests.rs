@@ -309,3 +309,39 @@ fn an_rss_item_inside_an_atom_feed_is_an_entry() {
     assert_eq!(f.entries[1].text, "Read anyway.");
     assert_eq!(f.entries[1].guid.as_deref(), Some("b"));
 }
+
+#[test]
+fn atom_media_types_naked_markup_and_links_written_as_text() {
+    // "Ferry <b>late</b>" in base64: Atom 1.0 says a type that is neither text/* nor XML is.
+    let atom = br#"<feed xmlns="http://www.w3.org/2005/Atom"><title type="application/octet-stream">RmVycnkgPGI+bGF0ZTwvYj4=</title>
+<entry><id>1</id><title>One</title><summary>The <b>evening</b> sailing</summary><link rel="alternate">https://quay.example/1</link></entry>
+</feed>"#;
+    let f = parse(atom, "https://quay.example/atom");
+    assert_eq!(f.title.as_deref(), Some("Ferry late"));
+    let e = &f.entries[0];
+    assert!(
+        e.content.as_str().contains("<b>evening</b>"),
+        "markup written as elements is markup: {}",
+        e.content.as_str()
+    );
+    assert_eq!(e.url.as_ref().map(Url::as_str), Some("https://quay.example/1"));
+    let grouped = br#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>Clips</title>
+<entry><id>2</id><title>Clip</title><media:group><media:description>The quay at dusk.</media:description></media:group></entry></feed>"#;
+    assert_eq!(parse(grouped, "https://quay.example/clips").entries[0].text, "The quay at dusk.");
+}
+
+#[test]
+fn the_items_own_description_wins_in_a_namespaced_rss() {
+    let rss = br#"<r:rss version="2.0" xmlns:r="http://backend.userland.com/rss2" xmlns:x="https://ext.example/ns">
+<r:channel><r:title>Namespaced</r:title>
+<r:item><r:title>One</r:title><x:description>An extension's text.</x:description><r:description>The item's own.</r:description></r:item>
+</r:channel></r:rss>"#;
+    assert_eq!(parse(rss, "https://ns.example/rss").entries[0].text, "The item's own.");
+    let podcast = br#"<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Pod</title>
+<item><guid>1</guid><title>Episode</title><itunes:summary>What the episode is about.</itunes:summary></item>
+<item><guid>2</guid><title>Clip</title><media:group><media:description>A clip of the quay.</media:description></media:group></item>
+</channel></rss>"#;
+    let f = parse(podcast, "https://pod.example/rss");
+    assert_eq!(f.entries[0].text, "What the episode is about.");
+    assert_eq!(f.entries[1].text, "A clip of the quay.");
+}

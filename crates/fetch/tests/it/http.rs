@@ -214,6 +214,22 @@ async fn slow_servers_time_out() {
 }
 
 #[tokio::test]
+async fn content_location_is_the_bodys_own_address() {
+    let server = Server::start(|req, _| Reply {
+        status: 200,
+        headers: if req.path == "/moved" { vec![("Content-Location", "/archive/feed.xml".into())] } else { Vec::new() },
+        body: b"<rss/>".to_vec(),
+        ..Reply::default()
+    })
+    .await;
+    let fetcher = Fetcher::new(config()).unwrap();
+    let moved = get(&fetcher, &server.url("/moved")).await.unwrap();
+    assert_eq!(moved.content_location, Some(server.url("/archive/feed.xml")));
+    assert_eq!(moved.url, server.url("/moved"), "the address fetched stays what it was");
+    assert_eq!(get(&fetcher, &server.url("/plain")).await.unwrap().content_location, None);
+}
+
+#[tokio::test]
 async fn a_flood_of_headers_is_named_as_such() {
     let server = Server::start(|_, _| Reply {
         status: 200,
