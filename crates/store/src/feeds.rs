@@ -251,6 +251,30 @@ impl Store {
         Ok(done == 1)
     }
 
+    /// Renames a feed (what the admin pages and `feeds list` call it): white space folded to
+    /// one line, NUL characters dropped, at most 200 characters kept. Polls fill a title only
+    /// where there is none, so the operator's name stays. Returns false when there is no such
+    /// feed.
+    ///
+    /// # Errors
+    /// [`StoreError::Invalid`] for a name with nothing in it; database errors.
+    pub async fn rename_feed(&self, id: FeedId, title: &str) -> Result<bool, StoreError> {
+        // Separators U+001C-U+001F count as white space too, as JSON Schema's `\s` has them.
+        let blank = |c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c);
+        let words: Vec<&str> = title.split(blank).filter(|w| !w.is_empty()).collect();
+        let title: String = words.join(" ").chars().filter(|&c| c != '\0').take(200).collect();
+        if title.trim().is_empty() {
+            return Err(invalid("name", "cannot be empty: a feed needs a name"));
+        }
+        let done = self
+            .sql("UPDATE feeds SET title = ? WHERE id = ?")
+            .bind(title.trim())
+            .bind(id.to_string())
+            .execute(self.pool())
+            .await?;
+        Ok(done == 1)
+    }
+
     /// Sets whether the feed's article pages are fetched for their full text. Returns false
     /// when there is no such feed.
     ///

@@ -179,14 +179,15 @@ pub(crate) async fn add_feed(State(state): State<AppState>, headers: HeaderMap, 
 struct FeedChange {
     paused: Option<bool>,
     full_text: Option<FullText>,
+    title: Option<String>,
 }
 
 fn feed_id(raw: &str) -> Result<FeedId, ApiError> {
     raw.parse().map_err(|_| ApiError::bad_request("invalid_id", "that is not a feed id (a UUID)"))
 }
 
-/// `PATCH /api/v1/admin/feeds/{id}` with `{"paused": bool, "full_text": "auto" | "always" | "never"}`
-/// (either or both).
+/// `PATCH /api/v1/admin/feeds/{id}` with `{"paused": bool, "full_text": "auto" | "always" |
+/// "never", "title": "..."}` (any of them). The name is checked before anything changes.
 pub(crate) async fn change_feed(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -198,6 +199,9 @@ pub(crate) async fn change_feed(
     let change: FeedChange = body(&bytes)?;
     if state.store.feed(id).await?.is_none() {
         return Err(ApiError::not_found(format!("there is no feed {id}")));
+    }
+    if let Some(title) = &change.title {
+        state.store.rename_feed(id, title).await?;
     }
     if let Some(paused) = change.paused {
         state.store.set_feed_paused(id, paused).await?;

@@ -341,9 +341,10 @@ fn build() -> Value {
     );
     paths.insert("/api/v1/admin/feeds".into(), Value::Object(feeds));
     let mut feed = serde_json::Map::new();
-    feed.insert("patch".into(), admin("Pause or resume a feed, or set whether its article pages are fetched.", json!([id_parameter("feed")]),
+    feed.insert("patch".into(), admin("Pause or resume a feed, rename it, or set whether its article pages are fetched.", json!([id_parameter("feed")]),
         Some(json!({ "type": "object", "properties": {
             "paused": { "type": "boolean", "nullable": true },
+            "title": { "type": "string", "nullable": true, "minLength": 1, "pattern": "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$" },
             "full_text": { "type": "string", "enum": ["auto", "always", "never", null], "nullable": true } }, "additionalProperties": false })),
         "200", answer("The feed.", schema_ref("Feed"))));
     feed.insert(

@@ -329,8 +329,9 @@ fn moderation_action(form: &[(String, String)]) -> Result<Moderation, WebError> 
     })
 }
 
-/// `POST /admin/feeds/{id}`: `action` = pause, resume, or full_text (with `mode` = auto,
-/// always or never: whether the feed's article pages are fetched for their full text).
+/// `POST /admin/feeds/{id}`: `action` = pause, resume, remove, rename (with `title`), or
+/// full_text (with `mode` = auto, always or never: whether the feed's article pages are
+/// fetched for their full text).
 pub(crate) async fn feed(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
@@ -344,6 +345,7 @@ pub(crate) async fn feed(
             "resume" => state.store.set_feed_paused(id, false).await?,
             // Its articles stay.
             "remove" => state.store.remove_feed(id).await?,
+            "rename" => state.store.rename_feed(id, field(&form, "title")).await?,
             "full_text" => {
                 let raw = field(&form, "mode");
                 let mode = newsdesk_model::FullText::parse(raw).ok_or_else(|| {
@@ -356,7 +358,7 @@ pub(crate) async fn feed(
             }
             _ => {
                 return Err(WebError::BadRequest(
-                    "A feed can be paused, resumed, removed, or given a full-text mode.".into(),
+                    "A feed can be paused, resumed, renamed, removed, or given a full-text mode.".into(),
                 ));
             }
         };

@@ -173,6 +173,18 @@ async fn admin_needs_a_token_and_manages_feeds_and_comments(db: TestDb) {
         .await;
     assert_eq!(status, StatusCode::OK, "{changed}");
     assert_eq!((changed["paused"].as_bool(), changed["full_text"].as_str()), (Some(true), Some("never")));
+    let feed_uri = format!("/api/v1/admin/feeds/{id}");
+    let (status, renamed) = api.call("PATCH", &feed_uri, Some(&token), Some(r#"{"title": "Harbour desk"}"#)).await;
+    assert_eq!((status, renamed["title"].as_str()), (StatusCode::OK, Some("Harbour desk")), "{renamed}");
+    // A name with nothing in it changes nothing, not even what came with it.
+    let (status, refused) =
+        api.call("PATCH", &feed_uri, Some(&token), Some(r#"{"title": "  ", "paused": false}"#)).await;
+    assert_eq!((status, refused["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid")), "{refused}");
+    let (_, list) = api.call("GET", "/api/v1/admin/feeds", Some(&token), None).await;
+    assert_eq!(
+        (list["items"][0]["title"].as_str(), list["items"][0]["paused"].as_bool()),
+        (Some("Harbour desk"), Some(true))
+    );
     let (status, list) = api.call("GET", "/api/v1/admin/feeds", Some(&token), None).await;
     assert_eq!((status, list["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(1)));
     let (status, _) = api.call("DELETE", &format!("/api/v1/admin/feeds/{id}"), Some(&token), None).await;

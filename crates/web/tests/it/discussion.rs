@@ -663,6 +663,17 @@ async fn the_operator_pauses_feeds_and_sets_their_full_text_mode(db: TestDb) {
     assert!(bad.body.contains("use auto, always or never"), "{}", bad.body);
     assert_eq!(feed_action(&site, &cookie, feed.id, &[("action", "resume")]).await.status, StatusCode::SEE_OTHER);
     assert!(!site.db.store.feed(feed.id).await.unwrap().unwrap().paused);
+    // Renamed: the name is folded to one line, kept through polls, shown in the form.
+    let renamed =
+        feed_action(&site, &cookie, feed.id, &[("action", "rename"), ("title", "  Outlet\n  – Harbour ")]).await;
+    assert_eq!(renamed.status, StatusCode::SEE_OTHER);
+    assert_eq!(site.db.store.feed(feed.id).await.unwrap().unwrap().title.as_deref(), Some("Outlet – Harbour"));
+    let admin = site.get("/admin", Some(&cookie)).await;
+    assert!(admin.body.contains("value=\"Outlet – Harbour\""), "{}", admin.body);
+    let empty = feed_action(&site, &cookie, feed.id, &[("action", "rename"), ("title", "   ")]).await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    assert!(empty.body.contains("cannot be empty"), "{}", empty.body);
+    assert_eq!(site.db.store.feed(feed.id).await.unwrap().unwrap().title.as_deref(), Some("Outlet – Harbour"));
     // Not signed in: nothing changes.
     let token = site.token("/admin", Some(&cookie)).await;
     let uri = format!("/admin/feeds/{}", feed.id);
