@@ -111,11 +111,13 @@ async fn poll_records_drive_status_errors_and_schedule(db: TestDb) {
     let f = store.feed(feed.id).await.unwrap().unwrap();
     assert_eq!((f.last_status, f.etag.as_deref(), f.error_count), (FeedStatus::Ok, Some("\"e1\""), 0));
     // The operator's name for a feed outlives the title its polls bring.
-    assert!(store.rename_feed(feed.id, "Harbour\u{1f} desk\0").await.unwrap());
+    assert!(store.rename_feed(feed.id, "Harbour\u{1f} desk").await.unwrap());
     let titled_poll = PollRecord { title: Some("Harbour Gazette – All".into()), ..poll(FeedStatus::Ok, 30) };
     store.record_poll(feed.id, titled_poll).await.unwrap();
     assert_eq!(store.feed(feed.id).await.unwrap().unwrap().title.as_deref(), Some("Harbour desk"));
-    assert!(matches!(store.rename_feed(feed.id, " \0 ").await, Err(StoreError::Invalid(_))));
+    for refused in [" \0 ", "Harbour\0desk", " \n "] {
+        assert!(matches!(store.rename_feed(feed.id, refused).await, Err(StoreError::Invalid(_))), "{refused:?}");
+    }
     assert!(!store.rename_feed(newsdesk_model::FeedId::new_v7(), "Nobody").await.unwrap());
     assert!(store.due_feeds(Utc::now(), false, 10).await.unwrap().is_empty(), "not due for 30 minutes");
     assert!(store.next_due_at().await.unwrap().unwrap() > Utc::now() + Duration::minutes(29));
