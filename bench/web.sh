@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The site under load (issue 6): wrk on loopback against `newsdesk serve` over 100,000 stored
 # articles (bench/gen_stream.py: events told by several outlets, their own vocabularies), with
-# nginx serving the same article page as a static file in the same run as the anchor.
+# nginx serving the same article page as a static file in the same run as the anchor; then
+# 10,000 distinct article pages in turn (past the page cache), beside nginx serving the same
+# 10,000 pages as files.
 # Measures an article page, a search for an event's word (a few matches) and a search for a
 # common word (tens of thousands of matches). Needs wrk and nginx (Debian packages).
 # Usage: bench/web.sh [N [DATABASE]]
@@ -65,11 +67,26 @@ http {
 EOF
 nginx -c "$PWD/$out/nginx.conf"
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$static_port/article.html" && break; sleep 0.1; done
+# 10,000 distinct article pages, for the uncached runs: the page cache keeps at most 2,048
+# pages for two seconds and empties when full, so cycling through 10,000 renders nearly every
+# page. nginx serves the same 10,000 pages, saved as files, in the same run.
+python3 - "$db" "$out" "http://127.0.0.1:$port" <<'PY'
+import os, sqlite3, sys, urllib.request
+db, out, base = sys.argv[1:]
+ids = [r[0] for r in sqlite3.connect(db).execute("SELECT id FROM articles ORDER BY random() LIMIT 10000")]
+os.makedirs(f"{out}/static/articles", exist_ok=True)
+with open(f"{out}/paths.txt", "w") as paths:
+    for i in ids:
+        page = urllib.request.urlopen(f"{base}/articles/{i}").read()
+        open(f"{out}/static/articles/{i}", "wb").write(page)
+        paths.write(f"/articles/{i}\n")
+PY
+export WRK_PATHS="$PWD/$out/paths.txt"
 matches() { curl -sf "http://127.0.0.1:$port/search?q=$1" | grep -o '[0-9,]* results\?' | head -1; }
 echo "articles: $n; article $article ($(wc -c < "$out/static/article.html") bytes); search '$rare': $(matches "$rare"); '$common': $(matches "$common")"
 
 run() {  # name url
-  wrk -t2 -c"${wrk_c:-32}" -d15s --latency "$2" > "$out/$1.txt"
+  wrk -t2 -c"${wrk_c:-32}" -d15s --latency ${wrk_script:+-s "$wrk_script"} "$2" > "$out/$1.txt"
   python3 - "$1" "$out/$1.txt" <<'PY'
 import re, sys
 name, text = sys.argv[1], open(sys.argv[2]).read()
@@ -83,6 +100,8 @@ PY
 }
 run nginx-static "http://127.0.0.1:$static_port/article.html"
 run article-page "http://127.0.0.1:$port/articles/$article"
+wrk_script=bench/web_paths.lua run nginx-10k-files "http://127.0.0.1:$static_port"
+wrk_script=bench/web_paths.lua run articles-10k-uncached "http://127.0.0.1:$port"
 run search-rare "http://127.0.0.1:$port/search?q=$rare"
 run search-common "http://127.0.0.1:$port/search?q=$common"
 # Search at a lighter load (4 connections instead of 32): the latency of one search, with less
