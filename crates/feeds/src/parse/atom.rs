@@ -47,7 +47,7 @@ fn entry(e: &Element, base: &Url) -> super::ParsedEntry {
         |names: &[&str]| names.iter().find_map(|n| e.first(n).and_then(Element::text_opt)).and_then(|d| parse_date(&d));
     EntryParts {
         guid: e.first("id").or_else(|| e.first("guid")).and_then(Element::text_opt),
-        url: alternate(e).or_else(|| e.first("link").and_then(Element::text_opt)).and_then(|h| resolve(base, &h)),
+        url: alternate(e).and_then(|h| resolve(base, &h)),
         title,
         summary_html: summary,
         content_html: content,
