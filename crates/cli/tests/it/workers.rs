@@ -36,7 +36,10 @@ fn newsdesk(dir: &Path, database: &str, args: &[&str]) -> Command {
         .env("NEWSDESK_FETCH_PER_HOST_CONCURRENCY", "8")
         .env("NEWSDESK_FETCH_OBEY_ROBOTS", "false")
         .env("NEWSDESK_CRAWL_CONCURRENCY", "2")
-        .env("NEWSDESK_CRAWL_LEASE_SECONDS", "2")
+        // Long enough that a survivor's poll, slowed by two cores shared with the other
+        // workers' writes, outlives no lease (a second fetch of its feed would be counted);
+        // short enough that the killed worker's feeds are taken over within the test.
+        .env("NEWSDESK_CRAWL_LEASE_SECONDS", "5")
         .env("NEWSDESK_CRAWL_UNDERSTANDING_LEASE_SECONDS", "2")
         .env("NEWSDESK_CRAWL_FULL_TEXT", "false");
     cmd
