@@ -251,28 +251,25 @@ impl Store {
         Ok(done == 1)
     }
 
-    /// Renames a feed (what the admin pages and `feeds list` call it): white space folded to
-    /// one line, at most 200 characters kept. Polls fill a title only
-    /// where there is none, so the operator's name stays. Returns false when there is no such
+    /// Renames a feed (what the admin pages and `feeds list` call it), cleaned as outlet
+    /// names are (one line, at most 200 characters). Polls fill a title only where there is
+    /// none, so the operator's name stays. Returns false when there is no such
     /// feed.
     ///
     /// # Errors
     /// [`StoreError::Invalid`] for a name with nothing in it or with a NUL character;
     /// database errors.
     pub async fn rename_feed(&self, id: FeedId, title: &str) -> Result<bool, StoreError> {
-        // Separators U+001C-U+001F count as white space too, as JSON Schema's `\s` has them.
-        let blank = |c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c);
-        let words: Vec<&str> = title.split(blank).filter(|w| !w.is_empty()).collect();
-        let title: String = words.join(" ").chars().take(200).collect();
+        let title = crate::sources::clean_name(title);
         if title.contains('\0') {
             return Err(invalid("name", "cannot hold a NUL character"));
         }
-        if title.trim().is_empty() {
+        if title.is_empty() {
             return Err(invalid("name", "cannot be empty: a feed needs a name"));
         }
         let done = self
             .sql("UPDATE feeds SET title = ? WHERE id = ?")
-            .bind(title.trim())
+            .bind(&title)
             .bind(id.to_string())
             .execute(self.pool())
             .await?;

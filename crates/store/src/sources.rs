@@ -69,9 +69,11 @@ pub(crate) fn outlet_domain(homepage: &Url) -> Result<String, StoreError> {
     }
 }
 
-/// A name as stored: one line, trimmed, bounded.
-fn clean_name(name: &str) -> String {
-    let one_line: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+/// A name as stored (an outlet's, a feed's): one line, trimmed, bounded. The separators
+/// U+001C-U+001F count as white space too, as JSON Schema's `\s` (the API's) has them.
+pub(crate) fn clean_name(name: &str) -> String {
+    let blank = |c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c);
+    let one_line: String = name.split(blank).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
     one_line.chars().take(MAX_NAME_CHARS).collect()
 }
 

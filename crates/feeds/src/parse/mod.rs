@@ -1,10 +1,10 @@
 //! The feed parser: bytes and the feed's URL in, a [`ParsedFeed`] out.
 //!
 //! One lenient parser reads RSS 0.9x, 1.0 (RDF) and 2.0, Atom 0.3 and 1.0, JSON Feed 1.0
-//! and 1.1, and CDF. Feeds in the wild are broken, so it repairs what it can (charset, HTML entities,
-//! bare ampersands, mismatched or missing end tags, messy dates, relative URLs, missing GUIDs)
-//! and reports what it repaired or could not read as problems beside the entries. A panic
-//! inside is caught and becomes an error for that feed.
+//! and 1.1, and CDF. Feeds in the wild are broken, so it repairs what it can (charset, HTML
+//! entities, bare ampersands, mismatched or missing end tags, messy dates, relative URLs,
+//! missing GUIDs) and reports what it repaired or could not read as problems beside the
+//! entries. A panic inside is caught and becomes an error for that feed.
 
 mod atom;
 mod cdf;
