@@ -51,21 +51,8 @@ PY
 )
 mkdir -p "$out/static"
 curl -sf "http://127.0.0.1:$port/articles/$article" > "$out/static/article.html"
-cat > "$out/nginx.conf" <<EOF
-worker_processes auto;
-pid $PWD/$out/nginx.pid;
-error_log $PWD/$out/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$static_port;
-    root $PWD/$out/static;
-    default_type text/html;
-  }
-}
-EOF
-nginx -c "$PWD/$out/nginx.conf"
+source bench/nginx.sh
+start_nginx
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$static_port/article.html" && break; sleep 0.1; done
 # 10,000 distinct article pages, for the uncached runs: the page cache keeps at most 2,048
 # pages for two seconds and empties when full, so cycling through 10,000 renders nearly every
@@ -87,16 +74,7 @@ echo "articles: $n; article $article ($(wc -c < "$out/static/article.html") byte
 
 run() {  # name url
   wrk -t2 -c"${wrk_c:-32}" -d15s --latency ${wrk_script:+-s "$wrk_script"} "$2" > "$out/$1.txt"
-  python3 - "$1" "$out/$1.txt" <<'PY'
-import re, sys
-name, text = sys.argv[1], open(sys.argv[2]).read()
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-def ms(label):
-    m = re.search(label + r"\s+([\d.]+)(us|ms|s)\b", text)
-    v = float(m.group(1)); return v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{name:22} {rps:10,.0f} req/s   p50 {ms('50%'):7.2f} ms   p99 {ms('99%'):7.2f} ms" + (f"   NON-2XX {errors.group(1)}" if errors else ""))
-PY
+  python3 bench/wrk_line.py "$1" "$out/$1.txt"
 }
 run nginx-static "http://127.0.0.1:$static_port/article.html"
 run article-page "http://127.0.0.1:$port/articles/$article"

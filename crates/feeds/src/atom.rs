@@ -33,6 +33,8 @@ pub struct OutEntry {
     pub author: Option<String>,
     pub published: Option<DateTime<Utc>>,
     pub updated: DateTime<Utc>,
+    /// The entry's lead image, absolute (Atom: an enclosure link; JSON Feed: `image`).
+    pub image: Option<String>,
 }
 
 fn fixed(t: DateTime<Utc>) -> FixedDateTime {
@@ -59,7 +61,14 @@ pub fn to_atom(feed: &OutFeed) -> String {
             entry.set_title(Text::plain(e.title.clone()));
             entry.set_updated(fixed(e.updated));
             entry.set_published(e.published.map(fixed));
-            entry.set_links(vec![link(&e.url, "alternate", "text/html")]);
+            let mut links = vec![link(&e.url, "alternate", "text/html")];
+            if let Some(image) = &e.image {
+                let mut l = Link::default();
+                l.set_href(image);
+                l.set_rel("enclosure");
+                links.push(l);
+            }
+            entry.set_links(links);
             if !e.summary.is_empty() {
                 entry.set_summary(Some(Text::plain(e.summary.clone())));
             }
@@ -116,6 +125,7 @@ mod tests {
                 author: Some("Jo Park".into()),
                 published: Some(t),
                 updated: t,
+                image: Some("https://news.example/img/ab?u=x&y".into()),
             }],
         }
     }
@@ -131,6 +141,7 @@ mod tests {
         assert!(xml.contains(r#"rel="self""#) && xml.contains(r#"rel="alternate""#), "{xml}");
         assert!(xml.contains("2026-06-01T10:00:00+00:00"), "{xml}");
         assert!(xml.contains("<name>Jo Park</name>"), "{xml}");
+        assert!(xml.contains(r#"href="https://news.example/img/ab?u=x&amp;y" rel="enclosure""#), "{xml}");
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub fn to_json_feed(feed: &OutFeed) -> String {
                 item.insert("date_published".into(), json!(p.to_rfc3339()));
             }
             item.insert("date_modified".into(), json!(e.updated.to_rfc3339()));
+            if let Some(image) = &e.image {
+                item.insert("image".into(), json!(image));
+            }
             if let Some(a) = &e.author {
                 item.insert("authors".into(), json!([{ "name": a }]));
             }
@@ -64,6 +67,7 @@ mod tests {
                 author: Some("Ann".into()),
                 published: Some(t),
                 updated: t,
+                image: Some("https://desk.example/img/ab?u=x".into()),
             }],
         };
         let v: Value = serde_json::from_str(&to_json_feed(&feed)).unwrap();
@@ -83,5 +87,11 @@ mod tests {
         assert_eq!(parsed.entries.len(), 1);
         assert_eq!(parsed.entries[0].url.as_ref().map(url::Url::as_str), Some("https://desk.example/articles/1"));
         assert!(parsed.entries[0].text.contains("Body"));
+        assert_eq!(v["items"][0]["image"], "https://desk.example/img/ab?u=x");
+        assert_eq!(
+            parsed.entries[0].image.as_ref().map(url::Url::as_str),
+            Some("https://desk.example/img/ab?u=x"),
+            "the image reads back as the entry's lead image"
+        );
     }
 }

@@ -33,6 +33,8 @@ struct Record {
     original_url: Option<Url>,
     #[serde(alias = "original_source")]
     original_domain: Option<String>,
+    #[serde(alias = "image")]
+    image_url: Option<Url>,
     #[serde(default)]
     comment_count: u32,
     #[serde(rename = "source_id")]
@@ -77,6 +79,7 @@ pub fn parse_jsonl_line(line: &str, line_no: usize) -> Result<ArticleUpsert, For
         url: record.url,
         original_url: record.original_url,
         original_domain: record.original_domain.filter(|d| !d.trim().is_empty()),
+        image_url: record.image_url,
         comment_count: record.comment_count,
         source_id: None,
         feed_id: None,
@@ -125,6 +128,7 @@ mod tests {
             url: Some(Url::parse("https://rail.example/strike-ends").unwrap()),
             original_url: Some(Url::parse("https://wire.example/a/1").unwrap()),
             original_domain: Some("wire.example".into()),
+            image_url: Some(Url::parse("https://wire.example/img/lead.jpg").unwrap()),
             comment_count: 7,
             source_id: None,
             feed_id: None,
@@ -153,6 +157,7 @@ mod tests {
         assert_eq!(u.url, a.url);
         assert_eq!(u.original_url, a.original_url);
         assert_eq!(u.original_domain, a.original_domain);
+        assert_eq!(u.image_url, a.image_url);
         assert_eq!(u.comment_count, a.comment_count);
     }
 

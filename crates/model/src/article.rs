@@ -43,6 +43,10 @@ pub struct Article {
     pub original_url: Option<Url>,
     /// The host of the original source ("www.example.org").
     pub original_domain: Option<String>,
+    /// The article's lead image on the outlet's site (from the feed's media, an enclosure or
+    /// the page's metadata). Pages show it through the image proxy, never from its host.
+    #[serde(default)]
+    pub image_url: Option<Url>,
     /// Approved comments (for imported articles: the count the old site showed).
     pub comment_count: u32,
     /// The outlet that published it, when known.
@@ -91,6 +95,8 @@ pub struct ArticleUpsert {
     pub url: Option<Url>,
     pub original_url: Option<Url>,
     pub original_domain: Option<String>,
+    /// The lead image's address on the outlet's site.
+    pub image_url: Option<Url>,
     pub comment_count: u32,
     pub source_id: Option<SourceId>,
     pub feed_id: Option<FeedId>,
@@ -155,7 +161,7 @@ impl ArticleUpsert {
         if let Some(lang) = &self.language {
             self.language = Some(normalize_language(lang)?);
         }
-        for (field, url) in [("url", &self.url), ("original_url", &self.original_url)] {
+        for (field, url) in [("url", &self.url), ("original_url", &self.original_url), ("image_url", &self.image_url)] {
             if let Some(url) = url {
                 check_web_url(field, url)?;
             }

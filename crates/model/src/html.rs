@@ -51,6 +51,11 @@ impl SafeHtml {
         }
     }
 
+    /// HTML this crate built from safe HTML without adding markup (see `html_images`).
+    pub(crate) fn already_safe(html: String) -> Self {
+        Self(html)
+    }
+
     /// The HTML text.
     #[must_use]
     pub fn as_str(&self) -> &str {

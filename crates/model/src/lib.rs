@@ -14,6 +14,7 @@ mod comment;
 mod date;
 mod domain;
 mod html;
+mod html_images;
 mod ids;
 pub mod metrics;
 mod outlet_name;

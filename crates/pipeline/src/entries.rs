@@ -65,6 +65,7 @@ pub fn to_incoming(entry: &ParsedEntry, feed: &ParsedFeed) -> IncomingEntry {
             updated_at: entry.updated,
             language,
             url: entry.url.clone().filter(|u| u.as_str().len() <= limits::URL_BYTES),
+            image_url: entry.image.clone().filter(|u| u.as_str().len() <= limits::URL_BYTES),
             ..ArticleUpsert::default()
         },
     }
@@ -146,6 +147,26 @@ mod tests {
         assert_eq!((a[2].title.as_str(), a[2].title_derived), ("Two lines", false), "a title is one line");
         assert_eq!(derived_title("J. Smith wins. Then more."), "J. Smith wins");
         assert_eq!(derived_title("  \n "), "");
+    }
+
+    #[test]
+    fn the_lead_image_comes_from_the_feeds_media_else_from_the_first_picture_of_the_content() {
+        let f = feed(
+            r#"<item xmlns:media="http://search.yahoo.com/mrss/"><title>Quay</title><description>Text.</description>
+                 <media:thumbnail url="/thumbs/quay.jpg"/></item>
+               <item><title>Dunes</title><description>&lt;p&gt;&lt;img src="https://t.example/p.gif" width="1"&gt;&lt;img src="/pics/dunes.webp"&gt;Sand.&lt;/p&gt;</description></item>
+               <item><title>Plain</title><description>No pictures here.</description></item>"#,
+        );
+        let images: Vec<Option<String>> =
+            f.entries.iter().map(|e| to_incoming(e, &f).article.image_url.map(String::from)).collect();
+        assert_eq!(
+            images,
+            [
+                Some("https://a.example/thumbs/quay.jpg".to_owned()),
+                Some("https://a.example/pics/dunes.webp".to_owned()),
+                None
+            ]
+        );
     }
 
     #[test]

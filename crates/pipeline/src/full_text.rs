@@ -100,6 +100,10 @@ pub fn adopt(entry: &mut ParsedEntry, page: &Extracted) -> Result<(), NotAdopted
     if let Some(reason) = page.not_article {
         return Err(NotAdopted::NotAnArticle(reason));
     }
+    // The page's own lead image (its metadata) serves even when its text is not taken.
+    if entry.image.is_none() {
+        entry.image = page.image.clone().filter(|u| matches!(u.scheme(), "http" | "https"));
+    }
     let feed_words = entry.text.split_whitespace().count();
     let page_words = page.word_count();
     if page_words < feed_words + 20 {
@@ -110,6 +114,13 @@ pub fn adopt(entry: &mut ParsedEntry, page: &Extracted) -> Result<(), NotAdopted
     }
     entry.text.clone_from(&page.text);
     entry.content = SafeHtml::sanitize(&page.html);
+    if entry.image.is_none() {
+        entry.image = entry
+            .content
+            .first_image()
+            .and_then(|src| url::Url::parse(&src).ok())
+            .filter(|u| matches!(u.scheme(), "http" | "https"));
+    }
     if entry.author.is_none() {
         entry.author.clone_from(&page.byline);
     }
@@ -257,6 +268,7 @@ mod tests {
             published: None,
             updated: None,
             categories: Vec::new(),
+            image: None,
         }
     }
 
@@ -304,6 +316,33 @@ mod tests {
         assert_eq!(e.summary.as_deref(), Some("A short teaser about the harbour."));
         assert_eq!(e.author.as_deref(), Some("Ana Ruiz"));
         assert!(!e.content.as_str().contains("script"), "the page's HTML is sanitized again");
+        assert_eq!(e.image, None, "a page without pictures gives none");
+    }
+
+    #[test]
+    fn the_pages_image_serves_when_the_feed_gives_none_even_if_its_text_is_not_taken() {
+        let og = url::Url::parse("https://outlet.example/og/harbour.jpg").unwrap();
+        let mut e = entry(&long_text(), None);
+        let says_less = Extracted { text: "Just a line.".into(), image: Some(og.clone()), ..Extracted::default() };
+        assert!(adopt(&mut e, &says_less).is_err());
+        assert_eq!(e.image.as_ref(), Some(&og));
+        let mut given = entry("A teaser.", None);
+        given.image = Some(url::Url::parse("https://outlet.example/feed-image.png").unwrap());
+        let page = Extracted { text: long_text(), image: Some(og), ..Extracted::default() };
+        assert_eq!(adopt(&mut given, &page), Ok(()));
+        assert_eq!(
+            given.image.as_ref().map(url::Url::as_str),
+            Some("https://outlet.example/feed-image.png"),
+            "the feed's own comes first"
+        );
+        let mut from_body = entry("A teaser.", None);
+        let figure = Extracted {
+            text: long_text(),
+            html: r#"<p>Text</p><img src="https://outlet.example/fig.jpg">"#.into(),
+            ..Extracted::default()
+        };
+        assert_eq!(adopt(&mut from_body, &figure), Ok(()));
+        assert_eq!(from_body.image.as_ref().map(url::Url::as_str), Some("https://outlet.example/fig.jpg"));
     }
 
     #[test]

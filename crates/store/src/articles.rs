@@ -28,7 +28,8 @@ impl UpsertOutcome {
     }
 }
 
-/// What lists show of an article: no body.
+/// What lists show of an article: no body. The API uses this one shape for every list of
+/// articles (the article list, search hits, timelines, outlets' and entities' articles).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ArticleCard {
     pub id: ArticleId,
@@ -44,8 +45,34 @@ pub struct ArticleCard {
     pub title_derived: bool,
     /// The article on its outlet's site.
     pub url: Option<String>,
+    /// Its lead image on the outlet's site (pages show it through the image proxy).
+    pub image_url: Option<String>,
+    /// A language tag such as `en` or `pt-BR`.
+    pub language: Option<String>,
     /// Who published it.
     pub outlet: Option<Outlet>,
+}
+
+impl ArticleCard {
+    /// The card of a whole article, credited to `outlet`.
+    #[must_use]
+    pub fn of(a: &Article, outlet: Option<Outlet>) -> Self {
+        Self {
+            id: a.id,
+            title: a.title.clone(),
+            summary: a.summary.clone(),
+            byline: a.byline.clone(),
+            published_at: a.published_at,
+            original_domain: a.original_domain.clone(),
+            comment_count: a.comment_count,
+            sort_at: a.published_at.unwrap_or(a.created_at),
+            title_derived: a.title_derived,
+            url: a.url.as_ref().map(ToString::to_string),
+            image_url: a.image_url.as_ref().map(ToString::to_string),
+            language: a.language.clone(),
+            outlet,
+        }
+    }
 }
 
 /// The outlet an article is credited to: the source whose feed brought it, else the site an
@@ -249,6 +276,7 @@ pub(crate) fn merge(id: ArticleId, u: ArticleUpsert, old: Option<&Article>, now:
         url: u.url.or_else(|| old.and_then(|o| o.url.clone())),
         original_url: u.original_url.or_else(|| old.and_then(|o| o.original_url.clone())),
         original_domain: keep(u.original_domain, old.and_then(|o| o.original_domain.as_ref())),
+        image_url: u.image_url.or_else(|| old.and_then(|o| o.image_url.clone())),
         comment_count: u.comment_count,
         source_id: u.source_id.or(old.and_then(|o| o.source_id)),
         feed_id: u.feed_id.or(old.and_then(|o| o.feed_id)),
@@ -266,7 +294,7 @@ pub(crate) async fn select_article(on: On<'_>, id: ArticleId) -> Result<Option<A
 /// The columns of an article row, in the order [`bind_article`] binds them.
 pub(crate) const ARTICLE_INSERT_COLUMNS: &str = "title, summary, body_text, body_html, byline, published_at, updated_at, language, url, \
      original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, feed_summary, \
-     title_derived, id";
+     title_derived, image_url, id";
 
 /// Binds an article's values in the order of [`ARTICLE_INSERT_COLUMNS`].
 pub(crate) fn bind_article(query: Query, a: &Article) -> Query {
@@ -291,16 +319,17 @@ pub(crate) fn bind_article(query: Query, a: &Article) -> Query {
         .bind(time::to_db(sort_at))
         .bind(a.feed_summary.clone())
         .bind(a.title_derived)
+        .bind(a.image_url.as_ref().map(|u| u.as_str().to_owned()))
         .bind(a.id.to_string())
 }
 
 pub(crate) async fn write_article(on: On<'_>, a: &Article, insert: bool) -> Result<(), StoreError> {
     let sql = if insert {
-        format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})", vec!["?"; 20].join(", "))
+        format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})", vec!["?"; 21].join(", "))
     } else {
         "UPDATE articles SET title = ?, summary = ?, body_text = ?, body_html = ?, byline = ?, published_at = ?, \
          updated_at = ?, language = ?, url = ?, original_url = ?, original_domain = ?, comment_count = ?, source_id = ?, \
-         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ?, feed_summary = ?, title_derived = ? WHERE id = ?"
+         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ?, feed_summary = ?, title_derived = ?, image_url = ? WHERE id = ?"
             .to_owned()
     };
     let changed = bind_article(on.sql(sql), a).execute(on).await?;

@@ -125,6 +125,7 @@ const TABLES: &[Table] = &[
             ("copy_of", Text),
             ("keyphrases", Text),
             ("title_derived", Bool),
+            ("image_url", Text),
         ],
         later: &["copy_of"],
         identity: Some("seq"),

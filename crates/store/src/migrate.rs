@@ -57,6 +57,7 @@ migrations! {
     14 "spent_form_tokens" "0014_spent_form_tokens",
     15 "sign_in_failures" "0015_sign_in_failures",
     16 "entity_names" "0016_entity_names",
+    17 "article_images" "0017_article_images",
 }
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a

@@ -10,10 +10,10 @@ use crate::db::Row;
 use crate::{ArticleCard, Outlet, StoreError, time};
 
 pub(crate) const ARTICLE_COLUMNS: &str = "id, title, summary, feed_summary, body_text, body_html, byline, published_at, updated_at, \
-     language, url, original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, title_derived";
+     language, url, original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, title_derived, image_url";
 
 pub(crate) const CARD_COLUMNS: &str = "a.id, a.title, a.summary, a.byline, a.published_at, a.original_domain, \
-     a.comment_count, a.sort_at, a.url, a.title_derived, (SELECT s.name FROM sources s WHERE s.id = a.source_id) AS outlet_name, \
+     a.comment_count, a.sort_at, a.url, a.title_derived, a.image_url, a.language, (SELECT s.name FROM sources s WHERE s.id = a.source_id) AS outlet_name, \
      (SELECT s.domain FROM sources s WHERE s.id = a.source_id) AS outlet_domain";
 
 pub(crate) fn uuid(s: &str) -> Result<Uuid, StoreError> {
@@ -51,6 +51,7 @@ pub(crate) fn article(row: &Row) -> Result<Article, StoreError> {
         url: opt_url(row, "url")?,
         original_url: opt_url(row, "original_url")?,
         original_domain: row.get("original_domain")?,
+        image_url: opt_url(row, "image_url")?,
         comment_count: count(row)?,
         source_id: row.get::<Option<String>>("source_id")?.as_deref().map(uuid).transpose()?.map(SourceId::from_uuid),
         feed_id: row.get::<Option<String>>("feed_id")?.as_deref().map(uuid).transpose()?.map(FeedId::from_uuid),
@@ -72,5 +73,7 @@ pub(crate) fn card(row: &Row) -> Result<ArticleCard, StoreError> {
         sort_at: time::from_db(&row.get::<String>("sort_at")?)?,
         title_derived: row.get("title_derived")?,
         url: row.get("url")?,
+        image_url: row.get("image_url")?,
+        language: row.get("language")?,
     })
 }

@@ -19,6 +19,9 @@ pub struct StoryCard {
     pub last_seen_at: DateTime<Utc>,
     pub article_count: u32,
     pub source_count: u32,
+    /// The picture for its card: its lead article's image, else (on the front page, see
+    /// [`Store::story_headlines`]) that of its newest article with one.
+    pub image_url: Option<String>,
 }
 
 /// A headline of a story's coverage, for its card.
@@ -120,7 +123,7 @@ const RELATED_SCAN: u32 = 300;
 const RELATED_LIMIT: u32 = 5;
 
 const STORY_COLUMNS: &str = "s.id, s.title, s.summary, s.lead_article_id, s.first_seen_at, s.last_seen_at, \
-     s.article_count, s.source_count";
+     s.article_count, s.source_count, (SELECT la.image_url FROM articles la WHERE la.id = s.lead_article_id) AS image_url";
 
 impl Store {
     /// Stories with articles for a front page, most important first: by coverage (distinct
@@ -244,21 +247,23 @@ impl Store {
 
     /// For each story, up to `per_story` headlines of its newest articles from outlets other
     /// than its lead's, one per outlet, newest first, copies and the story's own title left out:
-    /// what a news aggregator's card shows under the headline.
+    /// what a news aggregator's card shows under the headline. A story whose lead article has
+    /// no image takes that of its newest article with one, among those read.
     ///
     /// # Errors
     /// Database errors.
     pub async fn story_headlines(
         &self,
-        stories: &[StoryCard],
+        stories: &mut [StoryCard],
         per_story: usize,
     ) -> Result<std::collections::HashMap<StoryId, Vec<Headline>>, StoreError> {
         let mut found: std::collections::HashMap<StoryId, Vec<Headline>> = std::collections::HashMap::new();
         let mut leads: std::collections::HashMap<StoryId, Option<String>> = std::collections::HashMap::new();
+        let mut images: std::collections::HashMap<StoryId, String> = std::collections::HashMap::new();
         for chunk in stories.chunks(100) {
             let marks = vec!["?"; chunk.len()].join(", ");
             let mut q = self.sql(format!(
-                "SELECT m.story_id, a.id, a.title, a.copy_of, a.original_domain, s.name AS outlet_name, s.domain AS outlet_domain \
+                "SELECT m.story_id, a.id, a.title, a.copy_of, a.original_domain, a.image_url, s.name AS outlet_name, s.domain AS outlet_domain \
                  FROM (SELECT seq, story_id, row_number() OVER (PARTITION BY story_id ORDER BY sort_at DESC, seq DESC) AS n \
                    FROM articles WHERE story_id IN ({marks})) m \
                  JOIN articles a ON a.seq = m.seq LEFT JOIN sources s ON s.id = a.source_id \
@@ -272,6 +277,12 @@ impl Store {
             for r in &rows {
                 let story = StoryId::from_uuid(uuid(&r.get::<String>("story_id")?)?);
                 let Some(card) = cards.get(&story) else { continue };
+                if card.image_url.is_none()
+                    && !images.contains_key(&story)
+                    && let Some(image) = r.get::<Option<String>>("image_url")?
+                {
+                    images.insert(story, image);
+                }
                 let article = ArticleId::from_uuid(uuid(&r.get::<String>("id")?)?);
                 let title: String = r.get("title")?;
                 let outlet =
@@ -299,6 +310,11 @@ impl Store {
                 true
             });
             list.truncate(per_story);
+        }
+        for card in stories.iter_mut() {
+            if card.image_url.is_none() {
+                card.image_url = images.remove(&card.id);
+            }
         }
         Ok(found)
     }
@@ -507,6 +523,7 @@ fn story_card(row: &Row) -> Result<StoryCard, StoreError> {
         last_seen_at: time::from_db(&row.get::<String>("last_seen_at")?)?,
         article_count: count(row, "article_count")?,
         source_count: count(row, "source_count")?,
+        image_url: row.get("image_url")?,
     })
 }
 

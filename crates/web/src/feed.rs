@@ -48,8 +48,20 @@ fn respond(feed: &OutFeed, format: Format) -> Response {
     response
 }
 
+/// An outlet's image as an absolute address of this site's image proxy.
+fn image_link(state: &AppState, url: Option<&str>) -> Option<String> {
+    let path = state.images.signer.path(url?)?;
+    state.site.base_url.join(path.trim_start_matches('/')).ok().map(String::from)
+}
+
+/// A body with its figures served by this site's image proxy, at absolute addresses.
+fn proxied_body(state: &AppState, html: &newsdesk_model::SafeHtml) -> newsdesk_model::SafeHtml {
+    html.with_image_sources(|src| image_link(state, Some(src)))
+}
+
 fn card_entry(state: &AppState, a: ArticleCard) -> Result<OutEntry, WebError> {
     Ok(OutEntry {
+        image: image_link(state, a.image_url.as_deref()),
         id: format!("urn:uuid:{}", a.id),
         url: link(state, &format!("articles/{}", a.id))?,
         updated: a.sort_at,
@@ -81,12 +93,13 @@ pub(crate) async fn latest(State(state): State<AppState>, format: Format) -> Res
         for article in articles {
             // Whole articles, so readers can read them in their feed reader.
             entries.push(OutEntry {
+                image: image_link(&state, article.image_url.as_ref().map(url::Url::as_str)),
+                content: Some(proxied_body(&state, &article.body_html)),
                 id: format!("urn:uuid:{}", article.id),
                 url: link(&state, &format!("articles/{}", article.id))?,
                 updated: article.updated_at.or(article.published_at).unwrap_or(article.modified_at),
                 title: article.title,
                 summary: article.summary,
-                content: Some(article.body_html),
                 author: article.byline,
                 published: article.published_at,
             });
@@ -107,6 +120,7 @@ pub(crate) async fn top_stories(State(state): State<AppState>, format: Format) -
             .into_iter()
             .map(|s| {
                 Ok(OutEntry {
+                    image: image_link(&state, s.image_url.as_deref()),
                     id: format!("urn:uuid:{}", s.id),
                     url: link(&state, &format!("stories/{}", s.id))?,
                     title: s.title,
@@ -262,6 +276,7 @@ pub(crate) async fn comments(
         let mut entries = Vec::with_capacity(comments.len());
         for c in comments.into_iter().rev().take(FEED_ENTRIES as usize) {
             entries.push(OutEntry {
+                image: None,
                 id: format!("urn:uuid:{}", c.id),
                 url: link(&state, &format!("articles/{id}#comment-{}", c.id))?,
                 title: format!("{} on {}", c.author_name, article.title),

@@ -6,9 +6,10 @@ use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// No script from anywhere, styles only from this site, images from this site or https, forms
-/// post only here, and no framing.
-pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/// No script from anywhere, styles and images only from this site (outlets' images come
+/// through the image proxy), forms post only here, and no framing.
+pub(crate) const CSP: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 pub(crate) async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;

@@ -16,6 +16,7 @@ mod error;
 mod feed;
 mod first_head;
 mod headers;
+mod images;
 mod operations;
 mod page_cache;
 mod pages;
@@ -34,6 +35,7 @@ use tokio::net::TcpListener;
 
 pub use api::new_api_token;
 pub use error::WebError;
+pub use images::{FetchedImage, ImageFetcher, MAX_IMAGE_BYTES};
 pub use security::{SecretError, hash_password};
 pub use state::SiteSettings;
 
@@ -45,9 +47,23 @@ use crate::state::AppState;
 /// [`WebError::Internal`] when an embedded template does not compile: a build defect that
 /// must stop start-up rather than fail on the first request.
 pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
-    let state = AppState::new(store, site)?;
+    router_with_images(store, site, None)
+}
+
+/// The whole site, with `images` fetching the pictures its image proxy serves (`/img/...`);
+/// without it the proxy answers 503 and pages still name their images.
+///
+/// # Errors
+/// As [`router`].
+pub fn router_with_images(
+    store: Store,
+    site: SiteSettings,
+    images: Option<std::sync::Arc<dyn ImageFetcher>>,
+) -> Result<Router, WebError> {
+    let state = AppState::new(store, site, images)?;
     Ok(Router::new()
         .route("/", get(pages::front::front_page))
+        .route("/img/{mac}", get(images::image))
         .route("/articles/{id}", get(pages::article::article_page))
         .route("/articles/{id}/comments", post(pages::article::post_comment))
         .route("/admin", get(pages::admin::dashboard))
@@ -88,6 +104,7 @@ pub fn router(store: Store, site: SiteSettings) -> Result<Router, WebError> {
         .fallback(pages::assets::not_found)
         .method_not_allowed_fallback(pages::assets::method_not_allowed)
         .route_layer(axum::middleware::from_fn(operations::count_requests))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), images::key_ready))
         .layer(axum::middleware::from_fn_with_state(state.clone(), request_limits::request_limits))
         .layer(axum::middleware::from_fn(headers::security_headers))
         .with_state(state))

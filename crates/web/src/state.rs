@@ -61,6 +61,8 @@ pub(crate) struct Inner {
     secret: tokio::sync::OnceCell<Vec<u8>>,
     /// Rendered article pages, kept for a moment.
     pub pages: crate::page_cache::PageCache,
+    /// The image proxy: its signing key, cache and fetcher.
+    pub images: crate::images::ImageProxy,
 }
 
 impl std::ops::Deref for AppState {
@@ -80,15 +82,33 @@ impl AppState {
             .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
     }
 
-    pub(crate) fn new(store: Store, site: SiteSettings) -> Result<Self, WebError> {
-        let templates = Templates::new(&site)?;
+    pub(crate) fn new(
+        store: Store,
+        site: SiteSettings,
+        fetcher: Option<Arc<dyn crate::images::ImageFetcher>>,
+    ) -> Result<Self, WebError> {
+        let images = crate::images::ImageProxy::new(fetcher);
+        let templates = Templates::new(&site, Arc::clone(&images.signer))?;
         Ok(Self(Arc::new(Inner {
             store,
             site,
             templates,
             secret: tokio::sync::OnceCell::new(),
             pages: crate::page_cache::PageCache::new(),
+            images,
         })))
+    }
+
+    /// Reads the image proxy's key from the store once (every node shares it), so that pages
+    /// can sign image addresses synchronously while they render.
+    pub(crate) async fn image_key(&self) -> Result<(), WebError> {
+        if self.images.signer.has_key() {
+            return Ok(());
+        }
+        let fresh = crate::security::random_token().map_err(|e| WebError::Internal(e.to_string()))?;
+        let value = self.store.site_secret("images", &fresh).await?;
+        self.images.signer.set_key(value.into_bytes());
+        Ok(())
     }
 
     /// The site's secret key, made on first use and shared by every node of the database.

@@ -31,7 +31,10 @@ pub(crate) struct Templates {
 }
 
 impl Templates {
-    pub(crate) fn new(site: &SiteSettings) -> Result<Self, WebError> {
+    pub(crate) fn new(
+        site: &SiteSettings,
+        images: std::sync::Arc<crate::images::ImageSigner>,
+    ) -> Result<Self, WebError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Lenient);
         env.set_syntax(minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build()?);
@@ -44,6 +47,9 @@ impl Templates {
         env.add_filter("ago", |value: String| ago(&value, chrono::Utc::now()));
         env.add_filter("urlq", |v: String| url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>());
         env.add_global("site", Value::from(Serde(site)));
+        // `image(url)`: the image proxy's signed path for an outlet's image, empty when there is
+        // none to show.
+        env.add_function("image", move |url: Option<String>| url.and_then(|u| images.path(&u)).unwrap_or_default());
         Ok(Self { env })
     }
 

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod export;
 pub mod extract;
 pub mod feeds;
+mod image_fetcher;
 pub mod import;
 pub mod migrate_to;
 pub mod progress;

@@ -29,7 +29,10 @@ pub async fn run(
     bound.server.listen = local.to_string();
     let mut site = SiteSettings::new(config.site.title.clone(), bound.base_url()?, config.site.page_size);
     site.trusted_proxies = config.trusted_proxies()?;
-    let router = newsdesk_web::router(store.clone(), site).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let images: std::sync::Arc<dyn newsdesk_web::ImageFetcher> =
+        std::sync::Arc::new(super::image_fetcher::ProxyFetcher::new(config.fetch_config())?);
+    let router =
+        newsdesk_web::router_with_images(store.clone(), site, Some(images)).map_err(|e| anyhow::anyhow!("{e}"))?;
     announce(&format!("newsdesk is serving http://{local}/ (database: {})", config.database_display()));
     // One signal stops both the site and the feed scheduler.
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

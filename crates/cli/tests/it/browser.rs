@@ -22,7 +22,7 @@ const EMAIL: &str = "reader.one@mail.example";
 const PAYLOAD: &str = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">";
 const HOSTILE_ID: &str = "019a2b10-4c00-7a01-8b00-00000000e001";
 
-struct Running(Child);
+pub(crate) struct Running(pub(crate) Child);
 
 impl Drop for Running {
     fn drop(&mut self) {
@@ -35,7 +35,7 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-fn newsdesk(dir: &Path) -> Command {
+pub(crate) fn newsdesk(dir: &Path) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.current_dir(dir)
         .env_clear()
@@ -50,7 +50,7 @@ fn screenshots() -> PathBuf {
     dir
 }
 
-fn shot(session: &Session, name: &str) {
+pub(crate) fn shot(session: &Session, name: &str) {
     let path = screenshots().join(format!("{name}.png"));
     let png = session.screenshot();
     assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot of {name}");
@@ -65,6 +65,50 @@ fn assert_inert(session: &Session, what: &str) {
         "return document.querySelectorAll('.comment-body script, .comment-body img, .body script, [onerror], a[href^=\"javascript:\"]').length",
     );
     assert_eq!(injected, 0, "injected elements on the {what} page");
+}
+
+/// The administrator "editor" (password "harbour lights 42") in the database under `dir`.
+pub(crate) fn create_editor(dir: &Path) {
+    let mut admin = newsdesk(dir).args(["admin", "create-user", "editor"]).stdin(Stdio::piped()).spawn().unwrap();
+    admin.stdin.take().unwrap().write_all(b"harbour lights 42\n").unwrap();
+    assert!(admin.wait().unwrap().success());
+}
+
+/// `newsdesk serve --demo` on a free loopback port over the database under `dir`: the running
+/// server and its address, without the trailing slash.
+pub(crate) fn serve_demo(dir: &Path) -> (Running, String) {
+    let mut child = newsdesk(dir)
+        .args(["serve", "--demo", "--no-crawl", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Running(child);
+    let base = BufReader::new(stdout)
+        .lines()
+        .take(5)
+        .map_while(Result::ok)
+        .find_map(|l| l.strip_prefix("newsdesk is serving ").map(|r| r.split(' ').next().unwrap().to_owned()))
+        .expect("the server announces its address");
+    let base = base.trim_end_matches('/').to_owned();
+    (server, base)
+}
+
+/// True when a missing browser (or axe-core) must fail the browser tests, as in CI.
+pub(crate) fn browser_required() -> bool {
+    std::env::var("NEWSDESK_BROWSER_TESTS").is_ok_and(|v| v == "required")
+}
+
+/// chromedriver, started; `None` (the test then says it is skipped) when it is not installed,
+/// which fails the test when the browser is required.
+pub(crate) fn chromedriver_or_skip() -> Option<(Running, String)> {
+    let started = start_chromedriver();
+    if started.is_none() {
+        assert!(!browser_required(), "chromedriver is not installed (apt install chromium chromium-driver)");
+        println!("skipped: chromedriver is not installed (apt install chromium chromium-driver)");
+    }
+    started
 }
 
 fn start_chromedriver() -> Option<(Running, String)> {
@@ -89,19 +133,12 @@ fn start_chromedriver() -> Option<(Running, String)> {
 
 #[test]
 fn a_reader_and_a_moderator_in_chromium() {
-    let required = std::env::var("NEWSDESK_BROWSER_TESTS").is_ok_and(|v| v == "required");
-    let Some((_driver, driver)) = start_chromedriver() else {
-        assert!(!required, "chromedriver is not installed (apt install chromium chromium-driver)");
-        println!("skipped: chromedriver is not installed (apt install chromium chromium-driver)");
-        return;
-    };
+    let Some((_driver, driver)) = chromedriver_or_skip() else { return };
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
 
     // An administrator, and an article whose content is hostile.
-    let mut admin = newsdesk(d).args(["admin", "create-user", "editor"]).stdin(Stdio::piped()).spawn().unwrap();
-    admin.stdin.take().unwrap().write_all(b"harbour lights 42\n").unwrap();
-    assert!(admin.wait().unwrap().success());
+    create_editor(d);
     let hostile = serde_json::json!({
         "id": HOSTILE_ID,
         "title": "Council minutes <script>document.title='pwned'</script>",
@@ -114,21 +151,7 @@ fn a_reader_and_a_moderator_in_chromium() {
     assert!(newsdesk(d).args(["import", "hostile.jsonl"]).status().unwrap().success());
 
     // The site, with the demo articles.
-    let mut child = newsdesk(d)
-        .args(["serve", "--demo", "--no-crawl", "--listen", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let _server = Running(child);
-    let base = BufReader::new(stdout)
-        .lines()
-        .take(5)
-        .map_while(Result::ok)
-        .find_map(|l| l.strip_prefix("newsdesk is serving ").map(|r| r.split(' ').next().unwrap().to_owned()))
-        .expect("the server announces its address");
-    let base = base.trim_end_matches('/').to_owned();
+    let (_server, base) = serve_demo(d);
 
     let s = Session::chromium(&driver).unwrap();
 

@@ -14,4 +14,5 @@ mod support {
 mod browser;
 mod cli;
 mod crawl;
+mod layout;
 mod workers;

@@ -68,6 +68,7 @@ fn entry(e: &Element, base: &Url) -> super::ParsedEntry {
             .filter_map(|c| c.attr("label").or(c.attr("term")).map(str::to_owned))
             .chain(e.all("subject").filter_map(Element::text_opt))
             .collect(),
+        image: super::media::lead_image(e, base),
     }
     .build(base)
 }

@@ -33,6 +33,7 @@ fn items(channel: &Element, base: &Url, feed: &mut ParsedFeed, depth: usize) {
                 published: None,
                 updated: attr(child, "LASTMOD").and_then(parse_date),
                 categories: Vec::new(),
+                image: None,
             };
             feed.entries.push(parts.build(base));
         } else if child.name.eq_ignore_ascii_case("CHANNEL") && depth < MAX_NESTING {

@@ -52,6 +52,19 @@ pub(crate) fn parse(text: &str, feed_url: &Url) -> Result<ParsedFeed, FeedError>
                     .and_then(Value::as_array)
                     .map(|t| t.iter().filter_map(Value::as_str).map(str::to_owned).collect())
                     .unwrap_or_default(),
+                // JSON Feed 1.1: the item's main image, else its banner, else an image attachment.
+                image: s(item, "image")
+                    .or_else(|| s(item, "banner_image"))
+                    .or_else(|| {
+                        item.get("attachments").and_then(Value::as_array).and_then(|a| {
+                            a.iter()
+                                .filter(|x| {
+                                    s(x, "mime_type").is_some_and(|m| m.to_ascii_lowercase().starts_with("image/"))
+                                })
+                                .find_map(|x| s(x, "url"))
+                        })
+                    })
+                    .and_then(|u| super::media::web_image(feed_url, &u)),
             }
             .build(feed_url),
         );

@@ -13,6 +13,7 @@ mod entities;
 mod html;
 mod identity;
 mod json;
+mod media;
 mod rss;
 mod xml;
 
@@ -88,6 +89,9 @@ pub struct ParsedEntry {
     pub published: Option<DateTime<Utc>>,
     pub updated: Option<DateTime<Utc>>,
     pub categories: Vec<String>,
+    /// The lead image: the feed's media or image enclosure, else the first picture in the
+    /// content; absolute http(s).
+    pub image: Option<Url>,
 }
 
 /// Why a document could not be read as a feed at all.
@@ -201,6 +205,8 @@ pub(crate) struct EntryParts {
     pub published: Option<DateTime<Utc>>,
     pub updated: Option<DateTime<Utc>>,
     pub categories: Vec<String>,
+    /// The image the feed names for the entry (media, enclosure), if any.
+    pub image: Option<Url>,
 }
 
 impl EntryParts {
@@ -215,6 +221,7 @@ impl EntryParts {
             (_, None) => (SafeHtml::default(), None),
         };
         let text = html::to_text(&content);
+        let image = self.image.or_else(|| content.first_image().and_then(|src| media::web_image(base, &src)));
         let summary = summary.map(|s| html::to_text(&s)).filter(|s| !s.is_empty());
         // No title is no title: the pipeline titles such a post by its first words, marked.
         let title = self.title.map(|t| html::one_line(&t)).unwrap_or_default();
@@ -229,6 +236,7 @@ impl EntryParts {
             published: self.published,
             updated: self.updated,
             categories: self.categories.into_iter().map(|c| html::one_line(&c)).filter(|c| !c.is_empty()).collect(),
+            image,
         }
     }
 }

@@ -124,6 +124,7 @@ fn entry(item: &Element, base: &Url) -> super::ParsedEntry {
         published,
         updated,
         categories,
+        image: super::media::lead_image(item, base),
     }
     .build(base)
 }

@@ -22,6 +22,7 @@ fn stored(upsert: ArticleUpsert) -> Article {
         url: None,
         original_url: upsert.original_url,
         original_domain: upsert.original_domain,
+        image_url: None,
         comment_count: upsert.comment_count,
         source_id: None,
         feed_id: None,

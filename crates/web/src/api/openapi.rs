@@ -105,20 +105,37 @@ fn read(summary: &str, parameters: Value, ok: Value) -> Value {
 }
 
 fn build() -> Value {
-    let article_item_fields = vec![
+    // One shape for an article in every list; the whole article adds to it.
+    let article_card_fields = vec![
         ("id", uuid()),
         ("title", string()),
+        (
+            "title_derived",
+            json!({ "type": "boolean", "description": "The outlet gave no title: `title` is its first words." }),
+        ),
         ("summary", string()),
         ("byline", nullable(string())),
         ("published_at", nullable(time())),
+        (
+            "sort_at",
+            json!({ "type": "string", "format": "date-time", "description": "Published time, else when newsdesk stored it." }),
+        ),
         ("language", nullable(string())),
         ("url", nullable(string())),
+        (
+            "image_url",
+            nullable(
+                json!({ "type": "string", "description": "The lead image on the outlet's site; pages show it through this site's image proxy." }),
+            ),
+        ),
         ("outlet", nullable(schema_ref("Outlet"))),
+        ("original_domain", nullable(string())),
         ("comment_count", count()),
-        ("created_at", time()),
     ];
-    let mut article_fields = article_item_fields.clone();
+    let mut article_fields = article_card_fields.clone();
+    article_fields.retain(|(name, _)| *name != "original_domain");
     article_fields.extend([
+        ("created_at", time()),
         ("feed_summary", nullable(string())),
         ("body_text", string()),
         ("body_html", string()),
@@ -132,17 +149,13 @@ fn build() -> Value {
     ]);
     let schemas = json!({
         "Error": object(&[("error", object(&[("code", string()), ("message", string())]))]),
-        "ArticleItem": object(&article_item_fields),
         "Article": object(&article_fields),
-        "ArticleCard": object(&[
-            ("id", uuid()), ("title", string()), ("summary", string()), ("byline", nullable(string())),
-            ("published_at", nullable(time())), ("original_domain", nullable(string())), ("comment_count", count()),
-            ("sort_at", time()), ("url", nullable(string())), ("outlet", nullable(schema_ref("Outlet"))),
-        ]),
+        "ArticleCard": object(&article_card_fields),
         "Outlet": object(&[("name", string()), ("domain", string())]),
         "StoryCard": object(&[
             ("id", uuid()), ("title", string()), ("summary", string()), ("lead_article", nullable(uuid())),
             ("first_seen_at", time()), ("last_seen_at", time()), ("article_count", count()), ("source_count", count()),
+            ("image_url", nullable(json!({ "type": "string", "description": "Its lead article's image on the outlet's site." }))),
         ]),
         "EntityCount": object(&[
             ("kind", json!({ "type": "string", "enum": ["person", "organization", "place"] })),
@@ -193,7 +206,7 @@ fn build() -> Value {
             ("last_error", nullable(string())), ("error_count", count()), ("item_count", count()),
             ("last_polled_at", nullable(time())), ("next_poll_at", time()),
         ]),
-        "ArticleList": list_of("ArticleItem"),
+        "ArticleList": list_of("ArticleCard"),
         "StoryList": list_of("StoryCard"),
         "SourceList": list_of("Source"),
         "CommentList": list_of("Comment"),

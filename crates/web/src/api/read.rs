@@ -11,45 +11,12 @@ use super::{
 };
 use crate::state::AppState;
 
-/// An article in a list: everything but the body.
-#[derive(Serialize)]
-pub(crate) struct ArticleItem {
-    id: ArticleId,
-    title: String,
-    summary: String,
-    byline: Option<String>,
-    published_at: Option<DateTime<Utc>>,
-    language: Option<String>,
-    url: Option<String>,
-    /// Who published it.
-    outlet: Option<Outlet>,
-    comment_count: u32,
-    created_at: DateTime<Utc>,
-}
-
-impl ArticleItem {
-    /// The item for `a`, credited to `outlet`.
-    fn new(a: &Article, outlet: Option<Outlet>) -> Self {
-        Self {
-            outlet,
-            id: a.id,
-            title: a.title.clone(),
-            summary: a.summary.clone(),
-            byline: a.byline.clone(),
-            published_at: a.published_at,
-            language: a.language.clone(),
-            url: a.url.as_ref().map(ToString::to_string),
-            comment_count: a.comment_count,
-            created_at: a.created_at,
-        }
-    }
-}
-
 /// An article with its body and what newsdesk understood of it.
 #[derive(Serialize)]
 struct ArticleFull {
     #[serde(flatten)]
-    item: ArticleItem,
+    item: ArticleCard,
+    created_at: DateTime<Utc>,
     feed_summary: Option<String>,
     body_text: String,
     body_html: String,
@@ -131,7 +98,7 @@ async fn article_list(state: &AppState, page: &[Article], next_cursor: Option<St
         .iter()
         .map(|a| {
             let outlet = a.source_id.and_then(|id| sources.get(&id).cloned());
-            ArticleItem::new(a, outlet.or_else(|| Outlet::of(None, None, a.original_domain.clone())))
+            ArticleCard::of(a, outlet.or_else(|| Outlet::of(None, None, a.original_domain.clone())))
         })
         .collect();
     json(&List { items, next_cursor })
@@ -145,7 +112,8 @@ pub(crate) async fn article(State(state): State<AppState>, ApiPath(raw): ApiPath
     };
     let context = state.store.article_context(id).await?;
     json(&ArticleFull {
-        item: ArticleItem::new(&a, context.outlet),
+        item: ArticleCard::of(&a, context.outlet),
+        created_at: a.created_at,
         feed_summary: a.feed_summary.clone(),
         body_text: a.body_text.clone(),
         body_html: a.body_html.as_str().to_owned(),

@@ -147,7 +147,7 @@ async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: 
         .map(|r| RevisionView {
             revision: r.revision,
             title: r.title,
-            body_html: r.body_html.as_str().to_owned(),
+            body_html: r.body_html.with_image_sources(|src| state.images.signer.path(src)).as_str().to_owned(),
             replaced_at: r.replaced_at,
         })
         .collect();
@@ -172,12 +172,32 @@ async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: 
     // What the reader has just read is not shown again.
     let show_summary = !article.summary.trim().is_empty()
         && !super::repeats::summary_repeats_body(&article.summary, &article.body_text);
-    let body_html = super::repeats::without_repeated_headline(article.body_html.as_str(), &article.title).to_owned();
+    // The body's figures come through the image proxy; the lead image is shown above the
+    // body unless the body already holds it.
+    let mut body_images = Vec::new();
+    let proxied = article.body_html.with_image_sources(|src| {
+        body_images.push(src.to_owned());
+        state.images.signer.path(src)
+    });
+    let body_html = super::repeats::without_repeated_headline(proxied.as_str(), &article.title).to_owned();
+    let lead_image = article
+        .image_url
+        .as_ref()
+        .filter(|u| !body_images.iter().any(|b| b == u.as_str()))
+        .and_then(|u| state.images.signer.path(u.as_str()));
+    let og_image = article
+        .image_url
+        .as_ref()
+        .and_then(|u| state.images.signer.path(u.as_str()))
+        .and_then(|path| state.site.base_url.join(path.trim_start_matches('/')).ok())
+        .map(String::from);
     let body = state.templates.render(
         "article.html",
         minijinja::context! {
             show_summary,
             body_html,
+            lead_image,
+            og_image,
             article => Serde(article),
             original_link,
             original_label,

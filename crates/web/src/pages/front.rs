@@ -21,7 +21,7 @@ pub(crate) async fn front_page(State(state): State<AppState>, RawQuery(raw): Raw
 async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebError> {
     let page = params::page(raw)?;
     let size = state.site.page_size;
-    let stories = state.store.top_stories((page - 1) * u64::from(size), size).await?;
+    let mut stories = state.store.top_stories((page - 1) * u64::from(size), size).await?;
     if stories.total == 0 {
         return latest(state, page).await;
     }
@@ -30,7 +30,7 @@ async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebErro
     // Under each headline, those of other outlets, as news aggregators show a story.
     let headlines: std::collections::HashMap<String, Vec<newsdesk_store::Headline>> = state
         .store
-        .story_headlines(&stories.items, CARD_HEADLINES)
+        .story_headlines(&mut stories.items, CARD_HEADLINES)
         .await?
         .into_iter()
         .map(|(story, list)| (story.to_string(), list))

@@ -8,5 +8,6 @@
 
 mod api;
 mod discussion;
+mod images;
 mod site;
 mod stories;

@@ -142,6 +142,24 @@ impl Session {
         self.cmd("POST", "/execute/sync", Some(json!({ "script": js, "args": [] })))
     }
 
+    /// Runs an asynchronous script: it calls its last argument with the result.
+    pub fn script_async(&self, js: &str) -> Value {
+        self.cmd("POST", "/execute/async", Some(json!({ "script": js, "args": [] })))
+    }
+
+    /// Resizes the window (headless: the viewport) to `width` x `height` CSS pixels.
+    pub fn resize(&self, width: u32, height: u32) {
+        self.cmd("POST", "/window/rect", Some(json!({ "width": width, "height": height })));
+    }
+
+    /// The `href` of the first element matching a CSS selector, if any.
+    pub fn href(&self, css: &str) -> Option<String> {
+        let css = serde_json::to_string(css).unwrap_or_default();
+        self.script(&format!("const e = document.querySelector({css}); return e ? e.href : null"))
+            .as_str()
+            .map(str::to_owned)
+    }
+
     /// Waits (up to ten seconds) until `done` holds: a form submission navigates after the
     /// click returns.
     pub fn wait_until(&self, what: &str, done: impl Fn(&Self) -> bool) {
