@@ -25,6 +25,8 @@ pub struct NewComment {
     pub body: String,
     /// A keyed hash of the sender's address, for rate limits.
     pub ip_key: String,
+    /// Written by a signed-in moderator: published at once, marked as staff.
+    pub staff: bool,
 }
 
 /// Why a comment was not stored.
@@ -55,6 +57,8 @@ pub struct PublicComment {
     pub author_url: Option<String>,
     pub body: String,
     pub created_at: DateTime<Utc>,
+    /// Written by one of the site's moderators.
+    pub staff: bool,
 }
 
 /// A page of an article's discussion.
@@ -66,12 +70,14 @@ pub struct CommentPage {
     pub pages: u32,
 }
 
-/// A comment in the moderation queue: no email either.
+/// A comment in the moderation queue, for moderators only: with the commenter's email, which
+/// no public page or feed shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeldComment {
     pub comment: PublicComment,
     pub article: ArticleId,
     pub article_title: String,
+    pub author_email: String,
 }
 
 /// What a moderator does with a comment.
@@ -104,8 +110,8 @@ fn status_text(s: CommentStatus) -> &'static str {
 }
 
 impl Store {
-    /// Stores a comment. It is approved at once when the same email has an approved comment
-    /// already (the WordPress rule), else held for moderation. Written with
+    /// Stores a comment. It is approved at once when a moderator wrote it, or when the same
+    /// email has an approved comment already (the WordPress rule), else held for moderation. Written with
     /// `synchronous=FULL`: the reader is told it is saved.
     ///
     /// # Errors
@@ -162,11 +168,11 @@ impl Store {
             .bind(c.author_email.expose())
             .fetch_optional(tx.on())
             .await?;
-        let status = if known.is_some() { CommentStatus::Approved } else { CommentStatus::Pending };
+        let status = if c.staff || known.is_some() { CommentStatus::Approved } else { CommentStatus::Pending };
         let id = CommentId::new_v7();
         self.sql(
-            "INSERT INTO comments (id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, ip_key, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO comments (id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, ip_key, created_at, staff) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id.to_string())
         .bind(&article)
@@ -179,6 +185,7 @@ impl Store {
         .bind(status_text(status))
         .bind(&c.ip_key)
         .bind(time::to_db(time::now()))
+        .bind(c.staff)
         .execute(tx.on())
         .await?;
         if status == CommentStatus::Approved {
@@ -209,7 +216,7 @@ impl Store {
     pub async fn approved_comments(&self, article: ArticleId) -> Result<Vec<PublicComment>, StoreError> {
         let rows = self
             .sql(
-                "SELECT id, parent_id, depth, author_name, author_url, body, created_at FROM comments \
+                "SELECT id, parent_id, depth, author_name, author_url, body, created_at, staff FROM comments \
              WHERE article_id = ? AND status = 'approved' ORDER BY created_at, id LIMIT 5000",
             )
             .bind(article.to_string())
@@ -242,7 +249,7 @@ impl Store {
             "WITH RECURSIVE roots(id) AS (SELECT c.id {ROOTS} ORDER BY c.created_at, c.id LIMIT ? OFFSET ?), \
              thread(id) AS (SELECT id FROM roots UNION ALL \
                SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id WHERE c.status = 'approved') \
-             SELECT id, parent_id, depth, author_name, author_url, body, created_at FROM comments \
+             SELECT id, parent_id, depth, author_name, author_url, body, created_at, staff FROM comments \
              WHERE id IN (SELECT id FROM thread) ORDER BY created_at, id LIMIT 20000"
         );
         let rows = self
@@ -264,13 +271,33 @@ impl Store {
         article: ArticleId,
         id: CommentId,
     ) -> Result<Option<PublicComment>, StoreError> {
+        self.comment_in(article, id, CommentStatus::Approved).await
+    }
+
+    /// A comment of an article that still waits for a moderator: shown to its own writer only
+    /// (the page she posted from proves it with a signed address).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn held_comment(&self, article: ArticleId, id: CommentId) -> Result<Option<PublicComment>, StoreError> {
+        self.comment_in(article, id, CommentStatus::Pending).await
+    }
+
+    /// One comment of an article with this status.
+    async fn comment_in(
+        &self,
+        article: ArticleId,
+        id: CommentId,
+        status: CommentStatus,
+    ) -> Result<Option<PublicComment>, StoreError> {
         let row = self
             .sql(
-                "SELECT id, parent_id, depth, author_name, author_url, body, created_at FROM comments \
-                 WHERE id = ? AND article_id = ? AND status = 'approved'",
+                "SELECT id, parent_id, depth, author_name, author_url, body, created_at, staff FROM comments \
+                 WHERE id = ? AND article_id = ? AND status = ?",
             )
             .bind(id.to_string())
             .bind(article.to_string())
+            .bind(status_text(status))
             .fetch_optional(self.pool())
             .await?;
         row.as_ref().map(public).transpose()
@@ -290,7 +317,7 @@ impl Store {
         let (at, id) = after.map_or((String::new(), String::new()), |(at, id)| (time::to_db(at), id.to_string()));
         let rows = self
             .sql(
-                "SELECT id, parent_id, depth, author_name, author_url, body, created_at FROM comments \
+                "SELECT id, parent_id, depth, author_name, author_url, body, created_at, staff FROM comments \
                  WHERE article_id = ? AND status = 'approved' AND created_at >= ? AND (created_at > ? OR id > ?) \
                  ORDER BY created_at, id LIMIT ?",
             )
@@ -324,7 +351,7 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<HeldComment>, StoreError> {
         const COLUMNS: &str = "SELECT c.id, c.parent_id, c.depth, c.author_name, c.author_url, c.body, c.created_at, \
-             c.article_id, a.title AS article_title FROM comments c JOIN articles a ON a.id = c.article_id \
+             c.staff, c.author_email, c.article_id, a.title AS article_title FROM comments c JOIN articles a ON a.id = c.article_id \
              WHERE c.status = 'pending'";
         let rows = match after {
             None => {
@@ -352,9 +379,25 @@ impl Store {
                     comment: public(r)?,
                     article: ArticleId::from_uuid(uuid(&r.get::<String>("article_id")?)?),
                     article_title: r.get("article_title")?,
+                    author_email: r.get("author_email")?,
                 })
             })
             .collect()
+    }
+
+    /// The article a comment is under, if the comment exists.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn comment_article(&self, id: CommentId) -> Result<Option<ArticleId>, StoreError> {
+        let article: Option<String> = self
+            .sql("SELECT article_id FROM comments WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(self.pool())
+            .await?
+            .map(|r| r.get("article_id"))
+            .transpose()?;
+        article.as_deref().map(|a| uuid(a).map(ArticleId::from_uuid)).transpose()
     }
 
     /// How many comments wait for a moderator.
@@ -457,5 +500,6 @@ fn public(row: &Row) -> Result<PublicComment, StoreError> {
         author_url: row.get("author_url")?,
         body: row.get("body")?,
         created_at: time::from_db(&row.get::<String>("created_at")?)?,
+        staff: row.get("staff")?,
     })
 }

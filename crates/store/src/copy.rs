@@ -196,6 +196,7 @@ const TABLES: &[Table] = &[
             ("ip_key", Text),
             ("created_at", Text),
             ("moderated_at", Text),
+            ("staff", Bool),
         ],
         later: &["parent_id"],
         identity: None,

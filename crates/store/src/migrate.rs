@@ -58,6 +58,7 @@ migrations! {
     15 "sign_in_failures" "0015_sign_in_failures",
     16 "entity_names" "0016_entity_names",
     17 "article_images" "0017_article_images",
+    18 "staff_comments" "0018_staff_comments",
 }
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a

@@ -40,6 +40,7 @@ pub fn fixture_comment(n: u16, article: ArticleId, body: &str) -> newsdesk_store
         author_url: None,
         body: body.to_owned(),
         ip_key: "fixture".into(),
+        staff: false,
     }
 }
 

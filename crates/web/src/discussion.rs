@@ -24,6 +24,8 @@ pub(crate) struct CommentForm {
     pub token: String,
     /// The field people cannot see and bots fill in.
     pub honeypot: String,
+    /// "Save my name, email, and website in this browser for the next time I comment."
+    pub remember: bool,
 }
 
 impl CommentForm {
@@ -31,6 +33,10 @@ impl CommentForm {
     pub(crate) fn parse(body: &[u8]) -> Self {
         let mut f = Self::default();
         for (k, v) in url::form_urlencoded::parse(body) {
+            if k == "remember" {
+                f.remember = !v.is_empty();
+                continue;
+            }
             let slot = match k.as_ref() {
                 "comment" => &mut f.comment,
                 "author" => &mut f.author,
@@ -57,9 +63,8 @@ pub(crate) struct CheckedComment {
     pub parent: Option<CommentId>,
 }
 
-/// Checks the fields a reader fills in; every problem is listed, in the form's order.
-pub(crate) fn check(form: &CommentForm) -> Result<CheckedComment, Vec<String>> {
-    let mut errors = Vec::new();
+/// The comment's text, checked; problems go to `errors`.
+fn checked_body(form: &CommentForm, errors: &mut Vec<String>) -> String {
     // Characters XML forbids (NUL, other controls) are not text and would break the comment
     // feeds: dropped, as browsers drop NUL.
     let body = newsdesk_model::xml_safe(form.comment.trim()).replace("\r\n", "\n");
@@ -70,6 +75,43 @@ pub(crate) fn check(form: &CommentForm) -> Result<CheckedComment, Vec<String>> {
     } else if count_links(&body) > MAX_LINKS {
         errors.push(format!("Comments may carry at most {MAX_LINKS} links; please remove some."));
     }
+    body
+}
+
+/// The comment answered, checked; problems go to `errors`.
+fn checked_parent(form: &CommentForm, errors: &mut Vec<String>) -> Option<CommentId> {
+    match form.parent.trim() {
+        "" => None,
+        raw => match raw.parse::<CommentId>() {
+            Ok(id) => Some(id),
+            Err(_) => {
+                errors.push("The comment you are replying to is not known here.".to_owned());
+                None
+            }
+        },
+    }
+}
+
+/// The address a moderator's comments are stored under: never shown, and matching no
+/// reader's, so it approves no reader's comments.
+pub(crate) const STAFF_EMAIL: &str = "moderator@staff.invalid";
+
+/// Checks a signed-in moderator's comment: the text and the comment answered; the name is
+/// the moderator's own.
+pub(crate) fn check_staff(form: &CommentForm, username: &str) -> Result<CheckedComment, Vec<String>> {
+    let mut errors = Vec::new();
+    let body = checked_body(form, &mut errors);
+    let parent = checked_parent(form, &mut errors);
+    match (errors.is_empty(), Email::parse(STAFF_EMAIL)) {
+        (true, Some(email)) => Ok(CheckedComment { body, name: username.to_owned(), email, url: None, parent }),
+        _ => Err(errors),
+    }
+}
+
+/// Checks the fields a reader fills in; every problem is listed, in the form's order.
+pub(crate) fn check(form: &CommentForm) -> Result<CheckedComment, Vec<String>> {
+    let mut errors = Vec::new();
+    let body = checked_body(form, &mut errors);
     let name = newsdesk_model::xml_safe(form.author.trim()).trim().to_owned();
     if name.is_empty() {
         errors.push("Please give your name.".to_owned());
@@ -97,16 +139,7 @@ pub(crate) fn check(form: &CommentForm) -> Result<CheckedComment, Vec<String>> {
             }
         }
     };
-    let parent = match form.parent.trim() {
-        "" => None,
-        raw => match raw.parse::<CommentId>() {
-            Ok(id) => Some(id),
-            Err(_) => {
-                errors.push("The comment you are replying to is not known here.".to_owned());
-                None
-            }
-        },
-    };
+    let parent = checked_parent(form, &mut errors);
     match (errors.is_empty(), email) {
         (true, Some(email)) => Ok(CheckedComment { body, name, email, url, parent }),
         _ => Err(errors),
@@ -131,6 +164,10 @@ pub(crate) struct CommentView {
     pub body_html: String,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub can_reply: bool,
+    /// Written by one of the site's moderators.
+    pub staff: bool,
+    /// The reader's own comment, still waiting for a moderator (shown to her alone).
+    pub held: bool,
 }
 
 /// Approved comments in thread order: each comment followed by its replies.
@@ -149,7 +186,15 @@ pub(crate) fn threads(comments: Vec<PublicComment>) -> Vec<CommentView> {
         if let Some(replies) = children.remove(&Some(c.id)) {
             stack.extend(replies.into_iter().rev());
         }
-        out.push(CommentView {
+        out.push(CommentView::of(c));
+    }
+    out
+}
+
+impl CommentView {
+    /// An approved comment as the page shows it.
+    pub(crate) fn of(c: PublicComment) -> Self {
+        Self {
             id: c.id.to_string(),
             depth: c.depth,
             author_url: c.author_url.filter(|u| u.starts_with("https://") || u.starts_with("http://")),
@@ -157,9 +202,37 @@ pub(crate) fn threads(comments: Vec<PublicComment>) -> Vec<CommentView> {
             body_html: comment_html(&c.body),
             created_at: c.created_at,
             can_reply: true,
-        });
+            staff: c.staff,
+            held: false,
+        }
     }
-    out
+}
+
+/// The cookie that keeps a commenter's name, email and website in her browser when she asks
+/// for it (WordPress's "Save my name, email, and website..."). Read back into the form only.
+pub(crate) const COMMENTER_COOKIE: &str = "newsdesk_commenter";
+
+/// The cookie's value: the three fields, form-encoded (no `;`, `,`, space or quote).
+pub(crate) fn commenter_cookie_value(name: &str, email: &str, url: &str) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("name", name)
+        .append_pair("email", email)
+        .append_pair("url", url)
+        .finish()
+}
+
+/// The form prefilled from the cookie, when the reader has one.
+pub(crate) fn prefill_from_cookie(form: &mut CommentForm, value: &str) {
+    for (k, v) in url::form_urlencoded::parse(value.as_bytes()) {
+        let v: String = v.chars().take(500).collect();
+        match k.as_ref() {
+            "name" => form.author = v,
+            "email" => form.email = v,
+            "url" => form.url = v,
+            _ => {}
+        }
+    }
+    form.remember = true;
 }
 
 /// Plain text as HTML: escaped, paragraphs on blank lines, line breaks kept, and http(s)
@@ -272,6 +345,7 @@ mod tests {
             author_url: Some("javascript:alert(1)".into()),
             body: "x".into(),
             created_at: t(at),
+            staff: false,
         };
         let order: Vec<String> = threads(vec![c(1, None, 1), c(2, None, 2), c(3, Some(1), 3), c(4, Some(9), 4)])
             .into_iter()

@@ -71,6 +71,7 @@ pub fn router_with_images(
         .route("/admin/logout", post(pages::admin::logout))
         .route("/admin/comments", post(pages::admin::moderate_page))
         .route("/admin/comments/{id}", post(pages::admin::moderate))
+        .route("/admin/comments/{id}/reply", post(pages::admin::reply))
         .route("/admin/searches", post(pages::admin::saved_searches))
         .route("/admin/sources", post(pages::admin::rename_source))
         .route("/admin/feeds", post(pages::admin::add_feed))

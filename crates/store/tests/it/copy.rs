@@ -26,6 +26,7 @@ fn comment(article: ArticleId, parent: Option<newsdesk_model::CommentId>, email:
         author_url: None,
         body: body.into(),
         ip_key: "k".into(),
+        staff: false,
     }
 }
 

@@ -186,8 +186,12 @@ fn build() -> Value {
         "Comment": object(&[
             ("id", uuid()), ("parent", nullable(uuid())), ("depth", count()), ("author_name", string()),
             ("author_url", nullable(string())), ("body", string()), ("created_at", time()),
+            ("staff", json!({ "type": "boolean", "description": "Written by one of the site's moderators." })),
         ]),
-        "HeldComment": object(&[("comment", schema_ref("Comment")), ("article", uuid()), ("article_title", string())]),
+        "HeldComment": object(&[
+            ("comment", schema_ref("Comment")), ("article", uuid()), ("article_title", string()),
+            ("author_email", json!({ "type": "string", "description": "For moderators only: no public page, feed or reading endpoint shows it." })),
+        ]),
         "SearchHit": object(&[
             ("article", schema_ref("ArticleCard")),
             ("snippet", json!({ "type": "array", "items": object(&[

@@ -16,7 +16,7 @@ use crate::security::{check_form_token, cookie, form_token, random_token, same_o
 use crate::state::AppState;
 use newsdesk_store::SignInLimit;
 
-const SESSION_COOKIE: &str = "newsdesk_session";
+pub(crate) const SESSION_COOKIE: &str = "newsdesk_session";
 /// Failed sign-ins allowed per address and per account in a minute, and in an hour.
 const SIGN_IN_PER_MINUTE: u32 = 5;
 const SIGN_IN_PER_HOUR: u32 = 20;
@@ -43,7 +43,10 @@ const QUEUE: u32 = 50;
 const MAX_BULK: usize = 100;
 
 /// The signed-in administrator and their session's hash, if the request has a valid session.
-async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<(SessionUser, String)>, WebError> {
+pub(crate) async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(SessionUser, String)>, WebError> {
     let Some(token) = cookie(headers, SESSION_COOKIE) else { return Ok(None) };
     let hash = sha256_hex(token);
     Ok(state.store.session_user(&hash).await?.map(|u| (u, hash)))
@@ -249,9 +252,12 @@ fn back_to_queue(form: &[(String, String)]) -> Response {
 
 /// The fields of an admin form, once the sender is signed in, the form comes from this site
 /// and carries this session's token; `None` when nobody is signed in.
-async fn admin_form(state: &AppState, request: Request) -> Result<Option<Vec<(String, String)>>, WebError> {
+async fn admin_form(
+    state: &AppState,
+    request: Request,
+) -> Result<Option<(SessionUser, Vec<(String, String)>)>, WebError> {
     let (parts, body) = request.into_parts();
-    let Some((_, hash)) = signed_in(state, &parts.headers).await? else { return Ok(None) };
+    let Some((user, hash)) = signed_in(state, &parts.headers).await? else { return Ok(None) };
     if !same_origin(&parts.headers) {
         return Err(WebError::Forbidden("This form was sent from another site, so it was not accepted.".into()));
     }
@@ -263,7 +269,7 @@ async fn admin_form(state: &AppState, request: Request) -> Result<Option<Vec<(St
     {
         return Err(WebError::BadRequest("The form expired; go back, reload the page and try again.".into()));
     }
-    Ok(Some(form))
+    Ok(Some((user, form)))
 }
 
 /// The id in an admin form's address.
@@ -280,7 +286,7 @@ pub(crate) async fn moderate(
     request: Request,
 ) -> Response {
     let result = async {
-        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let Some((_, form)) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
         let id: CommentId = path_id(id, "comment")?;
         let action = moderation_action(&form)?;
         if !state.store.moderate(id, action).await? {
@@ -293,11 +299,60 @@ pub(crate) async fn moderate(
     state.respond(result)
 }
 
+/// `POST /admin/comments/{id}/reply`: approves a held comment and publishes the moderator's
+/// `reply` under it, marked as staff (WordPress's "Approve and Reply").
+pub(crate) async fn reply(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    request: Request,
+) -> Response {
+    let result = async {
+        let Some((user, form)) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let id: CommentId = path_id(id, "comment")?;
+        let Some(article) = state.store.comment_article(id).await? else {
+            return Err(WebError::NotFound(format!("There is no comment with the id {id}.")));
+        };
+        let typed = crate::discussion::CommentForm {
+            comment: field(&form, "reply").to_owned(),
+            parent: id.to_string(),
+            ..crate::discussion::CommentForm::default()
+        };
+        let checked = crate::discussion::check_staff(&typed, &user.username)
+            .map_err(|errors| WebError::BadRequest(errors.join(" ")))?;
+        state.store.moderate(id, Moderation::Approve).await?;
+        let outcome = state
+            .store
+            .add_comment(newsdesk_store::NewComment {
+                article,
+                parent: checked.parent,
+                author_name: checked.name,
+                author_email: checked.email,
+                author_url: None,
+                body: checked.body,
+                ip_key: "staff".to_owned(),
+                staff: true,
+            })
+            .await?;
+        state.pages.clear();
+        match outcome {
+            newsdesk_store::CommentOutcome::Stored { .. } => Ok(back_to_queue(&form)),
+            newsdesk_store::CommentOutcome::Refused(newsdesk_store::CommentRefusal::Duplicate) => {
+                Err(WebError::BadRequest("This reply has been posted under that article already.".into()))
+            }
+            newsdesk_store::CommentOutcome::Refused(_) => {
+                Err(WebError::NotFound(format!("There is no comment with the id {id} to reply to.")))
+            }
+        }
+    }
+    .await;
+    state.respond(result)
+}
+
 /// `POST /admin/comments`: `action` = approve, spam or delete, applied to every `id` in the
 /// form (the comments of one page of the queue).
 pub(crate) async fn moderate_page(State(state): State<AppState>, request: Request) -> Response {
     let result = async {
-        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let Some((_, form)) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
         let action = moderation_action(&form)?;
         let raw: Vec<&str> = form.iter().filter(|(k, _)| k == "id").map(|(_, v)| v.as_str()).collect();
         if raw.is_empty() {
@@ -338,7 +393,7 @@ pub(crate) async fn feed(
     request: Request,
 ) -> Response {
     let result = async {
-        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let Some((_, form)) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
         let id: newsdesk_model::FeedId = path_id(id, "feed")?;
         let found = match field(&form, "action") {
             "pause" => state.store.set_feed_paused(id, true).await?,
@@ -374,7 +429,7 @@ pub(crate) async fn feed(
 /// `POST /admin/feeds`: follows the feed at `url` (its own address; polled on the next crawl).
 pub(crate) async fn add_feed(State(state): State<AppState>, request: Request) -> Response {
     let result = async {
-        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let Some((_, form)) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
         let raw = field(&form, "url").trim();
         let url = url::Url::parse(raw)
             .ok()
@@ -400,7 +455,7 @@ pub(crate) async fn add_feed(State(state): State<AppState>, request: Request) ->
 /// `POST /admin/searches`: `action` = add (with `name` and `query`) or delete (with `id`).
 pub(crate) async fn saved_searches(State(state): State<AppState>, request: Request) -> Response {
     let result = async {
-        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let Some((_, form)) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
         match field(&form, "action") {
             "add" => {
                 let name = field(&form, "name").trim();
@@ -437,7 +492,7 @@ pub(crate) async fn saved_searches(State(state): State<AppState>, request: Reque
 /// `POST /admin/sources`: renames the outlet on `domain` to `name`.
 pub(crate) async fn rename_source(State(state): State<AppState>, request: Request) -> Response {
     let result = async {
-        let Some(form) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
+        let Some((_, form)) = admin_form(&state, request).await? else { return Ok(see_other("/admin/login")) };
         let name = field(&form, "name").trim();
         if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
             return Err(WebError::BadRequest("An outlet's name is one line of at most 200 characters.".into()));

@@ -9,9 +9,12 @@ use newsdesk_model::{ArticleId, CommentStatus};
 use newsdesk_store::{CommentOutcome, CommentRefusal, NewComment};
 
 use crate::WebError;
-use crate::discussion::{CommentForm, check, threads};
+use crate::discussion::{
+    COMMENTER_COOKIE, CommentForm, CommentView, check, check_staff, commenter_cookie_value, prefill_from_cookie,
+    threads,
+};
 use crate::params;
-use crate::security::{TokenProblem, check_form_token, form_token, same_origin, sha256_hex};
+use crate::security::{TokenProblem, check_form_token, cookie, form_token, hex, hmac, same_origin, sha256_hex};
 use crate::state::AppState;
 
 /// The longest comment form body read.
@@ -39,6 +42,10 @@ struct FormState {
     notice: Option<&'static str>,
     /// The page of the discussion asked for (`?cpage=N`); the newest without one.
     comment_page: Option<u32>,
+    /// The signed-in moderator, who comments under their own name, published at once.
+    staff: Option<String>,
+    /// The reader's own comment, still held, which the address she was sent to proves.
+    own_held: Option<newsdesk_store::PublicComment>,
 }
 
 /// `/articles/{id}`: one article and its discussion. A malformed id is a 400, an unknown one a
@@ -48,6 +55,7 @@ pub(crate) async fn article_page(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
+    headers: axum::http::HeaderMap,
 ) -> Response {
     let result = match id {
         Ok(Path(id)) => {
@@ -68,17 +76,25 @@ pub(crate) async fn article_page(
                     }
                 },
             };
-            let form = FormState {
+            let mut form = FormState {
                 form: CommentForm { parent, ..CommentForm::default() },
                 errors: Vec::new(),
                 notice,
                 comment_page,
+                staff: None,
+                own_held: None,
             };
+            // A moderator's page and a returning commenter's prefilled form are their own.
+            let personal = cookie(&headers, super::admin::SESSION_COOKIE).is_some()
+                || cookie(&headers, COMMENTER_COOKIE).is_some();
             match parse_id(&id) {
                 // The plain page is the same for every reader but for the form token: it is
                 // kept for a moment and served with a fresh token.
-                Ok(id) if raw.as_deref().is_none_or(str::is_empty) => cached(&state, id).await,
-                Ok(id) => render(&state, id, form, StatusCode::OK).await,
+                Ok(id) if raw.as_deref().is_none_or(str::is_empty) && !personal => cached(&state, id).await,
+                Ok(id) => match personalize(&state, id, &mut form, raw.as_deref(), &headers).await {
+                    Ok(()) => render(&state, id, form, StatusCode::OK).await,
+                    Err(e) => Err(e),
+                },
                 Err(e) => Err(e),
             }
         }
@@ -86,6 +102,40 @@ pub(crate) async fn article_page(
         Err(_) => Err(bad_id()),
     };
     state.respond(result)
+}
+
+/// What this reader's page adds: the signed-in moderator's form, the saved name and email,
+/// and her own held comment (`?held=ID.MAC`).
+async fn personalize(
+    state: &AppState,
+    id: ArticleId,
+    form: &mut FormState,
+    raw: Option<&str>,
+    headers: &axum::http::HeaderMap,
+) -> Result<(), WebError> {
+    form.staff = super::admin::signed_in(state, headers).await?.map(|(user, _)| user.username);
+    if form.staff.is_none()
+        && let Some(saved) = cookie(headers, COMMENTER_COOKIE)
+    {
+        prefill_from_cookie(&mut form.form, saved);
+    }
+    if let Some(proof) = params::param(raw, "held")
+        && let Some((comment, mac)) = proof.split_once('.')
+        && let Ok(comment) = comment.parse::<newsdesk_model::CommentId>()
+    {
+        let expected = held_mac(state.secret().await?, comment);
+        let same = expected.len() == mac.len()
+            && expected.bytes().zip(mac.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+        if same {
+            form.own_held = state.store.held_comment(id, comment).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Proves that the reader at this address wrote held comment `comment`.
+fn held_mac(secret: &[u8], comment: newsdesk_model::CommentId) -> String {
+    hex(&hmac(secret, format!("held|{comment}").as_bytes())[..16])
 }
 
 fn bad_id() -> WebError {
@@ -154,7 +204,17 @@ async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: 
     // The discussion a page of threads at a time, the newest page unless another is asked for.
     let discussion = state.store.approved_comment_page(id, THREADS_PER_PAGE, form.comment_page).await?;
     let (comment_page, comment_pages) = (discussion.page, discussion.pages);
-    let comments = threads(discussion.comments);
+    let mut comments = threads(discussion.comments);
+    if let Some(own) = form.own_held.take() {
+        // Under the comment it answers when that is on this page, else at the end.
+        let parent = own.parent.map(|p| p.to_string());
+        let view = CommentView { can_reply: false, held: true, ..CommentView::of(own) };
+        let at = parent.and_then(|p| comments.iter().position(|c| c.id == p)).map_or(comments.len(), |i| {
+            let depth = comments[i].depth;
+            i + 1 + comments[i + 1..].iter().take_while(|c| c.depth > depth).count()
+        });
+        comments.insert(at, view);
+    }
     let replying_to = match comments.iter().find(|c| c.id == form.form.parent) {
         Some(c) => Some(c.author_name.clone()),
         // A reply to a comment on another page of the discussion.
@@ -209,6 +269,7 @@ async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: 
             comment_pages,
             form => Serde(&form.form),
             replying_to,
+            staff => form.staff,
             errors => form.errors,
             notice => form.notice,
         },
@@ -251,15 +312,21 @@ async fn accept(state: &AppState, id: ArticleId, request: Request) -> Result<Res
     })?;
     let form = CommentForm::parse(&bytes);
     let secret = state.secret().await?.to_vec();
-    let refuse = |form: CommentForm, errors: Vec<String>, status: StatusCode| async move {
-        render(state, id, FormState { form, errors, notice: None, comment_page: None }, status).await
+    let staff = super::admin::signed_in(state, &parts.headers).await?.map(|(user, _)| user.username);
+    let refuse = |form: CommentForm, errors: Vec<String>, status: StatusCode| {
+        let staff = staff.clone();
+        async move {
+            let state_form = FormState { form, errors, notice: None, comment_page: None, staff, own_held: None };
+            render(state, id, state_form, status).await
+        }
     };
     // Bots fill in every field; people do not see this one. Tell the bot nothing.
     if !form.honeypot.is_empty() {
         tracing::info!(article = %id, "comment refused: honeypot filled in");
         return Ok(see_other(&format!("/articles/{id}?comment=held#discussion")));
     }
-    let min_age = Duration::from_secs(state.site.comment_min_seconds);
+    // The least time to write applies to readers; a signed-in moderator is known already.
+    let min_age = if staff.is_some() { Duration::ZERO } else { Duration::from_secs(state.site.comment_min_seconds) };
     match check_form_token(&secret, &scope(id), &form.token, chrono::Utc::now().timestamp(), min_age, FORM_LIFETIME) {
         Ok(()) => {}
         Err(TokenProblem::TooFast) => {
@@ -271,13 +338,13 @@ async fn accept(state: &AppState, id: ArticleId, request: Request) -> Result<Res
             return refuse(form, vec![msg.to_owned()], StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     }
-    let checked = match check(&form) {
+    let checked = match staff.as_deref().map_or_else(|| check(&form), |name| check_staff(&form, name)) {
         Ok(c) => c,
         Err(errors) => return refuse(form, errors, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
     let ip_key = sha256_hex(&format!("{}|{}", String::from_utf8_lossy(&secret), address));
     let recent = state.store.comments_from(&ip_key, chrono::Utc::now() - chrono::Duration::minutes(10)).await?;
-    if recent >= state.site.comments_per_ten_minutes {
+    if staff.is_none() && recent >= state.site.comments_per_ten_minutes {
         let msg = "You have posted several comments in the last few minutes. Please wait a few minutes and send this one again.";
         return refuse(form, vec![msg.to_owned()], StatusCode::TOO_MANY_REQUESTS).await;
     }
@@ -298,29 +365,49 @@ async fn accept(state: &AppState, id: ArticleId, request: Request) -> Result<Res
             author_url: checked.url,
             body: checked.body,
             ip_key,
+            staff: staff.is_some(),
         })
         .await?;
-    match outcome {
+    // A reader who asked for it gets her name, email and website back next time; one who
+    // did not has them forgotten (as WordPress does).
+    let remember = match (&staff, form.remember) {
+        (Some(_), _) => None,
+        (None, true) => Some(commenter_cookie_value(&form.author, &form.email, &form.url)),
+        (None, false) => Some(String::new()),
+    };
+    let mut response = match outcome {
         CommentOutcome::Stored { id: comment, status: CommentStatus::Approved } => {
             state.pages.forget(id);
-            Ok(see_other(&format!("/articles/{id}?comment=posted#comment-{comment}")))
+            see_other(&format!("/articles/{id}?comment=posted#comment-{comment}"))
         }
-        CommentOutcome::Stored { .. } => Ok(see_other(&format!("/articles/{id}?comment=held#discussion"))),
+        CommentOutcome::Stored { id: comment, .. } => {
+            let proof = held_mac(&secret, comment);
+            see_other(&format!("/articles/{id}?comment=held&held={comment}.{proof}#comment-{comment}"))
+        }
         CommentOutcome::Refused(CommentRefusal::NoArticle) => {
-            Err(WebError::NotFound(format!("There is no article with the id {id}. It may have been removed.")))
+            return Err(WebError::NotFound(format!("There is no article with the id {id}. It may have been removed.")));
         }
         CommentOutcome::Refused(CommentRefusal::NoParent) => {
             let msg =
                 "The comment you are replying to is not shown here any more; your comment can go under the article.";
             let mut form = form;
             form.parent.clear();
-            refuse(form, vec![msg.to_owned()], StatusCode::UNPROCESSABLE_ENTITY).await
+            return refuse(form, vec![msg.to_owned()], StatusCode::UNPROCESSABLE_ENTITY).await;
         }
         CommentOutcome::Refused(CommentRefusal::Duplicate) => {
             let msg = "This comment has been posted here already.";
-            refuse(form, vec![msg.to_owned()], StatusCode::UNPROCESSABLE_ENTITY).await
+            return refuse(form, vec![msg.to_owned()], StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    if let Some(value) = remember {
+        let age = if value.is_empty() { 0 } else { 365 * 24 * 3600 };
+        let secure = if state.site.secure() { "; Secure" } else { "" };
+        let cookie = format!("{COMMENTER_COOKIE}={value}; Max-Age={age}; Path=/; HttpOnly; SameSite=Lax{secure}");
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, v);
         }
     }
+    Ok(response)
 }
 
 /// A 303 to `location` (a path of this site).

@@ -144,7 +144,8 @@ async fn a_new_commenter_is_held_then_approved_and_counted_and_returns_unheld(db
 
     let sent = site.comment(1, &good("The new deck plates look solid.")).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
-    assert_eq!(sent.headers["location"], format!("{article}?comment=held#discussion").as_str());
+    let to = sent.headers["location"].to_str().unwrap();
+    assert!(to.starts_with(&format!("{article}?comment=held&held=")), "{to}");
     let held = site.get(&format!("{article}?comment=held"), None).await;
     assert!(held.body.contains("Your comment is awaiting moderation."));
     assert!(!held.body.contains("The new deck plates look solid."), "held comments are not shown");
@@ -485,6 +486,7 @@ async fn hostile_comments_are_inert_and_emails_appear_nowhere(db: TestDb) {
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     let queue = site.get("/admin", Some(&cookie)).await;
     assert!(!queue.body.contains("<script>alert"), "the queue escapes too");
+    assert!(queue.body.contains(EMAIL), "moderators see the commenter's email in the queue");
     let id = held_id(&queue.body, "&lt;script&gt;alert(&#x27;c&#x27;)");
     site.moderate(&cookie, &id, "approve").await;
     let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
@@ -748,4 +750,111 @@ async fn the_operator_saves_searches_that_the_site_lists_with_feeds(db: TestDb) 
         .await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
     assert!(site.db.store.saved_searches().await.unwrap().is_empty());
+}
+
+/// Where a 303 sends the reader, without its fragment.
+fn location(got: &Got) -> String {
+    let at = got.headers["location"].to_str().unwrap();
+    at.split('#').next().unwrap().to_owned()
+}
+
+#[both_backends]
+async fn a_signed_in_moderator_comments_as_staff_and_is_published_at_once(db: TestDb) {
+    // Readers must wait three seconds before sending; a moderator is known already.
+    let site = site_with(db, 3, 50).await;
+    let cookie = site.sign_in().await;
+    let uri = format!("/articles/{}", fixture_id(1));
+    let page = site.get(&uri, Some(&cookie)).await;
+    assert!(page.body.contains("Logged in as editor (moderator)"), "{}", page.body);
+    assert!(!page.body.contains("id=\"email\"") && !page.body.contains("id=\"author\""), "nothing else to type");
+    let token = token_in(&page.body);
+    let fields = [("comment", "We corrected the second paragraph."), ("token", token.as_str())];
+    let sent = site.post(&format!("{uri}/comments"), &fields, Some(&cookie), "same-origin").await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert!(location(&sent).contains("comment=posted"));
+    let public = site.get(&uri, None).await;
+    assert!(public.body.contains("We corrected the second paragraph."), "published at once");
+    assert!(public.body.contains("<span class=\"badge\">Staff</span>"), "marked as staff");
+    assert!(public.body.contains("2 Comments</h2>"), "counted (the fixture's imported count is 1)");
+    assert!(!public.body.contains("staff.invalid"), "the stored address is shown nowhere");
+    // Without a session the same form is a reader's, refused without a name and an email.
+    let token = site.token(&uri, None).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let fields = [("comment", "I am staff too."), ("token", token.as_str())];
+    let forged = site.post(&format!("{uri}/comments"), &fields, None, "same-origin").await;
+    assert_eq!(forged.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(forged.body.contains("Please give your name."), "{}", forged.body);
+    assert!(!site.get(&uri, None).await.body.contains("I am staff too."));
+}
+
+#[both_backends]
+async fn a_commenter_sees_her_own_held_comment_and_nobody_else_does(db: TestDb) {
+    let site = site(db).await;
+    let sent = site.comment(1, &good("Is the ferry running on Sunday?")).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let own_page = location(&sent);
+    assert!(own_page.contains("comment=held") && own_page.contains("held="), "{own_page}");
+    let own = site.get(&own_page, None).await;
+    assert!(own.body.contains("Is the ferry running on Sunday?"), "{}", own.body);
+    assert!(own.body.contains("Your comment is awaiting moderation."));
+    assert!(own.body.contains("class=\"comment depth-0 held\""));
+    assert!(own.body.contains("1 Comment</h2>"), "a held comment is not counted (the fixture's count is 1)");
+    let uri = format!("/articles/{}", fixture_id(1));
+    assert!(!site.get(&uri, None).await.body.contains("Is the ferry running"), "others do not see it");
+    // A proof for another comment, or a changed one, shows nothing.
+    let changed = format!("{}{}", &own_page[..own_page.len() - 1], if own_page.ends_with('0') { '1' } else { '0' });
+    assert!(!site.get(&changed, None).await.body.contains("Is the ferry running"));
+    let elsewhere = own_page.replace(&fixture_id(1).to_string(), &fixture_id(3).to_string());
+    assert!(!site.get(&elsewhere, None).await.body.contains("Is the ferry running"), "only under its article");
+}
+
+#[both_backends]
+async fn a_commenter_who_asks_is_remembered_in_her_own_browser_only(db: TestDb) {
+    let site = site(db).await;
+    let mut fields = good("Remember me, please.");
+    fields.push(("remember", "yes"));
+    let sent = site.comment(1, &fields).await;
+    let set = sent.headers["set-cookie"].to_str().unwrap().to_owned();
+    assert!(set.starts_with("newsdesk_commenter=") && set.contains("Max-Age=31536000"), "{set}");
+    assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Secure"), "{set}");
+    let cookie = set.split(';').next().unwrap().to_owned();
+    let uri = format!("/articles/{}", fixture_id(3));
+    let mine = site.get(&uri, Some(&cookie)).await;
+    assert!(mine.body.contains("value=\"Mara Okafor\""), "the name is filled in");
+    assert!(mine.body.contains(&format!("value=\"{EMAIL}\"")), "the email is filled in for her");
+    assert!(mine.body.contains("id=\"remember\" name=\"remember\" type=\"checkbox\" value=\"yes\" checked"));
+    // Nobody else gets her details, from the page cache or otherwise.
+    for _ in 0..2 {
+        let other = site.get(&uri, None).await;
+        assert!(!other.body.contains(EMAIL) && !other.body.contains("Mara Okafor"));
+    }
+    // Sending without the box ticked forgets them.
+    let sent = site.comment(3, &good("Forget me now.")).await;
+    let set = sent.headers["set-cookie"].to_str().unwrap();
+    assert!(set.starts_with("newsdesk_commenter=;") && set.contains("Max-Age=0"), "{set}");
+}
+
+#[both_backends]
+async fn a_moderator_replies_from_the_queue_which_approves_the_comment(db: TestDb) {
+    let site = site(db).await;
+    let cookie = site.sign_in().await;
+    site.comment(1, &good("The timetable on the site is wrong.")).await;
+    let queue = site.get("/admin", Some(&cookie)).await;
+    let id = held_id(&queue.body, "The timetable on the site is wrong.");
+    let token = token_in(&queue.body);
+    let fields = [("reply", "Thank you: it is fixed."), ("token", token.as_str())];
+    let replied = site.post(&format!("/admin/comments/{id}/reply"), &fields, Some(&cookie), "same-origin").await;
+    assert_eq!(replied.status, StatusCode::SEE_OTHER, "{}", replied.body);
+    let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
+    assert!(page.body.contains("3 Comments</h2>"), "the comment and the reply are both counted (the fixture's is 1)");
+    let (question, answer) =
+        (page.body.find("The timetable on the site is wrong.").unwrap(), page.body.find("it is fixed.").unwrap());
+    assert!(question < answer, "the reply comes under the comment");
+    assert!(page.body.contains("comment depth-1 staff"), "the reply is a staff reply, one level down");
+    assert!(!site.get("/admin", Some(&cookie)).await.body.contains("The timetable on the site is wrong."));
+    // Not signed in: no reply.
+    let anon = site.post(&format!("/admin/comments/{id}/reply"), &fields, None, "same-origin").await;
+    assert_eq!(anon.status, StatusCode::SEE_OTHER);
+    assert_eq!(anon.headers["location"], "/admin/login");
+    assert!(site.get(&format!("/articles/{}", fixture_id(1)), None).await.body.contains("3 Comments</h2>"));
 }

@@ -1,0 +1,2 @@
+-- A comment a signed-in moderator wrote from the site: published at once and marked as staff.
+ALTER TABLE comments ADD COLUMN staff BOOLEAN NOT NULL DEFAULT FALSE;
