@@ -16,6 +16,29 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         || is_byline(text.trim())
 }
 
+/// Whether a heading opens the discussion under a post: "Comments", "12 Comments", "Comments
+/// (3)", "Leave a Reply", "One response to “…”", "Kommentare", "Laisser un commentaire".
+pub(crate) fn opens_comment_section(heading: &str) -> bool {
+    let lower = heading.trim().to_lowercase();
+    if lower.chars().count() > 120 {
+        return false;
+    }
+    // Counts, brackets and punctuation off; words kept with one space between them.
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let words = match words.split_first() {
+        Some((first, rest)) if crate::lexicon::COUNT_WORDS.contains(first) => rest,
+        _ => &words[..],
+    };
+    let joined = words.join(" ");
+    crate::lexicon::COMMENT_SECTION_HEADINGS.contains(&joined.as_str())
+        || crate::lexicon::COMMENT_SECTION_OPENERS
+            .iter()
+            .any(|o| joined.starts_with(o) && joined.len() > o.len() && joined.as_bytes().get(o.len()) == Some(&b' '))
+}
+
 /// "By Ana Ruiz and Li Wei", "By Sam Okafor - 11/18/19 11:04 PM EST": "By", then names (every
 /// word capitalised) and perhaps a date. "By noon, the port was closed" is a sentence.
 fn is_byline(text: &str) -> bool {

@@ -211,3 +211,106 @@ pub(crate) const DATE_WORDS: &[&str] = &[
     "nd",
     "rd",
 ];
+
+/// Headings that open the discussion under a post, lowercase, with counts, brackets and
+/// punctuation taken off ("12 Comments", "Comments (3)", "Leave a Reply"); serves `render.rs`,
+/// which ends the article at such a heading. Labels that also name sections of articles
+/// ("Discussion", "Reactions") are left out.
+pub(crate) const COMMENT_SECTION_HEADINGS: &[&str] = &[
+    // English
+    "comments",
+    "comment",
+    "reader comments",
+    "readers comments",
+    "readers' comments",
+    "your comments",
+    "user comments",
+    "leave a comment",
+    "leave a reply",
+    "leave your comment",
+    "post a comment",
+    "post your comment",
+    "add a comment",
+    "add new comment",
+    "add your comment",
+    "write a comment",
+    "join the discussion",
+    "join the conversation",
+    "responses",
+    "trackbacks",
+    "comments and trackbacks",
+    // German
+    "kommentare",
+    "kommentar",
+    "leserkommentare",
+    "kommentar schreiben",
+    "schreibe einen kommentar",
+    "kommentar hinterlassen",
+    "diskutieren sie mit",
+    // French
+    "commentaires",
+    "commentaire",
+    "laisser un commentaire",
+    "laissez un commentaire",
+    "ajouter un commentaire",
+    "vos commentaires",
+    "vos réactions",
+    // Spanish
+    "comentarios",
+    "comentario",
+    "deja un comentario",
+    "deja una respuesta",
+    "deja tu comentario",
+    "escribe un comentario",
+    // Italian
+    "commenti",
+    "commento",
+    "lascia un commento",
+    "lascia una risposta",
+    "scrivi un commento",
+    // Portuguese
+    "comentários",
+    "comentário",
+    "deixe um comentário",
+    "deixe uma resposta",
+    // Dutch
+    "reacties",
+    "reactie",
+    "laat een reactie achter",
+    "plaats een reactie",
+    // Swedish, Danish, Norwegian
+    "kommentarer",
+    "lämna en kommentar",
+    "skriv en kommentar",
+    "legg igjen en kommentar",
+    // Polish, Russian
+    "komentarze",
+    "dodaj komentarz",
+    "комментарии",
+    "оставить комментарий",
+    "добавить комментарий",
+];
+
+/// What a comment section's heading says before the post's title: "12 thoughts on “…”",
+/// "3 responses to …", "one comment on …"; serves `render.rs`.
+pub(crate) const COMMENT_SECTION_OPENERS: &[&str] = &[
+    "thoughts on",
+    "thought on",
+    "responses to",
+    "response to",
+    "comments on",
+    "comment on",
+    "replies to",
+    "reply to",
+    "kommentare zu",
+    "commentaires sur",
+    "comentarios en",
+    "commenti su",
+];
+
+/// Number words a comment section's heading may start with instead of digits ("One
+/// response", "No comments"); serves `render.rs`.
+pub(crate) const COUNT_WORDS: &[&str] = &[
+    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "ein", "eine", "un", "une",
+    "uno", "una", "um", "uma", "één",
+];

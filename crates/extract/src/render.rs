@@ -86,9 +86,29 @@ pub(crate) fn render(dom: &Dom, m: &Measure, choice: &Choice, base: Option<&Url>
         line: String::new(),
         open_p: false,
         stack: Vec::new(),
+        ended: false,
+        begun: false,
     };
-    for &part in &choice.parts {
-        w.walk(part);
+    // The parts are children of the chosen root; walking the root's children in order also
+    // finds a comment section's heading in a child between two parts (the comments that
+    // follow it are then not the article).
+    let parts: HashSet<NodeId> = choice.parts.iter().copied().collect();
+    let siblings = choice.parts.iter().all(|&p| p != choice.root);
+    if siblings {
+        for child in dom.children(choice.root) {
+            if w.ended {
+                break;
+            }
+            if parts.contains(&child) {
+                w.walk(child);
+            } else if w.has_begun() && holds_comment_heading(dom, m, child) {
+                w.ended = true;
+            }
+        }
+    } else {
+        for &part in &choice.parts {
+            w.walk(part);
+        }
     }
     w.flush_line();
     w.close_p();
@@ -97,6 +117,35 @@ pub(crate) fn render(dom: &Dom, m: &Measure, choice: &Choice, base: Option<&Url>
         out.text.pop();
     }
     out
+}
+
+/// A heading that opens the discussion under a post ("Comments", "Leave a Reply").
+fn is_comment_heading(dom: &Dom, m: &Measure, n: NodeId, tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        && m.text[n] < 120
+        && furniture::opens_comment_section(&dom.text_of(n))
+}
+
+/// Whether such a heading is in `root`'s subtree (a bounded look: a comment section's heading
+/// sits near the top of its container).
+fn holds_comment_heading(dom: &Dom, m: &Measure, root: NodeId) -> bool {
+    let mut stack = vec![root];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 400 {
+            return false;
+        }
+        if let Some(tag) = dom.tag(n) {
+            if is_comment_heading(dom, m, n, tag) {
+                return true;
+            }
+            let start = stack.len();
+            stack.extend(dom.children(n));
+            stack[start..].reverse();
+        }
+    }
+    false
 }
 
 struct Writer<'a> {
@@ -112,6 +161,10 @@ struct Writer<'a> {
     open_p: bool,
     /// Kept HTML tags currently open, innermost last.
     stack: Vec<&'static str>,
+    /// The comment section began: nothing after it is the article.
+    ended: bool,
+    /// Some of the article is written (see `has_begun`).
+    begun: bool,
 }
 
 enum Step {
@@ -128,6 +181,13 @@ impl Writer<'_> {
                     NodeData::Text(t) => self.text(t),
                     NodeData::Element { name, .. } => {
                         let tag = &*name.local;
+                        if self.opens_comments(n, tag) {
+                            // The discussion under the post follows in document order: the
+                            // article ends here (the tags still open are closed as usual).
+                            self.ended = true;
+                            todo.retain(|s| matches!(s, Step::Leave(_)));
+                            continue;
+                        }
                         if n != root && self.drops(n, tag) {
                             continue;
                         }
@@ -146,6 +206,28 @@ impl Writer<'_> {
                 }
             }
         }
+    }
+
+    /// Whether element `n` is a heading that opens the comments under a post, once some of the
+    /// article has been written (a heading before any text is not the end of anything).
+    fn opens_comments(&mut self, n: NodeId, tag: &str) -> bool {
+        // The heading itself, or a short block around it (which may be dropped as furniture
+        // before the heading inside it is reached).
+        let heading = matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        self.m.text[n] < 120
+            && (heading || self.m.block[n])
+            && self.has_begun()
+            && (is_comment_heading(self.dom, self.m, n, tag)
+                || (!heading && holds_comment_heading(self.dom, self.m, n)))
+    }
+
+    /// Some of the article (30 words) is written.
+    fn has_begun(&mut self) -> bool {
+        if !self.begun {
+            self.begun =
+                self.out.text.split_whitespace().nth(30).is_some() || self.line.split_whitespace().nth(30).is_some();
+        }
+        self.begun
     }
 
     /// Whether element `n` (inside the article) is left out.

@@ -7,6 +7,7 @@
 // Tests fail by panicking; helpers here may unwrap like the tests they serve.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod comments;
 mod garbage;
 mod kinds;
 mod pages;

@@ -1,0 +1,94 @@
+//! Comment threads under a post are never the article: the article ends at the heading that
+//! opens the discussion, whether the comments share the post's container or follow it as
+//! siblings, in the languages the heading list covers. Our own pages, in the shapes blogs use.
+
+use newsdesk_extract::{Page, extract};
+use url::Url;
+
+fn run(html: &str) -> newsdesk_extract::Extracted {
+    let url = Url::parse("https://blog.example.net/2026/04/tides.html").unwrap_or_else(|e| unreachable!("{e}"));
+    extract(Page { bytes: html.as_bytes(), content_type: Some("text/html; charset=utf-8"), url: Some(&url) })
+}
+
+const POST: [&str; 3] = [
+    "The spring tides this week were the highest the harbour master has recorded since the new gauge was fitted, and the quay at the north end flooded twice before noon on Thursday.",
+    "Boat owners who moor on the outer pontoons were asked to check their lines at every high water, and the ferry company moved two sailings to avoid the worst of the current.",
+    "The next set of high tides is due in a fortnight, when the forecast is for calmer weather and lighter winds from the west.",
+];
+
+/// A reader's comment, long enough to look like prose.
+fn comment(n: usize) -> String {
+    format!(
+        r#"<div class="entry-reply"><p>I have lived by the harbour for thirty years and I cannot remember water this high on the quay; number {n} of the neighbours said the same when we walked down on Thursday evening.</p>
+<p class="signature">Posted by: Reader{n} at <a href="/2026/04/tides.html#c10{n}">April 9, 2026 7:0{n} PM</a></p></div>"#
+    )
+}
+
+fn thread() -> String {
+    (1..=6).map(comment).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn comments_in_the_posts_own_container_are_cut_at_their_heading() {
+    for heading in [
+        "6 Comments",
+        "Comments (6)",
+        "One response to “Spring tides”",
+        "Leave a Reply",
+        "Kommentare",
+        "Laisser un commentaire",
+    ] {
+        let html = format!(
+            r#"<html><body><div class="main"><h1>Spring tides flood the quay</h1>
+<p>{}</p><p>{}</p><p>{}</p>
+<h3>{heading}</h3>
+{}
+</div></body></html>"#,
+            POST[0],
+            POST[1],
+            POST[2],
+            thread()
+        );
+        let got = run(&html);
+        assert!(got.text.contains("calmer weather and lighter winds"), "{heading}: the post is kept: {}", got.text);
+        assert!(!got.text.contains("thirty years"), "{heading}: the comments are not the article: {}", got.text);
+    }
+}
+
+#[test]
+fn comments_that_follow_the_post_as_siblings_are_cut_too() {
+    // The post's paragraphs and the comments are children of one cell; the heading sits in a
+    // small block of its own between them.
+    let html = format!(
+        r#"<html><body><table><tr><td class="cell">
+<h2>April 9, 2026</h2><h3>Spring tides flood the quay</h3>
+<p>{}</p><p>{}</p><p>{}</p>
+<div class="form-top"><h2 id="comments">Comments</h2></div>
+{}
+<div class="form-bottom"><h2>Post a comment</h2></div>
+</td></tr></table></body></html>"#,
+        POST[0],
+        POST[1],
+        POST[2],
+        thread()
+    );
+    let got = run(&html);
+    assert!(got.text.contains("spring tides this week"), "{}", got.text);
+    assert!(!got.text.contains("thirty years"), "{}", got.text);
+}
+
+#[test]
+fn a_section_of_the_article_that_merely_mentions_comments_is_kept() {
+    let html = format!(
+        r#"<html><body><article><h1>Spring tides flood the quay</h1>
+<p>{}</p><p>{}</p>
+<h2>Comments from the harbour master</h2>
+<p>{}</p>
+<h2>Discussion</h2><p>Readers asked whether the gauge itself could be wrong; the harbour master said it had been checked against the old one in March.</p>
+</article></body></html>"#,
+        POST[0], POST[1], POST[2]
+    );
+    let got = run(&html);
+    assert!(got.text.contains("calmer weather"), "a heading that is not a comment section ends nothing: {}", got.text);
+    assert!(got.text.contains("checked against the old one"), "{}", got.text);
+}
