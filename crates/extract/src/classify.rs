@@ -22,8 +22,8 @@ pub(crate) enum Standing {
 /// Tags whose content is never article text.
 const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "input",
-    "select", "textarea", "option", "nav", "head", "title", "meta", "link", "audio", "video", "map", "dialog", "aside",
-    "menu", "frameset", "frame", "applet", "math", "label",
+    "select", "textarea", "option", "nav", "head", "title", "meta", "link", "audio", "video", "map", "dialog", "menu",
+    "frameset", "frame", "applet", "math", "label",
 ];
 
 /// Class and id words that mark content .
@@ -202,7 +202,9 @@ pub(crate) fn standing<'a>(dom: &'a Dom, n: NodeId, tag: &str, classes: &mut Cla
     }
     let by_id = if id.is_empty() { ClassSays::default() } else { class_says(id) };
     let positive = tag == "article" || by_class.positive || by_id.positive;
-    let negative = matches!(tag, "footer" | "header") || by_class.negative || by_id.negative;
+    // An aside is boilerplate (a sidebar, a box of links) unless it holds the article itself,
+    // which some templates put in one (see `content::Measure`'s wrapper rule).
+    let negative = matches!(tag, "footer" | "header" | "aside") || by_class.negative || by_id.negative;
     match (positive, negative) {
         (true, false) => Standing::Positive,
         (false, true) => Standing::Negative,

@@ -31,6 +31,10 @@ pub(crate) struct Measure {
     pub in_negative: Vec<bool>,
 }
 
+/// Characters of text an element that holds the headline needs to be taken for the article's
+/// wrapper whatever its class says.
+const WRAPPER_PROSE: u32 = 500;
+
 impl Measure {
     pub(crate) fn of(dom: &Dom, order: &[NodeId]) -> Self {
         let n = dom.nodes.len();
@@ -94,6 +98,22 @@ impl Measure {
                 m.text[p] += m.text[id];
                 m.links[p] += m.links[id];
                 m.listed[p] += m.listed[id];
+            }
+        }
+        // An element whose class says boilerplate ("share", "social", "sidebar") but which holds
+        // the page's headline and a good deal of prose with few links is the article's wrapper
+        // (a share bar wrapped around the whole story), not boilerplate.
+        if let Some(&h1) = order.iter().find(|&&id| !m.skipped[id] && dom.tag(id).is_some_and(|t| &**t == "h1")) {
+            let mut up = dom.nodes[h1].parent;
+            while let Some(a) = up {
+                if m.standing[a] == Standing::Negative
+                    && m.text[a] >= WRAPPER_PROSE
+                    && m.links[a] * 5 < m.text[a]
+                    && m.listed[a] * 4 < m.text[a]
+                {
+                    m.standing[a] = Standing::Neutral;
+                }
+                up = dom.nodes[a].parent;
             }
         }
         // Top-down again: boilerplate by its class, unless it holds half the page's text (a
@@ -228,7 +248,7 @@ fn choose_with(dom: &Dom, order: &[NodeId], m: &Measure, avoid_negative: bool) -
         // A paragraph votes for the elements above it; a div (or other container) with text
         // of its own holds the paragraph itself and gets the first vote.
         let mut level = 0usize;
-        let mut up = if matches!(tag, "div" | "section" | "article" | "main" | "center" | "font" | "span") {
+        let mut up = if matches!(tag, "div" | "section" | "article" | "main" | "center" | "font" | "span" | "td") {
             Some(id)
         } else {
             dom.nodes[id].parent

@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod comments;
+mod containers;
 mod garbage;
 mod kinds;
 mod pages;

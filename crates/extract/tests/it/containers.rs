@@ -1,0 +1,88 @@
+//! Articles in unusual containers (issue 14, item 2): inside an element whose class says
+//! "share" or "social", inside an `<aside>`; while a sidebar aside and a share bar stay out.
+//! Our own pages, in the shapes templates use.
+
+use newsdesk_extract::{Page, extract};
+use url::Url;
+
+fn run(html: &str) -> newsdesk_extract::Extracted {
+    let url = Url::parse("https://news.example.com/2026/05/lock.html").unwrap_or_else(|e| unreachable!("{e}"));
+    extract(Page { bytes: html.as_bytes(), content_type: Some("text/html; charset=utf-8"), url: Some(&url) })
+}
+
+const STORY: [&str; 4] = [
+    "The river authority closed the old lock at Marten Ferry on Monday after divers found cracks in both of its upper gates, a week before the summer boating season begins.",
+    "Boats heading upstream will be lifted around the lock on a trailer while engineers decide whether the gates can be repaired or must be replaced, a job that would take until autumn.",
+    "The authority said the cracks were most likely caused by the cold snap in February, when ice formed against the gates for eleven days in a row.",
+    "Local boatyards, which depend on summer visitors, asked for the trailer service to be free of charge for as long as the lock stays shut.",
+];
+
+/// A page of sidebar teasers and links around the article, which sits in `open`..`close`.
+fn page(open: &str, close: &str) -> String {
+    let teasers: String = (1..=24)
+        .map(|i| format!(r#"<li><a href="/2026/05/other-{i}.html">Another story from the valley, number {i}, with its headline</a></li>"#))
+        .collect();
+    format!(
+        r#"<html><body><header><a href="/">Valley News</a></header>
+<div class="page">
+{open}
+<h1>Cracked gates close Marten Ferry lock</h1>
+<p>{}</p><p>{}</p><p>{}</p><p>{}</p>
+<div class="share-buttons"><a href="https://social.example/share">Share</a> <a href="mailto:?">Email</a></div>
+{close}
+<aside class="sidebar"><h3>Most read</h3><ul>{teasers}</ul></aside>
+</div>
+<footer>© Valley News</footer></body></html>"#,
+        STORY[0], STORY[1], STORY[2], STORY[3]
+    )
+}
+
+fn assert_whole_story(got: &newsdesk_extract::Extracted, what: &str) {
+    assert!(got.not_article.is_none(), "{what}: an article: {:?}", got.not_article);
+    for p in STORY {
+        assert!(got.text.contains(p), "{what}: the story is kept: {}", got.text);
+    }
+    assert!(!got.text.contains("Another story from the valley"), "{what}: the sidebar is not: {}", got.text);
+    assert!(!got.text.contains("Share"), "{what}: the share bar is not: {}", got.text);
+}
+
+#[test]
+fn an_article_wrapped_in_a_share_or_social_element_is_found() {
+    for (open, close) in [
+        (r#"<div class="share_wrapper"><div class="article-text">"#, "</div></div>"),
+        (r#"<div class="social-container">"#, "</div>"),
+    ] {
+        assert_whole_story(&run(&page(open, close)), open);
+    }
+}
+
+#[test]
+fn an_article_inside_an_aside_is_found() {
+    assert_whole_story(&run(&page(r#"<aside class="entry">"#, "</aside>")), "aside");
+}
+
+#[test]
+fn a_plain_article_keeps_its_sidebar_aside_out() {
+    assert_whole_story(&run(&page("<article>", "</article>")), "article");
+}
+
+#[test]
+fn an_article_written_as_br_separated_text_inside_inline_elements_is_found() {
+    let teasers: String = (1..=12)
+        .map(|i| format!(r#"<li><a href="/2026/05/other-{i}.html">Another story from the valley, number {i}</a></li>"#))
+        .collect();
+    let html = format!(
+        r#"<html><body><table><tr><td class="nav"><ul>{teasers}</ul></td>
+<td class="main"><span class="txt"><font size="2"><b>Cracked gates close Marten Ferry lock</b><br><br>
+{}</font></span></td></tr></table></body></html>"#,
+        STORY.join("<br><br>\n")
+    );
+    assert!(!html.contains("<p>"), "no paragraph element at all");
+    let got = run(&html);
+    assert!(got.not_article.is_none(), "{:?}", got.not_article);
+    for p in STORY {
+        assert!(got.text.contains(p), "{}", got.text);
+    }
+    assert!(got.text.lines().filter(|l| STORY.contains(l)).count() == 4, "one paragraph per line: {}", got.text);
+    assert!(!got.text.contains("Another story"), "{}", got.text);
+}
