@@ -70,9 +70,11 @@ fn reads_as_article(text: &str, (links, listed): (f32, f32)) -> bool {
     let prose = lines.iter().filter(|&&n| n >= PROSE_LINE_WORDS).count();
     let short = lines.len() - prose;
     let words: usize = lines.iter().sum();
+    let prose_words: usize = lines.iter().filter(|&&n| n >= PROSE_LINE_WORDS).sum();
     // Teaser lists alternate a headline and a sentence; an article's short lines are its few
-    // subheads, captions and bylines.
-    prose >= 1 && words >= MIN_WORDS * 2 && short <= prose + 1
+    // subheads, captions and bylines, or a list inside a text whose sentences hold most of
+    // its words. A short post of a few sentences is an article too.
+    prose >= 1 && words >= MIN_WORDS && (short <= prose + 1 || prose_words * 3 >= words * 2)
 }
 
 /// Whether the text is a list of excerpts: three or more paragraphs, most of which end the
