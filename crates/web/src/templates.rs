@@ -49,7 +49,16 @@ impl Templates {
         env.add_global("site", Value::from(Serde(site)));
         // `image(url)`: the image proxy's signed path for an outlet's image, empty when there is
         // none to show.
-        env.add_function("image", move |url: Option<String>| url.and_then(|u| images.path(&u)).unwrap_or_default());
+        let signer = std::sync::Arc::clone(&images);
+        env.add_function("image", move |url: Option<String>| url.and_then(|u| signer.path(&u)).unwrap_or_default());
+        // `absolute_image(url)`: the same, as an absolute address (for social cards).
+        let base = site.base_url.clone();
+        env.add_function("absolute_image", move |url: Option<String>| {
+            url.and_then(|u| images.path(&u))
+                .and_then(|path| base.join(path.trim_start_matches('/')).ok())
+                .map(String::from)
+                .unwrap_or_default()
+        });
         Ok(Self { env })
     }
 

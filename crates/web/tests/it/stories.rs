@@ -356,3 +356,25 @@ async fn the_front_page_is_a_feed_of_top_stories(db: TestDb) {
     assert_eq!(status, StatusCode::OK);
     assert!(atom.contains("Ferry crews vote on strike"));
 }
+
+#[both_backends]
+async fn story_cards_and_pages_show_their_lead_image_through_the_proxy(db: TestDb) {
+    // The library story's lead has an image; the strike story's lead has none, but a later
+    // article of it has.
+    let mut library = fixture_article(4, "Library opens late", "The library stays open until ten.");
+    library.image_url = Some("https://img.example/library.jpg".parse().unwrap());
+    let mut strike = fixture_article(3, "Strike called off", "The operator agreed to shorter shifts.");
+    strike.image_url = Some("https://img.example/picket.jpg".parse().unwrap());
+    db.store.upsert_article(library).await.unwrap();
+    db.store.upsert_article(strike).await.unwrap();
+    let site = site(db).await;
+    let (_, _, front) = get(&site, "/").await;
+    let front = front.replace("&amp;", "&");
+    assert!(front.contains("/img/") && front.contains("u=https%3A%2F%2Fimg.example%2Flibrary.jpg"), "{front}");
+    assert!(front.contains("u=https%3A%2F%2Fimg.example%2Fpicket.jpg"), "a later article's image stands in: {front}");
+    assert!(!front.contains("src=\"https://img.example"), "never the outlet's address");
+    let (_, _, page) = get(&site, &format!("/stories/{LIBRARY}")).await;
+    let page = page.replace("&amp;", "&");
+    assert!(page.contains(r#"<meta property="og:image" content="https://desk.example/img/"#), "{page}");
+    assert!(page.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+}
