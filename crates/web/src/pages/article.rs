@@ -57,6 +57,9 @@ pub(crate) async fn article_page(
     RawQuery(raw): RawQuery,
     headers: axum::http::HeaderMap,
 ) -> Response {
+    // A moderator's page and a returning commenter's prefilled form are their own.
+    let personal =
+        cookie(&headers, super::admin::SESSION_COOKIE).is_some() || cookie(&headers, COMMENTER_COOKIE).is_some();
     let result = match id {
         Ok(Path(id)) => {
             let notice = match params::param(raw.as_deref(), "comment").as_deref() {
@@ -84,9 +87,6 @@ pub(crate) async fn article_page(
                 staff: None,
                 own_held: None,
             };
-            // A moderator's page and a returning commenter's prefilled form are their own.
-            let personal = cookie(&headers, super::admin::SESSION_COOKIE).is_some()
-                || cookie(&headers, COMMENTER_COOKIE).is_some();
             match parse_id(&id) {
                 // The plain page is the same for every reader but for the form token: it is
                 // kept for a moment and served with a fresh token.
@@ -101,7 +101,12 @@ pub(crate) async fn article_page(
         // Percent-escapes that are not UTF-8 cannot be an id either.
         Err(_) => Err(bad_id()),
     };
-    state.respond(result)
+    let mut response = state.respond(result);
+    if personal {
+        // Never kept by a shared cache: it may hold this reader's own name and email.
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
+    response
 }
 
 /// What this reader's page adds: the signed-in moderator's form, the saved name and email,

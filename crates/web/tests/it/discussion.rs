@@ -820,6 +820,7 @@ async fn a_commenter_who_asks_is_remembered_in_her_own_browser_only(db: TestDb) 
     let cookie = set.split(';').next().unwrap().to_owned();
     let uri = format!("/articles/{}", fixture_id(3));
     let mine = site.get(&uri, Some(&cookie)).await;
+    assert_eq!(mine.headers["cache-control"], "private, no-store", "no shared cache keeps her page");
     assert!(mine.body.contains("value=\"Mara Okafor\""), "the name is filled in");
     assert!(mine.body.contains(&format!("value=\"{EMAIL}\"")), "the email is filled in for her");
     assert!(mine.body.contains("id=\"remember\" name=\"remember\" type=\"checkbox\" value=\"yes\" checked"));
