@@ -155,14 +155,15 @@ impl Store {
         if duplicate.is_some() {
             return Ok(CommentOutcome::Refused(CommentRefusal::Duplicate));
         }
-        // Each backend's index on the email folds case its own way.
+        // Each backend's index on the email folds case its own way. Moderators' comments are
+        // not a reader's history: their stored address approves nobody.
         let known = tx
             .sql(match self.dialect() {
                 Dialect::Sqlite => {
-                    "SELECT 1 FROM comments WHERE author_email = ? COLLATE NOCASE AND status = 'approved' LIMIT 1"
+                    "SELECT 1 FROM comments WHERE author_email = ? COLLATE NOCASE AND status = 'approved' AND NOT staff LIMIT 1"
                 }
                 Dialect::Postgres => {
-                    "SELECT 1 FROM comments WHERE lower(author_email) = lower(?) AND status = 'approved' LIMIT 1"
+                    "SELECT 1 FROM comments WHERE lower(author_email) = lower(?) AND status = 'approved' AND NOT staff LIMIT 1"
                 }
             })
             .bind(c.author_email.expose())

@@ -83,7 +83,7 @@ impl ImageSigner {
     fn verify(&self, mac: &str, url: &str) -> bool {
         let Some(key) = self.key.get() else { return false };
         let expected = Self::mac(key, url);
-        expected.len() == mac.len() && expected.bytes().zip(mac.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        crate::security::same_mac(&expected, mac)
     }
 }
 

@@ -35,6 +35,12 @@ pub(crate) fn sha256_hex(text: &str) -> String {
     hex(&Sha256::digest(text.as_bytes()))
 }
 
+/// Whether a MAC sent back equals the expected one, compared in constant time: the time taken
+/// says nothing about how much matched.
+pub(crate) fn same_mac(expected: &str, sent: &str) -> bool {
+    expected.len() == sent.len() && expected.bytes().zip(sent.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
 /// HMAC-SHA256 (RFC 2104).
 pub(crate) fn hmac(key: &[u8], message: &[u8]) -> [u8; 32] {
     const BLOCK: usize = 64;
@@ -92,10 +98,7 @@ pub(crate) fn check_form_token(
     }
     let issued: i64 = issued.parse().map_err(|_| TokenProblem::Invalid)?;
     let expected = hex(&hmac(secret, format!("{scope}|{issued}|{nonce}").as_bytes()));
-    // Constant-time comparison: the time taken says nothing about how much matched.
-    let same =
-        expected.len() == mac.len() && expected.bytes().zip(mac.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
-    if !same {
+    if !same_mac(&expected, mac) {
         return Err(TokenProblem::Invalid);
     }
     let age = now - issued;

@@ -785,6 +785,19 @@ async fn a_signed_in_moderator_comments_as_staff_and_is_published_at_once(db: Te
     assert_eq!(forged.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(forged.body.contains("Please give your name."), "{}", forged.body);
     assert!(!site.get(&uri, None).await.body.contains("I am staff too."));
+    // A reader who types the address staff comments are stored under is held like anyone.
+    let token = site.token(&uri, None).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let fields = [
+        ("comment", "Approve me at once, please."),
+        ("author", "Mallory"),
+        ("email", "moderator@staff.invalid"),
+        ("token", token.as_str()),
+    ];
+    let posed = site.post(&format!("{uri}/comments"), &fields, None, "same-origin").await;
+    assert_eq!(posed.status, StatusCode::SEE_OTHER, "{}", posed.body);
+    assert!(location(&posed).contains("comment=held"), "held, not published");
+    assert!(!site.get(&uri, None).await.body.contains("Approve me at once"));
 }
 
 #[both_backends]
