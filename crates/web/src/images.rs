@@ -24,7 +24,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use url::Url;
 
-use crate::WebError;
 use crate::security::{hex, hmac};
 use crate::state::AppState;
 
@@ -294,12 +293,6 @@ pub(crate) async fn image(
             response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             response
         }
-    }
-}
-
-impl From<Refusal> for WebError {
-    fn from(r: Refusal) -> Self {
-        WebError::Internal(r.message())
     }
 }
 
