@@ -24,7 +24,7 @@ pub(crate) struct CommentForm {
     pub token: String,
     /// The field people cannot see and bots fill in.
     pub honeypot: String,
-    /// "Save my name, email, and website in this browser for the next time I comment."
+    /// The reader ticked the box that keeps her name, email and website for her next comment.
     pub remember: bool,
 }
 
@@ -209,7 +209,7 @@ impl CommentView {
 }
 
 /// The cookie that keeps a commenter's name, email and website in her browser when she asks
-/// for it (WordPress's "Save my name, email, and website..."). Read back into the form only.
+/// for it (WordPress's convention). Read back into the form only.
 pub(crate) const COMMENTER_COOKIE: &str = "newsdesk_commenter";
 
 /// The cookie's value: the three fields, form-encoded (no `;`, `,`, space or quote).
