@@ -325,7 +325,10 @@ pub(crate) fn bind_article(query: Query, a: &Article) -> Query {
 
 pub(crate) async fn write_article(on: On<'_>, a: &Article, insert: bool) -> Result<(), StoreError> {
     let sql = if insert {
-        format!("INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})", vec!["?"; 21].join(", "))
+        format!(
+            "INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})",
+            vec!["?"; ARTICLE_INSERT_COLUMNS.split(',').count()].join(", ")
+        )
     } else {
         "UPDATE articles SET title = ?, summary = ?, body_text = ?, body_html = ?, byline = ?, published_at = ?, \
          updated_at = ?, language = ?, url = ?, original_url = ?, original_domain = ?, comment_count = ?, source_id = ?, \
