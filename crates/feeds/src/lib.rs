@@ -19,5 +19,5 @@ pub use json_feed::to_json_feed;
 pub use opml::{OpmlError, OpmlFeed, OpmlImport, parse_opml, write_opml};
 pub use parse::{
     FeedError, FeedFormat, MAX_ENTRIES, MAX_FEED_BYTES, ParsedEntry, ParsedFeed, canonical_link, content_hash,
-    parse_feed,
+    parse_feed, web_image,
 };

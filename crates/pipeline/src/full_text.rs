@@ -102,7 +102,7 @@ pub fn adopt(entry: &mut ParsedEntry, page: &Extracted) -> Result<(), NotAdopted
     }
     // The page's own lead image (its metadata) serves even when its text is not taken.
     if entry.image.is_none() {
-        entry.image = page.image.clone().filter(|u| matches!(u.scheme(), "http" | "https"));
+        entry.image = page.image.as_ref().and_then(|u| newsdesk_feeds::web_image(u, u.as_str()));
     }
     let feed_words = entry.text.split_whitespace().count();
     let page_words = page.word_count();
@@ -115,11 +115,9 @@ pub fn adopt(entry: &mut ParsedEntry, page: &Extracted) -> Result<(), NotAdopted
     entry.text.clone_from(&page.text);
     entry.content = SafeHtml::sanitize(&page.html);
     if entry.image.is_none() {
-        entry.image = entry
-            .content
-            .first_image()
-            .and_then(|src| url::Url::parse(&src).ok())
-            .filter(|u| matches!(u.scheme(), "http" | "https"));
+        let base = entry.url.clone().or_else(|| page.image.clone());
+        entry.image =
+            base.zip(entry.content.first_image()).and_then(|(base, src)| newsdesk_feeds::web_image(&base, &src));
     }
     if entry.author.is_none() {
         entry.author.clone_from(&page.byline);

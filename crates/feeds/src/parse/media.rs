@@ -62,8 +62,9 @@ pub(crate) fn lead_image(item: &Element, base: &Url) -> Option<Url> {
     content.or_else(thumbnail).or_else(enclosure).and_then(|href| web_image(base, href))
 }
 
-/// An image address fit to store: http(s), absolute, not absurdly long.
-pub(crate) fn web_image(base: &Url, href: &str) -> Option<Url> {
+/// An image address fit to store, resolved against `base`: http(s), with a host, at most
+/// 2,048 bytes.
+pub fn web_image(base: &Url, href: &str) -> Option<Url> {
     resolve(base, href).filter(|u| u.as_str().len() <= 2048 && u.host_str().is_some_and(|h| !h.is_empty()))
 }
 

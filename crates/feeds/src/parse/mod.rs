@@ -22,6 +22,7 @@ use newsdesk_model::SafeHtml;
 use url::Url;
 
 pub use identity::{canonical_link, content_hash};
+pub use media::web_image;
 
 /// Resolves entity and character references in text from HTML or XML.
 #[must_use]
