@@ -1,4 +1,4 @@
-"""Scores newsdesk's entities on the development set in this folder (en.py, de.py, fr.py, es.py:
+"""Scores newsdesk's entities on the development set in this folder (en.py, de.py, fr.py, es.py, ru.py:
 paragraphs written for newsdesk with their people, organisations and places).
 
 A predicted entity is right when its name or key, lowercased, is the gold name or one of its
@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LANGS = ["en", "de", "fr", "es"]
+LANGS = ["en", "de", "fr", "es", "ru", "ru_later"]
 KINDS = ["person", "organization", "place"]
 
 

@@ -21,6 +21,7 @@ def usable(name):
 
 
 territories = {}
+languages_of = {}
 months = {}
 for tag in languages:
     try:
@@ -30,6 +31,7 @@ for tag in languages:
     for code, name in locale.territories.items():
         if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO") and usable(name):
             territories.setdefault(name.lower(), set()).add(code)
+            languages_of.setdefault(name.lower(), set()).add(tag)
     for form in ("format", "stand-alone"):
         for number, name in locale.months.get(form, {}).get("wide", {}).items():
             if usable(name) and not name.isdigit():
@@ -38,9 +40,20 @@ for tag in languages:
 with open("territories.tsv", "w", encoding="utf-8") as out:
     for name, codes in sorted(territories.items()):
         if len(codes) == 1:
-            out.write(f"{next(iter(codes))}\t{name}\n")
+            out.write(f"{next(iter(codes))}\t{name}\t{','.join(sorted(languages_of[name]))}\n")
 with open("months.tsv", "w", encoding="utf-8") as out:
     for name, numbers in sorted(months.items()):
         if len(numbers) == 1:
             out.write(f"{next(iter(numbers))}\t{name}\n")
+# The main name of each territory as English news writes it (the key that joins one country
+# named in several languages): CLDR's English name, without its qualifier in parentheses, "&"
+# written out, and the names English news uses instead of CLDR's where they differ.
+usual = {"CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo", "HK": "Hong Kong",
+         "MO": "Macau", "CI": "Ivory Coast", "PS": "Palestine", "TR": "Turkey", "CZ": "Czech Republic",
+         "VA": "Vatican City"}
+with open("territory_main.tsv", "w", encoding="utf-8") as out:
+    for code, name in sorted(Locale.parse("en").territories.items()):
+        if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
+            name = usual.get(code, name.split(" (")[0].replace(" & ", " and ").replace("St. ", "Saint "))
+            out.write(f"{code}\t{name}\n")
 print(f"{len(territories)} territory names, {len(months)} month names from {len(languages)} languages")

@@ -12,10 +12,13 @@ use crate::script::is_unspaced;
 
 static TERRITORIES_TSV: &str = include_str!("../data/territories.tsv");
 static MONTHS_TSV: &str = include_str!("../data/months.tsv");
+static TERRITORY_MAIN_TSV: &str = include_str!("../data/territory_main.tsv");
 
 struct Names {
     /// Whole names, lowercase.
     exact: HashMap<&'static str, &'static str>,
+    /// The languages (comma-separated tags) that write each whole name.
+    languages: HashMap<&'static str, &'static str>,
     /// Cyrillic names of five letters or more without their last letter, so that case
     /// forms meet ("Италия", "Италии", "Италию").
     stems: HashMap<String, &'static str>,
@@ -28,13 +31,16 @@ struct Names {
 static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
     let mut names = Names {
         exact: HashMap::default(),
+        languages: HashMap::default(),
         stems: HashMap::default(),
         phrases: HashMap::default(),
         longest_unspaced: 0,
     };
     for line in TERRITORIES_TSV.lines() {
-        let Some((code, name)) = line.split_once('\t') else { continue };
+        let mut fields = line.split('\t');
+        let (Some(code), Some(name)) = (fields.next(), fields.next()) else { continue };
         names.exact.insert(name, code);
+        names.languages.insert(name, fields.next().unwrap_or(""));
         if name.contains(' ') {
             let first = name.split(' ').next().unwrap_or(name);
             names.phrases.entry(first).or_default().push((name, code));
@@ -77,6 +83,27 @@ pub(crate) fn territory(word: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+static TERRITORY_MAIN: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| TERRITORY_MAIN_TSV.lines().filter_map(|line| line.split_once('\t')).collect());
+
+/// A territory's main name as English news writes it ("Italy" for `IT`): the one key of a
+/// country whatever language names it.
+pub(crate) fn territory_main(code: &str) -> Option<&'static str> {
+    TERRITORY_MAIN.get(code).copied()
+}
+
+/// True when a lowercase word is a territory's name as written, in some language (not a case
+/// form of one).
+pub(crate) fn is_territory_name(word: &str) -> bool {
+    TERRITORIES.exact.contains_key(word)
+}
+
+/// True when a lowercase word is a territory's name as `language` (a tag such as "ru")
+/// writes it.
+pub(crate) fn is_territory_name_in(word: &str, language: &str) -> bool {
+    TERRITORIES.languages.get(word).is_some_and(|tags| tags.split(',').any(|t| t == language))
 }
 
 /// True when some territory's name of several words starts with this lowercase word.

@@ -25,7 +25,7 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     Some(tag(info.lang()))
 }
 
-/// The likeliest of English, German, French and Spanish for `text`, however unsure: for
+/// The likeliest of English, German, French, Spanish and Russian for `text`, however unsure: for
 /// short texts whose language [`detect_language`] will not name, where a guess among the
 /// languages that have their own name cues beats assuming English.
 pub(crate) fn likeliest_with_name_cues(text: &str) -> Option<&'static str> {
@@ -33,7 +33,8 @@ pub(crate) fn likeliest_with_name_cues(text: &str) -> Option<&'static str> {
         Some((i, _)) => &text[..i],
         None => text,
     };
-    let info = whatlang::Detector::with_allowlist(vec![Lang::Eng, Lang::Deu, Lang::Fra, Lang::Spa]).detect(sample)?;
+    let info = whatlang::Detector::with_allowlist(vec![Lang::Eng, Lang::Deu, Lang::Fra, Lang::Spa, Lang::Rus])
+        .detect(sample)?;
     Some(tag(info.lang()))
 }
 

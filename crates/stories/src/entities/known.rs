@@ -51,6 +51,11 @@ static REGIONS: LazyLock<HashMap<String, Place>> = LazyLock::new(|| {
 static GIVEN: LazyLock<crate::hash::HashSet<&'static str>> =
     LazyLock::new(|| GIVEN_TSV.lines().filter(|l| !l.is_empty()).collect());
 
+/// The given names folded to Latin letters as [`crate::script::fold_to_latin`] folds, so that
+/// a name written in Cyrillic meets its Latin spelling ("Эльвира", "Elvira").
+static GIVEN_FOLDED: LazyLock<crate::hash::HashSet<String>> =
+    LazyLock::new(|| GIVEN_TSV.lines().filter(|l| l.len() >= 4).map(crate::script::fold_to_latin).collect());
+
 /// Lowercase name (or the abbreviation as written) to the organisation's main name.
 struct Organisations {
     by_lowercase: HashMap<String, &'static str>,
@@ -97,6 +102,32 @@ pub(crate) fn place(lower: &str) -> Option<Place> {
 /// Whether a lowercase word is a given name.
 pub(crate) fn is_given_name(lower: &str) -> bool {
     GIVEN.contains(lower)
+}
+
+/// Whether a lowercase word is a given name, in this lexicon's case forms and, in a script
+/// other than Latin, as the shared list spells it in Latin letters.
+pub(crate) fn is_given_name_in(lower: &str, lexicon: &crate::lexicon::names::Lexicon) -> bool {
+    if is_given_name(lower) || lexicon.is_given_name(lower) {
+        return true;
+    }
+    // A country in some case ("России") is no one's name, however close its Latin letters.
+    if lower.is_ascii()
+        || !lexicon.declines_names()
+        || lower.chars().count() < 4
+        || crate::gazetteer::territory(lower).is_some()
+    {
+        return false;
+    }
+    let latin = |w: &str| GIVEN_FOLDED.contains(&crate::script::fold_to_latin(w));
+    if latin(lower) {
+        return true;
+    }
+    // The case endings of a man's name ending in a consonant ("Дональда", "Дональдом") and of
+    // a woman's ending in "-а" ("Эльвиры", "Эльвирой").
+    let masculine = ["ом", "а", "у", "е"].iter().any(|e| lower.strip_suffix(e).is_some_and(latin));
+    let feminine =
+        ["ой", "ы", "е", "у"].iter().any(|e| lower.strip_suffix(e).is_some_and(|stem| latin(&format!("{stem}а"))));
+    masculine || feminine
 }
 
 /// Whether a well-known organisation's name of several words starts with this lowercase word.

@@ -13,7 +13,7 @@
 //! an article a surname alone is the person named in full, and an abbreviation is the name
 //! whose initials it spells; across articles keys are shared: lowercase, "the" folded, and the
 //! main name of a known organisation or place ("EZB" and "ECB" are both "european central
-//! bank"; "Moskau" is "moscow").
+//! bank"; "Moskau" is "moscow"; "Deutschland" is "germany").
 
 mod known;
 mod spans;
@@ -67,6 +67,9 @@ const SHORT_TEXT_WORDS: usize = 80;
 #[derive(Debug, Default, Clone)]
 struct Evidence {
     person: u32,
+    /// Mentions after a title ("президент Путин"), which a lone word needs to be a person
+    /// where names decline.
+    titled: u32,
     place: u32,
     org: u32,
 }
@@ -98,7 +101,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let mut groups: HashMap<String, Group> = HashMap::default();
     let mut weak: HashMap<String, u32> = HashMap::default();
     for m in &mentions {
-        let (key, known_org) = key_of(m);
+        let (key, known_org) = key_of(m, lexicon);
         if key.is_empty() {
             continue;
         }
@@ -117,7 +120,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         });
         group.mentions += 1;
         group.forms.insert(display.clone());
-        if display.chars().count() > group.name.chars().count() {
+        if better_display(&display, &group.name, lexicon) {
             group.name = display;
             group.words = m.words.clone();
         }
@@ -126,7 +129,8 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     join_abbreviations(&mut groups);
     join_surnames(&mut groups, weak);
     // Titles capitalise every word, so a title counts only where it names what the text names.
-    let title_words: Vec<String> = title.split_whitespace().map(|t| spans::clean(t).to_lowercase()).collect();
+    let title_words: Vec<String> =
+        title.split_whitespace().map(|t| lexicon.stem(&spans::clean(t).to_lowercase()).to_owned()).collect();
     for size in 1..=4 {
         for window in title_words.windows(size) {
             if let Some(group) = groups.get_mut(&window.join(" ")) {
@@ -134,12 +138,18 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
             }
         }
     }
+    let nominatives = if lexicon.declines_names() { nominative_forms(&mentions, lexicon) } else { HashMap::default() };
     let mut out: Vec<Entity> = groups
         .into_iter()
         .filter_map(|(key, g)| {
             let kind = classify(&key, &g, lexicon)?;
-            let also = g.forms.into_iter().filter(|f| *f != g.name).collect();
-            Some(Entity { name: g.name, key, kind, mentions: g.mentions, also })
+            let name = if lexicon.declines_names() {
+                nominative_name(&g.name, &key, kind, &nominatives, lexicon)
+            } else {
+                g.name
+            };
+            let also = g.forms.into_iter().filter(|f| *f != name).collect();
+            Some(Entity { name, key, kind, mentions: g.mentions, also })
         })
         .collect();
     out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.key.cmp(&b.key)));
@@ -148,21 +158,313 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
 }
 
 /// The shared key of a mention, and whether it names a well-known organisation.
-fn key_of(m: &Mention) -> (String, bool) {
+fn key_of(m: &Mention, lexicon: &Lexicon) -> (String, bool) {
     let display = m.words.join(" ");
     if let Some(main) = known::organisation(&display) {
         return (main.to_lowercase(), true);
     }
     let lower = fold(&m.words);
+    if lexicon.declines_names() {
+        // "Евросоюза", "Кремле": a known organisation in another case.
+        if let Some(main) =
+            nominatives(&display.to_lowercase()).iter().find_map(|n| known::organisation(&capitalise(n)))
+        {
+            return (main.to_lowercase(), true);
+        }
+        return (declined_key(&lower, lexicon), false);
+    }
+    // A country in any language is keyed by its English name ("Deutschland", "Германии" and
+    // "Germany" are one entity).
+    if let Some(main) = crate::gazetteer::territory(&lower).and_then(crate::gazetteer::territory_main) {
+        return (main.to_lowercase(), false);
+    }
     if let Some(main) = known::place(&lower).and_then(|p| p.main) {
         return (main.to_lowercase(), false);
     }
     (lower, false)
 }
 
+/// The key of a name in a language that declines names: a country's or a known place's
+/// main name whatever its case ("Германии": "germany", "Москве": "moscow", "Южной Кореи":
+/// "south korea"), else its words' stems ("Владимира Путина": "владимир путин").
+fn declined_key(lower: &str, lexicon: &Lexicon) -> String {
+    if let Some(main) = crate::gazetteer::territory(lower).and_then(crate::gazetteer::territory_main) {
+        return main.to_lowercase();
+    }
+    for candidate in nominatives(lower) {
+        if let Some(main) = crate::gazetteer::territory(&candidate).and_then(crate::gazetteer::territory_main) {
+            return main.to_lowercase();
+        }
+        if let Some(main) = known::place(&candidate).and_then(|p| p.main) {
+            return main.to_lowercase();
+        }
+    }
+    lower.split(' ').map(|w| lexicon.stem(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// The forms a declined name of one or more lowercase words may have in the nominative, the
+/// name as written first, then the likeliest for its endings: a noun's last word ("москве":
+/// "москва", "казани": "казань", "франции": "франция", "париже": "париж") after adjectives
+/// ("южной": "южная").
+fn nominatives(lower: &str) -> Vec<String> {
+    let words: Vec<&str> = lower.split(' ').collect();
+    let Some((last, before)) = words.split_last() else { return Vec::new() };
+    let mut out: Vec<String> = vec![String::new()];
+    for word in before {
+        let forms = adjective_nominatives(word);
+        out = out.iter().flat_map(|head| forms.iter().map(move |f| format!("{head}{f} "))).take(64).collect();
+    }
+    let lasts = noun_nominatives(last);
+    out.iter().flat_map(|head| lasts.iter().map(move |l| format!("{head}{l}"))).collect()
+}
+
+/// Whether a lowercase word of a language that declines names is a country or a known place
+/// in some case ("германии", "казани").
+pub(super) fn is_known_place_declined(lower: &str) -> bool {
+    crate::gazetteer::territory(lower).is_some() || nominatives(lower).iter().any(|n| known::place(n).is_some())
+}
+
+fn strip_any<'a>(word: &'a str, endings: &[&str]) -> Option<&'a str> {
+    endings.iter().find_map(|e| word.strip_suffix(e).filter(|stem| stem.chars().count() >= 2))
+}
+
+fn noun_nominatives(word: &str) -> Vec<String> {
+    let with = |stem: &str, endings: &[&str]| -> Vec<String> {
+        std::iter::once(word.to_owned()).chain(endings.iter().map(|e| format!("{stem}{e}"))).collect()
+    };
+    if let Some(stem) = strip_any(word, &["ией", "ии", "ию"]) {
+        return with(stem, &["ия"]);
+    }
+    if let Some(stem) = strip_any(word, &["ой", "ою", "ы"]) {
+        return with(stem, &["а"]);
+    }
+    if let Some(stem) = strip_any(word, &["ей"]) {
+        return with(stem, &["я", "ь"]);
+    }
+    if let Some(stem) = strip_any(word, &["ем"]) {
+        return with(stem, &["ь", "й", ""]);
+    }
+    if let Some(stem) = strip_any(word, &["ом"]) {
+        return with(stem, &[""]);
+    }
+    if let Some(stem) = strip_any(word, &["и"]) {
+        return with(stem, &["ь", "я", "а"]);
+    }
+    if let Some(stem) = strip_any(word, &["е"]) {
+        return with(stem, &["", "а", "я", "ь", "й"]);
+    }
+    if let Some(stem) = strip_any(word, &["у"]) {
+        return with(stem, &["а", ""]);
+    }
+    if let Some(stem) = strip_any(word, &["ю"]) {
+        return with(stem, &["ь", "я", "й"]);
+    }
+    if let Some(stem) = strip_any(word, &["а"]) {
+        return with(stem, &[""]);
+    }
+    if let Some(stem) = strip_any(word, &["я"]) {
+        return with(stem, &["й", "ь"]);
+    }
+    vec![word.to_owned()]
+}
+
+fn adjective_nominatives(word: &str) -> Vec<String> {
+    let endings = [
+        "ого", "его", "ому", "ему", "ой", "ей", "ая", "яя", "ую", "юю", "ым", "им", "ом", "ем", "ий", "ый", "ое", "ее",
+    ];
+    match strip_any(word, &endings) {
+        Some(stem) => std::iter::once(word.to_owned())
+            .chain(["ая", "ий", "ый", "ой", "ое"].iter().map(|e| format!("{stem}{e}")))
+            .collect(),
+        None => vec![word.to_owned()],
+    }
+}
+
+/// Whether `candidate` names the entity better than `current`: more words; in a language that
+/// declines names, the same words in a likelier nominative ("Владимир Путин" over "Владимира
+/// Путина"); else more letters.
+fn better_display(candidate: &str, current: &str, lexicon: &Lexicon) -> bool {
+    if !lexicon.declines_names() {
+        return candidate.chars().count() > current.chars().count();
+    }
+    let words = |s: &str| s.split(' ').count();
+    let score = |s: &str| s.split(' ').map(|w| nominative_likeness(w, lexicon)).sum::<u32>();
+    (words(candidate), score(candidate)) > (words(current), score(current))
+}
+
+/// Every name word of the article by its stem, in its likeliest nominative form among those
+/// the article writes.
+fn nominative_forms(mentions: &[Mention], lexicon: &Lexicon) -> HashMap<String, String> {
+    let mut best: HashMap<String, (u32, String)> = HashMap::default();
+    for word in mentions.iter().flat_map(|m| &m.words) {
+        let lower = word.to_lowercase();
+        let score = nominative_likeness(word, lexicon);
+        let slot = best.entry(lexicon.stem(&lower).to_owned()).or_insert((score, word.clone()));
+        if score > slot.0 {
+            *slot = (score, word.clone());
+        }
+    }
+    best.into_iter().map(|(stem, (_, word))| (stem, word)).collect()
+}
+
+/// A declined name in the nominative, word by word: a given name in its own form
+/// ("Реджепом": "Реджеп"), a place as the gazetteers write it ("Турции": "Турция", "Москве":
+/// "Москва"), else the likeliest form the article uses.
+fn nominative_name(
+    name: &str,
+    key: &str,
+    kind: EntityKind,
+    forms: &HashMap<String, String>,
+    lexicon: &Lexicon,
+) -> String {
+    if kind != EntityKind::Person {
+        // A place or a known organisation: the first nominative form the gazetteers write
+        // that names the same thing ("Казани": "Казань", not the Tatar "Казан").
+        let lower = name.to_lowercase();
+        // The candidate must name what the key names: the organisation's main name, the
+        // country's or the place's.
+        let names_it = |n: &str| {
+            if kind == EntityKind::Organization {
+                known::organisation(&capitalise(n)).is_some_and(|main| main.to_lowercase() == key)
+            } else {
+                (known::place(n).is_some() || crate::gazetteer::is_territory_name(n)) && declined_key(n, lexicon) == key
+            }
+        };
+        // A country as the language writes it, before a name another language writes, before
+        // a place's name spelled alike ("Украине": "Украина", not the Mongolian "Украин").
+        let candidates = nominatives(&lower);
+        let territory = candidates
+            .iter()
+            .find(|n| crate::gazetteer::is_territory_name_in(n, lexicon.tag) && names_it(n))
+            .or_else(|| candidates.iter().find(|n| crate::gazetteer::is_territory_name(n) && names_it(n)));
+        if let Some(nominative) = territory.or_else(|| candidates.iter().find(|n| names_it(n))) {
+            if *nominative == lower {
+                return name.to_owned();
+            }
+            return nominative.split(' ').map(capitalise).collect::<Vec<_>>().join(" ");
+        }
+    }
+    // "Иркутской области": a region's adjective and noun, both made nominative.
+    if kind == EntityKind::Place
+        && let Some((adjective, noun)) = name.rsplit_once(' ')
+        && let Some((nominative, feminine)) = region_noun(&noun.to_lowercase())
+        && !adjective.contains(' ')
+        && let Some(stem) =
+            strip_any(&adjective.to_lowercase(), &["ого", "ому", "ой", "ую", "ая", "ий", "ым", "ом", "ом"])
+    {
+        let ending = if feminine {
+            "ая"
+        } else if stem.ends_with(['к', 'г', 'х']) {
+            "ий"
+        } else {
+            "ый"
+        };
+        return format!("{} {nominative}", capitalise(&format!("{stem}{ending}")));
+    }
+    let mut words: Vec<String> = name
+        .split(' ')
+        .map(|word| {
+            let lower = word.to_lowercase();
+            let stem = lexicon.stem(&lower);
+            if let Some(given) = lexicon.given_nominative(&lower) {
+                return capitalise(given);
+            }
+            forms.get(stem).cloned().unwrap_or_else(|| word.to_owned())
+        })
+        .collect();
+    // A surname seen only in an oblique case, after a given name that tells the gender:
+    // "Дмитрия Пескова" is Дмитрий Песков, "Татьяной Голиковой" Татьяна Голикова.
+    if kind == EntityKind::Person
+        && words.len() >= 2
+        && let Some(given) = lexicon.given_nominative(&words[0].to_lowercase())
+    {
+        let surname = words[words.len() - 1].to_lowercase();
+        let stem = lexicon.stem(&surname);
+        let score = nominative_likeness(&surname, lexicon);
+        let female = given.ends_with(['а', 'я']);
+        let family = ["ов", "ев", "ёв", "ин", "ын"].iter().any(|e| stem.ends_with(e));
+        let adjective = ["ск", "цк"].iter().any(|e| stem.ends_with(e));
+        // Only a stem ending in a consonant is a declined surname ("Инасиу" is not).
+        let declined = stem.chars().last().is_some_and(|c| !"аеёиоуыэюяь".contains(c));
+        let nominative = match (female, score) {
+            (false, 0 | 2) if adjective => Some(format!("{stem}ий")),
+            (false, 0 | 2) if family || score == 0 => Some(stem.to_owned()),
+            (true, 0) if family => Some(format!("{stem}а")),
+            (true, 0) if adjective => Some(format!("{stem}ая")),
+            _ => None,
+        };
+        if let Some(nominative) = nominative.filter(|_| declined)
+            && let Some(last) = words.last_mut()
+        {
+            *last = capitalise(&nominative);
+        }
+    }
+    words.join(" ")
+}
+
+/// A Russian region's noun in any case: its nominative, and whether it is feminine.
+fn region_noun(lower: &str) -> Option<(&'static str, bool)> {
+    let nouns: [(&str, &str, bool); 5] = [
+        ("област", "область", true),
+        ("республик", "республика", true),
+        ("кра", "край", false),
+        ("район", "район", false),
+        ("округ", "округ", false),
+    ];
+    nouns
+        .iter()
+        .find(|(stem, ..)| lower.starts_with(stem) && lower.chars().count() <= stem.chars().count() + 3)
+        .map(|&(_, n, f)| (n, f))
+}
+
+/// Capital first letters, after hyphens too ("сьюдад-хуарес": "Сьюдад-Хуарес").
+fn capitalise(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len());
+    let mut start = true;
+    for c in lower.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c == '-';
+    }
+    out
+}
+
+/// How likely a Russian name word is in the nominative: a consonant or "-й" ending (Путин,
+/// Дмитрий, Зеленский) is; "-а"/"-я" is for women's names and some men's (Мария, Никита) but
+/// also the genitive of men's; "-ы"/"-и" ends indeclinable names (Мелони) and genitives; the
+/// rest are oblique cases.
+fn nominative_likeness(word: &str, lexicon: &Lexicon) -> u32 {
+    let lower = word.to_lowercase();
+    if lexicon.given_names.contains(&lower.as_str()) {
+        return 3;
+    }
+    let oblique = ["ого", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "у", "ю", "е"];
+    if oblique.iter().any(|e| lower.ends_with(e)) && !lower.ends_with("ий") {
+        return 0;
+    }
+    match lower.chars().last() {
+        Some('а' | 'я') => 2,
+        Some('ы' | 'и' | 'о') => 1,
+        Some(c) if c.is_alphabetic() => 3,
+        _ => 1,
+    }
+}
+
 fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
+    // "Псковской области": where names decline, a word before a lowercase "region" is an
+    // adjective of a place, whatever stands before it.
+    if lexicon.declines_names() && lexicon.place_words.contains(&m.after.as_str()) {
+        e.place += 1;
+        return;
+    }
     if m.titled || lexicon.is_reporting(m.after.as_str()) {
         e.person += 1;
+    }
+    if m.titled {
+        e.titled += 1;
     }
     if lexicon.org_appositions.contains(&m.before.as_str()) || m.org_apposition {
         e.org += 1;
@@ -252,14 +554,15 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     let several = lower.len() >= 2;
     let place_head =
         several && (lexicon.place_words.contains(&last.as_str()) || lexicon.place_prefixes.contains(&first.as_str()));
-    let org_head =
-        several && lower.iter().any(|w| lexicon.org_words.contains(&w.as_str()) || is_org_compound(w, lexicon));
+    let org_head = several && lower.iter().any(|w| lexicon.is_org_word(w) || is_org_compound(w, lexicon));
     let abbreviation = !several && is_abbreviation(&g.name);
     let country =
         crate::gazetteer::territory(key).is_some() || crate::gazetteer::territory(&fold_words(&lower)).is_some();
     let place = known::place(key).or_else(|| known::place(&fold_words(&lower))).map_or(0, |p| p.population);
     // Nouns are capitalised in German: a lone capitalised word needs more to be a name.
-    let lone_noun = !several && lexicon.capitalises_nouns;
+    // In a language that declines names, a lone capitalised word is as often an
+    // organisation's one-word name ("Минфин") as a surname: it needs a title to be a person.
+    let lone_noun = !several && (lexicon.capitalises_nouns || lexicon.declines_names());
     if (!several && lexicon.demonyms.contains(&first.as_str()))
         || (several && lexicon.other_heads.contains(&last.as_str()))
     {
@@ -276,13 +579,23 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     if org_head && !place_head {
         return Some(EntityKind::Organization);
     }
+    // "Кремль", "Госдумы", "Сбербанк": one-word names of institutions where names decline.
+    if !several && lexicon.declines_names() && (lexicon.is_org_word(first) || is_org_compound(first, lexicon)) {
+        return Some(EntityKind::Organization);
+    }
+    // "глава банка Герман Греф": where names decline, a given name first makes a person
+    // whatever noun stands before.
+    if several && lexicon.declines_names() && known::is_given_name_in(first, lexicon) && !org_head {
+        return Some(EntityKind::Person);
+    }
     if country || place_head || (several && place >= 15_000) || (!several && place >= 1_000_000) {
         return Some(EntityKind::Place);
     }
     if abbreviation || g.evidence.org > 0 {
         return Some(EntityKind::Organization);
     }
-    if g.evidence.person > 0 && (several || place == 0) && !lone_noun {
+    let titled_lone = lexicon.declines_names() && g.evidence.titled > 0;
+    if g.evidence.person > 0 && (several || place == 0) && (!lone_noun || titled_lone) {
         return Some(EntityKind::Person);
     }
     // A small town's name alone is as likely a surname ("Obama"): it needs a preposition of
@@ -297,7 +610,7 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     if place >= least {
         return Some(EntityKind::Place);
     }
-    if several && (known::is_given_name(first) || g.evidence.person > 0) {
+    if several && (known::is_given_name_in(first, lexicon) || g.evidence.person > 0) {
         return Some(EntityKind::Person);
     }
     if several && g.evidence.place > 0 && !lexicon.capitalises_nouns {
@@ -308,7 +621,7 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
 
 /// A compound whose ending names an organisation ("Bundesamt", "Zentralbank"), longer than the
 /// ending itself.
-fn is_org_compound(lower: &str, lexicon: &Lexicon) -> bool {
+pub(super) fn is_org_compound(lower: &str, lexicon: &Lexicon) -> bool {
     lexicon.org_endings.iter().any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
 }
 

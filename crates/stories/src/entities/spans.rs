@@ -198,6 +198,13 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             items.push(Item { word: n.word.to_string(), lower: n.lower.to_string(), connector: false });
             j += connectors + 1;
         }
+        // "Иркутской области": where names decline, a region's lowercase noun belongs to the
+        // name before it.
+        if lex.declines_names() && tokens.get(j + 1).is_some_and(|t| lex.place_words.contains(&t.lower.as_ref())) {
+            let t = &tokens[j + 1];
+            items.push(Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false });
+            j += 1;
+        }
         let after_token = tokens.get(j + 1);
         let after = after_token.map(|t| t.lower.to_string()).unwrap_or_default();
         // "Independence Day", "Mother's Day": the name of a day, not of anyone.
@@ -316,6 +323,20 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         }
         return;
     }
+    // "Власти Германии", "Жители Казани": where names decline, a sentence opens with a
+    // capitalised common noun that is no name, before a name that is known.
+    if lex.declines_names() && cx.sentence_start && items.len() >= 2 {
+        let known = |w: &Item| {
+            known::is_given_name_in(&w.lower, lex)
+                || is_abbreviation(&w.word)
+                || lex.is_org_word(&w.lower)
+                || super::is_known_place_declined(&w.lower)
+        };
+        if !known(&items[0]) && known(&items[1]) {
+            cx.before = items.remove(0).lower;
+            cx.sentence_start = false;
+        }
+    }
     // "le Suédois Lars Ekdahl", "der Schwede ...": a nationality written as a noun before a
     // name says it is a person's (English writes the adjective, as in "Swiss villa").
     if items.len() >= 2
@@ -329,7 +350,9 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     // German appositions: "Die Gewerkschaft Verdi", "Der Schweizer Nahrungsmittelkonzern
     // Nestlé", "Am Flughafen Frankfurt": the noun says what the name after it is.
     let mut org_apposition = false;
-    if lex.capitalises_nouns
+    // Russian writes such nouns in lowercase, but capitalised at a sentence's start ("Компания
+    // Газпром").
+    if (lex.capitalises_nouns || lex.declines_names())
         && let Some(p) = items[..items.len() - 1].iter().rposition(|w| {
             is_apposition(&w.lower, lex.org_appositions) || is_apposition(&w.lower, lex.place_appositions)
         })
@@ -378,28 +401,71 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         }
         if !name.is_empty() {
             let name_cx = Context { before: title, sentence_start: false, titled: true, ..cx };
-            push_parts(name, &name_cx, false, lex, out);
+            push_owner_and_person(name, name_cx, false, lex, out);
         }
         return;
     }
-    // "Joint Chiefs of Staff Mark Milley", "du Portugal Ana Ribeiro": an organisation's or a
-    // country's name, then a person's.
-    if let Some(k) = (1..items.len()).find(|&k| {
+    push_owner_and_person(items, cx, org_apposition, lex, out);
+}
+
+/// Records a run, cut where an organisation's or a country's name is followed by a person's
+/// ("Joint Chiefs of Staff Mark Milley", "du Portugal Ana Ribeiro", "МИД России Сергей
+/// Лавров" after its title).
+fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, lex: &Lexicon, out: &mut Vec<Mention>) {
+    // Where names decline, a person's name never follows another capitalised word within
+    // one name: the word before a given name is an owner's, in the genitive ("Белоруссии
+    // Александр Лукашенко").
+    let owner = |w: &Item| lex.declines_names() || lex.org_words.contains(&w.lower.as_ref());
+    let starts_person = |k: usize| {
         k + 1 < items.len()
             && !items[k - 1].connector
             && !items[k].connector
-            && known::is_given_name(&items[k].lower)
-            && (items[..k].iter().any(|w| lex.org_words.contains(&w.lower.as_ref()))
+            && known::is_given_name_in(&items[k].lower, lex)
+            && !(lex.declines_names() && lex.is_given_name(&items[k - 1].lower))
+            && (items[..k].iter().any(owner)
                 || crate::gazetteer::territory(
                     &items[..k].iter().map(|w| w.lower.as_ref()).collect::<Vec<_>>().join(" "),
                 )
                 .is_some())
-    }) {
+    };
+    // The first given name, or where names decline the last ("МИД России Мария Захарова").
+    // The first given name, or where names decline the last, unless the run opens with a
+    // given name: "МИД России Мария Захарова" is two names, "Луис Инасиу Лула да Силва" one.
+    let k = if !lex.declines_names() {
+        (1..items.len()).find(|&k| starts_person(k))
+    } else if known::is_given_name_in(&items[0].lower, lex) {
+        None
+    } else {
+        (1..items.len()).rev().find(|&k| starts_person(k))
+    };
+    if let Some(k) = k {
         let left_cx = Context { after: String::new(), follows: Follows::Nothing, titled: false, ..cx.clone() };
         push_parts(items[..k].to_vec(), &left_cx, org_apposition, lex, out);
         let name_cx = Context { before: String::new(), sentence_start: false, titled: true, ..cx };
         push_parts(items[k..].to_vec(), &name_cx, false, lex, out);
         return;
+    }
+    // "тренер Спартака Деян Станкович": after a title, where names decline, a person's name is
+    // its last two words (three with a patronymic); what stands before is its owner's.
+    let patronymic = |w: &Item| ["вич", "вна", "чна"].iter().any(|e| w.lower.ends_with(e));
+    if lex.declines_names() && cx.titled && items.len() >= 3 && !items.iter().any(|w| w.connector) {
+        let owner = |w: &Item| {
+            is_abbreviation(&w.word) || lex.is_org_word(&w.lower) || crate::gazetteer::territory(&w.lower).is_some()
+        };
+        let k = if owner(&items[0]) {
+            1
+        } else if patronymic(&items[items.len() - 2]) {
+            items.len() - 3
+        } else {
+            items.len() - 2
+        };
+        if k >= 1 {
+            let left_cx = Context { after: String::new(), follows: Follows::Nothing, titled: false, ..cx.clone() };
+            push_parts(items[..k].to_vec(), &left_cx, org_apposition, lex, out);
+            let name_cx = Context { before: String::new(), sentence_start: false, titled: true, ..cx };
+            push_parts(items[k..].to_vec(), &name_cx, false, lex, out);
+            return;
+        }
     }
     push_parts(items, &cx, org_apposition, lex, out);
 }
@@ -426,6 +492,7 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
             && !big_place
             && !is_abbreviation(&words[0])
             && known::organisation(&words[0]).is_none()
+            && !(lex.declines_names() && super::is_org_compound(&part[0].lower, lex))
             && !lex.is_reporting(after.as_str())
             && !(last && cx.follows != Follows::Nothing);
         out.push(Mention {

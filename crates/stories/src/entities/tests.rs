@@ -160,3 +160,70 @@ fn nothing_from_nothing() {
     assert!(extract_entities("", "", None).is_empty());
     assert!(extract_entities("", "مرحبا بالعالم", Some("ar")).is_empty());
 }
+
+fn ru(text: &str) -> Vec<Entity> {
+    extract_entities("", text, Some("ru"))
+}
+
+#[test]
+fn russian_case_forms_are_one_entity_named_in_the_nominative() {
+    let e = ru("Министр иностранных дел Анатолий Верховцев прибыл в Анкару. Верховцев встретился с президентом \
+         Турции Реджепом Орхоном. По словам Верховцева, стороны обсудили поставки зерна через Стамбул. Орхон \
+         заявил журналистам, что Турция готова принять новую встречу. Ранее Анатолия Верховцева принимали в Москве.");
+    let v = find(&e, "анатол верховцев");
+    assert_eq!((v.name.as_str(), v.kind), ("Анатолий Верховцев", EntityKind::Person));
+    assert!(v.mentions >= 4, "every case form and the surname alone: {v:?}");
+    let o = find(&e, "реджеп орхон");
+    assert_eq!((o.name.as_str(), o.kind), ("Реджеп Орхон", EntityKind::Person));
+    let turkey = find(&e, "turkey");
+    assert_eq!((turkey.name.as_str(), turkey.kind), ("Турция", EntityKind::Place));
+    assert_eq!((find(&e, "moscow").name.as_str(), find(&e, "moscow").kind), ("Москва", EntityKind::Place));
+    assert_eq!(find(&e, "ankara").name, "Анкара");
+    assert_eq!(find(&e, "istanbul").kind, EntityKind::Place);
+    assert!(!e.iter().any(|x| x.key.starts_with("министр") || x.key.starts_with("по ")), "{e:?}");
+}
+
+#[test]
+fn a_country_is_one_entity_in_every_language() {
+    let en = extract_entities("", "Officials in Germany said the harbour would reopen, Anna Keller said.", Some("en"));
+    let de =
+        extract_entities("", "Der Hafen in Deutschland soll wieder öffnen, sagte Anna Keller am Montag.", Some("de"));
+    let ru = ru("Власти Германии сообщили, что порт снова откроется.");
+    for e in [&en, &de, &ru] {
+        assert_eq!(find(e, "germany").kind, EntityKind::Place, "{e:?}");
+    }
+    assert_eq!(find(&de, "germany").name, "Deutschland", "the name as the article writes it");
+    assert_eq!(find(&ru, "germany").name, "Германия", "in the nominative");
+}
+
+#[test]
+fn russian_owners_titles_and_regions_are_cut_from_people() {
+    let e = ru("Представитель МИД Эстеры Мария Кольцова ответила журналистам. Глава Госдумы Вячеслав Ордынцев \
+         провёл заседание. Губернатор Тверской области Игорь Лапин посетил Ржев, а тренер Спартака Деян Милич \
+         похвалил игроков. Президент Южной Кореи прибыл в Казань.");
+    let names: Vec<(&str, EntityKind)> = e.iter().map(|x| (x.name.as_str(), x.kind)).collect();
+    for want in [
+        ("Мария Кольцова", EntityKind::Person),
+        ("Вячеслав Ордынцев", EntityKind::Person),
+        ("Игорь Лапин", EntityKind::Person),
+        ("Деян Милич", EntityKind::Person),
+        ("Тверская область", EntityKind::Place),
+        ("Казань", EntityKind::Place),
+    ] {
+        assert!(names.contains(&want), "{want:?} in {names:?}");
+    }
+    assert_eq!(find(&e, "south korea").kind, EntityKind::Place);
+    assert_eq!(find(&e, "south korea").name, "Южная Корея");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person && x.name.split(' ').count() > 2), "{names:?}");
+}
+
+#[test]
+fn russian_one_word_institutions_are_organisations_not_people() {
+    let e =
+        ru("Минфин заявил, что бюджет сбалансирован. Кремль заявил, что ответит позже. Сбербанк объявил о дивидендах.");
+    for x in &e {
+        assert_ne!(x.kind, EntityKind::Person, "{e:?}");
+    }
+    assert_eq!(find(&e, "kremlin").kind, EntityKind::Organization);
+    assert_eq!(find(&e, "kremlin").name, "Кремль");
+}

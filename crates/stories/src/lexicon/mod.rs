@@ -5,3 +5,4 @@
 
 pub(crate) mod english;
 pub(crate) mod names;
+pub(crate) mod russian;

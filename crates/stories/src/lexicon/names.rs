@@ -12,7 +12,9 @@ use super::english;
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     /// The lexicon's place in [`SETS`].
-    id: usize,
+    pub(super) id: usize,
+    /// The language's tag ("en"; empty for the lexicon of languages without lists).
+    pub tag: &'static str,
     /// Titles and offices written before a person's name, capitalised ("President") or not
     /// ("le président"); lowercase here.
     pub titles: &'static [&'static str],
@@ -56,6 +58,13 @@ pub(crate) struct Lexicon {
     pub calendar: &'static [&'static [&'static str]],
     /// True when every noun is capitalised (German): a capital letter alone is no evidence.
     pub capitalises_nouns: bool,
+    /// Case endings of names in languages that decline them (Russian), longest first: a
+    /// name's words are compared by their stems ("Путина" is "Путин"), and so are titles and
+    /// given names. Empty where names keep one form.
+    pub case_endings: &'static [&'static str],
+    /// Given names of the language, in the nominative, beside the shared list of
+    /// `data/given_names.tsv` (which is in Latin letters).
+    pub given_names: &'static [&'static str],
 }
 
 /// The lexicon for a language tag ("en", "de-AT"), or the empty one.
@@ -66,12 +75,14 @@ pub(crate) fn for_language(language: Option<&str>) -> &'static Lexicon {
         "de" => &GERMAN,
         "fr" => &FRENCH,
         "es" => &SPANISH,
+        "ru" => &super::russian::RUSSIAN,
         _ => &OTHER,
     }
 }
 
 pub(crate) static ENGLISH: Lexicon = Lexicon {
     id: 0,
+    tag: "en",
     titles: &[
         "mr",
         "mrs",
@@ -738,10 +749,13 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         &["christmas", "easter", "thanksgiving", "ramadan", "eid", "hanukkah", "diwali", "halloween", "day"],
     ],
     capitalises_nouns: false,
+    case_endings: &[],
+    given_names: &[],
 };
 
 pub(crate) static GERMAN: Lexicon = Lexicon {
     id: 1,
+    tag: "de",
     titles: &[
         "herr",
         "frau",
@@ -1034,10 +1048,13 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "silvester",
     ]],
     capitalises_nouns: true,
+    case_endings: &[],
+    given_names: &[],
 };
 
 pub(crate) static FRENCH: Lexicon = Lexicon {
     id: 2,
+    tag: "fr",
     titles: &[
         "m",
         "mme",
@@ -1439,10 +1456,13 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
     name_particles: &["de", "du", "des", "la", "le", "d"],
     calendar: &[&["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "noël", "pâques"]],
     capitalises_nouns: false,
+    case_endings: &[],
+    given_names: &[],
 };
 
 pub(crate) static SPANISH: Lexicon = Lexicon {
     id: 3,
+    tag: "es",
     titles: &[
         "sr",
         "sra",
@@ -1824,11 +1844,14 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
     name_particles: &["de", "del", "la", "las", "los"],
     calendar: &[&["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "navidad"]],
     capitalises_nouns: false,
+    case_endings: &[],
+    given_names: &[],
 };
 
 /// Languages without lists of their own: gazetteers, given names and abbreviations only.
 pub(crate) static OTHER: Lexicon = Lexicon {
     id: 4,
+    tag: "",
     titles: &[],
     title_modifiers: &[],
     title_endings: &[],
@@ -1847,31 +1870,71 @@ pub(crate) static OTHER: Lexicon = Lexicon {
     name_particles: &[],
     calendar: &[],
     capitalises_nouns: true,
+    case_endings: &[],
+    given_names: &[],
 };
 
-/// The lists looked up for every capitalised word, as sets.
+/// The lists looked up for every capitalised word, as sets (titles and given names by their
+/// stems where the language declines names).
 struct Sets {
-    titles: crate::hash::HashSet<&'static str>,
+    /// Every case form of a title, to the title.
+    titles: crate::hash::HashMap<String, &'static str>,
     function_words: crate::hash::HashSet<&'static str>,
     calendar: crate::hash::HashSet<&'static str>,
+    /// Every case form of a given name, to its nominative.
+    given_names: crate::hash::HashMap<String, &'static str>,
+}
+
+/// The singular case forms of a Russian noun or name in the nominative, by its ending
+/// ("министр": "министра", "министру", "министром", "министре"; "Мария": "Марии", "Марию",
+/// "Марией"). Names ending otherwise do not decline ("Моди", "Джо").
+fn case_forms(word: &str) -> Vec<String> {
+    let mut chars: Vec<char> = word.chars().collect();
+    let last = chars.pop().unwrap_or(' ');
+    let base: String = chars.iter().collect();
+    let soft = chars.last().is_some_and(|c| matches!(c, 'к' | 'г' | 'х' | 'ж' | 'ш' | 'ч' | 'щ'));
+    let endings: &[&str] = match last {
+        'а' if soft => &["а", "и", "е", "у", "ой", "ою"],
+        'а' => &["а", "ы", "е", "у", "ой", "ою"],
+        'я' if base.ends_with('и') => &["я", "и", "ю", "ей"],
+        'я' => &["я", "и", "е", "ю", "ей"],
+        'й' => &["й", "я", "ю", "ем", "е", "и"],
+        'ь' => &["ь", "я", "ю", "ем", "ём", "е", "и", "ью"],
+        c if c.is_alphabetic() && !matches!(c, 'о' | 'е' | 'и' | 'у' | 'ю' | 'ы' | 'э') => {
+            return ["", "а", "у", "ом", "е", "ы", "ов"].iter().map(|e| format!("{word}{e}")).collect();
+        }
+        _ => return vec![word.to_owned()],
+    };
+    endings.iter().map(|e| format!("{base}{e}")).collect()
 }
 
 impl Sets {
     fn of(lexicon: &'static Lexicon) -> Self {
+        let declined = |words: &'static [&'static str]| -> crate::hash::HashMap<String, &'static str> {
+            words
+                .iter()
+                .flat_map(|w| {
+                    let forms = if lexicon.declines_names() { case_forms(w) } else { vec![(*w).to_owned()] };
+                    forms.into_iter().map(move |f| (f, *w))
+                })
+                .collect()
+        };
         Self {
-            titles: lexicon.titles.iter().copied().collect(),
+            titles: declined(lexicon.titles),
             function_words: lexicon.function_words.iter().flat_map(|l| l.iter().copied()).collect(),
             calendar: lexicon.calendar.iter().flat_map(|l| l.iter().copied()).collect(),
+            given_names: declined(lexicon.given_names),
         }
     }
 }
 
-static SETS: [std::sync::LazyLock<Sets>; 5] = [
+static SETS: [std::sync::LazyLock<Sets>; 6] = [
     std::sync::LazyLock::new(|| Sets::of(&ENGLISH)),
     std::sync::LazyLock::new(|| Sets::of(&GERMAN)),
     std::sync::LazyLock::new(|| Sets::of(&FRENCH)),
     std::sync::LazyLock::new(|| Sets::of(&SPANISH)),
     std::sync::LazyLock::new(|| Sets::of(&OTHER)),
+    std::sync::LazyLock::new(|| Sets::of(&super::russian::RUSSIAN)),
 ];
 
 impl Lexicon {
@@ -1892,13 +1955,56 @@ impl Lexicon {
         self.sets().function_words.contains(lower)
     }
 
+    /// A given name of this language's own list (any case form).
+    pub(crate) fn is_given_name(&self, lower: &str) -> bool {
+        self.given_nominative(lower).is_some()
+    }
+
+    /// The nominative of a given name of this language's own list in any case form
+    /// ("дмитрия": "дмитрий").
+    pub(crate) fn given_nominative(&self, lower: &str) -> Option<&'static str> {
+        if self.given_names.is_empty() {
+            return None;
+        }
+        self.sets().given_names.get(lower).copied()
+    }
+
+    /// A head noun of organisations' names, in any case form where the language declines.
+    pub(crate) fn is_org_word(&self, lower: &str) -> bool {
+        self.org_words.contains(&lower)
+            || (self.declines_names() && self.org_words.iter().any(|w| self.stem(w) == self.stem(lower)))
+    }
+
+    /// True where the language declines names (their words are compared by stems).
+    pub(crate) fn declines_names(&self) -> bool {
+        !self.case_endings.is_empty()
+    }
+
+    /// A lowercase word without its case ending, where the language declines names: the
+    /// longest ending that leaves three letters or more ("путина", "путиным": "путин";
+    /// "зеленского": "зеленск"). Words of other languages are returned as they are.
+    pub(crate) fn stem<'a>(&self, lower: &'a str) -> &'a str {
+        if self.case_endings.is_empty() {
+            return lower;
+        }
+        let letters = lower.chars().count();
+        for ending in self.case_endings {
+            if let Some(stem) = lower.strip_suffix(ending)
+                && letters - ending.chars().count() >= 3
+            {
+                return stem;
+            }
+        }
+        lower
+    }
+
     /// A verb of saying of this language.
     pub(crate) fn is_reporting(&self, lower: &str) -> bool {
         self.reporting.iter().any(|list| list.contains(&lower))
     }
 
     pub(crate) fn is_title(&self, lower: &str) -> bool {
-        self.sets().titles.contains(lower)
+        self.sets().titles.contains_key(lower)
             || (lower.chars().count() > 6 && self.title_endings.iter().any(|e| lower.ends_with(e)))
     }
 }
