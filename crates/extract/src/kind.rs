@@ -59,6 +59,10 @@ const LISTING_LIST_DENSITY: f32 = 0.3;
 /// "Read more") for an article; links inside sentences do not count.
 const ARTICLE_LIST_DENSITY: f32 = 0.3;
 
+/// Link text (and text in blocks that are mostly a link) below which the chosen element is
+/// not a list of links whatever its shape: a listing's headlines are links.
+const LINKLESS_DENSITY: f32 = 0.15;
+
 /// Whether the chosen element reads as an article by itself: mostly prose, few links in it,
 /// and not a list that alternates headlines and teasers. A short post on a template that is
 /// mostly links (blog sidebars, tag clouds, archives) is still an article.
@@ -119,10 +123,17 @@ pub(crate) fn judge(m: &Measure, meta: &Metadata, r: &Rendered, chosen: (f32, f3
     let website = meta.og_type.as_deref().is_some_and(|t| t == "website");
     // The chosen element is itself a list: headlines and "Read more" links between teasers,
     // or excerpts that all end the same way ("… Continue reading").
-    if !meta.ld_article && (chosen.1 >= LISTING_LIST_DENSITY || excerpt_list(&r.text)) {
+    // Paragraphs under linked headlines the rendering left out, half the text's or more: the
+    // teasers of a front page, each under its own headline.
+    let teasers = r.kept.after_linked >= 3 && r.kept.after_linked as usize * 2 >= r.paragraphs;
+    if !meta.ld_article && (chosen.1 >= LISTING_LIST_DENSITY || excerpt_list(&r.text) || teasers) {
         return Some(NotArticle::Listing);
     }
+    // A chosen element with hardly a link in it is no list of links, however busy the page
+    // around it and however short its lines (a poem, a numbered list of songs).
+    let linkless = chosen.0 < LINKLESS_DENSITY && chosen.1 < LINKLESS_DENSITY;
     if !meta.ld_article
+        && !linkless
         && !reads_as_article(&r.text, chosen)
         && ((page_links > 0.5 && words < 250)
             || (meta.ld_listing && words < 300)

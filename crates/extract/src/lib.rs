@@ -122,7 +122,12 @@ pub fn extract_until(page: Page<'_>, deadline: Instant) -> Extracted {
     let choice = content::choose(&dom, &order, &measure);
     let rendered =
         choice.as_ref().map(|c| render::render(&dom, &measure, c, metadata.base.as_ref())).unwrap_or_default();
-    let chosen = choice.as_ref().map_or((1.0, 1.0), |c| measure.choice_densities(c));
+    // The verdict reads what is written, not the link lists the rendering left out.
+    let chosen = rendered
+        .kept
+        .densities()
+        .or_else(|| choice.as_ref().map(|c| measure.choice_densities(c)))
+        .unwrap_or((1.0, 1.0));
     let verdict = kind::judge(&measure, &metadata, &rendered, chosen);
     Extracted {
         title: metadata.title,

@@ -23,6 +23,31 @@ pub(crate) struct Rendered {
     pub text: String,
     pub html: String,
     pub paragraphs: usize,
+    /// Characters of the blocks written: all, inside links, and in blocks that are mostly a
+    /// link (what the page-kind verdict reads, rather than the chosen element with the link
+    /// lists the rendering left out).
+    pub kept: KeptText,
+}
+
+/// Non-space characters of the written blocks' own text.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct KeptText {
+    pub text: u64,
+    pub links: u64,
+    pub listed: u64,
+    /// Written paragraphs that follow a short block left out because it is mostly a link:
+    /// the teasers of a front page under their linked headlines (an article's "Related"
+    /// links stand together, before or after its text, and follow few paragraphs).
+    pub after_linked: u32,
+}
+
+impl KeptText {
+    /// The shares of link text and of text in blocks that are mostly a link.
+    pub(crate) fn densities(self) -> Option<(f32, f32)> {
+        #[allow(clippy::cast_precision_loss)]
+        let share = |n: u64| n as f32 / self.text as f32;
+        (self.text > 0).then(|| (share(self.links), share(self.listed)))
+    }
 }
 
 /// Tags written to the HTML as they are.
@@ -87,6 +112,7 @@ pub(crate) fn render(dom: &Dom, m: &Measure, choice: &Choice, base: Option<&Url>
         open_p: false,
         stack: Vec::new(),
         ended: false,
+        linked_before: false,
         begun: false,
     };
     // The parts are children of the chosen root; walking the root's children in order also
@@ -163,6 +189,8 @@ struct Writer<'a> {
     stack: Vec<&'static str>,
     /// The comment section began: nothing after it is the article.
     ended: bool,
+    /// A short linked block was left out since the last written line.
+    linked_before: bool,
     /// Some of the article is written (see `has_begun`).
     begun: bool,
 }
@@ -192,6 +220,7 @@ impl Writer<'_> {
                             continue;
                         }
                         self.open(n, tag);
+                        self.count_kept(n);
                         todo.push(Step::Leave(n));
                         let start = todo.len();
                         todo.extend(self.dom.children(n).map(Step::Enter));
@@ -230,6 +259,20 @@ impl Writer<'_> {
         self.begun
     }
 
+    /// Counts a written block's own text for the page-kind verdict.
+    fn count_kept(&mut self, n: NodeId) {
+        let m = self.m;
+        if !m.block[n] {
+            return;
+        }
+        let (own, links) = (u64::from(m.own[n]), u64::from(m.own_links[n]));
+        self.out.kept.text += own;
+        self.out.kept.links += links;
+        if links * 2 > own {
+            self.out.kept.listed += own;
+        }
+    }
+
     /// Whether element `n` (inside the article) is left out.
     fn drops(&mut self, n: NodeId, tag: &str) -> bool {
         let m = self.m;
@@ -250,6 +293,7 @@ impl Writer<'_> {
         // A short block that is mostly a link: "READ MORE: <a>another story</a>", a linked
         // headline of another article.
         if m.block[n] && text < 200 && m.links[n] * 10 >= text * 7 && text > 0 {
+            self.linked_before = true;
             return true;
         }
         let short = m.block[n] && text > 0 && text < furniture::LONGEST;
@@ -396,6 +440,9 @@ impl Writer<'_> {
             self.out.text.push_str(line);
             self.out.text.push('\n');
             self.out.paragraphs += 1;
+            if std::mem::take(&mut self.linked_before) {
+                self.out.kept.after_linked += 1;
+            }
         }
         self.line.clear();
     }
