@@ -127,6 +127,11 @@ pub(crate) fn territory_phrase(words: &[String]) -> Option<(&'static str, usize)
 /// Territories named inside runs of an unspaced script (Chinese, Japanese, Thai), longest
 /// name first at each position.
 pub(crate) fn territories_unspaced(text: &str) -> Vec<&'static str> {
+    territory_names_unspaced(text).into_iter().map(|(code, _)| code).collect()
+}
+
+/// [`territories_unspaced`], each with the name as the gazetteer writes it.
+pub(crate) fn territory_names_unspaced(text: &str) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     if !text.chars().any(is_unspaced) {
         return out;
@@ -145,8 +150,8 @@ pub(crate) fn territories_unspaced(text: &str) -> Vec<&'static str> {
                 continue;
             }
             let end = chars.get(i + len).map_or(text.len(), |&(b, _)| b);
-            if let Some(code) = names.exact.get(&text[chars[i].0..end]) {
-                out.push(*code);
+            if let Some((name, code)) = names.exact.get_key_value(&text[chars[i].0..end]) {
+                out.push((*code, *name));
                 found = len;
                 break;
             }

@@ -17,6 +17,7 @@
 
 mod known;
 mod spans;
+mod uncased;
 
 use crate::hash::HashMap;
 use crate::lexicon::names::{self as lexicon, Lexicon};
@@ -91,6 +92,12 @@ struct Group {
 #[must_use]
 pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<Entity> {
     let sample: String = text.chars().take(20_000).collect();
+    // Scripts without capitals name nothing by their letters: the gazetteer alone speaks.
+    if uncased::is_uncased(&sample) {
+        let mut out = uncased::entities(&sample);
+        out.truncate(40);
+        return out;
+    }
     // A text too short for a sure language still has one: guessed among those with cues. (A
     // longer text whose language was not detected is mixed or in another language: it gets
     // the default, and no second detection.)

@@ -227,3 +227,23 @@ fn russian_one_word_institutions_are_organisations_not_people() {
     assert_eq!(find(&e, "kremlin").kind, EntityKind::Organization);
     assert_eq!(find(&e, "kremlin").name, "Кремль");
 }
+
+#[test]
+fn scripts_without_capitals_name_only_what_the_gazetteer_knows() {
+    let zh =
+        extract_entities("", "日本和韩国的领导人周二在东京会面，讨论了渔业协议。日本外务省表示会谈顺利。", Some("zh"));
+    assert_eq!(find(&zh, "japan").mentions, 2, "{zh:?}");
+    assert_eq!(find(&zh, "japan").kind, EntityKind::Place);
+    assert!(zh.iter().any(|e| e.key == "south korea"), "{zh:?}");
+    let ar = extract_entities(
+        "",
+        "التقى وزير خارجية الأردن نظيره في عمان، وقال إن التعاون مع فرنسا سيستمر وإن بفرنسا وفدا آخر.",
+        Some("ar"),
+    );
+    assert_eq!(find(&ar, "jordan").name, "الأردن", "{ar:?}");
+    assert_eq!(find(&ar, "france").mentions, 2, "a prefixed form counts: {ar:?}");
+    for e in zh.iter().chain(&ar) {
+        assert_eq!(e.kind, EntityKind::Place, "only gazetteer names, no guesses: {e:?}");
+    }
+    assert!(extract_entities("", "وقال المتحدث إن الاجتماع سيعقد غدا في المقر الرئيسي للشركة.", Some("ar")).is_empty());
+}
