@@ -222,6 +222,41 @@ fn hides(style: &str) -> bool {
 }
 
 /// What the words of a class (or id) attribute mark.
+/// Boilerplate words that also name an article's own parts: "more" is a box of more stories
+/// on most sites, and the rest of the post after the fold on blog platforms (Movable Type's
+/// `entry-more`, TypePad's `asset-more`). Such an element is boilerplate only if it is mostly
+/// links.
+const AMBIGUOUS: &[&str] = &["more"];
+
+/// Whether element `n` is boilerplate only by its class or id words of [`AMBIGUOUS`] (not by
+/// its tag, its role or another word).
+pub(crate) fn boilerplate_only_by_ambiguous_words(dom: &Dom, n: NodeId) -> bool {
+    let NodeData::Element { name, attrs, .. } = &dom.nodes[n].data else { return false };
+    if matches!(&*name.local, "footer" | "header" | "aside") {
+        return false;
+    }
+    let mut ambiguous = false;
+    for a in attrs {
+        match &*a.name.local {
+            "class" | "id" => {
+                for word in a.value.split(|c: char| !c.is_ascii_alphanumeric()).flat_map(camel_parts) {
+                    let mut buf = [0u8; 32];
+                    let Some(word) = lowercase(word, &mut buf) else { continue };
+                    if WORDS.get(word) == Some(&false) {
+                        if !AMBIGUOUS.contains(&word) {
+                            return false;
+                        }
+                        ambiguous = true;
+                    }
+                }
+            }
+            "role" => return false,
+            _ => {}
+        }
+    }
+    ambiguous
+}
+
 fn class_says(attr: &str) -> ClassSays {
     let mut says = ClassSays {
         hidden: attr.split_whitespace().any(|w| HIDDEN_CLASSES.iter().any(|h| w.eq_ignore_ascii_case(h))),

@@ -116,6 +116,18 @@ impl Measure {
                 up = dom.nodes[a].parent;
             }
         }
+        // An element boilerplate only by a word that also names the rest of a post ("more")
+        // is the post's continuation when it is prose, not links.
+        for &id in order {
+            if m.standing[id] == Standing::Negative
+                && m.text[id] >= MIN_PARAGRAPH * 5
+                && m.links[id] * 5 < m.text[id]
+                && m.listed[id] * 4 < m.text[id]
+                && crate::classify::boilerplate_only_by_ambiguous_words(dom, id)
+            {
+                m.standing[id] = Standing::Neutral;
+            }
+        }
         // Top-down again: boilerplate by its class, unless it holds half the page's text (a
         // wrapper whose class happens to say "sidebar" holds the article too).
         let half_page = m.text[crate::dom::DOCUMENT] / 2;

@@ -86,3 +86,35 @@ fn an_article_written_as_br_separated_text_inside_inline_elements_is_found() {
     assert!(got.text.lines().filter(|l| STORY.contains(l)).count() == 4, "one paragraph per line: {}", got.text);
     assert!(!got.text.contains("Another story"), "{}", got.text);
 }
+
+/// A blog post whose text continues after the fold in an element named "more" (Movable
+/// Type's extended entry), followed by a box of more stories, also named "more".
+#[test]
+fn the_rest_of_a_post_after_the_fold_is_the_article_and_a_box_of_more_stories_is_not() {
+    let more_stories: String = (1..=8)
+        .map(|i| format!(r#"<li><a href="/2026/05/more-{i}.html">More from the valley, story {i}</a></li>"#))
+        .collect();
+    // A page with more text around the post than in its continuation.
+    let blogroll: String = (1..=40)
+        .map(|i| format!(r#"<li><a href="https://friend{i}.example/">A friend's blog about boats and rivers, number {i}</a></li>"#))
+        .collect();
+    let html = format!(
+        r#"<html><body><div id="banner"><a href="/">Valley Notes</a></div>
+<div class="content">
+<h2>May 4, 2026</h2>
+<h3>Cracked gates close Marten Ferry lock</h3>
+<p>{}</p>
+<div id="a0042more"><div id="more">
+<p>{}</p><p>{}</p><p>{}</p>
+</div></div>
+<p class="posted">Posted by Wren at 10:12 AM</p>
+<div class="more-stories"><h4>More stories</h4><ul>{more_stories}</ul></div>
+</div>
+<div id="links"><h4>Blogroll</h4><ul>{blogroll}</ul></div>
+</body></html>"#,
+        STORY[0], STORY[1], STORY[2], STORY[3]
+    );
+    let got = run(&html);
+    assert_whole_story(&got, "the extended entry");
+    assert!(!got.text.contains("More from the valley"), "the box of more stories stays out: {}", got.text);
+}
