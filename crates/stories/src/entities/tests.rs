@@ -247,3 +247,23 @@ fn scripts_without_capitals_name_only_what_the_gazetteer_knows() {
     }
     assert!(extract_entities("", "وقال المتحدث إن الاجتماع سيعقد غدا في المقر الرئيسي للشركة.", Some("ar")).is_empty());
 }
+
+proptest::proptest! {
+    /// Any text in any mix of scripts, with any language tag: entities come out without a
+    /// panic, at most 40, each with a key and a name.
+    #[test]
+    fn any_text_gives_sound_entities(
+        words in proptest::collection::vec(
+            "([A-ZА-ЯЁ][a-zа-яё]{0,9}|[a-zа-яё]{1,8}|[\u{0621}-\u{064A}]{1,6}|[\u{4E00}-\u{4E80}]{1,4}|[.,;:!?\"«»()-]|[A-ZА-Я]{2,4})",
+            0..80,
+        ),
+        language in proptest::sample::select(vec![None, Some("en"), Some("de"), Some("fr"), Some("es"), Some("ru"), Some("ar"), Some("zh")]),
+    ) {
+        let text = words.join(" ");
+        let entities = extract_entities(&text.chars().take(60).collect::<String>(), &text, language);
+        proptest::prop_assert!(entities.len() <= 40);
+        for e in &entities {
+            proptest::prop_assert!(!e.key.is_empty() && !e.name.is_empty(), "{e:?}");
+        }
+    }
+}
