@@ -330,7 +330,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             known::is_given_name_in(&w.lower, lex)
                 || is_abbreviation(&w.word)
                 || lex.is_org_word(&w.lower)
-                || super::is_known_place_declined(&w.lower)
+                || super::declined::is_known_place_declined(&w.lower)
         };
         if !known(&items[0]) && known(&items[1]) {
             cx.before = items.remove(0).lower;

@@ -1,0 +1,277 @@
+//! Names in a language that declines them (Russian): keys made of stems, and each entity
+//! named in the nominative ("Владимира Путина" is Владимир Путин, "Москве" is Москва,
+//! "Иркутской области" is Иркутская область).
+
+use super::EntityKind;
+use super::known;
+use super::spans::Mention;
+use crate::hash::HashMap;
+use crate::lexicon::names::Lexicon;
+
+/// The key of a name in a language that declines names: a country's or a known place's
+/// main name whatever its case ("Германии": "germany", "Москве": "moscow", "Южной Кореи":
+/// "south korea"), else its words' stems ("Владимира Путина": "владимир путин").
+pub(super) fn declined_key(lower: &str, lexicon: &Lexicon) -> String {
+    if let Some(main) = crate::gazetteer::territory(lower).and_then(crate::gazetteer::territory_main) {
+        return main.to_lowercase();
+    }
+    for candidate in nominatives(lower) {
+        if let Some(main) = crate::gazetteer::territory(&candidate).and_then(crate::gazetteer::territory_main) {
+            return main.to_lowercase();
+        }
+        if let Some(main) = known::place(&candidate).and_then(|p| p.main) {
+            return main.to_lowercase();
+        }
+    }
+    lower.split(' ').map(|w| lexicon.stem(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// The forms a declined name of one or more lowercase words may have in the nominative, the
+/// name as written first, then the likeliest for its endings: a noun's last word ("москве":
+/// "москва", "казани": "казань", "франции": "франция", "париже": "париж") after adjectives
+/// ("южной": "южная").
+pub(super) fn nominatives(lower: &str) -> Vec<String> {
+    let words: Vec<&str> = lower.split(' ').collect();
+    let Some((last, before)) = words.split_last() else { return Vec::new() };
+    let mut out: Vec<String> = vec![String::new()];
+    for word in before {
+        let forms = adjective_nominatives(word);
+        out = out.iter().flat_map(|head| forms.iter().map(move |f| format!("{head}{f} "))).take(64).collect();
+    }
+    let lasts = noun_nominatives(last);
+    out.iter().flat_map(|head| lasts.iter().map(move |l| format!("{head}{l}"))).collect()
+}
+
+/// Whether a lowercase word of a language that declines names is a country or a known place
+/// in some case ("германии", "казани").
+pub(super) fn is_known_place_declined(lower: &str) -> bool {
+    crate::gazetteer::territory(lower).is_some() || nominatives(lower).iter().any(|n| known::place(n).is_some())
+}
+
+pub(super) fn strip_any<'a>(word: &'a str, endings: &[&str]) -> Option<&'a str> {
+    endings.iter().find_map(|e| word.strip_suffix(e).filter(|stem| stem.chars().count() >= 2))
+}
+
+pub(super) fn noun_nominatives(word: &str) -> Vec<String> {
+    let with = |stem: &str, endings: &[&str]| -> Vec<String> {
+        std::iter::once(word.to_owned()).chain(endings.iter().map(|e| format!("{stem}{e}"))).collect()
+    };
+    if let Some(stem) = strip_any(word, &["ией", "ии", "ию"]) {
+        return with(stem, &["ия"]);
+    }
+    if let Some(stem) = strip_any(word, &["ой", "ою", "ы"]) {
+        return with(stem, &["а"]);
+    }
+    if let Some(stem) = strip_any(word, &["ей"]) {
+        return with(stem, &["я", "ь"]);
+    }
+    if let Some(stem) = strip_any(word, &["ем"]) {
+        return with(stem, &["ь", "й", ""]);
+    }
+    if let Some(stem) = strip_any(word, &["ом"]) {
+        return with(stem, &[""]);
+    }
+    if let Some(stem) = strip_any(word, &["и"]) {
+        return with(stem, &["ь", "я", "а"]);
+    }
+    if let Some(stem) = strip_any(word, &["е"]) {
+        return with(stem, &["", "а", "я", "ь", "й"]);
+    }
+    if let Some(stem) = strip_any(word, &["у"]) {
+        return with(stem, &["а", ""]);
+    }
+    if let Some(stem) = strip_any(word, &["ю"]) {
+        return with(stem, &["ь", "я", "й"]);
+    }
+    if let Some(stem) = strip_any(word, &["а"]) {
+        return with(stem, &[""]);
+    }
+    if let Some(stem) = strip_any(word, &["я"]) {
+        return with(stem, &["й", "ь"]);
+    }
+    vec![word.to_owned()]
+}
+
+pub(super) fn adjective_nominatives(word: &str) -> Vec<String> {
+    let endings = [
+        "ого", "его", "ому", "ему", "ой", "ей", "ая", "яя", "ую", "юю", "ым", "им", "ом", "ем", "ий", "ый", "ое", "ее",
+    ];
+    match strip_any(word, &endings) {
+        Some(stem) => std::iter::once(word.to_owned())
+            .chain(["ая", "ий", "ый", "ой", "ое"].iter().map(|e| format!("{stem}{e}")))
+            .collect(),
+        None => vec![word.to_owned()],
+    }
+}
+
+/// Whether `candidate` names the entity better than `current`: more words; in a language that
+/// declines names, the same words in a likelier nominative ("Владимир Путин" over "Владимира
+/// Путина"); else more letters.
+pub(super) fn better_display(candidate: &str, current: &str, lexicon: &Lexicon) -> bool {
+    if !lexicon.declines_names() {
+        return candidate.chars().count() > current.chars().count();
+    }
+    let words = |s: &str| s.split(' ').count();
+    let score = |s: &str| s.split(' ').map(|w| nominative_likeness(w, lexicon)).sum::<u32>();
+    (words(candidate), score(candidate)) > (words(current), score(current))
+}
+
+/// Every name word of the article by its stem, in its likeliest nominative form among those
+/// the article writes.
+pub(super) fn nominative_forms(mentions: &[Mention], lexicon: &Lexicon) -> HashMap<String, String> {
+    let mut best: HashMap<String, (u32, String)> = HashMap::default();
+    for word in mentions.iter().flat_map(|m| &m.words) {
+        let lower = word.to_lowercase();
+        let score = nominative_likeness(word, lexicon);
+        let slot = best.entry(lexicon.stem(&lower).to_owned()).or_insert((score, word.clone()));
+        if score > slot.0 {
+            *slot = (score, word.clone());
+        }
+    }
+    best.into_iter().map(|(stem, (_, word))| (stem, word)).collect()
+}
+
+/// A declined name in the nominative, word by word: a given name in its own form
+/// ("Реджепом": "Реджеп"), a place as the gazetteers write it ("Турции": "Турция", "Москве":
+/// "Москва"), else the likeliest form the article uses.
+pub(super) fn nominative_name(
+    name: &str,
+    key: &str,
+    kind: EntityKind,
+    forms: &HashMap<String, String>,
+    lexicon: &Lexicon,
+) -> String {
+    if kind != EntityKind::Person {
+        // A place or a known organisation: the first nominative form the gazetteers write
+        // that names the same thing ("Казани": "Казань", not the Tatar "Казан").
+        let lower = name.to_lowercase();
+        // The candidate must name what the key names: the organisation's main name, the
+        // country's or the place's.
+        let names_it = |n: &str| {
+            if kind == EntityKind::Organization {
+                known::organisation(&capitalise(n)).is_some_and(|main| main.to_lowercase() == key)
+            } else {
+                (known::place(n).is_some() || crate::gazetteer::is_territory_name(n)) && declined_key(n, lexicon) == key
+            }
+        };
+        // A country as the language writes it, before a name another language writes, before
+        // a place's name spelled alike ("Украине": "Украина", not the Mongolian "Украин").
+        let candidates = nominatives(&lower);
+        let territory = candidates
+            .iter()
+            .find(|n| crate::gazetteer::is_territory_name_in(n, lexicon.tag) && names_it(n))
+            .or_else(|| candidates.iter().find(|n| crate::gazetteer::is_territory_name(n) && names_it(n)));
+        if let Some(nominative) = territory.or_else(|| candidates.iter().find(|n| names_it(n))) {
+            if *nominative == lower {
+                return name.to_owned();
+            }
+            return nominative.split(' ').map(capitalise).collect::<Vec<_>>().join(" ");
+        }
+    }
+    // "Иркутской области": a region's adjective and noun, both made nominative.
+    if kind == EntityKind::Place
+        && let Some((adjective, noun)) = name.rsplit_once(' ')
+        && let Some((nominative, feminine)) = region_noun(&noun.to_lowercase())
+        && !adjective.contains(' ')
+        && let Some(stem) = strip_any(&adjective.to_lowercase(), &["ого", "ому", "ой", "ую", "ая", "ий", "ым", "ом"])
+    {
+        let ending = if feminine {
+            "ая"
+        } else if stem.ends_with(['к', 'г', 'х']) {
+            "ий"
+        } else {
+            "ый"
+        };
+        return format!("{} {nominative}", capitalise(&format!("{stem}{ending}")));
+    }
+    let mut words: Vec<String> = name
+        .split(' ')
+        .map(|word| {
+            let lower = word.to_lowercase();
+            let stem = lexicon.stem(&lower);
+            if let Some(given) = lexicon.given_nominative(&lower) {
+                return capitalise(given);
+            }
+            forms.get(stem).cloned().unwrap_or_else(|| word.to_owned())
+        })
+        .collect();
+    // A surname seen only in an oblique case, after a given name that tells the gender:
+    // "Дмитрия Пескова" is Дмитрий Песков, "Татьяной Голиковой" Татьяна Голикова.
+    if kind == EntityKind::Person
+        && words.len() >= 2
+        && let Some(given) = lexicon.given_nominative(&words[0].to_lowercase())
+    {
+        let surname = words[words.len() - 1].to_lowercase();
+        let stem = lexicon.stem(&surname);
+        let score = nominative_likeness(&surname, lexicon);
+        let female = given.ends_with(['а', 'я']);
+        let family = ["ов", "ев", "ёв", "ин", "ын"].iter().any(|e| stem.ends_with(e));
+        let adjective = ["ск", "цк"].iter().any(|e| stem.ends_with(e));
+        // Only a stem ending in a consonant is a declined surname ("Инасиу" is not).
+        let declined = stem.chars().last().is_some_and(|c| !"аеёиоуыэюяь".contains(c));
+        let nominative = match (female, score) {
+            (false, 0 | 2) if adjective => Some(format!("{stem}ий")),
+            (false, 0 | 2) if family || score == 0 => Some(stem.to_owned()),
+            (true, 0) if family => Some(format!("{stem}а")),
+            (true, 0) if adjective => Some(format!("{stem}ая")),
+            _ => None,
+        };
+        if let Some(nominative) = nominative.filter(|_| declined)
+            && let Some(last) = words.last_mut()
+        {
+            *last = capitalise(&nominative);
+        }
+    }
+    words.join(" ")
+}
+
+/// A Russian region's noun in any case: its nominative, and whether it is feminine.
+pub(super) fn region_noun(lower: &str) -> Option<(&'static str, bool)> {
+    let nouns: [(&str, &str, bool); 5] = [
+        ("област", "область", true),
+        ("республик", "республика", true),
+        ("кра", "край", false),
+        ("район", "район", false),
+        ("округ", "округ", false),
+    ];
+    nouns
+        .iter()
+        .find(|(stem, ..)| lower.starts_with(stem) && lower.chars().count() <= stem.chars().count() + 3)
+        .map(|&(_, n, f)| (n, f))
+}
+
+/// Capital first letters, after hyphens too ("сьюдад-хуарес": "Сьюдад-Хуарес").
+pub(super) fn capitalise(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len());
+    let mut start = true;
+    for c in lower.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c == '-';
+    }
+    out
+}
+
+/// How likely a Russian name word is in the nominative: a consonant or "-й" ending (Путин,
+/// Дмитрий, Зеленский) is; "-а"/"-я" is for women's names and some men's (Мария, Никита) but
+/// also the genitive of men's; "-ы"/"-и" ends indeclinable names (Мелони) and genitives; the
+/// rest are oblique cases.
+pub(super) fn nominative_likeness(word: &str, lexicon: &Lexicon) -> u32 {
+    let lower = word.to_lowercase();
+    if lexicon.given_names.contains(&lower.as_str()) {
+        return 3;
+    }
+    let oblique = ["ого", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "у", "ю", "е"];
+    if oblique.iter().any(|e| lower.ends_with(e)) && !lower.ends_with("ий") {
+        return 0;
+    }
+    match lower.chars().last() {
+        Some('а' | 'я') => 2,
+        Some('ы' | 'и' | 'о') => 1,
+        Some(c) if c.is_alphabetic() => 3,
+        _ => 1,
+    }
+}
