@@ -161,6 +161,8 @@ static WORDS: LazyLock<HashMap<&'static str, bool, foldhash::fast::FixedState>> 
 pub(crate) struct ClassSays {
     positive: bool,
     negative: bool,
+    /// Negative by a word that is not [`AMBIGUOUS`].
+    firmly_negative: bool,
     hidden: bool,
 }
 
@@ -221,7 +223,6 @@ fn hides(style: &str) -> bool {
     compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
-/// What the words of a class (or id) attribute mark.
 /// Boilerplate words that also name an article's own parts: "more" is a box of more stories
 /// on most sites, and the rest of the post after the fold on blog platforms (Movable Type's
 /// `entry-more`, TypePad's `asset-more`). Such an element is boilerplate only if it is mostly
@@ -239,16 +240,11 @@ pub(crate) fn boilerplate_only_by_ambiguous_words(dom: &Dom, n: NodeId) -> bool 
     for a in attrs {
         match &*a.name.local {
             "class" | "id" => {
-                for word in a.value.split(|c: char| !c.is_ascii_alphanumeric()).flat_map(camel_parts) {
-                    let mut buf = [0u8; 32];
-                    let Some(word) = lowercase(word, &mut buf) else { continue };
-                    if WORDS.get(word) == Some(&false) {
-                        if !AMBIGUOUS.contains(&word) {
-                            return false;
-                        }
-                        ambiguous = true;
-                    }
+                let says = class_says(&a.value);
+                if says.firmly_negative {
+                    return false;
                 }
+                ambiguous |= says.negative;
             }
             "role" => return false,
             _ => {}
@@ -257,6 +253,7 @@ pub(crate) fn boilerplate_only_by_ambiguous_words(dom: &Dom, n: NodeId) -> bool 
     ambiguous
 }
 
+/// What the words of a class (or id) attribute mark.
 fn class_says(attr: &str) -> ClassSays {
     let mut says = ClassSays {
         hidden: attr.split_whitespace().any(|w| HIDDEN_CLASSES.iter().any(|h| w.eq_ignore_ascii_case(h))),
@@ -270,7 +267,10 @@ fn class_says(attr: &str) -> ClassSays {
         let Some(word) = lowercase(word, &mut buf) else { continue };
         match WORDS.get(word) {
             Some(true) => says.positive = true,
-            Some(false) => says.negative = true,
+            Some(false) => {
+                says.negative = true;
+                says.firmly_negative |= !AMBIGUOUS.contains(&word);
+            }
             None => {}
         }
     }
