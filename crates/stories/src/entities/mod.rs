@@ -147,16 +147,13 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
             }
         }
     }
-    let nominatives = if lexicon.declines_names() { nominative_forms(&mentions, lexicon) } else { HashMap::default() };
+    let forms = if lexicon.declines_names() { nominative_forms(&mentions, lexicon) } else { HashMap::default() };
     let mut out: Vec<Entity> = groups
         .into_iter()
         .filter_map(|(key, g)| {
             let kind = classify(&key, &g, lexicon)?;
-            let name = if lexicon.declines_names() {
-                nominative_name(&g.name, &key, kind, &nominatives, lexicon)
-            } else {
-                g.name
-            };
+            let name =
+                if lexicon.declines_names() { nominative_name(&g.name, &key, kind, &forms, lexicon) } else { g.name };
             let also = g.forms.into_iter().filter(|f| *f != name).collect();
             Some(Entity { name, key, kind, mentions: g.mentions, also })
         })

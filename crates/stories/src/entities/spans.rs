@@ -428,7 +428,6 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
                 )
                 .is_some())
     };
-    // The first given name, or where names decline the last ("МИД России Мария Захарова").
     // The first given name, or where names decline the last, unless the run opens with a
     // given name: "МИД России Мария Захарова" is two names, "Луис Инасиу Лула да Силва" one.
     let k = if !lex.declines_names() {
@@ -439,20 +438,16 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
         (1..items.len()).rev().find(|&k| starts_person(k))
     };
     if let Some(k) = k {
-        let left_cx = Context { after: String::new(), follows: Follows::Nothing, titled: false, ..cx.clone() };
-        push_parts(items[..k].to_vec(), &left_cx, org_apposition, lex, out);
-        let name_cx = Context { before: String::new(), sentence_start: false, titled: true, ..cx };
-        push_parts(items[k..].to_vec(), &name_cx, false, lex, out);
-        return;
+        return push_owner_then_person(items, k, cx, org_apposition, lex, out);
     }
     // "тренер Спартака Деян Станкович": after a title, where names decline, a person's name is
     // its last two words (three with a patronymic); what stands before is its owner's.
     let patronymic = |w: &Item| ["вич", "вна", "чна"].iter().any(|e| w.lower.ends_with(e));
     if lex.declines_names() && cx.titled && items.len() >= 3 && !items.iter().any(|w| w.connector) {
-        let owner = |w: &Item| {
+        let names_an_owner = |w: &Item| {
             is_abbreviation(&w.word) || lex.is_org_word(&w.lower) || crate::gazetteer::territory(&w.lower).is_some()
         };
-        let k = if owner(&items[0]) {
+        let k = if names_an_owner(&items[0]) {
             1
         } else if patronymic(&items[items.len() - 2]) {
             items.len() - 3
@@ -460,14 +455,25 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
             items.len() - 2
         };
         if k >= 1 {
-            let left_cx = Context { after: String::new(), follows: Follows::Nothing, titled: false, ..cx.clone() };
-            push_parts(items[..k].to_vec(), &left_cx, org_apposition, lex, out);
-            let name_cx = Context { before: String::new(), sentence_start: false, titled: true, ..cx };
-            push_parts(items[k..].to_vec(), &name_cx, false, lex, out);
-            return;
+            return push_owner_then_person(items, k, cx, org_apposition, lex, out);
         }
     }
     push_parts(items, &cx, org_apposition, lex, out);
+}
+
+/// Records `items[..k]` as an owner's name and `items[k..]` as a titled person's.
+fn push_owner_then_person(
+    items: Vec<Item>,
+    k: usize,
+    cx: Context,
+    org_apposition: bool,
+    lex: &Lexicon,
+    out: &mut Vec<Mention>,
+) {
+    let left_cx = Context { after: String::new(), follows: Follows::Nothing, titled: false, ..cx.clone() };
+    push_parts(items[..k].to_vec(), &left_cx, org_apposition, lex, out);
+    let name_cx = Context { before: String::new(), sentence_start: false, titled: true, ..cx };
+    push_parts(items[k..].to_vec(), &name_cx, false, lex, out);
 }
 
 /// Records a run after cutting it where its connectors join two names rather than one.

@@ -59,8 +59,9 @@ pub(crate) struct Lexicon {
     /// True when every noun is capitalised (German): a capital letter alone is no evidence.
     pub capitalises_nouns: bool,
     /// Case endings of names in languages that decline them (Russian), longest first: a
-    /// name's words are compared by their stems ("Путина" is "Путин"), and so are titles and
-    /// given names. Empty where names keep one form.
+    /// name's words are compared by their stems ("Путина" is "Путин"); titles, given names
+    /// and organisations' head nouns are matched in every case form made from their endings.
+    /// Empty where names keep one form.
     pub case_endings: &'static [&'static str],
     /// Given names of the language, in the nominative, beside the shared list of
     /// `data/given_names.tsv` (which is in Latin letters).
@@ -1874,8 +1875,8 @@ pub(crate) static OTHER: Lexicon = Lexicon {
     given_names: &[],
 };
 
-/// The lists looked up for every capitalised word, as sets (titles and given names by their
-/// stems where the language declines names).
+/// The lists looked up for every capitalised word, as sets (titles, given names and
+/// organisations' head nouns in every case form where the language declines names).
 struct Sets {
     /// Every case form of a title, to the title.
     titles: crate::hash::HashMap<String, &'static str>,
@@ -1883,12 +1884,15 @@ struct Sets {
     calendar: crate::hash::HashSet<&'static str>,
     /// Every case form of a given name, to its nominative.
     given_names: crate::hash::HashMap<String, &'static str>,
+    /// Every case form of an organisation's head noun.
+    org_words: crate::hash::HashMap<String, &'static str>,
 }
 
 /// The singular case forms of a Russian noun or name in the nominative, by its ending
 /// ("министр": "министра", "министру", "министром", "министре"; "Мария": "Марии", "Марию",
-/// "Марией"). Names ending otherwise do not decline ("Моди", "Джо").
-fn case_forms(word: &str) -> Vec<String> {
+/// "Марией"; the noun "министерство": "министерства", "министерству"). Names ending in "-о"
+/// or another vowel do not decline ("Антонио", "Моди", "Нетаньяху").
+fn case_forms(word: &str, noun: bool) -> Vec<String> {
     let mut chars: Vec<char> = word.chars().collect();
     let last = chars.pop().unwrap_or(' ');
     let base: String = chars.iter().collect();
@@ -1900,6 +1904,7 @@ fn case_forms(word: &str) -> Vec<String> {
         'я' => &["я", "и", "е", "ю", "ей"],
         'й' => &["й", "я", "ю", "ем", "е", "и"],
         'ь' => &["ь", "я", "ю", "ем", "ём", "е", "и", "ью"],
+        'о' if noun => &["о", "а", "у", "ом", "е"],
         c if c.is_alphabetic() && !matches!(c, 'о' | 'е' | 'и' | 'у' | 'ю' | 'ы' | 'э') => {
             return ["", "а", "у", "ом", "е", "ы", "ов"].iter().map(|e| format!("{word}{e}")).collect();
         }
@@ -1910,20 +1915,21 @@ fn case_forms(word: &str) -> Vec<String> {
 
 impl Sets {
     fn of(lexicon: &'static Lexicon) -> Self {
-        let declined = |words: &'static [&'static str]| -> crate::hash::HashMap<String, &'static str> {
+        let declined = |words: &'static [&'static str], nouns: bool| -> crate::hash::HashMap<String, &'static str> {
             words
                 .iter()
                 .flat_map(|w| {
-                    let forms = if lexicon.declines_names() { case_forms(w) } else { vec![(*w).to_owned()] };
+                    let forms = if lexicon.declines_names() { case_forms(w, nouns) } else { vec![(*w).to_owned()] };
                     forms.into_iter().map(move |f| (f, *w))
                 })
                 .collect()
         };
         Self {
-            titles: declined(lexicon.titles),
+            titles: declined(lexicon.titles, true),
             function_words: lexicon.function_words.iter().flat_map(|l| l.iter().copied()).collect(),
             calendar: lexicon.calendar.iter().flat_map(|l| l.iter().copied()).collect(),
-            given_names: declined(lexicon.given_names),
+            given_names: declined(lexicon.given_names, false),
+            org_words: declined(lexicon.org_words, true),
         }
     }
 }
@@ -1971,8 +1977,7 @@ impl Lexicon {
 
     /// A head noun of organisations' names, in any case form where the language declines.
     pub(crate) fn is_org_word(&self, lower: &str) -> bool {
-        self.org_words.contains(&lower)
-            || (self.declines_names() && self.org_words.iter().any(|w| self.stem(w) == self.stem(lower)))
+        self.sets().org_words.contains_key(lower)
     }
 
     /// True where the language declines names (their words are compared by stems).
