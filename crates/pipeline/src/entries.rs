@@ -3,7 +3,7 @@
 use newsdesk_feeds::{ParsedEntry, ParsedFeed, canonical_link, content_hash};
 use newsdesk_model::{ArticleUpsert, SafeHtml, limits, normalize_language, paragraphs_to_html};
 use newsdesk_store::IncomingEntry;
-use newsdesk_stories::{SummaryConfig, detect_language, summarize};
+use newsdesk_stories::{SummaryConfig, detect_article_language, summarize};
 
 /// The entry's identity in its feed: its GUID, else its link without tracking parameters,
 /// else a hash of its content.
@@ -28,10 +28,11 @@ pub fn to_incoming(entry: &ParsedEntry, feed: &ParsedFeed) -> IncomingEntry {
     let hash_input = format!("{}\u{0}{}", entry.text, feed_summary);
     let generated = summarize(&entry.text, &SummaryConfig::default()).join(" ");
     let summary = if generated.is_empty() { feed_summary.clone() } else { generated };
-    let language = feed.language.as_deref().and_then(|l| normalize_language(l).ok()).or_else(|| {
-        let head: String = entry.text.chars().take(600).collect();
-        detect_language(&format!("{}\n{head}", entry.title)).map(str::to_owned)
-    });
+    let language = feed
+        .language
+        .as_deref()
+        .and_then(|l| normalize_language(l).ok())
+        .or_else(|| detect_article_language(&entry.title, &entry.text).map(str::to_owned));
     let body_text = cut_bytes(&entry.text, limits::BODY_BYTES);
     let body_html = if entry.content.as_str().len() > limits::BODY_HTML_BYTES {
         paragraphs_to_html(&body_text)

@@ -9,7 +9,7 @@
 use chrono::{DateTime, Utc};
 use newsdesk_stories::{
     Assignment, ClusterConfig, CopyConfig, CopyDetector, CopyInput, Entity, Fingerprint, StoryArticle, StoryClusterer,
-    SummaryConfig, credited_sources, detect_language, extract_entities, keyphrases, summarize,
+    SummaryConfig, credited_sources, detect_article_language, extract_entities, keyphrases, summarize,
 };
 
 /// Keyphrases kept per article.
@@ -92,12 +92,7 @@ pub struct Analysis {
 /// Analyzes one article: pure, on any thread.
 #[must_use]
 pub fn analyze(article: &ArticleText<'_>, fields: Fields, summary: &SummaryConfig) -> Analysis {
-    let language = if fields.language {
-        let head: String = article.text.chars().take(600).collect();
-        detect_language(&format!("{}\n{head}", article.title))
-    } else {
-        None
-    };
+    let language = if fields.language { detect_article_language(article.title, article.text) } else { None };
     let (fingerprint, credits) = if fields.copies {
         let mut credits = credited_sources(article.text);
         if let Some(domain) = article.original_domain {
@@ -114,26 +109,18 @@ pub fn analyze(article: &ArticleText<'_>, fields: Fields, summary: &SummaryConfi
         language,
         summary: if fields.summary {
             // The summary's rules for English words need the language: detected if not asked
-            // (once: a detection that found none is not repeated).
-            let language = if fields.language {
-                language
-            } else {
-                let head: String = article.text.chars().take(600).collect();
-                detect_language(&format!("{}\n{head}", article.title))
-            };
+            // (a detection that found none is not repeated; one made when the article was
+            // stored is remembered).
+            let language =
+                if fields.language { language } else { detect_article_language(article.title, article.text) };
             summarize(article.text, &SummaryConfig { language, ..*summary })
         } else {
             Vec::new()
         },
         entities: if fields.entities {
-            // The cues of names are the language's own: detected if not asked (once: a
-            // detection that found none is not repeated).
-            let language = if fields.language {
-                language
-            } else {
-                let head: String = article.text.chars().take(600).collect();
-                detect_language(&format!("{}\n{head}", article.title))
-            };
+            // The cues of names are the language's own: detected if not asked (as above).
+            let language =
+                if fields.language { language } else { detect_article_language(article.title, article.text) };
             extract_entities(article.title, article.text, language)
         } else {
             Vec::new()

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 
 use chrono::{DateTime, Utc};
-use newsdesk_stories::{ClusterConfig, StoryArticle, StoryClusterer, detect_language};
+use newsdesk_stories::{ClusterConfig, StoryArticle, StoryClusterer, detect_article_language};
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: cluster_stream FILE.jsonl");
@@ -61,7 +61,7 @@ fn main() {
         } else {
             DateTime::parse_from_rfc3339(&published).expect("a time").to_utc()
         };
-        let language = detect_language(&format!("{title}\n{}", text.chars().take(600).collect::<String>()));
+        let language = detect_article_language(&title, &text);
         let a = clusterer.assign_article(&StoryArticle { title: &title, text: &text, language, at, day_only });
         for m in a.merged {
             parent.insert(m, a.story);

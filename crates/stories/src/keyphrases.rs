@@ -2,28 +2,28 @@
 
 use crate::hash::HashMap;
 
+/// A word number that marks a break between phrases (and pads a shorter phrase's key).
+const BREAK: u32 = u32::MAX;
+
 /// The article's keyphrases: up to `n` phrases of one to three content words, scored by
 /// frequency, presence in the title and earliness.
 #[must_use]
 pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
-    const BREAK: u32 = u32::MAX;
     let sample = match text.char_indices().nth(20_000) {
         Some((i, _)) => &text[..i],
         None => text,
     };
-    let title_words: Vec<String> = words_of(title);
-    let body = words_of(sample);
+    let title_words = Words::of(title);
+    let body = Words::of(sample);
     // Words as numbers, phrases as up to three numbers: no string per candidate phrase.
     let mut ids: HashMap<&str, u32> = HashMap::default();
     let mut vocab: Vec<&str> = Vec::new();
     let coded: Vec<u32> = body
         .iter()
         .map(|w| {
-            if w.is_empty() {
-                return BREAK;
-            }
-            *ids.entry(w.as_str()).or_insert_with(|| {
-                vocab.push(w.as_str());
+            let Some(w) = w else { return BREAK };
+            *ids.entry(w).or_insert_with(|| {
+                vocab.push(w);
                 u32::try_from(vocab.len() - 1).unwrap_or(BREAK - 1)
             })
         })
@@ -41,7 +41,7 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
         }
         position += chunk.len() + 1;
     }
-    let in_title: Vec<bool> = vocab.iter().map(|v| title_words.iter().any(|t| t == v)).collect();
+    let in_title: Vec<bool> = vocab.iter().map(|v| title_words.iter().any(|t| t == Some(*v))).collect();
     let mut ranked: Vec<(f32, [u32; 3])> = stats
         .into_iter()
         .filter(|(_, (s, _))| *s >= 2.0)
@@ -51,9 +51,32 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
             (s * if title { 2.0 } else { 1.0 } * (0.5 + early), key)
         })
         .collect();
+    // Only the best few are read: sort the best `take` (and any scores tied with the last of
+    // them), and the rest only if phrases turned down leave too few.
+    let mut take = (8 * n).max(32);
+    loop {
+        let cut = take < ranked.len();
+        let head = if cut {
+            ranked.select_nth_unstable_by(take - 1, |a, b| b.0.total_cmp(&a.0));
+            let floor = ranked[take - 1].0;
+            let mut head: Vec<(f32, [u32; 3])> = ranked[..take].to_vec();
+            head.extend(ranked[take..].iter().filter(|r| r.0 == floor));
+            head
+        } else {
+            std::mem::take(&mut ranked)
+        };
+        let out = spell_out(head, &vocab, n);
+        if out.len() >= n || !cut {
+            return out;
+        }
+        take *= 4;
+    }
+}
+
+/// The best `n` phrases of `ranked` spelled out: a group of equal scores at a time, in
+/// alphabetical order within the group so that the result does not depend on hashing.
+fn spell_out(mut ranked: Vec<(f32, [u32; 3])>, vocab: &[&str], n: usize) -> Vec<String> {
     ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
-    // Spell out phrases only as far as needed: a group of equal scores at a time, in
-    // alphabetical order within the group so that the result does not depend on hashing.
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < ranked.len() && out.len() < n {
@@ -82,29 +105,50 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
     out
 }
 
-/// Lowercase content words; an empty string marks a break (stop word or punctuation).
-fn words_of(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for raw in text.split_whitespace() {
-        let w: String = if raw.is_ascii() {
-            raw.bytes()
-                .filter(|b| b.is_ascii_alphanumeric() || *b == b'-')
-                .map(|b| char::from(b.to_ascii_lowercase()))
-                .collect()
-        } else {
-            raw.chars().filter(|c| c.is_alphanumeric() || *c == '-').flat_map(char::to_lowercase).collect()
-        };
-        let breaks = raw.ends_with([',', '.', ';', ':', '!', '?']);
-        if w.chars().count() < 3 || crate::lexicon::english::is_stop_word(&w) || w.chars().all(|c| c.is_ascii_digit()) {
-            out.push(String::new());
-        } else {
-            out.push(w);
-            if breaks {
-                out.push(String::new());
+/// Lowercase content words of a text, all in one string; `None` marks a break (stop word or
+/// punctuation).
+struct Words {
+    text: String,
+    /// Each word's byte range in `text`; an empty range is a break.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Words {
+    fn of(source: &str) -> Self {
+        let mut text = String::with_capacity(source.len());
+        let mut spans = Vec::new();
+        for raw in source.split_whitespace() {
+            let start = text.len();
+            if raw.is_ascii() {
+                text.extend(
+                    raw.bytes()
+                        .filter(|b| b.is_ascii_alphanumeric() || *b == b'-')
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+            } else {
+                text.extend(raw.chars().filter(|c| c.is_alphanumeric() || *c == '-').flat_map(char::to_lowercase));
+            }
+            let w = &text[start..];
+            let breaks = raw.ends_with([',', '.', ';', ':', '!', '?']);
+            if w.chars().count() < 3
+                || crate::lexicon::english::is_stop_word(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+            {
+                text.truncate(start);
+                spans.push((start, start));
+            } else {
+                spans.push((start, text.len()));
+                if breaks {
+                    spans.push((text.len(), text.len()));
+                }
             }
         }
+        Self { text, spans }
     }
-    out
+
+    fn iter(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        self.spans.iter().map(|&(a, b)| (a < b).then(|| &self.text[a..b]))
+    }
 }
 
 #[cfg(test)]
@@ -121,6 +165,26 @@ mod tests {
         );
         assert_eq!(k[0], "harbour bridge", "{k:?}");
         assert!(k.contains(&"deck repairs".to_owned()), "{k:?}");
+    }
+
+    #[test]
+    fn phrases_turned_down_do_not_crowd_out_the_rest() {
+        // Fifty three-character words, each often repeated, outscore everything and are all
+        // too short to keep: the phrases below them still come out.
+        let mut text = String::new();
+        for round in 0..5 {
+            for i in 0..50 {
+                text.push_str(&format!("x{i:02}. "));
+            }
+            if round < 2 {
+                text.push_str("harbour bridge, river ferry, tide tables, night trains, coast road. ");
+            }
+        }
+        let k = keyphrases("", &text, 5);
+        assert_eq!(k.len(), 5, "{k:?}");
+        for phrase in ["harbour bridge", "river ferry", "tide tables", "night trains", "coast road"] {
+            assert!(k.contains(&phrase.to_owned()), "{phrase}: {k:?}");
+        }
     }
 
     #[test]

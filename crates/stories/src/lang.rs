@@ -25,6 +25,40 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     Some(tag(info.lang()))
 }
 
+/// Characters of an article's text read with its title to tell its language.
+const ARTICLE_HEAD_CHARS: usize = 600;
+/// Article languages remembered by [`detect_article_language`]; the memory is emptied when full.
+const REMEMBERED: usize = 4096;
+
+/// The language of an article from its title and the head of its text, as
+/// [`detect_language`] tells it. The same article is read when it is stored and again when it
+/// is understood: the answers for recent samples are remembered (keyed by a hash of the
+/// sample, in a bounded memory), so the second reading costs a hash instead of a detection.
+#[must_use]
+pub fn detect_article_language(title: &str, text: &str) -> Option<&'static str> {
+    use std::hash::BuildHasher;
+    use std::sync::{Mutex, OnceLock};
+    static MEMORY: OnceLock<Mutex<crate::hash::HashMap<u64, Option<&'static str>>>> = OnceLock::new();
+    let head = match text.char_indices().nth(ARTICLE_HEAD_CHARS) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    let sample = format!("{title}\n{head}");
+    let key = foldhash::fast::FixedState::with_seed(0x6c61_6e67).hash_one(sample.as_str());
+    let memory = MEMORY.get_or_init(Mutex::default);
+    if let Some(known) = memory.lock().ok().and_then(|m| m.get(&key).copied()) {
+        return known;
+    }
+    let found = detect_language(&sample);
+    if let Ok(mut m) = memory.lock() {
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(key, found);
+    }
+    found
+}
+
 /// The likeliest of English, German, French, Spanish and Russian for `text`, however unsure: for
 /// short texts whose language [`detect_language`] will not name, where a guess among the
 /// languages that have their own name cues beats assuming English.
@@ -193,6 +227,23 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(detect_language(text), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn an_article_is_told_by_its_title_and_head() {
+        let german = "Die Brücke über den Hafen wurde am Montag nach sechs Wochen Reparatur wieder geöffnet. ";
+        let english = "The harbour bridge reopened on Monday after six weeks of repairs to its deck. ";
+        // A German head and an English tail past the head: German, asked once or twice.
+        let text = format!("{}{}", german.repeat(8), english.repeat(40));
+        for _ in 0..2 {
+            assert_eq!(detect_article_language("Hafenbrücke wieder offen", &text), Some("de"));
+        }
+        // The title counts: a short English text under a long German title is German.
+        let title = german.trim();
+        assert_eq!(detect_article_language(title, "Open again."), Some("de"));
+        assert_eq!(detect_article_language("Open", "again."), None);
+        // Another article with the same head but another title is not answered from memory.
+        assert_eq!(detect_article_language(english.trim(), "Open again."), Some("en"));
     }
 
     #[test]

@@ -30,6 +30,6 @@ pub use copies::{CopyConfig, CopyDetector, CopyInput, CopyVerdict, Fingerprint, 
 pub use digest::{Digest, Member, digest};
 pub use entities::{Entity, EntityKind, extract_entities};
 pub use keyphrases::keyphrases;
-pub use lang::detect_language;
+pub use lang::{detect_article_language, detect_language};
 pub use sentences::split_sentences;
 pub use summary::{SummaryConfig, summarize};

@@ -178,18 +178,20 @@ fn read_number(text: &str) -> (String, usize) {
 /// A word as a term: lowercased, not a stop word, at least three letters, lightly stemmed
 /// when written in Latin letters.
 pub(crate) fn content_word(word: &str) -> Option<String> {
-    let lower = word.to_lowercase();
+    // One string, cut in place.
+    let mut lower = word.to_lowercase();
     if lower.chars().count() < 3 || super::is_stop_word(&lower) {
         return None;
     }
     // Possessives fold: "Blumenthal's" is "Blumenthal".
-    let lower = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower).to_owned();
-    if lower.is_ascii() {
-        for suffix in ["ing", "ed", "es", "s"] {
-            if lower.len() > 5 && lower.ends_with(suffix) {
-                return Some(lower[..lower.len() - suffix.len()].to_owned());
-            }
-        }
+    if let Some(kept) = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).map(str::len) {
+        lower.truncate(kept);
+    }
+    if lower.is_ascii()
+        && lower.len() > 5
+        && let Some(suffix) = ["ing", "ed", "es", "s"].into_iter().find(|s| lower.ends_with(s))
+    {
+        lower.truncate(lower.len() - suffix.len());
     }
     Some(lower)
 }

@@ -45,6 +45,10 @@ const DASHES: &[&str] = &["--", "\u{2014}", "\u{2013}", "-"];
 /// A token's word: without surrounding punctuation and possessive, dotted abbreviations
 /// ("U.S.") kept whole.
 pub(crate) fn clean(token: &str) -> &str {
+    // Most words are plain lowercase letters: nothing to trim.
+    if token.bytes().all(|b| b.is_ascii_lowercase()) {
+        return token;
+    }
     let t = token.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '\u{2019}' | '.' | '&'));
     let t = t.trim_start_matches('.');
     let dotted =
@@ -76,8 +80,11 @@ fn is_dotted(word: &str) -> bool {
 }
 
 fn capital(t: &Token<'_>) -> bool {
-    let mut chars = t.word.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = t.word.chars().next() else { return false };
+    // Most words start in lowercase; only "al-" and "el-" may still lead to a capital.
+    if !first.is_uppercase() && first != 'a' && first != 'e' {
+        return false;
+    }
     if let Some(rest) = t.word.strip_prefix("al-").or_else(|| t.word.strip_prefix("el-")) {
         return rest.chars().next().is_some_and(char::is_uppercase);
     }
@@ -147,9 +154,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             sentence_start = true;
         }
         let before = || if i > 0 && !sentence_start { tokens[i - 1].lower.to_string() } else { String::new() };
-        if capital(t)
-            && let Some(n) = known_phrase(&tokens[i..])
-        {
+        let cap = capital(t);
+        if cap && let Some(n) = known_phrase(&tokens[i..]) {
             let before = before();
             let words = tokens[i..i + n].iter().map(|t| t.word.to_string()).collect();
             let after = tokens.get(i + n).map(|t| t.lower.to_string()).unwrap_or_default();
@@ -159,10 +165,10 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             i += n;
             continue;
         }
-        if !capital(t) || lex.is_calendar(t.lower.as_ref()) || lex.is_function_word(t.lower.as_ref()) {
+        if !cap || lex.is_calendar(t.lower.as_ref()) || lex.is_function_word(t.lower.as_ref()) {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
             // first name starts after it.
-            if !(capital(t) && lex.is_function_word(t.lower.as_ref()) && !breaks_after(t)) {
+            if !(cap && lex.is_function_word(t.lower.as_ref()) && !breaks_after(t)) {
                 sentence_start = ends_sentence(t);
             } else {
                 sentence_start = false;
