@@ -82,6 +82,11 @@ pub(crate) fn territory(word: &str) -> Option<&'static str> {
             }
         }
     }
+    // Korean writes its case particles onto the noun: "스웨덴의" is "of Sweden".
+    let stem = crate::skeleton::without_korean_particle(word);
+    if stem.len() < word.len() {
+        return names.exact.get(stem).copied();
+    }
     None
 }
 
@@ -176,6 +181,10 @@ mod tests {
             assert_eq!(territory(name), Some("IT"), "{name}");
         }
         assert_eq!(territory("bridge"), None);
+        // Korean writes its particles onto the name: "of Italy", "in Italy".
+        for name in ["이탈리아", "이탈리아의", "이탈리아에서"] {
+            assert_eq!(territory(name), Some("IT"), "{name}");
+        }
         assert_eq!(territory_phrase(&["new".into(), "zealand".into(), "said".into()]), Some(("NZ", 2)));
         assert_eq!(territories_unspaced("在意大利和德国举行"), ["IT", "DE"]);
     }

@@ -23,6 +23,7 @@ mod lang;
 mod lexicon;
 mod script;
 mod sentences;
+mod skeleton;
 mod summary;
 
 pub use cluster::{Assignment, ClusterConfig, StoryArticle, StoryClusterer};

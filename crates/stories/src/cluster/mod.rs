@@ -140,8 +140,10 @@ impl Profile {
         } else {
             config.word_share * words + (1.0 - config.word_share) * anchors
         };
-        if self.languages & other.languages == 0 {
+        if self.languages != other.languages {
             // Texts in different languages share hardly any words: anchors are all they share.
+            // So with a story told in other languages besides this one: its words are mostly
+            // theirs.
             both.max(config.anchor_alone * anchors)
         } else {
             both

@@ -285,14 +285,47 @@ pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
                     if key.len() >= 2 {
                         out.push(format!("~{key}"));
                     }
+                    push_skeleton(&mut out, part);
                 }
+            }
+            // Scripts without capitals cannot mark names: every word may be one.
+            Token::Word { text, .. } if text.chars().next().is_some_and(|c| !is_cased_letter(c)) => {
+                push_skeleton(&mut out, text);
             }
             Token::Number(n) if n.len() >= 2 => out.push(format!("#{n}")),
             _ => {}
         }
     }
+    // Thai runs its words together, but sets a foreign name apart with spaces: short runs.
+    if tokens.iter().any(|t| matches!(t, Token::Pair(_))) {
+        for run in text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation()) {
+            if run
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{0E01}'..='\u{0E2E}').contains(&c) || ('\u{0E40}'..='\u{0E44}').contains(&c))
+                && run.chars().count() <= SHORT_RUN
+            {
+                push_skeleton(&mut out, run);
+            }
+        }
+    }
     out.extend(places_and_dates(text, tokens));
     out
+}
+
+/// Consonant classes a name needs for its skeleton to be an anchor: shorter skeletons are
+/// shared by too many names (Biden and Putin are both `PTN`).
+const SKELETON_CLASSES: usize = 5;
+/// Characters of a run of Thai letters between spaces that may be a name.
+const SHORT_RUN: usize = 12;
+
+/// A name's consonant skeleton as an anchor ("%KSTSN"), the key that names written in
+/// Korean, Thai, Arabic, Georgian or Indic scripts share with their Latin and Cyrillic forms.
+fn push_skeleton(out: &mut Vec<String>, word: &str) {
+    let skeleton = crate::skeleton::skeleton(word);
+    if skeleton.len() >= SKELETON_CLASSES {
+        out.push(format!("%{skeleton}"));
+    }
 }
 
 /// Anchors from the gazetteer: territories ("@IT") named in any language, and dates

@@ -369,3 +369,63 @@ fn one_event_in_three_languages_including_one_without_spaces() {
     ];
     assert_grouped(&stream, &[1, 1, 1, 2]);
 }
+
+#[test]
+fn a_name_joins_its_story_from_scripts_without_latin_letters() {
+    // Korean and Arabic write the conductor's name in their own letters, and share no number,
+    // date or country with the English reports: the name's consonants are what they share.
+    let stream = [
+        (
+            0,
+            "Conductor Henrik Sandvelder resigns from the Valmora orchestra",
+            "Henrik Sandvelder, the conductor who led the Valmora Philharmonic for two decades, resigned on Friday after a dispute with its board, the orchestra said.",
+        ),
+        (
+            1,
+            "Sandvelder quits Valmora Philharmonic after board dispute",
+            "The Valmora Philharmonic's long-serving conductor Henrik Sandvelder has stepped down following a row with the orchestra's board.",
+        ),
+        (
+            2,
+            "Storm closes ports along the Varn coast",
+            "A storm closed ports along the Varn coast on Friday and cut power to thousands of homes, officials said.",
+        ),
+        (
+            3,
+            "지휘자 헨리크 산드벨데르 사임",
+            "발모라 필하모닉을 오랫동안 이끈 지휘자 헨리크 산드벨데르가 이사회와의 갈등 끝에 사임했다.",
+        ),
+        (
+            4,
+            "استقالة قائد الأوركسترا هنريك ساندفيلدر",
+            "استقال قائد الأوركسترا هنريك ساندفيلدر من منصبه بعد خلاف مع مجلس الإدارة.",
+        ),
+    ];
+    assert_grouped(&stream, &[1, 1, 2, 1, 1]);
+}
+
+#[test]
+fn a_story_told_in_two_languages_takes_a_later_report_in_either() {
+    // Once the story is told in English and Korean, a Korean report half a day later, in other
+    // words, is judged by the names it shares, as the first one was: the story's words are
+    // mostly English.
+    let stream = [
+        (
+            0,
+            "Conductor Henrik Sandvelder resigns from the Valmora orchestra",
+            "Henrik Sandvelder, the conductor who led the Valmora Philharmonic for two decades, resigned on Friday after a dispute with its board, the orchestra said. The board thanked Sandvelder.",
+        ),
+        (
+            1,
+            "지휘자 헨리크 산드벨데르 사임",
+            "발모라 필하모닉을 오랫동안 이끈 지휘자 헨리크 산드벨데르가 이사회와의 갈등 끝에 사임했다.",
+        ),
+        (
+            2,
+            "Storm closes ports along the Varn coast",
+            "A storm closed ports along the Varn coast on Friday and cut power to thousands of homes, officials said.",
+        ),
+        (13, "고별 무대 없다는 산드벨데르는", "다음 달 고별 무대에도 서지 않는다고 산드벨데르는 말했다."),
+    ];
+    assert_grouped(&stream, &[1, 1, 2, 1]);
+}
