@@ -82,7 +82,7 @@ pub(crate) fn territory(word: &str) -> Option<&'static str> {
             }
         }
     }
-    // Korean writes its case particles onto the noun: "스웨덴의" is "of Sweden".
+    // Korean writes its case particles onto the noun: "이탈리아의" is "of Italy".
     let stem = crate::skeleton::without_korean_particle(word);
     if stem.len() < word.len() {
         return names.exact.get(stem).copied();

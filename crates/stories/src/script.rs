@@ -57,8 +57,8 @@ pub fn is_cased_letter(c: char) -> bool {
 
 /// A word folded to lowercase ASCII letters: diacritics dropped, Cyrillic and Greek
 /// transliterated, and letters that spell one sound in different languages made one, so that
-/// spellings of one name across languages meet ("Pääbo" and "Паабо", "Kristersson" and
-/// "Кристерссон", "Benedict" and "Benedykt").
+/// spellings of one name across languages meet ("Sääland" and "Сааланд", "Vestersson" and
+/// "Вестерссон", "Wenedict" and "Venedykt").
 /// Characters with no Latin reading (Arabic, Han, ...) make the fold empty.
 #[must_use]
 pub fn fold_to_latin(word: &str) -> String {
@@ -201,15 +201,15 @@ mod tests {
 
     #[test]
     fn one_name_in_three_alphabets_folds_to_one_key() {
-        assert_eq!(fold_to_latin("Pääbo"), fold_to_latin("Паабо"));
-        assert_eq!(fold_to_latin("Kristersson"), fold_to_latin("Кристерссон"));
-        assert_eq!(fold_to_latin("Sunak"), fold_to_latin("Сунак"));
-        assert_eq!(fold_to_latin("Rishi"), fold_to_latin("Ріші"));
-        assert_eq!(fold_to_latin("Papadopoulos"), fold_to_latin("Παπαδόπουλος"));
-        assert_eq!(fold_to_latin("Benedict"), fold_to_latin("Benedykt"));
-        assert_eq!(fold_to_latin("Castillo"), fold_to_latin("Кастильо"));
+        assert_eq!(fold_to_latin("Sääland"), fold_to_latin("Сааланд"));
+        assert_eq!(fold_to_latin("Vestersson"), fold_to_latin("Вестерссон"));
+        assert_eq!(fold_to_latin("Dunak"), fold_to_latin("Дунак"));
+        assert_eq!(fold_to_latin("Mishi"), fold_to_latin("Міші"));
+        assert_eq!(fold_to_latin("Karamanlopoulos"), fold_to_latin("Καραμανλόπουλος"));
+        assert_eq!(fold_to_latin("Wenedict"), fold_to_latin("Venedykt"));
+        assert_eq!(fold_to_latin("Mastillo"), fold_to_latin("Мастильо"));
         assert_eq!(fold_to_latin("São"), "sao");
-        assert_eq!(fold_to_latin("بيليه"), "", "no Latin reading");
+        assert_eq!(fold_to_latin("ساندفيلدر"), "", "no Latin reading");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! language.
 //!
 //! Anchors are what stays the same when the event is told in another language: names
-//! (capitalized words, folded to plain Latin letters so that "Pääbo", "Paabo" and "Паабо"
+//! (capitalized words, folded to plain Latin letters so that "Sääland", "Saaland" and "Сааланд"
 //! meet) and numbers (digits of any script: "82", "٨٢" and "८२" meet).
 
 use crate::gazetteer;
@@ -279,7 +279,7 @@ pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
                 if super::is_stop_word(&word.to_lowercase()) {
                     continue;
                 }
-                // Each part of a hyphenated name is a name ("Benedict al XVI-lea", "Jean-Luc").
+                // Each part of a hyphenated name is a name ("Jean-Luc", "Sánchez-Vidal").
                 for part in word.split(['-', '\'', '’']) {
                     let key = fold_to_latin(part);
                     if key.len() >= 2 {
@@ -309,12 +309,26 @@ pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
             }
         }
     }
+    // Chinese writes a foreign name's parts with a dot between them ("亨里克·桑佩特科"): the
+    // characters after a dot begin a name, which ends somewhere within a few characters.
+    for (at, dot) in text.match_indices(['·', '・', '‧']) {
+        let run: Vec<char> = text[at + dot.len()..].chars().take_while(|&c| is_unspaced(c)).take(HAN_NAME).collect();
+        for end in 2..=run.len() {
+            let skeleton = crate::skeleton::han_skeleton(&run[..end].iter().collect::<String>());
+            if skeleton.len() >= SKELETON_CLASSES {
+                out.push(format!("%{skeleton}"));
+            }
+        }
+    }
     out.extend(places_and_dates(text, tokens));
     out
 }
 
+/// Characters of a name's part written in Han characters at most.
+const HAN_NAME: usize = 6;
+
 /// Consonant classes a name needs for its skeleton to be an anchor: shorter skeletons are
-/// shared by too many names (Biden and Putin are both `PTN`).
+/// shared by too many names (many names of two syllables have the same three).
 const SKELETON_CLASSES: usize = 5;
 /// Characters of a run of Thai letters between spaces that may be a name.
 const SHORT_RUN: usize = 12;
@@ -460,6 +474,20 @@ mod tests {
     }
 
     #[test]
+    fn long_names_meet_across_scripts_by_their_consonants() {
+        let skeletons = |text: &str| -> Vec<String> {
+            anchors(text, &tokens(text)).into_iter().filter(|a| a.starts_with('%')).collect()
+        };
+        assert_eq!(skeletons("Officials said Henrik Sandvelder resigned."), ["%SNTPT"]);
+        assert_eq!(skeletons("지휘자 헨리크 산드벨데르가 사임했다."), ["%SNTPT"]);
+        assert_eq!(skeletons("استقال هنريك ساندفيلدر من منصبه."), ["%SNTPT"]);
+        // In Chinese the name's part after the dot, however far it runs.
+        assert!(skeletons("指挥家亨里克·桑佩特科辞职").contains(&"%SNPTK".to_owned()));
+        // Short names give none: too many share them.
+        assert!(skeletons("Officials said Mara Okafor resigned.").is_empty());
+    }
+
+    #[test]
     fn places_and_dates_in_any_language() {
         let of = |text: &str| places_and_dates(text, &tokens(text));
         assert_eq!(of("Elections in Italy on 25 September."), ["@IT", "@09-25"]);
@@ -479,8 +507,8 @@ mod tests {
 
     #[test]
     fn dominant_script() {
-        assert_eq!(Script::dominant("Пеле умер в 82 года"), Script::Cyrillic);
-        assert_eq!(Script::dominant("贝利去世 Pelé"), Script::Cjk);
-        assert_eq!(Script::dominant("Pelé dies"), Script::Latin);
+        assert_eq!(Script::dominant("Дунак умер в 82 года"), Script::Cyrillic);
+        assert_eq!(Script::dominant("桑佩特科去世 Sanpetko"), Script::Cjk);
+        assert_eq!(Script::dominant("Sanpetko dies"), Script::Latin);
     }
 }
