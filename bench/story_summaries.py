@@ -3,7 +3,8 @@
 allsides-dev-roundups.jsonl (the first paragraph of each story's `roundup`). Each gold story is
 matched to the story `newsdesk analyze --stories` put its first article in; that story's
 summary is scored with ROUGE (rouge-score, Porter stemmer, summary-level Lsum, sentences one a
-line), beside LEAD-3 of the story's first article in the same run.
+line), beside LEAD-3 of the story's first article in the same run. Then, as a second set, how
+many of the words of basil's `main_event` each basil story's summary has (ROUGE-1 recall).
 
 Usage: bench/story_summaries.py [--stories bench/out/clustering/allsides-dev.stories.jsonl]
 (run `bench/clustering.py --stories allsides-dev` first; bench/clustering.sh does both).
@@ -58,6 +59,32 @@ def main():
     print(f"{'':10} {'R-1':>6} {'R-2':>6} {'R-Lsum':>7}")
     for name, v in totals.items():
         print(f"{name:10} " + " ".join(f"{100 * x / max(n, 1):6.2f}" for x in v))
+    basil_main_events(scorer, os.path.join(os.path.dirname(args.stories), "basil.stories.jsonl"))
+
+
+def basil_main_events(scorer, path):
+    """A second check on other stories: does the summary tell the event? basil.jsonl names each
+    event's main event in a few words (`main_event`); ROUGE-1 recall of those words in the
+    summary of the story the event's first article is in, beside LEAD-3 of that article."""
+    if not os.path.exists(path):
+        return
+    articles = [json.loads(l) for l in open(os.path.join(EVAL, "basil.jsonl"), encoding="utf-8")]
+    story_of = {a: s for s in (json.loads(l) for l in open(path, encoding="utf-8")) for a in s["articles"]}
+    first = {}
+    for a in articles:
+        first.setdefault(a["event_id"], a)
+    recall = {"newsdesk": 0.0, "LEAD-3": 0.0}
+    words = 0
+    for lead in first.values():
+        story = story_of.get(lead["id"], {})
+        lead3 = " ".join(sentences(" ".join(lead["paragraphs"]))[:3])
+        for name, text in (("newsdesk", story.get("summary", "")), ("LEAD-3", lead3)):
+            recall[name] += scorer.score(lead["main_event"], text)["rouge1"].recall
+        words += len(re.findall(r"\w+", story.get("summary", "")))
+    n = max(len(first), 1)
+    print(f"basil: {len(first)} events, main event words found (ROUGE-1 recall): "
+          + ", ".join(f"{name} {100 * v / n:.2f}" for name, v in recall.items())
+          + f"; mean summary words {words / n:.1f}")
 
 
 if __name__ == "__main__":

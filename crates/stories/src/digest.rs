@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 
 use crate::cluster::content_word;
 use crate::hash::HashSet;
+use crate::lexicon::commentary::is_commentary;
 use crate::summary::{SummaryConfig, summarize};
 
 /// One article of a story, as the digest reads it.
@@ -37,7 +38,7 @@ const LEAD_WORDS: usize = 120;
 const SUMMARY_WORDS: usize = 80;
 const SUMMARY_MAX_WORDS: usize = 110;
 /// Least agreement of a summary sentence, as a share of the best sentence's.
-const MIN_AGREEMENT: f32 = 0.5;
+const MIN_AGREEMENT: f32 = 0.3;
 
 /// The content words of a text's first `limit` words.
 fn bag(text: &str, limit: usize) -> HashSet<String> {
@@ -79,7 +80,12 @@ fn summary(members: &[Member<'_>], bags: &[HashSet<String>]) -> Vec<String> {
     let config = SummaryConfig::default();
     // Candidates: each article's lead sentences, with their article and position.
     let mut candidates: Vec<(f32, usize, usize, String, HashSet<String>)> = Vec::new();
+    // What the outlets report: commentary is left out, unless the story is nothing else.
+    let reports = members.iter().any(|m| !is_commentary(m.title));
     for (i, m) in members.iter().enumerate() {
+        if reports && is_commentary(m.title) {
+            continue;
+        }
         for (position, sentence) in summarize(m.text, &config).into_iter().enumerate() {
             if sentence.contains(['"', '“', '”', '«', '»']) {
                 continue;

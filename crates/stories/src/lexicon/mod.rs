@@ -3,6 +3,7 @@
 //! newsdesk from general knowledge of news prose; name lists from open data (places, given
 //! names, countries, months in 82 languages) live in `data/` with their sources and licences.
 
+pub(crate) mod commentary;
 pub(crate) mod english;
 pub(crate) mod names;
 pub(crate) mod russian;
