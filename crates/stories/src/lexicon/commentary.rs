@@ -65,12 +65,8 @@ pub(crate) fn is_commentary(headline: &str) -> bool {
         let part = part.trim().trim_matches(|c: char| c == '[' || c == ']').to_lowercase();
         LABELS.contains(&part.as_str())
     };
-    if let Some((head, _)) = h.split_once(SEPARATORS) {
-        if labelled(head) {
-            return true;
-        }
-    }
-    h.rsplit_once(SEPARATORS).is_some_and(|(_, tail)| labelled(tail))
+    h.split_once(SEPARATORS).is_some_and(|(head, _)| labelled(head))
+        || h.rsplit_once(SEPARATORS).is_some_and(|(_, tail)| labelled(tail))
 }
 
 #[cfg(test)]
