@@ -54,8 +54,9 @@ const LABELS: &[&str] = &[
     "аналитика",
 ];
 
-/// Separators between a label and the headline.
-const SEPARATORS: &[char] = &[':', '|', '–', '—', '-'];
+/// Separators between a label and the headline (a hyphen only with spaces around it, so that
+/// "Op-Ed" stays one label).
+const SEPARATORS: &[&str] = &[":", "|", "–", "—", " - "];
 
 /// True when the headline carries a commentary label before or after it ("Opinion: ...",
 /// "... | Analysis").
@@ -65,8 +66,10 @@ pub(crate) fn is_commentary(headline: &str) -> bool {
         let part = part.trim().trim_matches(|c: char| c == '[' || c == ']').to_lowercase();
         LABELS.contains(&part.as_str())
     };
-    h.split_once(SEPARATORS).is_some_and(|(head, _)| labelled(head))
-        || h.rsplit_once(SEPARATORS).is_some_and(|(_, tail)| labelled(tail))
+    SEPARATORS.iter().any(|sep| {
+        h.split_once(sep).is_some_and(|(head, _)| labelled(head))
+            || h.rsplit_once(sep).is_some_and(|(_, tail)| labelled(tail))
+    })
 }
 
 #[cfg(test)]
@@ -81,6 +84,7 @@ mod tests {
             "Kommentar: Der Hafenstreik zeigt, was fehlt",
             "Le port et ses grèves – Tribune",
             "Мнение: чему нас учит забастовка",
+            "Op-Ed: Ports need a new deal",
         ] {
             assert!(is_commentary(h), "{h}");
         }
