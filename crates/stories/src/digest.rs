@@ -113,8 +113,8 @@ fn summary(members: &[Member<'_>], bags: &[HashSet<String>]) -> Vec<String> {
         }
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    // What few outlets share is not what they agree on: sentences with under half the
-    // agreement of the best are left out.
+    // What few outlets share is not what they agree on: sentences with under three tenths of
+    // the agreement of the best are left out.
     let floor = candidates.first().map_or(0.0, |c| c.0 * MIN_AGREEMENT);
     candidates.retain(|c| c.0 >= floor);
     let mut chosen: Vec<(usize, usize, String)> = Vec::new();

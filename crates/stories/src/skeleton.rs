@@ -19,7 +19,6 @@ use crate::script::fold_to_latin;
 #[must_use]
 pub(crate) fn skeleton(word: &str) -> String {
     let mut classes: Vec<u8> = Vec::with_capacity(word.len());
-    let mut chars = word.chars().peekable();
     // Latin, Greek and Cyrillic letters (Georgian has capitals too, but a table of its own).
     if word.chars().next().is_some_and(|c| (c as u32) < 0x0530 || (0x1E00..=0x1FFF).contains(&(c as u32))) {
         let folded = fold_to_latin(word);
@@ -34,6 +33,7 @@ pub(crate) fn skeleton(word: &str) -> String {
     }
     // Korean particles after a name ("산페트코가") add a consonant: cut them.
     let word_end = without_korean_particle(word).chars().count();
+    let mut chars = word.chars().peekable();
     let mut taken = 0;
     while let Some(c) = chars.next() {
         if taken == word_end {

@@ -333,7 +333,7 @@ const SKELETON_CLASSES: usize = 5;
 /// Characters of a run of Thai letters between spaces that may be a name.
 const SHORT_RUN: usize = 12;
 
-/// A name's consonant skeleton as an anchor ("%KSTSN"), the key that names written in
+/// A name's consonant skeleton as an anchor ("%SNTPT"), the key that names written in
 /// Korean, Thai, Arabic, Georgian or Indic scripts share with their Latin and Cyrillic forms.
 fn push_skeleton(out: &mut Vec<String>, word: &str) {
     let skeleton = crate::skeleton::skeleton(word);
