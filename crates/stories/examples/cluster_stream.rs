@@ -22,6 +22,7 @@ fn main() {
             "threshold" => config.threshold = f,
             "threshold_per_day" => config.threshold_per_day = f,
             "threshold_days_cap" => config.threshold_days_cap = f,
+            "time_across_languages" => config.time_across_languages = f,
             "merge_threshold" => config.merge_threshold = f,
             "idf_prior" => config.idf_prior = f,
             "title_weight" => config.title_weight = f,

@@ -35,6 +35,8 @@ pub struct ClusterConfig {
     pub threshold_per_day: f32,
     /// ...up to this many days: a report days later that is very like the story still joins.
     pub threshold_days_cap: f32,
+    /// The share of that rise for an article in a language the story is not told in.
+    pub time_across_languages: f32,
     /// Least similarity between two stories' centroids for them to become one.
     pub merge_threshold: f32,
     /// Added to the document count in the IDF, so early articles are not over-weighted.
@@ -70,6 +72,7 @@ impl Default for ClusterConfig {
             threshold: 0.12,
             threshold_per_day: 0.25,
             threshold_days_cap: 1.5,
+            time_across_languages: 0.5,
             merge_threshold: 0.5,
             idf_prior: 20.0,
             title_weight: 3.0,
@@ -440,6 +443,13 @@ impl StoryClusterer {
             // the story joins.
             let late = self.gap(story, at, slack) >= chrono::Duration::hours(self.config.headline_gap_hours);
             let mut bar = self.bar(story, at, slack);
+            let across = profile.languages & story.profile.languages == 0;
+            if across {
+                // A report in another language comes later (an outlet abroad takes the event
+                // up) and can share only names, numbers, places and dates, which are specific:
+                // time counts less.
+                bar = self.config.threshold + (bar - self.config.threshold) * self.config.time_across_languages;
+            }
             if late && !headline.is_empty() && !story.headline.is_empty() && !shares_any(headline, &story.headline) {
                 bar += self.config.headline_penalty;
             }

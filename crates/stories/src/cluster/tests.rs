@@ -429,3 +429,32 @@ fn a_story_told_in_two_languages_takes_a_later_report_in_either() {
     ];
     assert_grouped(&stream, &[1, 1, 2, 1]);
 }
+
+#[test]
+fn time_counts_less_for_a_report_in_another_language() {
+    // A Korean outlet takes the story up a day and a half later, sharing only the name. (No
+    // headline rule here: headlines in two languages share no words.)
+    let stream = [
+        (
+            0,
+            "Conductor Henrik Sandvelder resigns from the Valmora orchestra",
+            "Henrik Sandvelder, the conductor who led the Valmora Philharmonic for two decades, resigned on Friday after a dispute with its board, the orchestra said.",
+        ),
+        (
+            1,
+            "Sandvelder quits Valmora Philharmonic after board dispute",
+            "The Valmora Philharmonic's long-serving conductor Henrik Sandvelder has stepped down following a row with the orchestra's board.",
+        ),
+        (
+            36,
+            "지휘자 헨리크 산드벨데르 사임",
+            "발모라 필하모닉을 오랫동안 이끈 지휘자 헨리크 산드벨데르가 이사회와의 갈등 끝에 사임했다.",
+        ),
+    ];
+    let config = ClusterConfig { headline_penalty: 0.0, ..ClusterConfig::default() };
+    let stories = place_with(config, &stream);
+    assert_eq!(stories[0], stories[2], "{stories:?}");
+    // Were time to count as fully as within one language, the report would be too late.
+    let stories = place_with(ClusterConfig { time_across_languages: 1.0, ..config }, &stream);
+    assert_ne!(stories[0], stories[2], "{stories:?}");
+}
