@@ -279,6 +279,7 @@ pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
                 if super::is_stop_word(&word.to_lowercase()) {
                     continue;
                 }
+                push_city(&mut out, word);
                 // Each part of a hyphenated name is a name ("Jean-Luc", "Sánchez-Vidal").
                 for part in word.split(['-', '\'', '’']) {
                     let key = fold_to_latin(part);
@@ -291,6 +292,7 @@ pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
             // Scripts without capitals cannot mark names: every word may be one.
             Token::Word { text, .. } if text.chars().next().is_some_and(|c| !is_cased_letter(c)) => {
                 push_skeleton(&mut out, text);
+                push_city(&mut out, text);
             }
             Token::Number(n) if n.len() >= 2 => out.push(format!("#{n}")),
             _ => {}
@@ -322,6 +324,29 @@ pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
     }
     out.extend(places_and_dates(text, tokens));
     out
+}
+
+/// People a city of the gazetteer needs for its name to be an anchor (smaller places' names
+/// are too often other words too).
+const CITY_POPULATION: u64 = 100_000;
+
+/// A city named in any language or script the gazetteer knows ("Kyiv", "Киев", "Киеве",
+/// "كييف") as one anchor: "@=kyiv".
+fn push_city(out: &mut Vec<String>, word: &str) {
+    let lower = word.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let mut names = vec![lower.clone()];
+    // Cyrillic case endings: "Киеве" is "Киев".
+    if chars.len() >= 5 && ('\u{400}'..='\u{4ff}').contains(&chars[0]) {
+        let stem = |cut: usize| chars[..chars.len() - cut].iter().collect::<String>();
+        names.extend([stem(1), stem(2)]);
+    }
+    for name in names {
+        if let Some(place) = crate::entities::known_place(&name).filter(|p| p.population >= CITY_POPULATION) {
+            out.push(format!("@={}", place.main.map_or(name, str::to_lowercase)));
+            return;
+        }
+    }
 }
 
 /// Characters of a name's part written in Han characters at most.
@@ -485,6 +510,20 @@ mod tests {
         assert!(skeletons("指挥家亨里克·桑佩特科辞职").contains(&"%SNPTK".to_owned()));
         // Short names give none: too many share them.
         assert!(skeletons("Officials said Mara Okafor resigned.").is_empty());
+    }
+
+    #[test]
+    fn a_city_is_one_anchor_in_every_language() {
+        let cities = |text: &str| -> Vec<String> {
+            anchors(text, &tokens(text)).into_iter().filter(|a| a.starts_with("@=")).collect()
+        };
+        assert_eq!(cities("A tram derailed in Wrocław on Monday."), ["@=wrocław"]);
+        assert_eq!(cities("The Breslau tram derailed."), ["@=wrocław"]);
+        // Russian declines it: "во Вроцлаве".
+        assert_eq!(cities("Трамвай сошёл с рельсов во Вроцлаве."), ["@=wrocław"]);
+        assert_eq!(cities("خرج ترام عن مساره في فروتسواف"), ["@=wrocław"]);
+        // A capitalised word that is no city gives none.
+        assert!(cities("Officials said Mara Okafor resigned.").is_empty());
     }
 
     #[test]

@@ -24,6 +24,7 @@ use crate::hash::HashMap;
 use crate::lexicon::names::{self as lexicon, Lexicon};
 use declined::{better_display, capitalise, declined_key, nominative_forms, nominative_name, nominatives};
 use known::is_abbreviation;
+pub(crate) use known::place as known_place;
 use spans::Mention;
 
 /// What kind of thing a name names.
