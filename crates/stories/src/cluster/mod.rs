@@ -256,7 +256,8 @@ impl StoryClusterer {
             self.prune_vocabulary();
         }
         let profile = self.weigh(&counts);
-        let arrival = Arrival { at, slack, headline: std::mem::take(&mut counts.headline) };
+        let arrival =
+            Arrival { at, slack, headline: std::mem::take(&mut counts.headline), language_known: language.is_some() };
         let best = self.best_candidate(&profile, &arrival);
         self.newest = Some(self.newest.map_or(at, |n| n.max(at)));
         let assignment = match best {
@@ -414,7 +415,7 @@ impl StoryClusterer {
     }
 
     fn best_candidate(&self, profile: &Profile, arrival: &Arrival) -> Option<(u64, f32)> {
-        let Arrival { at, slack, ref headline } = *arrival;
+        let Arrival { at, slack, ref headline, language_known } = *arrival;
         let mut candidates: HashSet<u64> = HashSet::default();
         for (part, limit) in [(&profile.words, self.config.query_terms), (&profile.anchors, self.config.query_anchors)]
         {
@@ -443,8 +444,7 @@ impl StoryClusterer {
             // the story joins.
             let late = self.gap(story, at, slack) >= chrono::Duration::hours(self.config.headline_gap_hours);
             let mut bar = self.bar(story, at, slack);
-            let across = profile.languages & story.profile.languages == 0;
-            if across {
+            if language_known && profile.languages & story.profile.languages == 0 {
                 // A report in another language comes later (an outlet abroad takes the event
                 // up) and can share only names, numbers, places and dates, which are specific:
                 // time counts less.
@@ -549,7 +549,7 @@ impl StoryClusterer {
 
     /// Adds an article to a story: its vector joins the centroid.
     fn join(&mut self, id: u64, profile: &Profile, arrival: &Arrival) {
-        let Arrival { at, slack, ref headline } = *arrival;
+        let Arrival { at, slack, ref headline, .. } = *arrival;
         let Some(story) = self.stories.get_mut(&id) else { return };
         add_headline(&mut story.headline, headline);
         story.slack = story.slack.max(slack);
@@ -646,6 +646,9 @@ struct Arrival {
     /// How uncertain `at` is.
     slack: chrono::Duration,
     headline: Vec<u32>,
+    /// Whether the article's language is known (else it is told by its script only, and may
+    /// well be in the story's language).
+    language_known: bool,
 }
 
 /// Headline words kept per story.

@@ -437,24 +437,42 @@ fn time_counts_less_for_a_report_in_another_language() {
     let stream = [
         (
             0,
+            "en",
             "Conductor Henrik Sandvelder resigns from the Valmora orchestra",
             "Henrik Sandvelder, the conductor who led the Valmora Philharmonic for two decades, resigned on Friday after a dispute with its board, the orchestra said.",
         ),
         (
             1,
+            "en",
             "Sandvelder quits Valmora Philharmonic after board dispute",
             "The Valmora Philharmonic's long-serving conductor Henrik Sandvelder has stepped down following a row with the orchestra's board.",
         ),
         (
             36,
+            "ko",
             "지휘자 헨리크 산드벨데르 사임",
             "발모라 필하모닉을 오랫동안 이끈 지휘자 헨리크 산드벨데르가 이사회와의 갈등 끝에 사임했다.",
         ),
     ];
+    let place = |config: ClusterConfig, known: bool| -> Vec<u64> {
+        let start = day(24);
+        let mut c = StoryClusterer::new(config);
+        background(&mut c, start);
+        stream
+            .iter()
+            .map(|&(h, language, title, text)| {
+                c.assign_in(title, text, known.then_some(language), start + chrono::Duration::hours(h)).story
+            })
+            .collect()
+    };
     let config = ClusterConfig { headline_penalty: 0.0, ..ClusterConfig::default() };
-    let stories = place_with(config, &stream);
+    let stories = place(config, true);
     assert_eq!(stories[0], stories[2], "{stories:?}");
-    // Were time to count as fully as within one language, the report would be too late.
-    let stories = place_with(ClusterConfig { time_across_languages: 1.0, ..config }, &stream);
+    // Were time to count as fully as within one language, the report would be too late...
+    let stories = place(ClusterConfig { time_across_languages: 1.0, ..config }, true);
+    assert_ne!(stories[0], stories[2], "{stories:?}");
+    // ...and so it is when the languages are not known: two texts told apart by their scripts
+    // alone may still be in one language.
+    let stories = place(config, false);
     assert_ne!(stories[0], stories[2], "{stories:?}");
 }
