@@ -333,20 +333,20 @@ const CITY_POPULATION: u64 = 100_000;
 /// A city named in any language or script the gazetteer knows ("Kyiv", "Киев", "Киеве",
 /// "كييف") as one anchor: "@=kyiv".
 fn push_city(out: &mut Vec<String>, word: &str) {
+    let city = |name: String| {
+        let place = crate::entities::known_place(&name).filter(|p| p.population >= CITY_POPULATION)?;
+        Some(format!("@={}", place.main.map_or(name, str::to_lowercase)))
+    };
     let lower = word.to_lowercase();
-    let chars: Vec<char> = lower.chars().collect();
-    let mut names = vec![lower.clone()];
-    // Cyrillic case endings: "Киеве" is "Киев".
-    if chars.len() >= 5 && ('\u{400}'..='\u{4ff}').contains(&chars[0]) {
-        let stem = |cut: usize| chars[..chars.len() - cut].iter().collect::<String>();
-        names.extend([stem(1), stem(2)]);
-    }
-    for name in names {
-        if let Some(place) = crate::entities::known_place(&name).filter(|p| p.population >= CITY_POPULATION) {
-            out.push(format!("@={}", place.main.map_or(name, str::to_lowercase)));
-            return;
-        }
-    }
+    let cyrillic = lower.starts_with(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    let found = city(lower.clone()).or_else(|| {
+        // Cyrillic case endings: "Киеве" is "Киев".
+        let chars: Vec<char> = lower.chars().collect();
+        (cyrillic && chars.len() >= 5)
+            .then(|| (1..=2).find_map(|cut| city(chars[..chars.len() - cut].iter().collect())))
+            .flatten()
+    });
+    out.extend(found);
 }
 
 /// Characters of a name's part written in Han characters at most.
