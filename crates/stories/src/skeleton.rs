@@ -9,8 +9,9 @@
 //! syllables have the same three classes), so the caller uses only long ones.
 //!
 //! The tables are the consonant values of each alphabet, written out here: facts of the
-//! scripts, grouped into seven classes (P labials, T dentals, K velars, S sibilants and
-//! affricates, M, N; vowels, glides, "h", "r" and "l" are left out).
+//! scripts, grouped into six classes (P labials, T dentals, K velars, S sibilants and
+//! affricates, M, N), one letter a character, `_` where vowels, glides, "h", "r" and "l" are
+//! left out.
 
 use crate::script::fold_to_latin;
 
@@ -44,7 +45,7 @@ pub(crate) fn skeleton(word: &str) -> String {
         match code {
             0xAC00..=0xD7A3 => {
                 let index = code - 0xAC00;
-                classes.extend(HANGUL_INITIAL[(index / 588) as usize].bytes());
+                classes.extend(class(HANGUL_INITIAL[(index / 588) as usize]));
                 classes.extend(HANGUL_FINAL[(index % 28) as usize].bytes());
             }
             // Thai: a consonant under the silencing mark is not read.
@@ -52,12 +53,12 @@ pub(crate) fn skeleton(word: &str) -> String {
                 if chars.peek() == Some(&'\u{0E4C}') {
                     continue;
                 }
-                classes.extend(THAI[(code - 0x0E01) as usize].bytes());
+                classes.extend(class(THAI[(code - 0x0E01) as usize]));
             }
             0x0E2F..=0x0E7F => {}
             0x0600..=0x06FF => classes.extend(arabic(c).bytes()),
-            0x05D0..=0x05EA => classes.extend(HEBREW[(code - 0x05D0) as usize].bytes()),
-            0x10D0..=0x10FA => classes.extend(GEORGIAN[(code - 0x10D0) as usize].bytes()),
+            0x05D0..=0x05EA => classes.extend(class(HEBREW[(code - 0x05D0) as usize])),
+            0x10D0..=0x10FA => classes.extend(class(GEORGIAN[(code - 0x10D0) as usize])),
             0x0D80..=0x0DFF => classes.extend(sinhala(c).bytes()),
             // The Indic scripts share one layout of consonants, block by block.
             0x0900..=0x0D7F => {
@@ -65,10 +66,10 @@ pub(crate) fn skeleton(word: &str) -> String {
                 if offset == 0x02 {
                     // The anusvara: a nasal before the next consonant ("सैंडवेल्डर").
                     classes.push(b'N');
-                } else if let Some(class) = INDIC.get(offset.wrapping_sub(0x15) as usize) {
-                    classes.extend(class.bytes());
+                } else if let Some(&letter) = INDIC.get(offset.wrapping_sub(0x15) as usize) {
+                    classes.extend(class(letter));
                 } else if (0x58..=0x5F).contains(&offset) {
-                    classes.extend(INDIC_NUKTA[(offset - 0x58) as usize].bytes());
+                    classes.extend(class(INDIC_NUKTA[(offset - 0x58) as usize]));
                 }
             }
             0x200C | 0x200D => {}
@@ -96,6 +97,11 @@ pub(crate) fn han_skeleton(name: &str) -> String {
         classes.extend(HAN.as_bytes()[at..at + 2].iter().filter(|&&b| b != b'_'));
     }
     collapse(&classes)
+}
+
+/// A table's letter as a class: `_` is none (a vowel, glide, "h", "r" or "l").
+fn class(letter: u8) -> Option<u8> {
+    (letter != b'_').then_some(letter)
 }
 
 /// Consecutive equal classes are one ("ss", "pp", a Korean final and the next initial).
@@ -143,8 +149,7 @@ pub(crate) fn without_korean_particle(word: &str) -> &str {
 }
 
 /// Hangul initials, in Unicode order: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ.
-const HANGUL_INITIAL: [&str; 19] =
-    ["K", "K", "N", "T", "T", "", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", ""];
+const HANGUL_INITIAL: &[u8; 19] = b"KKNTT_MPPSS_SSSKTP_";
 /// Hangul finals, in Unicode order (the first is none): ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ
 /// ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ.
 const HANGUL_FINAL: [&str; 28] = [
@@ -154,33 +159,21 @@ const HANGUL_FINAL: [&str; 28] = [
 
 /// Thai consonants U+0E01 to U+0E2E: ก ข ฃ ค ฅ ฆ ง จ ฉ ช ซ ฌ ญ ฎ ฏ ฐ ฑ ฒ ณ ด ต ถ ท ธ น บ ป ผ ฝ พ ฟ
 /// ภ ม ย ร ฤ ล ฦ ว ศ ษ ส ห ฬ อ ฮ.
-const THAI: [&str; 46] = [
-    "K", "K", "K", "K", "K", "K", "N", "S", "S", "S", "S", "S", "N", "T", "T", "T", "T", "T", "N", "T", "T", "T", "T",
-    "T", "N", "P", "P", "P", "P", "P", "P", "P", "M", "", "", "", "", "", "", "S", "S", "S", "", "", "", "",
-];
+const THAI: &[u8; 46] = b"KKKKKKNSSSSSNTTTTTNTTTTTNPPPPPPPM______SSS____";
 
 /// Hebrew letters U+05D0 to U+05EA: א ב ג ד ה ו ז ח ט י ך כ ל ם מ ן נ ס ע ף פ ץ צ ק ר ש ת.
-const HEBREW: [&str; 27] = [
-    "", "P", "K", "T", "", "", "S", "K", "T", "", "K", "K", "", "M", "M", "N", "N", "S", "", "P", "P", "S", "S", "K",
-    "", "S", "T",
-];
+const HEBREW: &[u8; 27] = b"_PKT__SKT_KK_MMNNS_PPSSK_ST";
 
 /// Georgian letters U+10D0 to U+10FA: ა ბ გ დ ე ვ ზ თ ი კ ლ მ ნ ო პ ჟ რ ს ტ უ ფ ქ ღ ყ შ ჩ ც ძ წ ჭ ხ ჯ
 /// ჰ and the archaic ჱ ჲ ჳ ჴ ჵ ჶ ჷ ჸ ჹ ჺ.
-const GEORGIAN: [&str; 43] = [
-    "", "P", "K", "T", "", "P", "S", "T", "", "K", "", "M", "N", "", "P", "S", "", "S", "T", "", "P", "K", "K", "K",
-    "S", "S", "S", "S", "S", "S", "K", "S", "", "", "", "", "K", "", "P", "", "", "", "",
-];
+const GEORGIAN: &[u8; 43] = b"_PKT_PST_K_MN_PS_ST_PKKKSSSSSSKS____K_P____";
 
 /// The consonants of the Indic blocks, from offset 0x15 of each block (Devanagari क, Bengali
 /// ক, Gurmukhi ਕ, Gujarati ક, Oriya କ, Tamil க, Telugu క, Kannada ಕ, Malayalam ക) to 0x39 (ह):
 /// क ख ग घ ङ च छ ज झ ञ ट ठ ड ढ ण त थ द ध न ऩ प फ ब भ म य र ऱ ल ळ ऴ व श ष स ह.
-const INDIC: [&str; 37] = [
-    "K", "K", "K", "K", "N", "S", "S", "S", "S", "N", "T", "T", "T", "T", "N", "T", "T", "T", "T", "N", "N", "P", "P",
-    "P", "P", "M", "", "", "", "", "", "", "P", "S", "S", "S", "",
-];
+const INDIC: &[u8; 37] = b"KKKKNSSSSNTTTTNTTTTNNPPPPM______PSSS_";
 /// The consonants with a nukta, offsets 0x58 to 0x5F: क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़.
-const INDIC_NUKTA: [&str; 8] = ["K", "K", "K", "S", "T", "T", "P", ""];
+const INDIC_NUKTA: &[u8; 8] = b"KKKSTTP_";
 
 /// The class of a letter of the Arabic script (Arabic, Persian, Urdu, Kurdish).
 fn arabic(c: char) -> &'static str {
