@@ -133,6 +133,12 @@ impl Profile {
     /// How alike two profiles are: words and anchors within one script, anchors alone
     /// across languages.
     fn similarity(&self, other: &Self, config: &ClusterConfig) -> f32 {
+        self.similarity_as(other, config, self.languages & other.languages == 0)
+    }
+
+    /// [`Profile::similarity`], with anchors alone counting when `apart` (the texts are in
+    /// different languages, or mostly so).
+    fn similarity_as(&self, other: &Self, config: &ClusterConfig, apart: bool) -> f32 {
         let cosine = |a: &[(u32, f32)], an: f32, b: &[(u32, f32)], bn: f32| {
             if an <= f32::EPSILON || bn <= f32::EPSILON { 0.0 } else { dot(a, b) / (an * bn) }
         };
@@ -143,10 +149,8 @@ impl Profile {
         } else {
             config.word_share * words + (1.0 - config.word_share) * anchors
         };
-        if self.languages != other.languages {
+        if apart {
             // Texts in different languages share hardly any words: anchors are all they share.
-            // So with a story told in other languages besides this one: its words are mostly
-            // theirs.
             both.max(config.anchor_alone * anchors)
         } else {
             both
@@ -165,6 +169,24 @@ struct Story {
     slack: chrono::Duration,
     /// The headline words of its articles that are not names, sorted, bounded.
     headline: Vec<u32>,
+    /// Its articles per language bit (see [`Profile::languages`]).
+    language_counts: Vec<(u64, u32)>,
+}
+
+impl Story {
+    /// Whether most of its articles are in another language than `languages` (an article's
+    /// bit): then its words are mostly theirs, and anchors alone compare it with the article.
+    fn mostly_other_languages(&self, languages: u64) -> bool {
+        let own: u32 = self.language_counts.iter().filter(|(bit, _)| bit & languages != 0).map(|(_, n)| n).sum();
+        own * 2 < self.articles
+    }
+
+    fn count_languages(&mut self, languages: u64, n: u32) {
+        match self.language_counts.iter_mut().find(|(bit, _)| *bit == languages) {
+            Some((_, count)) => *count += n,
+            None => self.language_counts.push((languages, n)),
+        }
+    }
 }
 
 /// The clusterer's state. Deterministic: the same articles in the same order give the same
@@ -437,7 +459,9 @@ impl StoryClusterer {
             if at < story.first - window || at > story.last + window {
                 continue;
             }
-            let similarity = profile.similarity(&story.profile, &self.config);
+            let apart = profile.languages & story.profile.languages == 0
+                || language_known && story.mostly_other_languages(profile.languages);
+            let similarity = profile.similarity_as(&story.profile, &self.config, apart);
             // Past a few hours, what happened is told in the same words: a report of the same
             // event shares a headline word that is not a name ("strike", "quake"), while the next
             // event on the subject shares only its names; without one, only a report very like
@@ -518,6 +542,9 @@ impl StoryClusterer {
         #[allow(clippy::cast_precision_loss)]
         let (wk, wg) = (story.articles as f32, old.articles as f32);
         story.articles += old.articles;
+        for &(bit, n) in &old.language_counts {
+            story.count_languages(bit, n);
+        }
         story.first = story.first.min(old.first);
         story.last = story.last.max(old.last);
         story.slack = story.slack.max(old.slack);
@@ -542,6 +569,7 @@ impl StoryClusterer {
             indexed: Vec::new(),
             slack,
             headline: Vec::new(),
+            language_counts: Vec::new(),
         };
         self.stories.insert(id, story);
         self.join(id, &profile, arrival);
@@ -556,6 +584,7 @@ impl StoryClusterer {
         #[allow(clippy::cast_precision_loss)]
         let n = story.articles as f32;
         story.articles += 1;
+        story.count_languages(profile.languages, 1);
         story.first = story.first.min(at);
         story.last = story.last.max(at);
         self.by_last.push_back((story.last, id));

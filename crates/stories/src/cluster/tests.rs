@@ -404,30 +404,57 @@ fn a_name_joins_its_story_from_scripts_without_latin_letters() {
     assert_grouped(&stream, &[1, 1, 2, 1, 1]);
 }
 
+/// Places a stream of (hour, language, title, text), the languages given to the clusterer when
+/// `known`.
+fn place_in_languages(config: ClusterConfig, stream: &[(i64, &str, &str, &str)], known: bool) -> Vec<u64> {
+    let start = day(24);
+    let mut c = StoryClusterer::new(config);
+    background(&mut c, start);
+    stream
+        .iter()
+        .map(|&(h, language, title, text)| {
+            c.assign_in(title, text, known.then_some(language), start + chrono::Duration::hours(h)).story
+        })
+        .collect()
+}
+
 #[test]
 fn a_story_told_in_two_languages_takes_a_later_report_in_either() {
     // Once the story is told in English and Korean, a Korean report half a day later, in other
-    // words, is judged by the names it shares, as the first one was: the story's words are
-    // mostly English.
+    // words, is judged by the names it shares, as the first one was: most of the story's
+    // articles, and so most of its words, are English.
     let stream = [
         (
             0,
+            "en",
             "Conductor Henrik Sandvelder resigns from the Valmora orchestra",
             "Henrik Sandvelder, the conductor who led the Valmora Philharmonic for two decades, resigned on Friday after a dispute with its board, the orchestra said. The board thanked Sandvelder.",
         ),
         (
             1,
+            "en",
+            "Sandvelder quits Valmora Philharmonic after board dispute",
+            "The Valmora Philharmonic's long-serving conductor Henrik Sandvelder has stepped down following a row with the orchestra's board.",
+        ),
+        (
+            2,
+            "ko",
             "지휘자 헨리크 산드벨데르 사임",
             "발모라 필하모닉을 오랫동안 이끈 지휘자 헨리크 산드벨데르가 이사회와의 갈등 끝에 사임했다.",
         ),
         (
-            2,
+            3,
+            "en",
             "Storm closes ports along the Varn coast",
             "A storm closed ports along the Varn coast on Friday and cut power to thousands of homes, officials said.",
         ),
-        (13, "고별 무대 없다는 산드벨데르는", "다음 달 고별 무대에도 서지 않는다고 산드벨데르는 말했다."),
+        (14, "ko", "고별 무대 없다는 산드벨데르는", "다음 달 고별 무대에도 서지 않는다고 산드벨데르는 말했다."),
     ];
-    assert_grouped(&stream, &[1, 1, 2, 1]);
+    let stories = place_in_languages(ClusterConfig::default(), &stream, true);
+    assert_eq!(stories[0], stories[1], "{stories:?}");
+    assert_eq!(stories[0], stories[2], "{stories:?}");
+    assert_ne!(stories[0], stories[3], "{stories:?}");
+    assert_eq!(stories[0], stories[4], "{stories:?}");
 }
 
 #[test]
@@ -454,17 +481,7 @@ fn time_counts_less_for_a_report_in_another_language() {
             "발모라 필하모닉을 오랫동안 이끈 지휘자 헨리크 산드벨데르가 이사회와의 갈등 끝에 사임했다.",
         ),
     ];
-    let place = |config: ClusterConfig, known: bool| -> Vec<u64> {
-        let start = day(24);
-        let mut c = StoryClusterer::new(config);
-        background(&mut c, start);
-        stream
-            .iter()
-            .map(|&(h, language, title, text)| {
-                c.assign_in(title, text, known.then_some(language), start + chrono::Duration::hours(h)).story
-            })
-            .collect()
-    };
+    let place = |config: ClusterConfig, known: bool| place_in_languages(config, &stream, known);
     let config = ClusterConfig { headline_penalty: 0.0, ..ClusterConfig::default() };
     let stories = place(config, true);
     assert_eq!(stories[0], stories[2], "{stories:?}");
