@@ -459,8 +459,8 @@ impl StoryClusterer {
             if at < story.first - window || at > story.last + window {
                 continue;
             }
-            let apart = profile.languages & story.profile.languages == 0
-                || language_known && story.mostly_other_languages(profile.languages);
+            let disjoint = profile.languages & story.profile.languages == 0;
+            let apart = disjoint || language_known && story.mostly_other_languages(profile.languages);
             let similarity = profile.similarity_as(&story.profile, &self.config, apart);
             // Past a few hours, what happened is told in the same words: a report of the same
             // event shares a headline word that is not a name ("strike", "quake"), while the next
@@ -468,7 +468,7 @@ impl StoryClusterer {
             // the story joins.
             let late = self.gap(story, at, slack) >= chrono::Duration::hours(self.config.headline_gap_hours);
             let mut bar = self.bar(story, at, slack);
-            if language_known && profile.languages & story.profile.languages == 0 {
+            if language_known && disjoint {
                 // A report in another language comes later (an outlet abroad takes the event
                 // up) and can share only names, numbers, places and dates, which are specific:
                 // time counts less.
