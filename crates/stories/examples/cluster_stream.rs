@@ -28,10 +28,13 @@ fn main() {
             "title_weight" => config.title_weight = f,
             "word_share" => config.word_share = f,
             "anchor_alone" => config.anchor_alone = f,
+            "lone_name_words" => config.lone_name_words = f,
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             "query_terms" => config.query_terms = f as usize,
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             "query_anchors" => config.query_anchors = f as usize,
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            "max_candidates" => config.max_candidates = f as usize,
             "headline_penalty" => config.headline_penalty = f,
             #[allow(clippy::cast_possible_truncation)]
             "window_days" => config.window_days = f as i64,

@@ -12,15 +12,18 @@
 //! when the similarity clears a bar that rises with the time between the article and the
 //! story: a report of the same event hours later shares its words and names, while the next
 //! event on the same subject, a day later, shares the subject only and starts its own story.
-//! Across languages only anchors can meet, so they count alone there. When a story grows to be
-//! very like another story of the same time, the two merge. Stories that fall too far
-//! behind the newest article are retired from the index, so memory stays bounded.
+//! Across languages only anchors can meet, so they count alone there (within one script, only
+//! when more than one is shared: names are spelled alike there, and a language told wrong is
+//! not another language). One shared name and hardly a word besides is two events that share
+//! an actor or a place. When a story grows to be very like another story of the same time,
+//! the two merge. Stories that fall too far behind the newest article are retired from the
+//! index, so memory stays bounded.
 
 mod terms;
 
 use std::collections::VecDeque;
 
-use crate::hash::{HashMap, HashSet};
+use crate::hash::HashMap;
 
 use chrono::{DateTime, Utc};
 pub(crate) use terms::content_word;
@@ -47,6 +50,9 @@ pub struct ClusterConfig {
     pub word_share: f32,
     /// The weight of the anchor similarity alone, which is all texts in two languages share.
     pub anchor_alone: f32,
+    /// Least word similarity for an article to join a story of its language when all their
+    /// anchors share is one name.
+    pub lone_name_words: f32,
     /// Only stories with an article within this many days are candidates.
     pub window_days: i64,
     /// An article this many hours or more from a story whose headline shares no word that is
@@ -64,6 +70,9 @@ pub struct ClusterConfig {
     pub query_terms: usize,
     /// ...and article anchors.
     pub query_anchors: usize,
+    /// Candidate stories compared with an article: those that share most of its terms (a
+    /// quarter as many neighbours are compared with a story that grew).
+    pub max_candidates: usize,
 }
 
 impl Default for ClusterConfig {
@@ -78,6 +87,7 @@ impl Default for ClusterConfig {
             title_weight: 3.0,
             word_share: 0.7,
             anchor_alone: 1.0,
+            lone_name_words: 0.01,
             window_days: 7,
             headline_gap_hours: 12,
             headline_penalty: 0.15,
@@ -86,6 +96,7 @@ impl Default for ClusterConfig {
             index_terms: 30,
             query_terms: 24,
             query_anchors: 24,
+            max_candidates: 64,
         }
     }
 }
@@ -136,6 +147,30 @@ impl Profile {
         self.similarity_as(other, config, self.languages & other.languages == 0)
     }
 
+    /// The cosine of the word vectors without the one word they share most (most often a
+    /// name).
+    fn word_similarity_beyond_strongest(&self, other: &Self) -> f32 {
+        if self.word_norm <= f32::EPSILON || other.word_norm <= f32::EPSILON {
+            return 0.0;
+        }
+        let (a, b) = (&self.words, &other.words);
+        let (mut i, mut j, mut sum, mut top) = (0, 0, 0.0f32, 0.0f32);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let x = a[i].1 * b[j].1;
+                    sum += x;
+                    top = top.max(x);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (sum - top) / (self.word_norm * other.word_norm)
+    }
+
     /// [`Profile::similarity`], with anchors alone counting when `apart` (the texts are in
     /// different languages, or mostly so).
     fn similarity_as(&self, other: &Self, config: &ClusterConfig, apart: bool) -> f32 {
@@ -171,6 +206,8 @@ struct Story {
     headline: Vec<u32>,
     /// Its articles per language bit (see [`Profile::languages`]).
     language_counts: Vec<(u64, u32)>,
+    /// The scripts of its articles, one bit each ([`Script::index`]).
+    scripts: u16,
 }
 
 impl Story {
@@ -198,6 +235,8 @@ pub struct StoryClusterer {
     df: Vec<u32>,
     /// The article number a term was last seen in, for pruning the vocabulary.
     last_seen: Vec<u64>,
+    /// What kind of anchor each term is.
+    anchor_kind: Vec<AnchorKind>,
     docs: u64,
     /// Articles seen per script.
     docs_by_script: [u64; Script::ALL],
@@ -227,6 +266,7 @@ impl StoryClusterer {
             vocab: HashMap::default(),
             df: Vec::new(),
             last_seen: Vec::new(),
+            anchor_kind: Vec::new(),
             docs: 0,
             docs_by_script: [0; Script::ALL],
             stories: HashMap::default(),
@@ -278,8 +318,13 @@ impl StoryClusterer {
             self.prune_vocabulary();
         }
         let profile = self.weigh(&counts);
-        let arrival =
-            Arrival { at, slack, headline: std::mem::take(&mut counts.headline), language_known: language.is_some() };
+        let arrival = Arrival {
+            at,
+            slack,
+            headline: std::mem::take(&mut counts.headline),
+            language_known: language.is_some(),
+            script: counts.script,
+        };
         let best = self.best_candidate(&profile, &arrival);
         self.newest = Some(self.newest.map_or(at, |n| n.max(at)));
         let assignment = match best {
@@ -307,6 +352,10 @@ impl StoryClusterer {
         self.vocab.insert(word.to_owned(), id);
         self.df.push(0);
         self.last_seen.push(self.docs);
+        self.anchor_kind.push(AnchorKind {
+            derived: word.starts_with('%') || word.starts_with("@="),
+            name: word.starts_with('%') || word.starts_with('~'),
+        });
         id
     }
 
@@ -437,8 +486,8 @@ impl StoryClusterer {
     }
 
     fn best_candidate(&self, profile: &Profile, arrival: &Arrival) -> Option<(u64, f32)> {
-        let Arrival { at, slack, ref headline, language_known } = *arrival;
-        let mut candidates: HashSet<u64> = HashSet::default();
+        let Arrival { at, slack, ref headline, language_known, script } = *arrival;
+        let mut hits: Vec<u64> = Vec::new();
         for (part, limit) in [(&profile.words, self.config.query_terms), (&profile.anchors, self.config.query_anchors)]
         {
             let mut strongest: Vec<&(u32, f32)> = part.iter().collect();
@@ -446,21 +495,24 @@ impl StoryClusterer {
             for &&(term, _) in strongest.iter().take(limit) {
                 // A term shared by very many stories finds no particular one: skip it.
                 if let Some(stories) = self.inverted.get(&term).filter(|s| s.len() <= MAX_POSTING) {
-                    candidates.extend(stories.iter().copied());
+                    hits.extend(stories.iter().copied());
                 }
             }
         }
         let window = chrono::Duration::days(self.config.window_days);
         let mut best: Option<(u64, f32, f32)> = None;
-        let mut ordered: Vec<u64> = candidates.into_iter().collect();
-        ordered.sort_unstable();
-        for id in ordered {
+        for id in most_shared(hits, self.config.max_candidates) {
             let Some(story) = self.stories.get(&id) else { continue };
             if at < story.first - window || at > story.last + window {
                 continue;
             }
             let disjoint = profile.languages & story.profile.languages == 0;
-            let apart = disjoint || language_known && story.mostly_other_languages(profile.languages);
+            let shared = std::cell::OnceCell::new();
+            let shared = || *shared.get_or_init(|| self.shared_anchors(&profile.anchors, &story.profile.anchors));
+            // Texts in one script that share no language (often a language told wrong) spell
+            // names alike: one shared name alone does not make them one event.
+            let apart = (disjoint || language_known && story.mostly_other_languages(profile.languages))
+                && (story.scripts != 1 << script.index() || shared().several);
             let similarity = profile.similarity_as(&story.profile, &self.config, apart);
             // Past a few hours, what happened is told in the same words: a report of the same
             // event shares a headline word that is not a name ("strike", "quake"), while the next
@@ -478,11 +530,47 @@ impl StoryClusterer {
                 bar += self.config.headline_penalty;
             }
             let margin = similarity - bar;
+            // One name in common (a surname, a namesake) and hardly a word besides is two
+            // events that share an actor or a place, not one event told twice.
+            if margin >= 0.0
+                && !apart
+                && profile.word_similarity_beyond_strongest(&story.profile) < self.config.lone_name_words
+            {
+                let shared = shared();
+                if shared.names_only && !shared.several {
+                    continue;
+                }
+            }
             if margin >= 0.0 && best.is_none_or(|(_, _, m)| margin > m) {
                 best = Some((id, similarity, margin));
             }
         }
         best.map(|(id, similarity, _)| (id, similarity))
+    }
+
+    /// What two anchor vectors share (see [`SharedAnchors`]).
+    fn shared_anchors(&self, a: &[(u32, f32)], b: &[(u32, f32)]) -> SharedAnchors {
+        let (mut i, mut j, mut written, mut derived) = (0, 0, 0, 0);
+        let mut names_only = true;
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let kind = self.anchor_kind[a[i].0 as usize];
+                    if kind.derived {
+                        derived += 1
+                    } else {
+                        written += 1
+                    }
+                    names_only &= kind.name;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        // One name gives its written form and its skeleton (or city): count each kind apart.
+        SharedAnchors { several: written.max(derived) >= 2, names_only }
     }
 
     /// After a story grew, any active story of the same days whose centroid is now very like
@@ -492,7 +580,7 @@ impl StoryClusterer {
         let mut merged = Vec::new();
         let mut survivor = id;
         while let Some(story) = self.stories.get(&survivor) {
-            let mut neighbours: Vec<u64> = story
+            let neighbours: Vec<u64> = story
                 .indexed
                 .iter()
                 .filter_map(|t| self.inverted.get(t).filter(|s| s.len() <= MAX_POSTING))
@@ -500,9 +588,7 @@ impl StoryClusterer {
                 .copied()
                 .filter(|&other| other != survivor)
                 .collect();
-            neighbours.sort_unstable();
-            neighbours.dedup();
-            let best = neighbours
+            let best = most_shared(neighbours, self.config.max_candidates / 4)
                 .into_iter()
                 .filter_map(|other| {
                     let o = self.stories.get(&other)?;
@@ -570,6 +656,7 @@ impl StoryClusterer {
             slack,
             headline: Vec::new(),
             language_counts: Vec::new(),
+            scripts: 0,
         };
         self.stories.insert(id, story);
         self.join(id, &profile, arrival);
@@ -585,6 +672,7 @@ impl StoryClusterer {
         let n = story.articles as f32;
         story.articles += 1;
         story.count_languages(profile.languages, 1);
+        story.scripts |= 1 << arrival.script.index();
         story.first = story.first.min(at);
         story.last = story.last.max(at);
         self.by_last.push_back((story.last, id));
@@ -669,6 +757,26 @@ impl StoryClusterer {
     }
 }
 
+/// What an anchor is: see [`terms::anchors`] for the prefixes.
+#[derive(Debug, Clone, Copy)]
+struct AnchorKind {
+    /// Made from a name's spelling (a consonant skeleton, a city's name in any script)
+    /// rather than the name as written.
+    derived: bool,
+    /// A name, or part of one (not a number, country, city or date).
+    name: bool,
+}
+
+/// What an article's anchors share with a story's.
+#[derive(Debug, Clone, Copy)]
+struct SharedAnchors {
+    /// More than one name, number, place or date (a name's written form and skeleton count
+    /// once).
+    several: bool,
+    /// Nothing but names (or nothing at all).
+    names_only: bool,
+}
+
 /// When an article was published, as placing it needs it.
 struct Arrival {
     at: DateTime<Utc>,
@@ -678,6 +786,8 @@ struct Arrival {
     /// Whether the article's language is known (else it is told by its script only, and may
     /// well be in the story's language).
     language_known: bool,
+    /// Its dominant script.
+    script: Script,
 }
 
 /// Headline words kept per story.
@@ -695,6 +805,25 @@ fn add_headline(story: &mut Vec<u32>, words: &[u32]) {
 }
 
 /// True when the two sorted sets share an element.
+/// The stories found most often in `hits` (one entry per shared index term), at most `keep`
+/// of them, in order of their numbers; ties go to the newer story.
+fn most_shared(mut hits: Vec<u64>, keep: usize) -> Vec<u64> {
+    hits.sort_unstable();
+    let mut counted: Vec<(u64, u32)> = Vec::with_capacity(hits.len());
+    for id in hits {
+        match counted.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => counted.push((id, 1)),
+        }
+    }
+    if counted.len() > keep {
+        counted.select_nth_unstable_by(keep, |a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        counted.truncate(keep);
+        counted.sort_unstable();
+    }
+    counted.into_iter().map(|(id, _)| id).collect()
+}
+
 fn shares_any(a: &[u32], b: &[u32]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {

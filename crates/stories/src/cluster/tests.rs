@@ -493,3 +493,72 @@ fn time_counts_less_for_a_report_in_another_language() {
     let stories = place(config, false);
     assert_ne!(stories[0], stories[2], "{stories:?}");
 }
+
+#[test]
+fn two_events_that_share_one_surname_stay_apart() {
+    // Two people of one family name, in two different events of the same morning: the name
+    // is rare, so it weighs much, but nothing else is shared.
+    let stream = [
+        (
+            0,
+            "Minister Tavo Kellingrad opens the new Sorva river bridge",
+            "Transport minister Tavo Kellingrad opened the new bridge over the Sorva river on Monday, two years after building began. Traffic crossed the four lanes within the hour.",
+        ),
+        (
+            2,
+            "Judge Ines Kellingrad halves the northern fishing quotas",
+            "A regional court led by judge Ines Kellingrad cut the herring and cod quotas of the northern fleet by half, siding with environmental groups against the trawler owners.",
+        ),
+    ];
+    let apart = place(&stream);
+    assert_ne!(apart[0], apart[1], "one surname alone joined two events");
+    // The rule is what keeps them apart: without it, the rare name alone clears the bar.
+    let joined = place_with(ClusterConfig { lone_name_words: 0.0, ..ClusterConfig::default() }, &stream);
+    assert_eq!(joined[0], joined[1]);
+}
+
+#[test]
+fn a_misdetected_language_in_the_same_script_does_not_meet_by_one_name() {
+    // An English story, then an English report of another event that the detector took for
+    // Catalan: in one script, names are spelled alike, so one shared name is not enough.
+    let stream = [
+        (
+            0,
+            "en",
+            "Minister Tavo Kellingrad opens the new Sorva river bridge",
+            "Transport minister Tavo Kellingrad opened the new bridge over the Sorva river on Monday, two years after building began.",
+        ),
+        (
+            1,
+            "en",
+            "Sorva bridge opens to traffic after two years of work",
+            "The four-lane bridge over the Sorva river opened on Monday; minister Tavo Kellingrad cut the ribbon.",
+        ),
+        (
+            3,
+            "ca",
+            "Judge Ines Kellingrad halves the northern fishing quotas",
+            "A regional court led by judge Ines Kellingrad reduced the herring and cod quotas of the northern fleet by half.",
+        ),
+        (
+            4,
+            "de",
+            "Minister Tavo Kellingrad eröffnet die neue Sorva-Brücke",
+            "Verkehrsminister Tavo Kellingrad hat am Montag die neue Brücke über die Sorva eröffnet.",
+        ),
+    ];
+    let stories = place_in_languages(ClusterConfig::default(), &stream, true);
+    assert_eq!(stories[0], stories[1]);
+    assert_ne!(stories[2], stories[0], "one shared surname joined across a misdetected language");
+    // The German report shares the full name and the river: it joins.
+    assert_eq!(stories[3], stories[0]);
+}
+
+#[test]
+fn candidates_are_the_stories_that_share_most_terms() {
+    // One entry per shared term: story 5 shares three, story 1 two, the others one.
+    assert_eq!(super::most_shared(vec![5, 1, 5, 2, 5, 1, 3], 2), vec![1, 5]);
+    // Ties go to the newer story; few candidates are all kept.
+    assert_eq!(super::most_shared(vec![1, 2, 3], 2), vec![2, 3]);
+    assert_eq!(super::most_shared(vec![3, 1, 3], 8), vec![1, 3]);
+}
