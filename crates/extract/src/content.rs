@@ -128,6 +128,10 @@ impl Measure {
                 m.standing[id] = Standing::Neutral;
             }
         }
+        // The entries of a comment thread, known by their shape, are boilerplate too.
+        for entry in crate::thread::comment_entries(dom, order, &m) {
+            m.standing[entry] = Standing::Negative;
+        }
         // Top-down again: boilerplate by its class, unless it holds half the page's text (a
         // wrapper whose class happens to say "sidebar" holds the article too).
         let half_page = m.text[crate::dom::DOCUMENT] / 2;
@@ -292,7 +296,20 @@ fn choose_with(dom: &Dom, order: &[NodeId], m: &Measure, avoid_negative: bool) -
             best = Some((c, s));
         }
     }
-    let (mut top, top_score) = best?;
+    let (mut top, mut top_score) = best?;
+    // A layout table (or one of its rows) wins by the votes of every cell of the page: the
+    // best element inside it that holds text of the article's kind, with half its score or
+    // more, is the article instead.
+    let table_part = |c: NodeId| matches!(dom.tag(c).map_or("", |t| &**t), "table" | "tbody" | "tr");
+    if table_part(top)
+        && let Some(&inner) = candidates
+            .iter()
+            .filter(|&&c| c != top && score[c] >= top_score * 0.5 && !table_part(c) && is_ancestor(dom, top, c))
+            .max_by(|a, b| score[**a].total_cmp(&score[**b]))
+    {
+        top = inner;
+        top_score = score[inner];
+    }
     // When several of the best candidates share an ancestor, the article is that ancestor.
     let mut ranked: Vec<NodeId> =
         candidates.iter().copied().filter(|&c| c != top && score[c] >= top_score * 0.75).collect();

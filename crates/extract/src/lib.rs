@@ -23,6 +23,7 @@ mod lexicon;
 mod meta;
 mod render;
 mod strip;
+mod thread;
 
 use std::time::{Duration, Instant};
 

@@ -92,3 +92,107 @@ fn a_section_of_the_article_that_merely_mentions_comments_is_kept() {
     assert!(got.text.contains("calmer weather"), "a heading that is not a comment section ends nothing: {}", got.text);
     assert!(got.text.contains("checked against the old one"), "{}", got.text);
 }
+
+/// A longer reader's comment in a thread without a heading: its own entry id, its paragraphs,
+/// and an author and date line.
+fn long_comment(n: usize) -> String {
+    format!(
+        r#"<div class="reply by-reader{n}"><a name="c20{n}"></a><div id="c20{n}">
+<p>I have lived by the harbour for thirty years and I cannot remember water this high on the quay; number {n} of the neighbours said the same when we walked down on Thursday evening, and the lifeboat crew were out on the slipway with sandbags well before the tide turned.</p>
+<p>The council should have raised the wall at the north end when it rebuilt the south quay, and everyone who moors there has been saying so at every meeting since the plans were first shown in the library.</p>
+</div><p class="meta">Reader{n} &middot; <a href="/2026/04/tides.html#c20{n}">9 April 2026, 19:0{n}</a></p></div>"#
+    )
+}
+
+#[test]
+fn a_thread_without_a_heading_is_known_by_its_entries() {
+    // No heading, no class or id that says "comment": the entries are known by their shape
+    // (the same tag and first class word), their ids and their date lines. Each is longer than
+    // the post, so without that they would be the article.
+    let comments: String = (1..=5).map(long_comment).collect::<Vec<_>>().join("\n");
+    let html = format!(
+        r#"<html><body><div class="page"><div class="item"><h1>Spring tides flood the quay</h1>
+<p>{}</p><p>{}</p></div>
+{comments}
+</div></body></html>"#,
+        POST[0], POST[1]
+    );
+    let got = run(&html);
+    assert!(got.text.contains("spring tides this week"), "the post is the article: {}", got.text);
+    assert!(!got.text.contains("thirty years"), "the thread is not: {}", got.text);
+    assert!(got.not_article.is_none(), "{:?}", got.not_article);
+}
+
+#[test]
+fn an_article_in_numbered_sections_that_mention_dates_is_kept_whole() {
+    // Sections of one shape with numbered ids and dates inside their sentences are the
+    // article's parts, not comments: no section has a short line of its own with a date.
+    let sections: String = (1..=4)
+        .map(|n| {
+            format!(
+                r#"<div class="part" id="part-1{n}"><h2>Part {n}</h2><p>In 2019 the harbour board surveyed section {n} of the wall and found it sound, but the survey of 2024 found cracks along its whole length, and the engineers now say the repairs will take until the autumn at the earliest, at 09:30 each morning when the tide allows.</p></div>"#
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let html = format!(
+        r#"<html><body><article><h1>The harbour wall, section by section</h1>{sections}</article></body></html>"#
+    );
+    let got = run(&html);
+    for n in 1..=4 {
+        assert!(got.text.contains(&format!("surveyed section {n} of the wall")), "section {n} kept: {}", got.text);
+    }
+}
+
+#[test]
+fn a_short_post_in_a_table_layout_is_found_in_its_cell() {
+    // The page is laid out as one table: the post in the first row's cell, then a row for each
+    // of many short notes. The table's body gathers the votes of every cell and outscores the
+    // post; the post's own element is the article.
+    let places = [
+        "the chapel",
+        "the mill",
+        "the ropewalk",
+        "the lighthouse",
+        "the customs house",
+        "the net loft",
+        "the lifeboat station",
+        "the fish market",
+        "the old school",
+        "the boatyard",
+        "the signal tower",
+        "the toll bridge",
+        "the salt store",
+        "the bathing pool",
+        "the pier head",
+        "the lime kiln",
+        "the coastguard cottages",
+        "the tithe barn",
+        "the ice house",
+        "the granary",
+        "the smithy",
+        "the wash house",
+        "the harbour inn",
+        "the ferry steps",
+    ];
+    let rows: String = places
+        .iter()
+        .enumerate()
+        .map(|(n, place)| {
+            format!(
+                r#"<tr><td class="note">Note {}: the maps, the photographs and the letters about {place}, by appointment.</td></tr>"#,
+                n + 1
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<html><body><table class="layout">
+<tr><td class="cell"><div class="item"><h1>Spring tides flood the quay</h1><p>{}</p><p>{}</p></div></td></tr>
+{rows}</table></body></html>"#,
+        POST[0], POST[1]
+    );
+    let got = run(&html);
+    assert!(got.text.contains("spring tides this week"), "{}", got.text);
+    assert!(!got.text.contains("the photographs and the letters"), "the notes are not the article: {}", got.text);
+    assert!(got.not_article.is_none(), "{:?}", got.not_article);
+}
