@@ -39,6 +39,8 @@ fn main() {
             #[allow(clippy::cast_possible_truncation)]
             "window_days" => config.window_days = f as i64,
             #[allow(clippy::cast_possible_truncation)]
+            "retire_after_days" => config.retire_after_days = f as i64,
+            #[allow(clippy::cast_possible_truncation)]
             "headline_gap_hours" => config.headline_gap_hours = f as i64,
             other => panic!("unknown setting {other}"),
         }

@@ -53,7 +53,9 @@ pub struct ClusterConfig {
     /// Least word similarity for an article to join a story of its language when all their
     /// anchors share is one name.
     pub lone_name_words: f32,
-    /// Only stories with an article within this many days are candidates.
+    /// Only stories with an article within this many days are candidates (as long as a story
+    /// stays in the index: a report two weeks on joins only when it is very like the story,
+    /// since the bar has long reached its cap).
     pub window_days: i64,
     /// An article this many hours or more from a story whose headline shares no word that is
     /// not a name with the story's headlines...
@@ -88,7 +90,7 @@ impl Default for ClusterConfig {
             word_share: 0.7,
             anchor_alone: 1.0,
             lone_name_words: 0.01,
-            window_days: 7,
+            window_days: 14,
             headline_gap_hours: 12,
             headline_penalty: 0.15,
             retire_after_days: 14,

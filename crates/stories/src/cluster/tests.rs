@@ -79,6 +79,23 @@ fn old_stories_are_not_joined_and_retire() {
 }
 
 #[test]
+fn a_report_very_like_the_story_joins_it_ten_days_on() {
+    // An event reported again ten days later, in nearly the same words (a verdict after the
+    // trial it ends, a summit's communiqué published late), is the same story.
+    let text = "Port Alder harbour bridge deck repairs begin, engineer Mara Okafor said, with ferries every ten minutes across the Alder estuary while the deck is closed.";
+    let stories = |config: ClusterConfig| {
+        let mut c = StoryClusterer::new(config);
+        let first = c.assign("Harbour bridge repairs begin in Port Alder", text, day(1));
+        let later = c.assign("Harbour bridge repairs begin in Port Alder, Okafor says", text, day(11));
+        (first.story, later.story)
+    };
+    let (first, later) = stories(ClusterConfig::default());
+    assert_eq!(first, later);
+    let (first, later) = stories(ClusterConfig { window_days: 7, ..ClusterConfig::default() });
+    assert_ne!(first, later, "a week's window would have lost it");
+}
+
+#[test]
 fn rare_old_words_are_forgotten() {
     let mut c = StoryClusterer::new(ClusterConfig::default());
     // Each article brings one word nobody else uses (letters only: digits split words).
