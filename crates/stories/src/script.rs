@@ -75,8 +75,11 @@ pub fn fold_to_latin(word: &str) -> String {
         }
     }
     // Spellings of one sound meet: "ou" is "u", "c" before anything but "h" is "k", "ph" is "f", "w" is
-    // "v", "x" is "ks", "y" and "j" are "i"; doubled letters are one.
-    let out = out.replace("ou", "u");
+    // "v", "x" is "ks", "y" and "j" are "i"; doubled letters are one. Transliterations of a
+    // foreign name meet its own spelling: "dzh" (Russian "дж") is "j" ("Джелмар", "Jelmar"),
+    // "ts" and "tz" (Russian "ц", German "z", Italian "zz") are "z" ("Карвецци", "Carvezzi"),
+    // "th" is "t" ("Тормид", "Thormid").
+    let out = out.replace("ou", "u").replace("dzh", "j").replace("tz", "z").replace("ts", "z").replace("th", "t");
     let bytes = out.as_bytes();
     let mut spelled = String::with_capacity(out.len());
     for (i, &b) in bytes.iter().enumerate() {
@@ -208,6 +211,11 @@ mod tests {
         assert_eq!(fold_to_latin("Karamanlopoulos"), fold_to_latin("Καραμανλόπουλος"));
         assert_eq!(fold_to_latin("Wenedict"), fold_to_latin("Venedykt"));
         assert_eq!(fold_to_latin("Mastillo"), fold_to_latin("Мастильо"));
+        // Transliterations of a foreign name meet its own spelling.
+        assert_eq!(fold_to_latin("Jelmar"), fold_to_latin("Джелмар"));
+        assert_eq!(fold_to_latin("Carvezzi"), fold_to_latin("Карвецци"));
+        assert_eq!(fold_to_latin("Vantz"), fold_to_latin("Ванц"));
+        assert_eq!(fold_to_latin("Thormid"), fold_to_latin("Тормид"));
         assert_eq!(fold_to_latin("São"), "sao");
         assert_eq!(fold_to_latin("ساندفيلدر"), "", "no Latin reading");
     }
