@@ -48,6 +48,19 @@ impl fmt::Display for NotArticle {
 /// Words below which a page is not an article whatever else it is.
 const MIN_WORDS: usize = 25;
 
+/// Words a very short post needs: under [`MIN_WORDS`], a text of at least this many words with
+/// a whole sentence in it (a one-line post, a short notice) is still an article; a caption
+/// or a label is not.
+const SHORT_POST_WORDS: usize = 10;
+
+/// Whether a line of the text is a sentence: five words or more, ending as sentences end.
+fn has_sentence(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_end();
+        word_estimate(l) >= 5 && l.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»'])
+    })
+}
+
 /// Words a line of the chosen text needs to count as prose rather than a headline or a label.
 const PROSE_LINE_WORDS: usize = 10;
 /// Most link text in the chosen element of a page that is an article whatever surrounds it.
@@ -81,9 +94,9 @@ fn reads_as_article(text: &str, (links, listed): (f32, f32)) -> bool {
     prose >= 1 && words >= MIN_WORDS && (short <= prose + 1 || prose_words * 3 >= words * 2)
 }
 
-/// Whether the text is a list of excerpts: three or more paragraphs, most of which end the
-/// same way (the same last two words, or an ellipsis), as archive, tag and search pages cut
-/// each post.
+/// Whether the text is a list of excerpts: three or more paragraphs that end in an ellipsis,
+/// or four or more that end in the same two words, half the paragraphs at least, as archive,
+/// tag and search pages cut each post.
 fn excerpt_list(text: &str) -> bool {
     let endings: Vec<String> = text
         .lines()
@@ -104,7 +117,9 @@ fn excerpt_list(text: &str) -> bool {
     for e in &endings {
         *counts.entry(e.as_str()).or_default() += 1;
     }
-    counts.values().any(|&n| n >= 3 && n * 2 >= endings.len())
+    // An ellipsis ends excerpts; the same two words end them when four or more do (a post's
+    // refrain, "one step at a time", may end three of its paragraphs).
+    counts.iter().any(|(&e, &n)| n >= if e == "…" { 3 } else { 4 } && n * 2 >= endings.len())
 }
 
 pub(crate) fn judge(m: &Measure, meta: &Metadata, r: &Rendered, chosen: (f32, f32)) -> Option<NotArticle> {
@@ -141,7 +156,7 @@ pub(crate) fn judge(m: &Measure, meta: &Metadata, r: &Rendered, chosen: (f32, f3
     {
         return Some(NotArticle::Listing);
     }
-    if words < MIN_WORDS {
+    if words < MIN_WORDS && !(words >= SHORT_POST_WORDS && has_sentence(&r.text)) {
         return Some(NotArticle::TooShort);
     }
     None

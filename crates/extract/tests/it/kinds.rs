@@ -243,3 +243,40 @@ fn a_short_post_on_a_busy_template_is_an_article() {
         assert!(!e.text.contains("Friend blog"), "{name}: the sidebar is not the article: {}", e.text);
     }
 }
+
+#[test]
+fn a_one_sentence_post_is_an_article_and_a_caption_is_not() {
+    // Under 25 words, a text with a whole sentence of its own is a short post; a gallery's
+    // caption or a video's label is not an article.
+    let one_line = furniture(
+        "<main><article class=\"post\"><h1>Ferry times</h1><div class=\"entry\"><p>The evening ferry to Orran leaves \
+         half an hour later from Monday until the end of the month.</p></div></article></main>",
+    );
+    let e = run(&one_line);
+    assert!(e.is_article(), "{:?}: {}", e.not_article, e.text);
+    assert!(e.text.contains("evening ferry to Orran"), "{}", e.text);
+    let gallery = furniture(
+        "<main><article class=\"post\"><h1>Harbour in pictures</h1><figure><img src=\"/a.jpg\" alt=\"\">\
+         <figcaption>Boats at dawn, Wester Quay</figcaption></figure><figure><img src=\"/b.jpg\" alt=\"\">\
+         <figcaption>The sea wall at Hollin</figcaption></figure></article></main>",
+    );
+    let e = run(&gallery);
+    assert!(!e.is_article(), "{}", e.text);
+}
+
+#[test]
+fn a_post_with_a_refrain_is_not_a_list_of_excerpts() {
+    // Three paragraphs end the same way, as a writer's refrain does; a tag page's excerpts
+    // would end in an ellipsis or in four or more alike.
+    let refrain = furniture(&format!(
+        "<main><article class=\"post\"><h1>Small steps</h1><div class=\"entry\">\
+         <p>The harbour wall was not rebuilt in a season, and nobody in Saltmere expected it to be done all at once.</p>\
+         <p>The masons worked through the winter on the north end first, lifting and setting the stones one row at a time.</p>\
+         <p>When the spring tides came they held, and the crew moved to the south end, again one row at a time.</p>\
+         <p>Anyone with a big job ahead of them could learn from that crew: begin, and keep going one row at a time.</p>\
+         </div></article></main>{}",
+        blog_sidebar()
+    ));
+    let e = run(&refrain);
+    assert!(e.is_article(), "{:?}: {}", e.not_article, e.text);
+}
