@@ -94,7 +94,7 @@ fn is_date_only(t: &str) -> bool {
     // "Updated at 1:23 p.m.": a time and the word that says what happened at it.
     let time = t.split_whitespace().any(|w| {
         let mut parts = w.split(':');
-        matches!((parts.next(), parts.next()), (Some(h), Some(m)) if !h.is_empty() && h.len() <= 2 && h.chars().all(|c| c.is_ascii_digit()) && m.len() >= 2 && m[..2].chars().all(|c| c.is_ascii_digit()))
+        matches!((parts.next(), parts.next()), (Some(h), Some(m)) if !h.is_empty() && h.len() <= 2 && h.chars().all(|c| c.is_ascii_digit()) && m.chars().take(2).filter(char::is_ascii_digit).count() == 2)
     });
     let said = ["updated", "posted", "published"].iter().any(|w| t.starts_with(w));
     for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -154,5 +154,8 @@ mod tests {
         assert!(is_furniture("Updated at 1:23 p.m."));
         assert!(!is_furniture("March 3, 2026: the ferry returns"));
         assert!(!is_furniture("The port reopened on March 3, 2026."));
+        // A colon before a character of several bytes is no time (and no reason to stop).
+        assert!(!is_furniture("1:“The Fall”"));
+        assert!(!is_furniture("12:ü"));
     }
 }

@@ -209,7 +209,29 @@ fn garbage_never_panics() {
         b"{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"date_published\":5,\"title\":[]}]}".to_vec(),
     ];
     for s in samples {
-        let _ = parse_feed(&s, Some("text/xml; charset=nonsense"), &base);
+        // Whatever the bytes, the parser answers with a feed or an error that says what was
+        // wrong; a panic it caught itself (`Panicked`) is a bug.
+        let result = parse_feed(&s, Some("text/xml; charset=nonsense"), &base);
+        assert!(!matches!(result, Err(FeedError::Panicked(_))), "{:?}: {result:?}", String::from_utf8_lossy(&s));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn random_bytes_and_broken_feeds_never_panic(
+        garbage in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2048),
+        cut in 0usize..400,
+    ) {
+        let base = url("https://x.example/");
+        let result = parse_feed(&garbage, None, &base);
+        proptest::prop_assert!(!matches!(result, Err(FeedError::Panicked(_))), "{:?}", result);
+        // A real feed cut anywhere (mid-tag, mid-entity, mid-character) and followed by garbage.
+        let feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Caf\u{e9} “Wire”</title><item><title>A &amp; B</title><link>https://x.example/a</link><description><![CDATA[<p>Gr\u{fc}\u{df}e 1:“The</p>]]></description><pubDate>Tue, 03 Mar 2026 10:00:00 GMT</pubDate></item></channel></rss>";
+        let bytes = feed.as_bytes();
+        let mut broken = bytes[..cut.min(bytes.len())].to_vec();
+        broken.extend_from_slice(&garbage);
+        let result = parse_feed(&broken, Some("application/rss+xml"), &base);
+        proptest::prop_assert!(!matches!(result, Err(FeedError::Panicked(_))), "{:?}", result);
     }
 }
 
