@@ -39,7 +39,7 @@ pub(crate) fn opens_comment_section(heading: &str) -> bool {
             .any(|o| joined.starts_with(o) && joined.len() > o.len() && joined.as_bytes().get(o.len()) == Some(&b' '))
 }
 
-/// "By Ana Ruiz and Li Wei", "By Sam Okafor - 11/18/19 11:04 PM EST": "By", then names (every
+/// "By Ana Ruiz and Li Wei", "By Sam Okafor - 4/9/26 7:05 PM EST": "By", then names (every
 /// word capitalised) and perhaps a date. "By noon, the port was closed" is a sentence.
 fn is_byline(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("By ").or_else(|| text.strip_prefix("BY ")) else { return false };
@@ -83,7 +83,7 @@ fn ends_with_word(t: &str, word: &str) -> bool {
     t.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()) == Some(word)
 }
 
-/// "Monday, 22 January 2018 at 0:13", "NOVEMBER 20, 2019 10:43": a year, and nothing but
+/// "Thursday, 9 April 2026 at 7:05", "APRIL 9, 2026 19:05": a year, and nothing but
 /// numbers and date words. `t` is lowercase.
 fn is_date_only(t: &str) -> bool {
     if t.chars().count() > 80 {
@@ -141,14 +141,18 @@ mod tests {
     #[test]
     fn bylines_are_furniture_and_sentences_starting_with_by_are_not() {
         assert!(is_furniture("By Ana Ruiz and Li Wei"));
-        assert!(is_furniture("By Sam Okafor - 11/18/26 11:04 PM EST"));
+        assert!(is_furniture("By Sam Okafor - 4/9/26 7:05 PM EST"));
         assert!(!is_furniture("By noon, the port was closed."));
     }
 
     #[test]
     fn datelines_are_furniture_and_dated_sentences_are_not() {
-        assert!(is_furniture("NOVEMBER 20, 2019 10:43"));
-        assert!(is_furniture("segunda-feira, 22 de janeiro de 2018 às 0:13"));
+        assert!(is_furniture("APRIL 9, 2026 19:05"));
+        assert!(is_furniture("quinta-feira, 9 de abril de 2026 às 7:05"));
+        assert!(is_furniture("Donnerstag, 9. April 2026, 19:05 Uhr"));
+        assert!(is_furniture("jeudi 9 avril 2026 à 19:05"));
+        assert!(is_furniture("giovedì 9 aprile 2026 alle 19:05"));
+        assert!(is_furniture("donderdag 9 april 2026 om 19:05"));
         assert!(is_furniture("Updated: Tuesday, March 3rd 2026, 4:05 PM EST"));
         assert!(is_furniture("Posted: Fri 6:45 PM, Feb 16, 2026 |"));
         assert!(is_furniture("Updated at 1:23 p.m."));
