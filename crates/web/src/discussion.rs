@@ -288,6 +288,17 @@ fn find_link(s: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_form_body_is_read_and_checked_as_the_site_does() {
+        let ok = b"comment=The+quay+flooded+again.&author=Wren&email=wren%40example.org&url=&parent=";
+        assert!(crate::check_comment_form(ok).is_empty());
+        let errors = crate::check_comment_form(b"comment=Hello&email=not-an-address");
+        assert!(errors.iter().any(|e| e.contains("name")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("email")), "{errors:?}");
+        // Bytes that are not a form at all are a form with nothing in it.
+        assert!(!crate::check_comment_form(&[0xff, 0x00, b'%', b'=', b'&']).is_empty());
+    }
+
     fn form(comment: &str, author: &str, email: &str, url: &str) -> CommentForm {
         CommentForm {
             comment: comment.into(),

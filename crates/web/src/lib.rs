@@ -39,6 +39,15 @@ pub use images::{FetchedImage, ImageFetcher, MAX_IMAGE_BYTES};
 pub use security::{SecretError, hash_password};
 pub use state::SiteSettings;
 
+/// Reads a comment form's body and checks it as the site does before it stores a comment: the
+/// errors a reader would be shown (none when it would be accepted). For the fuzz target of the
+/// comment form (`fuzz/`); it needs no store.
+#[doc(hidden)]
+#[must_use]
+pub fn check_comment_form(body: &[u8]) -> Vec<String> {
+    discussion::check(&discussion::CommentForm::parse(body)).err().unwrap_or_default()
+}
+
 use crate::state::AppState;
 
 /// The whole site as an axum router.

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing on stable Rust: AFL++ through cargo-afl. Each target runs for SECONDS
+# (default 60) from a few seed inputs written here, and the script prints how far each got and
+# whether anything crashed (a crash's input is kept under fuzz/out/TARGET/default/crashes/).
+# Needs: `apt-get install afl++` (for its tools) and `cargo install cargo-afl` (which builds
+# AFL++'s runtime for this rustc). Usage: fuzz/run.sh [SECONDS] [TARGET ...]
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(extract feed page_format jsonl search_query comment_form)
+cargo afl build --release -q
+export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_QUIET=1
+seed() {
+  local dir=in/$1
+  rm -rf "$dir" && mkdir -p "$dir"
+  case $1 in
+    extract)
+      printf '<html><head><title>Tides</title><meta charset="utf-8"></head><body><nav><a href="/">Home</a></nav><article><h1>Tides</h1><p>The spring tides flooded the quay twice, the harbour master said.</p><p>1:\xe2\x80\x9cThe Fall\xe2\x80\x9d</p></article><div class="c" id="c101"><p>A reader wrote.</p><p>9 April 2026, 19:01</p></div></body></html>' > "$dir/page.html"
+      printf '<table><tr><td>Note 1: the maps, by appointment.</td></tr><tr><td><div><p>Short post, one sentence long, about the ferry.</p></div></td></tr></table>' > "$dir/table.html" ;;
+    feed)
+      printf '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>A &amp; B</title><link>https://x.example/a</link><description><![CDATA[<p>Text</p>]]></description><pubDate>Tue, 03 Mar 2026 10:00:00 GMT</pubDate></item></channel></rss>' > "$dir/rss.xml"
+      printf '<feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><entry><title>E</title><link href="https://x.example/e"/><content type="xhtml"><div><p>Hi</p></div></content><updated>2026-03-03T10:00:00Z</updated></entry></feed>' > "$dir/atom.xml"
+      printf '{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","url":"https://x.example/1","content_html":"<p>x</p>","date_published":"2026-03-03T10:00:00Z"}]}' > "$dir/feed.json" ;;
+    page_format)
+      printf 'Tides flood the quay\n\n3\n0190c6a2-1b1e-7c3d-9a4f-2b6e8d1c0a55\n\nThe spring tides flooded the quay.\n\nThe harbour master said so\non Thursday.\n\nOriginal Source: www.x.example\n\nLeave a Reply\n' > "$dir/page.txt" ;;
+    jsonl)
+      printf '{"title":"Tides","text":"The spring tides flooded the quay.","url":"https://x.example/t","published":"2026-03-03T10:00:00Z","source":"x.example"}\n' > "$dir/one.jsonl" ;;
+    comment_form)
+      printf 'comment=The+quay+flooded.&author=Wren&email=wren%%40example.org&url=https%%3A%%2F%%2Fx.example&parent=12&token=abc&remember=1' > "$dir/form.txt" ;;
+    search_query)
+      printf 'harbour -ferry "spring tides" lang:de source:x.example after:2026-01-01 OR tide*' > "$dir/query.txt" ;;
+  esac
+}
+mkdir -p out
+for t in "${targets[@]}"; do
+  seed "$t"
+  rm -rf "out/$t"
+  timeout $((seconds + 30)) cargo afl fuzz -V "$seconds" -i "in/$t" -o "out/$t" "target/release/$t" > "out-$t.log" 2>&1 || true
+  stats=out/$t/default/fuzzer_stats
+  crashes=$(find "out/$t/default/crashes" -type f ! -name README.txt 2>/dev/null | wc -l)
+  if [ -f "$stats" ]; then
+    execs=$(awk -F': *' '$1 ~ /^execs_done/ {print $2}' "$stats")
+    paths=$(awk -F': *' '$1 ~ /^corpus_count/ {print $2}' "$stats")
+    echo "$t: ${seconds} s, ${execs} runs, ${paths} inputs in the corpus, ${crashes} crashes"
+  else
+    echo "$t: did not run (see fuzz/out-$t.log)"
+  fi
+done
