@@ -79,7 +79,7 @@ pub fn fold_to_latin(word: &str) -> String {
     // foreign name meet its own spelling: "dzh" (Russian "дж") is "j" ("Джелмар", "Jelmar"),
     // "ts" and "tz" (Russian "ц", German "z", Italian "zz") are "z" ("Карвецци", "Carvezzi"),
     // "th" is "t" ("Тормид", "Thormid").
-    let out = out.replace("ou", "u").replace("dzh", "j").replace("tz", "z").replace("ts", "z").replace("th", "t");
+    let out = respell(&out);
     let bytes = out.as_bytes();
     let mut spelled = String::with_capacity(out.len());
     for (i, &b) in bytes.iter().enumerate() {
@@ -103,6 +103,32 @@ pub fn fold_to_latin(word: &str) -> String {
         last = c;
     }
     folded
+}
+
+/// One pass over the folded ASCII letters: "ou" is "u", "dzh" is "j", "tz" and "ts" are "z",
+/// "th" is "t".
+fn respell(ascii: &str) -> String {
+    debug_assert!(ascii.is_ascii());
+    let b = ascii.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        let (sound, len) = if rest.starts_with(b"dzh") {
+            ('j', 3)
+        } else if rest.starts_with(b"ou") {
+            ('u', 2)
+        } else if rest.starts_with(b"tz") || rest.starts_with(b"ts") {
+            ('z', 2)
+        } else if rest.starts_with(b"th") {
+            ('t', 2)
+        } else {
+            (char::from(b[i]), 1)
+        };
+        out.push(sound);
+        i += len;
+    }
+    out
 }
 
 /// The Latin reading of one lowercase letter outside ASCII.
