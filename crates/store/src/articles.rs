@@ -185,7 +185,7 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
-        select_article(self.pool(), id).await
+        select_article(self.here(), id).await
     }
 
     /// The most recent articles first (by published time, else stored time).

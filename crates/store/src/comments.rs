@@ -242,10 +242,14 @@ impl Store {
         const ROOTS: &str = "FROM comments c WHERE c.article_id = ? AND c.status = 'approved' AND NOT EXISTS \
              (SELECT 1 FROM comments p WHERE p.id = c.parent_id AND p.status = 'approved')";
         let roots: i64 =
-            self.sql(format!("SELECT count(*) {ROOTS}")).bind(article.to_string()).scalar(self.pool()).await?;
+            self.sql(format!("SELECT count(*) {ROOTS}")).bind(article.to_string()).scalar(self.here()).await?;
         let per_page = per_page.max(1);
         let pages = u32::try_from(roots).unwrap_or(u32::MAX).div_ceil(per_page).max(1);
         let page = page.unwrap_or(pages).clamp(1, pages);
+        if roots == 0 {
+            // Most articles: no discussion, and no need for the threads' query.
+            return Ok(CommentPage { comments: Vec::new(), page, pages });
+        }
         let sql = format!(
             "WITH RECURSIVE roots(id) AS (SELECT c.id {ROOTS} ORDER BY c.created_at, c.id LIMIT ? OFFSET ?), \
              thread(id) AS (SELECT id FROM roots UNION ALL \
@@ -258,7 +262,7 @@ impl Store {
             .bind(article.to_string())
             .bind(i64::from(per_page))
             .bind(i64::from(per_page) * i64::from(page - 1))
-            .fetch_all(self.pool())
+            .fetch_all(self.here())
             .await?;
         Ok(CommentPage { comments: rows.iter().map(public).collect::<Result<_, _>>()?, page, pages })
     }
@@ -299,7 +303,7 @@ impl Store {
             .bind(id.to_string())
             .bind(article.to_string())
             .bind(status_text(status))
-            .fetch_optional(self.pool())
+            .fetch_optional(self.here())
             .await?;
         row.as_ref().map(public).transpose()
     }

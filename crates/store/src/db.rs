@@ -7,17 +7,24 @@
 //! back. The few statements that cannot be shared (leases, search, backups) match on
 //! [`Dialect`] where they are.
 //!
+//! SQLite values are kept as SQLite stores them ([`Plain`]: null, integer, real, text, blob)
+//! until the statement runs, so the same query can run through sqlx or on the calling thread
+//! ([`On::SqliteHere`], see `readers.rs`).
+//!
 //! Why not sqlx's `Any` driver: it copies every value of every row into its own types, and
 //! decodes SQLite's integers as booleans only when the declared type says so. These enums
 //! keep each driver's own rows and cost one branch per call.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
+use rusqlite::types::Value as Plain;
 use sqlx::postgres::{PgArguments, PgConnection, PgPool, PgRow};
-use sqlx::sqlite::{SqliteArguments, SqliteConnection, SqlitePool, SqliteRow};
+use sqlx::sqlite::{SqliteConnection, SqlitePool, SqliteRow};
 use sqlx::{AssertSqlSafe, Decode, Encode, Postgres, Row as _, Sqlite, Transaction, Type};
 
 use crate::StoreError;
+use crate::readers::Readers;
 
 /// Which SQL the database speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,19 +34,162 @@ pub(crate) enum Dialect {
 }
 
 /// A value both drivers can bind, borrowed for `'t` at most.
-pub(crate) trait Value<'t>: Encode<'t, Sqlite> + Type<Sqlite> + Encode<'t, Postgres> + Type<Postgres> {}
-impl<'t, T> Value<'t> for T where T: Encode<'t, Sqlite> + Type<Sqlite> + Encode<'t, Postgres> + Type<Postgres> {}
+pub(crate) trait Value<'t>: IntoPlain + Encode<'t, Postgres> + Type<Postgres> {}
+impl<'t, T> Value<'t> for T where T: IntoPlain + Encode<'t, Postgres> + Type<Postgres> {}
 
 /// A value both drivers can read back.
 pub(crate) trait Decoded:
-    for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>
+    FromPlain + for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>
 {
 }
-impl<T> Decoded for T where T: for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres> {}
+impl<T> Decoded for T where
+    T: FromPlain + for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>
+{
+}
 
-/// Where a query runs: a pool, or one connection (inside a transaction).
+/// A value as SQLite stores it, encoded as sqlx encodes it (booleans as 0 and 1).
+pub(crate) trait IntoPlain {
+    fn into_plain(self) -> Plain;
+}
+
+macro_rules! integer_into_plain {
+    ($($t:ty),*) => {$(
+        impl IntoPlain for $t {
+            fn into_plain(self) -> Plain {
+                Plain::Integer(i64::from(self))
+            }
+        }
+    )*};
+}
+integer_into_plain!(i64, i32, u32, i16, u16, u8, bool);
+
+impl IntoPlain for f64 {
+    fn into_plain(self) -> Plain {
+        Plain::Real(self)
+    }
+}
+
+impl IntoPlain for String {
+    fn into_plain(self) -> Plain {
+        Plain::Text(self)
+    }
+}
+
+impl IntoPlain for &str {
+    fn into_plain(self) -> Plain {
+        Plain::Text(self.to_owned())
+    }
+}
+
+impl IntoPlain for &String {
+    fn into_plain(self) -> Plain {
+        Plain::Text(self.clone())
+    }
+}
+
+impl IntoPlain for Vec<u8> {
+    fn into_plain(self) -> Plain {
+        Plain::Blob(self)
+    }
+}
+
+impl IntoPlain for &[u8] {
+    fn into_plain(self) -> Plain {
+        Plain::Blob(self.to_vec())
+    }
+}
+
+impl<T: IntoPlain> IntoPlain for Option<T> {
+    fn into_plain(self) -> Plain {
+        self.map_or(Plain::Null, IntoPlain::into_plain)
+    }
+}
+
+/// Reading a value back from a row read on the calling thread, as sqlx reads it.
+pub(crate) trait FromPlain: Sized {
+    fn from_plain(value: &Plain) -> Result<Self, String>;
+}
+
+impl FromPlain for String {
+    fn from_plain(value: &Plain) -> Result<Self, String> {
+        match value {
+            Plain::Text(s) => Ok(s.clone()),
+            // SQLite gives any number as text when text is asked for.
+            Plain::Integer(n) => Ok(n.to_string()),
+            Plain::Real(x) => Ok(x.to_string()),
+            Plain::Null => Err("NULL where text was expected".into()),
+            Plain::Blob(_) => Err("a blob where text was expected".into()),
+        }
+    }
+}
+
+impl FromPlain for i64 {
+    fn from_plain(value: &Plain) -> Result<Self, String> {
+        match value {
+            Plain::Integer(n) => Ok(*n),
+            other => Err(format!("{} where an integer was expected", kind(other))),
+        }
+    }
+}
+
+impl FromPlain for i32 {
+    fn from_plain(value: &Plain) -> Result<Self, String> {
+        let n = i64::from_plain(value)?;
+        i32::try_from(n).map_err(|_| format!("{n} is out of range"))
+    }
+}
+
+impl FromPlain for bool {
+    fn from_plain(value: &Plain) -> Result<Self, String> {
+        Ok(i64::from_plain(value)? != 0)
+    }
+}
+
+impl FromPlain for f64 {
+    fn from_plain(value: &Plain) -> Result<Self, String> {
+        match value {
+            Plain::Real(x) => Ok(*x),
+            #[allow(clippy::cast_precision_loss, reason = "SQLite converts the same way")]
+            Plain::Integer(n) => Ok(*n as f64),
+            other => Err(format!("{} where a number was expected", kind(other))),
+        }
+    }
+}
+
+impl FromPlain for Vec<u8> {
+    fn from_plain(value: &Plain) -> Result<Self, String> {
+        match value {
+            Plain::Blob(b) => Ok(b.clone()),
+            Plain::Text(s) => Ok(s.as_bytes().to_vec()),
+            other => Err(format!("{} where a blob was expected", kind(other))),
+        }
+    }
+}
+
+impl<T: FromPlain> FromPlain for Option<T> {
+    fn from_plain(value: &Plain) -> Result<Self, String> {
+        match value {
+            Plain::Null => Ok(None),
+            v => T::from_plain(v).map(Some),
+        }
+    }
+}
+
+fn kind(value: &Plain) -> &'static str {
+    match value {
+        Plain::Null => "NULL",
+        Plain::Integer(_) => "an integer",
+        Plain::Real(_) => "a real number",
+        Plain::Text(_) => "text",
+        Plain::Blob(_) => "a blob",
+    }
+}
+
+/// Where a query runs: a pool, one connection (inside a transaction), or SQLite's read-only
+/// connections on the calling thread.
 pub(crate) enum On<'c> {
     SqlitePool(&'c SqlitePool),
+    SqliteHere(&'c Arc<Readers>),
     PgPool(&'c PgPool),
     Sqlite(&'c mut SqliteConnection),
     Pg(&'c mut PgConnection),
@@ -50,6 +200,7 @@ impl On<'_> {
     pub(crate) fn again(&mut self) -> On<'_> {
         match self {
             On::SqlitePool(p) => On::SqlitePool(p),
+            On::SqliteHere(r) => On::SqliteHere(r),
             On::PgPool(p) => On::PgPool(p),
             On::Sqlite(c) => On::Sqlite(c),
             On::Pg(c) => On::Pg(c),
@@ -58,7 +209,7 @@ impl On<'_> {
 
     pub(crate) fn dialect(&self) -> Dialect {
         match self {
-            On::SqlitePool(_) | On::Sqlite(_) => Dialect::Sqlite,
+            On::SqlitePool(_) | On::SqliteHere(_) | On::Sqlite(_) => Dialect::Sqlite,
             On::PgPool(_) | On::Pg(_) => Dialect::Postgres,
         }
     }
@@ -71,17 +222,35 @@ impl On<'_> {
 
 /// A statement with its values, in one dialect.
 pub(crate) enum Query {
-    Sqlite(sqlx::query::Query<'static, Sqlite, SqliteArguments>),
+    Sqlite { sql: Cow<'static, str>, args: Vec<Plain> },
     Postgres(sqlx::query::Query<'static, Postgres, PgArguments>),
+}
+
+/// A SQLite statement for sqlx, its values bound as SQLite stores them.
+fn sqlx_sqlite(
+    sql: Cow<'static, str>,
+    args: Vec<Plain>,
+) -> sqlx::query::Query<'static, Sqlite, sqlx::sqlite::SqliteArguments> {
+    let mut q = match sql {
+        Cow::Borrowed(s) => sqlx::query(s),
+        Cow::Owned(s) => sqlx::query(AssertSqlSafe(s)),
+    };
+    for arg in args {
+        q = match arg {
+            Plain::Null => q.bind(None::<i64>),
+            Plain::Integer(n) => q.bind(n),
+            Plain::Real(x) => q.bind(x),
+            Plain::Text(s) => q.bind(s),
+            Plain::Blob(b) => q.bind(b),
+        };
+    }
+    q
 }
 
 impl Query {
     pub(crate) fn new(dialect: Dialect, sql: impl Into<Cow<'static, str>>) -> Self {
         match dialect {
-            Dialect::Sqlite => Self::Sqlite(match sql.into() {
-                Cow::Borrowed(s) => sqlx::query(s),
-                Cow::Owned(s) => sqlx::query(AssertSqlSafe(s)),
-            }),
+            Dialect::Sqlite => Self::Sqlite { sql: sql.into(), args: Vec::new() },
             Dialect::Postgres => Self::Postgres(sqlx::query(AssertSqlSafe(numbered(&sql.into())))),
         }
     }
@@ -89,7 +258,10 @@ impl Query {
     #[must_use]
     pub(crate) fn bind<'t, T: Value<'t>>(self, value: T) -> Self {
         match self {
-            Self::Sqlite(q) => Self::Sqlite(q.bind(value)),
+            Self::Sqlite { sql, mut args } => {
+                args.push(value.into_plain());
+                Self::Sqlite { sql, args }
+            }
             Self::Postgres(q) => Self::Postgres(q.bind(value)),
         }
     }
@@ -102,8 +274,13 @@ impl Query {
 
     pub(crate) async fn fetch_all(self, on: On<'_>) -> Result<Vec<Row>, StoreError> {
         Ok(match (self, on) {
-            (Self::Sqlite(q), On::SqlitePool(p)) => q.fetch_all(p).await?.into_iter().map(Row::Sqlite).collect(),
-            (Self::Sqlite(q), On::Sqlite(c)) => q.fetch_all(c).await?.into_iter().map(Row::Sqlite).collect(),
+            (Self::Sqlite { sql, args }, On::SqliteHere(r)) => r.fetch_all(&sql, &args)?,
+            (Self::Sqlite { sql, args }, On::SqlitePool(p)) => {
+                sqlx_sqlite(sql, args).fetch_all(p).await?.into_iter().map(Row::Sqlite).collect()
+            }
+            (Self::Sqlite { sql, args }, On::Sqlite(c)) => {
+                sqlx_sqlite(sql, args).fetch_all(c).await?.into_iter().map(Row::Sqlite).collect()
+            }
             (Self::Postgres(q), On::PgPool(p)) => q.fetch_all(p).await?.into_iter().map(Row::Postgres).collect(),
             (Self::Postgres(q), On::Pg(c)) => q.fetch_all(c).await?.into_iter().map(Row::Postgres).collect(),
             _ => return Err(mismatch()),
@@ -112,8 +289,13 @@ impl Query {
 
     pub(crate) async fn fetch_optional(self, on: On<'_>) -> Result<Option<Row>, StoreError> {
         Ok(match (self, on) {
-            (Self::Sqlite(q), On::SqlitePool(p)) => q.fetch_optional(p).await?.map(Row::Sqlite),
-            (Self::Sqlite(q), On::Sqlite(c)) => q.fetch_optional(c).await?.map(Row::Sqlite),
+            (Self::Sqlite { sql, args }, On::SqliteHere(r)) => r.fetch_all(&sql, &args)?.into_iter().next(),
+            (Self::Sqlite { sql, args }, On::SqlitePool(p)) => {
+                sqlx_sqlite(sql, args).fetch_optional(p).await?.map(Row::Sqlite)
+            }
+            (Self::Sqlite { sql, args }, On::Sqlite(c)) => {
+                sqlx_sqlite(sql, args).fetch_optional(c).await?.map(Row::Sqlite)
+            }
             (Self::Postgres(q), On::PgPool(p)) => q.fetch_optional(p).await?.map(Row::Postgres),
             (Self::Postgres(q), On::Pg(c)) => q.fetch_optional(c).await?.map(Row::Postgres),
             _ => return Err(mismatch()),
@@ -122,8 +304,11 @@ impl Query {
 
     pub(crate) async fn fetch_one(self, on: On<'_>) -> Result<Row, StoreError> {
         Ok(match (self, on) {
-            (Self::Sqlite(q), On::SqlitePool(p)) => Row::Sqlite(q.fetch_one(p).await?),
-            (Self::Sqlite(q), On::Sqlite(c)) => Row::Sqlite(q.fetch_one(c).await?),
+            (Self::Sqlite { sql, args }, On::SqliteHere(r)) => {
+                r.fetch_all(&sql, &args)?.into_iter().next().ok_or(StoreError::Database(sqlx::Error::RowNotFound))?
+            }
+            (Self::Sqlite { sql, args }, On::SqlitePool(p)) => Row::Sqlite(sqlx_sqlite(sql, args).fetch_one(p).await?),
+            (Self::Sqlite { sql, args }, On::Sqlite(c)) => Row::Sqlite(sqlx_sqlite(sql, args).fetch_one(c).await?),
             (Self::Postgres(q), On::PgPool(p)) => Row::Postgres(q.fetch_one(p).await?),
             (Self::Postgres(q), On::Pg(c)) => Row::Postgres(q.fetch_one(c).await?),
             _ => return Err(mismatch()),
@@ -135,13 +320,16 @@ impl Query {
         self.fetch_one(on).await?.at(0)
     }
 
-    /// Runs the statement; how many rows it changed.
+    /// Runs the statement; how many rows it changed. Never on the read-only connections.
     pub(crate) async fn execute(self, on: On<'_>) -> Result<u64, StoreError> {
         Ok(match (self, on) {
-            (Self::Sqlite(q), On::SqlitePool(p)) => q.execute(p).await?.rows_affected(),
-            (Self::Sqlite(q), On::Sqlite(c)) => q.execute(c).await?.rows_affected(),
+            (Self::Sqlite { sql, args }, On::SqlitePool(p)) => sqlx_sqlite(sql, args).execute(p).await?.rows_affected(),
+            (Self::Sqlite { sql, args }, On::Sqlite(c)) => sqlx_sqlite(sql, args).execute(c).await?.rows_affected(),
             (Self::Postgres(q), On::PgPool(p)) => q.execute(p).await?.rows_affected(),
             (Self::Postgres(q), On::Pg(c)) => q.execute(c).await?.rows_affected(),
+            (_, On::SqliteHere(_)) => {
+                return Err(StoreError::Read("a statement that writes was sent to a read-only connection".into()));
+            }
             _ => return Err(mismatch()),
         })
     }
@@ -173,10 +361,25 @@ fn numbered(sql: &str) -> String {
     out
 }
 
-/// One row, from either driver.
+/// One row, from either driver or from a read on the calling thread.
 pub(crate) enum Row {
     Sqlite(SqliteRow),
     Postgres(PgRow),
+    Plain(PlainRow),
+}
+
+/// A row read on the calling thread: its values as SQLite stores them.
+pub(crate) struct PlainRow {
+    /// The statement's column names, shared by its rows.
+    pub(crate) names: Arc<[String]>,
+    pub(crate) values: Vec<Plain>,
+}
+
+impl PlainRow {
+    fn decode<T: FromPlain>(&self, index: usize, column: &dyn std::fmt::Display) -> Result<T, StoreError> {
+        let value = self.values.get(index).ok_or_else(|| StoreError::Corrupt(format!("no column {column}")))?;
+        T::from_plain(value).map_err(|why| StoreError::Corrupt(format!("column {column}: {why}")))
+    }
 }
 
 impl Row {
@@ -185,6 +388,10 @@ impl Row {
         Ok(match self {
             Self::Sqlite(r) => r.try_get(column)?,
             Self::Postgres(r) => r.try_get(column)?,
+            Self::Plain(r) => {
+                let index = r.names.iter().position(|n| n == column).unwrap_or(usize::MAX);
+                r.decode(index, &column)?
+            }
         })
     }
 
@@ -193,6 +400,7 @@ impl Row {
         Ok(match self {
             Self::Sqlite(r) => r.try_get(index)?,
             Self::Postgres(r) => r.try_get(index)?,
+            Self::Plain(r) => r.decode(index, &index)?,
         })
     }
 }

@@ -36,6 +36,9 @@ pub enum StoreError {
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(sqlx::Error),
+    /// A read on the calling thread failed (see `readers.rs`).
+    #[error("database error: {0}")]
+    Read(String),
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -142,7 +142,7 @@ impl Store {
             "SELECT revision, title, summary, body_text, body_html, replaced_at FROM article_revisions WHERE article_id = ? ORDER BY revision",
         )
         .bind(id.to_string())
-        .fetch_all(self.pool())
+        .fetch_all(self.here())
         .await?;
         rows.iter()
             .map(|r| {

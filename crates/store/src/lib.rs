@@ -23,6 +23,7 @@ mod migrate;
 mod open;
 mod operations;
 mod process_leases;
+mod readers;
 mod rows;
 mod search;
 mod sources;

@@ -198,7 +198,7 @@ mod tests {
 
     fn pool(store: &Store) -> &SqlitePool {
         match &store.backend {
-            crate::open::Backend::Sqlite(p, _) => p,
+            crate::open::Backend::Sqlite(p, ..) => p,
             crate::open::Backend::Postgres(_) => panic!("these tests open SQLite files"),
         }
     }

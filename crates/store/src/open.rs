@@ -13,6 +13,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use crate::StoreError;
 use crate::db::{Dialect, On, Query, Tx};
 use crate::migrate;
+use crate::readers::Readers;
 
 /// How to open the store.
 #[derive(Debug, Clone)]
@@ -42,7 +43,8 @@ pub struct Store {
 pub(crate) enum Backend {
     /// The main pool (`synchronous=FULL`), and one connection for feed ingestion
     /// (`synchronous=NORMAL`, see ARCHITECTURE.md "Durability").
-    Sqlite(SqlitePool, SqlitePool),
+    /// And read-only connections for quick reads on the calling thread (see `readers.rs`).
+    Sqlite(SqlitePool, SqlitePool, std::sync::Arc<Readers>),
     /// One pool: PostgreSQL syncs every commit, and every process shares it.
     Postgres(PgPool),
 }
@@ -83,7 +85,11 @@ impl Store {
             .connect_with(connect.synchronous(SqliteSynchronous::Normal))
             .await
             .map_err(|source| StoreError::Open { location: path.display().to_string(), source })?;
-        Ok(Self { backend: Backend::Sqlite(pool, ingest), writer: std::sync::Arc::new(tokio::sync::Mutex::new(())) })
+        let readers = Readers::new(path.clone(), options.busy_timeout);
+        Ok(Self {
+            backend: Backend::Sqlite(pool, ingest, readers),
+            writer: std::sync::Arc::new(tokio::sync::Mutex::new(())),
+        })
     }
 
     async fn open_postgres(url: &str, options: &StoreOptions) -> Result<Self, StoreError> {
@@ -103,7 +109,8 @@ impl Store {
     /// Closes every connection, waiting for queries under way.
     pub async fn close(&self) {
         match &self.backend {
-            Backend::Sqlite(pool, ingest) => {
+            Backend::Sqlite(pool, ingest, readers) => {
+                readers.close();
                 ingest.close().await;
                 pool.close().await;
             }
@@ -130,8 +137,26 @@ impl Store {
     /// The pool for reads and single-statement writes.
     pub(crate) fn pool(&self) -> On<'_> {
         match &self.backend {
-            Backend::Sqlite(pool, _) => On::SqlitePool(pool),
+            Backend::Sqlite(pool, ..) => On::SqlitePool(pool),
             Backend::Postgres(pool) => On::PgPool(pool),
+        }
+    }
+
+    /// Where quick reads for pages run: on SQLite, the calling thread's read-only connections;
+    /// on PostgreSQL, the pool.
+    pub(crate) fn here(&self) -> On<'_> {
+        match &self.backend {
+            Backend::Sqlite(_, _, readers) => On::SqliteHere(readers),
+            Backend::Postgres(pool) => On::PgPool(pool),
+        }
+    }
+
+    /// Runs `fut` with its quick reads (the ones a page makes) in one read transaction on
+    /// SQLite, so that they see one moment of the database; on PostgreSQL, as it is.
+    pub async fn reading_together<F: std::future::Future>(&self, fut: F) -> F::Output {
+        match &self.backend {
+            Backend::Sqlite(_, _, readers) => readers.together(fut).await,
+            Backend::Postgres(_) => fut.await,
         }
     }
 
@@ -144,7 +169,7 @@ impl Store {
     pub(crate) async fn write(&self) -> Result<Tx, StoreError> {
         let writing = self.writer.clone().lock_owned().await;
         match &self.backend {
-            Backend::Sqlite(pool, _) => Tx::sqlite(pool, writing).await,
+            Backend::Sqlite(pool, ..) => Tx::sqlite(pool, writing).await,
             Backend::Postgres(pool) => Tx::postgres(pool, Some(writing)).await,
         }
     }
@@ -154,7 +179,7 @@ impl Store {
     pub(crate) async fn write_ingest(&self) -> Result<Tx, StoreError> {
         let writing = self.writer.clone().lock_owned().await;
         match &self.backend {
-            Backend::Sqlite(_, ingest) => Tx::sqlite(ingest, writing).await,
+            Backend::Sqlite(_, ingest, _) => Tx::sqlite(ingest, writing).await,
             Backend::Postgres(pool) => Tx::postgres(pool, Some(writing)).await,
         }
     }
@@ -163,7 +188,7 @@ impl Store {
     /// locks); on SQLite, the ingestion connection's write transaction.
     pub(crate) async fn write_rows(&self) -> Result<Tx, StoreError> {
         match &self.backend {
-            Backend::Sqlite(_, ingest) => Tx::sqlite(ingest, self.writer.clone().lock_owned().await).await,
+            Backend::Sqlite(_, ingest, _) => Tx::sqlite(ingest, self.writer.clone().lock_owned().await).await,
             Backend::Postgres(pool) => Tx::postgres(pool, None).await,
         }
     }

@@ -195,7 +195,7 @@ impl Store {
             let row = self
                 .sql("SELECT merged_into FROM stories WHERE id = ?")
                 .bind(&current)
-                .fetch_optional(self.pool())
+                .fetch_optional(self.here())
                 .await?
                 .map(|r| r.get::<Option<String>>("merged_into"))
                 .transpose()?;
@@ -457,7 +457,7 @@ impl Store {
                  s.domain AS outlet_domain FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
             )
             .bind(id.to_string())
-            .fetch_optional(self.pool())
+            .fetch_optional(self.here())
             .await?
         else {
             return Ok(ArticleContext::default());
@@ -470,7 +470,7 @@ impl Store {
         let story = match story_id {
             Some(s) => {
                 let sql = format!("SELECT {STORY_COLUMNS} FROM stories s WHERE s.id = ?");
-                let row = self.sql(sql).bind(s).fetch_optional(self.pool()).await?;
+                let row = self.sql(sql).bind(s).fetch_optional(self.here()).await?;
                 row.as_ref().map(story_card).transpose()?
             }
             None => None,
@@ -478,7 +478,7 @@ impl Store {
         let copy_of = match copy_of {
             Some(c) => {
                 let sql = format!("SELECT {CARD_COLUMNS} FROM articles a WHERE a.id = ?");
-                let row = self.sql(sql).bind(c).fetch_optional(self.pool()).await?;
+                let row = self.sql(sql).bind(c).fetch_optional(self.here()).await?;
                 row.as_ref().map(rows::card).transpose()?
             }
             None => None,
@@ -487,7 +487,7 @@ impl Store {
             "SELECT {CARD_COLUMNS}, src.name AS source_name, a.copy_of FROM articles a \
              LEFT JOIN sources src ON src.id = a.source_id WHERE a.copy_of = ? ORDER BY a.sort_at, a.id LIMIT 100"
         );
-        let rows = self.sql(sql).bind(id.to_string()).fetch_all(self.pool()).await?;
+        let rows = self.sql(sql).bind(id.to_string()).fetch_all(self.here()).await?;
         let copies = rows.iter().map(timeline_entry).collect::<Result<Vec<_>, _>>()?;
         let rows = self
             .sql(
@@ -496,7 +496,7 @@ impl Store {
             )
             .bind(id.to_string())
             .bind(i64::from(ENTITY_LIMIT))
-            .fetch_all(self.pool())
+            .fetch_all(self.here())
             .await?;
         let entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
         Ok(ArticleContext { outlet, story, copy_of, copies, entities, keyphrases })

@@ -135,7 +135,7 @@ fn pure_crates_depend_on_no_runtime_database_http_or_web_framework() {
             continue;
         }
         let deps = doc.get("dependencies").and_then(toml::Value::as_table).cloned().unwrap_or_default();
-        for banned in ["tokio", "sqlx", "reqwest", "axum", "hyper", "tower"] {
+        for banned in ["tokio", "sqlx", "rusqlite", "reqwest", "axum", "hyper", "tower"] {
             if deps.contains_key(banned) {
                 problems.push(format!("pure crate `{name}` depends on {banned}"));
             }

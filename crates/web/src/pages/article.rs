@@ -170,7 +170,12 @@ async fn render(state: &AppState, id: ArticleId, form: FormState, status: Status
     Ok((status, Html(page)).into_response())
 }
 
-async fn page_html(state: &AppState, id: ArticleId, mut form: FormState, token: &str) -> Result<String, WebError> {
+/// The page, its reads in one read transaction (one moment of the database).
+async fn page_html(state: &AppState, id: ArticleId, form: FormState, token: &str) -> Result<String, WebError> {
+    state.store.reading_together(page_html_read(state, id, form, token)).await
+}
+
+async fn page_html_read(state: &AppState, id: ArticleId, mut form: FormState, token: &str) -> Result<String, WebError> {
     let article = state.store.article(id).await?.ok_or_else(|| {
         WebError::NotFound(format!("There is no article with the id {id}. It may have been removed."))
     })?;

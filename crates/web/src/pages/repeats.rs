@@ -1,22 +1,48 @@
 //! What an article page leaves out because the reader has just read it: a summary that only
 //! repeats the body's opening, and a headline repeated as the body's first paragraph.
 
-/// Lowercase letters and digits, one space between words: text compared for repetition.
-fn plain(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_lowercase()
+/// The words of a text: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// The same word in any case.
+fn same_word(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// The same words in the same order, in any case and with any punctuation between them.
+fn same_words(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (words(a), words(b));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if same_word(x, y) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Whether the summary opens the way the body does (a lead-sentence summary, or a feed teaser
-/// of the body), so that showing both says the same thing twice.
+/// of the body), so that showing both says the same thing twice: its first eight words come,
+/// in order, within the body's first 1,500 characters.
 #[must_use]
 pub(crate) fn summary_repeats_body(summary: &str, body_text: &str) -> bool {
-    let summary = plain(summary);
-    let opening: String = summary.split(' ').take(8).collect::<Vec<_>>().join(" ");
-    if opening.split(' ').count() < 4 {
+    let opening: Vec<&str> = words(summary).take(8).collect();
+    if opening.len() < 4 {
         return false;
     }
-    let head: String = body_text.chars().take(1500).collect();
-    plain(&head).contains(&opening)
+    let head = &body_text[..body_text.char_indices().nth(1500).map_or(body_text.len(), |(i, _)| i)];
+    let mut body = words(head);
+    while let Some(word) = body.next() {
+        if same_word(word, opening[0]) {
+            let mut rest = body.clone();
+            if opening[1..].iter().all(|o| rest.next().is_some_and(|w| same_word(w, o))) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The sanitized body without a first heading or paragraph that is the headline again.
@@ -44,7 +70,7 @@ pub(crate) fn without_repeated_headline<'a>(body_html: &'a str, title: &str) -> 
         }
     }
     let text = text.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"");
-    if !plain(&text).is_empty() && plain(&text) == plain(title) { &trimmed[end + close.len()..] } else { body_html }
+    if words(&text).next().is_some() && same_words(&text, title) { &trimmed[end + close.len()..] } else { body_html }
 }
 
 #[cfg(test)]
@@ -58,6 +84,9 @@ mod tests {
         assert!(summary_repeats_body("The quay at Port Ellis reopened on Friday after… Read more", body));
         assert!(!summary_repeats_body("Port Ellis has its quay back: what changes for shipping.", body));
         assert!(!summary_repeats_body("Quay open.", body), "too short to tell");
+        // Whole words only: "he" is not the end of "the".
+        assert!(!summary_repeats_body("He quay at Port Ellis reopened on Friday.", body));
+        assert!(summary_repeats_body("THE QUAY AT PORT ELLIS, REOPENED ON FRIDAY", body), "any case and punctuation");
     }
 
     #[test]
