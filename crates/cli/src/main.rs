@@ -17,6 +17,10 @@ use newsdesk_store::{Store, StoreOptions};
 use crate::args::{AdminCommand, Cli, Command, ConfigCommand, FeedsCommand, SourcesCommand};
 use crate::config::Config;
 
+/// jemalloc instead of the system allocator: see ARCHITECTURE.md, "The allocator".
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let json_logs =
