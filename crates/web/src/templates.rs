@@ -3,7 +3,7 @@
 //! on for every template (they end in `.html`); the only unescaped value is sanitized article
 //! HTML ([`newsdesk_model::SafeHtml`]).
 
-use chrono::DateTime;
+use chrono::{DateTime, Datelike, Timelike};
 use minijinja::value::Serde;
 use minijinja::{Environment, Value};
 
@@ -93,7 +93,26 @@ pub(crate) fn segment(value: String) -> String {
 /// `2026-05-04T09:30:00Z` -> `4 May 2026, 09:30 UTC`; anything else is shown as it is.
 fn date(value: String) -> String {
     match DateTime::parse_from_rfc3339(&value) {
-        Ok(t) => t.to_utc().format("%-d %B %Y, %H:%M UTC").to_string(),
+        Ok(t) => {
+            // Written out instead of through a strftime pattern, which is parsed at every call.
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            let t = t.to_utc();
+            let month = MONTHS.get(t.month0() as usize).copied().unwrap_or_default();
+            format!("{} {month} {}, {:02}:{:02} UTC", t.day(), t.year(), t.hour(), t.minute())
+        }
         Err(_) => value,
     }
 }
