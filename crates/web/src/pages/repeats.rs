@@ -84,7 +84,7 @@ mod tests {
         assert!(summary_repeats_body("The quay at Port Ellis reopened on Friday after… Read more", body));
         assert!(!summary_repeats_body("Port Ellis has its quay back: what changes for shipping.", body));
         assert!(!summary_repeats_body("Quay open.", body), "too short to tell");
-        // Whole words only: "he" is not the end of "the".
+        // Words match whole, never inside longer words.
         assert!(!summary_repeats_body("He quay at Port Ellis reopened on Friday.", body));
         assert!(summary_repeats_body("THE QUAY AT PORT ELLIS, REOPENED ON FRIDAY", body), "any case and punctuation");
     }
