@@ -25,7 +25,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::StoreError;
 use crate::db::{PlainRow, Row};
 
-/// Idle connections kept; more may be open at once while readers wait on none.
+/// Idle connections kept. A read never waits for a connection: when none is idle it opens one.
 const MAX_IDLE: usize = 8;
 /// How much of the file a connection maps.
 const MMAP_BYTES: i64 = 1 << 30;
