@@ -257,6 +257,12 @@ async fn page_html_read(state: &AppState, id: ArticleId, mut form: FormState, to
         .and_then(|u| state.images.signer.path(u.as_str()))
         .and_then(|path| state.site.base_url.join(path.trim_start_matches('/')).ok())
         .map(String::from);
+    // The template shows the body through `body_html` and never the article's text or the
+    // feed's summary: they are not copied into the template's values.
+    let mut article = article;
+    article.body_text = String::new();
+    article.body_html = newsdesk_model::SafeHtml::default();
+    article.feed_summary = None;
     let body = state.templates.render(
         "article.html",
         minijinja::context! {
