@@ -61,7 +61,7 @@ macro_rules! integer_into_plain {
         }
     )*};
 }
-integer_into_plain!(i64, i32, u32, i16, u16, u8, bool);
+integer_into_plain!(i64, i32, u32, bool);
 
 impl IntoPlain for f64 {
     fn into_plain(self) -> Plain {
@@ -90,12 +90,6 @@ impl IntoPlain for &String {
 impl IntoPlain for Vec<u8> {
     fn into_plain(self) -> Plain {
         Plain::Blob(self)
-    }
-}
-
-impl IntoPlain for &[u8] {
-    fn into_plain(self) -> Plain {
-        Plain::Blob(self.to_vec())
     }
 }
 
