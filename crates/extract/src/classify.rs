@@ -161,8 +161,12 @@ static WORDS: LazyLock<HashMap<&'static str, bool, foldhash::fast::FixedState>> 
 pub(crate) struct ClassSays {
     positive: bool,
     negative: bool,
-    /// Negative by a word that is not [`AMBIGUOUS`].
+    /// Negative by a word that is neither [`AMBIGUOUS`] nor one of [`LABELS`].
     firmly_negative: bool,
+    /// Negative by one of [`LABELS`].
+    label: bool,
+    /// Negative by "author", a label word only beside one of [`LABELS`].
+    author: bool,
     hidden: bool,
 }
 
@@ -229,28 +233,52 @@ fn hides(style: &str) -> bool {
 /// links.
 const AMBIGUOUS: &[&str] = &["more"];
 
-/// Whether element `n` is boilerplate only by its class or id words of [`AMBIGUOUS`] (not by
-/// its tag, its role or another word).
-pub(crate) fn boilerplate_only_by_ambiguous_words(dom: &Dom, n: NodeId) -> bool {
-    let NodeData::Element { name, attrs, .. } = &dom.nodes[n].data else { return false };
+/// Boilerplate words that name a label: a byline, a caption, a credit, a date. A label is a
+/// line or two; an element so named that holds paragraphs of prose is the article's text in a
+/// template or editor that reused the class (a photo post written as its pictures' captions,
+/// a post pasted into its byline's span).
+/// "author" alone names an author's box (a bio, often prose), so it is a label word only beside
+/// one of these ("byline author").
+const LABELS: &[&str] = &["byline", "caption", "credit", "credits", "dateline", "timestamp"];
+
+/// Which words an element is boilerplate by, when only by words that may also name the
+/// article's own parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SoftlyNegative {
+    /// Only by [`AMBIGUOUS`] words.
+    Ambiguous,
+    /// By [`LABELS`] words (and perhaps [`AMBIGUOUS`] ones).
+    Label,
+}
+
+/// Whether element `n` is boilerplate only by its class or id words of [`AMBIGUOUS`] or
+/// [`LABELS`] (not by its tag, its role or another word), and by which.
+pub(crate) fn softly_negative(dom: &Dom, n: NodeId) -> Option<SoftlyNegative> {
+    let NodeData::Element { name, attrs, .. } = &dom.nodes[n].data else { return None };
     if matches!(&*name.local, "footer" | "header" | "aside") {
-        return false;
+        return None;
     }
-    let mut ambiguous = false;
+    let (mut negative, mut label, mut author) = (false, false, false);
     for a in attrs {
         match &*a.name.local {
             "class" | "id" => {
                 let says = class_says(&a.value);
                 if says.firmly_negative {
-                    return false;
+                    return None;
                 }
-                ambiguous |= says.negative;
+                negative |= says.negative;
+                label |= says.label;
+                author |= says.author;
             }
-            "role" => return false,
+            "role" => return None,
             _ => {}
         }
     }
-    ambiguous
+    match (negative, label, author) {
+        (true, true, _) => Some(SoftlyNegative::Label),
+        (true, false, false) => Some(SoftlyNegative::Ambiguous),
+        _ => None,
+    }
 }
 
 /// What the words of a class (or id) attribute mark.
@@ -269,7 +297,10 @@ fn class_says(attr: &str) -> ClassSays {
             Some(true) => says.positive = true,
             Some(false) => {
                 says.negative = true;
-                says.firmly_negative |= !AMBIGUOUS.contains(&word);
+                let label = LABELS.contains(&word);
+                says.label |= label;
+                says.author |= word == "author";
+                says.firmly_negative |= !label && word != "author" && !AMBIGUOUS.contains(&word);
             }
             None => {}
         }

@@ -117,14 +117,18 @@ impl Measure {
             }
         }
         // An element boilerplate only by a word that also names the rest of a post ("more")
-        // is the post's continuation when it is prose, not links.
+        // is the post's continuation when it is prose, not links; one named as a label (a
+        // byline, a caption) is the article when it holds paragraphs of prose.
         for &id in order {
-            if m.standing[id] == Standing::Negative
-                && m.text[id] >= MIN_PARAGRAPH * 5
-                && m.links[id] * 5 < m.text[id]
-                && m.listed[id] * 4 < m.text[id]
-                && crate::classify::boilerplate_only_by_ambiguous_words(dom, id)
-            {
+            if m.standing[id] != Standing::Negative || m.links[id] * 5 >= m.text[id] || m.listed[id] * 4 >= m.text[id] {
+                continue;
+            }
+            let least = match crate::classify::softly_negative(dom, id) {
+                Some(crate::classify::SoftlyNegative::Ambiguous) => MIN_PARAGRAPH * 5,
+                Some(crate::classify::SoftlyNegative::Label) => LABEL_PROSE,
+                None => continue,
+            };
+            if m.text[id] >= least {
                 m.standing[id] = Standing::Neutral;
             }
         }
@@ -186,6 +190,10 @@ fn count(t: &str) -> (u32, u16) {
     }
     (chars, commas)
 }
+
+/// The least text (non-space characters) an element named as a label (a byline, a caption)
+/// holds when it is the article's prose instead: a label is a line or two.
+const LABEL_PROSE: u32 = 350;
 
 /// The least own text a block needs to count as a paragraph.
 const MIN_PARAGRAPH: u32 = 20;

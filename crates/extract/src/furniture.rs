@@ -14,16 +14,46 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         || is_promotion(&t)
         || is_date_only(&t)
         || is_byline(text.trim())
+        || is_comment_prompt(&t)
 }
 
-/// Whether a heading opens the discussion under a post: "Comments", "12 Comments", "Comments
-/// (3)", "Leave a Reply", "One response to “…”", "Kommentare", "Laisser un commentaire".
-pub(crate) fn opens_comment_section(heading: &str) -> bool {
-    let lower = heading.trim().to_lowercase();
-    if lower.chars().count() > 120 {
+/// The discussion's own lines when a block says nothing else: its heading or link ("Leave a
+/// comment", "46 Comments"), its empty state ("No comments yet"), the comment form's notices
+/// ("Your email address will not be published", "Required fields are marked *") and the
+/// commenting service's credit ("comments powered by ..."). `t` is lowercase.
+fn is_comment_prompt(t: &str) -> bool {
+    if t.chars().count() > 120 {
         return false;
     }
-    // Counts, brackets and punctuation off; words kept with one space between them.
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    // A whole heading's words ("Leave a comment", "46 Comments"), not an opener that also
+    // begins sentences ("Thoughts on ...").
+    comment_heading_words(t).is_some_and(|w| crate::lexicon::COMMENT_SECTION_HEADINGS.contains(&w.as_str()))
+        || crate::lexicon::COMMENT_PROMPTS.iter().any(|p| t.starts_with(p))
+        || (crate::lexicon::YOUR.iter().any(|p| t.starts_with(p))
+            && has(crate::lexicon::EMAIL_WORDS)
+            && has(crate::lexicon::NOT_PUBLISHED))
+        || has(crate::lexicon::REQUIRED_FIELDS)
+        || (t.split_whitespace().count() <= 6 && t.contains("powered by"))
+}
+
+/// Whether a heading (or a block) opens the discussion under a post: "Comments", "12 Comments", "Comments
+/// (3)", "Leave a Reply", "One response to “…”", "Kommentare", "Laisser un commentaire".
+pub(crate) fn opens_comment_section(heading: &str) -> bool {
+    let Some(joined) = comment_heading_words(heading) else { return false };
+    crate::lexicon::COMMENT_SECTION_HEADINGS.contains(&joined.as_str())
+        || crate::lexicon::COMMENT_SECTION_OPENERS
+            .iter()
+            .any(|o| joined.starts_with(o) && joined.len() > o.len() && joined.as_bytes().get(o.len()) == Some(&b' '))
+}
+
+/// A heading's words, lowercase, with counts, brackets and punctuation off and one space
+/// between them ("12 Comments" -> "comments"); `None` for a text too long to be a heading.
+fn comment_heading_words(heading: &str) -> Option<String> {
+    let lower = heading.trim().to_lowercase();
+    if lower.chars().count() > 120 {
+        return None;
+    }
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
@@ -32,11 +62,7 @@ pub(crate) fn opens_comment_section(heading: &str) -> bool {
         Some((first, rest)) if crate::lexicon::COUNT_WORDS.contains(first) => rest,
         _ => &words[..],
     };
-    let joined = words.join(" ");
-    crate::lexicon::COMMENT_SECTION_HEADINGS.contains(&joined.as_str())
-        || crate::lexicon::COMMENT_SECTION_OPENERS
-            .iter()
-            .any(|o| joined.starts_with(o) && joined.len() > o.len() && joined.as_bytes().get(o.len()) == Some(&b' '))
+    Some(words.join(" "))
 }
 
 /// "By Ana Ruiz and Li Wei", "By Sam Okafor - 4/9/26 7:05 PM EST": "By", then names (every
@@ -161,5 +187,34 @@ mod tests {
         // A colon before a character of several bytes is no time (and no reason to stop).
         assert!(!is_furniture("1:“The Fall”"));
         assert!(!is_furniture("12:ü"));
+    }
+
+    #[test]
+    fn the_discussions_own_lines_are_furniture_and_sentences_about_comments_are_not() {
+        for line in [
+            "Leave a comment",
+            "46 Comments",
+            "Post a Comment",
+            "No comments yet.",
+            "Be the first to comment!",
+            "Your email address will not be published. Required fields are marked *",
+            "Your email is never published nor shared.",
+            "Ihre E-Mail-Adresse wird nicht veröffentlicht.",
+            "Votre adresse e-mail ne sera pas publiée.",
+            "Los campos obligatorios están marcados con *",
+            "Nessun commento",
+            "comments powered by a discussion service",
+            "Share this post",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "Thoughts on how the harbour plan is shaping up, when I am back.",
+            "No comments were taken from the public before the vote, the council said.",
+            "The email was never published, the court heard.",
+            "A harbour master powered by coffee and stubbornness kept the port open all winter.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
     }
 }

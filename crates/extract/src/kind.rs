@@ -53,11 +53,23 @@ const MIN_WORDS: usize = 25;
 /// or a label is not.
 const SHORT_POST_WORDS: usize = 10;
 
-/// Whether a line of the text is a sentence: five words or more, ending as sentences end.
+/// Whether the text holds a whole sentence: five words or more, from a line's start or the
+/// end of the sentence before, ending as sentences end ("Shot in Lisbon last spring!" in a
+/// line that goes on without a full stop counts).
 fn has_sentence(text: &str) -> bool {
+    const ENDS: [char; 9] = ['.', '!', '?', '。', '！', '？', '"', '”', '»'];
     text.lines().any(|l| {
-        let l = l.trim_end();
-        word_estimate(l) >= 5 && l.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»'])
+        let mut words = 0;
+        for w in l.split_whitespace() {
+            words += word_estimate(w).max(1);
+            if w.ends_with(ENDS) {
+                if words >= 5 {
+                    return true;
+                }
+                words = 0;
+            }
+        }
+        false
     })
 }
 
@@ -75,6 +87,9 @@ const ARTICLE_LIST_DENSITY: f32 = 0.3;
 /// Link text (and text in blocks that are mostly a link) below which the chosen element is
 /// not a list of links whatever its shape: a listing's headlines are links.
 const LINKLESS_DENSITY: f32 = 0.15;
+/// Link text below which a chosen element none of whose blocks is mostly a link (no headline
+/// of a list, no "Read more") is prose with links in its sentences, not a list of links.
+const INLINE_LINK_DENSITY: f32 = 0.3;
 
 /// Whether the chosen element reads as an article by itself: mostly prose, few links in it,
 /// and not a list that alternates headlines and teasers. A short post on a template that is
@@ -146,7 +161,8 @@ pub(crate) fn judge(m: &Measure, meta: &Metadata, r: &Rendered, chosen: (f32, f3
     }
     // A chosen element with hardly a link in it is no list of links, however busy the page
     // around it and however short its lines (a poem, a numbered list of songs).
-    let linkless = chosen.0 < LINKLESS_DENSITY && chosen.1 < LINKLESS_DENSITY;
+    let linkless = (chosen.0 < LINKLESS_DENSITY && chosen.1 < LINKLESS_DENSITY)
+        || (chosen.0 < INLINE_LINK_DENSITY && chosen.1 <= 0.0);
     if !meta.ld_article
         && !linkless
         && !reads_as_article(&r.text, chosen)

@@ -35,6 +35,8 @@ pub(crate) const FURNITURE_LABELS: &[&str] = &[
     "share this",
     "share this article",
     "share this story",
+    "share this post",
+    "permalink",
     "share on facebook",
     "share on twitter",
     "tweet",
@@ -353,4 +355,67 @@ pub(crate) const COMMENT_SECTION_OPENERS: &[&str] = &[
 pub(crate) const COUNT_WORDS: &[&str] = &[
     "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "ein", "eine", "un", "une",
     "uno", "una", "um", "uma", "één",
+];
+
+/// A discussion's empty state and invitations, lowercase, as a block starts ("No comments
+/// yet.", "Be the first to comment"); serves `furniture.rs`.
+pub(crate) const COMMENT_PROMPTS: &[&str] = &[
+    "no comments yet",
+    "there are no comments",
+    "be the first to comment",
+    "noch keine kommentare",
+    "keine kommentare",
+    "sei der erste",
+    "aucun commentaire",
+    "pas encore de commentaire",
+    "soyez le premier à commenter",
+    "no hay comentarios",
+    "sin comentarios",
+    "sé el primero en comentar",
+    "nessun commento",
+    "ancora nessun commento",
+    "sii il primo a commentare",
+    "nenhum comentário",
+    "sem comentários",
+    "seja o primeiro a comentar",
+    "nog geen reacties",
+    "geen reacties",
+    "wees de eerste",
+];
+
+/// "Your", as the comment form addresses its reader, lowercase, with the space after it: its
+/// notice on the e-mail address begins so (`furniture.rs`).
+pub(crate) const YOUR: &[&str] = &[
+    "your ", "ihre ", "deine ", "votre ", "ton ", "tu ", "su ", "il tuo ", "la tua ", "o seu ", "o teu ", "je ", "uw ",
+];
+
+/// Words for an e-mail address, lowercase; with [`NOT_PUBLISHED`], the comment form's notice
+/// that the address stays private (`furniture.rs`).
+pub(crate) const EMAIL_WORDS: &[&str] = &["email", "e-mail", "courriel", "correo", "indirizzo"];
+
+/// "Will not be published" and its kin, lowercase (`furniture.rs`).
+pub(crate) const NOT_PUBLISHED: &[&str] = &[
+    "not be published",
+    "never published",
+    "never be published",
+    "not be shared",
+    "nicht veröffentlicht",
+    "ne sera pas publié",
+    "ne sera pas publiée",
+    "no será publicad",
+    "non sarà pubblicat",
+    "não será publicad",
+    "niet gepubliceerd",
+];
+
+/// The comment form's note on its required fields, lowercase (`furniture.rs`).
+pub(crate) const REQUIRED_FIELDS: &[&str] = &[
+    "required fields are marked",
+    "erforderliche felder sind",
+    "pflichtfelder sind",
+    "champs obligatoires sont",
+    "campos obligatorios están",
+    "campi obbligatori sono",
+    "campos obrigatórios são",
+    "verplichte velden zijn",
 ];

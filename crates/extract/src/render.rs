@@ -35,6 +35,8 @@ pub(crate) struct KeptText {
     pub text: u64,
     pub links: u64,
     pub listed: u64,
+    /// Written blocks that are mostly a link.
+    pub listed_blocks: u32,
     /// Written paragraphs that follow a short block left out because it is mostly a link:
     /// the teasers of a front page under their linked headlines (an article's "Related"
     /// links stand together, before or after its text, and follow few paragraphs).
@@ -42,11 +44,14 @@ pub(crate) struct KeptText {
 }
 
 impl KeptText {
-    /// The shares of link text and of text in blocks that are mostly a link.
+    /// The shares of link text and of text in blocks that are mostly a link. One such block
+    /// alone is a line of credits, sources or tags among the article's paragraphs, not a list:
+    /// a list's headlines are blocks of their own.
     pub(crate) fn densities(self) -> Option<(f32, f32)> {
         #[allow(clippy::cast_precision_loss)]
         let share = |n: u64| n as f32 / self.text as f32;
-        (self.text > 0).then(|| (share(self.links), share(self.listed)))
+        let listed = if self.listed_blocks >= 2 { self.listed } else { 0 };
+        (self.text > 0).then(|| (share(self.links), share(listed)))
     }
 }
 
@@ -216,7 +221,7 @@ impl Writer<'_> {
                             todo.retain(|s| matches!(s, Step::Leave(_)));
                             continue;
                         }
-                        if n != root && self.drops(n, tag) {
+                        if (n != root && self.drops(n, tag)) || (n == root && self.is_furniture_block(n)) {
                             continue;
                         }
                         self.open(n, tag);
@@ -270,7 +275,15 @@ impl Writer<'_> {
         self.out.kept.links += links;
         if links * 2 > own {
             self.out.kept.listed += own;
+            self.out.kept.listed_blocks += 1;
         }
+    }
+
+    /// Whether element `n` is a short block of page furniture ("Leave a comment"), which a
+    /// part of the article chosen for its own sentence may be.
+    fn is_furniture_block(&self, n: NodeId) -> bool {
+        let text = self.m.text[n];
+        self.m.block[n] && text > 0 && text < furniture::LONGEST && furniture::is_furniture(&self.dom.text_of(n))
     }
 
     /// Whether element `n` (inside the article) is left out.

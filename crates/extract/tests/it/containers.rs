@@ -118,3 +118,53 @@ fn the_rest_of_a_post_after_the_fold_is_the_article_and_a_box_of_more_stories_is
     assert_whole_story(&got, "the extended entry");
     assert!(!got.text.contains("More from the valley"), "the box of more stories stays out: {}", got.text);
 }
+
+/// A photo post whose text is written as its pictures' captions, and a post pasted into the
+/// span of its byline: elements named as labels that hold paragraphs of prose are the
+/// article. A short photo credit, a one-line caption and an author's box stay out.
+#[test]
+fn prose_in_elements_named_as_labels_is_the_article_and_short_labels_are_not() {
+    let bio = "Wren Alder has written about the river for twenty years, first for the county paper and then for this site, and keeps a narrowboat at the marina below the lock where she spends most weekends repairing something.";
+    let shapes = [
+        // The first picture's caption holds the post.
+        format!(
+            r#"<div class="photo"><img src="/p/1.jpg"><div class="caption-image"><p>{}</p><p>{}</p><p>{}</p><p>{}</p></div></div>
+<div class="photo"><img src="/p/2.jpg"><div class="caption-image"><p>Photo: the lower gate at dawn</p></div></div>"#,
+            STORY[0], STORY[1], STORY[2], STORY[3]
+        ),
+        // A post pasted from a word processor into its byline's span.
+        format!(
+            r#"<span class="byline-author">Posted by Wren Alder</span><br>
+<span class="byline-author"><b><span>{}</span></b><br><br><b><span>{}</span></b><br><br><b><span>{}</span></b><br><br><b><span>{}</span></b></span>"#,
+            STORY[0], STORY[1], STORY[2], STORY[3]
+        ),
+    ];
+    // A sidebar with more text than the post, so that the post's elements are not exempt as
+    // the wrapper of most of the page.
+    let teasers: String = (1..=24)
+        .map(|i| format!(r#"<li><a href="/2026/05/other-{i}.html">Another story from the valley, number {i}, with its headline</a></li>"#))
+        .collect();
+    for (i, body) in shapes.iter().enumerate() {
+        let html = format!(
+            r#"<html><body><header><a href="/">Valley Notes</a></header>
+<div class="welcome"><p>Valley Notes is written by a handful of neighbours who live along the river, and has been since the winter the old bridge washed away and nobody else seemed to be writing it down.</p>
+<p>We post pictures most weekends, news when there is some, and the tide tables for the lower reach every month, and we are always glad to hear from readers with stories of their own.</p></div>
+<div class="post"><h1>Cracked gates close Marten Ferry lock</h1>
+<p>Saturday, 9 May 2026, at ten past ten in the morning</p>
+<div class="credit">Pictures by Sam Reed</div>
+{body}
+<div class="author"><p>{bio}</p></div>
+</div>
+<aside class="sidebar"><ul>{teasers}</ul></aside>
+</body></html>"#
+        );
+        let got = run(&html);
+        assert!(got.not_article.is_none(), "shape {i}: an article: {:?}", got.not_article);
+        for p in STORY {
+            assert!(got.text.contains(p), "shape {i}: the story is kept: {}", got.text);
+        }
+        assert!(!got.text.contains("Pictures by"), "shape {i}: the credit stays out: {}", got.text);
+        assert!(!got.text.contains("lower gate at dawn"), "shape {i}: the short caption stays out: {}", got.text);
+        assert!(!got.text.contains("narrowboat"), "shape {i}: the author's box stays out: {}", got.text);
+    }
+}

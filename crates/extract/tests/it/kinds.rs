@@ -280,3 +280,54 @@ fn a_post_with_a_refrain_is_not_a_list_of_excerpts() {
     let e = run(&refrain);
     assert!(e.is_article(), "{:?}: {}", e.not_article, e.text);
 }
+
+#[test]
+fn a_post_with_one_line_of_linked_credits_is_an_article_and_a_front_page_in_one_block_is_not() {
+    // A photo shoot's post ends with its credits, each name a link: one block, mostly links,
+    // as long as the post's prose. A list's headlines are blocks of their own, or lines of
+    // one block broken by <br>.
+    let credits: String =
+        ["Photography", "Venue", "Flowers", "Cake", "Dress", "Hair", "Music", "Stationery", "Catering"]
+            .iter()
+            .zip(TOWNS)
+            .map(|(role, t)| {
+                format!("{role}: <a href=\"https://studio.example/{t}\">The {t} Studio and Workshop</a> // ")
+            })
+            .collect();
+    let post = furniture(&format!(
+        "<main><article class=\"post\"><h1>A harbour wedding</h1><div class=\"entry\">\
+         <p>This shoot on the quay at Saltmere shows what a small wedding by the sea can look like when the weather holds and the \
+         boats are dressed with flags for the day.</p><p>The couple wanted everything local, from the flowers to the band, and the \
+         whole day cost less than a hotel reception in town would have done.</p><p>{credits}</p></div></article></main>{}",
+        blog_sidebar()
+    ));
+    let e = run(&post);
+    assert!(e.is_article(), "{:?}: {}", e.not_article, e.text);
+    assert!(e.text.contains("boats are dressed with flags"), "{}", e.text);
+    let headlines: String = TOWNS
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("<a href=\"/story/{i}\">Council in {t} votes on new harbour fees for the summer</a><br>"))
+        .collect();
+    let front = furniture(&format!(
+        "<table><tr><td class=\"news\"><b>Today's news</b><br>{headlines}<p>Coast Notes is published every weekday morning.</p></td></tr></table>"
+    ));
+    let e = run(&front);
+    assert_eq!(e.not_article, Some(NotArticle::Listing), "{}", e.text);
+}
+
+#[test]
+fn a_one_line_post_whose_sentence_ends_inside_the_line_is_an_article() {
+    // The post's only line holds a whole sentence and goes on without a full stop; the
+    // discussion's own lines under it are not its text.
+    let html = furniture(&format!(
+        "<main><article class=\"post\"><h1>Harbour band, live</h1><div class=\"entry\"><p>A new song from the harbour band at Orran! \
+         Recorded on the quay last night, more here</p></div>\
+         <p>No comments yet.</p><p><a href=\"#respond\">Leave a comment</a></p></article></main>{}",
+        blog_sidebar()
+    ));
+    let e = run(&html);
+    assert!(e.is_article(), "{:?}: {}", e.not_article, e.text);
+    assert!(e.text.contains("A new song from the harbour band"), "{}", e.text);
+    assert!(!e.text.contains("No comments yet") && !e.text.contains("Leave a comment"), "{}", e.text);
+}
