@@ -165,6 +165,9 @@ pub(crate) struct ClassSays {
     firmly_negative: bool,
     /// Negative by one of [`LABELS`].
     label: bool,
+    /// A class name that opens with "comment" and goes on with a content word ("comment-text",
+    /// "commentBody"): the text of a reader's comment, boilerplate whatever else it says.
+    comment_text: bool,
     /// Negative by "author", a label word only beside one of [`LABELS`].
     author: bool,
     hidden: bool,
@@ -207,6 +210,9 @@ pub(crate) fn standing<'a>(dom: &'a Dom, n: NodeId, tag: &str, classes: &mut Cla
         return Standing::Negative;
     }
     let by_id = if id.is_empty() { ClassSays::default() } else { class_says(id) };
+    if by_class.comment_text || by_id.comment_text {
+        return Standing::Negative;
+    }
     let positive = tag == "article" || by_class.positive || by_id.positive;
     // An aside is boilerplate (a sidebar, a box of links) unless it holds the article itself,
     // which some templates put in one (see `content::Measure`'s wrapper rule).
@@ -287,25 +293,44 @@ fn class_says(attr: &str) -> ClassSays {
         hidden: attr.split_whitespace().any(|w| HIDDEN_CLASSES.iter().any(|h| w.eq_ignore_ascii_case(h))),
         ..ClassSays::default()
     };
-    for word in attr.split(|c: char| !c.is_ascii_alphanumeric()).flat_map(camel_parts) {
-        if word.is_empty() {
-            continue;
-        }
-        let mut buf = [0u8; 32];
-        let Some(word) = lowercase(word, &mut buf) else { continue };
-        match WORDS.get(word) {
-            Some(true) => says.positive = true,
-            Some(false) => {
-                says.negative = true;
-                let label = LABELS.contains(&word);
-                says.label |= label;
-                says.author |= word == "author";
-                says.firmly_negative |= !label && word != "author" && !AMBIGUOUS.contains(&word);
+    for name in attr.split_whitespace() {
+        let (mut first, mut positive) = (true, false);
+        for word in name.split(|c: char| !c.is_ascii_alphanumeric()).flat_map(camel_parts) {
+            if word.is_empty() {
+                continue;
             }
-            None => {}
+            let is_first = std::mem::replace(&mut first, false);
+            let mut buf = [0u8; 32];
+            let Some(word) = lowercase(word, &mut buf) else { continue };
+            match WORDS.get(word) {
+                Some(true) => {
+                    says.positive = true;
+                    positive |= !is_first;
+                }
+                Some(false) => {
+                    says.negative = true;
+                    let label = LABELS.contains(&word);
+                    says.label |= label;
+                    says.author |= word == "author";
+                    says.firmly_negative |= !label && word != "author" && !AMBIGUOUS.contains(&word);
+                }
+                None => {}
+            }
         }
+        says.comment_text |= positive && opens_with_comment(name);
     }
     says
+}
+
+/// Whether a class name's first word is "comment" or "comments" ("comment-text",
+/// "commentBody"; not "commentary").
+fn opens_with_comment(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    [&b"comments"[..], &b"comment"[..]].iter().any(|p| {
+        bytes.len() > p.len()
+            && bytes[..p.len()].eq_ignore_ascii_case(p)
+            && (!bytes[p.len()].is_ascii_alphanumeric() || bytes[p.len()].is_ascii_uppercase())
+    })
 }
 
 /// `word` and, when it is written in camelCase, its parts: `newsCaption` -> `newsCaption`,
@@ -422,5 +447,12 @@ mod tests {
         assert_eq!(first("<span class=\"newsCaption\">x</span>", "span"), Standing::Negative);
         assert_eq!(first("<div class=\"storyBody\">x</div>", "div"), Standing::Positive);
         assert_eq!(first("<nav><a>x</a></nav>", "nav"), Standing::Skip);
+        // A class name that opens with "comment" names a comment's parts, content words or not;
+        // a post's wrapper with a comment word elsewhere stays neutral.
+        assert_eq!(first("<div class=\"comment-text\">x</div>", "div"), Standing::Negative);
+        assert_eq!(first("<div class=\"commentBody\">x</div>", "div"), Standing::Negative);
+        assert_eq!(first("<div class=\"comments_content\">x</div>", "div"), Standing::Negative);
+        assert_eq!(first("<div class=\"post comments-open\">x</div>", "div"), Standing::Neutral);
+        assert_eq!(first("<div class=\"commentary-body\">x</div>", "div"), Standing::Positive);
     }
 }

@@ -196,3 +196,30 @@ fn a_short_post_in_a_table_layout_is_found_in_its_cell() {
     assert!(!got.text.contains("the photographs and the letters"), "the notes are not the article: {}", got.text);
     assert!(got.not_article.is_none(), "{:?}", got.not_article);
 }
+
+/// Each comment's text in an element whose class name opens with "comment" and goes on with a
+/// content word ("comment-text", "commentBody"), with no heading over the thread, no entry ids
+/// and no permalinks: the comments are still not the article, however long.
+#[test]
+fn comment_text_elements_are_not_the_article_whatever_else_their_class_says() {
+    for class in ["comment-text", "commentBody", "comment_content"] {
+        let entries: String = (1..=5)
+            .map(|n| {
+                format!(
+                    r#"<div class="reader-entry"><span class="small">written by Reader{n}, April 9, 2026</span><br>
+<div class="{class}">I have lived by the harbour for thirty years and I cannot remember water this high on the quay, and number {n} of the neighbours said the same when we walked down on Thursday evening to look at the boats.</div></div>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><body><div class="main"><h1>Spring tides flood the quay</h1>
+<p>{}</p><p>{}</p><p>{}</p>
+{entries}
+</div></body></html>"#,
+            POST[0], POST[1], POST[2]
+        );
+        let got = run(&html);
+        assert!(got.text.contains("calmer weather and lighter winds"), "{class}: the post is kept: {}", got.text);
+        assert!(!got.text.contains("thirty years"), "{class}: the comments are not the article: {}", got.text);
+    }
+}
