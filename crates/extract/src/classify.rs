@@ -168,6 +168,8 @@ pub(crate) struct ClassSays {
     /// A class name that opens with "comment" and goes on with a content word ("comment-text",
     /// "commentBody"): the text of a reader's comment, boilerplate whatever else it says.
     comment_text: bool,
+    /// Negative by "comment" or "comments".
+    comment: bool,
     /// Negative by "author", a label word only beside one of [`LABELS`].
     author: bool,
     hidden: bool,
@@ -287,6 +289,12 @@ pub(crate) fn softly_negative(dom: &Dom, n: NodeId) -> Option<SoftlyNegative> {
     }
 }
 
+/// Whether element `n`'s class or id names comments ("comments", "comment-list").
+pub(crate) fn names_comments(dom: &Dom, n: NodeId) -> bool {
+    let NodeData::Element { attrs, .. } = &dom.nodes[n].data else { return false };
+    attrs.iter().any(|a| matches!(&*a.name.local, "class" | "id") && class_says(&a.value).comment)
+}
+
 /// What the words of a class (or id) attribute mark.
 fn class_says(attr: &str) -> ClassSays {
     let mut says = ClassSays {
@@ -312,6 +320,7 @@ fn class_says(attr: &str) -> ClassSays {
                     let label = LABELS.contains(&word);
                     says.label |= label;
                     says.author |= word == "author";
+                    says.comment |= matches!(word, "comment" | "comments");
                     says.firmly_negative |= !label && word != "author" && !AMBIGUOUS.contains(&word);
                 }
                 None => {}

@@ -29,6 +29,10 @@ pub(crate) struct Measure {
     pub block: Vec<bool>,
     /// Whether a Negative element is at or above the node.
     pub in_negative: Vec<bool>,
+    /// Negative elements that stay boilerplate however much of the page (or of the article's
+    /// element) they hold: those named as comments that do not hold the page's headline (a
+    /// discussion longer than the post it follows).
+    pub firmly_negative: Vec<bool>,
 }
 
 /// Characters of text an element that holds the headline needs to be taken for the article's
@@ -49,6 +53,7 @@ impl Measure {
             listed: vec![0; n],
             block: vec![false; n],
             in_negative: vec![false; n],
+            firmly_negative: vec![false; n],
         };
         // Top-down: standing, skipping and negativity are inherited.
         let mut in_link = vec![false; n];
@@ -103,7 +108,8 @@ impl Measure {
         // An element whose class says boilerplate ("share", "social", "sidebar") but which holds
         // the page's headline and a good deal of prose with few links is the article's wrapper
         // (a share bar wrapped around the whole story), not boilerplate.
-        if let Some(&h1) = order.iter().find(|&&id| !m.skipped[id] && dom.tag(id).is_some_and(|t| &**t == "h1")) {
+        let h1 = order.iter().copied().find(|&id| !m.skipped[id] && dom.tag(id).is_some_and(|t| &**t == "h1"));
+        if let Some(h1) = h1 {
             let mut up = dom.nodes[h1].parent;
             while let Some(a) = up {
                 if m.standing[a] == Standing::Negative
@@ -137,18 +143,25 @@ impl Measure {
             m.standing[entry] = Standing::Negative;
         }
         // Top-down again: boilerplate by its class, unless it holds half the page's text (a
-        // wrapper whose class happens to say "sidebar" holds the article too).
-        let half_page = m.text[crate::dom::DOCUMENT] / 2;
+        // wrapper whose class happens to say "sidebar" holds the article too); comments stay
+        // boilerplate when they outweigh a short post, unless they hold its headline.
         for &id in order {
+            if m.standing[id] == Standing::Negative
+                && crate::classify::names_comments(dom, id)
+                && !h1.is_some_and(|h| is_ancestor(dom, id, h))
+            {
+                m.firmly_negative[id] = true;
+            }
             let p_neg = dom.nodes[id].parent.is_some_and(|p| m.in_negative[p]);
-            m.in_negative[id] = p_neg || (m.standing[id] == Standing::Negative && m.text[id] < half_page);
+            m.in_negative[id] = p_neg || m.negative(id);
         }
         m
     }
 
     /// Whether `id` is boilerplate by its class and not a wrapper of most of the page.
     pub(crate) fn negative(&self, id: NodeId) -> bool {
-        self.standing[id] == Standing::Negative && self.text[id] < self.text[crate::dom::DOCUMENT] / 2
+        self.standing[id] == Standing::Negative
+            && (self.text[id] < self.text[crate::dom::DOCUMENT] / 2 || self.firmly_negative[id])
     }
 
     /// The share of the node's text in link lists.

@@ -292,7 +292,7 @@ impl Writer<'_> {
         if m.skipped[n] || tag == "h1" {
             return true;
         }
-        if m.standing[n] == Standing::Negative && m.text[n] * 2 < self.total {
+        if m.standing[n] == Standing::Negative && (m.text[n] * 2 < self.total || m.firmly_negative[n]) {
             return true;
         }
         let text = m.text[n];

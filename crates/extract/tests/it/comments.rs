@@ -223,3 +223,22 @@ fn comment_text_elements_are_not_the_article_whatever_else_their_class_says() {
         assert!(!got.text.contains("thirty years"), "{class}: the comments are not the article: {}", got.text);
     }
 }
+
+/// A short post whose one comment, in a container named as comments, is longer than the post
+/// itself and shares the post's wrapper: the comment is not the article, nor part of it.
+#[test]
+fn a_comment_longer_than_its_post_is_left_out() {
+    let html = format!(
+        r#"<html><body><div id="main"><div class="post"><h1>Spring tides flood the quay</h1>
+<div class="entry"><p>{}</p></div></div>
+<div id="comments"><h3 class="tabs">1 Reply</h3><ol class="list">
+<li class="comment depth-1"><p>I have lived by the harbour for thirty years and I cannot remember water this high on the quay, not even in the great storm.</p>
+<p>My neighbours said the same when we walked down on Thursday evening, and one of them had a photograph from the winter of the big flood to compare.</p>
+<p>The marks on the harbour office wall show it plainly: this year's water came a hand's width higher than anything since the new gauge went in.</p></li>
+</ol></div></div></body></html>"#,
+        POST[0]
+    );
+    let got = run(&html);
+    assert!(got.text.contains("highest the harbour master has recorded"), "the post is kept: {}", got.text);
+    assert!(!got.text.contains("thirty years"), "the comment is not the article: {}", got.text);
+}
