@@ -17,6 +17,15 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         || is_comment_prompt(&t)
 }
 
+/// Whether a block opens as a post's filing line does ("Posted in", "Filed under", "This entry
+/// was posted", "Tags:"), in the major European languages; the caller checks that the block is
+/// short and holds its category links.
+pub(crate) fn is_filing_line(text: &str) -> bool {
+    let t = text.trim_start();
+    let head: String = t.chars().take(40).collect::<String>().to_lowercase();
+    crate::lexicon::FILING_OPENERS.iter().any(|o| head.starts_with(o))
+}
+
 /// The discussion's own lines when a block says nothing else: its heading or link ("Leave a
 /// comment", "46 Comments"), its empty state ("No comments yet"), the comment form's notices
 /// ("Your email address will not be published", "Required fields are marked *") and the

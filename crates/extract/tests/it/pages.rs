@@ -63,6 +63,22 @@ fn finds_the_article_and_leaves_the_page_furniture() {
 }
 
 #[test]
+fn a_posts_filing_line_is_furniture_and_a_sentence_that_opens_like_one_is_not() {
+    for filing in [
+        r#"<p>Posted in <a href="/c/harbour">Harbour</a>, <a href="/c/council">Council</a> | Tagged <a href="/t/ferries">ferries</a></p>"#,
+        r#"<p>This entry was posted on Tuesday, March 3rd, 2026 at 9:30 am and is filed under <a href="/c/harbour">Harbour</a>, <a href="/c/works">Works</a>. You can follow any responses to this entry through the <a href="/feed">feed</a>.</p>"#,
+        r#"<div>Abgelegt unter: <a href="/c/hafen">Hafen</a>, <a href="/c/rat">Stadtrat</a></div>"#,
+    ] {
+        let e = run(&news_page(filing));
+        let lines: Vec<&str> = e.text.lines().collect();
+        assert_eq!(lines, vec![P1, P2, "Boats return", P3, P4], "{filing}: text was:\n{}", e.text);
+    }
+    let sentence = "Posted in Kell Bay for a decade, the harbour master has seen the wall breached only once before.";
+    let e = run(&news_page(&format!("<p>{sentence}</p>")));
+    assert!(e.text.contains(sentence), "{}", e.text);
+}
+
+#[test]
 fn reads_the_metadata() {
     let e = run(&news_page(""));
     assert_eq!(e.title.as_deref(), Some("Port Ellis harbour reopens after repairs"));
