@@ -48,11 +48,6 @@ impl fmt::Display for NotArticle {
 /// Words below which a page is not an article whatever else it is.
 const MIN_WORDS: usize = 25;
 
-/// Words a very short post needs: under [`MIN_WORDS`], a text of at least this many words with
-/// a whole sentence in it (a one-line post, a short notice) is still an article; a caption
-/// or a label is not.
-const SHORT_POST_WORDS: usize = 10;
-
 /// Whether the text holds a whole sentence: five words or more, from a line's start or the
 /// end of the sentence before, ending as sentences end ("Shot in Lisbon last spring!" in a
 /// line that goes on without a full stop counts).
@@ -172,7 +167,10 @@ pub(crate) fn judge(m: &Measure, meta: &Metadata, r: &Rendered, chosen: (f32, f3
     {
         return Some(NotArticle::Listing);
     }
-    if words < MIN_WORDS && !(words >= SHORT_POST_WORDS && has_sentence(&r.text)) {
+    // Under that, a text with a whole sentence in it (a one-line post, a short notice) is still
+    // an article; a caption or a label is not. (The full-text step adopts a page's text only
+    // when it says 20 words more than the feed, so a post this short never replaces a teaser.)
+    if words < MIN_WORDS && !has_sentence(&r.text) {
         return Some(NotArticle::TooShort);
     }
     None

@@ -255,6 +255,13 @@ fn a_one_sentence_post_is_an_article_and_a_caption_is_not() {
     let e = run(&one_line);
     assert!(e.is_article(), "{:?}: {}", e.not_article, e.text);
     assert!(e.text.contains("evening ferry to Orran"), "{}", e.text);
+    // Fewer than ten words, one of them a whole sentence.
+    let seven_words = furniture(
+        "<main><article class=\"post\"><h1>New song</h1><div class=\"entry\"><p>Simply wonderful! The harbour band's new song is out!</p>\
+         </div></article></main>",
+    );
+    let e = run(&seven_words);
+    assert!(e.is_article(), "{:?}: {}", e.not_article, e.text);
     let gallery = furniture(
         "<main><article class=\"post\"><h1>Harbour in pictures</h1><figure><img src=\"/a.jpg\" alt=\"\">\
          <figcaption>Boats at dawn, Wester Quay</figcaption></figure><figure><img src=\"/b.jpg\" alt=\"\">\
