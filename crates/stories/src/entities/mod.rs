@@ -290,9 +290,21 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     let first = lower.first()?;
     let last = lower.last()?;
     let several = lower.len() >= 2;
-    let place_head =
-        several && (lexicon.place_words.contains(&last.as_str()) || lexicon.place_prefixes.contains(&first.as_str()));
-    let org_head = several && lower.iter().any(|w| lexicon.is_org_word(w) || is_org_compound(w, lexicon));
+    // "Bank of England", "Gulf of Mexico", "Port Authority of Kell Bay": the words before the
+    // first "of" (or its kin) say what the name is.
+    let head_len = lower
+        .iter()
+        .position(|w| lexicon.connectors.contains(&w.as_str()) && !spans::is_coordinator(w))
+        .filter(|&n| n > 0)
+        .unwrap_or(lower.len());
+    let head = &lower[..head_len];
+    let head_last = head.last().unwrap_or(last);
+    // "Port Elizabeth", "Mount Kenya"; not "Port Authority", whose second word names an
+    // organisation.
+    let place_head = several
+        && (lexicon.place_words.contains(&head_last.as_str())
+            || (lexicon.place_prefixes.contains(&first.as_str()) && !lexicon.is_org_word(&lower[1])));
+    let org_head = several && head.iter().any(|w| lexicon.is_org_word(w) || is_org_compound(w, lexicon));
     let abbreviation = !several && is_abbreviation(&g.name);
     let country =
         crate::gazetteer::territory(key).is_some() || crate::gazetteer::territory(&fold_words(&lower)).is_some();
@@ -301,7 +313,7 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     // In a language that declines names, a lone capitalised word is as often an
     // organisation's one-word name ("Минфин") as a surname: it needs a title to be a person.
     let lone_noun = !several && (lexicon.capitalises_nouns || lexicon.declines_names());
-    if (!several && lexicon.demonyms.contains(&first.as_str()))
+    if (!several && (lexicon.demonyms.contains(&first.as_str()) || is_plural_demonym(first)))
         || (several && lexicon.other_heads.contains(&last.as_str()))
     {
         return None;
@@ -327,6 +339,11 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
         return Some(EntityKind::Person);
     }
     if country || place_head || (several && place >= 15_000) || (!several && place >= 1_000_000) {
+        return Some(EntityKind::Place);
+    }
+    // "HARTFORD, Conn. --": a city written in capitals where a place is named is the city,
+    // not an abbreviation (a small town's name is as often an abbreviation's letters).
+    if abbreviation && g.evidence.place > 0 && g.evidence.org == 0 && place >= 100_000 {
         return Some(EntityKind::Place);
     }
     if abbreviation || g.evidence.org > 0 {
@@ -355,6 +372,23 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
         return Some(EntityKind::Place);
     }
     None
+}
+
+/// "Missourians", "Texans", "Californians", "Floridians": the people of a country, region or
+/// city of 100,000 people or more, named by its name and the plural ending "-ans"; a people,
+/// never an entity. (Surnames that end so, "Evans", "Collins", do not spell a place.)
+fn is_plural_demonym(lower: &str) -> bool {
+    let Some(stem) = lower.strip_suffix("ns") else { return false };
+    let known = |name: &str| {
+        name.chars().count() >= 4
+            && (crate::gazetteer::territory(name).is_some()
+                || known::place(name).is_some_and(|p| p.population >= 100_000))
+    };
+    // Missouri-ans, Gaza-ns, Texa(s)-ns, Florid(a)-ians.
+    stem.strip_suffix('a').is_some_and(known)
+        || known(stem)
+        || known(&format!("{stem}s"))
+        || stem.strip_suffix("ia").is_some_and(|s| known(&format!("{s}a")))
 }
 
 /// A compound whose ending names an organisation ("Bundesamt", "Zentralbank"), longer than the

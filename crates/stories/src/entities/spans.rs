@@ -24,6 +24,8 @@ pub(crate) struct Mention {
 
 struct Token<'a> {
     raw: &'a str,
+    /// The token opens a line (a paragraph): no name runs across a line break.
+    line_start: bool,
     word: std::borrow::Cow<'a, str>,
     lower: std::borrow::Cow<'a, str>,
 }
@@ -63,8 +65,35 @@ pub(crate) fn clean(token: &str) -> &str {
     t.trim_matches(|c: char| c == '\'' || c == '\u{2019}')
 }
 
+/// Endings of a hyphenated modifier ("GOP-controlled", "Saudi-led", "London-based"): the word
+/// describes the name after it and belongs to none.
+const MODIFIER_ENDINGS: &[&str] = &[
+    "-controlled",
+    "-led",
+    "-backed",
+    "-based",
+    "-owned",
+    "-run",
+    "-born",
+    "-funded",
+    "-allied",
+    "-aligned",
+    "-sponsored",
+    "-made",
+    "-style",
+];
+
+fn is_modifier(t: &Token<'_>) -> bool {
+    MODIFIER_ENDINGS.iter().any(|e| t.lower.ends_with(e))
+}
+
 /// Connectors that coordinate ("Valencia y Murcia") rather than attach ("Bank of England").
 const COORDINATORS: &[&str] = &["and", "und", "et", "y", "e", "&"];
+
+/// Whether a lowercase connector coordinates two names rather than attaching one to another.
+pub(crate) fn is_coordinator(lower: &str) -> bool {
+    COORDINATORS.contains(&lower)
+}
 
 fn is_initial(word: &str, raw: &str) -> bool {
     let word = word.trim_end_matches('.');
@@ -125,8 +154,9 @@ fn ends_sentence(t: &Token<'_>) -> bool {
 /// Every candidate mention of the text, in order.
 pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     let tokens: Vec<Token<'_>> = text
-        .split_whitespace()
-        .map(|raw| {
+        .lines()
+        .flat_map(|line| line.split_whitespace().enumerate())
+        .map(|(n, raw)| {
             let cleaned = clean(raw);
             // Most words are lowercase already: no copy is made of them.
             let lower = if cleaned.chars().any(char::is_uppercase) {
@@ -142,7 +172,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             } else {
                 std::borrow::Cow::Borrowed(cleaned)
             };
-            Token { raw, word, lower }
+            Token { raw, line_start: n == 0, word, lower }
         })
         .collect();
     let mut out = Vec::new();
@@ -150,7 +180,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if t.raw.starts_with(['"', '\u{201c}', '\u{ab}', '\'']) {
+        if t.line_start || t.raw.starts_with(['"', '\u{201c}', '\u{ab}', '\'']) {
             sentence_start = true;
         }
         let before = || if i > 0 && !sentence_start { tokens[i - 1].lower.to_string() } else { String::new() };
@@ -163,6 +193,11 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             out.push(Mention { words, before, after, weak: false, titled, org_apposition: false });
             sentence_start = ends_sentence(&tokens[i + n - 1]);
             i += n;
+            continue;
+        }
+        if cap && is_modifier(t) {
+            sentence_start = ends_sentence(t);
+            i += 1;
             continue;
         }
         if !cap || lex.is_calendar(t.lower.as_ref()) || lex.is_function_word(t.lower.as_ref()) {
@@ -179,9 +214,19 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let before = before();
         let mut items = vec![Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false }];
         let mut j = i;
-        let name_word = |t: &Token<'_>| capital(t) && !lex.is_calendar(t.lower.as_ref()) && !t.raw.starts_with('(');
-        let joins = |t: &Token<'_>| lex.connectors.contains(&t.lower.as_ref()) && !breaks_after(t);
-        while j + 1 < tokens.len() && !breaks_after(&tokens[j]) && !SUFFIXES.contains(&tokens[j].lower.as_ref()) {
+        let name_word = |t: &Token<'_>| {
+            capital(t)
+                && !t.line_start
+                && !lex.is_calendar(t.lower.as_ref())
+                && !t.raw.starts_with('(')
+                && !is_modifier(t)
+        };
+        let joins = |t: &Token<'_>| lex.connectors.contains(&t.lower.as_ref()) && !breaks_after(t) && !t.line_start;
+        while j + 1 < tokens.len()
+            && !breaks_after(&tokens[j])
+            && !SUFFIXES.contains(&tokens[j].lower.as_ref())
+            && !tokens[j + 1].line_start
+        {
             let next = &tokens[j + 1];
             if name_word(next) {
                 items.push(Item { word: next.word.to_string(), lower: next.lower.to_string(), connector: false });
@@ -223,7 +268,12 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let capitals = items.iter().all(|w| w.connector || !w.word.chars().any(char::is_lowercase));
         let outlet = opening && !capitals;
         let credit = i < 15 && t.raw.starts_with('(');
-        let before = if opening && capitals { "in".to_owned() } else { before };
+        // "HARTFORD, Conn. --": a dateline whose state or country stands between the place
+        // and the dash.
+        let dateline = capitals
+            && i < 3
+            && tokens.iter().skip(j + 1).take(3).any(|t| DASHES.contains(&t.raw) || t.raw.starts_with('('));
+        let before = if (opening || dateline) && capitals { "in".to_owned() } else { before };
         if !outlet && !credit && !holiday {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
             let titled = lex.is_title(&before)
@@ -249,7 +299,7 @@ fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
     }
     let most = tokens.len().min(7);
     (2..=most).rev().find(|&n| {
-        let inner_break = tokens[..n - 1].iter().any(breaks_after);
+        let inner_break = tokens[..n - 1].iter().any(breaks_after) || tokens[1..n].iter().any(|t| t.line_start);
         !inner_break
             && known::organisation(&tokens[..n].iter().map(|t| t.word.as_ref()).collect::<Vec<_>>().join(" ")).is_some()
     })

@@ -156,6 +156,60 @@ fn datelines_and_credits_are_not_entities_of_the_story() {
 }
 
 #[test]
+fn a_dateline_with_its_state_names_the_city() {
+    let e = en("", "SPRINGFIELD, Ill. -- Dockworkers walked out on Tuesday, the union said.");
+    assert_eq!(find(&e, "springfield").kind, EntityKind::Place, "{e:?}");
+}
+
+#[test]
+fn names_never_run_across_a_paragraph_break() {
+    let e = en(
+        "",
+        "The mayor was joined by former councillors Ada Brennan and Tomas Reyes\nReyes told reporters the vote was close.",
+    );
+    assert!(!e.iter().any(|x| x.key.contains("reyes reyes")), "{e:?}");
+    assert_eq!(find(&e, "tomas reyes").kind, EntityKind::Person, "{e:?}");
+    assert_eq!(find(&e, "tomas reyes").mentions, 2, "the surname opening the next paragraph is the same person");
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_not_part_of_a_name() {
+    let e = en("", "The court heard the case in May. Once Ada Brennan had spoken, the judge adjourned.");
+    assert!(!e.iter().any(|x| x.key.starts_with("once")), "{e:?}");
+    assert_eq!(find(&e, "ada brennan").kind, EntityKind::Person, "{e:?}");
+}
+
+#[test]
+fn peoples_named_after_their_place_are_not_entities() {
+    let e =
+        en("", "Ada Brennan said her fellow Texans and Californians backed the plan, and Floridians urged caution.");
+    for people in ["texans", "californians", "floridians"] {
+        assert!(!e.iter().any(|x| x.key == people), "{people}: {e:?}");
+    }
+    assert!(is_plural_demonym("missourians"));
+    assert!(!is_plural_demonym("evans") && !is_plural_demonym("collins") && !is_plural_demonym("simmons"));
+}
+
+#[test]
+fn modifiers_titles_and_heads_put_names_in_their_kind() {
+    let e = en(
+        "",
+        "The GOP-controlled Congress met on Tuesday. House Minority Whip Ada Brennan said the Port Authority of Kell Bay \
+         and the Marine Corps would help, and cadets from Kell Academy flew in to Hallam Air Force Base. \
+         Reps. from Albany, N.Y., and Columbia, S.C., agreed.",
+    );
+    assert_eq!(find(&e, "congress").kind, EntityKind::Organization, "{e:?}");
+    assert!(!e.iter().any(|x| x.key.contains("controlled")), "{e:?}");
+    assert_eq!(find(&e, "ada brennan").kind, EntityKind::Person, "{e:?}");
+    assert_eq!(find(&e, "port authority of kell bay").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "marine corps").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "kell academy").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "hallam air force base").kind, EntityKind::Place, "{e:?}");
+    assert_eq!(find(&e, "new york").kind, EntityKind::Place, "N.Y. is the state: {e:?}");
+    assert_eq!(find(&e, "south carolina").kind, EntityKind::Place, "{e:?}");
+}
+
+#[test]
 fn nothing_from_nothing() {
     assert!(extract_entities("", "", None).is_empty());
     assert!(extract_entities("", "مرحبا بالعالم", Some("ar")).is_empty());
