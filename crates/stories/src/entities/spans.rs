@@ -83,6 +83,12 @@ const MODIFIER_ENDINGS: &[&str] = &[
     "-style",
 ];
 
+/// "ferguson" -> "Ferguson", "st. louis" word by word.
+fn title_case(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 fn is_modifier(t: &Token<'_>) -> bool {
     MODIFIER_ENDINGS.iter().any(|e| t.lower.ends_with(e))
 }
@@ -274,6 +280,13 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && i < 3
             && tokens.iter().skip(j + 1).take(3).any(|t| DASHES.contains(&t.raw) || t.raw.starts_with('('));
         let before = if (opening || dateline) && capitals { "in".to_owned() } else { before };
+        // A dateline's place and its state ("FERGUSON, Mo. --") is a town's name, written in
+        // capitals, not an abbreviation: it is read as the town's name.
+        if dateline && tokens[j].raw.ends_with(',') {
+            for item in items.iter_mut().filter(|w| !w.connector) {
+                item.word = title_case(&item.lower);
+            }
+        }
         if !outlet && !credit && !holiday {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
             let titled = lex.is_title(&before)
@@ -282,6 +295,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     && lex.is_title(&tokens[i - 2].lower)
                     && !capital(&tokens[i - 1])
                     && !breaks_after(&tokens[i - 2]));
+            // A dateline opens the text but is no sentence's first word.
+            let sentence_start = sentence_start && !((opening || dateline) && capitals);
             let context = Context { before, after, sentence_start, titled, follows: apposition(&tokens[j..], lex) };
             split_run(items, context, lex, &mut out);
         }
