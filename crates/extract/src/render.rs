@@ -106,11 +106,13 @@ const HOLDS_TEXT: &[&str] = &["p", "li", "h2", "h3", "h4", "h5", "h6", "td", "th
 
 pub(crate) fn render(dom: &Dom, m: &Measure, choice: &Choice, base: Option<&Url>) -> Rendered {
     let total: u32 = choice.parts.iter().map(|&p| m.text[p]).sum();
+    let kept_total = total.saturating_sub(choice.parts.iter().map(|&p| negative_text(dom, m, p)).sum());
     let mut w = Writer {
         dom,
         m,
         base,
         total,
+        kept_total,
         seen: HashSet::new(),
         out: Rendered::default(),
         line: String::new(),
@@ -150,6 +152,20 @@ pub(crate) fn render(dom: &Dom, m: &Measure, choice: &Choice, base: Option<&Url>
     out
 }
 
+/// The text of the boilerplate elements in `root`'s subtree (the outermost of each).
+fn negative_text(dom: &Dom, m: &Measure, root: NodeId) -> u32 {
+    let mut sum = 0;
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if n != root && m.negative(n) {
+            sum += m.text[n];
+            continue;
+        }
+        stack.extend(dom.children(n));
+    }
+    sum
+}
+
 /// A heading that opens the discussion under a post ("Comments", "Leave a Reply").
 fn is_comment_heading(dom: &Dom, m: &Measure, n: NodeId, tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
@@ -184,6 +200,9 @@ struct Writer<'a> {
     m: &'a Measure,
     base: Option<&'a Url>,
     total: u32,
+    /// Of `total`, the text outside boilerplate (a thread of comments inside the chosen
+    /// element is not what a box of links is measured against).
+    kept_total: u32,
     seen: HashSet<String>,
     out: Rendered,
     /// The text paragraph being built.
@@ -299,7 +318,7 @@ impl Writer<'_> {
         let density = m.link_density(n);
         if matches!(tag, "div" | "section" | "ul" | "ol" | "table" | "form" | "header" | "footer" | "dl" | "center")
             && density > 0.5
-            && text * 4 < self.total
+            && text * 4 < self.kept_total
         {
             return true;
         }

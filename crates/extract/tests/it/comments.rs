@@ -242,3 +242,35 @@ fn a_comment_longer_than_its_post_is_left_out() {
     assert!(got.text.contains("highest the harbour master has recorded"), "the post is kept: {}", got.text);
     assert!(!got.text.contains("thirty years"), "the comment is not the article: {}", got.text);
 }
+
+/// A short post whose own list of related posts makes most of it links, above a long thread in
+/// the same content element: the thread does not make the post's links look like a box of
+/// links beside the article.
+#[test]
+fn a_short_link_heavy_post_above_a_long_thread_is_kept() {
+    let related: String = (1..=5)
+        .map(|n| {
+            format!(
+                r#"<li><a href="/2026/04/tides-{n}.html">Spring tides in the harbour, part {n} of the series</a></li>"#
+            )
+        })
+        .collect();
+    let thread: String = (1..=8)
+        .map(|n| {
+            format!(
+                r#"<li id="comment-10{n}" class="comment depth-1"><div class="comment-author">Reader{n}</div><p>I have lived by the harbour for thirty years and I cannot remember water this high on the quay, and number {n} of the neighbours said the same when we walked down on Thursday.</p></li>"#
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<html><body><div id="main"><div id="content" class="content">
+<div class="post"><h1>More pictures of the spring tides</h1>
+<div class="entry"><p>After the <a href="/2026/04/tides.html">first set</a> of pictures last week, here are a few more from <a href="https://photos.example/harbour">readers</a> of the blog:</p>
+<p>Related posts:</p><ol>{related}</ol></div></div>
+<div id="comments"><h3>8 Responses</h3><ol class="commentlist">{thread}</ol></div>
+</div></div></body></html>"#
+    );
+    let got = run(&html);
+    assert!(got.text.contains("here are a few more from readers"), "the post is kept: {}", got.text);
+    assert!(!got.text.contains("thirty years"), "the comments are not the article: {}", got.text);
+}
