@@ -253,10 +253,10 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     let full_names: Vec<String> = groups.keys().filter(|k| k.contains(' ')).cloned().collect();
     let owner_of = |single: &str| -> Option<String> {
         let owners: Vec<&String> = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(single)).collect();
-        match owners.as_slice() {
-            [one] => Some((*one).clone()),
-            _ => None,
-        }
+        // One full name, or one that every other ends with ("peter strzok" in "agent peter
+        // strzok", a title the lists do not know kept in the name).
+        let shortest = owners.iter().min_by_key(|o| o.len())?;
+        owners.iter().all(|o| *o == *shortest || o.ends_with(&format!(" {shortest}"))).then(|| (*shortest).clone())
     };
     for (single, n) in weak {
         if let Some(owner) = owner_of(&single)

@@ -210,6 +210,19 @@ fn modifiers_titles_and_heads_put_names_in_their_kind() {
 }
 
 #[test]
+fn a_surname_joins_the_full_name_that_others_end_with() {
+    // "Chemist" is no title the lists know, so it stays in one of the full names.
+    let e = en(
+        "",
+        "The lab's director, Lena Marsh, left on Friday. Marsh said the work would go on. \
+         \"Chemist Lena Marsh was the best we had,\" a colleague wrote. FBI agent Tom Reyes agreed.",
+    );
+    assert!(!e.iter().any(|x| x.key == "marsh"), "the surname is the person's: {e:?}");
+    assert_eq!(find(&e, "lena marsh").mentions, 2, "{e:?}");
+    assert_eq!(find(&e, "tom reyes").kind, EntityKind::Person, "{e:?}");
+}
+
+#[test]
 fn nothing_from_nothing() {
     assert!(extract_entities("", "", None).is_empty());
     assert!(extract_entities("", "مرحبا بالعالم", Some("ar")).is_empty());

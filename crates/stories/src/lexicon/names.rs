@@ -153,6 +153,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "archbishop",
         "cardinal",
         "detective",
+        "agent",
         "officer",
         "sheriff",
         "attorney",
