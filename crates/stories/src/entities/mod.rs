@@ -313,9 +313,9 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     // In a language that declines names, a lone capitalised word is as often an
     // organisation's one-word name ("Минфин") as a surname: it needs a title to be a person.
     let lone_noun = !several && (lexicon.capitalises_nouns || lexicon.declines_names());
-    if (!several && (lexicon.demonyms.contains(&first.as_str()) || is_plural_demonym(first)))
-        || (several && lexicon.other_heads.contains(&last.as_str()))
-    {
+    // "Swiss", "Missourians", "Roman Catholic": peoples and their adjectives.
+    let peoples = lower.iter().all(|w| lexicon.demonyms.contains(&w.as_str()));
+    if peoples || (!several && is_plural_demonym(first)) || (several && lexicon.other_heads.contains(&last.as_str())) {
         return None;
     }
     // "R-KY", "D-N.Y.": a lawmaker's party and state, not a name.

@@ -186,6 +186,14 @@ fn peoples_named_after_their_place_are_not_entities() {
     for people in ["texans", "californians", "floridians"] {
         assert!(!e.iter().any(|x| x.key == people), "{people}: {e:?}");
     }
+    let e = en(
+        "",
+        "Roman Catholic bishops and Muslim leaders met Ada Brennan, who said the Kell Bay Constitution protects them.",
+    );
+    for not_one in ["roman catholic", "muslim", "kell bay constitution"] {
+        assert!(!e.iter().any(|x| x.key == not_one), "{not_one}: {e:?}");
+    }
+    assert_eq!(find(&e, "ada brennan").kind, EntityKind::Person, "{e:?}");
     assert!(is_plural_demonym("missourians"));
     assert!(!is_plural_demonym("evans") && !is_plural_demonym("collins") && !is_plural_demonym("simmons"));
 }
