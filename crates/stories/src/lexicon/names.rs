@@ -501,6 +501,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
             "meanwhile",
             "moreover",
             "once",
+            "plus",
             "whereas",
             "unless",
             "although",
@@ -1997,6 +1998,14 @@ static SETS: [std::sync::LazyLock<Sets>; 6] = [
     std::sync::LazyLock::new(|| Sets::of(&super::russian::RUSSIAN)),
 ];
 
+/// A word without an English contraction's ending ("i'll" -> "i", "we're" -> "we").
+fn uncontracted(lower: &str) -> &str {
+    ["'ll", "'m", "'ve", "'d", "'re", "\u{2019}ll", "\u{2019}m", "\u{2019}ve", "\u{2019}d", "\u{2019}re"]
+        .iter()
+        .find_map(|e| lower.strip_suffix(e))
+        .unwrap_or(lower)
+}
+
 impl Lexicon {
     fn sets(&self) -> &'static Sets {
         &SETS[self.id]
@@ -2012,7 +2021,7 @@ impl Lexicon {
 
     /// A word that can open a sentence capitalised but never starts a name.
     pub(crate) fn is_function_word(&self, lower: &str) -> bool {
-        self.sets().function_words.contains(lower)
+        self.sets().function_words.contains(lower) || self.sets().function_words.contains(uncontracted(lower))
     }
 
     /// A given name of this language's own list (any case form).
