@@ -608,9 +608,21 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
     {
         return true;
     }
-    // Head-final: "Tides and Harbours Commission".
+    // Head-final: "Tides and Harbours Commission"; but not two names that are each whole: a
+    // known organisation or place before "and" ("Apple and American Airlines"), or an
+    // institution's one word after it ("House and Senate").
     if items.last().is_some_and(head) {
-        return true;
+        let split = items.iter().position(|w| w.connector && COORDINATORS.contains(&w.lower.as_ref()));
+        let whole_parts = split.is_some_and(|c| {
+            let left: Vec<&str> = items[..c].iter().map(|w| w.word.as_str()).collect();
+            let left = left.join(" ");
+            known::organisation(&left).is_some()
+                || known::place(&left.to_lowercase()).is_some()
+                || (items.len() - c == 2 && lex.org_words.contains(&items[c + 1].lower.as_ref()))
+        });
+        if !whole_parts {
+            return true;
+        }
     }
     // Head-initial, attached by "of" rather than coordinated: "Savings Bank of Port Alder",
     // "Centre for Tide Studies and Forecasting"; but "running for Senate for Kestrel Bay"

@@ -236,6 +236,19 @@ fn a_surname_joins_the_full_name_that_others_end_with() {
 }
 
 #[test]
+fn two_whole_names_joined_by_and_stay_two() {
+    let e = en(
+        "",
+        "Officials in Lisbon and Harbour Airlines said the Assembly and Senate would vote. \
+         The Tides and Harbours Commission agreed.",
+    );
+    assert!(!e.iter().any(|x| x.key.contains(" and ") && x.key != "tides and harbours commission"), "{e:?}");
+    assert_eq!(find(&e, "harbour airlines").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "senate").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "tides and harbours commission").kind, EntityKind::Organization, "{e:?}");
+}
+
+#[test]
 fn nothing_from_nothing() {
     assert!(extract_entities("", "", None).is_empty());
     assert!(extract_entities("", "مرحبا بالعالم", Some("ar")).is_empty());
