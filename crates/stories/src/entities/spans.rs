@@ -65,6 +65,12 @@ pub(crate) fn clean(token: &str) -> &str {
     t.trim_matches(|c: char| c == '\'' || c == '\u{2019}')
 }
 
+/// Letters in capitals that stand for common nouns, lowercase: never a name.
+const COMMON_ABBREVIATIONS: &[&str] = &[
+    "tv", "gdp", "dna", "rna", "ipo", "atm", "sms", "suv", "ceo", "cfo", "coo", "cto", "hiv", "vat", "pdf", "usb",
+    "gps", "faq", "diy", "vip", "ok", "pm", "am", "ad", "bc", "id", "iq", "dj", "mp", "pc",
+];
+
 /// Endings of a hyphenated modifier ("GOP-controlled", "Saudi-led", "London-based"): the word
 /// describes the name after it and belongs to none.
 const MODIFIER_ENDINGS: &[&str] = &[
@@ -287,7 +293,18 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 item.word = title_case(&item.lower);
             }
         }
-        if !outlet && !credit && !holiday {
+        // A word in capitals alone that is no name: a label or a shout ("CORRECTION:",
+        // "THANKS!"), a bill's or a model's letters before its number ("SB 1062"), a common
+        // noun's letters ("TV", "GDP").
+        let lone_capitals = items.len() == 1 && is_abbreviation(&items[0].word);
+        let shout = lone_capitals
+            && items[0].word.chars().filter(|c| c.is_alphabetic()).count() >= 6
+            && tokens[j].raw.ends_with([':', '!']);
+        let numbered = lone_capitals
+            && items[0].word.chars().count() <= 3
+            && after_token.is_some_and(|t| t.raw.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let common = lone_capitals && COMMON_ABBREVIATIONS.contains(&items[0].lower.as_ref());
+        if !outlet && !credit && !holiday && !shout && !numbered && !common {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
             let titled = lex.is_title(&before)
                 || (i >= 2

@@ -249,6 +249,19 @@ fn two_whole_names_joined_by_and_stay_two() {
 }
 
 #[test]
+fn capitals_that_are_no_name_are_left_out() {
+    let e = en(
+        "",
+        "CORRECTION: The bill, known as SB 1062, passed. Say THANKS! to the council, the GDP grew and a TV advert ran. \
+         NATO said so.",
+    );
+    for not_one in ["correction", "sb", "thanks", "gdp", "tv"] {
+        assert!(!e.iter().any(|x| x.key == not_one), "{not_one}: {e:?}");
+    }
+    assert_eq!(find(&e, "nato").kind, EntityKind::Organization, "{e:?}");
+}
+
+#[test]
 fn nothing_from_nothing() {
     assert!(extract_entities("", "", None).is_empty());
     assert!(extract_entities("", "مرحبا بالعالم", Some("ar")).is_empty());
