@@ -28,7 +28,7 @@ pub(crate) fn is_filing_line(text: &str) -> bool {
 
 /// The discussion's own lines when a block says nothing else: its heading or link ("Leave a
 /// comment", "46 Comments"), its empty state ("No comments yet"), the comment form's notices
-/// ("Your email address will not be published", "Required fields are marked *") and the
+/// (that the e-mail address stays private, which fields must be filled in) and the
 /// commenting service's credit ("comments powered by ..."). `t` is lowercase.
 fn is_comment_prompt(t: &str) -> bool {
     if t.chars().count() > 120 {
@@ -206,8 +206,8 @@ mod tests {
             "Post a Comment",
             "No comments yet.",
             "Be the first to comment!",
-            "Your email address will not be published. Required fields are marked *",
-            "Your email is never published nor shared.",
+            "Your email stays private and will never be published.",
+            "Required fields are marked with a star",
             "Ihre E-Mail-Adresse wird nicht veröffentlicht.",
             "Votre adresse e-mail ne sera pas publiée.",
             "Los campos obligatorios están marcados con *",
