@@ -522,7 +522,10 @@ impl StoryClusterer {
             // the story joins.
             let late = self.gap(story, at, slack) >= chrono::Duration::hours(self.config.headline_gap_hours);
             let mut bar = self.bar(story, at, slack);
-            if language_known && disjoint {
+            // A script none of the story's articles is written in is another language too,
+            // whether or not the article's language was told.
+            let other_script = story.scripts & (1 << script.index()) == 0;
+            if disjoint && (language_known || other_script) {
                 // A report in another language comes later (an outlet abroad takes the event
                 // up) and can share only names, numbers, places and dates, which are specific:
                 // time counts less.
