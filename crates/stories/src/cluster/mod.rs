@@ -789,7 +789,7 @@ struct Arrival {
     slack: chrono::Duration,
     headline: Vec<u32>,
     /// Whether the article's language is known (else it is told by its script only, and may
-    /// well be in the story's language).
+    /// well be in the language of a story that has articles in that script).
     language_known: bool,
     /// Its dominant script.
     script: Script,
