@@ -245,6 +245,7 @@ const AMBIGUOUS: &[&str] = &["more"];
 /// line or two; an element so named that holds paragraphs of prose is the article's text in a
 /// template or editor that reused the class (a photo post written as its pictures' captions,
 /// a post pasted into its byline's span).
+///
 /// "author" alone names an author's box (a bio, often prose), so it is a label word only beside
 /// one of these ("byline author").
 const LABELS: &[&str] = &["byline", "caption", "credit", "credits", "dateline", "timestamp"];
@@ -289,10 +290,15 @@ pub(crate) fn softly_negative(dom: &Dom, n: NodeId) -> Option<SoftlyNegative> {
     }
 }
 
-/// Whether element `n`'s class or id names comments ("comments", "comment-list").
-pub(crate) fn names_comments(dom: &Dom, n: NodeId) -> bool {
+/// Whether element `n`'s class or id names comments ("comments", "comment-list"); class
+/// attributes are read from the page's `classes`, as [`standing`] left them.
+pub(crate) fn names_comments<'a>(dom: &'a Dom, n: NodeId, classes: &mut ClassWords<'a>) -> bool {
     let NodeData::Element { attrs, .. } = &dom.nodes[n].data else { return false };
-    attrs.iter().any(|a| matches!(&*a.name.local, "class" | "id") && class_says(&a.value).comment)
+    attrs.iter().any(|a| match &*a.name.local {
+        "class" => classes.entry(&*a.value).or_insert_with(|| class_says(&a.value)).comment,
+        "id" => class_says(&a.value).comment,
+        _ => false,
+    })
 }
 
 /// What the words of a class (or id) attribute mark.

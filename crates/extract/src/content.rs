@@ -147,7 +147,7 @@ impl Measure {
         // boilerplate when they outweigh a short post, unless they hold its headline.
         for &id in order {
             if m.standing[id] == Standing::Negative
-                && crate::classify::names_comments(dom, id)
+                && crate::classify::names_comments(dom, id, &mut classes)
                 && !h1.is_some_and(|h| is_ancestor(dom, id, h))
             {
                 m.firmly_negative[id] = true;

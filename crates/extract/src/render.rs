@@ -328,22 +328,15 @@ impl Writer<'_> {
             self.linked_before = true;
             return true;
         }
-        // The post's filing line: "Posted in <a>News</a>, <a>Harbour</a> | Tagged ...",
-        // "This entry was posted on ... and is filed under <a>...</a>", its category links.
-        if m.block[n]
-            && text < furniture::LONGEST * 2
-            && m.links[n] * 10 >= text
-            && text > 0
-            && furniture::is_filing_line(&self.dom.text_of(n))
-        {
-            return true;
-        }
+        // The post's filing line ("Posted in <a>News</a>, <a>Harbour</a> | Tagged ...") with
+        // its category links; short furniture; and paragraphs and headings (never their
+        // containers, whose text is the same) once each. The block's text is read once.
+        let filing = m.block[n] && text > 0 && text < furniture::LONGEST * 2 && m.links[n] * 10 >= text;
         let short = m.block[n] && text > 0 && text < furniture::LONGEST;
-        // Paragraphs and headings (never their containers, whose text is the same) once each.
         let unique = matches!(tag, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre") && text >= 20;
-        if short || unique {
+        if filing || short || unique {
             let t = self.dom.text_of(n);
-            if short && furniture::is_furniture(&t) {
+            if (filing && furniture::is_filing_line(&t)) || (short && furniture::is_furniture(&t)) {
                 return true;
             }
             if unique && !self.seen.insert(t) {

@@ -89,7 +89,7 @@ const MODIFIER_ENDINGS: &[&str] = &[
     "-style",
 ];
 
-/// "ferguson" -> "Ferguson", "st. louis" word by word.
+/// A lowercase word with its first letter capitalised: "ferguson" -> "Ferguson".
 fn title_case(lower: &str) -> String {
     let mut chars = lower.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
@@ -629,7 +629,7 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
     // known organisation or place before "and" ("Apple and American Airlines"), or an
     // institution's one word after it ("House and Senate").
     if items.last().is_some_and(head) {
-        let split = items.iter().position(|w| w.connector && COORDINATORS.contains(&w.lower.as_ref()));
+        let split = items.iter().position(|w| w.connector && is_coordinator(&w.lower));
         let whole_parts = split.is_some_and(|c| {
             let left: Vec<&str> = items[..c].iter().map(|w| w.word.as_str()).collect();
             let left = left.join(" ");
