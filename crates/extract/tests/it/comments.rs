@@ -24,6 +24,12 @@ fn comment(n: usize) -> String {
     )
 }
 
+/// The post's last paragraph is in the text, and none of the readers' comments.
+fn assert_post_without_thread(got: &newsdesk_extract::Extracted, what: &str) {
+    assert!(got.text.contains("calmer weather and lighter winds"), "{what}: the post is kept: {}", got.text);
+    assert!(!got.text.contains("thirty years"), "{what}: the comments are not the article: {}", got.text);
+}
+
 fn thread() -> String {
     (1..=6).map(comment).collect::<Vec<_>>().join("\n")
 }
@@ -50,8 +56,7 @@ fn comments_in_the_posts_own_container_are_cut_at_their_heading() {
             thread()
         );
         let got = run(&html);
-        assert!(got.text.contains("calmer weather and lighter winds"), "{heading}: the post is kept: {}", got.text);
-        assert!(!got.text.contains("thirty years"), "{heading}: the comments are not the article: {}", got.text);
+        assert_post_without_thread(&got, heading);
     }
 }
 
@@ -219,8 +224,7 @@ fn comment_text_elements_are_not_the_article_whatever_else_their_class_says() {
             POST[0], POST[1], POST[2]
         );
         let got = run(&html);
-        assert!(got.text.contains("calmer weather and lighter winds"), "{class}: the post is kept: {}", got.text);
-        assert!(!got.text.contains("thirty years"), "{class}: the comments are not the article: {}", got.text);
+        assert_post_without_thread(&got, class);
     }
 }
 
