@@ -41,6 +41,10 @@ for city in cities.values():
             # Names as written in running text: a capital first letter (Latin, Greek, Cyrillic),
             # or a script without capitals (Arabic, Hebrew, Chinese, Japanese, Korean).
             first = alt[:1]
+            # Airport and station codes ("CAN", "ZGGG") are no names of the city: as words they
+            # are common words and abbreviations ("Can", "ADD").
+            if alt.isupper() and len(alt) <= 4:
+                continue
             if first.isupper() or (first.isalpha() and not first.islower() and ord(first) > 0x5FF):
                 add(alt, city["geonameid"], city["population"], city["name"])
 for state in json.load(open(os.path.join(geo, "us_states.json"))).values():

@@ -107,7 +107,12 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let short = sample.split_whitespace().nth(SHORT_TEXT_WORDS).is_none();
     let guessed = if language.is_none() && short { crate::lang::likeliest_with_name_cues(&sample) } else { None };
     let lexicon = lexicon::for_language(language.or(guessed));
-    let mentions = spans::mentions(&sample, lexicon);
+    // A headline repeated in the text, or a subheading, capitalises every word as the title
+    // does: such lines count like the title, where they name what the text names.
+    let (heads, body): (Vec<&str>, Vec<&str>) =
+        sample.lines().partition(|line| !lexicon.capitalises_nouns && is_headline_line(line, title));
+    let body = if heads.is_empty() { std::borrow::Cow::Borrowed(sample.as_str()) } else { body.join("\n").into() };
+    let mentions = spans::mentions(&body, lexicon);
     let mut groups: HashMap<String, Group> = HashMap::default();
     let mut weak: HashMap<String, u32> = HashMap::default();
     for m in &mentions {
@@ -139,12 +144,14 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     join_abbreviations(&mut groups);
     join_surnames(&mut groups, weak);
     // Titles capitalise every word, so a title counts only where it names what the text names.
-    let title_words: Vec<String> =
-        title.split_whitespace().map(|t| lexicon.stem(&spans::clean(t).to_lowercase()).to_owned()).collect();
-    for size in 1..=4 {
-        for window in title_words.windows(size) {
-            if let Some(group) = groups.get_mut(&window.join(" ")) {
-                group.mentions += 1;
+    for head in std::iter::once(title).chain(heads.iter().copied().filter(|h| h.trim() != title.trim())) {
+        let title_words: Vec<String> =
+            head.split_whitespace().map(|t| lexicon.stem(&spans::clean(t).to_lowercase()).to_owned()).collect();
+        for size in 1..=4 {
+            for window in title_words.windows(size) {
+                if let Some(group) = groups.get_mut(&window.join(" ")) {
+                    group.mentions += 1;
+                }
             }
         }
     }
@@ -162,6 +169,29 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.key.cmp(&b.key)));
     out.truncate(40);
     out
+}
+
+/// A line written as a headline: the title itself, or a line that ends in no sentence's stop,
+/// of five words of four letters or more of which nearly all are capitalised ("Senator Plans To
+/// Throw Her Hat In The Ring"). A sentence dense with names ends with its stop.
+fn is_headline_line(line: &str, title: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() {
+        return false;
+    }
+    if line == title.trim() {
+        return true;
+    }
+    if line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']).ends_with(['.', '!', '?', ':', ';', ',']) {
+        return false;
+    }
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .map(spans::clean)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    long.len() >= 5 && capitalised * 100 >= long.len() * 85
 }
 
 /// The shared key of a mention, and whether it names a well-known organisation.
@@ -250,7 +280,11 @@ fn join_abbreviations(groups: &mut HashMap<String, Group>) {
 
 /// A surname alone is the person named in full, when one full name ends with it.
 fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>) {
-    let full_names: Vec<String> = groups.keys().filter(|k| k.contains(' ')).cloned().collect();
+    // Places are no full names, and a country is no surname: "America" alone is not "Central
+    // America". (A town's name may be: "Jackson" is "Jesse Jackson".)
+    let place = |k: &str| crate::gazetteer::territory(k).is_some() || known::place(k).is_some();
+    let full_names: Vec<String> = groups.keys().filter(|k| k.contains(' ') && !place(k)).cloned().collect();
+    let place = |k: &str| crate::gazetteer::territory(k).is_some();
     let owner_of = |single: &str| -> Option<String> {
         let owners: Vec<&String> = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(single)).collect();
         // One full name, or one that every other ends with ("peter strzok" in "agent peter
@@ -259,6 +293,9 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
         owners.iter().all(|o| *o == *shortest || o.ends_with(&format!(" {shortest}"))).then(|| (*shortest).clone())
     };
     for (single, n) in weak {
+        if place(&single) {
+            continue;
+        }
         if let Some(owner) = owner_of(&single)
             && let Some(full) = groups.get_mut(&owner)
         {
@@ -268,6 +305,9 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     }
     let singles: Vec<String> = groups.keys().filter(|k| !k.contains(' ')).cloned().collect();
     for single in singles {
+        if place(&single) {
+            continue;
+        }
         let Some(owner) = owner_of(&single) else { continue };
         if groups.get(&single).is_some_and(|g| g.known_org) {
             continue;
@@ -301,10 +341,19 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     let head_last = head.last().unwrap_or(last);
     // "Port Elizabeth", "Mount Kenya"; not "Port Authority", whose second word names an
     // organisation.
+    // "St. Louis Tea Party Coalition" names an organisation by its last word.
     let place_head = several
         && (lexicon.place_words.contains(&head_last.as_str())
-            || (lexicon.place_prefixes.contains(&first.as_str()) && !lexicon.is_org_word(&lower[1])));
-    let org_head = several && head.iter().any(|w| lexicon.is_org_word(w) || is_org_compound(w, lexicon));
+            || (lexicon.place_prefixes.contains(&first.as_str())
+                && !lexicon.is_org_word(&lower[1])
+                && !lexicon.is_org_word(head_last)));
+    // "Post-Dispatch": a hyphenated word is read by its last part.
+    let org_head = several
+        && head.iter().any(|w| {
+            lexicon.is_org_word(w)
+                || is_org_compound(w, lexicon)
+                || w.rsplit_once('-').is_some_and(|(_, t)| lexicon.is_org_word(t))
+        });
     let abbreviation = !several && is_abbreviation(&g.name);
     let country =
         crate::gazetteer::territory(key).is_some() || crate::gazetteer::territory(&fold_words(&lower)).is_some();
@@ -338,7 +387,11 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     if several && lexicon.declines_names() && known::is_given_name_in(first, lexicon) && !org_head {
         return Some(EntityKind::Person);
     }
-    if country || place_head || (several && place >= 15_000) || (!several && place >= 1_000_000) {
+    // "DACA": a short word in capitals that spells a big city's other name ("Daca") names no
+    // place unless the text says so (a dateline's "WASHINGTON" is the city).
+    let letters = g.name.chars().filter(|c| c.is_alphabetic()).count();
+    let spelled = !abbreviation || g.evidence.place > 0 || letters > 5 || g.name.contains('.');
+    if country || place_head || (several && place >= 15_000) || (!several && place >= 1_000_000 && spelled) {
         return Some(EntityKind::Place);
     }
     // "HARTFORD, Conn. --": a city written in capitals where a place is named is the city,
@@ -350,7 +403,9 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
         return Some(EntityKind::Organization);
     }
     let titled_lone = lexicon.declines_names() && g.evidence.titled > 0;
-    if g.evidence.person > 0 && (several || place == 0) && (!lone_noun || titled_lone) {
+    // A title makes a person of a town's namesake too ("President Obama", "Senator Warren").
+    let titled_namesake = g.evidence.titled > 0 && place < 1_000_000;
+    if g.evidence.person > 0 && (several || place == 0 || titled_namesake) && (!lone_noun || titled_lone) {
         return Some(EntityKind::Person);
     }
     // A small town's name alone is as likely a surname ("Obama"): it needs a preposition of
@@ -371,7 +426,26 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     if several && g.evidence.place > 0 && !lexicon.capitalises_nouns {
         return Some(EntityKind::Place);
     }
+    if !several && is_brand(&g.name) {
+        return Some(EntityKind::Organization);
+    }
     None
+}
+
+/// "WikiLeaks", "BioNTech", "PayPal": one word with a capital inside, after a first part that
+/// is no surname's prefix ("McCarthy", "DeSantis", "LaGuardia" are people's and places') and no
+/// given name.
+fn is_brand(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let Some(inner) = chars.iter().skip(1).position(|c| c.is_uppercase()).map(|p| p + 1) else { return false };
+    let prefix: String = chars[..inner].iter().collect::<String>().to_lowercase();
+    chars.first().is_some_and(|c| c.is_uppercase())
+        && chars.iter().all(|c| c.is_alphabetic())
+        && chars.iter().any(|c| c.is_lowercase())
+        && inner >= 2
+        && !["mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "fitz", "st"].contains(&prefix.as_str())
+        // "RashidaTlaib": a handle written of a person's names.
+        && !known::is_given_name(&prefix)
 }
 
 /// "Missourians", "Texans", "Californians", "Floridians": the people of a country, region or

@@ -42,6 +42,9 @@ struct Item {
 /// (the English ones are `TITLE_ABBREVIATIONS`).
 const OTHER_TITLE_ABBREVIATIONS: &[&str] = &["m", "mme", "sra"];
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+/// Titles that are also common surnames ("Stephen King", "Elizabeth Bishop"): after a given name
+/// with nothing but a suffix after them, they end the person's name.
+const TITLES_ALSO_SURNAMES: &[&str] = &["king", "bishop", "judge", "dean", "prince", "sheriff", "marshal", "pope"];
 const DASHES: &[&str] = &["--", "\u{2014}", "\u{2013}", "-"];
 
 /// A token's word: without surrounding punctuation and possessive, dotted abbreviations
@@ -52,7 +55,8 @@ pub(crate) fn clean(token: &str) -> &str {
         return token;
     }
     let t = token.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '\u{2019}' | '.' | '&'));
-    let t = t.trim_start_matches('.');
+    // A closing quote after a sentence's stop ("Flynn.'") goes before the stop is read.
+    let t = t.trim_start_matches('.').trim_end_matches(['\'', '\u{2019}']);
     let dotted =
         t.len() >= 4 && t.ends_with('.') && t.split('.').filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1);
     let t = if dotted { t } else { t.trim_end_matches('.') };
@@ -121,6 +125,10 @@ fn is_dotted(word: &str) -> bool {
 }
 
 fn capital(t: &Token<'_>) -> bool {
+    // "@SenKell", "#KestrelStrong": a handle or a tag is no name as written.
+    if t.raw.starts_with(['@', '#']) {
+        return false;
+    }
     let Some(first) = t.word.chars().next() else { return false };
     // Most words start in lowercase; only "al-" and "el-" may still lead to a capital.
     if !first.is_uppercase() && first != 'a' && first != 'e' {
@@ -163,11 +171,30 @@ fn ends_sentence(t: &Token<'_>) -> bool {
         && !SUFFIXES.contains(&t.lower.as_ref())
 }
 
+/// A whitespace token cut at its long dashes, the dashes kept as tokens of their own
+/// ("Arkansas\u{2014}and" is "Arkansas", "\u{2014}", "and"): no name runs through a dash.
+fn split_dashes(raw: &str) -> impl Iterator<Item = &str> {
+    let mut rest = raw;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = match rest.find(['\u{2014}', '\u{2013}']) {
+            Some(0) => rest.chars().next().map_or(0, char::len_utf8),
+            Some(n) => n,
+            None => rest.len(),
+        };
+        let (piece, after) = rest.split_at(cut);
+        rest = after;
+        Some(piece)
+    })
+}
+
 /// Every candidate mention of the text, in order.
 pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     let tokens: Vec<Token<'_>> = text
         .lines()
-        .flat_map(|line| line.split_whitespace().enumerate())
+        .flat_map(|line| line.split_whitespace().flat_map(split_dashes).enumerate())
         .map(|(n, raw)| {
             let cleaned = clean(raw);
             // Most words are lowercase already: no copy is made of them.
@@ -223,7 +250,16 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let before = before();
+        let mut before = before();
+        // "the newspaper's publisher, Ana Brook": a noun set off by a comma is the person's
+        // role, not what the name is.
+        if i > 0
+            && tokens[i - 1].raw.ends_with(',')
+            && lex.org_appositions.contains(&before.as_str())
+            && !lex.is_title(&before)
+        {
+            before.clear();
+        }
         let mut items = vec![Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false }];
         let mut j = i;
         let name_word = |t: &Token<'_>| {
@@ -234,6 +270,14 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 && !is_modifier(t)
         };
         let joins = |t: &Token<'_>| lex.connectors.contains(&t.lower.as_ref()) && !breaks_after(t) && !t.line_start;
+        // "Association for the Advancement", "Bank of the West": English's article after a
+        // connector that attaches.
+        let article_after = |connector: &Token<'_>, t: &Token<'_>| {
+            std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
+                && matches!(connector.lower.as_ref(), "of" | "for")
+                && t.lower == "the"
+                && !breaks_after(t)
+        };
         while j + 1 < tokens.len()
             && !breaks_after(&tokens[j])
             && !SUFFIXES.contains(&tokens[j].lower.as_ref())
@@ -248,7 +292,10 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             // One or two connectors between capitals: "Bank of England", "von der Leyen".
             let connectors = if joins(next) && tokens.get(j + 2).is_some_and(name_word) {
                 1
-            } else if joins(next) && tokens.get(j + 2).is_some_and(joins) && tokens.get(j + 3).is_some_and(name_word) {
+            } else if joins(next)
+                && tokens.get(j + 2).is_some_and(|t| joins(t) || article_after(next, t))
+                && tokens.get(j + 3).is_some_and(name_word)
+            {
                 2
             } else {
                 break;
@@ -273,6 +320,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // "Independence Day", "Mother's Day": the name of a day, not of anyone.
         let holiday = after_token
             .is_some_and(|t| capital(t) && matches!(t.lower.as_ref(), "day" | "eve" | "tag" | "jour" | "día"));
+        // "the State of the Union address": the name of a speech.
+        let speech = items.len() > 1
+            && after_token.is_some_and(|t| !capital(t) && matches!(t.lower.as_ref(), "address" | "speech"));
         // An outlet before a dash ("Harbor Wire --") and a credit in parentheses ("(Reuters)")
         // are not what the story is about; a dateline in capitals ("PORT ALDER (Reuters) --")
         // names the place it was filed from.
@@ -299,18 +349,19 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let lone_capitals = items.len() == 1 && is_abbreviation(&items[0].word);
         let shout = lone_capitals
             && items[0].word.chars().filter(|c| c.is_alphabetic()).count() >= 6
-            && tokens[j].raw.ends_with([':', '!']);
+            && tokens[j].raw.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']).ends_with([':', '!']);
         let numbered = lone_capitals
             && items[0].word.chars().count() <= 3
             && after_token.is_some_and(|t| t.raw.chars().next().is_some_and(|c| c.is_ascii_digit()));
         let common = lone_capitals && COMMON_ABBREVIATIONS.contains(&items[0].lower.as_ref());
-        if !outlet && !credit && !holiday && !shout && !numbered && !common {
+        if !outlet && !credit && !holiday && !speech && !shout && !numbered && !common {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
             let titled = lex.is_title(&before)
                 || (i >= 2
                     && !sentence_start
                     && lex.is_title(&tokens[i - 2].lower)
                     && !capital(&tokens[i - 1])
+                    && !lex.connectors.contains(&tokens[i - 1].lower.as_ref())
                     && !breaks_after(&tokens[i - 2]));
             // A dateline opens the text but is no sentence's first word.
             let sentence_start = sentence_start && !((opening || dateline) && capitals);
@@ -363,11 +414,21 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
     if !from.first().is_some_and(|t| t.raw.ends_with(',')) {
         return Follows::Nothing;
     }
-    for t in from.iter().skip(1).take(6) {
+    // "Obamacare, ending President ...": a clause goes on after the comma, no apposition.
+    if from.get(1).is_some_and(|t| !capital(t) && (t.lower.ends_with("ing") || t.lower.ends_with("ed"))) {
+        return Follows::Nothing;
+    }
+    for (n, t) in from.iter().enumerate().skip(1).take(6) {
+        // "President Trump": a title before a name is that name's.
+        if lex.is_title(&t.lower) && from.get(n + 1).is_some_and(|next| capital(next) && !breaks_after(t)) {
+            break;
+        }
         if lex.is_title(&t.lower) {
             return Follows::Title;
         }
-        if lex.org_appositions.contains(&t.lower.as_ref()) {
+        // "the group's executive director": an owner's noun, the title follows.
+        let possessive = t.raw.ends_with("'s") || t.raw.ends_with("\u{2019}s");
+        if lex.org_appositions.contains(&t.lower.as_ref()) && !possessive {
             return Follows::Organisation;
         }
         if t.raw.ends_with([',', '.', ';']) || capital(t) && !is_abbreviation(&t.word) {
@@ -425,6 +486,27 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             cx.sentence_start = false;
         }
     }
+    // "Controversial Maine Gov. ...": a sentence's first word, capitalised for that alone, before
+    // a state or a country that more words follow ("Real Madrid" alone stays a name).
+    if std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
+        && cx.sentence_start
+        && items.len() >= 3
+        && !items[1].connector
+        && (crate::gazetteer::territory(&items[1].lower).is_some()
+            || known::place(&items[1].lower).is_some_and(|p| p.population >= 1_000_000))
+        && crate::gazetteer::territory(&format!("{} {}", items[0].lower, items[1].lower)).is_none()
+        && known::place(&format!("{} {}", items[0].lower, items[1].lower)).is_none()
+        && !known::is_given_name_in(&items[0].lower, lex)
+        && !is_abbreviation(&items[0].word)
+        && !lex.is_org_word(&items[0].lower)
+        && !lex.is_title(&items[0].lower)
+        && known::place(&items[0].lower).is_none()
+        && crate::gazetteer::territory(&items[0].lower).is_none()
+        && known::organisation(&items[0].word).is_none()
+    {
+        cx.before = items.remove(0).lower;
+        cx.sentence_start = false;
+    }
     // "le Suédois Lars Ekdahl", "der Schwede ...": a nationality written as a noun before a
     // name says it is a person's (English writes the adjective, as in "Swiss villa").
     if items.len() >= 2
@@ -451,8 +533,26 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         cx.sentence_start = false;
     }
     // "European Central Bank President Christine Lagarde": the organisation, the title, the
-    // person.
-    if let Some(t) = items.iter().rposition(|w| !w.connector && lex.is_title(&w.lower)) {
+    // person. A title word before an organisation's head noun is the organisation's word
+    // ("Senate Republican Conference", "Republican State Committee"), not a title.
+    let names_organisation =
+        items.last().is_some_and(|w| lex.is_org_word(&w.lower)) && !items.iter().any(|w| w.connector);
+    // "Republican Senate leaders": a party's word before an institution's one word says who
+    // holds it; the institution is the name.
+    if names_organisation && items.len() == 2 && lex.is_title(&items[0].lower) {
+        cx.before = items.remove(0).lower;
+        cx.sentence_start = false;
+    }
+    // "Martin Luther King Jr.", "Stephen King": a title's word after a given name, with nothing
+    // but a suffix after it, is a surname.
+    let title_at = (0..items.len()).rev().find(|&t| {
+        let given = |k: usize| !items[k].connector && known::is_given_name_in(&items[k].lower, lex);
+        let surname = TITLES_ALSO_SURNAMES.contains(&items[t].lower.as_str())
+            && items[t + 1..].iter().all(|w| SUFFIXES.contains(&w.lower.trim_end_matches('.')))
+            && ((t > 0 && given(t - 1)) || (t > 1 && given(t - 2) && !items[t - 1].connector));
+        !items[t].connector && lex.is_title(&items[t].lower) && !surname
+    });
+    if !names_organisation && let Some(t) = title_at {
         let mut start = t;
         while start > 0
             && !items[start - 1].connector
@@ -481,11 +581,24 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 org_apposition: true,
             });
         }
-        let name: Vec<Item> = items[end + 1..].to_vec();
+        let mut name: Vec<Item> = items[end + 1..].to_vec();
         let left: Vec<Item> = items[..start].to_vec();
         if !left.is_empty() {
             let left_cx = Context { after: title.clone(), follows: Follows::Nothing, titled: false, ..cx.clone() };
             push_parts(left, &left_cx, org_apposition, lex, out);
+        }
+        // "Queen of Rage", "Mayor of Port Alder Ana Lima": what follows "of" is the title's
+        // realm, not its holder; a holder named after it is found as after an owner.
+        let mut realm = None;
+        while name.first().is_some_and(|w| w.connector) {
+            realm = Some(name.remove(0).lower);
+        }
+        if let Some(connector) = realm {
+            if !name.is_empty() {
+                let realm_cx = Context { before: connector, sentence_start: false, titled: false, ..cx };
+                push_owner_and_person(name, realm_cx, false, lex, out);
+            }
+            return;
         }
         if !name.is_empty() {
             let name_cx = Context { before: title, sentence_start: false, titled: true, ..cx };
@@ -504,21 +617,25 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
     // one name: the word before a given name is an owner's, in the genitive ("Белоруссии
     // Александр Лукашенко").
     let owner = |w: &Item| lex.declines_names() || lex.org_words.contains(&w.lower.as_ref());
+    // "Ohio Christian Alliance": a run that ends in an organisation's word names no person.
+    let names_organisation = items.last().is_some_and(|w| lex.is_org_word(&w.lower));
     let starts_person = |k: usize| {
         k + 1 < items.len()
             && !items[k - 1].connector
             && !items[k].connector
             && known::is_given_name_in(&items[k].lower, lex)
             && !(lex.declines_names() && lex.is_given_name(&items[k - 1].lower))
-            && (items[..k].iter().any(owner)
-                || crate::gazetteer::territory(
-                    &items[..k].iter().map(|w| w.lower.as_ref()).collect::<Vec<_>>().join(" "),
-                )
-                .is_some())
+            && (items[..k].iter().any(owner) || {
+                let before = items[..k].iter().map(|w| w.lower.as_ref()).collect::<Vec<_>>().join(" ");
+                crate::gazetteer::territory(&before).is_some()
+                    || known::place(&before).is_some_and(|p| p.population >= 100_000)
+            })
     };
     // The first given name, or where names decline the last, unless the run opens with a
     // given name: "МИД России Мария Захарова" is two names, "Луис Инасиу Лула да Силва" one.
-    let k = if !lex.declines_names() {
+    let k = if names_organisation {
+        None
+    } else if !lex.declines_names() {
         (1..items.len()).find(|&k| starts_person(k))
     } else if known::is_given_name_in(&items[0].lower, lex) {
         None
@@ -566,17 +683,21 @@ fn push_owner_then_person(
 
 /// Records a run after cutting it where its connectors join two names rather than one.
 fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let parts_connectors: Vec<String> = items.iter().filter(|w| w.connector).map(|w| w.lower.clone()).collect();
     let parts = if joins_one_name(&items, lex) {
         vec![items]
     } else {
         items.split(|w| w.connector).filter(|p| !p.is_empty()).map(<[Item]>::to_vec).collect()
     };
     let count = parts.len();
+    // "Ana Brook of the Kell County Police said": the verb after the run is its first name's.
+    let attached = count > 1 && items_connector_attaches(&parts_connectors);
     for (n, part) in parts.into_iter().enumerate() {
         let first = n == 0;
         let last = n + 1 == count;
         let words: Vec<String> = part.iter().map(|w| w.word.clone()).collect();
-        let after = if last { cx.after.clone() } else { String::new() };
+        let speaks = if attached { first } else { last };
+        let after = if speaks { cx.after.clone() } else { String::new() };
         let lower = part[0].lower.as_ref();
         let big_place = crate::gazetteer::territory(lower).is_some()
             || known::place(lower).is_some_and(|p| p.population >= 1_000_000);
@@ -600,6 +721,11 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
     }
 }
 
+/// Whether the first connector of a run attaches ("of", "for") rather than coordinates.
+fn items_connector_attaches(connectors: &[String]) -> bool {
+    connectors.first().is_some_and(|c| !is_coordinator(c))
+}
+
 /// Whether the connectors of a run join one name ("Bank of Port Alder", "Tides and Harbours
 /// Commission", "Anna von der Brugge") rather than two ("Mara Quill of Kestrel Bay").
 fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
@@ -618,6 +744,15 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
             || lex.org_endings.iter().any(|e| w.lower.ends_with(e) && w.lower.len() > e.len() + 2)
     };
     let connectors: Vec<&Item> = items.iter().filter(|w| w.connector).collect();
+    // "Ana Brook of Kell County": a person's name, then where the person is from.
+    let first_connector = items.iter().position(|w| w.connector).unwrap_or(0);
+    let attaching = &items[first_connector].lower;
+    if known::is_given_name_in(&items[0].lower, lex)
+        && !is_coordinator(attaching)
+        && !lex.name_particles.contains(&attaching.as_str())
+    {
+        return false;
+    }
     // A person's name with particles: "Luca de Meo", "Ursula von der Leyen".
     if connectors.iter().all(|w| lex.name_particles.contains(&w.lower.as_ref()))
         && items.last().is_some_and(|w| known::place(&w.lower).is_none() && !head(w))
@@ -635,6 +770,8 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
             let left = left.join(" ");
             known::organisation(&left).is_some()
                 || known::place(&left.to_lowercase()).is_some()
+                // "Kell Group LLC and Kell Group Inc": each part ends in its own head.
+                || (c > 0 && head(&items[c - 1]) && lex.org_words.contains(&items[c - 1].lower.as_ref()))
                 || (items.len() - c == 2 && lex.org_words.contains(&items[c + 1].lower.as_ref()))
         });
         if !whole_parts {
@@ -644,7 +781,6 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
     // Head-initial, attached by "of" rather than coordinated: "Savings Bank of Port Alder",
     // "Centre for Tide Studies and Forecasting"; but "running for Senate for Kestrel Bay"
     // names a seat and a place.
-    let first_connector = items.iter().position(|w| w.connector).unwrap_or(0);
     let rest: Vec<&str> = items[first_connector + 1..].iter().map(|w| w.lower.as_ref()).collect();
     let for_a_place = items[first_connector].lower == "for" && known::place(&rest.join(" ")).is_some();
     !COORDINATORS.contains(&items[first_connector].lower.as_ref())

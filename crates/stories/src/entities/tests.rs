@@ -354,6 +354,107 @@ fn scripts_without_capitals_name_only_what_the_gazetteer_knows() {
     assert!(extract_entities("", "وقال المتحدث إن الاجتماع سيعقد غدا في المقر الرئيسي للشركة.", Some("ar")).is_empty());
 }
 
+#[test]
+fn a_title_word_before_an_organisations_head_belongs_to_the_organisation() {
+    let e = en(
+        "",
+        "Ana Brook, who chairs the Senate Republican Conference, met the Kell County Republican State Committee. \
+         Critics called her the Queen of Mischief. The Society for the Protection of Coastal Birds welcomed it, \
+         and the Ohio Christian Alliance did too. Governor Livingston signed the bill.",
+    );
+    let k = kinds(&e);
+    for org in ["Senate Republican Conference", "Kell County Republican State Committee", "Ohio Christian Alliance"] {
+        assert!(k.contains(&(org.into(), EntityKind::Organization)), "{org}: {k:?}");
+    }
+    assert!(k.contains(&("Society for the Protection of Coastal Birds".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Livingston".into(), EntityKind::Person)), "a title makes a town's namesake a person: {k:?}");
+    assert!(
+        !k.iter()
+            .any(|(n, _)| ["Conference", "State Committee", "Mischief", "Christian Alliance"].contains(&n.as_str())),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn questions_pronouns_dashes_and_common_capitals_name_nothing() {
+    let e = en(
+        "",
+        "\u{201c}Can anyone explain it?\u{201d} she asked. Everyone says the Web site went dark. Jobs left \
+         Arkansas\u{2014}and the rest of the South. \u{201c}NO SURRENDER!\u{201d} read one sign. @SenMarlow agreed.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Arkansas".into(), EntityKind::Place)), "{k:?}");
+    assert!(
+        !k.iter()
+            .any(|(n, _)| n.contains("Can") || n.contains("Everyone") || n.contains("Web") || n.contains("SURRENDER")),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|(n, _)| n.contains("Marlow")), "a handle is no name: {k:?}");
+}
+
+#[test]
+fn an_apposition_is_read_only_where_it_describes_the_name() {
+    let e = en(
+        "",
+        "R. Dana Pell, the group\u{2019}s executive director, welcomed it. Voters want to keep Kellcare, ending \
+         Governor Marlow\u{2019}s plan. Files came from KestrelLeaks, according to people who saw them.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("R. Dana Pell".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("KestrelLeaks".into(), EntityKind::Organization)), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n == "Kellcare"), "{k:?}");
+}
+
+#[test]
+fn a_headline_line_counts_only_what_the_text_names() {
+    let e = en(
+        "Governor Brook Set To Throw Her Hat In The Ring For Harbor Run",
+        "Governor Brook Set To Throw Her Hat In The Ring For Harbor Run\n\
+         Governor Ana Brook of Kell County will run for the Senate, aides said on Monday.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n.contains("Hat") || n.contains("Harbor") || n.contains("Throw")), "{k:?}");
+}
+
+#[test]
+fn a_region_is_no_ones_surname_and_letters_in_capitals_no_city() {
+    let e = en(
+        "",
+        "Migrants from Central America reached the border. America\u{2019}s courts heard the case. The court \
+         ruled on DACA on Friday.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Central America".into(), EntityKind::Place)), "{k:?}");
+    assert!(!k.iter().any(|(n, kind)| n == "DACA" && *kind == EntityKind::Place), "{k:?}");
+    assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Person), "{k:?}");
+}
+
+#[test]
+fn roles_surnames_and_heads_read_as_news_writes_them() {
+    let e = en(
+        "",
+        "Controversial Maine Gov. Ana Brook spoke at the State of the Union address. She once worked for \
+         the newspaper\u{2019}s publisher, Katharine Vale; later National Security Adviser Tom Reyes hired her. \
+         Kell Intel Group LLC and Kell Intel Group Inc paid her. Capt. Dana Pell of the Kell State Highway Patrol \
+         said the Kell Post-Dispatch had it wrong. A rally honoured the Rev. Martin Luther King Jr. and the \
+         author Stephen King.",
+    );
+    let k = kinds(&e);
+    for person in ["Ana Brook", "Katharine Vale", "Tom Reyes", "Dana Pell", "Martin Luther King Jr.", "Stephen King"] {
+        assert!(k.contains(&(person.into(), EntityKind::Person)), "{person}: {k:?}");
+    }
+    for org in ["Kell Intel Group LLC", "Kell Intel Group Inc", "Kell State Highway Patrol", "Kell Post-Dispatch"] {
+        assert!(k.contains(&(org.into(), EntityKind::Organization)), "{org}: {k:?}");
+    }
+    assert!(k.contains(&("Maine".into(), EntityKind::Place)), "{k:?}");
+    assert!(
+        !k.iter()
+            .any(|(n, _)| n.contains("Controversial") || n.contains("Union") || n.contains("Adviser") || n == "Jr."),
+        "{k:?}"
+    );
+}
+
 proptest::proptest! {
     /// Any text in any mix of scripts, with any language tag: entities come out without a
     /// panic, at most 40, each with a key and a name.

@@ -115,6 +115,39 @@ pub(crate) const PRONOUNS: &[&str] = &[
     "your", "them", "him", "my",
 ];
 
+/// Auxiliary and modal verbs, which open questions ("Can anyone say ...?", "Is it ...?"),
+/// indefinite pronouns ("Everyone says ..."), and
+/// nouns English news capitalises without naming anything ("a Web site", "the Internet"):
+/// never a name's word. ("Will" and "May" are also names, and "IS" an organisation's letters:
+/// they stay out.)
+pub(crate) const CAPITALISED_NON_NAMES: &[&str] = &[
+    "can",
+    "could",
+    "would",
+    "should",
+    "shall",
+    "might",
+    "must",
+    "does",
+    "did",
+    "are",
+    "was",
+    "were",
+    "web",
+    "internet",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "nobody",
+    "everything",
+    "nothing",
+    "something",
+    "anything",
+];
+
 /// Day names, lowercase: never part of a name, never a topic.
 pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 

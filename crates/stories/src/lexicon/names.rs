@@ -177,6 +177,10 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "head",
         "manager",
         "coach",
+        "adviser",
+        "advisor",
+        "editor",
+        "columnist",
     ],
     title_modifiers: &[
         "prime",
@@ -228,7 +232,9 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
     ],
     title_endings: &[],
     reporting: &[
-        english::SPEECH_VERBS,
+        // The speech verbs without "according": the name before "according to" ends the
+        // clause ("information from Kestrel Wire, according to ...") and says nothing.
+        &["said", "says", "told", "tells", "wrote", "writes", "added", "asked"],
         &[
             "noted",
             "stressed",
@@ -350,6 +356,18 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "innovation",
         "wire",
         "house",
+        "conference",
+        "caucus",
+        "patrol",
+        "weekly",
+        "tribune",
+        "gazette",
+        "chronicle",
+        "dispatch",
+        "inquirer",
+        "courier",
+        "society",
+        "institution",
     ],
     org_endings: &[],
     org_appositions: &[
@@ -475,6 +493,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
     ],
     function_words: &[
         english::PRONOUNS,
+        english::CAPITALISED_NON_NAMES,
         &[
             "the",
             "a",
