@@ -364,7 +364,15 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     let lone_noun = !several && (lexicon.capitalises_nouns || lexicon.declines_names());
     // "Swiss", "Missourians", "Roman Catholic": peoples and their adjectives.
     let peoples = lower.iter().all(|w| lexicon.demonyms.contains(&w.as_str()));
-    if peoples || (!several && is_plural_demonym(first)) || (several && lexicon.other_heads.contains(&last.as_str())) {
+    // "the Constitution", "the Treaty": a document's or an event's word alone names none of the
+    // three kinds ("Bill" is also a given name).
+    let other_alone =
+        !several && lexicon.other_heads.contains(&first.as_str()) && !known::is_given_name_in(first, lexicon);
+    if peoples
+        || other_alone
+        || (!several && is_plural_demonym(first))
+        || (several && lexicon.other_heads.contains(&last.as_str()))
+    {
         return None;
     }
     // "R-KY", "D-N.Y.": a lawmaker's party and state, not a name.

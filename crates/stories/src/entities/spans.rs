@@ -66,13 +66,13 @@ pub(crate) fn clean(token: &str) -> &str {
         .iter()
         .find_map(|p| t.strip_prefix(p).filter(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
         .unwrap_or(t);
-    t.trim_matches(|c: char| c == '\'' || c == '\u{2019}')
+    t.trim_matches(|c: char| matches!(c, '\'' | '\u{2019}' | '[' | ']' | '(' | ')'))
 }
 
 /// Letters in capitals that stand for common nouns, lowercase: never a name.
 const COMMON_ABBREVIATIONS: &[&str] = &[
     "tv", "gdp", "dna", "rna", "ipo", "atm", "sms", "suv", "ceo", "cfo", "coo", "cto", "hiv", "vat", "pdf", "usb",
-    "gps", "faq", "diy", "vip", "ok", "pm", "am", "ad", "bc", "id", "iq", "dj", "mp", "pc",
+    "gps", "faq", "diy", "vip", "ok", "pm", "am", "ad", "bc", "id", "iq", "dj", "mp", "pc", "dvd", "cd", "mri", "ufo",
 ];
 
 /// Endings of a hyphenated modifier ("GOP-controlled", "Saudi-led", "London-based"): the word
@@ -91,6 +91,9 @@ const MODIFIER_ENDINGS: &[&str] = &[
     "-sponsored",
     "-made",
     "-style",
+    "-linked",
+    "-affiliated",
+    "-inspired",
 ];
 
 /// A lowercase word with its first letter capitalised: "ferguson" -> "Ferguson".
@@ -265,13 +268,17 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let name_word = |t: &Token<'_>| {
             capital(t)
                 && !t.line_start
+                // "In God We Trust", "Throw His Hat": a pronoun is no name's word.
+                && !(std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
+                    && crate::lexicon::english::PRONOUNS.contains(&t.lower.as_ref()))
                 && !lex.is_calendar(t.lower.as_ref())
                 && !t.raw.starts_with('(')
                 && !is_modifier(t)
         };
         let joins = |t: &Token<'_>| lex.connectors.contains(&t.lower.as_ref()) && !breaks_after(t) && !t.line_start;
         // "Association for the Advancement", "Bank of the West": English's article after a
-        // connector that attaches.
+        // connector that attaches to an organisation's head word ("Kansas City of the ..." is a
+        // place, then an organisation).
         let article_after = |connector: &Token<'_>, t: &Token<'_>| {
             std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
                 && matches!(connector.lower.as_ref(), "of" | "for")
@@ -293,7 +300,12 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let connectors = if joins(next) && tokens.get(j + 2).is_some_and(name_word) {
                 1
             } else if joins(next)
-                && tokens.get(j + 2).is_some_and(|t| joins(t) || article_after(next, t))
+                && tokens.get(j + 2).is_some_and(|t| {
+                    joins(t)
+                        || (article_after(next, t)
+                            && items.last().is_some_and(|w| lex.is_org_word(&w.lower))
+                            && !(sentence_start && items.len() == 1))
+                })
                 && tokens.get(j + 3).is_some_and(name_word)
             {
                 2
@@ -321,8 +333,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let holiday = after_token
             .is_some_and(|t| capital(t) && matches!(t.lower.as_ref(), "day" | "eve" | "tag" | "jour" | "día"));
         // "the State of the Union address": the name of a speech.
-        let speech = items.len() > 1
-            && after_token.is_some_and(|t| !capital(t) && matches!(t.lower.as_ref(), "address" | "speech"));
+        let speech = after_token.is_some_and(|t| !capital(t) && matches!(t.lower.as_ref(), "address" | "speech"));
         // An outlet before a dash ("Harbor Wire --") and a credit in parentheses ("(Reuters)")
         // are not what the story is about; a dateline in capitals ("PORT ALDER (Reuters) --")
         // names the place it was filed from.
@@ -428,7 +439,15 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
         }
         // "the group's executive director": an owner's noun, the title follows.
         let possessive = t.raw.ends_with("'s") || t.raw.ends_with("\u{2019}s");
-        if lex.org_appositions.contains(&t.lower.as_ref()) && !possessive {
+        // "a vocal tea party supporter": a noun before another lowercase noun modifies it.
+        let modifier = !t.raw.ends_with([',', '.', ';'])
+            && from.get(n + 1).is_some_and(|next| {
+                !capital(next)
+                    && next.lower.chars().all(char::is_alphabetic)
+                    && !lex.connectors.contains(&next.lower.as_ref())
+                    && !matches!(next.lower.as_ref(), "that" | "which" | "who" | "based" | "founded" | "owned" | "with")
+            });
+        if lex.org_appositions.contains(&t.lower.as_ref()) && !possessive && !modifier {
             return Follows::Organisation;
         }
         if t.raw.ends_with([',', '.', ';']) || capital(t) && !is_abbreviation(&t.word) {
@@ -539,7 +558,11 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         items.last().is_some_and(|w| lex.is_org_word(&w.lower)) && !items.iter().any(|w| w.connector);
     // "Republican Senate leaders": a party's word before an institution's one word says who
     // holds it; the institution is the name.
-    if names_organisation && items.len() == 2 && lex.is_title(&items[0].lower) {
+    let rest_known = || {
+        let rest: Vec<&str> = items[1..].iter().map(|w| w.word.as_str()).collect();
+        known::organisation(&rest.join(" ")).is_some()
+    };
+    if names_organisation && lex.is_title(&items[0].lower) && (items.len() == 2 || rest_known()) {
         cx.before = items.remove(0).lower;
         cx.sentence_start = false;
     }

@@ -455,6 +455,26 @@ fn roles_surnames_and_heads_read_as_news_writes_them() {
     );
 }
 
+#[test]
+fn plural_nouns_documents_mottos_and_modifiers_are_no_names() {
+    let e = en(
+        "",
+        "Prosecutors said the Executive Branch had erred. Sara Vale, a vocal tea party supporter, said the \
+         Constitution was clear. The coins read In God We Trust. Qaeda-linked fighters fled. \"So will Tom \
+         [Reyes].\" The vote took place in Kell City of the Society for the Protection of Coastal Birds. He \
+         sold a DVD.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Sara Vale".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("Society for the Protection of Coastal Birds".into(), EntityKind::Organization)), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n.contains(']')), "{k:?}");
+    for junk in ["Prosecutors", "Branch", "Constitution", "God We Trust", "DVD"] {
+        assert!(!k.iter().any(|(n, _)| n == junk), "{junk}: {k:?}");
+    }
+    assert!(!k.iter().any(|(n, kind)| n.contains("Qaeda") && *kind == EntityKind::Person), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n.starts_with("Kell City of")), "{k:?}");
+}
+
 proptest::proptest! {
     /// Any text in any mix of scripts, with any language tag: entities come out without a
     /// panic, at most 40, each with a key and a name.
