@@ -265,12 +265,13 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         }
         let mut items = vec![Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false }];
         let mut j = i;
+        // "In God We Trust", "Throw His Hat": a pronoun is no name's word.
+        let english = std::ptr::eq(lex, &crate::lexicon::names::ENGLISH);
+        let pronoun = |t: &Token<'_>| english && crate::lexicon::english::PRONOUNS.contains(&t.lower.as_ref());
         let name_word = |t: &Token<'_>| {
             capital(t)
                 && !t.line_start
-                // "In God We Trust", "Throw His Hat": a pronoun is no name's word.
-                && !(std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
-                    && crate::lexicon::english::PRONOUNS.contains(&t.lower.as_ref()))
+                && !pronoun(t)
                 && !lex.is_calendar(t.lower.as_ref())
                 && !t.raw.starts_with('(')
                 && !is_modifier(t)
