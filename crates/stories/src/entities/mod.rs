@@ -304,6 +304,31 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
         }
     }
     let singles: Vec<String> = groups.keys().filter(|k| !k.contains(' ')).cloned().collect();
+    // A given name alone is the one person the article names in full with it ("Elizabeth"
+    // beside "Elizabeth Cheney"), unless the text says it is a place.
+    for single in &singles {
+        let Some(g) = groups.get(single) else { continue };
+        if g.known_org || g.evidence.place > 0 || !known::is_given_name(single) || place(single) {
+            continue;
+        }
+        if known::place(single).is_some_and(|p| p.population >= 1_000_000) {
+            continue;
+        }
+        let owners: Vec<&String> = full_names
+            .iter()
+            .filter(|f| f.split(' ').next() == Some(single.as_str()) && f.split(' ').count() == 2)
+            .collect();
+        if let [owner] = owners.as_slice() {
+            let owner = (*owner).clone();
+            if let Some(g) = groups.remove(single)
+                && let Some(full) = groups.get_mut(&owner)
+            {
+                full.mentions += g.mentions;
+                full.evidence.person += g.evidence.person + 1;
+            }
+        }
+    }
+    let singles: Vec<String> = groups.keys().filter(|k| !k.contains(' ')).cloned().collect();
     for single in singles {
         if place(&single) {
             continue;

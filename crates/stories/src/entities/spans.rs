@@ -292,7 +292,14 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !tokens[j + 1].line_start
         {
             let next = &tokens[j + 1];
-            if name_word(next) {
+            // "Theresa May": a month's name after a given name is a surname, unless a number
+            // follows ("Ana Brook May 5" is a date).
+            let month_surname = english
+                && capital(next)
+                && crate::lexicon::english::MONTHS.contains(&next.lower.as_ref())
+                && known::is_given_name_in(&tokens[j].lower, lex)
+                && !tokens.get(j + 2).is_some_and(|t| t.raw.starts_with(|c: char| c.is_ascii_digit()));
+            if name_word(next) || month_surname {
                 items.push(Item { word: next.word.to_string(), lower: next.lower.to_string(), connector: false });
                 j += 1;
                 continue;
@@ -508,12 +515,16 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     }
     // "Controversial Maine Gov. ...": a sentence's first word, capitalised for that alone, before
     // a state or a country that more words follow ("Real Madrid" alone stays a name).
+    // So is "Attacking Hillary ...": a word before a given name.
     if std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
         && cx.sentence_start
         && items.len() >= 3
         && !items[1].connector
         && (crate::gazetteer::territory(&items[1].lower).is_some()
-            || known::place(&items[1].lower).is_some_and(|p| p.population >= 1_000_000))
+            || known::place(&items[1].lower).is_some_and(|p| p.population >= 1_000_000)
+            || known::is_given_name_in(&items[1].lower, lex))
+        && !lex.place_prefixes.contains(&items[0].lower.as_str())
+        && items[0].word.trim_end_matches('.').chars().count() > 1
         && crate::gazetteer::territory(&format!("{} {}", items[0].lower, items[1].lower)).is_none()
         && known::place(&format!("{} {}", items[0].lower, items[1].lower)).is_none()
         && !known::is_given_name_in(&items[0].lower, lex)
@@ -606,7 +617,11 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             });
         }
         let mut name: Vec<Item> = items[end + 1..].to_vec();
-        let left: Vec<Item> = items[..start].to_vec();
+        let mut left: Vec<Item> = items[..start].to_vec();
+        // "House Democratic Leader": a party's adjective before the title is the role's.
+        while left.last().is_some_and(|w| matches!(w.lower.as_str(), "democratic" | "republican")) && left.len() > 1 {
+            left.pop();
+        }
         if !left.is_empty() {
             let left_cx = Context { after: title.clone(), follows: Follows::Nothing, titled: false, ..cx.clone() };
             push_parts(left, &left_cx, org_apposition, lex, out);
@@ -618,8 +633,18 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             realm = Some(name.remove(0).lower);
         }
         if let Some(connector) = realm {
-            if !name.is_empty() {
-                let realm_cx = Context { before: connector, sentence_start: false, titled: false, ..cx };
+            let realm_cx = Context { before: connector, sentence_start: false, titled: false, ..cx };
+            // "Secretary for Diplomatic Security Ana Brook": the realm, then its holder, from
+            // the first given name on.
+            let holder = (1..name.len()).find(|&k| {
+                k + 1 < name.len()
+                    && !name[k - 1].connector
+                    && !name[k].connector
+                    && known::is_given_name_in(&name[k].lower, lex)
+            });
+            if let Some(k) = holder {
+                push_owner_then_person(name, k, realm_cx, false, lex, out);
+            } else if !name.is_empty() {
                 push_owner_and_person(name, realm_cx, false, lex, out);
             }
             return;
@@ -651,8 +676,10 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
             && !(lex.declines_names() && lex.is_given_name(&items[k - 1].lower))
             && (items[..k].iter().any(owner) || {
                 let before = items[..k].iter().map(|w| w.lower.as_ref()).collect::<Vec<_>>().join(" ");
+                // ("San Diego": a place's first word and a given name are one name.)
                 crate::gazetteer::territory(&before).is_some()
-                    || known::place(&before).is_some_and(|p| p.population >= 100_000)
+                    || (known::place(&before).is_some_and(|p| p.population >= 500_000)
+                        && !items[..k].iter().any(|w| lex.place_prefixes.contains(&w.lower.as_ref())))
             })
     };
     // The first given name, or where names decline the last, unless the run opens with a
