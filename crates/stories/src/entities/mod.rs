@@ -432,10 +432,14 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     if abbreviation && g.evidence.place > 0 && g.evidence.org == 0 && place >= 100_000 {
         return Some(EntityKind::Place);
     }
+    // "Mr. Lieberman, a political operator": a title before the name outweighs a noun after it.
+    let titled_lone = lexicon.declines_names() && g.evidence.titled > 0;
+    if !abbreviation && g.evidence.titled > g.evidence.org && place < 1_000_000 && (!lone_noun || titled_lone) {
+        return Some(EntityKind::Person);
+    }
     if abbreviation || g.evidence.org > 0 {
         return Some(EntityKind::Organization);
     }
-    let titled_lone = lexicon.declines_names() && g.evidence.titled > 0;
     // A title makes a person of a town's namesake too ("President Obama", "Senator Warren").
     let titled_namesake = g.evidence.titled > 0 && place < 1_000_000;
     if g.evidence.person > 0 && (several || place == 0 || titled_namesake) && (!lone_noun || titled_lone) {

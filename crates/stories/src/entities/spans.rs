@@ -73,6 +73,7 @@ pub(crate) fn clean(token: &str) -> &str {
 const COMMON_ABBREVIATIONS: &[&str] = &[
     "tv", "gdp", "dna", "rna", "ipo", "atm", "sms", "suv", "ceo", "cfo", "coo", "cto", "hiv", "vat", "pdf", "usb",
     "gps", "faq", "diy", "vip", "ok", "pm", "am", "ad", "bc", "id", "iq", "dj", "mp", "pc", "dvd", "cd", "mri", "ufo",
+    "a.g.",
 ];
 
 /// Endings of a hyphenated modifier ("GOP-controlled", "Saudi-led", "London-based"): the word
@@ -267,7 +268,10 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let mut j = i;
         // "In God We Trust", "Throw His Hat": a pronoun is no name's word.
         let english = std::ptr::eq(lex, &crate::lexicon::names::ENGLISH);
-        let pronoun = |t: &Token<'_>| english && crate::lexicon::english::PRONOUNS.contains(&t.lower.as_ref());
+        // ("Joseph I. Lieberman": an initial is no pronoun.)
+        let pronoun = |t: &Token<'_>| {
+            english && crate::lexicon::english::PRONOUNS.contains(&t.lower.as_ref()) && !is_initial(&t.word, t.raw)
+        };
         let name_word = |t: &Token<'_>| {
             capital(t)
                 && !t.line_start
@@ -474,6 +478,11 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     while items.first().is_some_and(|w| w.connector || lex.is_function_word(w.lower.as_ref())) {
         cx.before = items.remove(0).lower;
         cx.sentence_start = false;
+    }
+    // "the Senate Democratic leader": a party's adjective ending a run is the noun's after it.
+    while items.len() > 1 && items.last().is_some_and(|w| matches!(w.lower.as_str(), "democratic" | "republican")) {
+        items.pop();
+        cx.after.clear();
     }
     if items.is_empty() {
         return;

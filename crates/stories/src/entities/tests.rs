@@ -492,6 +492,20 @@ fn sentence_openers_realms_months_and_first_names() {
     assert!(k.iter().any(|(n, _)| n.starts_with("San Diego")), "a place's first word stays: {k:?}");
 }
 
+#[test]
+fn a_title_outweighs_a_noun_after_the_name() {
+    let e = en(
+        "",
+        "He named Joseph I. Kellerman as a finalist. Mr. Kellerman, a charming political operator with many \
+         friends, said yes. The Senate Democratic leader objected, and the Kell Legislature voted.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Joseph I. Kellerman".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("Senate".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Kell Legislature".into(), EntityKind::Organization)), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n.contains("Democratic") || n == "Joseph"), "{k:?}");
+}
+
 proptest::proptest! {
     /// Any text in any mix of scripts, with any language tag: entities come out without a
     /// panic, at most 40, each with a key and a name.

@@ -361,6 +361,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "caucus",
         "patrol",
         "branch",
+        "legislature",
         "weekly",
         "tribune",
         "gazette",
