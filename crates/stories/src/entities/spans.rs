@@ -832,6 +832,9 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
                 || known::place(&left.to_lowercase()).is_some()
                 // "Kell Group LLC and Kell Group Inc": each part ends in its own head.
                 || (c > 0 && head(&items[c - 1]) && lex.org_words.contains(&items[c - 1].lower.as_ref()))
+                // "... and ABC News": a well-known organisation after "and" is a name of its own.
+                || known::organisation(&items[c + 1..].iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" "))
+                    .is_some()
                 || (items.len() - c == 2 && lex.org_words.contains(&items[c + 1].lower.as_ref()))
         });
         if !whole_parts {

@@ -362,6 +362,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "patrol",
         "branch",
         "legislature",
+        "monitor",
         "weekly",
         "tribune",
         "gazette",
