@@ -305,7 +305,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     }
     let singles: Vec<String> = groups.keys().filter(|k| !k.contains(' ')).cloned().collect();
     // A given name alone is the one person the article names in full with it ("Elizabeth"
-    // beside "Elizabeth Cheney"), unless the text says it is a place.
+    // beside "Elizabeth Brook"), unless the text says it is a place.
     for single in &singles {
         let Some(g) = groups.get(single) else { continue };
         if g.known_org || g.evidence.place > 0 || !known::is_given_name(single) || place(single) {
@@ -366,7 +366,7 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     let head_last = head.last().unwrap_or(last);
     // "Port Elizabeth", "Mount Kenya"; not "Port Authority", whose second word names an
     // organisation.
-    // "St. Louis Tea Party Coalition" names an organisation by its last word.
+    // "St. Kell Harbour Coalition" names an organisation by its last word.
     let place_head = several
         && (lexicon.place_words.contains(&head_last.as_str())
             || (lexicon.place_prefixes.contains(&first.as_str())
@@ -432,7 +432,7 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     if abbreviation && g.evidence.place > 0 && g.evidence.org == 0 && place >= 100_000 {
         return Some(EntityKind::Place);
     }
-    // "Mr. Lieberman, a political operator": a title before the name outweighs a noun after it.
+    // "Mr. Kellerman, a political operator": a title before the name outweighs a noun after it.
     let titled_lone = lexicon.declines_names() && g.evidence.titled > 0;
     if !abbreviation && g.evidence.titled > g.evidence.org && place < 1_000_000 && (!lone_noun || titled_lone) {
         return Some(EntityKind::Person);

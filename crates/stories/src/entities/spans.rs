@@ -55,7 +55,7 @@ pub(crate) fn clean(token: &str) -> &str {
         return token;
     }
     let t = token.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '\u{2019}' | '.' | '&'));
-    // A closing quote after a sentence's stop ("Flynn.'") goes before the stop is read.
+    // A closing quote after a sentence's stop ("Hale.'") goes before the stop is read.
     let t = t.trim_start_matches('.').trim_end_matches(['\'', '\u{2019}']);
     let dotted =
         t.len() >= 4 && t.ends_with('.') && t.split('.').filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1);
@@ -176,7 +176,7 @@ fn ends_sentence(t: &Token<'_>) -> bool {
 }
 
 /// A whitespace token cut at its long dashes, the dashes kept as tokens of their own
-/// ("Arkansas\u{2014}and" is "Arkansas", "\u{2014}", "and"): no name runs through a dash.
+/// ("Kansas\u{2014}and" is "Kansas", "\u{2014}", "and"): no name runs through a dash.
 fn split_dashes(raw: &str) -> impl Iterator<Item = &str> {
     let mut rest = raw;
     std::iter::from_fn(move || {
@@ -266,9 +266,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         }
         let mut items = vec![Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false }];
         let mut j = i;
-        // "In God We Trust", "Throw His Hat": a pronoun is no name's word.
+        // "In God We Trust", "Toss Her Hat": a pronoun is no name's word.
         let english = std::ptr::eq(lex, &crate::lexicon::names::ENGLISH);
-        // ("Joseph I. Lieberman": an initial is no pronoun.)
+        // ("Joseph I. Kellerman": an initial is no pronoun.)
         let pronoun = |t: &Token<'_>| {
             english && crate::lexicon::english::PRONOUNS.contains(&t.lower.as_ref()) && !is_initial(&t.word, t.raw)
         };
@@ -282,7 +282,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         };
         let joins = |t: &Token<'_>| lex.connectors.contains(&t.lower.as_ref()) && !breaks_after(t) && !t.line_start;
         // "Association for the Advancement", "Bank of the West": English's article after a
-        // connector that attaches to an organisation's head word ("Kansas City of the ..." is a
+        // connector that attaches to an organisation's head word ("Kell City of the ..." is a
         // place, then an organisation).
         let article_after = |connector: &Token<'_>, t: &Token<'_>| {
             std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
@@ -437,7 +437,7 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
     if !from.first().is_some_and(|t| t.raw.ends_with(',')) {
         return Follows::Nothing;
     }
-    // "Obamacare, ending President ...": a clause goes on after the comma, no apposition.
+    // "Kellcare, ending Governor ...": a clause goes on after the comma, no apposition.
     if from.get(1).is_some_and(|t| !capital(t) && (t.lower.ends_with("ing") || t.lower.ends_with("ed"))) {
         return Follows::Nothing;
     }
@@ -449,9 +449,9 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
         if lex.is_title(&t.lower) {
             return Follows::Title;
         }
-        // "the group's executive director": an owner's noun, the title follows.
+        // "the group's policy director": an owner's noun, the title follows.
         let possessive = t.raw.ends_with("'s") || t.raw.ends_with("\u{2019}s");
-        // "a vocal tea party supporter": a noun before another lowercase noun modifies it.
+        // "a loyal harbour party supporter": a noun before another lowercase noun modifies it.
         let modifier = !t.raw.ends_with([',', '.', ';'])
             && from.get(n + 1).is_some_and(|next| {
                 !capital(next)
@@ -522,9 +522,9 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             cx.sentence_start = false;
         }
     }
-    // "Controversial Maine Gov. ...": a sentence's first word, capitalised for that alone, before
+    // "Embattled Ohio Gov. ...": a sentence's first word, capitalised for that alone, before
     // a state or a country that more words follow ("Real Madrid" alone stays a name).
-    // So is "Attacking Hillary ...": a word before a given name.
+    // So is "Praising Ana Brook ...": a word before a given name.
     if std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
         && cx.sentence_start
         && items.len() >= 3
@@ -577,7 +577,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     // ("Senate Republican Conference", "Republican State Committee"), not a title.
     let names_organisation =
         items.last().is_some_and(|w| lex.is_org_word(&w.lower)) && !items.iter().any(|w| w.connector);
-    // "Republican Senate leaders": a party's word before an institution's one word says who
+    // "Republican Senate aides": a party's word before an institution's one word says who
     // holds it; the institution is the name.
     let rest_known = || {
         let rest: Vec<&str> = items[1..].iter().map(|w| w.word.as_str()).collect();
@@ -635,7 +635,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             let left_cx = Context { after: title.clone(), follows: Follows::Nothing, titled: false, ..cx.clone() };
             push_parts(left, &left_cx, org_apposition, lex, out);
         }
-        // "Queen of Rage", "Mayor of Port Alder Ana Lima": what follows "of" is the title's
+        // "Queen of Mischief", "Mayor of Port Alder Ana Lima": what follows "of" is the title's
         // realm, not its holder; a holder named after it is found as after an owner.
         let mut realm = None;
         while name.first().is_some_and(|w| w.connector) {
@@ -643,7 +643,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         }
         if let Some(connector) = realm {
             let realm_cx = Context { before: connector, sentence_start: false, titled: false, ..cx };
-            // "Secretary for Diplomatic Security Ana Brook": the realm, then its holder, from
+            // "Secretary for Port Security Ana Brook": the realm, then its holder, from
             // the first given name on.
             let holder = (1..name.len()).find(|&k| {
                 k + 1 < name.len()
@@ -675,7 +675,7 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
     // one name: the word before a given name is an owner's, in the genitive ("Белоруссии
     // Александр Лукашенко").
     let owner = |w: &Item| lex.declines_names() || lex.org_words.contains(&w.lower.as_ref());
-    // "Ohio Christian Alliance": a run that ends in an organisation's word names no person.
+    // "Kell Christian Alliance": a run that ends in an organisation's word names no person.
     let names_organisation = items.last().is_some_and(|w| lex.is_org_word(&w.lower));
     let starts_person = |k: usize| {
         k + 1 < items.len()

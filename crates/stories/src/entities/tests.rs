@@ -360,10 +360,10 @@ fn a_title_word_before_an_organisations_head_belongs_to_the_organisation() {
         "",
         "Ana Brook, who chairs the Senate Republican Conference, met the Kell County Republican State Committee. \
          Critics called her the Queen of Mischief. The Society for the Protection of Coastal Birds welcomed it, \
-         and the Ohio Christian Alliance did too. Governor Livingston signed the bill.",
+         and the Iowa Christian Alliance did too. Governor Livingston signed the bill.",
     );
     let k = kinds(&e);
-    for org in ["Senate Republican Conference", "Kell County Republican State Committee", "Ohio Christian Alliance"] {
+    for org in ["Senate Republican Conference", "Kell County Republican State Committee", "Iowa Christian Alliance"] {
         assert!(k.contains(&(org.into(), EntityKind::Organization)), "{org}: {k:?}");
     }
     assert!(k.contains(&("Society for the Protection of Coastal Birds".into(), EntityKind::Organization)), "{k:?}");
@@ -408,13 +408,13 @@ fn an_apposition_is_read_only_where_it_describes_the_name() {
 #[test]
 fn a_headline_line_counts_only_what_the_text_names() {
     let e = en(
-        "Governor Brook Set To Throw Her Hat In The Ring For Harbor Run",
-        "Governor Brook Set To Throw Her Hat In The Ring For Harbor Run\n\
+        "Governor Brook Set To Toss Her Hat Into The Race For Harbor Seat",
+        "Governor Brook Set To Toss Her Hat Into The Race For Harbor Seat\n\
          Governor Ana Brook of Kell County will run for the Senate, aides said on Monday.",
     );
     let k = kinds(&e);
     assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
-    assert!(!k.iter().any(|(n, _)| n.contains("Hat") || n.contains("Harbor") || n.contains("Throw")), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n.contains("Hat") || n.contains("Harbor") || n.contains("Toss")), "{k:?}");
 }
 
 #[test]
@@ -434,7 +434,7 @@ fn a_region_is_no_ones_surname_and_letters_in_capitals_no_city() {
 fn roles_surnames_and_heads_read_as_news_writes_them() {
     let e = en(
         "",
-        "Controversial Maine Gov. Ana Brook spoke at the State of the Union address. She once worked for \
+        "Embattled Ohio Gov. Ana Brook spoke at the State of the Union address. She once worked for \
          the newspaper\u{2019}s publisher, Katharine Vale; later National Security Adviser Tom Reyes hired her. \
          Kell Intel Group LLC and Kell Intel Group Inc paid her. Capt. Dana Pell of the Kell State Highway Patrol \
          said the Kell Post-Dispatch had it wrong. A rally honoured the Rev. Martin Luther King Jr. and the \
@@ -447,10 +447,9 @@ fn roles_surnames_and_heads_read_as_news_writes_them() {
     for org in ["Kell Intel Group LLC", "Kell Intel Group Inc", "Kell State Highway Patrol", "Kell Post-Dispatch"] {
         assert!(k.contains(&(org.into(), EntityKind::Organization)), "{org}: {k:?}");
     }
-    assert!(k.contains(&("Maine".into(), EntityKind::Place)), "{k:?}");
+    assert!(k.contains(&("Ohio".into(), EntityKind::Place)), "{k:?}");
     assert!(
-        !k.iter()
-            .any(|(n, _)| n.contains("Controversial") || n.contains("Union") || n.contains("Adviser") || n == "Jr."),
+        !k.iter().any(|(n, _)| n.contains("Embattled") || n.contains("Union") || n.contains("Adviser") || n == "Jr."),
         "{k:?}"
     );
 }
@@ -459,7 +458,7 @@ fn roles_surnames_and_heads_read_as_news_writes_them() {
 fn plural_nouns_documents_mottos_and_modifiers_are_no_names() {
     let e = en(
         "",
-        "Prosecutors said the Executive Branch had erred. Sara Vale, a vocal tea party supporter, said the \
+        "Prosecutors said the Executive Branch had erred. Sara Vale, a loyal harbour party supporter, said the \
          Constitution was clear. The coins read In God We Trust. Qaeda-linked fighters fled. \"So will Tom \
          [Reyes].\" The vote took place in Kell City of the Society for the Protection of Coastal Birds. He \
          sold a DVD.",
@@ -496,7 +495,7 @@ fn sentence_openers_realms_months_and_first_names() {
 fn a_title_outweighs_a_noun_after_the_name() {
     let e = en(
         "",
-        "He named Joseph I. Kellerman as a finalist. Mr. Kellerman, a charming political operator with many \
+        "He named Joseph I. Kellerman as a finalist. Mr. Kellerman, a shrewd old political operator with many \
          friends, said yes. The Senate Democratic leader objected, and the Kell Legislature voted.",
     );
     let k = kinds(&e);
