@@ -52,6 +52,21 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
             names.longest_unspaced = names.longest_unspaced.max(name.chars().count());
         }
     }
+    // The names English news writes where CLDR's differ ("Turkey" for "Türkiye", "Ivory
+    // Coast"): names of their countries too.
+    for line in TERRITORY_MAIN_TSV.lines() {
+        let Some((code, main)) = line.split_once('\t') else { continue };
+        let lower = main.to_lowercase();
+        if names.exact.contains_key(lower.as_str()) {
+            continue;
+        }
+        let name: &'static str = Box::leak(lower.into_boxed_str());
+        names.exact.insert(name, code);
+        names.languages.insert(name, "en");
+        if let Some((first, _)) = name.split_once(' ') {
+            names.phrases.entry(first).or_default().push((name, code));
+        }
+    }
     names
 });
 

@@ -76,6 +76,8 @@ struct Evidence {
     titled: u32,
     place: u32,
     org: u32,
+    /// Mentions followed by a comma and a US state ("Chappaqua, N.Y.").
+    town: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -233,6 +235,10 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     }
     if m.titled {
         e.titled += 1;
+    }
+    if m.town {
+        e.town += 1;
+        e.place += 1;
     }
     if lexicon.org_appositions.contains(&m.before.as_str()) || m.org_apposition {
         e.org += 1;
@@ -410,6 +416,10 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     }
     if org_head && !place_head {
         return Some(EntityKind::Organization);
+    }
+    // "Chappaqua, N.Y.": a town too small for the gazetteer, named with its state.
+    if g.evidence.town > 0 && g.evidence.person == 0 && g.evidence.org == 0 && !abbreviation {
+        return Some(EntityKind::Place);
     }
     // "Кремль", "Госдумы", "Сбербанк": one-word names of institutions where names decline.
     if !several && lexicon.declines_names() && (lexicon.is_org_word(first) || is_org_compound(first, lexicon)) {

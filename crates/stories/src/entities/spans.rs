@@ -20,6 +20,8 @@ pub(crate) struct Mention {
     pub titled: bool,
     /// A noun before it names an organisation ("Der Autobauer Volkswagen").
     pub org_apposition: bool,
+    /// A US state follows it after a comma ("Chappaqua, N.Y."): a town's name.
+    pub town: bool,
 }
 
 struct Token<'a> {
@@ -233,7 +235,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let words = tokens[i..i + n].iter().map(|t| t.word.to_string()).collect();
             let after = tokens.get(i + n).map(|t| t.lower.to_string()).unwrap_or_default();
             let titled = lex.is_title(&before);
-            out.push(Mention { words, before, after, weak: false, titled, org_apposition: false });
+            out.push(Mention { words, before, after, weak: false, titled, org_apposition: false, town: false });
             sentence_start = ends_sentence(&tokens[i + n - 1]);
             i += n;
             continue;
@@ -388,13 +390,36 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     && !breaks_after(&tokens[i - 2]));
             // A dateline opens the text but is no sentence's first word.
             let sentence_start = sentence_start && !((opening || dateline) && capitals);
-            let context = Context { before, after, sentence_start, titled, follows: apposition(&tokens[j..], lex) };
+            let town = english && names_a_state_after(&tokens[j..]);
+            let context =
+                Context { before, after, sentence_start, titled, follows: apposition(&tokens[j..], lex), town };
             split_run(items, context, lex, &mut out);
         }
         sentence_start = ends_sentence(&tokens[j]);
         i = j + 1;
     }
     out
+}
+
+/// Whether the run ending at `from[0]` is followed by a comma and a US state, written out or
+/// abbreviated, that ends its clause ("Chappaqua, N.Y.", "Austin, Texas,").
+fn names_a_state_after(from: &[Token<'_>]) -> bool {
+    if !from.first().is_some_and(|t| t.raw.ends_with(',')) {
+        return false;
+    }
+    let Some(next) = from.get(1) else { return false };
+    let raw = next.raw.trim_end_matches([',', ';', ':']);
+    if crate::lexicon::english::STATE_ABBREVIATIONS.contains(&raw.to_lowercase().as_str()) {
+        return true;
+    }
+    let state = |words: &[&Token<'_>]| {
+        let name: Vec<&str> = words.iter().map(|t| t.lower.as_ref()).collect();
+        crate::gazetteer::territory(&name.join(" ")).is_none()
+            && known::place(&name.join(" ")).is_some_and(|p| p.population == 10_000_000 && p.main.is_none())
+    };
+    let ends = |t: &Token<'_>| t.raw.ends_with([',', '.', ';', ':']);
+    (capital(next) && ends(next) && state(&[next]))
+        || from.get(2).is_some_and(|second| capital(next) && capital(second) && ends(second) && state(&[next, second]))
 }
 
 /// The longest run of tokens from the start (two to seven) that names a well-known
@@ -421,6 +446,8 @@ struct Context {
     titled: bool,
     /// What an apposition after the run says of it ("Codelco, the state miner,").
     follows: Follows,
+    /// A US state follows the run after a comma.
+    town: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -503,6 +530,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 sentence_start: cx.sentence_start && n == 0,
                 titled: cx.titled && n == 0,
                 follows: if n + 1 == count { cx.follows } else { Follows::Nothing },
+                town: cx.town && n + 1 == count,
             };
             split_run(segment, part, lex, out);
         }
@@ -598,9 +626,11 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     });
     if !names_organisation && let Some(t) = title_at {
         let mut start = t;
+        // ("Scotts Bluff County Sheriff": a place's word with a name before it is the place's.)
         while start > 0
             && !items[start - 1].connector
             && (lex.is_title(&items[start - 1].lower) || lex.title_modifiers.contains(&items[start - 1].lower.as_ref()))
+            && !(start > 1 && lex.place_words.contains(&items[start - 1].lower.as_ref()))
         {
             start -= 1;
         }
@@ -623,6 +653,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 weak: false,
                 titled: false,
                 org_apposition: true,
+                town: false,
             });
         }
         let mut name: Vec<Item> = items[end + 1..].to_vec();
@@ -777,6 +808,7 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
             weak,
             titled: (cx.titled && first) || (last && cx.follows == Follows::Title),
             org_apposition: (org_apposition && first) || (last && cx.follows == Follows::Organisation),
+            town: cx.town && last && !cx.titled,
         });
     }
 }

@@ -505,6 +505,24 @@ fn a_title_outweighs_a_noun_after_the_name() {
     assert!(!k.iter().any(|(n, _)| n.contains("Democratic") || n == "Joseph"), "{k:?}");
 }
 
+#[test]
+fn towns_with_their_state_roles_and_english_country_names() {
+    let e = en(
+        "",
+        "She grew up in Kellville, Texas, and later lived in Brookhaven, N.Y. The firm was paid to represent \
+         Turkey and the Ivory Coast. Kell County Sheriff Ana Lima said so on the show of radio host Tom Reyes. \
+         Biden, Iowa voters said, was ahead.",
+    );
+    let k = kinds(&e);
+    for place in ["Kellville", "Brookhaven", "Turkey", "Ivory Coast", "Kell County"] {
+        assert!(k.contains(&(place.into(), EntityKind::Place)), "{place}: {k:?}");
+    }
+    for person in ["Ana Lima", "Tom Reyes"] {
+        assert!(k.contains(&(person.into(), EntityKind::Person)), "{person}: {k:?}");
+    }
+    assert!(!k.iter().any(|(n, kind)| n == "Biden" && *kind == EntityKind::Place), "a list is no town: {k:?}");
+}
+
 proptest::proptest! {
     /// Any text in any mix of scripts, with any language tag: entities come out without a
     /// panic, at most 40, each with a key and a name.

@@ -148,6 +148,15 @@ pub(crate) const CAPITALISED_NON_NAMES: &[&str] = &[
     "anything",
 ];
 
+/// The US states as news agencies abbreviate them after a town ("Chappaqua, N.Y.",
+/// "Austin, Tex."), lowercase, with their dots.
+pub(crate) const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.", "kan.", "kans.", "ky.",
+    "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.", "n.m.", "n.y.",
+    "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "tex.", "vt.", "va.", "wash.", "w.va.",
+    "wis.", "wyo.", "d.c.",
+];
+
 /// Day names, lowercase: never part of a name, never a topic.
 pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
