@@ -473,7 +473,7 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     if several && g.evidence.place > 0 && !lexicon.capitalises_nouns {
         return Some(EntityKind::Place);
     }
-    if !several && is_brand(&g.name) {
+    if !several && is_brand(&g.name, lexicon) {
         return Some(EntityKind::Organization);
     }
     None
@@ -482,7 +482,20 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
 /// "WikiLeaks", "BioNTech", "PayPal": one word with a capital inside, after a first part that
 /// is no surname's prefix ("McCarthy", "DeSantis", "LaGuardia" are people's and places') and no
 /// given name.
-fn is_brand(word: &str) -> bool {
+fn is_brand(word: &str, lexicon: &Lexicon) -> bool {
+    // "Wal-Mart", "Coca-Cola": two capitalised parts of no given name, no place and no people
+    // ("African-American").
+    if let Some((head, tail)) = word.split_once('-') {
+        let part = |p: &str| {
+            p.chars().count() >= 2
+                && p.chars().next().is_some_and(char::is_uppercase)
+                && p.chars().skip(1).all(char::is_lowercase)
+                && known::place(&p.to_lowercase()).is_none()
+                && crate::gazetteer::territory(&p.to_lowercase()).is_none()
+                && !lexicon.demonyms.contains(&p.to_lowercase().as_str())
+        };
+        return part(head) && part(tail) && !known::is_given_name(&head.to_lowercase());
+    }
     let chars: Vec<char> = word.chars().collect();
     let Some(inner) = chars.iter().skip(1).position(|c| c.is_uppercase()).map(|p| p + 1) else { return false };
     let prefix: String = chars[..inner].iter().collect::<String>().to_lowercase();

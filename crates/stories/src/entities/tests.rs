@@ -402,6 +402,10 @@ fn an_apposition_is_read_only_where_it_describes_the_name() {
     let k = kinds(&e);
     assert!(k.contains(&("R. Dana Pell".into(), EntityKind::Person)), "{k:?}");
     assert!(k.contains(&("KestrelLeaks".into(), EntityKind::Organization)), "{k:?}");
+    let e = en("", "Shoppers at Kell-Mart were angry. African-American voters had praised Brook-Vale.");
+    let k = kinds(&e);
+    assert!(k.contains(&("Kell-Mart".into(), EntityKind::Organization)), "a hyphenated brand: {k:?}");
+    assert!(!k.iter().any(|(n, _)| n == "African-American"), "a people is no brand: {k:?}");
     assert!(!k.iter().any(|(n, _)| n == "Kellcare"), "{k:?}");
 }
 
