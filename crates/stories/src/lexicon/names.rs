@@ -381,6 +381,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "branch",
         "legislature",
         "monitor",
+        "register",
         "weekly",
         "tribune",
         "gazette",
