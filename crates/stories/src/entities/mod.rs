@@ -144,6 +144,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         add_evidence(&mut group.evidence, m, lexicon);
     }
     join_abbreviations(&mut groups);
+    join_middle_initials(&mut groups);
     join_surnames(&mut groups, weak);
     // Titles capitalise every word, so a title counts only where it names what the text names.
     for head in std::iter::once(title).chain(heads.iter().copied().filter(|h| h.trim() != title.trim())) {
@@ -280,6 +281,40 @@ fn join_abbreviations(groups: &mut HashMap<String, Group>) {
             full.mentions += g.mentions;
             full.evidence.org += g.evidence.org;
             full.forms.extend(g.forms);
+        }
+    }
+}
+
+/// "Donald J. Trump" and "Donald Trump" in one article are one person, under the key without
+/// the initial (the one more outlets write). Only one initial between two words of the name:
+/// "George H. W. Bush" stays as written.
+fn join_middle_initials(groups: &mut HashMap<String, Group>) {
+    let with_initial: Vec<(String, String)> = groups
+        .keys()
+        .filter_map(|k| {
+            let words: Vec<&str> = k.split(' ').collect();
+            let initials: Vec<usize> = (1..words.len().saturating_sub(1))
+                .filter(|&i| words[i].trim_end_matches('.').chars().count() == 1)
+                .collect();
+            let [i] = initials.as_slice() else { return None };
+            let bare: Vec<&str> = words.iter().enumerate().filter(|(n, _)| n != i).map(|(_, w)| *w).collect();
+            Some((k.clone(), bare.join(" ")))
+        })
+        .collect();
+    for (key, bare) in with_initial {
+        if !groups.contains_key(&bare) || groups.get(&key).is_some_and(|g| g.known_org) {
+            continue;
+        }
+        if let Some(g) = groups.remove(&key)
+            && let Some(plain) = groups.get_mut(&bare)
+        {
+            plain.mentions += g.mentions;
+            plain.evidence.person += g.evidence.person;
+            plain.evidence.titled += g.evidence.titled;
+            plain.forms.extend(g.forms);
+            // The name as written in full ("Donald J. Trump").
+            plain.name = g.name;
+            plain.words = g.words;
         }
     }
 }

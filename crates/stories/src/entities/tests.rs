@@ -527,6 +527,23 @@ fn towns_with_their_state_roles_and_english_country_names() {
     assert!(!k.iter().any(|(n, kind)| n == "Biden" && *kind == EntityKind::Place), "a list is no town: {k:?}");
 }
 
+#[test]
+fn a_middle_initial_is_the_same_person() {
+    let e = en(
+        "",
+        "Senator Ana M. Brook spoke first. Later Ana Brook said the vote would wait, and Brook left. Former \
+         President George H. W. Bush and President George W. Bush were both named.",
+    );
+    let brook: Vec<&Entity> = e.iter().filter(|x| x.key.contains("brook")).collect();
+    assert_eq!(brook.len(), 1, "one person: {e:?}");
+    assert_eq!(
+        (brook[0].key.as_str(), brook[0].name.as_str(), brook[0].mentions),
+        ("ana brook", "Ana M. Brook", 3),
+        "{e:?}"
+    );
+    assert!(e.iter().any(|x| x.name == "George H. W. Bush") && e.iter().any(|x| x.name == "George W. Bush"), "{e:?}");
+}
+
 proptest::proptest! {
     /// Any text in any mix of scripts, with any language tag: entities come out without a
     /// panic, at most 40, each with a key and a name.
