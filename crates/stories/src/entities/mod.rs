@@ -169,6 +169,16 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
             Some(Entity { name, key, kind, mentions: g.mentions, also })
         })
         .collect();
+    // A person's key leaves out one middle initial, as most outlets write the name, so that
+    // "Neil M. Gorsuch" here and "Neil Gorsuch" elsewhere are one entity page (unless the key
+    // without it is another entity's of this article).
+    let mut keys: crate::hash::HashSet<String> = out.iter().map(|e| e.key.clone()).collect();
+    for e in out.iter_mut().filter(|e| e.kind == EntityKind::Person) {
+        if let Some(bare) = without_middle_initial(&e.key).filter(|b| !keys.contains(b)) {
+            keys.insert(bare.clone());
+            e.key = bare;
+        }
+    }
     out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.key.cmp(&b.key)));
     out.truncate(40);
     out
@@ -289,18 +299,8 @@ fn join_abbreviations(groups: &mut HashMap<String, Group>) {
 /// the initial (the one more outlets write). Only one initial between two words of the name:
 /// "George H. W. Bush" stays as written.
 fn join_middle_initials(groups: &mut HashMap<String, Group>) {
-    let with_initial: Vec<(String, String)> = groups
-        .keys()
-        .filter_map(|k| {
-            let words: Vec<&str> = k.split(' ').collect();
-            let initials: Vec<usize> = (1..words.len().saturating_sub(1))
-                .filter(|&i| words[i].trim_end_matches('.').chars().count() == 1)
-                .collect();
-            let [i] = initials.as_slice() else { return None };
-            let bare: Vec<&str> = words.iter().enumerate().filter(|(n, _)| n != i).map(|(_, w)| *w).collect();
-            Some((k.clone(), bare.join(" ")))
-        })
-        .collect();
+    let with_initial: Vec<(String, String)> =
+        groups.keys().filter_map(|k| without_middle_initial(k).map(|bare| (k.clone(), bare))).collect();
     for (key, bare) in with_initial {
         if !groups.contains_key(&bare) || groups.get(&key).is_some_and(|g| g.known_org) {
             continue;
@@ -317,6 +317,17 @@ fn join_middle_initials(groups: &mut HashMap<String, Group>) {
             plain.words = g.words;
         }
     }
+}
+
+/// A key without its one middle initial ("donald j. trump": "donald trump"); `None` without
+/// one, or with two ("george h. w. bush").
+fn without_middle_initial(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let initials: Vec<usize> =
+        (1..words.len().saturating_sub(1)).filter(|&i| words[i].trim_end_matches('.').chars().count() == 1).collect();
+    let [i] = initials.as_slice() else { return None };
+    let bare: Vec<&str> = words.iter().enumerate().filter(|(n, _)| n != i).map(|(_, w)| *w).collect();
+    Some(bare.join(" "))
 }
 
 /// A surname alone is the person named in full, when one full name ends with it.

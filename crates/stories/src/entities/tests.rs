@@ -542,6 +542,9 @@ fn a_middle_initial_is_the_same_person() {
         "{e:?}"
     );
     assert!(e.iter().any(|x| x.name == "George H. W. Bush") && e.iter().any(|x| x.name == "George W. Bush"), "{e:?}");
+    // Alone, the name is keyed without its initial too, as other articles write it.
+    let e = en("", "Justice Neil M. Gorsuch wrote the opinion for the court on Monday.");
+    assert_eq!(find(&e, "neil gorsuch").name, "Neil M. Gorsuch", "{e:?}");
 }
 
 proptest::proptest! {
