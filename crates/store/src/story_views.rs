@@ -483,22 +483,29 @@ impl Store {
             }
             None => None,
         };
+        // Both lists are sorted here rather than by SQL: an ORDER BY that no index serves makes
+        // SQLite build a temporary table for every article page, copies or none. The SQL
+        // limits bound what is read (an article holds at most 40 entities; its first 1,000
+        // copies are read in the order they were stored).
         let sql = format!(
             "SELECT {CARD_COLUMNS}, src.name AS source_name, a.copy_of FROM articles a \
-             LEFT JOIN sources src ON src.id = a.source_id WHERE a.copy_of = ? ORDER BY a.sort_at, a.id LIMIT 100"
+             LEFT JOIN sources src ON src.id = a.source_id WHERE a.copy_of = ? LIMIT 1000"
         );
         let rows = self.sql(sql).bind(id.to_string()).fetch_all(self.here()).await?;
-        let copies = rows.iter().map(timeline_entry).collect::<Result<Vec<_>, _>>()?;
+        let mut copies = rows.iter().map(timeline_entry).collect::<Result<Vec<_>, _>>()?;
+        copies.sort_by_key(|c| (c.article.sort_at, c.article.id));
+        copies.truncate(100);
         let rows = self
             .sql(
                 "SELECT e.kind, e.key, e.name, ae.mentions AS n FROM article_entities ae \
-             JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ? ORDER BY n DESC, e.key LIMIT ?",
+             JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ? LIMIT 1000",
             )
             .bind(id.to_string())
-            .bind(i64::from(ENTITY_LIMIT))
             .fetch_all(self.here())
             .await?;
-        let entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
+        let mut entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
+        entities.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.key.cmp(&b.key)));
+        entities.truncate(ENTITY_LIMIT as usize);
         Ok(ArticleContext { outlet, story, copy_of, copies, entities, keyphrases })
     }
 }

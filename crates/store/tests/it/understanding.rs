@@ -207,3 +207,40 @@ async fn inputs_page_through_time_order_from_a_start(db: TestDb) {
     assert_eq!(seen, vec!["Item at 9", "Item at 10", "Item at 11", "Item at 12"]);
     assert_eq!(store.newest_article_time().await.unwrap(), Some(Utc.with_ymd_and_hms(2026, 6, 2, 12, 0, 0).unwrap()));
 }
+
+#[both_backends]
+async fn an_articles_entities_and_copies_come_in_the_pages_order(db: TestDb) {
+    let store = &db.store;
+    let original = article(store, "Harbour board votes", 8).await;
+    // Stored newest first, so that the order read is not the order stored.
+    let late_copy = article(store, "Harbour board votes (copy, afternoon)", 15).await;
+    let early_copy = article(store, "Harbour board votes (copy, morning)", 9).await;
+    let story = StoryId::new_v7();
+    let mentioned = |key: &str, mentions: u32| EntityRecord { mentions, ..entity("person", key, key) };
+    store
+        .save_understanding(&[placed(
+            original,
+            story,
+            None,
+            vec![
+                mentioned("bea lind", 1),
+                mentioned("ann moss", 5),
+                mentioned("cal reed", 3),
+                mentioned("abe kent", 3),
+            ],
+        )])
+        .await
+        .unwrap();
+    store
+        .save_understanding(&[
+            placed(late_copy, story, Some(original), vec![]),
+            placed(early_copy, story, Some(original), vec![]),
+        ])
+        .await
+        .unwrap();
+    let ctx = store.article_context(original).await.unwrap();
+    let keys: Vec<&str> = ctx.entities.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, vec!["ann moss", "abe kent", "cal reed", "bea lind"], "most mentioned first, then by key");
+    let copies: Vec<ArticleId> = ctx.copies.iter().map(|c| c.article.id).collect();
+    assert_eq!(copies, vec![early_copy, late_copy], "copies oldest first");
+}
