@@ -440,7 +440,11 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     // organisation's one-word name ("Минфин") as a surname: it needs a title to be a person.
     let lone_noun = !several && (lexicon.capitalises_nouns || lexicon.declines_names());
     // "Swiss", "Missourians", "Roman Catholic": peoples and their adjectives.
-    let peoples = lower.iter().all(|w| lexicon.demonyms.contains(&w.as_str()));
+    // ("en Suisse": in a language whose peoples are nouns, a people's word that is also its
+    // country's name is the country where the text says it is a place.)
+    let english = std::ptr::eq(lexicon, &lexicon::ENGLISH);
+    let peoples =
+        lower.iter().all(|w| lexicon.demonyms.contains(&w.as_str())) && !(country && g.evidence.place > 0 && !english);
     // "the Constitution", "the Treaty": a document's or an event's word alone names none of the
     // three kinds ("Bill" is also a given name).
     let other_alone =

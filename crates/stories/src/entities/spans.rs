@@ -334,6 +334,23 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             items.push(Item { word: n.word.to_string(), lower: n.lower.to_string(), connector: false });
             j += connectors + 1;
         }
+        // "Guinée équatoriale", "Arabie saoudite": a country's name whose adjective the
+        // language writes in lowercase goes on through it.
+        for extra in [2, 1] {
+            let Some(next) = tokens.get(j + 1..=j + extra) else { continue };
+            if next.iter().any(|t| capital(t) || t.line_start) || tokens[j..j + extra].iter().any(breaks_after) {
+                continue;
+            }
+            let mut name: Vec<&str> = items.iter().map(|w| w.lower.as_str()).collect();
+            name.extend(next.iter().map(|t| t.lower.as_ref()));
+            if crate::gazetteer::territory(&name.join(" ")).is_some() {
+                for t in next {
+                    items.push(Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false });
+                }
+                j += extra;
+                break;
+            }
+        }
         // "Иркутской области": where names decline, a region's lowercase noun belongs to the
         // name before it.
         if lex.declines_names() && tokens.get(j + 1).is_some_and(|t| lex.place_words.contains(&t.lower.as_ref())) {

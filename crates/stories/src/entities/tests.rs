@@ -547,6 +547,22 @@ fn a_middle_initial_is_the_same_person() {
     assert_eq!(find(&e, "neil gorsuch").name, "Neil M. Gorsuch", "{e:?}");
 }
 
+#[test]
+fn a_countrys_lowercase_adjective_and_a_people_named_as_its_country() {
+    let e = extract_entities(
+        "",
+        "Des élections se tiennent en Guinée équatoriale et en Arabie saoudite. En Suisse, le Suisse Paul Kell \
+         a voté.",
+        Some("fr"),
+    );
+    let k = kinds(&e);
+    for place in ["Guinée équatoriale", "Arabie saoudite", "Suisse"] {
+        assert!(k.contains(&(place.into(), EntityKind::Place)), "{place}: {k:?}");
+    }
+    assert!(!k.iter().any(|(n, _)| n == "Guinée" || n == "Arabie"), "{k:?}");
+    assert!(k.contains(&("Paul Kell".into(), EntityKind::Person)), "{k:?}");
+}
+
 proptest::proptest! {
     /// Any text in any mix of scripts, with any language tag: entities come out without a
     /// panic, at most 40, each with a key and a name.
