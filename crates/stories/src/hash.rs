@@ -4,3 +4,9 @@
 
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
+
+/// A string's hash with the fixed hasher: the same on every run.
+pub(crate) fn hash_str(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(s)
+}

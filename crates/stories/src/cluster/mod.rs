@@ -62,6 +62,10 @@ pub struct ClusterConfig {
     pub headline_gap_hours: i64,
     /// ...must clear a bar this much higher.
     pub headline_penalty: f32,
+    /// Added to the bar when the article's headline names a place (a country, a US state, a
+    /// region) and the story's headlines name others and not it: two states' laws, two
+    /// countries' central banks.
+    pub place_penalty: f32,
     /// Stories idle this many days behind the newest article leave the index.
     pub retire_after_days: i64,
     /// Terms kept in a story's centroid.
@@ -93,6 +97,7 @@ impl Default for ClusterConfig {
             window_days: 14,
             headline_gap_hours: 12,
             headline_penalty: 0.15,
+            place_penalty: 0.15,
             retire_after_days: 14,
             centroid_terms: 60,
             index_terms: 30,
@@ -206,6 +211,8 @@ struct Story {
     slack: chrono::Duration,
     /// The headline words of its articles that are not names, sorted, bounded.
     headline: Vec<u32>,
+    /// The places its articles' headlines name, sorted, bounded.
+    places: Vec<u64>,
     /// Its articles per language bit (see [`Profile::languages`]).
     language_counts: Vec<(u64, u32)>,
     /// The scripts of its articles, one bit each ([`Script::index`]).
@@ -324,6 +331,7 @@ impl StoryClusterer {
             at,
             slack,
             headline: std::mem::take(&mut counts.headline),
+            places: terms::headline_places(title),
             language_known: language.is_some(),
             script: counts.script,
         };
@@ -488,7 +496,7 @@ impl StoryClusterer {
     }
 
     fn best_candidate(&self, profile: &Profile, arrival: &Arrival) -> Option<(u64, f32)> {
-        let Arrival { at, slack, ref headline, language_known, script } = *arrival;
+        let Arrival { at, slack, ref headline, ref places, language_known, script } = *arrival;
         let mut hits: Vec<u64> = Vec::new();
         for (part, limit) in [(&profile.words, self.config.query_terms), (&profile.anchors, self.config.query_anchors)]
         {
@@ -533,6 +541,10 @@ impl StoryClusterer {
             }
             if late && !headline.is_empty() && !story.headline.is_empty() && !shares_any(headline, &story.headline) {
                 bar += self.config.headline_penalty;
+            }
+            // Another place's event on the same subject: the same words, other actors.
+            if places_conflict(places, &story.places) {
+                bar += self.config.place_penalty;
             }
             let margin = similarity - bar;
             // One name in common (a surname, a namesake) and hardly a word besides is two
@@ -660,6 +672,7 @@ impl StoryClusterer {
             indexed: Vec::new(),
             slack,
             headline: Vec::new(),
+            places: Vec::new(),
             language_counts: Vec::new(),
             scripts: 0,
         };
@@ -669,9 +682,14 @@ impl StoryClusterer {
 
     /// Adds an article to a story: its vector joins the centroid.
     fn join(&mut self, id: u64, profile: &Profile, arrival: &Arrival) {
-        let Arrival { at, slack, ref headline, .. } = *arrival;
+        let Arrival { at, slack, ref headline, ref places, .. } = *arrival;
         let Some(story) = self.stories.get_mut(&id) else { return };
         add_headline(&mut story.headline, headline);
+        if story.places.len() < HEADLINE_PLACES {
+            story.places.extend_from_slice(places);
+            story.places.sort_unstable();
+            story.places.dedup();
+        }
         story.slack = story.slack.max(slack);
         #[allow(clippy::cast_precision_loss)]
         let n = story.articles as f32;
@@ -788,6 +806,8 @@ struct Arrival {
     /// How uncertain `at` is.
     slack: chrono::Duration,
     headline: Vec<u32>,
+    /// The places its headline names (see [`terms::headline_places`]), sorted.
+    places: Vec<u64>,
     /// Whether the article's language is known (else it is told by its script only, and may
     /// well be in the language of a story that has articles in that script).
     language_known: bool,
@@ -797,6 +817,8 @@ struct Arrival {
 
 /// Headline words kept per story.
 const HEADLINE_WORDS: usize = 64;
+/// Headline places kept per story.
+const HEADLINE_PLACES: usize = 16;
 
 /// Adds words to a story's sorted headline set, keeping it bounded.
 fn add_headline(story: &mut Vec<u32>, words: &[u32]) {
@@ -827,6 +849,18 @@ fn most_shared(mut hits: Vec<u64>, keep: usize) -> Vec<u64> {
         counted.sort_unstable();
     }
     counted.into_iter().map(|(id, _)| id).collect()
+}
+
+/// Whether two headline place sets name different places of one level and none in common at
+/// that level: two states or regions; or two countries, each the only country its side names
+/// (an event between countries names several, and a report of it may name one other).
+fn places_conflict(a: &[u64], b: &[u64]) -> bool {
+    [0, 1].into_iter().any(|level| {
+        let at = |set: &[u64]| set.iter().copied().filter(|p| p & 1 == level).collect::<Vec<_>>();
+        let (a, b) = (at(a), at(b));
+        let sizes = if level == 0 { a.len() == 1 && b.len() == 1 } else { !a.is_empty() && !b.is_empty() };
+        sizes && !a.iter().any(|p| b.contains(p))
+    })
 }
 
 fn shares_any(a: &[u32], b: &[u32]) -> bool {

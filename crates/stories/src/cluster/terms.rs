@@ -201,6 +201,52 @@ fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(|c| is_cased_letter(c) && c.is_uppercase())
 }
 
+/// The places a headline names, as language-independent keys: countries by their ISO code
+/// (in any language the gazetteer knows), US states and regions by their name; sorted.
+pub(crate) fn headline_places(title: &str) -> Vec<u64> {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '.')
+        .map(|w| w.trim_matches(['-', '.']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<u64> = Vec::new();
+    // Countries and the places within them are keyed apart (the lowest bit says which), so
+    // that a country's story and one of its states' do not conflict: only two countries, or
+    // two states, do.
+    let key = |name: &str| -> Option<u64> {
+        if let Some(code) = crate::gazetteer::territory(name) {
+            return Some(crate::hash::hash_str(code) & !1);
+        }
+        let place = crate::entities::known_place(name)?;
+        // US states and the regions of the gazetteer (not cities: a city's story names its
+        // country or state as often).
+        let main = place.main.unwrap_or(name);
+        let country = crate::gazetteer::territory(&main.to_lowercase());
+        match country {
+            Some(code) => Some(crate::hash::hash_str(code) & !1),
+            None => (place.population == 10_000_000).then(|| crate::hash::hash_str(main) | 1),
+        }
+    };
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(k) = words.get(i + 1).and_then(|next| key(&format!("{} {next}", words[i]))) {
+            out.push(k);
+            i += 2;
+            continue;
+        }
+        if words[i].chars().count() >= 3
+            && let Some(k) = key(&words[i])
+        {
+            out.push(k);
+        }
+        i += 1;
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.truncate(8);
+    out
+}
+
 /// The words of a headline that say what happened rather than who or where: its content
 /// words that are not names (and pairs of characters in unspaced scripts). Whether a
 /// capitalized word is a name is judged by how the body writes it (a word the body

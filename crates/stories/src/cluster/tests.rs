@@ -579,3 +579,42 @@ fn candidates_are_the_stories_that_share_most_terms() {
     assert_eq!(super::most_shared(vec![1, 2, 3], 2), vec![2, 3]);
     assert_eq!(super::most_shared(vec![3, 1, 3], 8), vec![1, 3]);
 }
+
+#[test]
+fn two_states_laws_on_one_subject_are_two_stories() {
+    // Each state's law is told by two outlets; the second state's comes a day later in the
+    // same words. A strike between two countries, told naming one or the other, stays one.
+    let stream = [
+        (
+            0,
+            "Kansas governor signs religious exemption bill",
+            "The governor of Kansas signed a religious exemption bill on Monday after lawmakers passed it, drawing protests from civil rights groups and business leaders who warned of boycotts.",
+        ),
+        (
+            2,
+            "Kansas religious exemption law draws boycott threats",
+            "Business leaders threatened boycotts after Kansas enacted a religious exemption law, which civil rights groups say allows discrimination; the governor defended the bill he signed.",
+        ),
+        (
+            26,
+            "Iowa lawmakers pass religious exemption bill",
+            "Lawmakers in Iowa passed a religious exemption bill on Tuesday, drawing protests from civil rights groups and business leaders who warned of boycotts, as the governor weighs signing it.",
+        ),
+        (
+            28,
+            "Iowa governor weighs religious exemption bill amid boycott threats",
+            "The governor of Iowa said she would decide within days whether to sign the religious exemption bill, as business leaders threatened boycotts and civil rights groups protested.",
+        ),
+        (
+            30,
+            "Norway and Sweden fishermen strike over quotas",
+            "Fishermen in Norway and Sweden went on strike on Wednesday over new cod quotas, tying up more than 400 trawlers in ports along the coast, union leader Ola Berg said.",
+        ),
+        (
+            31,
+            "Sweden's fishermen join quota strike",
+            "Swedish fishermen tied up their trawlers on Wednesday, joining the strike over new cod quotas that union leader Ola Berg called in both countries; more than 400 boats are in port.",
+        ),
+    ];
+    assert_grouped(&stream, &[0, 0, 1, 1, 2, 2]);
+}
