@@ -540,12 +540,32 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             .map(<[Item]>::to_vec)
             .collect();
         let count = segments.len();
+        // "Newt Gingrich and Rick Santorum": a name of two or three plain words beside a
+        // person's full name is a person's too.
+        let full_person = |seg: &[Item]| {
+            seg.len() >= 2 && !seg.iter().any(|w| w.connector) && known::is_given_name_in(&seg[0].lower, lex)
+        };
+        let plain_name = |seg: &[Item]| {
+            (2..=3).contains(&seg.len())
+                && seg.iter().all(|w| {
+                    !w.connector
+                        && !lex.is_org_word(&w.lower)
+                        && !lex.place_words.contains(&w.lower.as_ref())
+                        && !lex.demonyms.contains(&w.lower.as_ref())
+                        && !lex.is_title(&w.lower)
+                        && !is_abbreviation(&w.word)
+                        && known::place(&w.lower).is_none()
+                        && crate::gazetteer::territory(&w.lower).is_none()
+                })
+                && known::organisation(&seg.iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ")).is_none()
+        };
+        let beside_person = segments.iter().any(|s| full_person(s));
         for (n, segment) in segments.into_iter().enumerate() {
             let part = Context {
                 before: if n == 0 { cx.before.clone() } else { String::new() },
                 after: if n + 1 == count { cx.after.clone() } else { String::new() },
                 sentence_start: cx.sentence_start && n == 0,
-                titled: cx.titled && n == 0,
+                titled: (cx.titled && n == 0) || (beside_person && plain_name(&segment)),
                 follows: if n + 1 == count { cx.follows } else { Follows::Nothing },
                 town: cx.town && n + 1 == count,
             };

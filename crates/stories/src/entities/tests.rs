@@ -563,6 +563,17 @@ fn a_countrys_lowercase_adjective_and_a_people_named_as_its_country() {
     assert!(k.contains(&("Paul Kell".into(), EntityKind::Person)), "{k:?}");
 }
 
+#[test]
+fn a_name_beside_a_persons_full_name_is_a_persons() {
+    let e = en(
+        "",
+        "Since then Newt Kellerby and Rick Santorum have agreed to debate, but Kell Harbour and Anna Vale have not.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Newt Kellerby".into(), EntityKind::Person)), "{k:?}");
+    assert!(!k.iter().any(|(n, kind)| n == "Kell Harbour" && *kind == EntityKind::Person), "a place's word: {k:?}");
+}
+
 proptest::proptest! {
     /// Any text in any mix of scripts, with any language tag: entities come out without a
     /// panic, at most 40, each with a key and a name.
