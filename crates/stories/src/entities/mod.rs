@@ -535,16 +535,24 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
 fn is_brand(word: &str, lexicon: &Lexicon) -> bool {
     // "Wal-Mart", "Coca-Cola": two capitalised parts of no given name, no place and no people
     // ("African-American").
-    if let Some((head, tail)) = word.split_once('-') {
-        let part = |p: &str| {
-            p.chars().count() >= 2
-                && p.chars().next().is_some_and(char::is_uppercase)
-                && p.chars().skip(1).all(char::is_lowercase)
-                && known::place(&p.to_lowercase()).is_none()
-                && crate::gazetteer::territory(&p.to_lowercase()).is_none()
-                && !lexicon.demonyms.contains(&p.to_lowercase().as_str())
+    // ("Chick-fil-A": the parts between may be lowercase.)
+    if word.contains('-') {
+        let parts: Vec<&str> = word.split('-').collect();
+        let known_word = |p: &str| {
+            let lower = p.to_lowercase();
+            known::place(&lower).is_some()
+                || crate::gazetteer::territory(&lower).is_some()
+                || lexicon.demonyms.contains(&lower.as_str())
         };
-        return part(head) && part(tail) && !known::is_given_name(&head.to_lowercase());
+        let capitalised = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
+        let (Some(head), Some(tail)) = (parts.first(), parts.last()) else { return false };
+        return head.chars().count() >= 2
+            && capitalised(head)
+            && capitalised(tail)
+            && parts.iter().all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic) && !known_word(p))
+            // "a Come-To-Jesus moment": a phrase written in title case, not a name.
+            && !parts[1..parts.len() - 1].iter().any(|p| capitalised(p) && lexicon.is_function_word(&p.to_lowercase()))
+            && !known::is_given_name(&head.to_lowercase());
     }
     let chars: Vec<char> = word.chars().collect();
     let Some(inner) = chars.iter().skip(1).position(|c| c.is_uppercase()).map(|p| p + 1) else { return false };

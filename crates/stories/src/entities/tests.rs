@@ -405,6 +405,14 @@ fn an_apposition_is_read_only_where_it_describes_the_name() {
     let e = en("", "Shoppers at Kell-Mart were angry. African-American voters had praised Brook-Vale.");
     let k = kinds(&e);
     assert!(k.contains(&("Kell-Mart".into(), EntityKind::Organization)), "a hyphenated brand: {k:?}");
+    let e = en(
+        "",
+        "Crowds headed to Kell-fil-A shops after a Come-To-Terms talk with White House Chief of Staff Kelvo Reyes.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Kell-fil-A".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Kelvo Reyes".into(), EntityKind::Person)), "a title of several words: {k:?}");
+    assert!(!k.iter().any(|(n, _)| n.contains("Come") || n.contains("Staff")), "{k:?}");
     assert!(!k.iter().any(|(n, _)| n == "African-American"), "a people is no brand: {k:?}");
     assert!(!k.iter().any(|(n, _)| n == "Kellcare"), "{k:?}");
 }

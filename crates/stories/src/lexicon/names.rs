@@ -203,6 +203,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
     ],
     title_modifiers: &[
         "prime",
+        "staff",
         "vice",
         "deputy",
         "former",
