@@ -245,7 +245,13 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        if !cap || lex.is_calendar(t.lower.as_ref()) || lex.is_function_word(t.lower.as_ref()) {
+        // "Austin, Tex., posted ...": the state after a town is the town's, not a name of its own.
+        let town_state = i > 0
+            && tokens[i - 1].raw.ends_with(',')
+            && std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
+            && crate::lexicon::english::STATE_ABBREVIATIONS
+                .contains(&t.raw.trim_end_matches([',', ';', ':']).to_lowercase().as_str());
+        if !cap || town_state || lex.is_calendar(t.lower.as_ref()) || lex.is_function_word(t.lower.as_ref()) {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
             // first name starts after it.
             if !(cap && lex.is_function_word(t.lower.as_ref()) && !breaks_after(t)) {
