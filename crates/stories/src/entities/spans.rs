@@ -245,12 +245,14 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        // "Austin, Tex., posted ...": the state after a town is the town's, not a name of its own.
+        // "Austin, Tex., posted ...": an agency's abbreviation of the state after a town is no
+        // name of its own ("N.Y.", which the gazetteer knows, stays the state).
         let town_state = i > 0
             && tokens[i - 1].raw.ends_with(',')
             && std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
             && crate::lexicon::english::STATE_ABBREVIATIONS
-                .contains(&t.raw.trim_end_matches([',', ';', ':']).to_lowercase().as_str());
+                .contains(&t.raw.trim_end_matches([',', ';', ':']).to_lowercase().as_str())
+            && known::place(&t.lower).is_none();
         if !cap || town_state || lex.is_calendar(t.lower.as_ref()) || lex.is_function_word(t.lower.as_ref()) {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
             // first name starts after it.
