@@ -207,6 +207,22 @@ fn is_headline_line(line: &str, title: &str) -> bool {
     long.len() >= 5 && capitalised * 100 >= long.len() * 85
 }
 
+/// The territory a lowercase name names, as the article's language writes it: a name in Latin
+/// letters that only another language gives a country ("Columbia" is Romanian for Colombia)
+/// is no country in English text ("Columbia, S.C.", "Columbia University").
+fn territory_here(name: &str, lexicon: &Lexicon) -> Option<&'static str> {
+    let code = crate::gazetteer::territory(name)?;
+    let latin = name.chars().next().is_some_and(|c| (c as u32) < 0x0250);
+    if latin
+        && !lexicon.tag.is_empty()
+        && !lexicon.declines_names()
+        && !crate::gazetteer::is_territory_name_in(name, lexicon.tag)
+    {
+        return None;
+    }
+    Some(code)
+}
+
 /// The shared key of a mention, and whether it names a well-known organisation.
 fn key_of(m: &Mention, lexicon: &Lexicon) -> (String, bool) {
     let display = m.words.join(" ");
@@ -225,7 +241,7 @@ fn key_of(m: &Mention, lexicon: &Lexicon) -> (String, bool) {
     }
     // A country in any language is keyed by its English name ("Deutschland", "Германии" and
     // "Germany" are one entity).
-    if let Some(main) = crate::gazetteer::territory(&lower).and_then(crate::gazetteer::territory_main) {
+    if let Some(main) = territory_here(&lower, lexicon).and_then(crate::gazetteer::territory_main) {
         return (main.to_lowercase(), false);
     }
     if let Some(main) = known::place(&lower).and_then(|p| p.main) {
@@ -432,8 +448,7 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
                 || w.rsplit_once('-').is_some_and(|(_, t)| lexicon.is_org_word(t))
         });
     let abbreviation = !several && is_abbreviation(&g.name);
-    let country =
-        crate::gazetteer::territory(key).is_some() || crate::gazetteer::territory(&fold_words(&lower)).is_some();
+    let country = territory_here(key, lexicon).is_some() || territory_here(&fold_words(&lower), lexicon).is_some();
     let place = known::place(key).or_else(|| known::place(&fold_words(&lower))).map_or(0, |p| p.population);
     // Nouns are capitalised in German: a lone capitalised word needs more to be a name.
     // In a language that declines names, a lone capitalised word is as often an

@@ -220,6 +220,9 @@ fn modifiers_titles_and_heads_put_names_in_their_kind() {
     assert_eq!(find(&e, "hallam air force base").kind, EntityKind::Place, "{e:?}");
     assert_eq!(find(&e, "new york").kind, EntityKind::Place, "N.Y. is the state: {e:?}");
     assert_eq!(find(&e, "south carolina").kind, EntityKind::Place, "{e:?}");
+    // "Columbia" names Colombia only in Romanian: in English text it is the town.
+    assert_eq!(find(&e, "columbia").kind, EntityKind::Place, "{e:?}");
+    assert!(!e.iter().any(|x| x.key == "colombia"), "{e:?}");
 }
 
 #[test]
