@@ -855,11 +855,16 @@ fn most_shared(mut hits: Vec<u64>, keep: usize) -> Vec<u64> {
 /// that level: two states or regions; or two countries, each the only country its side names
 /// (an event between countries names several, and a report of it may name one other).
 fn places_conflict(a: &[u64], b: &[u64]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    fn at(set: &[u64], level: u64) -> impl Iterator<Item = u64> + '_ {
+        set.iter().copied().filter(move |p| p & 1 == level)
+    }
     [0, 1].into_iter().any(|level| {
-        let at = |set: &[u64]| set.iter().copied().filter(|p| p & 1 == level).collect::<Vec<_>>();
-        let (a, b) = (at(a), at(b));
-        let sizes = if level == 0 { a.len() == 1 && b.len() == 1 } else { !a.is_empty() && !b.is_empty() };
-        sizes && !a.iter().any(|p| b.contains(p))
+        let (na, nb) = (at(a, level).count(), at(b, level).count());
+        let sizes = if level == 0 { na == 1 && nb == 1 } else { na > 0 && nb > 0 };
+        sizes && !at(a, level).any(|p| b.contains(&p))
     })
 }
 

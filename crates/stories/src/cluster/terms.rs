@@ -224,7 +224,7 @@ pub(crate) fn headline_places(title: &str) -> Vec<u64> {
         let country = crate::gazetteer::territory(&main.to_lowercase());
         match country {
             Some(code) => Some(crate::hash::hash_str(code) & !1),
-            None => (place.population == 10_000_000).then(|| crate::hash::hash_str(main) | 1),
+            None => place.is_region().then(|| crate::hash::hash_str(main) | 1),
         }
     };
     let mut i = 0;

@@ -21,6 +21,17 @@ pub(crate) struct Place {
     pub main: Option<&'static str>,
 }
 
+/// The population the gazetteers give a region rather than a city: the US states in
+/// `places.tsv` (see `generate_entities.py`) and every entry of `regions.tsv`.
+const REGION_POPULATION: u64 = 10_000_000;
+
+impl Place {
+    /// A US state or a region of `regions.tsv`, not a city.
+    pub(crate) fn is_region(&self) -> bool {
+        self.population == REGION_POPULATION
+    }
+}
+
 static PLACES: LazyLock<HashMap<&'static str, Place>> = LazyLock::new(|| {
     PLACES_TSV
         .lines()
@@ -43,7 +54,7 @@ static REGIONS: LazyLock<HashMap<String, Place>> = LazyLock::new(|| {
         .map(|line| {
             let (name, main) = line.split_once('\t').unwrap_or((line, ""));
             let main = if main.is_empty() { None } else { Some(main) };
-            (name.to_lowercase(), Place { population: 10_000_000, main })
+            (name.to_lowercase(), Place { population: REGION_POPULATION, main })
         })
         .collect()
 });

@@ -350,9 +350,9 @@ fn without_middle_initial(key: &str) -> Option<String> {
 fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>) {
     // Places are no full names, and a country is no surname: "America" alone is not "Central
     // America". (A town's name may be: "Jackson" is "Jesse Jackson".)
-    let place = |k: &str| crate::gazetteer::territory(k).is_some() || known::place(k).is_some();
-    let full_names: Vec<String> = groups.keys().filter(|k| k.contains(' ') && !place(k)).cloned().collect();
-    let place = |k: &str| crate::gazetteer::territory(k).is_some();
+    let names_a_place = |k: &str| crate::gazetteer::territory(k).is_some() || known::place(k).is_some();
+    let full_names: Vec<String> = groups.keys().filter(|k| k.contains(' ') && !names_a_place(k)).cloned().collect();
+    let country = |k: &str| crate::gazetteer::territory(k).is_some();
     let owner_of = |single: &str| -> Option<String> {
         let owners: Vec<&String> = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(single)).collect();
         // One full name, or one that every other ends with ("peter strzok" in "agent peter
@@ -361,7 +361,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
         owners.iter().all(|o| *o == *shortest || o.ends_with(&format!(" {shortest}"))).then(|| (*shortest).clone())
     };
     for (single, n) in weak {
-        if place(&single) {
+        if country(&single) {
             continue;
         }
         if let Some(owner) = owner_of(&single)
@@ -376,7 +376,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     // beside "Elizabeth Brook"), unless the text says it is a place.
     for single in &singles {
         let Some(g) = groups.get(single) else { continue };
-        if g.known_org || g.evidence.place > 0 || !known::is_given_name(single) || place(single) {
+        if g.known_org || g.evidence.place > 0 || !known::is_given_name(single) || country(single) {
             continue;
         }
         if known::place(single).is_some_and(|p| p.population >= 1_000_000) {
@@ -398,7 +398,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     }
     let singles: Vec<String> = groups.keys().filter(|k| !k.contains(' ')).cloned().collect();
     for single in singles {
-        if place(&single) {
+        if country(&single) {
             continue;
         }
         let Some(owner) = owner_of(&single) else { continue };
@@ -457,9 +457,8 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
     // "Swiss", "Missourians", "Roman Catholic": peoples and their adjectives.
     // ("en Suisse": in a language whose peoples are nouns, a people's word that is also its
     // country's name is the country where the text says it is a place.)
-    let english = std::ptr::eq(lexicon, &lexicon::ENGLISH);
-    let peoples =
-        lower.iter().all(|w| lexicon.demonyms.contains(&w.as_str())) && !(country && g.evidence.place > 0 && !english);
+    let peoples = lower.iter().all(|w| lexicon.demonyms.contains(&w.as_str()))
+        && !(country && g.evidence.place > 0 && !lexicon.is_english());
     // "the Constitution", "the Treaty": a document's or an event's word alone names none of the
     // three kinds ("Bill" is also a given name).
     let other_alone =

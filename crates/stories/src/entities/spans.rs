@@ -249,7 +249,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // name of its own ("N.Y.", which the gazetteer knows, stays the state).
         let town_state = i > 0
             && tokens[i - 1].raw.ends_with(',')
-            && std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
+            && lex.is_english()
             && crate::lexicon::english::STATE_ABBREVIATIONS
                 .contains(&t.raw.trim_end_matches([',', ';', ':']).to_lowercase().as_str())
             && known::place(&t.lower).is_none();
@@ -277,7 +277,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let mut items = vec![Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false }];
         let mut j = i;
         // "In God We Trust", "Toss Her Hat": a pronoun is no name's word.
-        let english = std::ptr::eq(lex, &crate::lexicon::names::ENGLISH);
+        let english = lex.is_english();
         // ("Joseph I. Kellerman": an initial is no pronoun.)
         let pronoun = |t: &Token<'_>| {
             english && crate::lexicon::english::PRONOUNS.contains(&t.lower.as_ref()) && !is_initial(&t.word, t.raw)
@@ -295,10 +295,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // connector that attaches to an organisation's head word ("Kell City of the ..." is a
         // place, then an organisation).
         let article_after = |connector: &Token<'_>, t: &Token<'_>| {
-            std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
-                && matches!(connector.lower.as_ref(), "of" | "for")
-                && t.lower == "the"
-                && !breaks_after(t)
+            lex.is_english() && matches!(connector.lower.as_ref(), "of" | "for") && t.lower == "the" && !breaks_after(t)
         };
         while j + 1 < tokens.len()
             && !breaks_after(&tokens[j])
@@ -440,7 +437,7 @@ fn names_a_state_after(from: &[Token<'_>]) -> bool {
     let state = |words: &[&Token<'_>]| {
         let name: Vec<&str> = words.iter().map(|t| t.lower.as_ref()).collect();
         crate::gazetteer::territory(&name.join(" ")).is_none()
-            && known::place(&name.join(" ")).is_some_and(|p| p.population == 10_000_000 && p.main.is_none())
+            && known::place(&name.join(" ")).is_some_and(|p| p.is_region() && p.main.is_none())
     };
     let ends = |t: &Token<'_>| t.raw.ends_with([',', '.', ';', ':']);
     (capital(next) && ends(next) && state(&[next]))
@@ -598,7 +595,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     // "Embattled Ohio Gov. ...": a sentence's first word, capitalised for that alone, before
     // a state or a country that more words follow ("Real Madrid" alone stays a name).
     // So is "Praising Ana Brook ...": a word before a given name.
-    if std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
+    if lex.is_english()
         && cx.sentence_start
         && items.len() >= 3
         && !items[1].connector
@@ -622,10 +619,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     }
     // "le Suédois Lars Ekdahl", "der Schwede ...": a nationality written as a noun before a
     // name says it is a person's (English writes the adjective, as in "Swiss villa").
-    if items.len() >= 2
-        && !std::ptr::eq(lex, &crate::lexicon::names::ENGLISH)
-        && lex.demonyms.contains(&items[0].lower.as_ref())
-    {
+    if items.len() >= 2 && !lex.is_english() && lex.demonyms.contains(&items[0].lower.as_ref()) {
         cx.before = items.remove(0).lower;
         cx.titled = true;
         cx.sentence_start = false;

@@ -2080,6 +2080,12 @@ fn uncontracted(lower: &str) -> &str {
 }
 
 impl Lexicon {
+    /// Whether this is the English lexicon (English writes peoples as adjectives, names its
+    /// states after towns, and has rules of its own in `entities/spans.rs`).
+    pub(crate) fn is_english(&self) -> bool {
+        std::ptr::eq(self, &ENGLISH)
+    }
+
     fn sets(&self) -> &'static Sets {
         &SETS[self.id]
     }
