@@ -96,10 +96,13 @@ struct Group {
 /// own is assumed.
 #[must_use]
 pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<Entity> {
-    let sample: String = text.chars().take(20_000).collect();
+    let sample = match text.char_indices().nth(20_000) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
     // Scripts without capitals name nothing by their letters: the gazetteer alone speaks.
-    if uncased::is_uncased(&sample) {
-        let mut out = uncased::entities(&sample);
+    if uncased::is_uncased(sample) {
+        let mut out = uncased::entities(sample);
         out.truncate(40);
         return out;
     }
@@ -107,13 +110,13 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     // longer text whose language was not detected is mixed or in another language: it gets
     // the default, and no second detection.)
     let short = sample.split_whitespace().nth(SHORT_TEXT_WORDS).is_none();
-    let guessed = if language.is_none() && short { crate::lang::likeliest_with_name_cues(&sample) } else { None };
+    let guessed = if language.is_none() && short { crate::lang::likeliest_with_name_cues(sample) } else { None };
     let lexicon = lexicon::for_language(language.or(guessed));
     // A headline repeated in the text, or a subheading, capitalises every word as the title
     // does: such lines count like the title, where they name what the text names.
     let (heads, body): (Vec<&str>, Vec<&str>) =
         sample.lines().partition(|line| !lexicon.capitalises_nouns && is_headline_line(line, title));
-    let body = if heads.is_empty() { std::borrow::Cow::Borrowed(sample.as_str()) } else { body.join("\n").into() };
+    let body = if heads.is_empty() { std::borrow::Cow::Borrowed(sample) } else { body.join("\n").into() };
     let mentions = spans::mentions(&body, lexicon);
     let mut groups: HashMap<String, Group> = HashMap::default();
     let mut weak: HashMap<String, u32> = HashMap::default();

@@ -14,10 +14,11 @@ const PREFIXES: &[char] = &['و', 'ب', 'ل', 'ف', 'ك', 'ו', 'ב', 'ל', 'ה'
 /// Whether most letters of `text` are of scripts without capitals.
 pub(super) fn is_uncased(text: &str) -> bool {
     let (mut cased, mut uncased) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        if is_cased_letter(c) {
+    for c in text.chars() {
+        // ASCII first: most text read is, and its test is one comparison.
+        if c.is_ascii_alphabetic() || (!c.is_ascii() && is_cased_letter(c)) {
             cased += 1;
-        } else {
+        } else if !c.is_ascii() && c.is_alphabetic() {
             uncased += 1;
         }
     }
