@@ -56,6 +56,14 @@ pub(crate) fn clean(token: &str) -> &str {
     if token.bytes().all(|b| b.is_ascii_lowercase()) {
         return token;
     }
+    // Nor is there in one followed by a comma or a sentence's stop.
+    if let Some((&last, word)) = token.as_bytes().split_last()
+        && matches!(last, b',' | b'.' | b';' | b':' | b'!' | b'?')
+        && !word.is_empty()
+        && word.iter().all(u8::is_ascii_lowercase)
+    {
+        return &token[..word.len()];
+    }
     let t = token.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '\u{2019}' | '.' | '&'));
     // A closing quote after a sentence's stop ("Hale.'") goes before the stop is read.
     let t = t.trim_start_matches('.').trim_end_matches(['\'', '\u{2019}']);
@@ -204,7 +212,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         .map(|(n, raw)| {
             let cleaned = clean(raw);
             // Most words are lowercase already: no copy is made of them.
-            let lower = if cleaned.chars().any(char::is_uppercase) {
+            let lower = if cleaned.bytes().any(|b| b.is_ascii_uppercase())
+                || (!cleaned.is_ascii() && cleaned.chars().any(char::is_uppercase))
+            {
                 std::borrow::Cow::Owned(cleaned.to_lowercase())
             } else {
                 std::borrow::Cow::Borrowed(cleaned)
