@@ -56,7 +56,7 @@ pub(crate) fn clean(token: &str) -> &str {
     if token.bytes().all(|b| b.is_ascii_lowercase()) {
         return token;
     }
-    // Nor is there in one followed by a comma or a sentence's stop.
+    // Nor in one that a comma or a sentence's stop follows: the mark alone goes.
     if let Some((&last, word)) = token.as_bytes().split_last()
         && matches!(last, b',' | b'.' | b';' | b':' | b'!' | b'?')
         && !word.is_empty()
