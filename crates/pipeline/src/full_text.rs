@@ -49,7 +49,6 @@ pub fn partial_reason(entry: &ParsedEntry) -> Option<&'static str> {
     if text.is_empty() {
         return Some("the feed gives no content");
     }
-    let words = text.split_whitespace().count();
     let tail: String =
         text.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect::<String>().to_lowercase();
     let tail = tail.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '»' | '›' | '>'));
@@ -75,7 +74,8 @@ pub fn partial_reason(entry: &ParsedEntry) -> Option<&'static str> {
     {
         return Some("the feed gives only a summary");
     }
-    (words < TEASER_WORDS).then_some("the feed's content is short")
+    // Fewer than TEASER_WORDS words: counted only that far.
+    text.split_whitespace().nth(TEASER_WORDS.saturating_sub(1)).is_none().then_some("the feed's content is short")
 }
 
 /// Whether the entry's page is fetched, given the feed's setting.
@@ -285,6 +285,10 @@ mod tests {
         let same = long_text();
         assert_eq!(partial_reason(&entry(&same, Some(&same))), Some("the feed gives only a summary"));
         assert_eq!(partial_reason(&entry(&long_text(), Some("A summary."))), None);
+        // One word short of a whole article is a teaser; that word more is not.
+        let words = |n: usize| vec!["harbour"; n].join(" ");
+        assert_eq!(partial_reason(&entry(&words(TEASER_WORDS - 1), None)), Some("the feed's content is short"));
+        assert_eq!(partial_reason(&entry(&words(TEASER_WORDS), None)), None);
     }
 
     #[test]
