@@ -372,7 +372,9 @@ impl Store {
         }
         let marks = vec!["?"; ids.len().min(500)].join(", ");
         let mut q = self.sql(format!(
-            "SELECT {STORY_COLUMNS} FROM stories s WHERE s.id IN ({marks}) AND s.merged_into IS NULL \
+            // `coalesce`: the stories are found by their ids. `merged_into IS NULL` would let
+            // SQLite's planner take the index of unmerged stories and read every live story.
+            "SELECT {STORY_COLUMNS} FROM stories s WHERE s.id IN ({marks}) AND coalesce(s.merged_into, '') = '' \
              AND s.article_count > 0 ORDER BY s.last_seen_at DESC, s.id LIMIT ?"
         ));
         for id in ids.iter().take(500) {

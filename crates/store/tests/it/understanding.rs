@@ -244,3 +244,60 @@ async fn an_articles_entities_and_copies_come_in_the_pages_order(db: TestDb) {
     let copies: Vec<ArticleId> = ctx.copies.iter().map(|c| c.article.id).collect();
     assert_eq!(copies, vec![early_copy, late_copy], "copies oldest first");
 }
+
+#[both_backends]
+async fn a_story_is_due_for_drawing_at_two_articles_then_each_time_it_grows_by_a_third(db: TestDb) {
+    let store = &db.store;
+    // Many one-article stories asked about at once (never due), beside the one that grows.
+    let mut asked = Vec::new();
+    for hour in 0..60 {
+        let story = StoryId::new_v7();
+        let a = article(store, &format!("Harbour notice {hour}"), hour % 24).await;
+        store.save_understanding(&[placed(a, story, None, vec![])]).await.unwrap();
+        asked.push(story);
+    }
+    let growing = StoryId::new_v7();
+    asked.push(growing);
+    let due = |store: &Store, asked: Vec<StoryId>| {
+        let store = store.clone();
+        async move { store.stories_to_present(&asked).await.unwrap() }
+    };
+    let mut add = Vec::new();
+    for n in 1..=5u32 {
+        let a = article(store, &format!("Tide gauge report {n}"), n).await;
+        store.save_understanding(&[placed(a, growing, None, vec![])]).await.unwrap();
+        add.push(a);
+        let now = due(store, asked.clone()).await;
+        match n {
+            1 => assert!(now.is_empty(), "one article: nothing to draw from"),
+            2 => {
+                assert_eq!(now, vec![(growing, 2)], "two articles: due");
+                store.present_stories(&[present(growing, 2)]).await.unwrap();
+                assert!(due(store, asked.clone()).await.is_empty(), "drawn at two");
+            }
+            3 => {
+                assert_eq!(now, vec![(growing, 3)], "grown by a third of two (rounded down) and one");
+                store.present_stories(&[present(growing, 3)]).await.unwrap();
+            }
+            4 => assert!(now.is_empty(), "drawn at three: not yet at four"),
+            _ => assert_eq!(now, vec![(growing, 5)], "due again at five"),
+        }
+    }
+    // A story merged into another is drawn as the survivor, never itself.
+    let survivor = StoryId::new_v7();
+    let c = article(store, "Tide gauge repaired", 20).await;
+    let merge = Understood {
+        article: c,
+        placed: Some(Placed { story: survivor, merged: vec![growing], copy_of: None }),
+        entities: vec![],
+        keyphrases: vec![],
+        summary: None,
+    };
+    store.save_understanding(&[merge]).await.unwrap();
+    let now = due(store, asked.iter().copied().chain([survivor]).collect()).await;
+    assert_eq!(now, vec![(survivor, 6)], "the merged story is not due; the survivor has all six");
+}
+
+fn present(story: StoryId, count: u32) -> newsdesk_store::Presented {
+    newsdesk_store::Presented { story, title: "Tide gauge".into(), summary: "The gauge.".into(), count }
+}
