@@ -408,7 +408,8 @@ pub fn fold_name(name: &str) -> String {
 
 /// Counts, times, lead article, title and summary of stories, from their articles now. The
 /// lead is the earliest article that is not a copy (the earliest copy when all are); its title
-/// and summary are the story's until they are drawn from all its articles.
+/// and summary are the story's until they are drawn from all its articles. Every column read
+/// is in the index `articles_by_story`: no article row is read, however long the story.
 async fn refresh_stories(mut on: On<'_>, stories: &[&String]) -> Result<(), StoreError> {
     let marks = vec!["?"; stories.len()].join(", ");
     let sql = format!(
@@ -417,7 +418,9 @@ async fn refresh_stories(mut on: On<'_>, stories: &[&String]) -> Result<(), Stor
            source_count = (SELECT count(DISTINCT coalesce(source_id, original_domain, id)) FROM articles WHERE story_id = stories.id), \
            first_seen_at = coalesce((SELECT min(sort_at) FROM articles WHERE story_id = stories.id), first_seen_at), \
            last_seen_at = coalesce((SELECT max(sort_at) FROM articles WHERE story_id = stories.id), last_seen_at), \
-           lead_article_id = (SELECT id FROM articles WHERE story_id = stories.id ORDER BY copy_of IS NOT NULL, sort_at, id LIMIT 1) \
+           lead_article_id = coalesce( \
+             (SELECT id FROM articles WHERE story_id = stories.id AND copy_of IS NULL ORDER BY sort_at, id LIMIT 1), \
+             (SELECT id FROM articles WHERE story_id = stories.id ORDER BY sort_at, id LIMIT 1)) \
          WHERE id IN ({marks})"
     );
     let mut query = on.sql(sql);

@@ -85,6 +85,21 @@ async fn stories_copies_and_entities_read_back_as_pages_need_them(db: TestDb) {
     assert_eq!(union_page.stories.iter().map(|s| s.id).collect::<Vec<_>>(), vec![strike]);
     assert_eq!(union_page.articles[0].id, later, "newest first");
     assert!(store.entity("person", "ferry union", 10).await.unwrap().is_none(), "kind is part of the key");
+
+    // A story of copies alone is led by the earliest of them.
+    let wire = StoryId::new_v7();
+    let (late_copy, early_copy) =
+        (article(store, "Strike vote, a later copy", 12).await, article(store, "Strike vote, copied", 11).await);
+    store
+        .save_understanding(&[
+            placed(late_copy, wire, Some(original), vec![]),
+            placed(early_copy, wire, Some(original), vec![]),
+        ])
+        .await
+        .unwrap();
+    let copies = store.story(wire).await.unwrap().unwrap().story;
+    assert_eq!(copies.lead_article, Some(early_copy));
+    assert_eq!((copies.article_count, copies.source_count), (2, 2), "no outlet known: each article counts as its own");
 }
 
 async fn article_on(store: &Store, title: &str, day: u32, hour: u32) -> ArticleId {
