@@ -28,14 +28,16 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
             })
         })
         .collect();
-    let mut stats: HashMap<[u32; 3], (f32, usize)> = HashMap::default();
+    // A phrase's key is its three word numbers in one integer (BREAK padding a shorter one):
+    // one integer hashes faster than three.
+    let mut stats: HashMap<u64, (f32, usize)> = HashMap::default();
     let mut position = 0;
     for chunk in coded.split(|w| *w == BREAK) {
         for size in 1..=3 {
             for window in chunk.windows(size) {
                 let mut key = [BREAK; 3];
                 key[..size].copy_from_slice(window);
-                let entry = stats.entry(key).or_insert((0.0, position));
+                let entry = stats.entry(pack(key)).or_insert((0.0, position));
                 entry.0 += size as f32;
             }
         }
@@ -46,6 +48,7 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
         .into_iter()
         .filter(|(_, (s, _))| *s >= 2.0)
         .map(|(key, (s, first))| {
+            let key = unpack(key);
             let title = key.iter().take_while(|w| **w != BREAK).all(|w| in_title[*w as usize]);
             let early = 1.0 / (1.0 + first as f32 / 200.0);
             (s * if title { 2.0 } else { 1.0 } * (0.5 + early), key)
@@ -71,6 +74,28 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
         }
         take *= 4;
     }
+}
+
+/// Bits of one word number in a packed phrase key.
+const WORD_BITS: u32 = 21;
+/// The packed form of BREAK.
+const PACKED_BREAK: u64 = (1 << WORD_BITS) - 1;
+
+/// Three word numbers in one integer. Word numbers count the distinct words of at most 20,000
+/// characters, far below 2^21.
+fn pack(key: [u32; 3]) -> u64 {
+    key.iter().fold(0, |acc, &w| {
+        (acc << WORD_BITS) | if w == BREAK { PACKED_BREAK } else { u64::from(w).min(PACKED_BREAK - 1) }
+    })
+}
+
+/// The three word numbers of a packed key.
+fn unpack(key: u64) -> [u32; 3] {
+    let word = |shift: u32| {
+        let w = (key >> shift) & PACKED_BREAK;
+        if w == PACKED_BREAK { BREAK } else { u32::try_from(w).unwrap_or(BREAK) }
+    };
+    [word(2 * WORD_BITS), word(WORD_BITS), word(0)]
 }
 
 /// The best `n` phrases of `ranked` spelled out: a group of equal scores at a time, in
@@ -185,6 +210,14 @@ mod tests {
         for phrase in ["harbour bridge", "river ferry", "tide tables", "night trains", "coast road"] {
             assert!(k.contains(&phrase.to_owned()), "{phrase}: {k:?}");
         }
+    }
+
+    #[test]
+    fn phrase_keys_pack_and_unpack() {
+        for key in [[0, 1, 2], [7, BREAK, BREAK], [BREAK; 3], [2_000_000, 5, BREAK]] {
+            assert_eq!(unpack(pack(key)), key);
+        }
+        assert_ne!(pack([1, 2, BREAK]), pack([1, BREAK, BREAK]));
     }
 
     #[test]

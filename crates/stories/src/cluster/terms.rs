@@ -108,8 +108,12 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
             rest = &rest[end..];
             opens_sentence = false;
         } else if c.is_alphabetic() {
-            let end = rest
+            // ASCII letters always continue a word: skipped a byte at a time, and only what
+            // follows them is read as characters.
+            let ascii = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let end = rest[ascii..]
                 .char_indices()
+                .map(|(i, c)| (ascii + i, c))
                 .find(|&(i, c)| {
                     let inside = is_inner_mark(c) || c.is_alphabetic() && !is_unspaced(c);
                     // An apostrophe or hyphen between letters belongs to the word.
