@@ -277,11 +277,9 @@ async fn a_story_is_due_for_drawing_at_two_articles_then_each_time_it_grows_by_a
         let store = store.clone();
         async move { store.stories_to_present(&asked).await.unwrap() }
     };
-    let mut add = Vec::new();
     for n in 1..=5u32 {
         let a = article(store, &format!("Tide gauge report {n}"), n).await;
         store.save_understanding(&[placed(a, growing, None, vec![])]).await.unwrap();
-        add.push(a);
         let now = due(store, asked.clone()).await;
         match n {
             1 => assert!(now.is_empty(), "one article: nothing to draw from"),
