@@ -467,7 +467,7 @@ impl StoryClusterer {
             .language
             .as_deref()
             .map_or_else(|| format!("{:?}", counts.script), |l| l.split('-').next().unwrap_or(l).to_ascii_lowercase());
-        let bit = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), tag.as_str()) % 64;
+        let bit = crate::hash::hash_str(&tag) % 64;
         Profile { words, anchors, word_norm, anchor_norm, languages: 1 << bit }
     }
 
@@ -651,7 +651,8 @@ impl StoryClusterer {
         story.first = story.first.min(old.first);
         story.last = story.last.max(old.last);
         story.slack = story.slack.max(old.slack);
-        add_headline(&mut story.headline, &old.headline);
+        add_bounded(&mut story.headline, &old.headline, HEADLINE_WORDS);
+        add_bounded(&mut story.places, &old.places, HEADLINE_PLACES);
         self.by_last.push_back((story.last, keep));
         let profile = Profile {
             words: add_scaled(&story.profile.words, wk, &old.profile.words, wg),
@@ -684,12 +685,8 @@ impl StoryClusterer {
     fn join(&mut self, id: u64, profile: &Profile, arrival: &Arrival) {
         let Arrival { at, slack, ref headline, ref places, .. } = *arrival;
         let Some(story) = self.stories.get_mut(&id) else { return };
-        add_headline(&mut story.headline, headline);
-        if story.places.len() < HEADLINE_PLACES {
-            story.places.extend_from_slice(places);
-            story.places.sort_unstable();
-            story.places.dedup();
-        }
+        add_bounded(&mut story.headline, headline, HEADLINE_WORDS);
+        add_bounded(&mut story.places, places, HEADLINE_PLACES);
         story.slack = story.slack.max(slack);
         #[allow(clippy::cast_precision_loss)]
         let n = story.articles as f32;
@@ -820,18 +817,18 @@ const HEADLINE_WORDS: usize = 64;
 /// Headline places kept per story.
 const HEADLINE_PLACES: usize = 16;
 
-/// Adds words to a story's sorted headline set, keeping it bounded.
-fn add_headline(story: &mut Vec<u32>, words: &[u32]) {
-    if story.len() >= HEADLINE_WORDS {
+/// Adds items to one of a story's sorted sets (its headline words, its headline places),
+/// keeping it at most `bound` long.
+fn add_bounded<T: Ord + Copy>(set: &mut Vec<T>, items: &[T], bound: usize) {
+    if set.len() >= bound {
         return;
     }
-    story.extend_from_slice(words);
-    story.sort_unstable();
-    story.dedup();
-    story.truncate(HEADLINE_WORDS);
+    set.extend_from_slice(items);
+    set.sort_unstable();
+    set.dedup();
+    set.truncate(bound);
 }
 
-/// True when the two sorted sets share an element.
 /// The stories found most often in `hits` (one entry per shared index term), at most `keep`
 /// of them, in order of their numbers; ties go to the newer story.
 fn most_shared(mut hits: Vec<u64>, keep: usize) -> Vec<u64> {
@@ -868,6 +865,7 @@ fn places_conflict(a: &[u64], b: &[u64]) -> bool {
     })
 }
 
+/// True when the two sorted sets share an element.
 fn shares_any(a: &[u32], b: &[u32]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {

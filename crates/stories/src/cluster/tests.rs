@@ -618,3 +618,23 @@ fn two_states_laws_on_one_subject_are_two_stories() {
     ];
     assert_grouped(&stream, &[0, 0, 1, 1, 2, 2]);
 }
+
+#[test]
+fn a_story_merged_into_another_brings_its_headline_places() {
+    let mut c = StoryClusterer::new(ClusterConfig::default());
+    let kansas = c.assign(
+        "Kansas governor signs religious exemption bill",
+        "The governor of Kansas signed the bill on Monday.",
+        day(4),
+    );
+    let iowa =
+        c.assign("Iowa lawmakers pass harbour levy", "Lawmakers in Iowa passed a harbour levy on Monday.", day(4));
+    assert_ne!(kansas.story, iowa.story);
+    let places = |c: &StoryClusterer, id: u64| c.stories[&id].places.clone();
+    let mut both = places(&c, kansas.story);
+    both.extend(places(&c, iowa.story));
+    both.sort_unstable();
+    assert_eq!(both.len(), 2, "each headline names its state");
+    c.absorb(kansas.story, iowa.story);
+    assert_eq!(places(&c, kansas.story), both, "the survivor's headlines name both states now");
+}
