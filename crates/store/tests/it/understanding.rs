@@ -35,6 +35,15 @@ fn placed(article: ArticleId, story: StoryId, copy_of: Option<ArticleId>, entiti
     }
 }
 
+/// `article` placed in story `into`, which story `gone` turned out to be as well.
+fn merging(article: ArticleId, into: StoryId, gone: StoryId) -> Understood {
+    Understood {
+        placed: Some(Placed { story: into, merged: vec![gone], copy_of: None }),
+        keyphrases: vec![],
+        ..placed(article, into, None, vec![])
+    }
+}
+
 #[both_backends]
 async fn stories_copies_and_entities_read_back_as_pages_need_them(db: TestDb) {
     let store = &db.store;
@@ -156,14 +165,7 @@ async fn merged_stories_move_their_articles_and_old_ids_lead_to_the_survivor(db:
     let c = article(store, "Bridge repairs begin", 10).await;
     let (first, second) = (StoryId::new_v7(), StoryId::new_v7());
     store.save_understanding(&[placed(a, first, None, vec![]), placed(b, second, None, vec![])]).await.unwrap();
-    let merge = Understood {
-        article: c,
-        placed: Some(Placed { story: first, merged: vec![second], copy_of: None }),
-        entities: vec![],
-        keyphrases: vec![],
-        summary: None,
-    };
-    store.save_understanding(&[merge]).await.unwrap();
+    store.save_understanding(&[merging(c, first, second)]).await.unwrap();
     let view = store.story(first).await.unwrap().unwrap();
     assert_eq!(view.story.article_count, 3);
     assert_eq!(store.current_story(second).await.unwrap(), Some(first));
@@ -299,14 +301,7 @@ async fn a_story_is_due_for_drawing_at_two_articles_then_each_time_it_grows_by_a
     // A story merged into another is drawn as the survivor, never itself.
     let survivor = StoryId::new_v7();
     let c = article(store, "Tide gauge repaired", 20).await;
-    let merge = Understood {
-        article: c,
-        placed: Some(Placed { story: survivor, merged: vec![growing], copy_of: None }),
-        entities: vec![],
-        keyphrases: vec![],
-        summary: None,
-    };
-    store.save_understanding(&[merge]).await.unwrap();
+    store.save_understanding(&[merging(c, survivor, growing)]).await.unwrap();
     let now = due(store, asked.iter().copied().chain([survivor]).collect()).await;
     assert_eq!(now, vec![(survivor, 6)], "the merged story is not due; the survivor has all six");
 }

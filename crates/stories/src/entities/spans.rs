@@ -260,8 +260,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let town_state = i > 0
             && tokens[i - 1].raw.ends_with(',')
             && lex.is_english()
-            && crate::lexicon::english::STATE_ABBREVIATIONS
-                .contains(&t.raw.trim_end_matches([',', ';', ':']).to_lowercase().as_str())
+            && is_state_abbreviation(t.raw)
             && known::place(&t.lower).is_none();
         if !cap || town_state || lex.is_calendar(t.lower.as_ref()) || lex.is_function_word(t.lower.as_ref()) {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
@@ -433,6 +432,18 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     out
 }
 
+/// Whether a token is a US state as agencies abbreviate it ("N.Y.", "Tex.,").
+fn is_state_abbreviation(raw: &str) -> bool {
+    let raw = raw.trim_end_matches([',', ';', ':']);
+    crate::lexicon::english::STATE_ABBREVIATIONS.contains(&raw.to_lowercase().as_str())
+}
+
+/// A US party's adjective ("Democratic", "Republican"): before a title or an institution's
+/// word it says whose the role is, and belongs to no name.
+fn is_party_adjective(lower: &str) -> bool {
+    matches!(lower, "democratic" | "republican")
+}
+
 /// Whether the run ending at `from[0]` is followed by a comma and a US state, written out or
 /// abbreviated, that ends its clause ("Chappaqua, N.Y.", "Austin, Texas,").
 fn names_a_state_after(from: &[Token<'_>]) -> bool {
@@ -440,8 +451,7 @@ fn names_a_state_after(from: &[Token<'_>]) -> bool {
         return false;
     }
     let Some(next) = from.get(1) else { return false };
-    let raw = next.raw.trim_end_matches([',', ';', ':']);
-    if crate::lexicon::english::STATE_ABBREVIATIONS.contains(&raw.to_lowercase().as_str()) {
+    if is_state_abbreviation(next.raw) {
         return true;
     }
     let state = |words: &[&Token<'_>]| {
@@ -539,7 +549,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         cx.sentence_start = false;
     }
     // "the Senate Democratic leader": a party's adjective ending a run is the noun's after it.
-    while items.len() > 1 && items.last().is_some_and(|w| matches!(w.lower.as_str(), "democratic" | "republican")) {
+    while items.len() > 1 && items.last().is_some_and(|w| is_party_adjective(&w.lower)) {
         items.pop();
         cx.after.clear();
     }
@@ -708,7 +718,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         let mut name: Vec<Item> = items[end + 1..].to_vec();
         let mut left: Vec<Item> = items[..start].to_vec();
         // "House Democratic Leader": a party's adjective before the title is the role's.
-        while left.last().is_some_and(|w| matches!(w.lower.as_str(), "democratic" | "republican")) && left.len() > 1 {
+        while left.len() > 1 && left.last().is_some_and(|w| is_party_adjective(&w.lower)) {
             left.pop();
         }
         if !left.is_empty() {
