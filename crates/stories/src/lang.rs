@@ -67,10 +67,21 @@ pub(crate) fn likeliest_with_name_cues(text: &str) -> Option<&'static str> {
         Some((i, _)) => &text[..i],
         None => text,
     };
+    // Names are the same in every language and crowd a short text ("President Joe Biden
+    // spoke to Congress on Monday" reads as French whole): the guess reads the words that do
+    // not open with a capital, when there are a few.
+    let plain: Vec<&str> =
+        sample.split_whitespace().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).collect();
+    let plain = plain.join(" ");
+    let sample =
+        if plain.split_whitespace().nth(PLAIN_WORDS_FOR_GUESS - 1).is_some() { plain.as_str() } else { sample };
     let info = whatlang::Detector::with_allowlist(vec![Lang::Eng, Lang::Deu, Lang::Fra, Lang::Spa, Lang::Rus])
         .detect(sample)?;
     Some(tag(info.lang()))
 }
+
+/// Words without a capital a short text needs for its language to be guessed from them alone.
+const PLAIN_WORDS_FOR_GUESS: usize = 3;
 
 /// Languages considered: the ones with a two-letter tag below. A short list is faster and
 /// avoids confusing close relatives on short texts.

@@ -31,6 +31,9 @@ struct Prepared {
     title: String,
     text: String,
     source: Option<String>,
+    /// The language the line declares (as a feed does), read where the text is too short to
+    /// tell.
+    language: Option<String>,
     published: Option<DateTime<Utc>>,
     /// True when `published` gave a date without a time.
     day_only: bool,
@@ -172,6 +175,11 @@ fn prepare(bytes: &[u8], config: &SummaryConfig, fields: Fields) -> Result<Prepa
         None => None,
     };
     let source = obj.get("source").and_then(Value::as_str).map(str::to_owned);
+    let language = match obj.get("language") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(tag)) => Some(newsdesk_model::normalize_language(tag).map_err(|e| e.to_string())?),
+        Some(_) => return Err("\"language\" is a language tag such as en or pt-BR, as a string".into()),
+    };
     let id_text = match &id {
         Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -182,7 +190,7 @@ fn prepare(bytes: &[u8], config: &SummaryConfig, fields: Fields) -> Result<Prepa
         text: &text,
         source: source.as_deref(),
         original_domain: None,
-        language: None,
+        language: language.as_deref(),
         day_only,
     };
     let analysis = analyze(&article, fields, config);
@@ -206,7 +214,7 @@ fn prepare(bytes: &[u8], config: &SummaryConfig, fields: Fields) -> Result<Prepa
     if fields.keyphrases {
         output.insert("keyphrases".into(), json!(analysis.keyphrases));
     }
-    Ok(Prepared { id_text, title, text, source, published, day_only, output, analysis })
+    Ok(Prepared { id_text, title, text, source, language, published, day_only, output, analysis })
 }
 
 /// The steps that depend on the articles before: copies and stories, in input order.
@@ -222,7 +230,7 @@ fn finish(
         text: &p.text,
         source: p.source.as_deref(),
         original_domain: None,
-        language: None,
+        language: p.language.as_deref(),
         day_only: p.day_only,
     };
     let placed = state.place(&article, &mut p.analysis, p.published, Utc::now(), fields);

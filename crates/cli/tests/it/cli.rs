@@ -363,6 +363,25 @@ fn analyze_computes_only_what_is_asked() {
 }
 
 #[test]
+fn analyze_reads_a_declared_language_where_the_text_is_too_short_to_tell() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"id": 1, "language": "de-DE", "text": "Die Polizei Kiel: Razzia."}"#,
+        r#"{"id": 3, "language": "German please", "text": "Die Polizei Kiel: Razzia."}"#,
+    ];
+    std::fs::write(dir.path().join("in.jsonl"), lines.join("\n")).unwrap();
+    let out = newsdesk(dir.path(), &["analyze", "--only", "entities", "--input", "in.jsonl"], &[]);
+    assert_eq!(out.status.code(), Some(1), "one line failed");
+    let rows: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let keys = |row: &serde_json::Value| -> Vec<String> {
+        row["entities"].as_array().unwrap().iter().map(|e| e["key"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(keys(&rows[0]), ["polizei kiel"], "read as German: {}", rows[0]);
+    assert_eq!(rows[1]["line"], 2);
+    assert!(rows[1]["error"].as_str().unwrap().contains("`German please` is not a language tag"), "{}", rows[1]);
+}
+
+#[test]
 fn recluster_rebuilds_the_same_stories() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

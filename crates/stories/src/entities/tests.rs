@@ -606,3 +606,22 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_short_text_is_read_in_the_language_of_its_plain_words() {
+    // Names crowd a short text; read whole, this one is guessed to be French.
+    let e = extract_entities("Speech", "Senator Marten Lindqvist spoke to Congress on Monday.", None);
+    assert_eq!(find(&e, "marten lindqvist").kind, EntityKind::Person, "{e:?}");
+}
+
+#[test]
+fn given_names_of_many_countries_are_evidence_of_a_person() {
+    let e = en("Prize", "The harbour prize went to Jürgen Wendel and Chloé Marten on Friday.");
+    assert_eq!(find(&e, "jürgen wendel").kind, EntityKind::Person, "{e:?}");
+    assert_eq!(find(&e, "chloé marten").kind, EntityKind::Person, "{e:?}");
+    let e = extract_entities("Kurz", "Olaf Lindqvist reiste am Montag nach Kiel.", Some("de"));
+    assert_eq!(find(&e, "olaf lindqvist").kind, EntityKind::Person, "{e:?}");
+    // Given names that are common words are not on the list.
+    let e = en("Grants", "The Department of Housing and Urban Development said on Monday that grants would rise.");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
+}
