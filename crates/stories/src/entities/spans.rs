@@ -118,6 +118,8 @@ fn is_modifier(t: &Token<'_>) -> bool {
 }
 
 /// Connectors that coordinate ("Valencia y Murcia") rather than attach ("Bank of England").
+/// English words that open an apposition telling what a name is ("Peskov, the spokesman").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
 const COORDINATORS: &[&str] = &["and", "und", "et", "y", "e", "&"];
 
 /// Whether a lowercase connector coordinates two names rather than attaching one to another.
@@ -306,12 +308,33 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let article_after = |connector: &Token<'_>, t: &Token<'_>| {
             lex.is_english() && matches!(connector.lower.as_ref(), "of" | "for") && t.lower == "the" && !breaks_after(t)
         };
+        // "the Kell County Sheriff's Office", "the U.S. Attorney's Office": an owner's name
+        // and the office's head noun after it are one organisation's name.
+        // (Only an office's holder owns it: "Ana Brook's Senate campaign", "the FBI's Office of
+        // ..." are two names.)
+        let owned_office = |j: usize| {
+            english
+                && (tokens[j].raw.ends_with("'s") || tokens[j].raw.ends_with("\u{2019}s"))
+                && lex.is_title(tokens[j].lower.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
+                && tokens.get(j + 1).is_some_and(|t| capital(t) && lex.is_org_word(&t.lower) && !t.line_start)
+                && !tokens.get(j + 2).is_some_and(|t| {
+                    let attaches = lex.connectors.contains(&t.lower.as_ref()) && !is_coordinator(&t.lower);
+                    (capital(t) || attaches) && !t.line_start
+                })
+        };
         while j + 1 < tokens.len()
-            && !breaks_after(&tokens[j])
+            && (!breaks_after(&tokens[j]) || owned_office(j))
             && !SUFFIXES.contains(&tokens[j].lower.as_ref())
             && !tokens[j + 1].line_start
         {
             let next = &tokens[j + 1];
+            if breaks_after(&tokens[j])
+                && let Some(owner) = items.last_mut()
+                && !owner.word.ends_with('s')
+            {
+                // The owner's name is written as the organisation writes it ("Sheriff's").
+                owner.word.push_str(if tokens[j].raw.ends_with("'s") { "'s" } else { "\u{2019}s" });
+            }
             // "Theresa May": a month's name after a given name is a surname, unless a number
             // follows ("Ana Brook May 5" is a date).
             let month_surname = english
@@ -410,7 +433,11 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && items[0].word.chars().count() <= 3
             && after_token.is_some_and(|t| t.raw.chars().next().is_some_and(|c| c.is_ascii_digit()));
         let common = lone_capitals && COMMON_ABBREVIATIONS.contains(&items[0].lower.as_ref());
-        if !outlet && !credit && !holiday && !speech && !shout && !numbered && !common {
+        // A letter alone is no name: a party's ("Kell Brook (R) said"), a plan's ("Plan B").
+        let letter = items.len() == 1 && items[0].word.trim_end_matches('.').chars().count() == 1;
+        // Nor is a party's adjective alone ("the billionaire Democratic donor").
+        let party = items.len() == 1 && is_party_adjective(&items[0].lower);
+        if !outlet && !credit && !holiday && !speech && !shout && !numbered && !common && !letter && !party {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
             let titled = lex.is_title(&before)
                 || (i >= 2
@@ -422,8 +449,20 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             // A dateline opens the text but is no sentence's first word.
             let sentence_start = sentence_start && !((opening || dateline) && capitals);
             let town = english && names_a_state_after(&tokens[j..]);
-            let context =
-                Context { before, after, sentence_start, titled, follows: apposition(&tokens[j..], lex), town };
+            // (Only English is measured for it: elsewhere any apposition still counts.)
+            let follows_determined = !english
+                || tokens.get(j + 1).is_some_and(|t| {
+                    DETERMINERS.contains(&t.lower.as_ref()) || t.raw.ends_with("'s") || t.raw.ends_with("\u{2019}s")
+                });
+            let context = Context {
+                before,
+                after,
+                sentence_start,
+                titled,
+                follows: apposition(&tokens[j..], lex),
+                follows_determined,
+                town,
+            };
             split_run(items, context, lex, &mut out);
         }
         sentence_start = ends_sentence(&tokens[j]);
@@ -488,6 +527,8 @@ struct Context {
     titled: bool,
     /// What an apposition after the run says of it ("Codelco, the state miner,").
     follows: Follows,
+    /// The apposition opens with an article or an owner ("the", "its", "the group's").
+    follows_determined: bool,
     /// A US state follows the run after a comma.
     town: bool,
 }
@@ -516,7 +557,17 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
             break;
         }
         if lex.is_title(&t.lower) {
-            return Follows::Title;
+            // "at the Capitol, her spokesman said", "In the House, one Democrat and all
+            // Republicans voted": the title opens a clause of its own, not an apposition.
+            // ("Ana Brook, chairman and chief executive of ...": two titles of one person.)
+            let second_title = from.iter().skip(n + 2).take(2).any(|w| lex.is_title(&w.lower));
+            let clause = !t.raw.ends_with([',', '.', ';'])
+                && from.get(n + 1).is_some_and(|next| {
+                    lex.is_reporting(next.lower.as_ref())
+                        || (is_coordinator(next.lower.as_ref()) && !second_title)
+                        || matches!(next.lower.as_ref(), "as" | "than")
+                });
+            return if clause { Follows::Nothing } else { Follows::Title };
         }
         // "the group's policy director": an owner's noun, the title follows.
         let possessive = t.raw.ends_with("'s") || t.raw.ends_with("\u{2019}s");
@@ -592,6 +643,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 sentence_start: cx.sentence_start && n == 0,
                 titled: (cx.titled && n == 0) || (beside_person && plain_name(&segment)),
                 follows: if n + 1 == count { cx.follows } else { Follows::Nothing },
+                follows_determined: cx.follows_determined,
                 town: cx.town && n + 1 == count,
             };
             split_run(segment, part, lex, out);
@@ -859,7 +911,10 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
             && known::organisation(&words[0]).is_none()
             && !(lex.declines_names() && super::is_org_compound(&part[0].lower, lex))
             && !lex.is_reporting(after.as_str())
-            && !(last && cx.follows != Follows::Nothing);
+            // "Peskov, the Kremlin's spokesman, said": a lone word opening a sentence is a
+            // name when an apposition tells what it is ("Nonetheless, many see ...", "Hi,
+            // Congressman." are not).
+            && !(last && cx.follows != Follows::Nothing && cx.follows_determined);
         out.push(Mention {
             words,
             before: if first { cx.before.clone() } else { String::new() },

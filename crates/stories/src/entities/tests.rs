@@ -625,3 +625,41 @@ fn given_names_of_many_countries_are_evidence_of_a_person() {
     let e = en("Grants", "The Department of Housing and Urban Development said on Monday that grants would rise.");
     assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
 }
+
+#[test]
+fn a_lone_opening_word_is_named_by_an_apposition_only_with_an_article() {
+    let e = en(
+        "Quay",
+        "Nonetheless, many call the harbour master a hero.\n\"Hi, Senator. How are you?\" a reporter asked.",
+    );
+    assert!(!e.iter().any(|x| x.key == "nonetheless" || x.key == "hi"), "{e:?}");
+    let e = en("Quay", "The quay will close. Wendelborg, the harbour's spokesman, said the work would take six weeks.");
+    assert_eq!(find(&e, "wendelborg").kind, EntityKind::Person, "{e:?}");
+}
+
+#[test]
+fn a_title_that_opens_a_clause_is_no_apposition() {
+    let e = en("Vote", "The count ended at the Kell Rotunda, her spokesman said on Monday.");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
+    let e = en("Letter", "Ana Brook, chairman and chief executive of Kell Air, sent a letter on Monday.");
+    assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "two titles of one person: {e:?}");
+}
+
+#[test]
+fn an_office_holders_office_is_one_organisation() {
+    let e = en("Quay", "The men were found, according to the Kell County Sheriff's Office.");
+    assert_eq!(find(&e, "kell county sheriff's office").kind, EntityKind::Organization, "{e:?}");
+    assert!(!e.iter().any(|x| x.key == "office"), "{e:?}");
+    let e = en("Race", "Ana Brook's Senate campaign raised money on Monday.");
+    assert!(!e.iter().any(|x| x.key.contains("brook's senate")), "an owner of no office: {e:?}");
+}
+
+#[test]
+fn a_letter_or_a_partys_adjective_alone_is_no_name() {
+    let e = en(
+        "Bill",
+        "The bill passed on Monday. Gov. Ana Brook (R) signed it, and the billionaire Democratic donor Tomas Wendel praised it.",
+    );
+    assert!(!e.iter().any(|x| x.key == "r" || x.key == "democratic"), "{e:?}");
+    assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "{e:?}");
+}
