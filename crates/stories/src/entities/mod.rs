@@ -273,6 +273,12 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     if lexicon.org_appositions.contains(&m.before.as_str()) || m.org_apposition {
         e.org += 1;
     }
+    // A legal form says a company ("JBS SA"), however the sentence reads ("an attack on").
+    if m.words.len() > 1
+        && m.words.last().is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().trim_end_matches('.')))
+    {
+        e.org += 2;
+    }
     if lexicon.locatives.contains(&m.before.as_str()) {
         e.place += 1;
     }
@@ -608,9 +614,18 @@ pub(super) fn is_org_compound(lower: &str, lexicon: &Lexicon) -> bool {
 
 /// The shared key: lowercase, without a leading "the".
 fn fold(words: &[String]) -> String {
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // "Pfizer Inc." and "Pfizer", "JBS SA" and "JBS": a company's legal form is no part of
+    // what it is called.
+    if lower.len() > 1 && lower.last().is_some_and(|w| LEGAL_FORMS.contains(&w.trim_end_matches('.'))) {
+        lower.pop();
+    }
     fold_words(&lower)
 }
+
+/// Legal forms written after a company's name, lowercase, without dots.
+const LEGAL_FORMS: &[&str] =
+    &["inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "se", "gmbh", "nv", "bv", "spa", "ab", "asa", "oyj"];
 
 fn fold_words(lower: &[String]) -> String {
     let start = usize::from(lower.first().is_some_and(|w| w == "the") && lower.len() > 1);
