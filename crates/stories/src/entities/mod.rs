@@ -491,7 +491,9 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
         return Some(EntityKind::Organization);
     }
     // "Chappaqua, N.Y.": a town too small for the gazetteer, named with its state.
-    if g.evidence.town > 0 && g.evidence.person == 0 && g.evidence.org == 0 && !abbreviation {
+    // ("Reps. Ana Brook, Maryland, and ...": a given name first is a person's, with her state.)
+    let given_first = several && known::is_given_name_in(first, lexicon) && !place_head;
+    if g.evidence.town > 0 && g.evidence.person == 0 && g.evidence.org == 0 && !abbreviation && !given_first {
         return Some(EntityKind::Place);
     }
     // "Кремль", "Госдумы", "Сбербанк": one-word names of institutions where names decline.

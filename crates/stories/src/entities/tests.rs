@@ -677,3 +677,19 @@ fn a_companys_legal_form_says_a_company_and_is_no_part_of_its_key() {
     let e = en("Attack", "A cyberattack on Tessaro SA, the meat packer, halted work at its plants.");
     assert_eq!(find(&e, "tessaro").kind, EntityKind::Organization, "{e:?}");
 }
+
+#[test]
+fn lawmakers_with_their_states_are_people() {
+    let e = en("Leaders", "Ana Brook, Maryland, kept the No. 2 job. GOP Sens. Lisa Kellner and Tomas Wendel voted no.");
+    for key in ["ana brook", "lisa kellner", "tomas wendel"] {
+        assert_eq!(find(&e, key).kind, EntityKind::Person, "{key}: {e:?}");
+    }
+    assert!(!e.iter().any(|x| x.key == "sens"), "{e:?}");
+}
+
+#[test]
+fn to_is_no_preposition_of_place() {
+    // "compared it to", "according to", "spoke to": what follows "to" is as often a person.
+    let e = en("Plan", "Mr. Kell compared the plan to Zorvan Pettibone's order of last year.");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Place), "{e:?}");
+}

@@ -196,7 +196,8 @@ pub(crate) const SPEECH_VERBS: &[&str] =
 /// Abbreviated titles written before a name with a dot that ends no sentence ("Mr.", "Gov.").
 pub(crate) const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cpt", "rev", "hon",
-    "pres", "supt", "det", "insp", "cpl", "adm", "maj", "messrs", "mt", "ft", "pvt", "cmdr", "fr", "sr", "jr",
+    "pres", "supt", "det", "insp", "cpl", "adm", "maj", "messrs", "mt", "ft", "pvt", "cmdr", "fr", "sr", "jr", "sens",
+    "reps", "govs",
 ];
 
 static STOP_SET: LazyLock<HashSet<&'static str>> =
