@@ -83,7 +83,8 @@ pub(crate) fn clean(token: &str) -> &str {
 const COMMON_ABBREVIATIONS: &[&str] = &[
     "tv", "gdp", "dna", "rna", "ipo", "atm", "sms", "suv", "ceo", "cfo", "coo", "cto", "hiv", "vat", "pdf", "usb",
     "gps", "faq", "diy", "vip", "ok", "pm", "am", "ad", "bc", "id", "iq", "dj", "mp", "pc", "dvd", "cd", "mri", "ufo",
-    "a.g.",
+    "a.g.", "gmt", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "cet", "cest", "utc", "icu", "hdl", "ldl", "sos",
+    "ptsd", "adhd", "mph",
 ];
 
 /// Endings of a hyphenated modifier ("GOP-controlled", "Saudi-led", "London-based"): the word
@@ -252,6 +253,18 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             i += n;
             continue;
         }
+        // "US Food and Drug Administration": a country's name before a known organisation's
+        // is a name of its own.
+        if cap && country_before_known(&tokens[i..]) {
+            let before = before();
+            let titled = lex.is_title(&before);
+            let words = vec![t.word.to_string()];
+            let after = tokens[i + 1].lower.to_string();
+            out.push(Mention { words, before, after, weak: false, titled, org_apposition: false, town: false });
+            sentence_start = false;
+            i += 1;
+            continue;
+        }
         if cap && is_modifier(t) {
             sentence_start = ends_sentence(t);
             i += 1;
@@ -347,6 +360,14 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 j += 1;
                 continue;
             }
+            // "The CDC and US Food and Drug Administration": a known organisation's name after
+            // "and" (a country's before it) starts a name of its own.
+            if joins(next)
+                && is_coordinator(next.lower.as_ref())
+                && (known_phrase(&tokens[j + 2..]).is_some() || country_before_known(&tokens[j + 2..]))
+            {
+                break;
+            }
             // One or two connectors between capitals: "Bank of England", "von der Leyen".
             let connectors = if joins(next) && tokens.get(j + 2).is_some_and(name_word) {
                 1
@@ -433,11 +454,29 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && items[0].word.chars().count() <= 3
             && after_token.is_some_and(|t| t.raw.chars().next().is_some_and(|c| c.is_ascii_digit()));
         let common = lone_capitals && COMMON_ABBREVIATIONS.contains(&items[0].lower.as_ref());
+        // "GRANTED", "UPDATE", "TIME": a word in capitals that the text also writes in
+        // lowercase is that word, shouted.
+        let word_in_capitals = lone_capitals
+            && items[0].word.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && known::organisation(&items[0].word).is_none()
+            && known::place(&items[0].lower).is_none()
+            && crate::gazetteer::territory(&items[0].lower).is_none()
+            && tokens.iter().any(|other| *other.word == *items[0].lower);
         // A letter alone is no name: a party's ("Kell Brook (R) said"), a plan's ("Plan B").
         let letter = items.len() == 1 && items[0].word.trim_end_matches('.').chars().count() == 1;
         // Nor is a party's adjective alone ("the billionaire Democratic donor").
         let party = items.len() == 1 && is_party_adjective(&items[0].lower);
-        if !outlet && !credit && !holiday && !speech && !shout && !numbered && !common && !letter && !party {
+        if !outlet
+            && !credit
+            && !holiday
+            && !speech
+            && !shout
+            && !numbered
+            && !common
+            && !letter
+            && !party
+            && !word_in_capitals
+        {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
             let titled = lex.is_title(&before)
                 || (i >= 2
@@ -515,6 +554,18 @@ fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
         !inner_break
             && known::organisation(&tokens[..n].iter().map(|t| t.word.as_ref()).collect::<Vec<_>>().join(" ")).is_some()
     })
+}
+
+/// A country's name ("US", "France") and a known organisation's name right after it.
+fn country_before_known(tokens: &[Token<'_>]) -> bool {
+    let Some(t) = tokens.first() else { return false };
+    !breaks_after(t)
+        && (crate::gazetteer::territory(&t.lower).is_some()
+            || known::place(&t.lower)
+                .and_then(|p| p.main)
+                .is_some_and(|main| crate::gazetteer::territory(&main.to_lowercase()).is_some()))
+        && tokens.get(1).is_some_and(|next| capital(next) && !next.line_start)
+        && known_phrase(&tokens[1..]).is_some()
 }
 
 /// What surrounds a run.
@@ -673,7 +724,8 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         && !items[1].connector
         && (crate::gazetteer::territory(&items[1].lower).is_some()
             || known::place(&items[1].lower).is_some_and(|p| p.population >= 1_000_000)
-            || known::is_given_name_in(&items[1].lower, lex))
+            || known::is_given_name_in(&items[1].lower, lex)
+            || known::organisation(&items[1..].iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ")).is_some())
         && !lex.place_prefixes.contains(&items[0].lower.as_str())
         && items[0].word.trim_end_matches('.').chars().count() > 1
         && crate::gazetteer::territory(&format!("{} {}", items[0].lower, items[1].lower)).is_none()
@@ -688,6 +740,22 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     {
         cx.before = items.remove(0).lower;
         cx.sentence_start = false;
+    }
+    // "Top Justice Department officials": what is left is a known organisation's whole name.
+    if items.len() >= 2
+        && !items.iter().any(|w| w.connector && is_coordinator(&w.lower))
+        && known::organisation(&items.iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ")).is_some()
+    {
+        out.push(Mention {
+            words: items.into_iter().map(|w| w.word).collect(),
+            before: cx.before,
+            after: cx.after,
+            weak: false,
+            titled: false,
+            org_apposition: false,
+            town: false,
+        });
+        return;
     }
     // "le Suédois Lars Ekdahl", "der Schwede ...": a nationality written as a noun before a
     // name says it is a person's (English writes the adjective, as in "Swiss villa").

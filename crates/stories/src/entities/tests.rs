@@ -693,3 +693,32 @@ fn to_is_no_preposition_of_place() {
     let e = en("Plan", "Mr. Kell compared the plan to Zorvan Pettibone's order of last year.");
     assert!(!e.iter().any(|x| x.kind == EntityKind::Place), "{e:?}");
 }
+
+#[test]
+fn known_organisations_keep_their_names_beside_others() {
+    let e = en(
+        "Vaccine",
+        "The CDC and US Food and Drug Administration paused the shots on Tuesday. Top Justice Department \
+         officials said nothing.",
+    );
+    for key in ["centers for disease control and prevention", "food and drug administration", "department of justice"] {
+        assert_eq!(find(&e, key).kind, EntityKind::Organization, "{key}: {e:?}");
+    }
+    assert_eq!(find(&e, "united states").kind, EntityKind::Place, "{e:?}");
+    assert!(
+        !e.iter().any(|x| x.key.contains("drug administration") && x.key != "food and drug administration"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|x| x.key.starts_with("top ")), "{e:?}");
+}
+
+#[test]
+fn shouted_words_and_time_zones_are_no_names() {
+    let e = en(
+        "Ruling",
+        "The motion was GRANTED on Monday, and the court granted a stay. The hearing opens at 9 a.m. EST \
+         (14:00 GMT) in Kell City. NATO said nothing.",
+    );
+    assert!(!e.iter().any(|x| matches!(x.key.as_str(), "granted" | "est" | "gmt")), "{e:?}");
+    assert_eq!(find(&e, "nato").kind, EntityKind::Organization, "{e:?}");
+}
