@@ -559,12 +559,15 @@ fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
 /// A country's name ("US", "France") and a known organisation's name right after it.
 fn country_before_known(tokens: &[Token<'_>]) -> bool {
     let Some(t) = tokens.first() else { return false };
+    // (The cheap tests first: this is asked of every capitalised word.)
     !breaks_after(t)
+        && tokens
+            .get(1)
+            .is_some_and(|next| capital(next) && !next.line_start && known::starts_organisation(&next.lower))
         && (crate::gazetteer::territory(&t.lower).is_some()
             || known::place(&t.lower)
                 .and_then(|p| p.main)
                 .is_some_and(|main| crate::gazetteer::territory(&main.to_lowercase()).is_some()))
-        && tokens.get(1).is_some_and(|next| capital(next) && !next.line_start)
         && known_phrase(&tokens[1..]).is_some()
 }
 
