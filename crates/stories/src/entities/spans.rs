@@ -106,6 +106,14 @@ const MODIFIER_ENDINGS: &[&str] = &[
     "-linked",
     "-affiliated",
     "-inspired",
+    "-dominated",
+    "-era",
+    "-educated",
+    "-trained",
+    "-focused",
+    "-oriented",
+    "-minded",
+    "-themed",
 ];
 
 /// A lowercase word with its first letter capitalised: "ferguson" -> "Ferguson".

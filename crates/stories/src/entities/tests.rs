@@ -722,3 +722,20 @@ fn shouted_words_and_time_zones_are_no_names() {
     assert!(!e.iter().any(|x| matches!(x.key.as_str(), "granted" | "est" | "gmt")), "{e:?}");
     assert_eq!(find(&e, "nato").kind, EntityKind::Organization, "{e:?}");
 }
+
+#[test]
+fn hyphenated_and_plural_titles_and_modifiers_stay_out_of_names() {
+    let e = en(
+        "Court",
+        "On Monday the board met President-elect Tomas Wendel and Kellpress Editor-in-Chief Ana Brook. Later \
+         Justices Marten Lindqvist and Rosa Pell asked questions, and the Republican-dominated Kell Assembly voted.",
+    );
+    let k = kinds(&e);
+    for person in ["Tomas Wendel", "Ana Brook", "Marten Lindqvist", "Rosa Pell"] {
+        assert!(k.contains(&(person.into(), EntityKind::Person)), "{person}: {k:?}");
+    }
+    assert!(!k.iter().any(|(n, _)| n.contains('-') || n.starts_with("Justices")), "{k:?}");
+    let e = en("Recall", "Kellbrook Foods recalled its pies, the Port Alder Enquirer reported on Monday.");
+    assert_eq!(find(&e, "kellbrook foods").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "port alder enquirer").kind, EntityKind::Organization, "{e:?}");
+}

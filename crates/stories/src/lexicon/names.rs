@@ -92,6 +92,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "president",
         "minister",
         "senator",
+        "justices",
         "sen",
         "sens",
         "rep",
@@ -394,6 +395,18 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "courier",
         "society",
         "institution",
+        "foods",
+        "project",
+        "archives",
+        "enquirer",
+        "advertiser",
+        "examiner",
+        "observer",
+        "bulletin",
+        "magazine",
+        "studios",
+        "stores",
+        "brands",
     ],
     org_endings: &[],
     org_appositions: &[
@@ -2152,7 +2165,16 @@ impl Lexicon {
     }
 
     pub(crate) fn is_title(&self, lower: &str) -> bool {
-        self.sets().titles.contains_key(lower)
+        let titles = &self.sets().titles;
+        if titles.contains_key(lower)
             || (lower.chars().count() > 6 && self.title_endings.iter().any(|e| lower.ends_with(e)))
+        {
+            return true;
+        }
+        // "President-elect", "Co-Chairwoman", "Editor-in-Chief".
+        lower.split_once('-').is_some_and(|(head, tail)| {
+            (titles.contains_key(head) && matches!(tail, "elect" | "designate" | "in-chief" | "to-be" | "at-large"))
+                || (matches!(head, "co" | "vice" | "ex") && titles.contains_key(tail))
+        })
     }
 }
