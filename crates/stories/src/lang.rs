@@ -73,11 +73,19 @@ pub(crate) fn likeliest_with_name_cues(text: &str) -> Option<&'static str> {
     let plain: Vec<&str> =
         sample.split_whitespace().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).collect();
     let plain = plain.join(" ");
-    let sample =
-        if plain.split_whitespace().nth(PLAIN_WORDS_FOR_GUESS - 1).is_some() { plain.as_str() } else { sample };
-    let info = whatlang::Detector::with_allowlist(vec![Lang::Eng, Lang::Deu, Lang::Fra, Lang::Spa, Lang::Rus])
-        .detect(sample)?;
-    Some(tag(info.lang()))
+    let detector = whatlang::Detector::with_allowlist(vec![Lang::Eng, Lang::Deu, Lang::Fra, Lang::Spa, Lang::Rus]);
+    let whole = detector.detect(sample);
+    if plain.split_whitespace().nth(PLAIN_WORDS_FOR_GUESS - 1).is_none() {
+        return whole.map(|info| tag(info.lang()));
+    }
+    // A few words can mislead as well ("train crash in kills at least people" reads as
+    // French): the surer of the two readings is taken.
+    let plain = detector.detect(&plain);
+    let surer = match (whole, plain) {
+        (Some(w), Some(p)) => Some(if p.confidence() >= w.confidence() { p } else { w }),
+        (w, p) => p.or(w),
+    };
+    surer.map(|info| tag(info.lang()))
 }
 
 /// Words without a capital a short text needs for its language to be guessed from them alone.

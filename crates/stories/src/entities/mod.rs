@@ -112,6 +112,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let short = sample.split_whitespace().nth(SHORT_TEXT_WORDS).is_none();
     let guessed = if language.is_none() && short { crate::lang::likeliest_with_name_cues(sample) } else { None };
     let lexicon = lexicon::for_language(language.or(guessed));
+    let sure = language.is_some();
     // A headline repeated in the text, or a subheading, capitalises every word as the title
     // does: such lines count like the title, where they name what the text names.
     let (heads, body): (Vec<&str>, Vec<&str>) =
@@ -121,7 +122,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let mut groups: HashMap<String, Group> = HashMap::default();
     let mut weak: HashMap<String, u32> = HashMap::default();
     for m in &mentions {
-        let (key, known_org) = key_of(m, lexicon);
+        let (key, known_org) = key_of(m, lexicon, sure);
         if key.is_empty() {
             continue;
         }
@@ -165,7 +166,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let mut out: Vec<Entity> = groups
         .into_iter()
         .filter_map(|(key, g)| {
-            let kind = classify(&key, &g, lexicon)?;
+            let kind = classify(&key, &g, lexicon, sure)?;
             let name =
                 if lexicon.declines_names() { nominative_name(&g.name, &key, kind, &forms, lexicon) } else { g.name };
             let also = g.forms.into_iter().filter(|f| *f != name).collect();
@@ -212,11 +213,14 @@ fn is_headline_line(line: &str, title: &str) -> bool {
 
 /// The territory a lowercase name names, as the article's language writes it: a name in Latin
 /// letters that only another language gives a country ("Columbia" is Romanian for Colombia)
-/// is no country in English text ("Columbia, S.C.", "Columbia University").
-fn territory_here(name: &str, lexicon: &Lexicon) -> Option<&'static str> {
+/// is no country in English text ("Columbia, S.C.", "Columbia University"). Where the language
+/// was only guessed (`sure` false: a short text, "Finland blir medlem i NATO"), a country's
+/// name in any language counts.
+fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static str> {
     let code = crate::gazetteer::territory(name)?;
     let latin = name.chars().next().is_some_and(|c| (c as u32) < 0x0250);
     if latin
+        && sure
         && !lexicon.tag.is_empty()
         && !lexicon.declines_names()
         && !crate::gazetteer::is_territory_name_in(name, lexicon.tag)
@@ -227,7 +231,7 @@ fn territory_here(name: &str, lexicon: &Lexicon) -> Option<&'static str> {
 }
 
 /// The shared key of a mention, and whether it names a well-known organisation.
-fn key_of(m: &Mention, lexicon: &Lexicon) -> (String, bool) {
+fn key_of(m: &Mention, lexicon: &Lexicon, sure: bool) -> (String, bool) {
     let display = m.words.join(" ");
     if let Some(main) = known::organisation(&display) {
         return (main.to_lowercase(), true);
@@ -244,7 +248,7 @@ fn key_of(m: &Mention, lexicon: &Lexicon) -> (String, bool) {
     }
     // A country in any language is keyed by its English name ("Deutschland", "Германии" and
     // "Germany" are one entity).
-    if let Some(main) = territory_here(&lower, lexicon).and_then(crate::gazetteer::territory_main) {
+    if let Some(main) = territory_here(&lower, lexicon, sure).and_then(crate::gazetteer::territory_main) {
         return (main.to_lowercase(), false);
     }
     if let Some(main) = known::place(&lower).and_then(|p| p.main) {
@@ -424,7 +428,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     }
 }
 
-fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
+fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<EntityKind> {
     if g.known_org {
         return Some(EntityKind::Organization);
     }
@@ -449,15 +453,20 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon) -> Option<EntityKind> {
             || (lexicon.place_prefixes.contains(&first.as_str())
                 && !lexicon.is_org_word(&lower[1])
                 && !lexicon.is_org_word(head_last)));
+    // "Silicon Valley Bank" in a Russian or Ukrainian text: a name in Latin letters where names
+    // decline is a foreign one, read by English head nouns too.
+    let foreign = lexicon.declines_names() && g.name.chars().all(|c| !c.is_alphabetic() || (c as u32) < 0x0250);
     // "Post-Dispatch": a hyphenated word is read by its last part.
     let org_head = several
         && head.iter().any(|w| {
             lexicon.is_org_word(w)
+                || (foreign && crate::lexicon::names::ENGLISH.is_org_word(w))
                 || is_org_compound(w, lexicon)
                 || w.rsplit_once('-').is_some_and(|(_, t)| lexicon.is_org_word(t))
         });
     let abbreviation = !several && is_abbreviation(&g.name);
-    let country = territory_here(key, lexicon).is_some() || territory_here(&fold_words(&lower), lexicon).is_some();
+    let country =
+        territory_here(key, lexicon, sure).is_some() || territory_here(&fold_words(&lower), lexicon, sure).is_some();
     let place = known::place(key).or_else(|| known::place(&fold_words(&lower))).map_or(0, |p| p.population);
     // Nouns are capitalised in German: a lone capitalised word needs more to be a name.
     // In a language that declines names, a lone capitalised word is as often an

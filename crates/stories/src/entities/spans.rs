@@ -436,7 +436,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // names the place it was filed from.
         let opening = i < 3 && after_token.is_some_and(|t| DASHES.contains(&t.raw) || t.raw.starts_with('('));
         let capitals = items.iter().all(|w| w.connector || !w.word.chars().any(char::is_lowercase));
-        let outlet = opening && !capitals;
+        // ("Ulf Kellberg (Bild) ist ...": a name before a parenthesis opening the text is a
+        // person's with a picture credit; only a dash sets an outlet's name apart.)
+        let outlet = opening && !capitals && after_token.is_some_and(|t| DASHES.contains(&t.raw));
         let credit = i < 15 && t.raw.starts_with('(');
         // "HARTFORD, Conn. --": a dateline whose state or country stands between the place
         // and the dash.
@@ -833,16 +835,18 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         }
         let title = items[end].lower.clone();
         // "EZB-Präsidentin": the organisation before the hyphen.
+        // ("US-Präsident": a country's, which is a place.)
         if let Some((prefix, _)) = items[t].word.split_once('-')
             && is_abbreviation(prefix)
         {
+            let country = known::place(&prefix.to_lowercase()).is_some();
             out.push(Mention {
                 words: vec![prefix.to_owned()],
-                before: String::new(),
+                before: if country { "in".to_owned() } else { String::new() },
                 after: title.clone(),
                 weak: false,
                 titled: false,
-                org_apposition: true,
+                org_apposition: !country,
                 town: false,
             });
         }

@@ -739,3 +739,16 @@ fn hyphenated_and_plural_titles_and_modifiers_stay_out_of_names() {
     assert_eq!(find(&e, "kellbrook foods").kind, EntityKind::Organization, "{e:?}");
     assert_eq!(find(&e, "port alder enquirer").kind, EntityKind::Organization, "{e:?}");
 }
+
+#[test]
+fn a_short_text_in_a_language_only_guessed_still_names_countries_and_foreign_companies() {
+    // Its plain words alone read as French; the whole text reads surer as English.
+    let e = extract_entities("", "A ferry fire off Kell Island, Greece, kills at least 12 people.", None);
+    assert_eq!(find(&e, "greece").kind, EntityKind::Place, "{e:?}");
+    // Swedish is guessed as one of the languages with name cues, which writes Finland otherwise.
+    let e = extract_entities("", "Danmark blir medlem i rådet.", None);
+    assert_eq!(find(&e, "denmark").kind, EntityKind::Place, "{e:?}");
+    // A name in Latin letters in a Cyrillic text is read by English head nouns too.
+    let e = extract_entities("", "У понеділок Kellridge Bank та Portside Bank оголосили про банкрутство.", None);
+    assert_eq!(find(&e, "kellridge bank").kind, EntityKind::Organization, "{e:?}");
+}
