@@ -148,6 +148,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         add_evidence(&mut group.evidence, m, lexicon);
     }
     join_abbreviations(&mut groups);
+    drop_common_abbreviations(&mut groups, &body);
     join_middle_initials(&mut groups);
     join_surnames(&mut groups, weak);
     // Titles capitalise every word, so a title counts only where it names what the text names.
@@ -286,6 +287,22 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     if lexicon.locatives.contains(&m.before.as_str()) {
         e.place += 1;
     }
+}
+
+/// An abbreviation the article defines after words in lowercase ("critical race theory
+/// (CRT)", "the consumer price index (CPI)") stands for a common noun, not a name.
+fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str) {
+    groups.retain(|_, g| {
+        if g.known_org || g.words.len() != 1 || !is_abbreviation(&g.name) {
+            return true;
+        }
+        let letters: String = g.name.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        let Some(at) = text.find(&format!("({})", g.name)) else { return true };
+        let before: Vec<&str> = text[..at].split_whitespace().rev().take(letters.chars().count()).collect();
+        let initials: String = before.iter().rev().filter_map(|w| w.chars().next()).collect();
+        let lowercase = before.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase));
+        !(lowercase && initials == letters)
+    });
 }
 
 /// An abbreviation the article also spells out ("ECB" after "European Central Bank") is the

@@ -754,6 +754,19 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         cx.before = items.remove(0).lower;
         cx.sentence_start = false;
     }
+    // "the first African American Supreme Court justice": peoples' adjectives before a known
+    // organisation's name describe it ("American Red Cross", known whole, keeps its own).
+    let joined = |from: &[Item]| from.iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ");
+    let peoples = items.iter().take_while(|w| !w.connector && lex.demonyms.contains(&w.lower.as_ref())).count();
+    if peoples > 0
+        && peoples + 1 < items.len()
+        && known::organisation(&joined(&items[peoples..])).is_some()
+        && known::organisation(&joined(&items)).is_none()
+    {
+        cx.before = items[peoples - 1].lower.clone();
+        cx.sentence_start = false;
+        items.drain(..peoples);
+    }
     // "Top Justice Department officials": what is left is a known organisation's whole name.
     if items.len() >= 2
         && !items.iter().any(|w| w.connector && is_coordinator(&w.lower))

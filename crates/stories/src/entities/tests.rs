@@ -752,3 +752,17 @@ fn a_short_text_in_a_language_only_guessed_still_names_countries_and_foreign_com
     let e = extract_entities("", "У понеділок Kellridge Bank та Portside Bank оголосили про банкрутство.", None);
     assert_eq!(find(&e, "kellridge bank").kind, EntityKind::Organization, "{e:?}");
 }
+
+#[test]
+fn common_nouns_abbreviated_and_peoples_before_an_institution_are_no_names() {
+    let e = en(
+        "Schools",
+        "The board debated the harbour levy plan (HLP) on Monday, and critics of the HLP spoke. The \
+         European Central Bank (ECB) was not consulted, the ECB said.",
+    );
+    assert!(!e.iter().any(|x| x.key == "hlp"), "{e:?}");
+    assert_eq!(find(&e, "european central bank").kind, EntityKind::Organization, "{e:?}");
+    let e = en("Court", "She became the first Mexican American Supreme Court justice on Monday.");
+    assert_eq!(find(&e, "supreme court").kind, EntityKind::Organization, "{e:?}");
+    assert!(!e.iter().any(|x| x.name.contains("American")), "{e:?}");
+}
