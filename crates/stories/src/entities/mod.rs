@@ -384,7 +384,13 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     let full_names: Vec<String> = groups.keys().filter(|k| k.contains(' ') && !names_a_place(k)).cloned().collect();
     let country = |k: &str| crate::gazetteer::territory(k).is_some();
     let owner_of = |single: &str| -> Option<String> {
-        let owners: Vec<&String> = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(single)).collect();
+        // ("the District Court for the Southern District of California": a name after "of"
+        // is the realm of the one before it, not its surname.)
+        let owns = |f: &str| {
+            let mut words = f.rsplit(' ');
+            words.next() == Some(single) && !words.next().is_some_and(|w| matches!(w, "of" | "for" | "on" | "at"))
+        };
+        let owners: Vec<&String> = full_names.iter().filter(|f| owns(f)).collect();
         // One full name, or one that every other ends with ("peter strzok" in "agent peter
         // strzok", a title the lists do not know kept in the name).
         let shortest = owners.iter().min_by_key(|o| o.len())?;

@@ -766,3 +766,13 @@ fn common_nouns_abbreviated_and_peoples_before_an_institution_are_no_names() {
     assert_eq!(find(&e, "supreme court").kind, EntityKind::Organization, "{e:?}");
     assert!(!e.iter().any(|x| x.name.contains("American")), "{e:?}");
 }
+
+#[test]
+fn a_place_after_of_is_no_surname_of_the_name_it_ends() {
+    let e = en(
+        "Ruling",
+        "A judge of the Kell District Court for the District of Nevada ruled on Friday. Nevada banned the \
+         sale in 1989, and the state will appeal.",
+    );
+    assert_eq!(find(&e, "nevada").kind, EntityKind::Place, "{e:?}");
+}
