@@ -165,7 +165,9 @@ fn capital(t: &Token<'_>) -> bool {
     first.is_uppercase()
         && (t.word.chars().skip(1).any(char::is_lowercase)
             || is_abbreviation(&t.word)
-            || t.word.trim_end_matches('.').chars().count() == 1)
+            || t.word.trim_end_matches('.').chars().count() == 1
+            // "G7", "G20": a known organisation's letters and digits.
+            || (t.word.bytes().any(|b| b.is_ascii_digit()) && known::organisation(&t.word).is_some()))
 }
 
 /// The token ends the run it is in.

@@ -776,3 +776,10 @@ fn a_place_after_of_is_no_surname_of_the_name_it_ends() {
     );
     assert_eq!(find(&e, "nevada").kind, EntityKind::Place, "{e:?}");
 }
+
+#[test]
+fn a_known_organisations_letters_and_digits_are_its_name() {
+    let e = en("Summit", "Leaders of the G7 met in Kell on Monday, and the G20 will meet in the autumn.");
+    assert_eq!(find(&e, "group of seven").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "group of twenty").kind, EntityKind::Organization, "{e:?}");
+}
