@@ -441,7 +441,14 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // ("Ulf Kellberg (Bild) ist ...": a name before a parenthesis opening the text is a
         // person's with a picture credit; only a dash sets an outlet's name apart.)
         let outlet = opening && !capitals && after_token.is_some_and(|t| DASHES.contains(&t.raw));
-        let credit = i < 15 && t.raw.starts_with('(');
+        // ("Olaf Kellner (SPD) sagte", "Ana Brook (Labour) said": a party after a name written
+        // in mixed case is no credit.)
+        let after_name = i > 0 && {
+            let previous = &tokens[i - 1];
+            capital(previous) && previous.word.chars().any(char::is_lowercase) && !previous.raw.ends_with([',', '.'])
+        };
+        let dateline_credit = tokens.get(i + 1).is_some_and(|next| DASHES.contains(&next.raw));
+        let credit = i < 15 && t.raw.starts_with('(') && (!after_name || dateline_credit);
         // "HARTFORD, Conn. --": a dateline whose state or country stands between the place
         // and the dash.
         let dateline = capitals

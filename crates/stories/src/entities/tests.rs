@@ -783,3 +783,13 @@ fn a_known_organisations_letters_and_digits_are_its_name() {
     assert_eq!(find(&e, "group of seven").kind, EntityKind::Organization, "{e:?}");
     assert_eq!(find(&e, "group of twenty").kind, EntityKind::Organization, "{e:?}");
 }
+
+#[test]
+fn a_party_in_parentheses_after_a_name_is_named_and_a_credit_is_not() {
+    let e =
+        extract_entities("Werft", "Olaf Kellner (SPD) sagte am Montag in Kiel, die Werft bleibe offen.", Some("de"));
+    assert_eq!(find(&e, "spd").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "olaf kellner").kind, EntityKind::Person, "{e:?}");
+    let e = en("Quay", "Kellport (Harbor Wire) -- The quay will close for six weeks, officials said on Monday.");
+    assert!(!e.iter().any(|x| x.key.contains("harbor wire")), "{e:?}");
+}
