@@ -78,7 +78,7 @@ pub(crate) fn likeliest_with_name_cues(text: &str) -> Option<&'static str> {
     if plain.split_whitespace().nth(PLAIN_WORDS_FOR_GUESS - 1).is_none() {
         return whole.map(|info| tag(info.lang()));
     }
-    // A few words can mislead as well ("train crash in kills at least people" reads as
+    // A few words can mislead as well ("ferry fire off kills at least people" reads as
     // French): the surer of the two readings is taken.
     let plain = detector.detect(&plain);
     let surer = match (whole, plain) {

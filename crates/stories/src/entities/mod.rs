@@ -215,7 +215,7 @@ fn is_headline_line(line: &str, title: &str) -> bool {
 /// The territory a lowercase name names, as the article's language writes it: a name in Latin
 /// letters that only another language gives a country ("Columbia" is Romanian for Colombia)
 /// is no country in English text ("Columbia, S.C.", "Columbia University"). Where the language
-/// was only guessed (`sure` false: a short text, "Finland blir medlem i NATO"), a country's
+/// was only guessed (`sure` false: a short text, "Danmark blir medlem i rådet"), a country's
 /// name in any language counts.
 fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static str> {
     let code = crate::gazetteer::territory(name)?;
@@ -278,7 +278,7 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     if lexicon.org_appositions.contains(&m.before.as_str()) || m.org_apposition {
         e.org += 1;
     }
-    // A legal form says a company ("JBS SA"), however the sentence reads ("an attack on").
+    // A legal form says a company ("Tessaro SA"), however the sentence reads ("an attack on").
     if m.words.len() > 1
         && m.words.last().is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().trim_end_matches('.')))
     {
@@ -289,8 +289,8 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     }
 }
 
-/// An abbreviation the article defines after words in lowercase ("critical race theory
-/// (CRT)", "the consumer price index (CPI)") stands for a common noun, not a name.
+/// An abbreviation the article defines after words in lowercase ("the harbour levy plan
+/// (HLP)", "the consumer price index (CPI)") stands for a common noun, not a name.
 fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str) {
     groups.retain(|_, g| {
         if g.known_org || g.words.len() != 1 || !is_abbreviation(&g.name) {
@@ -384,8 +384,8 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     let full_names: Vec<String> = groups.keys().filter(|k| k.contains(' ') && !names_a_place(k)).cloned().collect();
     let country = |k: &str| crate::gazetteer::territory(k).is_some();
     let owner_of = |single: &str| -> Option<String> {
-        // ("the District Court for the Southern District of California": a name after "of"
-        // is the realm of the one before it, not its surname.)
+        // (A state named after "of" in a court's name is the court's realm, not its
+        // surname.)
         let owns = |f: &str| {
             let mut words = f.rsplit(' ');
             words.next() == Some(single) && !words.next().is_some_and(|w| matches!(w, "of" | "for" | "on" | "at"))
@@ -476,7 +476,7 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<Entit
             || (lexicon.place_prefixes.contains(&first.as_str())
                 && !lexicon.is_org_word(&lower[1])
                 && !lexicon.is_org_word(head_last)));
-    // "Silicon Valley Bank" in a Russian or Ukrainian text: a name in Latin letters where names
+    // "Kellridge Bank" in a Russian or Ukrainian text: a name in Latin letters where names
     // decline is a foreign one, read by English head nouns too.
     let foreign = lexicon.declines_names() && g.name.chars().all(|c| !c.is_alphabetic() || (c as u32) < 0x0250);
     // "Post-Dispatch": a hyphenated word is read by its last part.
@@ -649,8 +649,8 @@ pub(super) fn is_org_compound(lower: &str, lexicon: &Lexicon) -> bool {
 /// The shared key: lowercase, without a leading "the".
 fn fold(words: &[String]) -> String {
     let mut lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    // "Pfizer Inc." and "Pfizer", "JBS SA" and "JBS": a company's legal form is no part of
-    // what it is called.
+    // "Kellworks Inc." and "Kellworks", "Tessaro SA" and "Tessaro": a company's legal form is
+    // no part of what it is called.
     if lower.len() > 1 && lower.last().is_some_and(|w| LEGAL_FORMS.contains(&w.trim_end_matches('.'))) {
         lower.pop();
     }

@@ -126,9 +126,10 @@ fn is_modifier(t: &Token<'_>) -> bool {
     MODIFIER_ENDINGS.iter().any(|e| t.lower.ends_with(e))
 }
 
-/// Connectors that coordinate ("Valencia y Murcia") rather than attach ("Bank of England").
 /// English words that open an apposition telling what a name is ("Peskov, the spokesman").
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
+
+/// Connectors that coordinate ("Valencia y Murcia") rather than attach ("Bank of England").
 const COORDINATORS: &[&str] = &["and", "und", "et", "y", "e", "&"];
 
 /// Whether a lowercase connector coordinates two names rather than attaching one to another.
@@ -263,8 +264,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             i += n;
             continue;
         }
-        // "US Food and Drug Administration": a country's name before a known organisation's
-        // is a name of its own.
+        // "UK Bank of England", "US Federal Reserve": a country's name before a known
+        // organisation's is a name of its own.
         if cap && country_before_known(&tokens[i..]) {
             let before = before();
             let titled = lex.is_title(&before);
@@ -331,8 +332,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let article_after = |connector: &Token<'_>, t: &Token<'_>| {
             lex.is_english() && matches!(connector.lower.as_ref(), "of" | "for") && t.lower == "the" && !breaks_after(t)
         };
-        // "the Kell County Sheriff's Office", "the U.S. Attorney's Office": an owner's name
-        // and the office's head noun after it are one organisation's name.
+        // "the Kell County Sheriff's Office", "the Port Alder Coroner's Office": an owner's
+        // name and the office's head noun after it are one organisation's name.
         // (Only an office's holder owns it: "Ana Brook's Senate campaign", "the FBI's Office of
         // ..." are two names.)
         let owned_office = |j: usize| {
@@ -370,8 +371,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 j += 1;
                 continue;
             }
-            // "The CDC and US Food and Drug Administration": a known organisation's name after
-            // "and" (a country's before it) starts a name of its own.
+            // "NATO and US State Department": a known organisation's name after "and" (a
+            // country's before it) starts a name of its own.
             if joins(next)
                 && is_coordinator(next.lower.as_ref())
                 && (known_phrase(&tokens[j + 2..]).is_some() || country_before_known(&tokens[j + 2..]))
@@ -630,8 +631,8 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
             break;
         }
         if lex.is_title(&t.lower) {
-            // "at the Capitol, her spokesman said", "In the House, one Democrat and all
-            // Republicans voted": the title opens a clause of its own, not an apposition.
+            // "at the Kell Rotunda, her spokesman said", "In the Assembly, one Liberal and all
+            // Greens voted": the title opens a clause of its own, not an apposition.
             // ("Ana Brook, chairman and chief executive of ...": two titles of one person.)
             let second_title = from.iter().skip(n + 2).take(2).any(|w| lex.is_title(&w.lower));
             let clause = !t.raw.ends_with([',', '.', ';'])
@@ -664,6 +665,11 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
 
 fn is_apposition(lower: &str, nouns: &[&str]) -> bool {
     nouns.iter().any(|n| lower == *n || (n.len() >= 6 && lower.ends_with(n)))
+}
+
+/// A run's words as written, one space apart.
+fn joined(items: &[Item]) -> String {
+    items.iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 /// Cuts one run into the names it holds and records each.
@@ -706,7 +712,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                         && known::place(&w.lower).is_none()
                         && crate::gazetteer::territory(&w.lower).is_none()
                 })
-                && known::organisation(&seg.iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ")).is_none()
+                && known::organisation(&joined(seg)).is_none()
         };
         let beside_person = segments.iter().any(|s| full_person(s));
         for (n, segment) in segments.into_iter().enumerate() {
@@ -747,7 +753,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         && (crate::gazetteer::territory(&items[1].lower).is_some()
             || known::place(&items[1].lower).is_some_and(|p| p.population >= 1_000_000)
             || known::is_given_name_in(&items[1].lower, lex)
-            || known::organisation(&items[1..].iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ")).is_some())
+            || known::organisation(&joined(&items[1..])).is_some())
         && !lex.place_prefixes.contains(&items[0].lower.as_str())
         && items[0].word.trim_end_matches('.').chars().count() > 1
         && crate::gazetteer::territory(&format!("{} {}", items[0].lower, items[1].lower)).is_none()
@@ -763,9 +769,8 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         cx.before = items.remove(0).lower;
         cx.sentence_start = false;
     }
-    // "the first African American Supreme Court justice": peoples' adjectives before a known
+    // "the first Mexican American Supreme Court justice": peoples' adjectives before a known
     // organisation's name describe it ("American Red Cross", known whole, keeps its own).
-    let joined = |from: &[Item]| from.iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ");
     let peoples = items.iter().take_while(|w| !w.connector && lex.demonyms.contains(&w.lower.as_ref())).count();
     if peoples > 0
         && peoples + 1 < items.len()
@@ -776,10 +781,10 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         cx.sentence_start = false;
         items.drain(..peoples);
     }
-    // "Top Justice Department officials": what is left is a known organisation's whole name.
+    // "Senior State Department officials": what is left is a known organisation's whole name.
     if items.len() >= 2
         && !items.iter().any(|w| w.connector && is_coordinator(&w.lower))
-        && known::organisation(&items.iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ")).is_some()
+        && known::organisation(&joined(&items)).is_some()
     {
         out.push(Mention {
             words: items.into_iter().map(|w| w.word).collect(),
@@ -821,10 +826,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         items.last().is_some_and(|w| lex.is_org_word(&w.lower)) && !items.iter().any(|w| w.connector);
     // "Republican Senate aides": a party's word before an institution's one word says who
     // holds it; the institution is the name.
-    let rest_known = || {
-        let rest: Vec<&str> = items[1..].iter().map(|w| w.word.as_str()).collect();
-        known::organisation(&rest.join(" ")).is_some()
-    };
+    let rest_known = || known::organisation(&joined(&items[1..])).is_some();
     if names_organisation && lex.is_title(&items[0].lower) && (items.len() == 2 || rest_known()) {
         cx.before = items.remove(0).lower;
         cx.sentence_start = false;
@@ -1016,9 +1018,9 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
             && known::organisation(&words[0]).is_none()
             && !(lex.declines_names() && super::is_org_compound(&part[0].lower, lex))
             && !lex.is_reporting(after.as_str())
-            // "Peskov, the Kremlin's spokesman, said": a lone word opening a sentence is a
-            // name when an apposition tells what it is ("Nonetheless, many see ...", "Hi,
-            // Congressman." are not).
+            // "Wendelborg, the harbour's spokesman, said": a lone word opening a sentence is a
+            // name when an apposition tells what it is ("Still, many call the mayor ...", "Hi,
+            // Senator." are not).
             && !(last && cx.follows != Follows::Nothing && cx.follows_determined);
         out.push(Mention {
             words,
@@ -1084,8 +1086,7 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
                 // "Kell Group LLC and Kell Group Inc": each part ends in its own head.
                 || (c > 0 && head(&items[c - 1]) && lex.org_words.contains(&items[c - 1].lower.as_ref()))
                 // "... and ABC News": a well-known organisation after "and" is a name of its own.
-                || known::organisation(&items[c + 1..].iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" "))
-                    .is_some()
+                || known::organisation(&joined(&items[c + 1..])).is_some()
                 || (items.len() - c == 2 && lex.org_words.contains(&items[c + 1].lower.as_ref()))
         });
         if !whole_parts {

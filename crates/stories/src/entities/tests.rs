@@ -626,7 +626,7 @@ fn given_names_of_many_countries_are_evidence_of_a_person() {
     let e = extract_entities("Kurz", "Olaf Lindqvist reiste am Montag nach Kiel.", Some("de"));
     assert_eq!(find(&e, "olaf lindqvist").kind, EntityKind::Person, "{e:?}");
     // Given names that are common words are not on the list.
-    let e = en("Grants", "The Department of Housing and Urban Development said on Monday that grants would rise.");
+    let e = en("Grants", "The Kell Agency for Urban Renewal expects its grants to rise next year.");
     assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
 }
 
@@ -697,19 +697,15 @@ fn to_is_no_preposition_of_place() {
 #[test]
 fn known_organisations_keep_their_names_beside_others() {
     let e = en(
-        "Vaccine",
-        "The CDC and US Food and Drug Administration paused the shots on Tuesday. Top Justice Department \
-         officials said nothing.",
+        "Rates",
+        "The ECB and US Federal Reserve held their rates on Tuesday. Angry Justice Department lawyers \
+         said nothing.",
     );
-    for key in ["centers for disease control and prevention", "food and drug administration", "department of justice"] {
+    for key in ["european central bank", "federal reserve", "department of justice"] {
         assert_eq!(find(&e, key).kind, EntityKind::Organization, "{key}: {e:?}");
     }
     assert_eq!(find(&e, "united states").kind, EntityKind::Place, "{e:?}");
-    assert!(
-        !e.iter().any(|x| x.key.contains("drug administration") && x.key != "food and drug administration"),
-        "{e:?}"
-    );
-    assert!(!e.iter().any(|x| x.key.starts_with("top ")), "{e:?}");
+    assert!(!e.iter().any(|x| x.key.starts_with("angry ") || x.key.starts_with("us ")), "{e:?}");
 }
 
 #[test]
