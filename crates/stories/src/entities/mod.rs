@@ -218,6 +218,14 @@ fn is_headline_line(line: &str, title: &str) -> bool {
 /// was only guessed (`sure` false: a short text, "Danmark blir medlem i rådet"), a country's
 /// name in any language counts.
 fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static str> {
+    // "Schwedens", "Frankreichs": German writes a country's genitive with an "s".
+    if lexicon.capitalises_nouns
+        && crate::gazetteer::territory(name).is_none()
+        && let Some(stem) = name.strip_suffix('s').filter(|stem| !stem.ends_with('s'))
+        && crate::gazetteer::territory(stem).is_some()
+    {
+        return territory_here(stem, lexicon, sure);
+    }
     let code = crate::gazetteer::territory(name)?;
     let latin = name.chars().next().is_some_and(|c| (c as u32) < 0x0250);
     if latin

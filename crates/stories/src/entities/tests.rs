@@ -789,3 +789,13 @@ fn a_party_in_parentheses_after_a_name_is_named_and_a_credit_is_not() {
     let e = en("Quay", "Kellport (Harbor Wire) -- The quay will close for six weeks, officials said on Monday.");
     assert!(!e.iter().any(|x| x.key.contains("harbor wire")), "{e:?}");
 }
+
+#[test]
+fn a_countrys_german_genitive_is_the_country() {
+    let e = extract_entities(
+        "Wirtschaft",
+        "Der Präsident Frankreichs sprach am Montag in Kiel über die Häfen.",
+        Some("de"),
+    );
+    assert_eq!(find(&e, "france").kind, EntityKind::Place, "{e:?}");
+}
