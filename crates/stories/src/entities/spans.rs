@@ -743,6 +743,23 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             cx.sentence_start = false;
         }
     }
+    // "Courting Kell County voters", "Vaccinated Tessarians ...": an English sentence opening
+    // with a verb's -ing or -ed form before a name; the verb is no part of it.
+    if lex.is_english()
+        && cx.sentence_start
+        && items.len() >= 2
+        && !items[1].connector
+        && items[0].lower.chars().count() >= 6
+        && (items[0].lower.ends_with("ing") || items[0].lower.ends_with("ed"))
+        && !known::is_given_name_in(&items[0].lower, lex)
+        && known::place(&items[0].lower).is_none()
+        && known::organisation(&items[0].word).is_none()
+        && !lex.is_org_word(&items[0].lower)
+        && !lex.place_words.contains(&items[0].lower.as_ref())
+    {
+        cx.before = items.remove(0).lower;
+        cx.sentence_start = false;
+    }
     // "Embattled Ohio Gov. ...": a sentence's first word, capitalised for that alone, before
     // a state or a country that more words follow ("Real Madrid" alone stays a name).
     // So is "Praising Ana Brook ...": a word before a given name.

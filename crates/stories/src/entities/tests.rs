@@ -799,3 +799,11 @@ fn a_countrys_german_genitive_is_the_country() {
     );
     assert_eq!(find(&e, "france").kind, EntityKind::Place, "{e:?}");
 }
+
+#[test]
+fn a_verb_opening_a_sentence_is_no_part_of_the_name_after_it() {
+    let e =
+        en("Trip", "Courting Kell County voters, the mayor spoke on Monday. Vaccinated Americans may travel again.");
+    assert_eq!(find(&e, "kell county").kind, EntityKind::Place, "{e:?}");
+    assert!(!e.iter().any(|x| x.key.starts_with("courting") || x.key.starts_with("vaccinated")), "{e:?}");
+}
