@@ -238,7 +238,7 @@ mod tests {
             let fields = Fields::parse("entities").unwrap();
             analyze(article, fields, &SummaryConfig::default()).entities.into_iter().map(|e| e.key).collect()
         };
-        // Guessed from its words alone, it is taken for Spanish and the organisation is lost.
+        // Too short to tell, it is guessed as another language, and the organisation is lost.
         assert_eq!(keys(&ArticleText { language: Some("de-DE"), ..short }), ["polizei kiel"]);
     }
 

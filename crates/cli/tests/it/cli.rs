@@ -367,7 +367,7 @@ fn analyze_reads_a_declared_language_where_the_text_is_too_short_to_tell() {
     let dir = tempfile::tempdir().unwrap();
     let lines = [
         r#"{"id": 1, "language": "de-DE", "text": "Die Polizei Kiel: Razzia."}"#,
-        r#"{"id": 3, "language": "German please", "text": "Die Polizei Kiel: Razzia."}"#,
+        r#"{"id": 2, "language": "German please", "text": "Die Polizei Kiel: Razzia."}"#,
     ];
     std::fs::write(dir.path().join("in.jsonl"), lines.join("\n")).unwrap();
     let out = newsdesk(dir.path(), &["analyze", "--only", "entities", "--input", "in.jsonl"], &[]);
