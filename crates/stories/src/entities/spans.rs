@@ -403,6 +403,19 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             items.push(Item { word: n.word.to_string(), lower: n.lower.to_string(), connector: false });
             j += connectors + 1;
         }
+        // "le Conseil constitutionnel", "le Parti socialiste": French writes an institution's
+        // adjectives in lowercase after its capitalised head noun; they are its name's.
+        if lex.tag == "fr" && items.len() == 1 && lex.is_org_word(&items[0].lower) {
+            while items.len() < 3
+                && tokens.get(j + 1).is_some_and(|t| {
+                    !capital(t) && !t.line_start && !breaks_after(&tokens[j]) && is_french_adjective(&t.lower)
+                })
+            {
+                let t = &tokens[j + 1];
+                items.push(Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false });
+                j += 1;
+            }
+        }
         // "Guinée équatoriale", "Arabie saoudite": a country's name whose adjective the
         // language writes in lowercase goes on through it.
         for extra in [2, 1] {
@@ -574,6 +587,15 @@ fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
         !inner_break
             && known::organisation(&tokens[..n].iter().map(|t| t.word.as_ref()).collect::<Vec<_>>().join(" ")).is_some()
     })
+}
+
+/// A French word with an adjective's ending ("constitutionnel", "socialiste", "nationale").
+fn is_french_adjective(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "el", "elle", "al", "ale", "aux", "ien", "ienne", "iste", "aire", "éen", "éenne", "ais", "aise", "ique", "if",
+        "ive", "ain", "aine",
+    ];
+    lower.chars().count() >= 5 && lower.chars().all(char::is_alphabetic) && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// A country's name ("US", "France") and a known organisation's name right after it.

@@ -807,3 +807,14 @@ fn a_verb_opening_a_sentence_is_no_part_of_the_name_after_it() {
     assert_eq!(find(&e, "kell county").kind, EntityKind::Place, "{e:?}");
     assert!(!e.iter().any(|x| x.key.starts_with("courting") || x.key.starts_with("vaccinated")), "{e:?}");
 }
+
+#[test]
+fn a_french_institutions_lowercase_adjectives_are_its_name() {
+    let e = extract_entities(
+        "Vote",
+        "Le Conseil régional a voté lundi à Rennes, et le Parti écologiste a protesté.",
+        Some("fr"),
+    );
+    assert_eq!(find(&e, "conseil régional").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "parti écologiste").kind, EntityKind::Organization, "{e:?}");
+}
