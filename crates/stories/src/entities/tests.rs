@@ -818,3 +818,11 @@ fn a_french_institutions_lowercase_adjectives_are_its_name() {
     assert_eq!(find(&e, "conseil régional").kind, EntityKind::Organization, "{e:?}");
     assert_eq!(find(&e, "parti écologiste").kind, EntityKind::Organization, "{e:?}");
 }
+
+#[test]
+fn german_and_dutch_name_particles_hold_in_french_and_spanish() {
+    let e = extract_entities("Port", "Selon Karl von der Brücke, le port de Brest rouvrira lundi.", Some("fr"));
+    assert_eq!(find(&e, "karl von der brücke").kind, EntityKind::Person, "{e:?}");
+    let e = extract_entities("Puerto", "Según Pieter van den Berg, el puerto de Vigo abrirá el lunes.", Some("es"));
+    assert_eq!(find(&e, "pieter van den berg").kind, EntityKind::Person, "{e:?}");
+}
