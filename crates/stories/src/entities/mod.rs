@@ -287,9 +287,7 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         e.org += 1;
     }
     // A legal form says a company ("Tessaro SA"), however the sentence reads ("an attack on").
-    if m.words.len() > 1
-        && m.words.last().is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().trim_end_matches('.')))
-    {
+    if m.words.len() > 1 && m.words.last().is_some_and(|w| is_legal_form(&w.to_lowercase())) {
         e.org += 2;
     }
     if lexicon.locatives.contains(&m.before.as_str()) {
@@ -659,7 +657,7 @@ fn fold(words: &[String]) -> String {
     let mut lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     // "Kellworks Inc." and "Kellworks", "Tessaro SA" and "Tessaro": a company's legal form is
     // no part of what it is called.
-    if lower.len() > 1 && lower.last().is_some_and(|w| LEGAL_FORMS.contains(&w.trim_end_matches('.'))) {
+    if lower.len() > 1 && lower.last().is_some_and(|w| is_legal_form(w)) {
         lower.pop();
     }
     fold_words(&lower)
@@ -668,6 +666,11 @@ fn fold(words: &[String]) -> String {
 /// Legal forms written after a company's name, lowercase, without dots.
 const LEGAL_FORMS: &[&str] =
     &["inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "se", "gmbh", "nv", "bv", "spa", "ab", "asa", "oyj"];
+
+/// A legal form written after a company's name ("Inc.", "SA"), given in lowercase.
+fn is_legal_form(lower: &str) -> bool {
+    LEGAL_FORMS.contains(&lower.trim_end_matches('.'))
+}
 
 fn fold_words(lower: &[String]) -> String {
     let start = usize::from(lower.first().is_some_and(|w| w == "the") && lower.len() > 1);

@@ -171,13 +171,18 @@ fn capital(t: &Token<'_>) -> bool {
             || (t.word.bytes().any(|b| b.is_ascii_digit()) && known::organisation(&t.word).is_some()))
 }
 
+/// A word in the possessive ("Brook's", "Brook’s").
+fn is_possessive(raw: &str) -> bool {
+    raw.ends_with("'s") || raw.ends_with("\u{2019}s")
+}
+
 /// The token ends the run it is in.
 fn breaks_after(t: &Token<'_>) -> bool {
     let raw = t.raw;
     if raw.ends_with([',', ';', ':', '!', '?', ')', '"', '\u{201d}', '\u{bb}', '\u{2019}']) {
         return true;
     }
-    if raw.ends_with("'s") || raw.ends_with("\u{2019}s") {
+    if is_possessive(raw) {
         return true;
     }
     if raw.ends_with('.') {
@@ -338,7 +343,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // ..." are two names.)
         let owned_office = |j: usize| {
             english
-                && (tokens[j].raw.ends_with("'s") || tokens[j].raw.ends_with("\u{2019}s"))
+                && is_possessive(tokens[j].raw)
                 && lex.is_title(tokens[j].lower.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
                 && tokens.get(j + 1).is_some_and(|t| capital(t) && lex.is_org_word(&t.lower) && !t.line_start)
                 && !tokens.get(j + 2).is_some_and(|t| {
@@ -404,11 +409,12 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             j += connectors + 1;
         }
         // "le Conseil constitutionnel", "le Parti socialiste": French writes an institution's
-        // adjectives in lowercase after its capitalised head noun; they are its name's.
-        if lex.tag == "fr" && items.len() == 1 && lex.is_org_word(&items[0].lower) {
+        // adjectives in lowercase after its capitalised head noun; they are its name's (the
+        // lexicon's `institution_adjective_endings`).
+        if !lex.institution_adjective_endings.is_empty() && items.len() == 1 && lex.is_org_word(&items[0].lower) {
             while items.len() < 3
                 && tokens.get(j + 1).is_some_and(|t| {
-                    !capital(t) && !t.line_start && !breaks_after(&tokens[j]) && is_french_adjective(&t.lower)
+                    !capital(t) && !t.line_start && !breaks_after(&tokens[j]) && is_institution_adjective(&t.lower, lex)
                 })
             {
                 let t = &tokens[j + 1];
@@ -523,9 +529,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let town = english && names_a_state_after(&tokens[j..]);
             // (Only English is measured for it: elsewhere any apposition still counts.)
             let follows_determined = !english
-                || tokens.get(j + 1).is_some_and(|t| {
-                    DETERMINERS.contains(&t.lower.as_ref()) || t.raw.ends_with("'s") || t.raw.ends_with("\u{2019}s")
-                });
+                || tokens.get(j + 1).is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()) || is_possessive(t.raw));
             let context = Context {
                 before,
                 after,
@@ -589,13 +593,11 @@ fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
     })
 }
 
-/// A French word with an adjective's ending ("constitutionnel", "socialiste", "nationale").
-fn is_french_adjective(lower: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "el", "elle", "al", "ale", "aux", "ien", "ienne", "iste", "aire", "éen", "éenne", "ais", "aise", "ique", "if",
-        "ive", "ain", "aine",
-    ];
-    lower.chars().count() >= 5 && lower.chars().all(char::is_alphabetic) && ENDINGS.iter().any(|e| lower.ends_with(e))
+/// A lowercase word with an adjective's ending of the language ("constitutionnel", "nationale").
+fn is_institution_adjective(lower: &str, lex: &Lexicon) -> bool {
+    lower.chars().count() >= 5
+        && lower.chars().all(char::is_alphabetic)
+        && lex.institution_adjective_endings.iter().any(|e| lower.ends_with(e))
 }
 
 /// A country's name ("US", "France") and a known organisation's name right after it.
@@ -666,7 +668,7 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
             return if clause { Follows::Nothing } else { Follows::Title };
         }
         // "the group's policy director": an owner's noun, the title follows.
-        let possessive = t.raw.ends_with("'s") || t.raw.ends_with("\u{2019}s");
+        let possessive = is_possessive(t.raw);
         // "a loyal harbour party supporter": a noun before another lowercase noun modifies it.
         let modifier = !t.raw.ends_with([',', '.', ';'])
             && from.get(n + 1).is_some_and(|next| {

@@ -46,6 +46,10 @@ pub(crate) struct Lexicon {
     pub connectors: &'static [&'static str],
     /// Lowercase particles inside people's names ("von der Leyen", "de Meo").
     pub name_particles: &'static [&'static str],
+    /// Endings of the lowercase adjectives an institution's name takes after its capitalised
+    /// head noun ("le Conseil constitutionnel", "le Parti socialiste"); empty where the
+    /// language capitalises them or writes them first.
+    pub institution_adjective_endings: &'static [&'static str],
     /// Last words of names of things that are none of person, organisation or place (laws,
     /// wars, events, prizes): such names are left out.
     pub other_heads: &'static [&'static str],
@@ -886,6 +890,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "du",
         "dos", "das",
     ],
+    institution_adjective_endings: &[],
     calendar: &[
         english::WEEKDAYS,
         english::MONTHS,
@@ -1176,6 +1181,7 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "inderin",
     ],
     name_particles: &["von", "van", "der", "zu", "de"],
+    institution_adjective_endings: &[],
     calendar: &[&[
         "montag",
         "dienstag",
@@ -1597,6 +1603,10 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
         "éthiopiens",
     ],
     name_particles: &["de", "du", "des", "la", "le", "d", "von", "van", "der", "den"],
+    institution_adjective_endings: &[
+        "el", "elle", "al", "ale", "aux", "ien", "ienne", "iste", "aire", "éen", "éenne", "ais", "aise", "ique", "if",
+        "ive", "ain", "aine",
+    ],
     calendar: &[&["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "noël", "pâques"]],
     capitalises_nouns: false,
     case_endings: &[],
@@ -1985,6 +1995,7 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
         "árabes",
     ],
     name_particles: &["de", "del", "la", "las", "los", "von", "van", "der", "den"],
+    institution_adjective_endings: &[],
     calendar: &[&["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "navidad"]],
     capitalises_nouns: false,
     case_endings: &[],
@@ -2011,6 +2022,7 @@ pub(crate) static OTHER: Lexicon = Lexicon {
     other_heads: &[],
     demonyms: &[],
     name_particles: &[],
+    institution_adjective_endings: &[],
     calendar: &[],
     capitalises_nouns: true,
     case_endings: &[],

@@ -349,6 +349,7 @@ pub(crate) static RUSSIAN: Lexicon = Lexicon {
     ]],
     connectors: &["фон", "дер", "де", "ван", "дель", "да", "ди", "ла", "ле", "бен", "ибн"],
     name_particles: &["фон", "дер", "де", "ван", "дель", "да", "ди", "ла", "ле", "бен", "ибн"],
+    institution_adjective_endings: &[],
     other_heads: &[],
     demonyms: &[],
     calendar: &[],
