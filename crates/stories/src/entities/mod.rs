@@ -150,7 +150,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     join_abbreviations(&mut groups);
     drop_common_abbreviations(&mut groups, &body);
     join_middle_initials(&mut groups);
-    join_surnames(&mut groups, weak);
+    join_surnames(&mut groups, weak, lexicon);
     // Titles capitalise every word, so a title counts only where it names what the text names.
     for head in std::iter::once(title).chain(heads.iter().copied().filter(|h| h.trim() != title.trim())) {
         let title_words: Vec<String> =
@@ -383,11 +383,23 @@ fn without_middle_initial(key: &str) -> Option<String> {
 }
 
 /// A surname alone is the person named in full, when one full name ends with it.
-fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>) {
+fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>, lexicon: &Lexicon) {
     // Places are no full names, and a country is no surname: "America" alone is not "Central
     // America". (A town's name may be: "Jackson" is "Jesse Jackson".)
     let names_a_place = |k: &str| crate::gazetteer::territory(k).is_some() || known::place(k).is_some();
-    let full_names: Vec<String> = groups.keys().filter(|k| k.contains(' ') && !names_a_place(k)).cloned().collect();
+    // Where every noun is capitalised, a noun alone that ends a longer run ("Netze" after
+    // "Neue Netze" opened a sentence) is no surname unless the run reads as a person's name:
+    // a given name first, a title, or a verb of saying.
+    let reads_as_person = |g: &Group| {
+        !lexicon.capitalises_nouns
+            || g.evidence.person > 0
+            || g.words.first().is_some_and(|w| known::is_given_name_in(&w.to_lowercase(), lexicon))
+    };
+    let full_names: Vec<String> = groups
+        .iter()
+        .filter(|(k, g)| k.contains(' ') && !names_a_place(k) && reads_as_person(g))
+        .map(|(k, _)| k.clone())
+        .collect();
     let country = |k: &str| crate::gazetteer::territory(k).is_some();
     let owner_of = |single: &str| -> Option<String> {
         // (A state named after "of" in a court's name is the court's realm, not its
@@ -598,8 +610,12 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<Entit
 fn is_brand(word: &str, lexicon: &Lexicon) -> bool {
     // "Wal-Mart", "Coca-Cola": two capitalised parts of no given name, no place and no people
     // ("African-American").
-    // ("Chick-fil-A": the parts between may be lowercase.)
+    // ("Chick-fil-A": the parts between may be lowercase.) Where every noun is capitalised,
+    // such a word is most often a compound noun ("Wasser-Tarif", "Online-Handel").
     if word.contains('-') {
+        if lexicon.capitalises_nouns {
+            return false;
+        }
         let parts: Vec<&str> = word.split('-').collect();
         let known_word = |p: &str| {
             let lower = p.to_lowercase();

@@ -147,6 +147,36 @@ fn german_nouns_are_not_names_without_evidence() {
 }
 
 #[test]
+fn a_german_noun_alone_is_no_surname_of_a_subheading() {
+    // A subheading opens with a capitalised adjective; its noun comes back alone later, as
+    // every German noun is capitalised. Neither makes a person.
+    let e = extract_entities(
+        "Neue Tarife",
+        "Der Stadtrat beschloss am Dienstag neue Tarife für Busse.\nGünstige Monatskarten für Familien\n\
+         Ab März kosten Monatskarten weniger. Kritik kam von Ilse Brandt. Brandt sagte, die Karten kämen zu spät.",
+        Some("de"),
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(n, _)| n.contains("Monatskarten")), "{k:?}");
+    assert_eq!(find(&e, "ilse brandt").mentions, 2, "a person's surname alone still counts: {k:?}");
+}
+
+#[test]
+fn german_hyphenated_compounds_are_no_brands() {
+    let e = extract_entities(
+        "",
+        "Der Online-Handel wuchs im Sommer. Viele Händler setzen auf Cloud-Dienste und neue Zahlungs-Apps, sagte \
+         Ilse Brandt vom Verband.",
+        Some("de"),
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(n, _)| n.contains('-')), "{k:?}");
+    // In English, a capitalised hyphenated word is still a brand.
+    let e = en("", "Shares of Kellomat-Vexa rose on Monday after the results.");
+    assert_eq!(find(&e, "kellomat-vexa").kind, EntityKind::Organization);
+}
+
+#[test]
 fn datelines_and_credits_are_not_entities_of_the_story() {
     let e = en("", "Harbor Wire -- Dockworkers in Port Alder walked out on Tuesday, the union said.");
     assert!(!e.iter().any(|x| x.key.contains("harbor wire")), "{e:?}");
