@@ -1116,6 +1116,13 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "sein", "seine", "ihre", "dieser", "diese", "dieses", "dort", "hier", "auch", "noch", "nun", "jetzt", "heute",
         "gestern", "morgen", "grund", "laut", "angaben", "beim", "trotz", "wegen", "während", "seit", "bis", "beide",
         "beiden", "alle", "viele", "mehrere", "teile", "tausende",
+        // Adverbs, pronouns and conjunctions that open sentences (a town's name in some
+        // other country, or the first word of a run, otherwise).
+        "dabei", "dafür", "damit", "danach", "davon", "dazu", "darauf", "darum", "dadurch", "dagegen", "daher",
+        "deshalb", "deswegen", "außerdem", "zudem", "jedoch", "allerdings", "bisher", "bereits", "zunächst",
+        "schließlich", "inzwischen", "später", "zuvor", "damals", "dann", "trotzdem", "hierbei", "wobei", "man",
+        "ihnen", "ihm", "ihn", "uns", "was", "wer", "wo", "warum", "weil", "ob", "denn", "sondern", "nicht", "kein",
+        "keine", "jeder", "jede", "jedes", "einige", "andere", "weitere", "ihren", "ihrem", "ihrer", "unsere",
     ]],
     connectors: &["von", "der", "für", "und"],
     other_heads: &[],
