@@ -404,9 +404,11 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     let owner_of = |single: &str| -> Option<String> {
         // (A state named after "of" in a court's name is the court's realm, not its
         // surname.)
+        // ("le pen" is the surname of "marine le pen".)
         let owns = |f: &str| {
-            let mut words = f.rsplit(' ');
-            words.next() == Some(single) && !words.next().is_some_and(|w| matches!(w, "of" | "for" | "on" | "at"))
+            f.strip_suffix(single).and_then(|rest| rest.strip_suffix(' ')).is_some_and(|rest| {
+                !rest.is_empty() && !rest.rsplit(' ').next().is_some_and(|w| matches!(w, "of" | "for" | "on" | "at"))
+            })
         };
         let owners: Vec<&String> = full_names.iter().filter(|f| owns(f)).collect();
         // One full name, or one that every other ends with ("peter strzok" in "agent peter
@@ -450,7 +452,12 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
             }
         }
     }
-    let singles: Vec<String> = groups.keys().filter(|k| !k.contains(' ')).cloned().collect();
+    // A surname may open with an article ("Le Pen", "La Rosa").
+    let surname = |k: &str| {
+        !k.contains(' ')
+            || k.split_once(' ').is_some_and(|(a, rest)| lexicon.name_articles.contains(&a) && !rest.contains(' '))
+    };
+    let singles: Vec<String> = groups.keys().filter(|k| surname(k)).cloned().collect();
     for single in singles {
         if country(&single) {
             continue;
@@ -470,6 +477,17 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
 }
 
 fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<EntityKind> {
+    let kind = classify_by_evidence(key, g, lexicon, sure)?;
+    // "Le Monde", "El País": a name that opens with an article is no person's (a surname
+    // that does, "Le Pen", was joined to the full name the article gives first).
+    let article_first = g.words.len() >= 2 && lexicon.name_articles.contains(&g.words[0].to_lowercase().as_str());
+    if kind == EntityKind::Person && article_first {
+        return Some(EntityKind::Organization);
+    }
+    Some(kind)
+}
+
+fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<EntityKind> {
     if g.known_org {
         return Some(EntityKind::Organization);
     }

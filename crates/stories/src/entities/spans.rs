@@ -293,7 +293,19 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && lex.is_english()
             && is_state_abbreviation(t.raw)
             && known::place(&t.lower).is_none();
-        if !cap || town_state || lex.is_calendar(t.lower.as_ref()) || lex.is_function_word(t.lower.as_ref()) {
+        // "interrogé par Le Monde", "Marine Le Pen": inside a sentence, a capitalised article
+        // before a capitalised word is the name's first word.
+        let name_article = cap
+            && !sentence_start
+            && !t.line_start
+            && lex.name_articles.contains(&t.lower.as_ref())
+            && !breaks_after(t)
+            && tokens.get(i + 1).is_some_and(|n| capital(n) && !n.line_start && !lex.is_function_word(&n.lower));
+        if !cap
+            || town_state
+            || lex.is_calendar(t.lower.as_ref())
+            || (lex.is_function_word(t.lower.as_ref()) && !name_article)
+        {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
             // first name starts after it.
             if !(cap && lex.is_function_word(t.lower.as_ref()) && !breaks_after(t)) {
@@ -408,11 +420,50 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             items.push(Item { word: n.word.to_string(), lower: n.lower.to_string(), connector: false });
             j += connectors + 1;
         }
+        // "le ministère de l'Intérieur", "the minister of Health": a lowercase ministry's noun
+        // before the run makes one organisation's name with it; a minister's makes the
+        // portfolio part of the title, and a name after it the minister's.
+        let mut portfolio_titled = false;
+        let mut portfolio_only = false;
+        let mut portfolio_org = false;
+        // ("the prime minister of New Zealand": a country is the minister's realm.)
+        let realm = |items: &[Item]| {
+            let name = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+            [name.as_str(), items[0].lower.as_str()]
+                .iter()
+                .any(|n| crate::gazetteer::territory(n).is_some() || known::place(n).is_some())
+        };
+        if let Some(head) = portfolio_head(&tokens, i, lex).filter(|_| !realm(&items)) {
+            if lex.is_title(&tokens[head].lower) {
+                if items.len() > 1 && !items[1].connector {
+                    items.remove(0);
+                    portfolio_titled = true;
+                } else {
+                    portfolio_only = true;
+                }
+            } else {
+                if let Some(elided) = elision(t.raw) {
+                    items[0].word = format!("{elided}{}", items[0].word);
+                    items[0].lower = format!("{elided}{}", items[0].lower);
+                }
+                let lead = tokens[head..i].iter().enumerate().map(|(n, t)| Item {
+                    word: t.word.to_string(),
+                    lower: t.lower.to_string(),
+                    connector: n > 0,
+                });
+                items.splice(0..0, lead);
+                portfolio_org = true;
+                before = if head > 0 { tokens[head - 1].lower.to_string() } else { String::new() };
+            }
+        }
         // "le Conseil constitutionnel", "le Parti socialiste": French writes an institution's
         // adjectives in lowercase after its capitalised head noun; they are its name's (the
         // lexicon's `institution_adjective_endings`).
-        if !lex.institution_adjective_endings.is_empty() && items.len() == 1 && lex.is_org_word(&items[0].lower) {
-            while items.len() < 3
+        if !lex.institution_adjective_endings.is_empty()
+            && (portfolio_org || items.len() == 1 && lex.is_org_word(&items[0].lower))
+        {
+            let most = items.len() + 2;
+            while items.len() < most
                 && tokens.get(j + 1).is_some_and(|t| {
                     !capital(t) && !t.line_start && !breaks_after(&tokens[j]) && is_institution_adjective(&t.lower, lex)
                 })
@@ -506,6 +557,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // Nor is a party's adjective alone ("the billionaire Democratic donor").
         let party = items.len() == 1 && is_party_adjective(&items[0].lower);
         if !outlet
+            && !portfolio_only
             && !credit
             && !holiday
             && !speech
@@ -517,7 +569,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !word_in_capitals
         {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
-            let titled = lex.is_title(&before)
+            let titled = portfolio_titled
+                || lex.is_title(&before)
                 || (i >= 2
                     && !sentence_start
                     && lex.is_title(&tokens[i - 2].lower)
@@ -545,6 +598,42 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         i = j + 1;
     }
     out
+}
+
+/// The index of a lowercase ministry's or minister's noun (the lexicon's `portfolio_heads`)
+/// that stands before the run at `i` with a connector and perhaps an article between them
+/// ("ministère de l'Intérieur", "ministre de la Santé", "ministry of Health").
+fn portfolio_head(tokens: &[Token<'_>], i: usize, lex: &Lexicon) -> Option<usize> {
+    if lex.portfolio_heads.is_empty() || tokens[i].line_start {
+        return None;
+    }
+    let mut k = i.checked_sub(1)?;
+    if matches!(tokens[k].lower.as_ref(), "la" | "las" | "los" | "el" | "les" | "the") {
+        if tokens[k].line_start || breaks_after(&tokens[k]) {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+    }
+    let connector = &tokens[k];
+    if !lex.connectors.contains(&connector.lower.as_ref())
+        || is_coordinator(&connector.lower)
+        || connector.line_start
+        || breaks_after(connector)
+    {
+        return None;
+    }
+    let head = k.checked_sub(1)?;
+    let t = &tokens[head];
+    (!capital(t) && !breaks_after(t) && lex.portfolio_heads.contains(&t.lower.as_ref())).then_some(head)
+}
+
+/// The elided article a token opens with ("l'" of "l'Intérieur"), as written.
+fn elision(raw: &str) -> Option<&str> {
+    let raw = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["l'", "d'", "L'", "D'", "l\u{2019}", "d\u{2019}", "L\u{2019}", "D\u{2019}"]
+        .iter()
+        .find(|p| raw.starts_with(*p))
+        .map(|p| &raw[..p.len()])
 }
 
 /// Whether a token is a US state as agencies abbreviate it ("N.Y.", "Tex.,").
@@ -650,6 +739,11 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
         return Follows::Nothing;
     }
     for (n, t) in from.iter().enumerate().skip(1).take(6) {
+        // "Ana Brook, a déclaré que la banque ...": a verb of saying makes what follows a
+        // clause, whose nouns say nothing of the name.
+        if lex.is_reporting(&t.lower) {
+            break;
+        }
         // "President Trump": a title before a name is that name's.
         if lex.is_title(&t.lower) && from.get(n + 1).is_some_and(|next| capital(next) && !breaks_after(t)) {
             break;
@@ -698,7 +792,16 @@ fn joined(items: &[Item]) -> String {
 
 /// Cuts one run into the names it holds and records each.
 fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec<Mention>) {
-    while items.first().is_some_and(|w| w.connector || lex.is_function_word(w.lower.as_ref())) {
+    // ("par Le Monde": a capitalised article inside a sentence is the name's.)
+    let name_article = |w: &Item, cx: &Context| {
+        !cx.sentence_start && !w.connector && lex.name_articles.contains(&w.lower.as_str()) && w.word != w.lower
+    };
+    let leading = |items: &[Item], cx: &Context| {
+        items.first().is_some_and(|w| {
+            (w.connector || lex.is_function_word(&w.lower)) && !(items.len() > 1 && name_article(w, cx))
+        })
+    };
+    while leading(&items, &cx) {
         cx.before = items.remove(0).lower;
         cx.sentence_start = false;
     }

@@ -857,3 +857,64 @@ fn german_and_dutch_name_particles_hold_in_french_and_spanish() {
     let e = extract_entities("Puerto", "Según Pieter van den Berg, el puerto de Vigo abrirá el lunes.", Some("es"));
     assert_eq!(find(&e, "pieter van den berg").kind, EntityKind::Person, "{e:?}");
 }
+
+#[test]
+fn a_lowercase_ministry_and_its_portfolio_are_one_organisation() {
+    let e = extract_entities(
+        "Port",
+        "Le ministère de l'Agriculture a annoncé mardi une aide. Selon le ministère de la Transition énergétique, \
+         le port de Brest rouvrira.",
+        Some("fr"),
+    );
+    assert_eq!(find(&e, "ministère de l'agriculture").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "ministère de la transition énergétique").kind, EntityKind::Organization, "{e:?}");
+    assert!(!e.iter().any(|x| x.key == "agriculture" || x.key == "transition"), "{e:?}");
+    let e = en("Harbour", "The ministry of Fisheries said on Monday that the harbour would reopen.");
+    assert_eq!(find(&e, "ministry of fisheries").kind, EntityKind::Organization, "{e:?}");
+}
+
+#[test]
+fn a_ministers_portfolio_is_the_title_and_a_country_the_realm() {
+    let e = extract_entities(
+        "Port",
+        "Le ministre de la Mer Karl Lindqvist a visité Brest. La ministre de la Culture a démenti. \
+         Le Premier ministre de Norvège est attendu.",
+        Some("fr"),
+    );
+    assert_eq!(find(&e, "karl lindqvist").kind, EntityKind::Person, "{e:?}");
+    assert!(!e.iter().any(|x| x.key.contains("mer") || x.key.contains("culture")), "{e:?}");
+    assert_eq!(find(&e, "norway").kind, EntityKind::Place, "{e:?}");
+    let e = en("Visit", "Ana Brook, the prime minister of New Zealand, visited Kell Harbour.");
+    assert_eq!(find(&e, "new zealand").kind, EntityKind::Place, "{e:?}");
+}
+
+#[test]
+fn a_capitalised_article_inside_a_sentence_opens_the_name() {
+    let e = extract_entities(
+        "Port",
+        "Interrogé par Le Courrier, le porte-parole a refusé de commenter. Hélène Le Garrec a déclaré lundi que \
+         le port rouvrirait. Le Garrec a ajouté que rien n'était décidé.",
+        Some("fr"),
+    );
+    assert_eq!(find(&e, "le courrier").kind, EntityKind::Organization, "{e:?}");
+    let person = find(&e, "hélène le garrec");
+    assert_eq!((person.kind, person.mentions), (EntityKind::Person, 2), "the surname alone is hers: {e:?}");
+    let e = extract_entities("Puerto", "Según El Heraldo, el presidente del puerto de Vigo habló.", Some("es"));
+    assert_eq!(find(&e, "el heraldo").kind, EntityKind::Organization, "{e:?}");
+}
+
+#[test]
+fn a_verb_of_saying_after_a_comma_opens_a_clause_not_an_apposition() {
+    let e = extract_entities(
+        "Banque",
+        "Selon Paul Kervella, a déclaré lundi que la Banque de Bretagne restait prudente.",
+        Some("fr"),
+    );
+    assert_eq!(find(&e, "paul kervella").kind, EntityKind::Person, "{e:?}");
+    let e = extract_entities(
+        "Banco",
+        "El portavoz, Pablo Lindqvist, ha dicho que el Banco de Galicia sigue prudente.",
+        Some("es"),
+    );
+    assert_eq!(find(&e, "pablo lindqvist").kind, EntityKind::Person, "{e:?}");
+}

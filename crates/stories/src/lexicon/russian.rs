@@ -350,6 +350,8 @@ pub(crate) static RUSSIAN: Lexicon = Lexicon {
     connectors: &["фон", "дер", "де", "ван", "дель", "да", "ди", "ла", "ле", "бен", "ибн"],
     name_particles: &["фон", "дер", "де", "ван", "дель", "да", "ди", "ла", "ле", "бен", "ибн"],
     institution_adjective_endings: &[],
+    portfolio_heads: &[],
+    name_articles: &[],
     other_heads: &[],
     demonyms: &[],
     calendar: &[],
