@@ -525,7 +525,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let dateline = capitals
             && i < 3
             && tokens.iter().skip(j + 1).take(3).any(|t| DASHES.contains(&t.raw) || t.raw.starts_with('('));
-        let before = if (opening || dateline) && capitals { "in".to_owned() } else { before };
+        let before = if (opening || dateline) && capitals { place_cue(lex) } else { before };
         // A dateline's place and its state ("FERGUSON, Mo. --") is a town's name, written in
         // capitals, not an abbreviation: it is read as the town's name.
         if dateline && tokens[j].raw.ends_with(',') {
@@ -598,6 +598,27 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         i = j + 1;
     }
     out
+}
+
+/// Nouns of a government that news names by its leader ("the Government of ...").
+const GOVERNMENT_HEADS: &[&str] = &[
+    "government",
+    "administration",
+    "cabinet",
+    "regime",
+    "regierung",
+    "kabinett",
+    "gouvernement",
+    "régime",
+    "gobierno",
+    "administración",
+    "régimen",
+];
+
+/// A preposition of place of the language ("in", "à", "в"), written before a name the text
+/// places without one (a dateline's place).
+fn place_cue(lex: &Lexicon) -> String {
+    lex.locatives.first().copied().unwrap_or("in").to_owned()
 }
 
 /// The index of a lowercase ministry's or minister's noun (the lexicon's `portfolio_heads`)
@@ -959,7 +980,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         })
     {
         org_apposition = is_apposition(&items[p].lower, lex.org_appositions);
-        cx.before = if org_apposition { items[p].lower.clone() } else { "in".to_owned() };
+        cx.before = if org_apposition { items[p].lower.clone() } else { place_cue(lex) };
         items.drain(..=p);
         cx.sentence_start = false;
     }
@@ -1010,7 +1031,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             let country = known::place(&prefix.to_lowercase()).is_some();
             out.push(Mention {
                 words: vec![prefix.to_owned()],
-                before: if country { "in".to_owned() } else { String::new() },
+                before: if country { place_cue(lex) } else { String::new() },
                 after: title.clone(),
                 weak: false,
                 titled: false,
@@ -1236,6 +1257,18 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
         if !whole_parts {
             return true;
         }
+    }
+    // "the Government of Ana Brook", "die Regierung von Olaf Kellner": a person's name after a
+    // government's noun is its leader's, a name of its own.
+    let after_first = &items[first_connector + 1..];
+    if first_connector == 1
+        && GOVERNMENT_HEADS.contains(&items[0].lower.as_str())
+        && (2..=3).contains(&after_first.len())
+        && known::is_given_name_in(&after_first[0].lower, lex)
+        && after_first.iter().all(|w| !w.connector && !head(w))
+        && known::place(&joined(after_first).to_lowercase()).is_none()
+    {
+        return false;
     }
     // Head-initial, attached by "of" rather than coordinated: "Savings Bank of Port Alder",
     // "Centre for Tide Studies and Forecasting"; but "running for Senate for Kestrel Bay"

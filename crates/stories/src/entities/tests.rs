@@ -918,3 +918,33 @@ fn a_verb_of_saying_after_a_comma_opens_a_clause_not_an_apposition() {
     );
     assert_eq!(find(&e, "pablo lindqvist").kind, EntityKind::Person, "{e:?}");
 }
+
+#[test]
+fn a_datelines_city_is_a_place_in_every_language() {
+    let e = extract_entities("Grève", "BREST (Agence) - Les dockers ont cessé le travail lundi.", Some("fr"));
+    assert_eq!(find(&e, "brest").kind, EntityKind::Place, "{e:?}");
+    let e = extract_entities("Huelga", "VIGO (Agencia) - Los estibadores pararon el lunes.", Some("es"));
+    assert_eq!(find(&e, "vigo").kind, EntityKind::Place, "{e:?}");
+}
+
+#[test]
+fn a_german_title_compound_before_a_name_is_the_title() {
+    let e = extract_entities(
+        "Werft",
+        "Werft-Personalvorstand Olaf Kellner nannte den Streik unnötig. Abteilungsleiterin Ilse Brandt schwieg.",
+        Some("de"),
+    );
+    assert_eq!(find(&e, "olaf kellner").kind, EntityKind::Person, "{e:?}");
+    assert_eq!(find(&e, "ilse brandt").kind, EntityKind::Person, "{e:?}");
+    assert!(!e.iter().any(|x| x.name.contains("vorstand") || x.name.contains("leiterin")), "{e:?}");
+}
+
+#[test]
+fn a_government_named_by_its_leader_gives_the_leader() {
+    let e = extract_entities("Reforma", "La reforma del Gobierno de Ana Lindqvist es insuficiente.", Some("es"));
+    assert_eq!(find(&e, "ana lindqvist").kind, EntityKind::Person, "{e:?}");
+    let e = en("Reform", "The Administration of Kell Brookman responded. The University of Mary Kellwood opened.");
+    assert_eq!(find(&e, "university of mary kellwood").kind, EntityKind::Organization, "{e:?}");
+    let e = extract_entities("Reform", "Die Regierung von Olaf Kellner hat die Reform beschlossen.", Some("de"));
+    assert_eq!(find(&e, "olaf kellner").kind, EntityKind::Person, "{e:?}");
+}
