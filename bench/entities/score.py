@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LANGS = ["en", "de", "fr", "es", "ru", "ru_later"]
+LANGS = ["en", "de", "fr", "es", "ru", "ru_later", "de_later", "fr_later", "es_later"]
 KINDS = ["person", "organization", "place"]
 
 

@@ -110,6 +110,16 @@ pub(crate) fn place(lower: &str) -> Option<Place> {
     REGIONS.get(lower).or_else(|| PLACES.get(lower)).copied()
 }
 
+/// The place a lowercase name names, or, where the language capitalises nouns (German), whose
+/// genitive it is ("bayerns", "hamburgs"), with the name it was found under.
+pub(crate) fn place_in<'a>(lower: &'a str, lexicon: &crate::lexicon::names::Lexicon) -> Option<(Place, &'a str)> {
+    if let Some(p) = place(lower) {
+        return Some((p, lower));
+    }
+    let stem = lower.strip_suffix('s').filter(|stem| lexicon.capitalises_nouns && !stem.ends_with('s'))?;
+    place(stem).map(|p| (p, stem))
+}
+
 /// Whether a lowercase word is a given name.
 pub(crate) fn is_given_name(lower: &str) -> bool {
     GIVEN.contains(lower)

@@ -168,8 +168,11 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         .into_iter()
         .filter_map(|(key, g)| {
             let kind = classify(&key, &g, lexicon, sure)?;
-            let name =
-                if lexicon.declines_names() { nominative_name(&g.name, &key, kind, &forms, lexicon) } else { g.name };
+            let name = if lexicon.declines_names() {
+                nominative_name(&g.name, &key, kind, &forms, lexicon)
+            } else {
+                without_genitive(g.name, kind, lexicon)
+            };
             let also = g.forms.into_iter().filter(|f| *f != name).collect();
             Some(Entity { name, key, kind, mentions: g.mentions, also })
         })
@@ -239,6 +242,18 @@ fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static 
     Some(code)
 }
 
+/// A place named in the German genitive ("Bayerns") is shown as it is named ("Bayern").
+fn without_genitive(name: String, kind: EntityKind, lexicon: &Lexicon) -> String {
+    let lower = name.to_lowercase();
+    if kind != EntityKind::Place || lower.contains(' ') {
+        return name;
+    }
+    match known::place_in(&lower, lexicon) {
+        Some((_, found)) if found.len() < lower.len() => name.strip_suffix('s').map_or(name.clone(), str::to_owned),
+        _ => name,
+    }
+}
+
 /// The shared key of a mention, and whether it names a well-known organisation.
 fn key_of(m: &Mention, lexicon: &Lexicon, sure: bool) -> (String, bool) {
     let display = m.words.join(" ");
@@ -262,6 +277,12 @@ fn key_of(m: &Mention, lexicon: &Lexicon, sure: bool) -> (String, bool) {
     }
     if let Some(main) = known::place(&lower).and_then(|p| p.main) {
         return (main.to_lowercase(), false);
+    }
+    // "Bayerns", "Hamburgs": German writes a place's genitive with an "s".
+    if !lower.contains(' ')
+        && let Some((place, name)) = known::place_in(&lower, lexicon)
+    {
+        return (place.main.unwrap_or(name).to_lowercase(), false);
     }
     (lower, false)
 }
@@ -462,7 +483,21 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
         if country(&single) {
             continue;
         }
-        let Some(owner) = owner_of(&single) else { continue };
+        // ("Söder" is keyed as the district it also names: its words are the surname.)
+        let written =
+            groups.get(&single).map(|g| fold_words(&g.words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>()));
+        // (Only a full name that reads as a person's takes it: "Read Kyle" is no name.)
+        let person_like = |owner: &String| {
+            groups.get(owner).is_some_and(|g| {
+                g.evidence.person > 0
+                    || g.words.first().is_some_and(|w| known::is_given_name_in(&w.to_lowercase(), lexicon))
+            })
+        };
+        let Some(owner) = owner_of(&single)
+            .or_else(|| written.filter(|w| *w != single).and_then(|w| owner_of(&w)).filter(person_like))
+        else {
+            continue;
+        };
         if groups.get(&single).is_some_and(|g| g.known_org) {
             continue;
         }

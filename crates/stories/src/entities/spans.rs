@@ -1174,7 +1174,7 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
         let after = if speaks { cx.after.clone() } else { String::new() };
         let lower = part[0].lower.as_ref();
         let big_place = crate::gazetteer::territory(lower).is_some()
-            || known::place(lower).is_some_and(|p| p.population >= 1_000_000);
+            || known::place_in(lower, lex).is_some_and(|(p, _)| p.population >= 1_000_000);
         let weak = first
             && cx.sentence_start
             && words.len() == 1

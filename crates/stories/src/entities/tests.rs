@@ -948,3 +948,17 @@ fn a_government_named_by_its_leader_gives_the_leader() {
     let e = extract_entities("Reform", "Die Regierung von Olaf Kellner hat die Reform beschlossen.", Some("de"));
     assert_eq!(find(&e, "olaf kellner").kind, EntityKind::Person, "{e:?}");
 }
+
+#[test]
+fn a_german_places_genitive_is_the_place_and_a_surname_that_names_a_place_is_the_persons() {
+    let e = extract_entities(
+        "Hafen",
+        "Hamburgs Bürgermeisterin Ilse Söder hat den Hafen besucht. Söder sagte in Kiel, die Werft bleibe offen.",
+        Some("de"),
+    );
+    let k = kinds(&e);
+    assert_eq!((find(&e, "hamburg").kind, find(&e, "hamburg").name.as_str()), (EntityKind::Place, "Hamburg"), "{k:?}");
+    let person = find(&e, "ilse söder");
+    assert_eq!((person.kind, person.mentions), (EntityKind::Person, 2), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n == "Söder"), "{k:?}");
+}
