@@ -142,6 +142,9 @@ struct Profile {
     anchors: Vec<(u32, f32)>,
     word_norm: f32,
     anchor_norm: f32,
+    /// The norm of the anchors that other articles have too (an article's anchors seen
+    /// nowhere else cannot meet a story and only dilute its cosine).
+    anchor_seen_norm: f32,
     /// The languages of its articles (the script where the language is unknown), one bit
     /// each (a hash of the tag).
     languages: u64,
@@ -186,6 +189,7 @@ impl Profile {
         };
         let words = cosine(&self.words, self.word_norm, &other.words, other.word_norm);
         let anchors = cosine(&self.anchors, self.anchor_norm, &other.anchors, other.anchor_norm);
+        let anchors_seen = cosine(&self.anchors, self.anchor_seen_norm, &other.anchors, other.anchor_norm).min(1.0);
         let both = if self.anchors.is_empty() || other.anchors.is_empty() {
             words
         } else {
@@ -193,7 +197,9 @@ impl Profile {
         };
         if apart {
             // Texts in different languages share hardly any words: anchors are all they share.
-            both.max(config.anchor_alone * anchors)
+            // (An article's anchors that no other article has, most often its language's own
+            // capitalised words, cannot meet the story: they are left out of its norm.)
+            both.max(config.anchor_alone * anchors_seen)
         } else {
             both
         }
@@ -463,12 +469,14 @@ impl StoryClusterer {
         };
         let (words, word_norm) = unit((words, word_norm));
         let (anchors, anchor_norm) = unit((anchors, anchor_norm));
+        let anchor_seen_norm =
+            anchors.iter().filter(|(t, _)| self.df[*t as usize] > 1).map(|(_, x)| x * x).sum::<f32>().sqrt();
         let tag = counts
             .language
             .as_deref()
             .map_or_else(|| format!("{:?}", counts.script), |l| l.split('-').next().unwrap_or(l).to_ascii_lowercase());
         let bit = crate::hash::hash_str(&tag) % 64;
-        Profile { words, anchors, word_norm, anchor_norm, languages: 1 << bit }
+        Profile { words, anchors, word_norm, anchor_norm, anchor_seen_norm, languages: 1 << bit }
     }
 
     /// The time between an article at `at` (uncertain by `slack`) and a story's articles.
@@ -739,7 +747,8 @@ impl StoryClusterer {
         let (anchors, anchor_norm) = unit(anchors);
         let Some(story) = self.stories.get_mut(&id) else { return };
         let old = std::mem::replace(&mut story.indexed, indexed.clone());
-        story.profile = Profile { words, anchors, word_norm, anchor_norm, languages: sum.languages };
+        story.profile =
+            Profile { words, anchors, word_norm, anchor_norm, anchor_seen_norm: anchor_norm, languages: sum.languages };
         for t in old.iter().filter(|t| !indexed.contains(t)) {
             if let Some(list) = self.inverted.get_mut(t) {
                 list.retain(|&s| s != id);

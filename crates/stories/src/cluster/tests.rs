@@ -638,3 +638,33 @@ fn a_story_merged_into_another_brings_its_headline_places() {
     c.absorb(kansas.story, iowa.story);
     assert_eq!(places(&c, kansas.story), both, "the survivor's headlines name both states now");
 }
+
+#[test]
+fn a_report_in_another_language_is_not_kept_apart_by_names_only_it_has() {
+    // A day later, the Russian report names the engineer, as the English ones do, and also
+    // the many bodies that told of it, in Russian words no other article has: those cannot
+    // meet the story and must not dilute the name it shares.
+    let stream = [
+        (
+            0,
+            "en",
+            "Engineer Mara Okafor halts Port Alder bridge works",
+            "Mara Okafor, the chief engineer of the Port Alder harbour bridge, halted repairs on Monday after cracks were found, the council said.",
+        ),
+        (
+            1,
+            "en",
+            "Port Alder bridge repairs halted as cracks found",
+            "Repairs on the Port Alder bridge stopped on Monday; chief engineer Mara Okafor said the cracks would be studied.",
+        ),
+        (
+            30,
+            "ru",
+            "Инженер Мара Окафор остановила ремонт моста",
+            "Главный инженер Мара Окафор остановила ремонт моста. Об этом сообщили Городской Совет, Портовое Управление, Дорожная Инспекция, Союз Строителей, Гильдия Мостовиков Северного Края, Палата Ремесел, Общество Инженеров Валдайской Губернии, Комитет Дорог, Служба Надзора и Фонд Развития Приморья.",
+        ),
+    ];
+    let stories = place_in_languages(ClusterConfig::default(), &stream, true);
+    assert_eq!(stories[0], stories[1], "{stories:?}");
+    assert_eq!(stories[0], stories[2], "{stories:?}");
+}
