@@ -962,3 +962,16 @@ fn a_german_places_genitive_is_the_place_and_a_surname_that_names_a_place_is_the
     assert_eq!((person.kind, person.mentions), (EntityKind::Person, 2), "{k:?}");
     assert!(!k.iter().any(|(n, _)| n == "Söder"), "{k:?}");
 }
+
+#[test]
+fn laboratories_observatories_and_directorates_are_organisations() {
+    let e = en(
+        "Telescope",
+        "Astronomers at the Kellmoor Observatory and the Alder Marine Laboratory said the Space Weather Directorate \
+         would publish the data.",
+    );
+    let k = kinds(&e);
+    for name in ["Kellmoor Observatory", "Alder Marine Laboratory", "Space Weather Directorate"] {
+        assert!(k.contains(&(name.into(), EntityKind::Organization)), "{name}: {k:?}");
+    }
+}

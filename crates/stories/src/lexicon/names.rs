@@ -419,6 +419,11 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "studios",
         "stores",
         "brands",
+        "laboratory",
+        "observatory",
+        "directorate",
+        "secretariat",
+        "inspectorate",
     ],
     org_endings: &[],
     org_appositions: &[
