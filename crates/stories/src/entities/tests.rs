@@ -975,3 +975,19 @@ fn laboratories_observatories_and_directorates_are_organisations() {
         assert!(k.contains(&(name.into(), EntityKind::Organization)), "{name}: {k:?}");
     }
 }
+
+#[test]
+fn institutions_by_their_head_nouns_in_german_french_and_spanish() {
+    let e = extract_entities(
+        "Hafen",
+        "Die IG Hafen fordert Geld. Laut dem Deutschen Seedienst bleibt Kiel offen.",
+        Some("de"),
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("IG Hafen".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Deutschen Seedienst".into(), EntityKind::Organization)), "{k:?}");
+    let e = extract_entities("Puerto", "La Guardia Portuaria detuvo a tres personas en Vigo.", Some("es"));
+    assert!(kinds(&e).contains(&("Guardia Portuaria".into(), EntityKind::Organization)), "{e:?}");
+    let e = extract_entities("Port", "Selon la Chambre Maritime de Brest, le port rouvrira.", Some("fr"));
+    assert!(kinds(&e).contains(&("Chambre Maritime de Brest".into(), EntityKind::Organization)), "{e:?}");
+}

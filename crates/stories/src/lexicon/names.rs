@@ -1067,6 +1067,7 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "behörde",
         "nationen",
         "organisation",
+        "ig",
     ],
     org_endings: &[
         "bank",
@@ -1086,6 +1087,8 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "institut",
         "programm",
         "programms",
+        "dienst",
+        "dienstes",
         "organisation",
     ],
     org_appositions: &[
@@ -1437,6 +1440,11 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
         "comité",
         "nations",
         "gouvernement",
+        "olympique",
+        "autorité",
+        "chambre",
+        "direction",
+        "service",
     ],
     org_endings: &[],
     org_appositions: &[
@@ -1863,6 +1871,14 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
         "liga",
         "compañía",
         "empresa",
+        "guardia",
+        "atlético",
+        "deportivo",
+        "cámara",
+        "oficina",
+        "autoridad",
+        "servicio",
+        "consorcio",
     ],
     org_endings: &[],
     org_appositions: &[
