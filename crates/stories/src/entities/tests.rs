@@ -991,3 +991,21 @@ fn institutions_by_their_head_nouns_in_german_french_and_spanish() {
     let e = extract_entities("Port", "Selon la Chambre Maritime de Brest, le port rouvrira.", Some("fr"));
     assert!(kinds(&e).contains(&("Chambre Maritime de Brest".into(), EntityKind::Organization)), "{e:?}");
 }
+
+#[test]
+fn portuguese_italian_and_dutch_titles_articles_and_datelines() {
+    let e = extract_entities(
+        "Porto",
+        "O ministro Tiago Kellmar visitou o porto nesta terça-feira. Em Lisboa, os estivadores pararam.",
+        Some("pt"),
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Tiago Kellmar".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("Lisboa".into(), EntityKind::Place)), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n.starts_with("Em ")), "{k:?}");
+    let e = extract_entities("Porto", "GENOVA - Il porto resta chiuso, ha detto il sindaco.", Some("it"));
+    assert_eq!(find(&e, "genoa").kind, EntityKind::Place, "{e:?}");
+    let e =
+        extract_entities("Haven", "Minister Joost Kellerman zei in Rotterdam dat de haven open blijft.", Some("nl"));
+    assert!(kinds(&e).contains(&("Joost Kellerman".into(), EntityKind::Person)), "{e:?}");
+}
