@@ -600,6 +600,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     out
 }
 
+/// English titles in the plural, written before names joined by "and".
+const PLURAL_TITLES: &[&str] = &["justices", "sens", "reps", "senators", "presidents", "governors", "drs"];
+
 /// Nouns of a government that news names by its leader ("the Government of ...").
 const GOVERNMENT_HEADS: &[&str] = &[
     "government",
@@ -837,6 +840,13 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     // "Valencia y Murcia", "Russian President Vladimir Putin and Chinese President Xi Jinping":
     // coordinated names are cut apart first, unless the whole is one name.
     if items.iter().any(|w| w.connector && COORDINATORS.contains(&w.lower.as_ref())) && !joins_one_name(&items, lex) {
+        // "Justices Ana Brook and Kell Marsh", "Presidents Brook and Marsh": a title in the
+        // plural is every name's it stands before.
+        let plural_title = lex.is_english()
+            && (PLURAL_TITLES.contains(&cx.before.as_str()) || PLURAL_TITLES.contains(&items[0].lower.as_str()));
+        if plural_title && PLURAL_TITLES.contains(&items[0].lower.as_str()) {
+            cx.before = items.remove(0).lower;
+        }
         let segments: Vec<Vec<Item>> = items
             .split(|w| w.connector && COORDINATORS.contains(&w.lower.as_ref()))
             .filter(|p| !p.is_empty())
@@ -868,7 +878,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 before: if n == 0 { cx.before.clone() } else { String::new() },
                 after: if n + 1 == count { cx.after.clone() } else { String::new() },
                 sentence_start: cx.sentence_start && n == 0,
-                titled: (cx.titled && n == 0) || (beside_person && plain_name(&segment)),
+                titled: (cx.titled && n == 0) || plural_title || (beside_person && plain_name(&segment)),
                 follows: if n + 1 == count { cx.follows } else { Follows::Nothing },
                 follows_determined: cx.follows_determined,
                 town: cx.town && n + 1 == count,

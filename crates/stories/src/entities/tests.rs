@@ -1009,3 +1009,15 @@ fn portuguese_italian_and_dutch_titles_articles_and_datelines() {
         extract_entities("Haven", "Minister Joost Kellerman zei in Rotterdam dat de haven open blijft.", Some("nl"));
     assert!(kinds(&e).contains(&("Joost Kellerman".into(), EntityKind::Person)), "{e:?}");
 }
+
+#[test]
+fn a_title_in_the_plural_is_every_joined_names() {
+    let e = en("Ruling", "The ruling was joined by Justices Ana Brook and Kellan Marsh Jackson on Friday.");
+    let k = kinds(&e);
+    assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("Kellan Marsh Jackson".into(), EntityKind::Person)), "{k:?}");
+    let e = en("Funeral", "Former Presidents Brookfield and Marsh attended the funeral in Kell Harbour.");
+    let k = kinds(&e);
+    assert!(k.contains(&("Brookfield".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("Marsh".into(), EntityKind::Person)), "{k:?}");
+}
