@@ -84,7 +84,8 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "tv", "gdp", "dna", "rna", "ipo", "atm", "sms", "suv", "ceo", "cfo", "coo", "cto", "hiv", "vat", "pdf", "usb",
     "gps", "faq", "diy", "vip", "ok", "pm", "am", "ad", "bc", "id", "iq", "dj", "mp", "pc", "dvd", "cd", "mri", "ufo",
     "a.g.", "gmt", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "cet", "cest", "utc", "icu", "hdl", "ldl", "sos",
-    "ptsd", "adhd", "mph",
+    "ptsd", "adhd", "mph", "ai", "api", "esg", "etf", "etfs", "ev", "evs", "nft", "nfts", "lgbt", "lgbtq", "rsv",
+    "sars", "mers", "hpv", "aids", "copd", "cpi", "ppi", "vpn", "cbd", "thc", "ivf", "dui", "wmd", "ied", "ieds",
 ];
 
 /// Endings of a hyphenated modifier ("GOP-controlled", "Saudi-led", "London-based"): the word
@@ -760,6 +761,11 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
     }
     // "Kellcare, ending Governor ...": a clause goes on after the comma, no apposition.
     if from.get(1).is_some_and(|t| !capital(t) && (t.lower.ends_with("ing") || t.lower.ends_with("ed"))) {
+        return Follows::Nothing;
+    }
+    // "Ana Brook, who ran the trading firm, ...": a relative clause says what the name did,
+    // not what it is (teams and firms are "who" as often as people).
+    if lex.is_english() && from.get(1).is_some_and(|t| matches!(t.lower.as_ref(), "who" | "whose" | "whom")) {
         return Follows::Nothing;
     }
     for (n, t) in from.iter().enumerate().skip(1).take(6) {

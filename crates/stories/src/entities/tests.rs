@@ -1021,3 +1021,15 @@ fn a_title_in_the_plural_is_every_joined_names() {
     assert!(k.contains(&("Brookfield".into(), EntityKind::Person)), "{k:?}");
     assert!(k.contains(&("Marsh".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn a_relative_clause_says_what_a_name_did_and_common_abbreviations_name_nothing() {
+    let e = en(
+        "Trial",
+        "His former partner Mara Kellwood, who ran the trading firm Kell Research, testified. The company bets on AI, \
+         EV batteries and an ETF, and the CPI rose.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Mara Kellwood".into(), EntityKind::Person)), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| ["AI", "EV", "ETF", "CPI"].contains(&n.as_str())), "{k:?}");
+}
