@@ -1033,3 +1033,14 @@ fn a_relative_clause_says_what_a_name_did_and_common_abbreviations_name_nothing(
     assert!(k.contains(&("Mara Kellwood".into(), EntityKind::Person)), "{k:?}");
     assert!(!k.iter().any(|(n, _)| ["AI", "EV", "ETF", "CPI"].contains(&n.as_str())), "{k:?}");
 }
+
+#[test]
+fn a_guild_is_an_organisation_and_secretary_general_a_title() {
+    let e = en(
+        "Talks",
+        "The Harbour Pilots Guild of Kellport went on strike. Alliance Secretary-General Mara Kellwood said talks would resume.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Harbour Pilots Guild of Kellport".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Mara Kellwood".into(), EntityKind::Person)), "{k:?}");
+}

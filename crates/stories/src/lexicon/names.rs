@@ -419,6 +419,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "studios",
         "stores",
         "brands",
+        "guild",
         "laboratory",
         "observatory",
         "directorate",
@@ -2403,9 +2404,10 @@ impl Lexicon {
         {
             return true;
         }
-        // "President-elect", "Co-Chairwoman", "Editor-in-Chief".
+        // "President-elect", "Co-Chairwoman", "Editor-in-Chief", "Secretary-General".
         lower.split_once('-').is_some_and(|(head, tail)| {
-            (titles.contains_key(head) && matches!(tail, "elect" | "designate" | "in-chief" | "to-be" | "at-large"))
+            (titles.contains_key(head)
+                && matches!(tail, "elect" | "designate" | "in-chief" | "to-be" | "at-large" | "general"))
                 || (matches!(head, "co" | "vice" | "ex") && titles.contains_key(tail))
         })
     }
