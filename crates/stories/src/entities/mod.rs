@@ -648,6 +648,21 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     if several && (known::is_given_name_in(first, lexicon) || g.evidence.person > 0) {
         return Some(EntityKind::Person);
     }
+    // "Novak Djokovic", "Daniil Medvedev": a name of two or three words that ends in a
+    // surname's suffix is a person's, where nothing says otherwise.
+    // (Not after a people's word or a common word that opened the sentence: "Russian ...",
+    // "Only ...".)
+    let plain_first = !lexicon.demonyms.contains(&first.as_str())
+        && !lexicon.is_function_word(first)
+        && !(lexicon.is_english() && crate::lexicon::english::is_stop_word(first));
+    if (2..=3).contains(&lower.len())
+        && plain_first
+        && g.evidence.place == 0
+        && g.evidence.org == 0
+        && has_surname_ending(last)
+    {
+        return Some(EntityKind::Person);
+    }
     if several && g.evidence.place > 0 && !lexicon.capitalises_nouns {
         return Some(EntityKind::Place);
     }
@@ -655,6 +670,22 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
         return Some(EntityKind::Organization);
     }
     None
+}
+
+/// Endings of surnames in Latin letters that few other words have (Slavic, Baltic, Romanian,
+/// Turkish, Nordic, Georgian, Armenian, Greek, Spanish patronymics).
+const SURNAME_ENDINGS: &[&str] = &[
+    "ović", "ovic", "ević", "evic", "ovich", "evich", "enko", "escu", "oglu", "oğlu", "sson", "wicz", "czyk", "shvili",
+    "idze", "opoulos", "akis", "ski", "ska", "sky", "skyy", "skiy", "ova", "eva", "ov", "ev", "yan", "ez",
+];
+
+/// Whether a lowercase word of six letters or more in Latin letters ends as surnames do.
+fn has_surname_ending(lower: &str) -> bool {
+    lower.chars().count() >= 6
+        && lower.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x0250)
+        && SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+        && known::place(lower).is_none()
+        && crate::gazetteer::territory(lower).is_none()
 }
 
 /// "WikiLeaks", "BioNTech", "PayPal": one word with a capital inside, after a first part that

@@ -1044,3 +1044,14 @@ fn a_guild_is_an_organisation_and_secretary_general_a_title() {
     assert!(k.contains(&("Harbour Pilots Guild of Kellport".into(), EntityKind::Organization)), "{k:?}");
     assert!(k.contains(&("Mara Kellwood".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn a_name_that_ends_as_surnames_do_is_a_persons() {
+    let e = en("Final", "Marko Kellovic won the final on Sunday, beating Ilya Brannikov in straight sets.");
+    let k = kinds(&e);
+    assert!(k.contains(&("Marko Kellovic".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("Ilya Brannikov".into(), EntityKind::Person)), "{k:?}");
+    // Not a people's word or a common word before it, and not a place.
+    let e = en("Final", "Only Brannikova finished. Russian Kellova came second in Kell Harbour.");
+    assert!(!kinds(&e).iter().any(|(n, _)| n.starts_with("Only") || n.starts_with("Russian")), "{e:?}");
+}
