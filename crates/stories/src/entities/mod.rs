@@ -652,9 +652,8 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // surname's suffix is a person's, where nothing says otherwise.
     // (Not after a people's word or a common word that opened the sentence: "Russian ...",
     // "Only ...".)
-    let plain_first = !lexicon.demonyms.contains(&first.as_str())
-        && !lexicon.is_function_word(first)
-        && !(lexicon.is_english() && crate::lexicon::english::is_stop_word(first));
+    let common_first = lexicon.is_english() && crate::lexicon::english::is_stop_word(first);
+    let plain_first = !lexicon.demonyms.contains(&first.as_str()) && !lexicon.is_function_word(first) && !common_first;
     if (2..=3).contains(&lower.len())
         && plain_first
         && g.evidence.place == 0
