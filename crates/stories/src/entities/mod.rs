@@ -648,7 +648,7 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     if several && (known::is_given_name_in(first, lexicon) || g.evidence.person > 0) {
         return Some(EntityKind::Person);
     }
-    // "Novak Djokovic", "Daniil Medvedev": a name of two or three words that ends in a
+    // "Marko Kellovic", "Ilya Brannikov": a name of two or three words that ends in a
     // surname's suffix is a person's, where nothing says otherwise.
     // (Not after a people's word or a common word that opened the sentence: "Russian ...",
     // "Only ...".)

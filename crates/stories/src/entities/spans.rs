@@ -653,12 +653,11 @@ fn portfolio_head(tokens: &[Token<'_>], i: usize, lex: &Lexicon) -> Option<usize
 }
 
 /// The elided article a token opens with ("l'" of "l'Intérieur"), as written.
-fn elision(raw: &str) -> Option<&str> {
+fn elision(raw: &str) -> Option<&'static str> {
     let raw = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
     ["l'", "d'", "L'", "D'", "l\u{2019}", "d\u{2019}", "L\u{2019}", "D\u{2019}"]
-        .iter()
-        .find(|p| raw.starts_with(*p))
-        .map(|p| &raw[..p.len()])
+        .into_iter()
+        .find(|p| raw.starts_with(p))
 }
 
 /// Whether a token is a US state as agencies abbreviate it ("N.Y.", "Tex.,").

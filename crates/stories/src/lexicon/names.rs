@@ -1209,8 +1209,8 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "mehrere",
         "teile",
         "tausende",
-        // Adverbs, pronouns and conjunctions that open sentences (a town's name in some
-        // other country, or the first word of a run, otherwise).
+        // Adverbs, pronouns and conjunctions that open sentences: no name's first word
+        // ("Dabei" is also a town's name abroad).
         "dabei",
         "dafür",
         "damit",
@@ -2213,7 +2213,6 @@ pub(crate) static OTHER: Lexicon = Lexicon {
         "governatore",
         "papa",
         "minister",
-        "premier",
         "burgemeester",
         "president",
         "voorzitter",
