@@ -1055,3 +1055,14 @@ fn a_name_that_ends_as_surnames_do_is_a_persons() {
     let e = en("Final", "Only Brannikova finished. Russian Kellova came second in Kell Harbour.");
     assert!(!kinds(&e).iter().any(|(n, _)| n.starts_with("Only") || n.starts_with("Russian")), "{e:?}");
 }
+
+#[test]
+fn the_capitol_is_a_place_and_its_police_an_organisation() {
+    let e = en(
+        "Protest",
+        "Protesters gathered outside the Capitol on Wednesday, and the Capitol Police closed two streets.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Capitol".into(), EntityKind::Place)), "{k:?}");
+    assert!(k.contains(&("Capitol Police".into(), EntityKind::Organization)), "{k:?}");
+}
