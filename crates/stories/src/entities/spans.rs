@@ -457,6 +457,36 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 before = if head > 0 { tokens[head - 1].lower.to_string() } else { String::new() };
             }
         }
+        // "Центральная избирательная комиссия", "Мещанский суд": where names decline, an
+        // institution's name opens with a capitalised adjective and goes on in lowercase up to
+        // its head noun.
+        // (In the nominative only, and whole: the head noun ends the name, before a stop, a
+        // capitalised word or a verb, not before a genitive that may be the name's.)
+        if lex.declines_names() && items.len() == 1 && is_nominative_adjective(&items[0].lower) {
+            let mut k = j + 1;
+            while k <= j + 3
+                && tokens.get(k).is_some_and(|t| !capital(t) && !t.line_start)
+                && !breaks_after(&tokens[k - 1])
+            {
+                // ("Правая партия «...»": a description before the name in quotes.)
+                let quoted_after =
+                    tokens.get(k + 1).is_some_and(|t| t.raw.starts_with(['«', '"', '\u{201c}', '\u{201e}']));
+                let ends_name = !quoted_after
+                    && (breaks_after(&tokens[k])
+                        || tokens.get(k + 1).is_none_or(|t| capital(t) || t.line_start || is_russian_verb(&t.lower)));
+                if lex.org_words.contains(&tokens[k].lower.as_ref()) && ends_name {
+                    for t in &tokens[j + 1..=k] {
+                        items.push(Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false });
+                    }
+                    j = k;
+                    break;
+                }
+                if !is_nominative_adjective(&tokens[k].lower) {
+                    break;
+                }
+                k += 1;
+            }
+        }
         // "le Conseil constitutionnel", "le Parti socialiste": French writes an institution's
         // adjectives in lowercase after its capitalised head noun; they are its name's (the
         // lexicon's `institution_adjective_endings`).
@@ -599,6 +629,19 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         i = j + 1;
     }
     out
+}
+
+/// A Russian adjective in the nominative ("центральная", "верховный"), on a word of five
+/// letters or more.
+fn is_nominative_adjective(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"];
+    lower.chars().count() >= 5 && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// A Russian verb in the past or present tense ("сообщила", "выдал", "заявляет").
+fn is_russian_verb(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &["ла", "ло", "ли", "ал", "ял", "ил", "ел", "ет", "ит", "ут", "ют", "ат", "ят"];
+    lower.chars().count() >= 4 && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// English titles in the plural, written before names joined by "and".
@@ -901,7 +944,9 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 || lex.is_org_word(&w.lower)
                 || super::declined::is_known_place_declined(&w.lower)
         };
-        if !known(&items[0]) && known(&items[1]) {
+        // (An institution's lowercase words after its capitalised adjective are its name's.)
+        let capitalised = items[1].word.chars().next().is_some_and(char::is_uppercase);
+        if !known(&items[0]) && known(&items[1]) && capitalised {
             cx.before = items.remove(0).lower;
             cx.sentence_start = false;
         }

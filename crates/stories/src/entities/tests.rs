@@ -1066,3 +1066,17 @@ fn the_capitol_is_a_place_and_its_police_an_organisation() {
     assert!(k.contains(&("Capitol".into(), EntityKind::Place)), "{k:?}");
     assert!(k.contains(&("Capitol Police".into(), EntityKind::Organization)), "{k:?}");
 }
+
+#[test]
+fn a_russian_institution_opens_with_a_capitalised_adjective() {
+    let e = extract_entities(
+        "Выборы",
+        "Северная избирательная комиссия объявила итоги. Приморский суд Кельска приговорил Ивана Лесного к штрафу. \
+         Правая партия «Кельский союз» получила треть голосов.",
+        Some("ru"),
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Северная избирательная комиссия".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Приморский суд".into(), EntityKind::Organization)), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n.starts_with("Правая")), "a description before a quoted name: {k:?}");
+}
