@@ -1080,3 +1080,11 @@ fn a_russian_institution_opens_with_a_capitalised_adjective() {
     assert!(k.contains(&("Приморский суд".into(), EntityKind::Organization)), "{k:?}");
     assert!(!k.iter().any(|(n, _)| n.starts_with("Правая")), "a description before a quoted name: {k:?}");
 }
+
+#[test]
+fn seats_of_government_named_for_their_occupants_are_organisations() {
+    let e = extract_entities("Port", "L'Élysée n'a pas réagi. Selon Brest Matin, le port rouvrira.", Some("fr"));
+    assert_eq!(find(&e, "élysée").kind, EntityKind::Organization, "{e:?}");
+    let e = en("Visit", "Downing Street said the prime minister would visit Kell Harbour on Monday.");
+    assert_eq!(find(&e, "downing street").kind, EntityKind::Organization, "{e:?}");
+}
