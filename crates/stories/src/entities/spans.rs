@@ -296,12 +296,20 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && known::place(&t.lower).is_none();
         // "interrogé par Le Monde", "Marine Le Pen": inside a sentence, a capitalised article
         // before a capitalised word is the name's first word.
+        // (Opening a sentence too, where the two words name a known place: "Le Havre", "La Paz".)
         let name_article = cap
-            && !sentence_start
-            && !t.line_start
             && lex.name_articles.contains(&t.lower.as_ref())
             && !breaks_after(t)
-            && tokens.get(i + 1).is_some_and(|n| capital(n) && !n.line_start && !lex.is_function_word(&n.lower));
+            && tokens.get(i + 1).is_some_and(|n| {
+                capital(n)
+                    && !n.line_start
+                    && !lex.is_function_word(&n.lower)
+                    && ((!sentence_start && !t.line_start) || {
+                        // (The two words whole: "La Guardia Civil" is no place.)
+                        let whole = breaks_after(n) || !tokens.get(i + 2).is_some_and(|a| capital(a) && !a.line_start);
+                        whole && known::place(&format!("{} {}", t.lower, n.lower)).is_some()
+                    })
+            });
         if !cap
             || town_state
             || lex.is_calendar(t.lower.as_ref())
@@ -865,12 +873,18 @@ fn joined(items: &[Item]) -> String {
 /// Cuts one run into the names it holds and records each.
 fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec<Mention>) {
     // ("par Le Monde": a capitalised article inside a sentence is the name's.)
-    let name_article = |w: &Item, cx: &Context| {
-        !cx.sentence_start && !w.connector && lex.name_articles.contains(&w.lower.as_str()) && w.word != w.lower
+    // ("Le Havre", "La Paz": opening a sentence too, where the two words name a known place.)
+    let name_article = |items: &[Item], cx: &Context| {
+        let w = &items[0];
+        !w.connector
+            && lex.name_articles.contains(&w.lower.as_str())
+            && w.word != w.lower
+            && (!cx.sentence_start
+                || items.len() == 2 && known::place(&format!("{} {}", w.lower, items[1].lower)).is_some())
     };
     let leading = |items: &[Item], cx: &Context| {
         items.first().is_some_and(|w| {
-            (w.connector || lex.is_function_word(&w.lower)) && !(items.len() > 1 && name_article(w, cx))
+            (w.connector || lex.is_function_word(&w.lower)) && !(items.len() > 1 && name_article(items, cx))
         })
     };
     while leading(&items, &cx) {

@@ -1088,3 +1088,15 @@ fn seats_of_government_named_for_their_occupants_are_organisations() {
     let e = en("Visit", "Downing Street said the prime minister would visit Kell Harbour on Monday.");
     assert_eq!(find(&e, "downing street").kind, EntityKind::Organization, "{e:?}");
 }
+
+#[test]
+fn a_place_whose_name_opens_with_an_article_keeps_it_at_a_sentences_start() {
+    let e = extract_entities("Port", "Le Havre a rouvert son port. Le Conseil régional a voté lundi.", Some("fr"));
+    let k = kinds(&e);
+    assert!(k.contains(&("Le Havre".into(), EntityKind::Place)), "{k:?}");
+    assert!(k.contains(&("Conseil régional".into(), EntityKind::Organization)), "{k:?}");
+    let e = extract_entities("Puerto", "La Paz amaneció tranquila. La Guardia Portuaria detuvo a dos.", Some("es"));
+    let k = kinds(&e);
+    assert!(k.contains(&("La Paz".into(), EntityKind::Place)), "{k:?}");
+    assert!(k.contains(&("Guardia Portuaria".into(), EntityKind::Organization)), "{k:?}");
+}
