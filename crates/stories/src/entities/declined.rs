@@ -104,6 +104,19 @@ pub(super) fn adjective_nominatives(word: &str) -> Vec<String> {
     }
 }
 
+/// A Russian adjective in the nominative ("центральная", "верховный"), on a word of five
+/// letters or more.
+pub(super) fn is_nominative_adjective(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"];
+    lower.chars().count() >= 5 && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// A Russian verb in the past or present tense ("сообщила", "выдал", "заявляет").
+pub(super) fn is_russian_verb(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &["ла", "ло", "ли", "ал", "ял", "ил", "ел", "ет", "ит", "ут", "ют", "ат", "ят"];
+    lower.chars().count() >= 4 && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
 /// Whether `candidate` names the entity better than `current`: more words; in a language that
 /// declines names, the same words in a likelier nominative ("Владимир Путин" over "Владимира
 /// Путина"); else more letters.

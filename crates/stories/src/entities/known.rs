@@ -116,8 +116,14 @@ pub(crate) fn place_in<'a>(lower: &'a str, lexicon: &crate::lexicon::names::Lexi
     if let Some(p) = place(lower) {
         return Some((p, lower));
     }
-    let stem = lower.strip_suffix('s').filter(|stem| lexicon.capitalises_nouns && !stem.ends_with('s'))?;
+    let stem = genitive_stem(lower, lexicon)?;
     place(stem).map(|p| (p, stem))
+}
+
+/// The name a German genitive in "-s" is of ("frankreichs", "bayerns"), where the language
+/// capitalises nouns.
+pub(crate) fn genitive_stem<'a>(lower: &'a str, lexicon: &crate::lexicon::names::Lexicon) -> Option<&'a str> {
+    lower.strip_suffix('s').filter(|stem| lexicon.capitalises_nouns && !stem.ends_with('s'))
 }
 
 /// Whether a lowercase word is a given name.

@@ -222,9 +222,8 @@ fn is_headline_line(line: &str, title: &str) -> bool {
 /// name in any language counts.
 fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static str> {
     // "Schwedens", "Frankreichs": German writes a country's genitive with an "s".
-    if lexicon.capitalises_nouns
-        && crate::gazetteer::territory(name).is_none()
-        && let Some(stem) = name.strip_suffix('s').filter(|stem| !stem.ends_with('s'))
+    if crate::gazetteer::territory(name).is_none()
+        && let Some(stem) = known::genitive_stem(name, lexicon)
         && crate::gazetteer::territory(stem).is_some()
     {
         return territory_here(stem, lexicon, sure);
@@ -652,13 +651,16 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // surname's suffix is a person's, where nothing says otherwise.
     // (Not after a people's word or a common word that opened the sentence: "Russian ...",
     // "Only ...".)
-    let common_first = lexicon.is_english() && crate::lexicon::english::is_stop_word(first);
-    let plain_first = !lexicon.demonyms.contains(&first.as_str()) && !lexicon.is_function_word(first) && !common_first;
+    let common_first = || {
+        lexicon.demonyms.contains(&first.as_str())
+            || lexicon.is_function_word(first)
+            || (lexicon.is_english() && crate::lexicon::english::is_stop_word(first))
+    };
     if (2..=3).contains(&lower.len())
-        && plain_first
         && g.evidence.place == 0
         && g.evidence.org == 0
         && has_surname_ending(last)
+        && !common_first()
     {
         return Some(EntityKind::Person);
     }

@@ -307,7 +307,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     && ((!sentence_start && !t.line_start) || {
                         // (The two words whole: "La Guardia Civil" is no place.)
                         let whole = breaks_after(n) || !tokens.get(i + 2).is_some_and(|a| capital(a) && !a.line_start);
-                        whole && known::place(&format!("{} {}", t.lower, n.lower)).is_some()
+                        whole && opens_a_place(&t.lower, &n.lower)
                     })
             });
         if !cap
@@ -470,7 +470,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // its head noun.
         // (In the nominative only, and whole: the head noun ends the name, before a stop, a
         // capitalised word or a verb, not before a genitive that may be the name's.)
-        if lex.declines_names() && items.len() == 1 && is_nominative_adjective(&items[0].lower) {
+        if lex.declines_names() && items.len() == 1 && super::declined::is_nominative_adjective(&items[0].lower) {
             let mut k = j + 1;
             while k <= j + 3
                 && tokens.get(k).is_some_and(|t| !capital(t) && !t.line_start)
@@ -481,7 +481,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     tokens.get(k + 1).is_some_and(|t| t.raw.starts_with(['«', '"', '\u{201c}', '\u{201e}']));
                 let ends_name = !quoted_after
                     && (breaks_after(&tokens[k])
-                        || tokens.get(k + 1).is_none_or(|t| capital(t) || t.line_start || is_russian_verb(&t.lower)));
+                        || tokens
+                            .get(k + 1)
+                            .is_none_or(|t| capital(t) || t.line_start || super::declined::is_russian_verb(&t.lower)));
                 if lex.org_words.contains(&tokens[k].lower.as_ref()) && ends_name {
                     for t in &tokens[j + 1..=k] {
                         items.push(Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false });
@@ -489,7 +491,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     j = k;
                     break;
                 }
-                if !is_nominative_adjective(&tokens[k].lower) {
+                if !super::declined::is_nominative_adjective(&tokens[k].lower) {
                     break;
                 }
                 k += 1;
@@ -639,17 +641,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     out
 }
 
-/// A Russian adjective in the nominative ("центральная", "верховный"), on a word of five
-/// letters or more.
-fn is_nominative_adjective(lower: &str) -> bool {
-    const ENDINGS: &[&str] = &["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"];
-    lower.chars().count() >= 5 && ENDINGS.iter().any(|e| lower.ends_with(e))
-}
-
-/// A Russian verb in the past or present tense ("сообщила", "выдал", "заявляет").
-fn is_russian_verb(lower: &str) -> bool {
-    const ENDINGS: &[&str] = &["ла", "ло", "ли", "ал", "ял", "ил", "ел", "ет", "ит", "ут", "ют", "ат", "ят"];
-    lower.chars().count() >= 4 && ENDINGS.iter().any(|e| lower.ends_with(e))
+/// Whether an article and the word after it name a known place ("le havre", "la paz").
+fn opens_a_place(article: &str, next: &str) -> bool {
+    known::place(&format!("{article} {next}")).is_some()
 }
 
 /// English titles in the plural, written before names joined by "and".
@@ -879,8 +873,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         !w.connector
             && lex.name_articles.contains(&w.lower.as_str())
             && w.word != w.lower
-            && (!cx.sentence_start
-                || items.len() == 2 && known::place(&format!("{} {}", w.lower, items[1].lower)).is_some())
+            && (!cx.sentence_start || items.len() == 2 && opens_a_place(&w.lower, &items[1].lower))
     };
     let leading = |items: &[Item], cx: &Context| {
         items.first().is_some_and(|w| {
