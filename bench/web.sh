@@ -4,8 +4,8 @@
 # nginx serving the same article page as a static file in the same run as the anchor; then
 # 10,000 distinct article pages in turn (past the page cache), beside nginx serving the same
 # 10,000 pages as files.
-# Measures an article page, a search for an event's word (a few matches) and a search for a
-# common word (tens of thousands of matches). Needs wrk and nginx (Debian packages).
+# Measures an article page, the front page, the API's top stories, a search for an event's word
+# (a few matches) and a search for a common word (tens of thousands of matches). Needs wrk and nginx (Debian packages).
 # Usage: bench/web.sh [N [DATABASE]]
 #   DATABASE: serve from this database instead of the SQLite file, for example the PostgreSQL
 #   copy bench/migrate_to.sh makes of it (postgres://.../newsdesk_bench_migrate).
@@ -80,6 +80,10 @@ run nginx-static "http://127.0.0.1:$static_port/article.html"
 run article-page "http://127.0.0.1:$port/articles/$article"
 wrk_script=bench/web_paths.lua run nginx-10k-files "http://127.0.0.1:$static_port"
 wrk_script=bench/web_paths.lua run articles-10k-uncached "http://127.0.0.1:$port"
+# The front page (kept for two seconds, like an article page) and the top stories through the
+# API (ranked and read on every request).
+run front-page "http://127.0.0.1:$port/"
+run api-top-stories "http://127.0.0.1:$port/api/v1/stories"
 run search-rare "http://127.0.0.1:$port/search?q=$rare"
 run search-common "http://127.0.0.1:$port/search?q=$common"
 # Search at a lighter load (4 connections instead of 32): the latency of one search, with less

@@ -60,6 +60,7 @@ migrations! {
     17 "article_images" "0017_article_images",
     18 "staff_comments" "0018_staff_comments",
     19 "story_members_index" "0019_story_members_index",
+    20 "live_stories_index" "0020_live_stories_index",
 }
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a

@@ -98,16 +98,56 @@ pub const FRESHNESS_HALF_LIFE_HOURS: f64 = 12.0;
 /// Days behind the newest story within which stories are ranked by coverage and freshness.
 pub const RANKED_DAYS: i64 = 7;
 /// Most stories ranked by coverage and freshness (the most recent): every front-page request
-/// reads this many rows at most, and a story a thousand stories back has long lost its
-/// freshness.
+/// reads this many entries of the live stories' index at most, and a story a thousand stories
+/// back has long lost its freshness.
 const RANKED_MOST: u32 = 1000;
 
-/// A story's standing on the front page: its outlets, halved for every half-life behind the
-/// newest story.
-fn rank(story: &StoryCard, newest: DateTime<Utc>) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let hours = (newest - story.last_seen_at).num_minutes().max(0) as f64 / 60.0;
-    f64::from(story.source_count.max(1)) * 0.5f64.powf(hours / FRESHNESS_HALF_LIFE_HOURS)
+/// Live stories: not merged into another, with articles. The index `stories_live` holds
+/// exactly these, with every column the front page's ranking reads.
+const LIVE: &str = "merged_into IS NULL AND article_count > 0";
+
+/// The front page's reads of the live stories, each served by their index alone.
+#[derive(Clone, Copy, Debug)]
+enum FrontRead {
+    /// How many there are.
+    Count,
+    /// When the newest was last active.
+    Newest,
+    /// The most recent, with what they are ranked by.
+    Ranked,
+    /// A page of the older ones, newest first.
+    Older,
+}
+
+fn front_sql(read: FrontRead) -> String {
+    match read {
+        FrontRead::Count => format!("SELECT count(*) FROM stories WHERE {LIVE}"),
+        FrontRead::Newest => format!("SELECT max(last_seen_at) FROM stories WHERE {LIVE}"),
+        FrontRead::Ranked => format!(
+            "SELECT id, last_seen_at, source_count FROM stories WHERE {LIVE} AND last_seen_at >= ? \
+             ORDER BY last_seen_at DESC, id DESC LIMIT ?"
+        ),
+        FrontRead::Older => format!(
+            "SELECT id FROM stories WHERE {LIVE} AND last_seen_at < ? \
+             ORDER BY last_seen_at DESC, id DESC LIMIT ? OFFSET ?"
+        ),
+    }
+}
+
+/// What the front page ranks a story by.
+struct Standing {
+    id: StoryId,
+    last_seen_at: DateTime<Utc>,
+    source_count: u32,
+}
+
+impl Standing {
+    /// Its outlets, halved for every half-life behind the newest story.
+    fn rank(&self, newest: DateTime<Utc>) -> f64 {
+        #[allow(clippy::cast_precision_loss)]
+        let hours = (newest - self.last_seen_at).num_minutes().max(0) as f64 / 60.0;
+        f64::from(self.source_count.max(1)) * 0.5f64.powf(hours / FRESHNESS_HALF_LIFE_HOURS)
+    }
 }
 
 /// Longest timeline shown on a story page.
@@ -135,53 +175,75 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn top_stories(&self, offset: u64, limit: u32) -> Result<Page<StoryCard>, StoreError> {
-        const LIVE: &str = "s.merged_into IS NULL AND s.article_count > 0";
-        let total: i64 = self
-            .sql("SELECT count(*) FROM stories WHERE merged_into IS NULL AND article_count > 0")
-            .scalar(self.pool())
-            .await?;
+        // Every statement here reads the index of live stories alone (`stories_live`), but
+        // the last, which reads the rows of the stories shown.
+        let total: i64 = self.sql(front_sql(FrontRead::Count)).scalar(self.here()).await?;
         let total = u64::try_from(total).unwrap_or(0);
-        let newest: Option<String> =
-            self.sql(format!("SELECT max(s.last_seen_at) FROM stories s WHERE {LIVE}")).scalar(self.pool()).await?;
+        let newest: Option<String> = self.sql(front_sql(FrontRead::Newest)).scalar(self.here()).await?;
         let Some(newest) = newest.as_deref().map(time::from_db).transpose()? else {
             return Ok(Page { items: Vec::new(), total, offset, limit });
         };
         let cutoff = time::to_db(newest - chrono::Duration::days(RANKED_DAYS));
-        let sql = format!(
-            "SELECT {STORY_COLUMNS} FROM stories s WHERE {LIVE} AND s.last_seen_at >= ? \
-             ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ?"
-        );
-        let rows = self.sql(sql).bind(cutoff.as_str()).bind(i64::from(RANKED_MOST)).fetch_all(self.pool()).await?;
-        let mut ranked = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
-        ranked.sort_by(|a, b| {
-            rank(b, newest).total_cmp(&rank(a, newest)).then(b.last_seen_at.cmp(&a.last_seen_at)).then(b.id.cmp(&a.id))
+        let rows = self
+            .sql(front_sql(FrontRead::Ranked))
+            .bind(cutoff.as_str())
+            .bind(i64::from(RANKED_MOST))
+            .fetch_all(self.here())
+            .await?;
+        let mut ranked = rows
+            .iter()
+            .map(|r| {
+                let standing = Standing {
+                    id: StoryId::from_uuid(uuid(&r.get::<String>("id")?)?),
+                    last_seen_at: time::from_db(&r.get::<String>("last_seen_at")?)?,
+                    source_count: count(r, "source_count")?,
+                };
+                Ok((standing.rank(newest), standing))
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        ranked.sort_by(|(ra, a), (rb, b)| {
+            rb.total_cmp(ra).then(b.last_seen_at.cmp(&a.last_seen_at)).then(b.id.cmp(&a.id))
         });
         let start = usize::try_from(offset).unwrap_or(usize::MAX);
-        let mut items: Vec<StoryCard> = ranked.iter().skip(start).take(limit as usize).cloned().collect();
-        let wanted = limit as usize - items.len();
+        let mut shown: Vec<StoryId> = ranked.iter().skip(start).take(limit as usize).map(|(_, s)| s.id).collect();
+        let wanted = limit as usize - shown.len();
         if wanted > 0 && limit > 0 {
             // Past the ranked stories: the older ones, newest first.
             let skip = start.saturating_sub(ranked.len());
-            let sql = format!(
-                "SELECT {STORY_COLUMNS} FROM stories s WHERE {LIVE} AND s.last_seen_at < ? \
-                 ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ? OFFSET ?"
-            );
             let oldest_ranked = if ranked.len() < RANKED_MOST as usize {
                 cutoff.clone()
             } else {
-                ranked.iter().map(|s| s.last_seen_at).min().map(time::to_db).unwrap_or(cutoff.clone())
+                ranked.iter().map(|(_, s)| s.last_seen_at).min().map(time::to_db).unwrap_or(cutoff.clone())
             };
             let rows = self
-                .sql(sql)
+                .sql(front_sql(FrontRead::Older))
                 .bind(oldest_ranked.as_str())
                 .bind_page(u32::try_from(wanted).unwrap_or(limit), u64::try_from(skip).unwrap_or(0))
-                .fetch_all(self.pool())
+                .fetch_all(self.here())
                 .await?;
             for row in &rows {
-                items.push(story_card(row)?);
+                shown.push(StoryId::from_uuid(uuid(&row.get::<String>("id")?)?));
             }
         }
+        let items = self.story_cards(&shown).await?;
         Ok(Page { items, total, offset, limit })
+    }
+
+    /// The cards of these stories, in this order; a story that is gone is left out.
+    async fn story_cards(&self, ids: &[StoryId]) -> Result<Vec<StoryCard>, StoreError> {
+        let mut cards: std::collections::HashMap<StoryId, StoryCard> = std::collections::HashMap::new();
+        for chunk in ids.chunks(100) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let mut q = self.sql(format!("SELECT {STORY_COLUMNS} FROM stories s WHERE s.id IN ({marks})"));
+            for id in chunk {
+                q = q.bind(id.to_string());
+            }
+            for row in &q.fetch_all(self.here()).await? {
+                let card = story_card(row)?;
+                cards.insert(card.id, card);
+            }
+        }
+        Ok(ids.iter().filter_map(|id| cards.remove(id)).collect())
     }
 
     /// Where a story is now: itself, or the story it was merged into. `None` when unknown.
@@ -272,7 +334,7 @@ impl Store {
             for story in chunk {
                 q = q.bind(story.id.to_string());
             }
-            let rows = q.bind(i64::from(HEADLINE_SCAN)).fetch_all(self.pool()).await?;
+            let rows = q.bind(i64::from(HEADLINE_SCAN)).fetch_all(self.here()).await?;
             let cards: std::collections::HashMap<StoryId, &StoryCard> = chunk.iter().map(|c| (c.id, c)).collect();
             for r in &rows {
                 let story = StoryId::from_uuid(uuid(&r.get::<String>("story_id")?)?);
@@ -409,13 +471,23 @@ impl Store {
         );
         let rows = self.sql(sql).bind(entity_id).bind(i64::from(limit)).fetch_all(self.pool()).await?;
         let articles = rows.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
-        let sql = format!(
-            "SELECT {STORY_COLUMNS} FROM stories s WHERE s.id IN \
-               (SELECT a.story_id FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?) \
-             AND s.merged_into IS NULL ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ?"
-        );
-        let rows = self.sql(sql).bind(entity_id).bind(i64::from(limit)).fetch_all(self.pool()).await?;
-        let stories = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
+        // The stories' order first, then the cards of those shown (a card's picture is a
+        // lookup of its own, not to be made for every story that ever named the entity).
+        let rows = self
+            .sql(
+                "SELECT s.id FROM stories s WHERE s.id IN \
+                   (SELECT a.story_id FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?) \
+                 AND s.merged_into IS NULL ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ?",
+            )
+            .bind(entity_id)
+            .bind(i64::from(limit))
+            .fetch_all(self.pool())
+            .await?;
+        let ids = rows
+            .iter()
+            .map(|r| Ok(StoryId::from_uuid(uuid(&r.get::<String>("id")?)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let stories = self.story_cards(&ids).await?;
         let rows = self
             .sql("SELECT name FROM entity_names WHERE entity_id = ? AND name <> ? ORDER BY name LIMIT 20")
             .bind(entity_id)
@@ -546,4 +618,35 @@ fn timeline_entry(row: &Row) -> Result<TimelineEntry, StoreError> {
 
 fn entity_count(row: &Row) -> Result<EntityCount, StoreError> {
     Ok(EntityCount { kind: row.get("kind")?, key: row.get("key")?, name: row.get("name")?, articles: count(row, "n")? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::StoreOptions;
+
+    /// Every read of the front page is answered by the live stories' index, without a sort of
+    /// its own and without reading a story's row: a front page costs the same at 100 or
+    /// 100,000 stories but for the index entries it counts.
+    #[tokio::test]
+    async fn the_front_pages_reads_use_the_live_stories_index_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("t.db").to_str().unwrap(), &StoreOptions::default()).await.unwrap();
+        for read in [FrontRead::Count, FrontRead::Newest, FrontRead::Ranked, FrontRead::Older] {
+            let mut q = store.sql(format!("EXPLAIN QUERY PLAN {}", front_sql(read)));
+            if matches!(read, FrontRead::Ranked | FrontRead::Older) {
+                q = q.bind("2026-06-01T00:00:00Z").bind(20_i64);
+            }
+            if matches!(read, FrontRead::Older) {
+                q = q.bind(0_i64);
+            }
+            // On a reading connection opened after the migrations: a connection of the pool
+            // may plan an EXPLAIN with the schema it read before the last migration.
+            let plan = q.fetch_all(store.here()).await.unwrap();
+            let plan: Vec<String> = plan.iter().map(|r| r.get::<String>("detail").unwrap()).collect();
+            let by_index = |d: &String| d.contains("USING INDEX") && d.split_whitespace().any(|w| w == "stories_live");
+            assert!(plan.iter().any(by_index), "{read:?}: {plan:?}");
+            assert!(!plan.iter().any(|d| d.contains("TEMP B-TREE")), "{read:?} sorts apart: {plan:?}");
+        }
+    }
 }

@@ -1,9 +1,10 @@
-//! A short-lived cache of rendered article pages ("micro-caching"): under load most readers
-//! of an article get the page rendered a moment ago instead of seven queries and a template.
-//! Pages are kept for [`TTL`]; this node forgets a page at once when it changes its comments,
-//! and other nodes (or the crawler) are at most [`TTL`] behind.
+//! A short-lived cache of rendered pages ("micro-caching"): under load most readers of an
+//! article, or of the front page, get the page rendered a moment ago instead of its queries
+//! and a template. Pages are kept for [`TTL`]; this node forgets an article's page at once
+//! when it changes its comments, and other nodes (or the crawler) are at most [`TTL`] behind.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -14,23 +15,23 @@ pub(crate) const TTL: Duration = Duration::from_secs(2);
 /// Pages kept at most; the cache is emptied when it is full.
 const CAPACITY: usize = 2048;
 
-#[derive(Default)]
-pub(crate) struct PageCache {
-    pages: Mutex<HashMap<ArticleId, (Instant, Arc<str>)>>,
+/// Rendered pages by what tells them apart: an article's id, a front page's number.
+pub(crate) struct PageCache<K = ArticleId> {
+    pages: Mutex<HashMap<K, (Instant, Arc<str>)>>,
 }
 
-impl PageCache {
+impl<K: Eq + Hash> PageCache<K> {
     pub(crate) fn new() -> Self {
-        Self::default()
+        Self { pages: Mutex::new(HashMap::new()) }
     }
 
     /// A page rendered less than [`TTL`] ago.
-    pub(crate) fn get(&self, id: ArticleId) -> Option<Arc<str>> {
+    pub(crate) fn get(&self, id: K) -> Option<Arc<str>> {
         let pages = self.pages.lock().ok()?;
         pages.get(&id).filter(|(at, _)| at.elapsed() < TTL).map(|(_, page)| Arc::clone(page))
     }
 
-    pub(crate) fn put(&self, id: ArticleId, page: String) {
+    pub(crate) fn put(&self, id: K, page: String) {
         if let Ok(mut pages) = self.pages.lock() {
             if pages.len() >= CAPACITY {
                 pages.retain(|_, (at, _)| at.elapsed() < TTL);
@@ -43,7 +44,7 @@ impl PageCache {
     }
 
     /// Forgets a page that changed.
-    pub(crate) fn forget(&self, id: ArticleId) {
+    pub(crate) fn forget(&self, id: K) {
         if let Ok(mut pages) = self.pages.lock() {
             pages.remove(&id);
         }
@@ -63,7 +64,7 @@ mod tests {
 
     #[test]
     fn keeps_pages_briefly_and_forgets_on_request() {
-        let cache = PageCache::new();
+        let cache: PageCache = PageCache::new();
         let id = ArticleId::new_v7();
         assert!(cache.get(id).is_none());
         cache.put(id, "page".into());

@@ -61,6 +61,8 @@ pub(crate) struct Inner {
     secret: tokio::sync::OnceCell<Vec<u8>>,
     /// Rendered article pages, kept for a moment.
     pub pages: crate::page_cache::PageCache,
+    /// Rendered front pages by their number, kept for a moment: the same for every reader.
+    pub fronts: crate::page_cache::PageCache<u64>,
     /// The image proxy: its signing key, cache and fetcher.
     pub images: crate::images::ImageProxy,
 }
@@ -95,6 +97,7 @@ impl AppState {
             templates,
             secret: tokio::sync::OnceCell::new(),
             pages: crate::page_cache::PageCache::new(),
+            fronts: crate::page_cache::PageCache::new(),
             images,
         })))
     }

@@ -309,3 +309,62 @@ async fn a_story_is_due_for_drawing_at_two_articles_then_each_time_it_grows_by_a
 fn present(story: StoryId, count: u32) -> newsdesk_store::Presented {
     newsdesk_store::Presented { story, title: "Tide gauge".into(), summary: "The gauge.".into(), count }
 }
+
+/// An article of `day` (June 2026) at `hour` from the outlet at `domain`.
+async fn dated(store: &Store, title: &str, day: u32, hour: u32, domain: &str) -> ArticleId {
+    let id = ArticleId::new_v7();
+    store
+        .upsert_article(ArticleUpsert {
+            id: Some(id),
+            title: title.into(),
+            body_text: format!("{title}. The body."),
+            original_domain: Some(domain.into()),
+            published_at: Some(Utc.with_ymd_and_hms(2026, 6, day, hour, 0, 0).unwrap()),
+            ..ArticleUpsert::default()
+        })
+        .await
+        .unwrap();
+    id
+}
+
+#[both_backends]
+async fn the_front_page_ranks_live_stories_then_pages_into_older_ones(db: TestDb) {
+    let store = &db.store;
+    let (quake, fair, dam, gone) = (StoryId::new_v7(), StoryId::new_v7(), StoryId::new_v7(), StoryId::new_v7());
+    let port = entity("place", "port alder", "Port Alder");
+    let mut placed_now = Vec::new();
+    // This morning, three outlets; this afternoon, one; nine days earlier, a story past the
+    // ranked days; and an older story that turned out to be the quake's.
+    for domain in ["one.example", "two.example", "three.example"] {
+        let a = dated(store, "Quake shakes the coast", 20, 6, domain).await;
+        placed_now.push(placed(a, quake, None, vec![port.clone()]));
+    }
+    let fair_article = dated(store, "Harvest fair opens", 20, 8, "one.example").await;
+    placed_now.push(placed(fair_article, fair, None, vec![]));
+    let dam_article = dated(store, "Dam repairs begin", 11, 9, "two.example").await;
+    placed_now.push(placed(dam_article, dam, None, vec![port.clone()]));
+    let early = dated(store, "Tremor felt inland", 12, 9, "four.example").await;
+    placed_now.push(placed(early, gone, None, vec![]));
+    store.save_understanding(&placed_now).await.unwrap();
+    let joining = dated(store, "Aftershocks follow the quake", 20, 7, "four.example").await;
+    store.save_understanding(&[merging(joining, quake, gone)]).await.unwrap();
+
+    let ids =
+        |page: &newsdesk_store::Page<newsdesk_store::StoryCard>| page.items.iter().map(|s| s.id).collect::<Vec<_>>();
+    let front = store.top_stories(0, 10).await.unwrap();
+    assert_eq!(front.total, 3, "the merged story is not counted");
+    assert_eq!(ids(&front), vec![quake, fair, dam], "coverage, then freshness, then the older stories");
+    let quake_card = &front.items[0];
+    assert_eq!((quake_card.article_count, quake_card.source_count), (5, 4));
+    // Page by page, across the end of the ranked stories.
+    assert_eq!(ids(&store.top_stories(1, 1).await.unwrap()), vec![fair]);
+    assert_eq!(ids(&store.top_stories(2, 1).await.unwrap()), vec![dam]);
+    assert_eq!(ids(&store.top_stories(1, 5).await.unwrap()), vec![fair, dam]);
+    assert!(store.top_stories(3, 1).await.unwrap().items.is_empty());
+
+    // An entity's stories, newest activity first, as many as asked for.
+    let place = store.entity("place", "port alder", 10).await.unwrap().unwrap();
+    assert_eq!(place.stories.iter().map(|s| s.id).collect::<Vec<_>>(), vec![quake, dam]);
+    let place = store.entity("place", "port alder", 1).await.unwrap().unwrap();
+    assert_eq!(place.stories.iter().map(|s| s.id).collect::<Vec<_>>(), vec![quake]);
+}

@@ -108,6 +108,7 @@ pub(crate) async fn moderate(
         return Err(ApiError::not_found(format!("there is no comment {id}")));
     }
     state.pages.clear();
+    state.fronts.clear();
     json(&Moderated { id, action: request.action })
 }
 
@@ -255,5 +256,6 @@ pub(crate) async fn rename_source(
         return Err(missing());
     }
     state.pages.clear();
+    state.fronts.clear();
     json(&state.store.source_by_domain(&domain).await?.ok_or_else(missing)?)
 }

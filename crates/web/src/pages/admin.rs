@@ -293,6 +293,7 @@ pub(crate) async fn moderate(
             return Err(WebError::NotFound(format!("There is no comment with the id {id}.")));
         }
         state.pages.clear();
+        state.fronts.clear();
         Ok(back_to_queue(&form))
     }
     .await;
@@ -334,6 +335,7 @@ pub(crate) async fn reply(
             })
             .await?;
         state.pages.clear();
+        state.fronts.clear();
         match outcome {
             newsdesk_store::CommentOutcome::Stored { .. } => Ok(back_to_queue(&form)),
             newsdesk_store::CommentOutcome::Refused(newsdesk_store::CommentRefusal::Duplicate) => {
@@ -368,6 +370,7 @@ pub(crate) async fn moderate_page(State(state): State<AppState>, request: Reques
             .map_err(|_| WebError::BadRequest("The form names something that is not a comment id.".into()))?;
         state.store.moderate_all(&ids, action).await?;
         state.pages.clear();
+        state.fronts.clear();
         Ok(back_to_queue(&form))
     }
     .await;
@@ -483,6 +486,8 @@ pub(crate) async fn saved_searches(State(state): State<AppState>, request: Reque
             }
             _ => return Err(WebError::BadRequest("Saved searches can be added or deleted.".into())),
         }
+        // The front page lists them.
+        state.fronts.clear();
         Ok(see_other("/admin#searches"))
     }
     .await;
@@ -505,6 +510,7 @@ pub(crate) async fn rename_source(State(state): State<AppState>, request: Reques
             )));
         }
         state.pages.clear();
+        state.fronts.clear();
         Ok(see_other("/admin#outlets"))
     }
     .await;

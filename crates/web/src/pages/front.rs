@@ -18,23 +18,34 @@ pub(crate) async fn front_page(State(state): State<AppState>, RawQuery(raw): Raw
     state.respond(result)
 }
 
+/// The front page from the page cache, rendered on a miss: it is the same for every reader.
 async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebError> {
     let page = params::page(raw)?;
+    if let Some(html) = state.fronts.get(page) {
+        return Ok(Html(html.to_string()).into_response());
+    }
+    let html = front_html(state, page).await?;
+    state.fronts.put(page, html.clone());
+    Ok(Html(html).into_response())
+}
+
+async fn front_html(state: &AppState, page: u64) -> Result<String, WebError> {
     let size = state.site.page_size;
-    let mut stories = state.store.top_stories((page - 1) * u64::from(size), size).await?;
+    // The stories and their headlines from one moment of the database.
+    let read = async {
+        let mut stories = state.store.top_stories((page - 1) * u64::from(size), size).await?;
+        // Under each headline, those of other outlets, as news aggregators show a story.
+        let headlines = state.store.story_headlines(&mut stories.items, CARD_HEADLINES).await?;
+        Ok::<_, WebError>((stories, headlines))
+    };
+    let (stories, headlines) = state.store.reading_together(read).await?;
     if stories.total == 0 {
-        return latest(state, page).await;
+        return latest_html(state, page).await;
     }
     let (prev_url, next_url, pages) = params::pager("/", &[], page, size, stories.total);
     let searches = state.store.saved_searches().await?;
-    // Under each headline, those of other outlets, as news aggregators show a story.
-    let headlines: std::collections::HashMap<String, Vec<newsdesk_store::Headline>> = state
-        .store
-        .story_headlines(&mut stories.items, CARD_HEADLINES)
-        .await?
-        .into_iter()
-        .map(|(story, list)| (story.to_string(), list))
-        .collect();
+    let headlines: std::collections::HashMap<String, Vec<newsdesk_store::Headline>> =
+        headlines.into_iter().map(|(story, list)| (story.to_string(), list)).collect();
     let body = state.templates.render(
         "front.html",
         minijinja::context! {
@@ -42,7 +53,7 @@ async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebErro
             page, pages, prev_url, next_url,
         },
     )?;
-    Ok(Html(body).into_response())
+    Ok(body)
 }
 
 /// `/latest`: every article, newest first, paginated with `?page=N`.
@@ -55,6 +66,10 @@ pub(crate) async fn latest_page(State(state): State<AppState>, RawQuery(raw): Ra
 }
 
 async fn latest(state: &AppState, page: u64) -> Result<Response, WebError> {
+    Ok(Html(latest_html(state, page).await?).into_response())
+}
+
+async fn latest_html(state: &AppState, page: u64) -> Result<String, WebError> {
     let size = state.site.page_size;
     let list = state.store.recent_articles((page - 1) * u64::from(size), size).await?;
     let (prev_url, next_url, pages) = params::pager("/latest", &[], page, size, list.total);
@@ -63,5 +78,5 @@ async fn latest(state: &AppState, page: u64) -> Result<Response, WebError> {
         "latest.html",
         minijinja::context! { articles => Serde(list.items), searches => Serde(searches), page, pages, prev_url, next_url },
     )?;
-    Ok(Html(body).into_response())
+    Ok(body)
 }
