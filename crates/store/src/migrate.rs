@@ -61,6 +61,7 @@ migrations! {
     18 "staff_comments" "0018_staff_comments",
     19 "story_members_index" "0019_story_members_index",
     20 "live_stories_index" "0020_live_stories_index",
+    21 "filter_indexes" "0021_filter_indexes",
 }
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a

@@ -295,12 +295,20 @@ impl Store {
         if expr.is_none() && !query.has_filters() {
             return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });
         }
-        let (filter_sql, binds) = filters(query);
+        let (filter_sql, binds) = filters(query, self.dialect(), false);
         let Some(expr) = expr else {
-            // Filters alone: newest first.
+            // Filters alone: newest first. Counted through the filters' indexes first; many
+            // matches are then listed by walking the articles newest first.
             let from = "articles a WHERE 1 = 1";
+            let mut q = self.sql(format!("SELECT count(*) FROM {from}{filter_sql}"));
+            for b in &binds {
+                q = q.bind(b.clone());
+            }
+            let total: i64 = q.scalar(self.pool()).await?;
+            let walk = self.walk_newest(total, offset, limit).await?;
+            let listed = if walk { filters(query, self.dialect(), true).0 } else { filter_sql.clone() };
             let sql = format!(
-                "SELECT {CARD_COLUMNS} FROM {from}{filter_sql} \
+                "SELECT {CARD_COLUMNS} FROM {from}{listed} \
                  ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?"
             );
             let mut q = self.sql(sql);
@@ -313,11 +321,6 @@ impl Store {
                 let article = rows::card(row)?;
                 hits.push(SearchHit { snippet: lead(&article.summary), article });
             }
-            let mut q = self.sql(format!("SELECT count(*) FROM {from}{filter_sql}"));
-            for b in &binds {
-                q = q.bind(b.clone());
-            }
-            let total: i64 = q.scalar(self.pool()).await?;
             return Ok(SearchResults {
                 hits,
                 total: u64::try_from(total).unwrap_or(0),
@@ -326,6 +329,8 @@ impl Store {
                 ranked_newest: None,
             });
         };
+        // With words, the full-text index finds the articles and the filters test each one.
+        let filter_sql = filters(query, self.dialect(), true).0;
         // PostgreSQL's English configuration drops stop words ("would", "were") from the index
         // and from queries: a query of stop words alone matches nothing there, and is answered
         // at once rather than by a scan that can use no index.
@@ -435,21 +440,53 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Whether a listing of `matches` articles (counted through the filters' indexes) finds
+    /// its page at `offset` sooner by walking every article newest first, testing each, than
+    /// by reading all the matches through the filters' indexes and sorting them: the walk
+    /// reads about (offset + limit) x articles / matches rows, the other way the matches. A
+    /// filter that most articles pass (`lang:en`) walks; a rare one (a small outlet) and deep
+    /// pages take the indexes. SQLite only: PostgreSQL's planner weighs this itself.
+    pub(crate) async fn walk_newest(&self, matches: i64, offset: u64, limit: u32) -> Result<bool, StoreError> {
+        if self.dialect() != Dialect::Sqlite || matches <= 0 {
+            return Ok(false);
+        }
+        // Article numbers only grow: the highest is about how many there are.
+        let articles: Option<i64> = self.sql("SELECT max(seq) FROM articles").scalar(self.pool()).await?;
+        let walked =
+            (offset.saturating_add(u64::from(limit))).saturating_mul(u64::try_from(articles.unwrap_or(0)).unwrap_or(0));
+        let matches = u64::try_from(matches).unwrap_or(0);
+        Ok(walked < matches.saturating_mul(matches))
+    }
+}
+
 /// The SQL conditions of a query's filters (each starting with ` AND `) and their values.
-fn filters(q: &ParsedQuery) -> (String, Vec<String>) {
+/// Every filter but the dates has an index of its own; with `walk` (SQLite only) the filters
+/// are written so that SQLite uses none of them (a unary `+` hides a column from the planner),
+/// for a listing that walks the articles newest first instead (see [`Store::walk_newest`]).
+fn filters(q: &ParsedQuery, dialect: Dialect, walk: bool) -> (String, Vec<String>) {
+    let hide = if walk && dialect == Dialect::Sqlite { "+" } else { "" };
     let mut sql = String::new();
     let mut binds = Vec::new();
     if let Some(source) = &q.source {
-        sql.push_str(
-            " AND (a.source_id IN (SELECT id FROM sources WHERE domain = ? OR lower(name) = ?) \
-             OR lower(a.original_domain) IN (?, ?))",
-        );
+        // Stored domains are lowercase (the model makes them so).
+        sql.push_str(&format!(
+            " AND ({hide}a.source_id IN (SELECT id FROM sources WHERE domain = ? OR lower(name) = ?) \
+             OR {hide}a.original_domain IN (?, ?))"
+        ));
         binds.extend([source.clone(), source.clone(), source.clone(), format!("www.{source}")]);
     }
     if let Some(lang) = &q.language {
-        // The language and its regional forms: lang:de finds de, de-DE and de-AT.
-        sql.push_str(" AND (lower(a.language) = ? OR lower(a.language) LIKE ?)");
-        binds.extend([lang.clone(), format!("{lang}-%")]);
+        // The language and its regional forms: lang:de finds de, de-DE and de-AT. In SQLite's
+        // byte order they lie from "de" up to "de." ('-' comes just before '.'), a range its
+        // index serves; PostgreSQL's collations may ignore punctuation, so it is asked in words.
+        if dialect == Dialect::Sqlite {
+            sql.push_str(&format!(" AND {hide}lower(a.language) >= ? AND {hide}lower(a.language) < ?"));
+            binds.extend([lang.clone(), format!("{lang}.")]);
+        } else {
+            sql.push_str(" AND (lower(a.language) = ? OR lower(a.language) LIKE ?)");
+            binds.extend([lang.clone(), format!("{lang}-%")]);
+        }
     }
     let day = |d: chrono::NaiveDate| time::to_db(d.and_time(chrono::NaiveTime::MIN).and_utc());
     if let Some(after) = q.after {
@@ -544,6 +581,42 @@ fn lead(text: &str) -> Vec<SnippetPart> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counting what the filters match reads their indexes, never every article; the walking
+    /// form reads the articles newest first.
+    #[tokio::test]
+    async fn filters_are_counted_through_their_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store =
+            Store::open(dir.path().join("t.db").to_str().unwrap(), &crate::StoreOptions::default()).await.unwrap();
+        for (query, index) in [
+            ("lang:de", "articles_by_language"),
+            ("source:harbourpost.example", "articles_by_original_domain"),
+            ("source:harbourpost.example", "articles_by_source"),
+        ] {
+            let q = ParsedQuery::read(query).unwrap();
+            let plan = |walk: bool| {
+                let (sql, binds) = filters(&q, Dialect::Sqlite, walk);
+                let select = if walk { "a.id" } else { "count(*)" };
+                let order = if walk { " ORDER BY a.sort_at DESC, a.id DESC LIMIT 20" } else { "" };
+                let mut statement =
+                    store.sql(format!("EXPLAIN QUERY PLAN SELECT {select} FROM articles a WHERE 1 = 1{sql}{order}"));
+                for b in binds {
+                    statement = statement.bind(b);
+                }
+                // A reading connection opened after the migrations (see story_views' test).
+                statement.fetch_all(store.here())
+            };
+            let details = |rows: Vec<crate::db::Row>| -> Vec<String> {
+                rows.iter().map(|r| r.get::<String>("detail").unwrap()).collect()
+            };
+            let counted = details(plan(false).await.unwrap());
+            assert!(counted.iter().any(|d| d.split_whitespace().any(|w| w == index)), "{query}: {counted:?}");
+            assert!(!counted.iter().any(|d| d == "SCAN a"), "{query}: {counted:?}");
+            let walked = details(plan(true).await.unwrap());
+            assert!(walked.iter().any(|d| d.contains("articles_by_time")), "{query}: {walked:?}");
+        }
+    }
 
     #[test]
     fn parses_words_phrases_and_exclusions() {

@@ -242,10 +242,27 @@ impl Store {
         let domain = domain.trim().to_lowercase();
         let domain = domain.trim_start_matches("www.").to_owned();
         let www = format!("www.{domain}");
-        let filter = "(a.source_id IN (SELECT id FROM sources WHERE domain = ?) OR lower(a.original_domain) IN (?, ?))";
+        // Stored domains are lowercase (the model makes them so). Counted through the two
+        // indexes first; then listed through them, or by walking the articles newest first
+        // when that is shorter (see `Store::walk_newest`; in SQLite a unary `+` hides the
+        // columns from the planner).
+        let filter = |hide: &str| {
+            format!(
+                "({hide}a.source_id IN (SELECT id FROM sources WHERE domain = ?) OR {hide}a.original_domain IN (?, ?))"
+            )
+        };
+        let total: i64 = self
+            .sql(format!("SELECT count(*) FROM articles a WHERE {}", filter("")))
+            .bind(&domain)
+            .bind(&domain)
+            .bind(&www)
+            .scalar(self.pool())
+            .await?;
+        let walk = self.walk_newest(total, offset, limit).await?;
         let sql = format!(
-            "SELECT {} FROM articles a WHERE {filter} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
-            rows::CARD_COLUMNS
+            "SELECT {} FROM articles a WHERE {} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
+            rows::CARD_COLUMNS,
+            filter(if walk { "+" } else { "" })
         );
         let found = self
             .sql(sql)
@@ -256,13 +273,6 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         let items = found.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
-        let total: i64 = self
-            .sql(format!("SELECT count(*) FROM articles a WHERE {filter}"))
-            .bind(&domain)
-            .bind(&domain)
-            .bind(&www)
-            .scalar(self.pool())
-            .await?;
         Ok(crate::Page { items, total: u64::try_from(total).unwrap_or(0), offset, limit })
     }
 }

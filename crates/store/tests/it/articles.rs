@@ -302,3 +302,60 @@ async fn a_word_in_very_many_articles_lists_the_newest_first(db: TestDb) {
     assert_eq!(titles, vec!["Report 6", "Report 5", "Report 4"], "the newest, newest first");
     assert!(newest.hits.iter().all(|h| h.snippet.iter().any(|p| matches!(p, newsdesk_store::SnippetPart::Match(_)))));
 }
+
+#[both_backends]
+async fn listings_by_filters_alone_are_whole_and_newest_first_on_every_page(db: TestDb) {
+    use newsdesk_store::ParsedQuery;
+    let store = &db.store;
+    // Four weeks of articles: most in English from one large outlet, some in German (and a
+    // language whose code starts as German's does) from a small one. Which way a listing is
+    // read (walking every article newest first, or through the filters' indexes) depends on
+    // how many match and how deep the page is; the answer must not.
+    let mut all = Vec::new();
+    for day in 1..=28_u32 {
+        let language = match day {
+            d if d % 7 == 0 => "del",
+            d if d % 4 == 0 => "de-AT",
+            d if d % 3 == 0 => "de",
+            d if d % 2 == 0 => "en-GB",
+            _ => "en",
+        };
+        let domain = if day % 5 == 0 { "small.example" } else { "big.example" };
+        let mut a = upsert(&format!("Day {day}"), "Body text.", day);
+        a.language = Some(language.into());
+        a.original_domain = Some(domain.into());
+        store.upsert_article(a).await.unwrap();
+        all.push((day, language, domain));
+    }
+    all.reverse();
+    let expected = |keep: &dyn Fn(&str, &str) -> bool| {
+        all.iter().filter(|(_, l, d)| keep(l, d)).map(|(day, ..)| format!("Day {day}")).collect::<Vec<_>>()
+    };
+    let cases: [(&str, Vec<String>); 5] = [
+        ("lang:en", expected(&|l, _| l.starts_with("en"))),
+        ("lang:de", expected(&|l, _| l.starts_with("de-") || l == "de")),
+        ("lang:del", expected(&|l, _| l == "del")),
+        ("source:big.example", expected(&|_, d| d == "big.example")),
+        ("source:small.example lang:de", expected(&|l, d| d == "small.example" && l.starts_with("de"))),
+    ];
+    for (query, want) in cases {
+        let q = ParsedQuery::read(query).unwrap();
+        assert!(!want.is_empty(), "{query}");
+        for (offset, limit) in [(0, 3), (0, 30), (2, 4), (9, 5), (want.len() as u64 - 1, 3)] {
+            let got = store.search_query(&q, offset, limit).await.unwrap();
+            assert_eq!(got.total, want.len() as u64, "{query}");
+            let titles: Vec<String> = got.hits.into_iter().map(|h| h.article.title).collect();
+            let page: Vec<String> = want.iter().skip(offset as usize).take(limit as usize).cloned().collect();
+            assert_eq!(titles, page, "{query} at {offset}+{limit}");
+        }
+    }
+    // An outlet's page reads the same way.
+    let big = expected(&|_, d| d == "big.example");
+    for (offset, limit) in [(0, 3), (4, 10), (20, 5)] {
+        let got = store.outlet_articles("www.big.example", offset, limit).await.unwrap();
+        assert_eq!(got.total, big.len() as u64);
+        let titles: Vec<String> = got.items.into_iter().map(|c| c.title).collect();
+        assert_eq!(titles, big.iter().skip(offset as usize).take(limit as usize).cloned().collect::<Vec<_>>());
+    }
+    assert_eq!(store.outlet_articles("elsewhere.example", 0, 10).await.unwrap().total, 0);
+}
