@@ -65,7 +65,7 @@ impl ArticleCard {
             published_at: a.published_at,
             original_domain: a.original_domain.clone(),
             comment_count: a.comment_count,
-            sort_at: a.published_at.unwrap_or(a.created_at),
+            sort_at: sort_at(a),
             title_derived: a.title_derived,
             url: a.url.as_ref().map(ToString::to_string),
             image_url: a.image_url.as_ref().map(ToString::to_string),
@@ -296,9 +296,14 @@ pub(crate) const ARTICLE_INSERT_COLUMNS: &str = "title, summary, body_text, body
      original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, feed_summary, \
      title_derived, image_url, id";
 
+/// When an article is listed: its publication, else when newsdesk first stored it.
+fn sort_at(a: &Article) -> DateTime<Utc> {
+    a.published_at.unwrap_or(a.created_at)
+}
+
 /// Binds an article's values in the order of [`ARTICLE_INSERT_COLUMNS`].
 pub(crate) fn bind_article(query: Query, a: &Article) -> Query {
-    let sort_at = a.published_at.unwrap_or(a.created_at);
+    let sort_at = sort_at(a);
     query
         .bind(a.title.clone())
         .bind(a.summary.clone())
@@ -323,7 +328,7 @@ pub(crate) fn bind_article(query: Query, a: &Article) -> Query {
         .bind(a.id.to_string())
 }
 
-pub(crate) async fn write_article(on: On<'_>, a: &Article, insert: bool) -> Result<(), StoreError> {
+pub(crate) async fn write_article(mut on: On<'_>, a: &Article, insert: bool) -> Result<(), StoreError> {
     let sql = if insert {
         format!(
             "INSERT INTO articles ({ARTICLE_INSERT_COLUMNS}) VALUES ({})",
@@ -335,9 +340,19 @@ pub(crate) async fn write_article(on: On<'_>, a: &Article, insert: bool) -> Resu
          feed_id = ?, created_at = ?, modified_at = ?, sort_at = ?, feed_summary = ?, title_derived = ?, image_url = ? WHERE id = ?"
             .to_owned()
     };
-    let changed = bind_article(on.sql(sql), a).execute(on).await?;
+    let changed = bind_article(on.sql(sql), a).execute(on.again()).await?;
     if changed != 1 {
         return Err(StoreError::Corrupt(format!("writing article {} touched {changed} rows", a.id)));
+    }
+    if !insert {
+        // Its entities' mentions are listed by the article's time (a new article has none yet).
+        let at = time::to_db(sort_at(a));
+        on.sql("UPDATE article_entities SET sort_at = ? WHERE article_id = ? AND sort_at <> ?")
+            .bind(at.as_str())
+            .bind(a.id.to_string())
+            .bind(at.as_str())
+            .execute(on)
+            .await?;
     }
     Ok(())
 }

@@ -169,7 +169,7 @@ const TABLES: &[Table] = &[
     Table {
         name: "article_entities",
         key: &["article_id", "entity_id"],
-        columns: &[("article_id", Text), ("entity_id", Int), ("mentions", Int)],
+        columns: &[("article_id", Text), ("entity_id", Int), ("mentions", Int), ("sort_at", Text)],
         later: &[],
         identity: None,
     },

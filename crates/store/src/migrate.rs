@@ -62,6 +62,7 @@ migrations! {
     19 "story_members_index" "0019_story_members_index",
     20 "live_stories_index" "0020_live_stories_index",
     21 "filter_indexes" "0021_filter_indexes",
+    22 "entity_mentions_by_time" "0022_entity_mentions_by_time",
 }
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a

@@ -299,7 +299,7 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         let entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
-        let newest = timeline.iter().map(|e| e.article.id).max();
+        let newest = timeline.iter().map(|e| e.article.sort_at).max();
         let related = match newest {
             Some(newest) => self.related_stories(id, newest, &entities).await?,
             None => Vec::new(),
@@ -383,13 +383,13 @@ impl Store {
 
     /// Stories on the same subject as `story`: those whose articles name at least two of its
     /// most named entities (one, when it has just one, a person or organisation). Each entity's
-    /// articles are read outward from `newest` (ids are time-ordered): at most [`RELATED_SCAN`]
-    /// before it and a third as many after, so an entity named everywhere costs no more than
-    /// any other.
+    /// articles are read outward from `newest`, the time of the story's newest article: at
+    /// most [`RELATED_SCAN`] before it and a third as many after, so an entity named everywhere
+    /// costs no more than any other.
     async fn related_stories(
         &self,
         story: StoryId,
-        newest: ArticleId,
+        newest: DateTime<Utc>,
         entities: &[EntityCount],
     ) -> Result<Vec<StoryCard>, StoreError> {
         let top: Vec<&EntityCount> = entities.iter().take(RELATED_ENTITIES).collect();
@@ -405,21 +405,21 @@ impl Store {
                 .sql(
                     "SELECT DISTINCT a.story_id FROM ( \
                        SELECT article_id FROM (SELECT ae.article_id FROM article_entities ae \
-                         WHERE ae.entity_id = (SELECT id FROM entities WHERE kind = ? AND key = ?) AND ae.article_id <= ? \
-                         ORDER BY ae.article_id DESC LIMIT ?) before_it \
+                         WHERE ae.entity_id = (SELECT id FROM entities WHERE kind = ? AND key = ?) AND ae.sort_at <= ? \
+                         ORDER BY ae.sort_at DESC, ae.article_id DESC LIMIT ?) before_it \
                        UNION ALL \
                        SELECT article_id FROM (SELECT ae.article_id FROM article_entities ae \
-                         WHERE ae.entity_id = (SELECT id FROM entities WHERE kind = ? AND key = ?) AND ae.article_id > ? \
-                         ORDER BY ae.article_id LIMIT ?) after_it) recent \
+                         WHERE ae.entity_id = (SELECT id FROM entities WHERE kind = ? AND key = ?) AND ae.sort_at > ? \
+                         ORDER BY ae.sort_at, ae.article_id LIMIT ?) after_it) recent \
                      JOIN articles a ON a.id = recent.article_id WHERE a.story_id IS NOT NULL AND a.story_id <> ?",
                 )
                 .bind(&e.kind)
                 .bind(&e.key)
-                .bind(newest.to_string())
+                .bind(time::to_db(newest))
                 .bind(i64::from(RELATED_SCAN))
                 .bind(&e.kind)
                 .bind(&e.key)
-                .bind(newest.to_string())
+                .bind(time::to_db(newest))
                 .bind(i64::from(RELATED_SCAN / 3))
                 .bind(story.to_string())
                 .fetch_all(self.pool())
@@ -435,7 +435,7 @@ impl Store {
         let marks = vec!["?"; ids.len().min(500)].join(", ");
         let mut q = self.sql(format!(
             // `coalesce`: the stories are found by their ids. `merged_into IS NULL` would let
-            // SQLite's planner take the index of unmerged stories and read every live story.
+            // SQLite's planner take the index of live stories and read every one of them.
             "SELECT {STORY_COLUMNS} FROM stories s WHERE s.id IN ({marks}) AND coalesce(s.merged_into, '') = '' \
              AND s.article_count > 0 ORDER BY s.last_seen_at DESC, s.id LIMIT ?"
         ));
@@ -465,29 +465,15 @@ impl Store {
         };
         let entity_id: i64 = row.get("id")?;
         let entity = entity_count(&row)?;
+        // Its mentions newest first, from the index of mentions by time: the page costs the
+        // same for an entity named ten times or a hundred thousand.
         let sql = format!(
             "SELECT {CARD_COLUMNS} FROM article_entities ae JOIN articles a ON a.id = ae.article_id \
-             WHERE ae.entity_id = ? ORDER BY a.sort_at DESC, a.id DESC LIMIT ?"
+             WHERE ae.entity_id = ? ORDER BY ae.sort_at DESC, ae.article_id DESC LIMIT ?"
         );
         let rows = self.sql(sql).bind(entity_id).bind(i64::from(limit)).fetch_all(self.pool()).await?;
         let articles = rows.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
-        // The stories' order first, then the cards of those shown (a card's picture is a
-        // lookup of its own, not to be made for every story that ever named the entity).
-        let rows = self
-            .sql(
-                "SELECT s.id FROM stories s WHERE s.id IN \
-                   (SELECT a.story_id FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?) \
-                 AND s.merged_into IS NULL ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ?",
-            )
-            .bind(entity_id)
-            .bind(i64::from(limit))
-            .fetch_all(self.pool())
-            .await?;
-        let ids = rows
-            .iter()
-            .map(|r| Ok(StoryId::from_uuid(uuid(&r.get::<String>("id")?)?)))
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        let stories = self.story_cards(&ids).await?;
+        let stories = self.story_cards(&self.stories_naming(entity_id, limit).await?).await?;
         let rows = self
             .sql("SELECT name FROM entity_names WHERE entity_id = ? AND name <> ? ORDER BY name LIMIT 20")
             .bind(entity_id)
@@ -496,6 +482,53 @@ impl Store {
             .await?;
         let other_names = rows.iter().map(|r| r.get::<String>("name")).collect::<Result<Vec<_>, _>>()?;
         Ok(Some(EntityView { entity, other_names, stories, articles }))
+    }
+
+    /// The live stories whose articles name entity `entity_id`, most recently named first, at
+    /// most `limit`: its mentions are read newest first, a batch at a time, until that many
+    /// stories are found or the mentions end.
+    async fn stories_naming(&self, entity_id: i64, limit: u32) -> Result<Vec<StoryId>, StoreError> {
+        const BATCH: i64 = 400;
+        let mut found: Vec<StoryId> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut after: Option<(String, String)> = None;
+        while found.len() < limit as usize {
+            let (page, binds) = match &after {
+                None => ("", Vec::new()),
+                Some((at, id)) => (
+                    " AND (ae.sort_at < ? OR (ae.sort_at = ? AND ae.article_id < ?))",
+                    vec![at.clone(), at.clone(), id.clone()],
+                ),
+            };
+            let mut q = self
+                .sql(format!(
+                    "SELECT ae.sort_at, ae.article_id, a.story_id, s.merged_into, s.article_count \
+                     FROM (SELECT sort_at, article_id FROM article_entities ae WHERE ae.entity_id = ?{page} \
+                       ORDER BY ae.sort_at DESC, ae.article_id DESC LIMIT ?) ae \
+                     JOIN articles a ON a.id = ae.article_id LEFT JOIN stories s ON s.id = a.story_id \
+                     ORDER BY ae.sort_at DESC, ae.article_id DESC"
+                ))
+                .bind(entity_id);
+            for b in binds {
+                q = q.bind(b);
+            }
+            let rows = q.bind(BATCH).fetch_all(self.pool()).await?;
+            for row in &rows {
+                let Some(story) = row.get::<Option<String>>("story_id")? else { continue };
+                let live = row.get::<Option<String>>("merged_into")?.is_none()
+                    && row.get::<Option<i64>>("article_count")?.is_some_and(|n| n > 0);
+                if seen.insert(story.clone()) && live && found.len() < limit as usize {
+                    found.push(StoryId::from_uuid(uuid(&story)?));
+                }
+            }
+            match rows.last() {
+                Some(last) if rows.len() as i64 == BATCH => {
+                    after = Some((last.get("sort_at")?, last.get("article_id")?));
+                }
+                _ => break,
+            }
+        }
+        Ok(found)
     }
 
     /// The key of the entity of `kind` that articles also call `name` (any case; "the"

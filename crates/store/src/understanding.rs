@@ -358,16 +358,16 @@ async fn write_entities(mut on: On<'_>, article: &str, entities: &[EntityRecord]
             ids.insert((row.get("kind")?, row.get("key")?), row.get("id")?);
         }
         let sql = format!(
-            "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES {} \
-             ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = excluded.mentions",
-            vec!["(?, ?, ?)"; chunk.len()].join(", ")
+            "INSERT INTO article_entities (article_id, entity_id, mentions, sort_at) VALUES {} \
+             ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = excluded.mentions, sort_at = excluded.sort_at",
+            vec!["(?, ?, ?, (SELECT sort_at FROM articles WHERE id = ?))"; chunk.len()].join(", ")
         );
         let mut query = on.sql(sql);
         for ((kind, key), (_, mentions)) in chunk {
             let id = ids
                 .get(&((*kind).to_owned(), (*key).to_owned()))
                 .ok_or_else(|| StoreError::Corrupt(format!("entity {kind} `{key}` was not stored")))?;
-            query = query.bind(article).bind(*id).bind(i64::from(*mentions));
+            query = query.bind(article).bind(*id).bind(i64::from(*mentions)).bind(article);
         }
         query.execute(on.again()).await?;
         // Every form the entity is written in, once.

@@ -368,3 +368,49 @@ async fn the_front_page_ranks_live_stories_then_pages_into_older_ones(db: TestDb
     let place = store.entity("place", "port alder", 1).await.unwrap().unwrap();
     assert_eq!(place.stories.iter().map(|s| s.id).collect::<Vec<_>>(), vec![quake]);
 }
+
+#[both_backends]
+async fn an_entitys_page_follows_its_mentions_by_time_past_many_of_one_story(db: TestDb) {
+    let store = &db.store;
+    let mill = entity("organization", "alder mill", "Alder Mill");
+    let (big, small, old) = (StoryId::new_v7(), StoryId::new_v7(), StoryId::new_v7());
+    // One story names the mill in more articles than the page reads at once, after two
+    // smaller ones did.
+    let first = dated(store, "Mill opens", 2, 9, "one.example").await;
+    let second = dated(store, "Mill hires", 3, 9, "two.example").await;
+    store
+        .save_understanding(&[
+            placed(first, old, None, vec![mill.clone()]),
+            placed(second, small, None, vec![mill.clone()]),
+        ])
+        .await
+        .unwrap();
+    let mut batch = Vec::new();
+    for n in 0..450_u32 {
+        let a = dated(store, &format!("Mill fire, update {n}"), 10 + n / 24, n % 24, "three.example").await;
+        batch.push(placed(a, big, None, vec![mill.clone()]));
+    }
+    store.save_understanding(&batch).await.unwrap();
+    let page = store.entity("organization", "alder mill", 3).await.unwrap().unwrap();
+    assert_eq!(page.entity.articles, 452);
+    assert_eq!(page.stories.iter().map(|s| s.id).collect::<Vec<_>>(), vec![big, small, old]);
+    assert_eq!(page.articles.len(), 3);
+    assert!(page.articles.iter().all(|a| a.title.starts_with("Mill fire")), "newest first");
+
+    // The first article's date is corrected to after every other: it leads the mentions, and
+    // its story the stories.
+    store
+        .upsert_article(ArticleUpsert {
+            id: Some(first),
+            title: "Mill opens".into(),
+            body_text: "Mill opens. The body.".into(),
+            original_domain: Some("one.example".into()),
+            published_at: Some(Utc.with_ymd_and_hms(2026, 6, 30, 9, 0, 0).unwrap()),
+            ..ArticleUpsert::default()
+        })
+        .await
+        .unwrap();
+    let page = store.entity("organization", "alder mill", 2).await.unwrap().unwrap();
+    assert_eq!(page.articles[0].id, first);
+    assert_eq!(page.stories.iter().map(|s| s.id).collect::<Vec<_>>(), vec![old, big]);
+}
