@@ -244,6 +244,11 @@ async fn search_filters_by_source_language_and_day(db: TestDb) {
     let r = store.search_query(&q("source:www.harbourpost.example"), 0, 10).await.unwrap();
     assert_eq!(titles(r), vec!["Ferry fares rise", "Harbour ferry timetable"]);
     assert_eq!(store.search_query(&q("lang:fr"), 0, 10).await.unwrap().total, 0);
+    // Words with a filter that no article passes.
+    for query in ["ferry lang:fr", "ferry source:nowhere.example", "ferry lang:de before:2026-04-02"] {
+        let r = store.search_query(&q(query), 0, 10).await.unwrap();
+        assert_eq!((r.total, r.hits.len()), (0, 0), "{query}");
+    }
 }
 
 #[both_backends]
