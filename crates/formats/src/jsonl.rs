@@ -26,7 +26,9 @@ struct Record {
     body_text: String,
     body_html: Option<SafeHtml>,
     byline: Option<String>,
+    #[serde(default, deserialize_with = "moment")]
     published_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "moment")]
     updated_at: Option<DateTime<Utc>>,
     language: Option<String>,
     url: Option<Url>,
@@ -45,6 +47,26 @@ struct Record {
     _created_at: Option<serde::de::IgnoredAny>,
     #[serde(rename = "modified_at")]
     _modified_at: Option<serde::de::IgnoredAny>,
+}
+
+/// A moment as exports write one: RFC 3339 (`2026-05-04T09:30:00Z`), or a date alone
+/// (`2026-05-04`), taken as noon UTC so that it stays that day in most time zones.
+fn moment<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+    let Some(raw) = Option::<String>::deserialize(d)? else { return Ok(None) };
+    let raw = raw.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(raw) {
+        return Ok(Some(t.to_utc()));
+    }
+    chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .ok()
+        .and_then(|day| day.and_hms_opt(12, 0, 0))
+        .map(|t| Some(t.and_utc()))
+        .ok_or_else(|| {
+            let shown: String = raw.chars().take(40).collect();
+            serde::de::Error::custom(format!(
+                "`{shown}` is not a date: write one such as 2026-05-04 or 2026-05-04T09:30:00Z"
+            ))
+        })
 }
 
 /// Reads one line of JSON Lines. `line_no` is used in errors.
@@ -169,6 +191,15 @@ mod tests {
     }
 
     #[test]
+    fn a_date_alone_is_that_days_noon_and_a_moment_is_kept() {
+        let u = parse_jsonl_line(r#"{"title":"Hi","published_at":"2019-03-28","updated_at":null}"#, 1).unwrap();
+        assert_eq!(u.published_at.map(|t| t.to_rfc3339()), Some("2019-03-28T12:00:00+00:00".to_owned()));
+        assert_eq!(u.updated_at, None);
+        let u = parse_jsonl_line(r#"{"title":"Hi","published_at":"2019-03-28T23:30:00-02:00"}"#, 1).unwrap();
+        assert_eq!(u.published_at.map(|t| t.to_rfc3339()), Some("2019-03-29T01:30:00+00:00".to_owned()));
+    }
+
+    #[test]
     fn html_from_outside_is_sanitized() {
         let u = parse_jsonl_line(r#"{"title":"Hi","body_html":"<p>ok</p><script>bad()</script>"}"#, 1).unwrap();
         assert_eq!(u.body_html.unwrap().as_str(), "<p>ok</p>");
@@ -182,7 +213,9 @@ mod tests {
             (r#"{"title":"x","summery":"typo"}"#, "unknown field `summery`"),
             (r#"{"title":"x","id":"nope"}"#, "id: `nope` is not a valid id"),
             (r#"{"title":"  "}"#, "title: is empty"),
-            (r#"{"title":"x","published_at":"yesterday"}"#, "expected a JSON object"),
+            (r#"{"title":"x","published_at":"yesterday"}"#, "`yesterday` is not a date: write one such as 2026-05-04"),
+            (r#"{"title":"x","updated_at":"2026-13-01"}"#, "`2026-13-01` is not a date"),
+            (r#"{"title":"x","published_at":5}"#, "expected a string"),
             (r#"{"title":"x","comment_count":-2}"#, "invalid value"),
         ];
         for (line, needle) in cases {
