@@ -181,6 +181,10 @@ impl Store {
         let mut tx = self.write_ingest().await?;
         let now = time::to_db(time::now());
         let mut touched: BTreeSet<String> = BTreeSet::new();
+        // Placements are written a run at a time (a few statements for many articles); a
+        // merge, or an article that is not placed, writes the run before it first, so every
+        // write happens in the batch's order.
+        let mut run = Placements::default();
         for u in batch {
             let article = u.article.to_string();
             if let Some(summary) = u.summary.as_deref().filter(|s| !s.is_empty()) {
@@ -193,6 +197,7 @@ impl Store {
             let keyphrases = serde_json::to_string(&u.keyphrases)
                 .map_err(|e| StoreError::Corrupt(format!("keyphrases of {}: {e}", u.article)))?;
             let Some(placed) = &u.placed else {
+                run.write(tx.on(), &now, &mut touched).await?;
                 let done = self
                     .sql("UPDATE articles SET keyphrases = ? WHERE id = ?")
                     .bind(keyphrases)
@@ -204,43 +209,34 @@ impl Store {
                         .bind(&article)
                         .execute(tx.on())
                         .await?;
-                    write_entities(tx.on(), &article, &u.entities).await?;
+                    write_entities(tx.on(), &[(article.as_str(), u.entities.as_slice())]).await?;
                 }
                 continue;
             };
             let story = placed.story.to_string();
-            if !touched.contains(&story) {
-                self.sql(
-                    "INSERT INTO stories (id, first_seen_at, last_seen_at, created_at) VALUES (?, ?, ?, ?) \
-                 ON CONFLICT (id) DO UPDATE SET merged_into = NULL",
-                )
-                .bind(&story)
-                .bind(&now)
-                .bind(&now)
-                .bind(&now)
-                .execute(tx.on())
-                .await?;
-            }
-            for gone in &placed.merged {
-                merge_story(tx.on(), &gone.to_string(), &story).await?;
-                touched.insert(gone.to_string());
+            if !placed.merged.is_empty() {
+                run.write(tx.on(), &now, &mut touched).await?;
+                if !touched.contains(&story) {
+                    insert_stories(tx.on(), std::slice::from_ref(&story), &now).await?;
+                }
+                for gone in &placed.merged {
+                    merge_story(tx.on(), &gone.to_string(), &story).await?;
+                    touched.insert(gone.to_string());
+                }
+            } else if !touched.contains(&story) && run.new_stories.insert(story.clone()) {
+                run.stories.push(story.clone());
             }
             // An article is placed once (recluster forgets stories first), so there is
             // no story it leaves behind to bring up to date.
-            let done = self
-                .sql("UPDATE articles SET story_id = ?, copy_of = ?, keyphrases = ? WHERE id = ?")
-                .bind(&story)
-                .bind(placed.copy_of.filter(|c| *c != u.article).map(|c| c.to_string()))
-                .bind(keyphrases)
-                .bind(&article)
-                .execute(tx.on())
-                .await?;
-            if done == 0 {
-                continue;
-            }
-            write_entities(tx.on(), &article, &u.entities).await?;
-            touched.insert(story);
+            run.articles.push(Placement {
+                article,
+                story,
+                copy_of: placed.copy_of.filter(|c| *c != u.article).map(|c| c.to_string()),
+                keyphrases,
+                entities: &u.entities,
+            });
         }
+        run.write(tx.on(), &now, &mut touched).await?;
         let touched: Vec<&String> = touched.iter().collect();
         for chunk in touched.chunks(200) {
             refresh_stories(tx.on(), chunk).await?;
@@ -325,23 +321,113 @@ async fn merge_story(mut on: On<'_>, gone: &str, into: &str) -> Result<(), Store
     Ok(())
 }
 
-/// Adds an article's entities. An article being placed has none yet (it is new, or
-/// `recluster` cleared them); a renewed article's are deleted first by the caller.
-async fn write_entities(mut on: On<'_>, article: &str, entities: &[EntityRecord]) -> Result<(), StoreError> {
-    // One row per entity (an analysis may name one twice), in a stable order.
-    let mut unique: BTreeMap<(&str, &str), (&str, u32)> = BTreeMap::new();
-    let mut names: BTreeMap<(&str, &str), std::collections::BTreeSet<&str>> = BTreeMap::new();
-    for e in entities.iter().filter(|e| !e.key.is_empty() && e.mentions > 0) {
-        let slot = unique.entry((e.kind.as_str(), e.key.as_str())).or_insert((e.name.as_str(), 0));
-        slot.1 = slot.1.saturating_add(e.mentions);
-        if e.name.len() > slot.0.len() {
-            slot.0 = e.name.as_str();
+/// One article's placement, waiting to be written with the others of its run.
+struct Placement<'a> {
+    article: String,
+    story: String,
+    copy_of: Option<String>,
+    keyphrases: String,
+    entities: &'a [EntityRecord],
+}
+
+/// Placements not written yet, and the new stories they need.
+#[derive(Default)]
+struct Placements<'a> {
+    /// In the order they came.
+    stories: Vec<String>,
+    new_stories: std::collections::HashSet<String>,
+    articles: Vec<Placement<'a>>,
+}
+
+impl Placements<'_> {
+    /// Writes the run: its new stories, the articles' placements (an article that is gone
+    /// is passed over), then the entities of the articles placed; `touched` gains their
+    /// stories. Leaves the run empty.
+    async fn write(&mut self, mut on: On<'_>, now: &str, touched: &mut BTreeSet<String>) -> Result<(), StoreError> {
+        insert_stories(on.again(), &self.stories, now).await?;
+        self.stories.clear();
+        self.new_stories.clear();
+        let mut placed: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for chunk in self.articles.chunks(100) {
+            // Values as a table (its columns are column1 to column4 in both databases).
+            let sql = format!(
+                "UPDATE articles SET story_id = v.column2, copy_of = v.column3, keyphrases = v.column4 \
+                 FROM (VALUES {}) AS v WHERE articles.id = v.column1 RETURNING articles.id",
+                vec!["(?, ?, ?, ?)"; chunk.len()].join(", ")
+            );
+            let mut query = on.sql(sql);
+            for p in chunk {
+                query = query
+                    .bind(p.article.as_str())
+                    .bind(p.story.as_str())
+                    .bind(p.copy_of.as_deref())
+                    .bind(p.keyphrases.as_str());
+            }
+            for row in query.fetch_all(on.again()).await? {
+                placed.insert(row.get("id")?);
+            }
         }
-        let known = names.entry((e.kind.as_str(), e.key.as_str())).or_default();
-        known.extend(std::iter::once(e.name.as_str()).chain(e.also.iter().map(String::as_str)));
+        let done: Vec<&Placement<'_>> = self.articles.iter().filter(|p| placed.contains(&p.article)).collect();
+        let entities: Vec<(&str, &[EntityRecord])> = done.iter().map(|p| (p.article.as_str(), p.entities)).collect();
+        write_entities(on.again(), &entities).await?;
+        touched.extend(done.iter().map(|p| p.story.clone()));
+        self.articles.clear();
+        Ok(())
     }
+}
+
+/// Stores these stories (new, or placed into again after a merge), a few statements for many.
+async fn insert_stories(mut on: On<'_>, stories: &[String], now: &str) -> Result<(), StoreError> {
+    for chunk in stories.chunks(200) {
+        let sql = format!(
+            "INSERT INTO stories (id, first_seen_at, last_seen_at, created_at) VALUES {} \
+             ON CONFLICT (id) DO UPDATE SET merged_into = NULL",
+            vec!["(?, ?, ?, ?)"; chunk.len()].join(", ")
+        );
+        let mut query = on.sql(sql);
+        for story in chunk {
+            query = query.bind(story.as_str()).bind(now).bind(now).bind(now);
+        }
+        query.execute(on.again()).await?;
+    }
+    Ok(())
+}
+
+/// Adds articles' entities, a few statements for all of them. An article being placed has
+/// none yet (it is new, or `recluster` cleared them); a renewed article's are deleted first
+/// by the caller.
+async fn write_entities(mut on: On<'_>, articles: &[(&str, &[EntityRecord])]) -> Result<(), StoreError> {
+    // One entity row per kind and key, named as writing the articles one by one would name
+    // it: each article offers its longest form, and a later article's replaces the name only
+    // when it has more characters (as the upsert decides). One mention row per article and
+    // entity (an analysis may name one twice).
+    let mut unique: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+    let mut names: BTreeMap<(&str, &str), std::collections::BTreeSet<&str>> = BTreeMap::new();
+    let mut mentions: BTreeMap<(&str, (&str, &str)), u32> = BTreeMap::new();
+    for (article, entities) in articles {
+        let mut offered: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+        for e in entities.iter().filter(|e| !e.key.is_empty() && e.mentions > 0) {
+            let key = (e.kind.as_str(), e.key.as_str());
+            let name = offered.entry(key).or_insert(e.name.as_str());
+            if e.name.len() > name.len() {
+                *name = e.name.as_str();
+            }
+            let n = mentions.entry((*article, key)).or_insert(0);
+            *n = n.saturating_add(e.mentions);
+            names
+                .entry(key)
+                .or_default()
+                .extend(std::iter::once(e.name.as_str()).chain(e.also.iter().map(String::as_str)));
+        }
+        for (key, name) in offered {
+            let kept = unique.entry(key).or_insert(name);
+            if name.chars().count() > kept.chars().count() {
+                *kept = name;
+            }
+        }
+    }
+    let mut ids: BTreeMap<(&str, &str), i64> = BTreeMap::new();
     let unique: Vec<_> = unique.into_iter().collect();
-    // A few statements per article rather than two per entity.
     for chunk in unique.chunks(100) {
         let sql = format!(
             "INSERT INTO entities (kind, key, name) VALUES {} \
@@ -350,47 +436,52 @@ async fn write_entities(mut on: On<'_>, article: &str, entities: &[EntityRecord]
             vec!["(?, ?, ?)"; chunk.len()].join(", ")
         );
         let mut query = on.sql(sql);
-        for ((kind, key), (name, _)) in chunk {
+        for ((kind, key), name) in chunk {
             query = query.bind(*kind).bind(*key).bind(*name);
         }
-        let mut ids: BTreeMap<(String, String), i64> = BTreeMap::new();
-        for row in query.fetch_all(on.again()).await? {
-            ids.insert((row.get("kind")?, row.get("key")?), row.get("id")?);
+        let rows = query.fetch_all(on.again()).await?;
+        for row in rows {
+            let (kind, key): (String, String) = (row.get("kind")?, row.get("key")?);
+            // The statement's own keys, borrowed from the batch.
+            if let Some(((k, y), _)) = chunk.iter().find(|((k, y), _)| *k == kind && *y == key) {
+                ids.insert((k, y), row.get("id")?);
+            }
         }
+    }
+    let id_of = |kind: &str, key: &str| {
+        ids.get(&(kind, key))
+            .copied()
+            .ok_or_else(|| StoreError::Corrupt(format!("entity {kind} `{key}` was not stored")))
+    };
+    let mentions: Vec<_> = mentions.into_iter().collect();
+    for chunk in mentions.chunks(200) {
         let sql = format!(
             "INSERT INTO article_entities (article_id, entity_id, mentions, sort_at) VALUES {} \
              ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = excluded.mentions, sort_at = excluded.sort_at",
             vec!["(?, ?, ?, (SELECT sort_at FROM articles WHERE id = ?))"; chunk.len()].join(", ")
         );
         let mut query = on.sql(sql);
-        for ((kind, key), (_, mentions)) in chunk {
-            let id = ids
-                .get(&((*kind).to_owned(), (*key).to_owned()))
-                .ok_or_else(|| StoreError::Corrupt(format!("entity {kind} `{key}` was not stored")))?;
-            query = query.bind(article).bind(*id).bind(i64::from(*mentions)).bind(article);
+        for ((article, (kind, key)), n) in chunk {
+            query = query.bind(*article).bind(id_of(kind, key)?).bind(i64::from(*n)).bind(*article);
         }
         query.execute(on.again()).await?;
-        // Every form the entity is written in, once.
-        let forms: Vec<(i64, &str)> = chunk
-            .iter()
-            .filter_map(|((kind, key), _)| {
-                let id = *ids.get(&((*kind).to_owned(), (*key).to_owned()))?;
-                Some(names.get(&(*kind, *key))?.iter().map(move |n| (id, *n)))
-            })
-            .flatten()
-            .filter(|(_, n)| !n.trim().is_empty() && n.chars().count() <= 200)
-            .collect();
-        for forms in forms.chunks(200) {
-            let sql = format!(
-                "INSERT INTO entity_names (entity_id, name, folded) VALUES {} ON CONFLICT DO NOTHING",
-                vec!["(?, ?, ?)"; forms.len()].join(", ")
-            );
-            let mut query = on.sql(sql);
-            for (id, name) in forms {
-                query = query.bind(*id).bind(*name).bind(fold_name(name));
-            }
-            query.execute(on.again()).await?;
+    }
+    // Every form an entity is written in, once.
+    let mut forms: Vec<(i64, &str)> = Vec::new();
+    for ((kind, key), set) in &names {
+        let id = id_of(kind, key)?;
+        forms.extend(set.iter().filter(|n| !n.trim().is_empty() && n.chars().count() <= 200).map(|n| (id, *n)));
+    }
+    for forms in forms.chunks(200) {
+        let sql = format!(
+            "INSERT INTO entity_names (entity_id, name, folded) VALUES {} ON CONFLICT DO NOTHING",
+            vec!["(?, ?, ?)"; forms.len()].join(", ")
+        );
+        let mut query = on.sql(sql);
+        for (id, name) in forms {
+            query = query.bind(*id).bind(*name).bind(fold_name(name));
         }
+        query.execute(on.again()).await?;
     }
     Ok(())
 }

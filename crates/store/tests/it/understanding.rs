@@ -414,3 +414,29 @@ async fn an_entitys_page_follows_its_mentions_by_time_past_many_of_one_story(db:
     assert_eq!(page.articles[0].id, first);
     assert_eq!(page.stories.iter().map(|s| s.id).collect::<Vec<_>>(), vec![old, big]);
 }
+
+#[both_backends]
+async fn a_batch_names_an_entity_as_article_by_article_writes_would(db: TestDb) {
+    let store = &db.store;
+    // Each article offers its form; a later one renames the entity only with more
+    // characters (the Cyrillic form has as many characters, though more bytes).
+    let forms = ["Kyiv", "Київ", "Kyjiw"];
+    let (story, lone) = (StoryId::new_v7(), StoryId::new_v7());
+    let mut batch = Vec::new();
+    for (n, form) in forms.iter().enumerate() {
+        let a = dated(store, &format!("Talks in the capital, part {n}"), 5, 9 + n as u32, "one.example").await;
+        let into = if n == 1 { lone } else { story };
+        batch.push(placed(a, into, None, vec![entity("place", "kyiv", form), entity("place", "kyiv", form)]));
+    }
+    store.save_understanding(&batch).await.unwrap();
+    let page = store.entity("place", "kyiv", 10).await.unwrap().unwrap();
+    assert_eq!(page.entity.name, "Kyjiw");
+    assert_eq!(page.entity.articles, 3);
+    let mut others = page.other_names.clone();
+    others.sort();
+    assert_eq!(others, vec!["Kyiv".to_owned(), "Київ".to_owned()]);
+    assert_eq!(page.stories.len(), 2);
+    let view = store.story(story).await.unwrap().unwrap();
+    assert_eq!(view.story.article_count, 2);
+    assert_eq!(view.entities[0].articles, 2, "one mention row per article, its mentions summed");
+}
