@@ -648,14 +648,18 @@ impl Store {
         }
         // Derived from the articles, drawn again when lost: the ingestion connection.
         let mut tx = self.write_ingest().await?;
-        for p in presented {
-            self.sql("UPDATE stories SET title = ?, summary = ?, digest_count = ? WHERE id = ?")
-                .bind(&p.title)
-                .bind(&p.summary)
-                .bind(i64::from(p.count))
-                .bind(p.story.to_string())
-                .execute(tx.on())
-                .await?;
+        for chunk in presented.chunks(100) {
+            // Values as a table (its columns are column1 to column4 in both databases).
+            let sql = format!(
+                "UPDATE stories SET title = v.column2, summary = v.column3, digest_count = v.column4 \
+                 FROM (VALUES {}) AS v WHERE stories.id = v.column1",
+                vec!["(?, ?, ?, ?)"; chunk.len()].join(", ")
+            );
+            let mut query = self.sql(sql);
+            for p in chunk {
+                query = query.bind(p.story.to_string()).bind(&p.title).bind(&p.summary).bind(i64::from(p.count));
+            }
+            query.execute(tx.on()).await?;
         }
         tx.commit().await?;
         Ok(())

@@ -440,3 +440,25 @@ async fn a_batch_names_an_entity_as_article_by_article_writes_would(db: TestDb) 
     assert_eq!(view.story.article_count, 2);
     assert_eq!(view.entities[0].articles, 2, "one mention row per article, its mentions summed");
 }
+
+#[both_backends]
+async fn many_stories_are_presented_in_one_call_each_with_its_own_title(db: TestDb) {
+    let store = &db.store;
+    let mut presented = Vec::new();
+    for n in 0..130_u32 {
+        let story = StoryId::new_v7();
+        let a = dated(store, &format!("Ferry timetable {n}"), 3, n % 24, "one.example").await;
+        store.save_understanding(&[placed(a, story, None, vec![])]).await.unwrap();
+        presented.push(newsdesk_store::Presented {
+            story,
+            title: format!("Timetable, route {n}"),
+            summary: format!("Route {n} changes."),
+            count: n + 1,
+        });
+    }
+    store.present_stories(&presented).await.unwrap();
+    for p in [&presented[0], &presented[99], &presented[100], &presented[129]] {
+        let story = store.story(p.story).await.unwrap().unwrap().story;
+        assert_eq!((story.title.as_str(), story.summary.as_str()), (p.title.as_str(), p.summary.as_str()));
+    }
+}
