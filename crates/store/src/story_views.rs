@@ -155,6 +155,9 @@ const TIMELINE_LIMIT: u32 = 500;
 /// Entities listed on a story or article page.
 const ENTITY_LIMIT: u32 = 30;
 
+/// Most mentions of an entity read to find the stories its page lists.
+const MENTIONS_READ: i64 = 8_000;
+
 /// A story's most named entities that other stories must share to be on its subject.
 const RELATED_ENTITIES: usize = 4;
 /// Articles read per entity, newest first, when looking for stories on a subject.
@@ -486,13 +489,16 @@ impl Store {
 
     /// The live stories whose articles name entity `entity_id`, most recently named first, at
     /// most `limit`: its mentions are read newest first, a batch at a time, until that many
-    /// stories are found or the mentions end.
+    /// stories are found, the mentions end, or [`MENTIONS_READ`] have been read (an entity
+    /// named thousands of times in one story does not make its page read them all).
     async fn stories_naming(&self, entity_id: i64, limit: u32) -> Result<Vec<StoryId>, StoreError> {
         const BATCH: i64 = 400;
         let mut found: Vec<StoryId> = Vec::new();
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut after: Option<(String, String)> = None;
-        while found.len() < limit as usize {
+        let mut read = 0;
+        while found.len() < limit as usize && read < MENTIONS_READ {
+            read += BATCH;
             let (page, binds) = match &after {
                 None => ("", Vec::new()),
                 Some((at, id)) => (

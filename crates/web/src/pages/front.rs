@@ -18,6 +18,9 @@ pub(crate) async fn front_page(State(state): State<AppState>, RawQuery(raw): Raw
     state.respond(result)
 }
 
+/// Front pages kept in the page cache: the first ones, which most readers open.
+const KEPT_FRONT_PAGES: u64 = 20;
+
 /// The front page from the page cache, rendered on a miss: it is the same for every reader.
 async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebError> {
     let page = params::page(raw)?;
@@ -25,7 +28,9 @@ async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebErro
         return Ok(Html(html.to_string()).into_response());
     }
     let html = front_html(state, page).await?;
-    state.fronts.put(page, html.clone());
+    if page <= KEPT_FRONT_PAGES {
+        state.fronts.put(page, html.clone());
+    }
     Ok(Html(html).into_response())
 }
 
