@@ -214,8 +214,11 @@ impl Store {
                 continue;
             };
             let story = placed.story.to_string();
-            if !placed.merged.is_empty() {
+            // An article placed twice in one batch: the later placement is written after.
+            if !placed.merged.is_empty() || run.has(&article) {
                 run.write(tx.on(), &now, &mut touched).await?;
+            }
+            if !placed.merged.is_empty() {
                 if !touched.contains(&story) {
                     insert_stories(tx.on(), std::slice::from_ref(&story), &now).await?;
                 }
@@ -228,6 +231,7 @@ impl Store {
             }
             // An article is placed once (recluster forgets stories first), so there is
             // no story it leaves behind to bring up to date.
+            run.queued.insert(article.clone());
             run.articles.push(Placement {
                 article,
                 story,
@@ -337,9 +341,15 @@ struct Placements<'a> {
     stories: Vec<String>,
     new_stories: std::collections::HashSet<String>,
     articles: Vec<Placement<'a>>,
+    /// The articles' ids.
+    queued: std::collections::HashSet<String>,
 }
 
 impl Placements<'_> {
+    fn has(&self, article: &str) -> bool {
+        self.queued.contains(article)
+    }
+
     /// Writes the run: its new stories, the articles' placements (an article that is gone
     /// is passed over), then the entities of the articles placed; `touched` gains their
     /// stories. Leaves the run empty.
@@ -372,6 +382,7 @@ impl Placements<'_> {
         write_entities(on.again(), &entities).await?;
         touched.extend(done.iter().map(|p| p.story.clone()));
         self.articles.clear();
+        self.queued.clear();
         Ok(())
     }
 }

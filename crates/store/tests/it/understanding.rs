@@ -462,3 +462,18 @@ async fn many_stories_are_presented_in_one_call_each_with_its_own_title(db: Test
         assert_eq!((story.title.as_str(), story.summary.as_str()), (p.title.as_str(), p.summary.as_str()));
     }
 }
+
+#[both_backends]
+async fn an_article_placed_twice_in_one_batch_keeps_the_later_placement(db: TestDb) {
+    let store = &db.store;
+    let a = dated(store, "Bridge reopens", 4, 9, "one.example").await;
+    let (first, second) = (StoryId::new_v7(), StoryId::new_v7());
+    let mill = entity("organization", "alder mill", "Alder Mill");
+    store
+        .save_understanding(&[placed(a, first, None, vec![]), placed(a, second, None, vec![mill.clone()])])
+        .await
+        .unwrap();
+    let ctx = store.article_context(a).await.unwrap();
+    assert_eq!(ctx.story.map(|s| s.id), Some(second));
+    assert_eq!(store.entity("organization", "alder mill", 5).await.unwrap().unwrap().entity.articles, 1);
+}
