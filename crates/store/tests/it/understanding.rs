@@ -5,7 +5,13 @@ use newsdesk_model::{ArticleId, ArticleUpsert, StoryId};
 use newsdesk_store::{EntityRecord, Placed, Store, Understood};
 use newsdesk_testkit::{TestDb, both_backends};
 
+/// An article of 2 June 2026 at `hour`.
 async fn article(store: &Store, title: &str, hour: u32) -> ArticleId {
+    stored(store, title, 2, hour, None).await
+}
+
+/// An article of `day` (June 2026) at `hour`, naming the outlet at `domain` as its own.
+async fn stored(store: &Store, title: &str, day: u32, hour: u32, domain: Option<&str>) -> ArticleId {
     let id = ArticleId::new_v7();
     store
         .upsert_article(ArticleUpsert {
@@ -13,7 +19,8 @@ async fn article(store: &Store, title: &str, hour: u32) -> ArticleId {
             title: title.into(),
             summary: format!("{title}, in short."),
             body_text: format!("{title}. The body."),
-            published_at: Some(Utc.with_ymd_and_hms(2026, 6, 2, hour, 0, 0).unwrap()),
+            original_domain: domain.map(str::to_owned),
+            published_at: Some(Utc.with_ymd_and_hms(2026, 6, day, hour, 0, 0).unwrap()),
             ..ArticleUpsert::default()
         })
         .await
@@ -312,19 +319,7 @@ fn present(story: StoryId, count: u32) -> newsdesk_store::Presented {
 
 /// An article of `day` (June 2026) at `hour` from the outlet at `domain`.
 async fn dated(store: &Store, title: &str, day: u32, hour: u32, domain: &str) -> ArticleId {
-    let id = ArticleId::new_v7();
-    store
-        .upsert_article(ArticleUpsert {
-            id: Some(id),
-            title: title.into(),
-            body_text: format!("{title}. The body."),
-            original_domain: Some(domain.into()),
-            published_at: Some(Utc.with_ymd_and_hms(2026, 6, day, hour, 0, 0).unwrap()),
-            ..ArticleUpsert::default()
-        })
-        .await
-        .unwrap();
-    id
+    stored(store, title, day, hour, Some(domain)).await
 }
 
 #[both_backends]
@@ -333,8 +328,8 @@ async fn the_front_page_ranks_live_stories_then_pages_into_older_ones(db: TestDb
     let (quake, fair, dam, gone) = (StoryId::new_v7(), StoryId::new_v7(), StoryId::new_v7(), StoryId::new_v7());
     let port = entity("place", "port alder", "Port Alder");
     let mut placed_now = Vec::new();
-    // This morning, three outlets; this afternoon, one; nine days earlier, a story past the
-    // ranked days; and an older story that turned out to be the quake's.
+    // Three outlets in the morning, one later; a story nine days before, outside the days
+    // ranked by coverage; and the quake's first report, placed apart at first and merged.
     for domain in ["one.example", "two.example", "three.example"] {
         let a = dated(store, "Quake shakes the coast", 20, 6, domain).await;
         placed_now.push(placed(a, quake, None, vec![port.clone()]));
