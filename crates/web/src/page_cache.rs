@@ -2,6 +2,9 @@
 //! article, or of the front page, get the page rendered a moment ago instead of its queries
 //! and a template. Pages are kept for [`TTL`]; this node forgets an article's page at once
 //! when it changes its comments, and other nodes (or the crawler) are at most [`TTL`] behind.
+//! When a page expires, the first reader to ask renders it again while the others are served
+//! the expired page (for at most [`STALE`]), so that an expiry under load costs one render,
+//! not one per waiting reader.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -12,34 +15,58 @@ use newsdesk_model::ArticleId;
 
 /// How long a rendered page is served again.
 pub(crate) const TTL: Duration = Duration::from_secs(2);
-/// Pages kept at most; the cache is emptied when it is full.
+/// How long an expired page is still served while one reader renders it again.
+const STALE: Duration = Duration::from_secs(10);
+/// Pages kept at most by default (article pages, about 10 KiB each); the cache is emptied
+/// when it is full.
 const CAPACITY: usize = 2048;
+
+/// A kept page: when it was rendered, whether a reader is rendering it again, and the page.
+struct Kept {
+    at: Instant,
+    renewing: bool,
+    page: Arc<str>,
+}
 
 /// Rendered pages by what tells them apart: an article's id, a front page's number.
 pub(crate) struct PageCache<K = ArticleId> {
-    pages: Mutex<HashMap<K, (Instant, Arc<str>)>>,
+    pages: Mutex<HashMap<K, Kept>>,
+    capacity: usize,
 }
 
 impl<K: Eq + Hash> PageCache<K> {
     pub(crate) fn new() -> Self {
-        Self { pages: Mutex::new(HashMap::new()) }
+        Self::with_capacity(CAPACITY)
     }
 
-    /// A page rendered less than [`TTL`] ago.
+    /// A cache of at most `capacity` pages (fewer for larger pages, so that its memory
+    /// stays bounded).
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        Self { pages: Mutex::new(HashMap::new()), capacity }
+    }
+
+    /// A page rendered less than [`TTL`] ago; or, while another reader renders it again, the
+    /// expired one. `None` tells the caller to render the page and [`PageCache::put`] it.
     pub(crate) fn get(&self, id: K) -> Option<Arc<str>> {
-        let pages = self.pages.lock().ok()?;
-        pages.get(&id).filter(|(at, _)| at.elapsed() < TTL).map(|(_, page)| Arc::clone(page))
+        let mut pages = self.pages.lock().ok()?;
+        let kept = pages.get_mut(&id)?;
+        let age = kept.at.elapsed();
+        if age < TTL || (kept.renewing && age < STALE) {
+            return Some(Arc::clone(&kept.page));
+        }
+        kept.renewing = true;
+        None
     }
 
     pub(crate) fn put(&self, id: K, page: String) {
         if let Ok(mut pages) = self.pages.lock() {
-            if pages.len() >= CAPACITY {
-                pages.retain(|_, (at, _)| at.elapsed() < TTL);
-                if pages.len() >= CAPACITY {
+            if pages.len() >= self.capacity {
+                pages.retain(|_, kept| kept.at.elapsed() < TTL);
+                if pages.len() >= self.capacity {
                     pages.clear();
                 }
             }
-            pages.insert(id, (Instant::now(), Arc::from(page)));
+            pages.insert(id, Kept { at: Instant::now(), renewing: false, page: Arc::from(page) });
         }
     }
 
@@ -74,5 +101,34 @@ mod tests {
         cache.put(id, "page".into());
         cache.clear();
         assert!(cache.get(id).is_none());
+    }
+
+    #[test]
+    fn a_full_cache_starts_again_and_never_holds_more_than_its_capacity() {
+        let cache: PageCache<u64> = PageCache::with_capacity(3);
+        for n in 0..3 {
+            cache.put(n, format!("page {n}"));
+        }
+        assert_eq!(cache.get(2).as_deref(), Some("page 2"));
+        cache.put(3, "page 3".into());
+        assert!(cache.get(0).is_none() && cache.get(2).is_none(), "emptied when full");
+        assert_eq!(cache.get(3).as_deref(), Some("page 3"));
+        assert!(cache.pages.lock().unwrap().len() <= 3);
+    }
+
+    #[test]
+    fn an_expired_page_is_rendered_again_by_one_reader_while_the_others_get_it() {
+        let cache: PageCache<u64> = PageCache::new();
+        cache.put(1, "old".into());
+        // Rendered longer ago than the page is kept.
+        cache.pages.lock().unwrap().get_mut(&1).unwrap().at = Instant::now().checked_sub(TTL).unwrap();
+        assert!(cache.get(1).is_none(), "the first reader renders it");
+        assert_eq!(cache.get(1).as_deref(), Some("old"), "the next is served the expired page meanwhile");
+        cache.put(1, "new".into());
+        assert_eq!(cache.get(1).as_deref(), Some("new"));
+        // A render that never came back: after a while, a reader renders it again.
+        cache.pages.lock().unwrap().get_mut(&1).unwrap().at = Instant::now().checked_sub(STALE).unwrap();
+        cache.pages.lock().unwrap().get_mut(&1).unwrap().renewing = true;
+        assert!(cache.get(1).is_none());
     }
 }

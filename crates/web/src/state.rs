@@ -63,6 +63,10 @@ pub(crate) struct Inner {
     pub pages: crate::page_cache::PageCache,
     /// Rendered front pages by their number, kept for a moment: the same for every reader.
     pub fronts: crate::page_cache::PageCache<u64>,
+    /// Rendered story pages, kept for a moment: the same for every reader.
+    pub story_pages: crate::page_cache::PageCache<newsdesk_model::StoryId>,
+    /// Rendered entity pages by kind and key, kept for a moment: the same for every reader.
+    pub entity_pages: crate::page_cache::PageCache<(String, String)>,
     /// The image proxy: its signing key, cache and fetcher.
     pub images: crate::images::ImageProxy,
 }
@@ -84,6 +88,15 @@ impl AppState {
             .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
     }
 
+    /// Forgets every kept page: the operator changed what pages show (an outlet's name,
+    /// moderation, settings).
+    pub(crate) fn forget_pages(&self) {
+        self.pages.clear();
+        self.fronts.clear();
+        self.story_pages.clear();
+        self.entity_pages.clear();
+    }
+
     pub(crate) fn new(
         store: Store,
         site: SiteSettings,
@@ -97,7 +110,10 @@ impl AppState {
             templates,
             secret: tokio::sync::OnceCell::new(),
             pages: crate::page_cache::PageCache::new(),
-            fronts: crate::page_cache::PageCache::new(),
+            fronts: crate::page_cache::PageCache::with_capacity(crate::pages::front::KEPT_FRONT_PAGES as usize),
+            // Story pages run to a few tens of KiB, entity pages to about 100: fewer are kept.
+            story_pages: crate::page_cache::PageCache::with_capacity(512),
+            entity_pages: crate::page_cache::PageCache::with_capacity(256),
             images,
         })))
     }

@@ -107,8 +107,7 @@ pub(crate) async fn moderate(
     if !state.store.moderate(id, action).await? {
         return Err(ApiError::not_found(format!("there is no comment {id}")));
     }
-    state.pages.clear();
-    state.fronts.clear();
+    state.forget_pages();
     json(&Moderated { id, action: request.action })
 }
 
@@ -255,7 +254,6 @@ pub(crate) async fn rename_source(
     if !state.store.rename_source(&domain, &change.name).await? {
         return Err(missing());
     }
-    state.pages.clear();
-    state.fronts.clear();
+    state.forget_pages();
     json(&state.store.source_by_domain(&domain).await?.ok_or_else(missing)?)
 }

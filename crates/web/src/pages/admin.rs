@@ -292,8 +292,7 @@ pub(crate) async fn moderate(
         if !state.store.moderate(id, action).await? {
             return Err(WebError::NotFound(format!("There is no comment with the id {id}.")));
         }
-        state.pages.clear();
-        state.fronts.clear();
+        state.forget_pages();
         Ok(back_to_queue(&form))
     }
     .await;
@@ -334,8 +333,7 @@ pub(crate) async fn reply(
                 staff: true,
             })
             .await?;
-        state.pages.clear();
-        state.fronts.clear();
+        state.forget_pages();
         match outcome {
             newsdesk_store::CommentOutcome::Stored { .. } => Ok(back_to_queue(&form)),
             newsdesk_store::CommentOutcome::Refused(newsdesk_store::CommentRefusal::Duplicate) => {
@@ -369,8 +367,7 @@ pub(crate) async fn moderate_page(State(state): State<AppState>, request: Reques
             .collect::<Result<Vec<_>, _>>()
             .map_err(|_| WebError::BadRequest("The form names something that is not a comment id.".into()))?;
         state.store.moderate_all(&ids, action).await?;
-        state.pages.clear();
-        state.fronts.clear();
+        state.forget_pages();
         Ok(back_to_queue(&form))
     }
     .await;
@@ -509,8 +506,7 @@ pub(crate) async fn rename_source(State(state): State<AppState>, request: Reques
                 domain.chars().take(80).collect::<String>()
             )));
         }
-        state.pages.clear();
-        state.fronts.clear();
+        state.forget_pages();
         Ok(see_other("/admin#outlets"))
     }
     .await;

@@ -47,6 +47,11 @@ async fn render(state: &AppState, kind: &str, key: &str) -> Result<Response, Web
             kind.chars().take(40).collect::<String>()
         )));
     }
+    // The same page for every reader: kept for a moment, as the front page is.
+    let cache_key = (kind.to_owned(), key.to_owned());
+    if let Some(html) = state.entity_pages.get(cache_key.clone()) {
+        return Ok(Html(html.to_string()).into_response());
+    }
     let Some(view) = state.store.entity(kind, key, LIST).await? else {
         // Another name of an entity ("ecb"), or the old address of names that joined.
         if let Some(found) = state.store.entity_called(kind, key).await?
@@ -60,5 +65,6 @@ async fn render(state: &AppState, kind: &str, key: &str) -> Result<Response, Web
         )));
     };
     let body = state.templates.render("entity.html", minijinja::context! { view => Serde(view) })?;
+    state.entity_pages.put(cache_key, body.clone());
     Ok(Html(body).into_response())
 }

@@ -19,7 +19,7 @@ pub(crate) async fn front_page(State(state): State<AppState>, RawQuery(raw): Raw
 }
 
 /// Front pages kept in the page cache: the first ones, which most readers open.
-const KEPT_FRONT_PAGES: u64 = 20;
+pub(crate) const KEPT_FRONT_PAGES: u64 = 20;
 
 /// The front page from the page cache, rendered on a miss: it is the same for every reader.
 async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebError> {
