@@ -4,8 +4,9 @@
 # nginx serving the same article page as a static file in the same run as the anchor; then
 # 10,000 distinct article pages in turn (past the page cache), beside nginx serving the same
 # 10,000 pages as files.
-# Measures an article page, the front page, the API's top stories, a search for an event's word
-# (a few matches) and a search for a common word (tens of thousands of matches). Needs wrk and nginx (Debian packages).
+# Measures an article page, the front page, a story's and an entity's page, the API's top
+# stories, a search for an event's word (a few matches) and a search for a common word (tens
+# of thousands of matches). Needs wrk and nginx (Debian packages).
 # Usage: bench/web.sh [N [DATABASE]]
 #   DATABASE: serve from this database instead of the SQLite file, for example the PostgreSQL
 #   copy bench/migrate_to.sh makes of it (postgres://.../newsdesk_bench_migrate).
@@ -80,9 +81,20 @@ run nginx-static "http://127.0.0.1:$static_port/article.html"
 run article-page "http://127.0.0.1:$port/articles/$article"
 wrk_script=bench/web_paths.lua run nginx-10k-files "http://127.0.0.1:$static_port"
 wrk_script=bench/web_paths.lua run articles-10k-uncached "http://127.0.0.1:$port"
-# The front page (kept for two seconds, like an article page) and the top stories through the
-# API (ranked and read on every request).
+# The front page, the largest story's page and the most named entity's page (each kept for two
+# seconds, like an article page), and the top stories through the API (ranked and read on
+# every request).
+read -r big_story top_entity < <(python3 - "$db" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+story = con.execute("SELECT id FROM stories WHERE merged_into IS NULL ORDER BY article_count DESC LIMIT 1").fetchone()[0]
+kind, key = con.execute("SELECT e.kind, e.key FROM entities e ORDER BY (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) DESC LIMIT 1").fetchone()
+print(story, f"{kind}/{key.replace(' ', '%20')}")
+PY
+)
 run front-page "http://127.0.0.1:$port/"
+run story-page "http://127.0.0.1:$port/stories/$big_story"
+run entity-page "http://127.0.0.1:$port/entities/$top_entity"
 run api-top-stories "http://127.0.0.1:$port/api/v1/stories"
 run search-rare "http://127.0.0.1:$port/search?q=$rare"
 run search-common "http://127.0.0.1:$port/search?q=$common"
