@@ -295,7 +295,11 @@ impl Store {
         if expr.is_none() && !query.has_filters() {
             return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });
         }
-        let (filter_sql, binds) = filters(query, self.dialect(), false);
+        let sources = match &query.source {
+            Some(source) => self.outlet_ids(source, true).await?,
+            None => Vec::new(),
+        };
+        let (filter_sql, binds) = filters(query, &sources, self.dialect(), false);
         let from = "articles a WHERE 1 = 1";
         // What the filters match, counted through their indexes.
         let filtered = if query.has_filters() {
@@ -312,7 +316,7 @@ impl Store {
             // newest first.
             let total = filtered;
             let walk = self.walk_newest(total, offset, limit).await?;
-            let listed = if walk { filters(query, self.dialect(), true).0 } else { filter_sql.clone() };
+            let listed = if walk { filters(query, &sources, self.dialect(), true).0 } else { filter_sql.clone() };
             let sql = format!(
                 "SELECT {CARD_COLUMNS} FROM {from}{listed} \
                  ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?"
@@ -341,7 +345,7 @@ impl Store {
             return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });
         }
         // With words, the full-text index finds the articles and the filters test each one.
-        let filter_sql = filters(query, self.dialect(), true).0;
+        let filter_sql = filters(query, &sources, self.dialect(), true).0;
         // PostgreSQL's English configuration drops stop words ("would", "were") from the index
         // and from queries: a query of stop words alone matches nothing there, and is answered
         // at once rather than by a scan that can use no index.
@@ -452,6 +456,17 @@ impl Store {
 }
 
 impl Store {
+    /// The ids of the outlets on `domain` (and, with `by_name`, those named so, any case).
+    pub(crate) async fn outlet_ids(&self, domain: &str, by_name: bool) -> Result<Vec<String>, StoreError> {
+        let query = if by_name {
+            self.sql("SELECT id FROM sources WHERE domain = ? OR lower(name) = ?").bind(domain).bind(domain)
+        } else {
+            self.sql("SELECT id FROM sources WHERE domain = ?").bind(domain)
+        };
+        let rows = query.fetch_all(self.pool()).await?;
+        rows.iter().map(|r| r.get::<String>("id")).collect()
+    }
+
     /// Whether a listing of `matches` articles (counted through the filters' indexes) finds
     /// its page at `offset` sooner by walking every article newest first, testing each, than
     /// by reading all the matches through the filters' indexes and sorting them: the walk
@@ -475,29 +490,33 @@ impl Store {
 /// Every filter but the dates has an index of its own; with `walk` (SQLite only) the filters
 /// are written so that SQLite uses none of them (a unary `+` hides a column from the planner),
 /// for a listing that walks the articles newest first instead (see [`Store::walk_newest`]).
-fn filters(q: &ParsedQuery, dialect: Dialect, walk: bool) -> (String, Vec<String>) {
+///
+/// `sources` are the ids of the outlets `source:` names (found first, so that the condition
+/// is a list both databases look up in an index, not a subquery PostgreSQL reads every
+/// article for).
+fn filters(q: &ParsedQuery, sources: &[String], dialect: Dialect, walk: bool) -> (String, Vec<String>) {
     let hide = if walk && dialect == Dialect::Sqlite { "+" } else { "" };
     let mut sql = String::new();
     let mut binds = Vec::new();
     if let Some(source) = &q.source {
         // Stored domains are lowercase (the model makes them so).
-        sql.push_str(&format!(
-            " AND ({hide}a.source_id IN (SELECT id FROM sources WHERE domain = ? OR lower(name) = ?) \
-             OR {hide}a.original_domain IN (?, ?))"
-        ));
-        binds.extend([source.clone(), source.clone(), source.clone(), format!("www.{source}")]);
+        if sources.is_empty() {
+            sql.push_str(&format!(" AND {hide}a.original_domain IN (?, ?)"));
+        } else {
+            let marks = vec!["?"; sources.len()].join(", ");
+            sql.push_str(&format!(" AND ({hide}a.source_id IN ({marks}) OR {hide}a.original_domain IN (?, ?))"));
+            binds.extend(sources.iter().cloned());
+        }
+        binds.extend([source.clone(), format!("www.{source}")]);
     }
     if let Some(lang) = &q.language {
-        // The language and its regional forms: lang:de finds de, de-DE and de-AT. In SQLite's
-        // byte order they lie from "de" up to "de." ('-' comes just before '.'), a range its
-        // index serves; PostgreSQL's collations may ignore punctuation, so it is asked in words.
-        if dialect == Dialect::Sqlite {
-            sql.push_str(&format!(" AND {hide}lower(a.language) >= ? AND {hide}lower(a.language) < ?"));
-            binds.extend([lang.clone(), format!("{lang}.")]);
-        } else {
-            sql.push_str(" AND (lower(a.language) = ? OR lower(a.language) LIKE ?)");
-            binds.extend([lang.clone(), format!("{lang}-%")]);
-        }
+        // The language and its regional forms: lang:de finds de, de-DE and de-AT, which lie
+        // from "de" up to "de." in byte order ('-' comes just before '.'), a range the index
+        // serves. PostgreSQL compares (and indexes) them in byte order too ("C"): its other
+        // collations may ignore punctuation.
+        let lower = if dialect == Dialect::Postgres { "lower(a.language) COLLATE \"C\"" } else { "lower(a.language)" };
+        sql.push_str(&format!(" AND {hide}{lower} >= ? AND {hide}{lower} < ?"));
+        binds.extend([lang.clone(), format!("{lang}.")]);
     }
     let day = |d: chrono::NaiveDate| time::to_db(d.and_time(chrono::NaiveTime::MIN).and_utc());
     if let Some(after) = q.after {
@@ -607,7 +626,7 @@ mod tests {
         ] {
             let q = ParsedQuery::read(query).unwrap();
             let plan = |walk: bool| {
-                let (sql, binds) = filters(&q, Dialect::Sqlite, walk);
+                let (sql, binds) = filters(&q, &["an-outlet-id".to_owned()], Dialect::Sqlite, walk);
                 let select = if walk { "a.id" } else { "count(*)" };
                 let order = if walk { " ORDER BY a.sort_at DESC, a.id DESC LIMIT 20" } else { "" };
                 let mut statement =

@@ -246,16 +246,22 @@ impl Store {
         // indexes first; then listed through them, or by walking the articles newest first
         // when that is shorter (see `Store::walk_newest`; in SQLite a unary `+` hides the
         // columns from the planner).
+        let sources = self.outlet_ids(&domain, false).await?;
         let filter = |hide: &str| {
-            format!(
-                "({hide}a.source_id IN (SELECT id FROM sources WHERE domain = ?) OR {hide}a.original_domain IN (?, ?))"
-            )
+            let marks = vec!["?"; sources.len()].join(", ");
+            if sources.is_empty() {
+                format!("{hide}a.original_domain IN (?, ?)")
+            } else {
+                format!("({hide}a.source_id IN ({marks}) OR {hide}a.original_domain IN (?, ?))")
+            }
         };
-        let total: i64 = self
-            .sql(format!("SELECT count(*) FROM articles a WHERE {}", filter("")))
-            .bind(&domain)
-            .bind(&domain)
-            .bind(&www)
+        let bound = |mut q: crate::db::Query| {
+            for id in &sources {
+                q = q.bind(id.as_str());
+            }
+            q.bind(domain.as_str()).bind(www.as_str())
+        };
+        let total: i64 = bound(self.sql(format!("SELECT count(*) FROM articles a WHERE {}", filter(""))))
             .scalar(self.pool())
             .await?;
         let walk = self.walk_newest(total, offset, limit).await?;
@@ -264,14 +270,7 @@ impl Store {
             rows::CARD_COLUMNS,
             filter(if walk { "+" } else { "" })
         );
-        let found = self
-            .sql(sql)
-            .bind(&domain)
-            .bind(&domain)
-            .bind(&www)
-            .bind_page(limit, offset)
-            .fetch_all(self.pool())
-            .await?;
+        let found = bound(self.sql(sql)).bind_page(limit, offset).fetch_all(self.pool()).await?;
         let items = found.iter().map(rows::card).collect::<Result<Vec<_>, _>>()?;
         Ok(crate::Page { items, total: u64::try_from(total).unwrap_or(0), offset, limit })
     }

@@ -5,4 +5,5 @@
 -- Append-only: never edit once shipped.
 CREATE INDEX articles_by_original_domain ON articles (original_domain, sort_at DESC)
     WHERE original_domain IS NOT NULL;
-CREATE INDEX articles_by_language ON articles (lower(language), sort_at DESC);
+-- In byte order ("C"), as the filter's range compares: other collations may ignore the '-'.
+CREATE INDEX articles_by_language ON articles ((lower(language) COLLATE "C"), sort_at DESC);
