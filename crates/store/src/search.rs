@@ -456,17 +456,6 @@ impl Store {
 }
 
 impl Store {
-    /// The ids of the outlets on `domain` (and, with `by_name`, those named so, any case).
-    pub(crate) async fn outlet_ids(&self, domain: &str, by_name: bool) -> Result<Vec<String>, StoreError> {
-        let query = if by_name {
-            self.sql("SELECT id FROM sources WHERE domain = ? OR lower(name) = ?").bind(domain).bind(domain)
-        } else {
-            self.sql("SELECT id FROM sources WHERE domain = ?").bind(domain)
-        };
-        let rows = query.fetch_all(self.pool()).await?;
-        rows.iter().map(|r| r.get::<String>("id")).collect()
-    }
-
     /// Whether a listing of `matches` articles (counted through the filters' indexes) finds
     /// its page at `offset` sooner by walking every article newest first, testing each, than
     /// by reading all the matches through the filters' indexes and sorting them: the walk

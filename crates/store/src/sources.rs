@@ -228,6 +228,17 @@ impl Store {
         row.as_ref().map(source).transpose()
     }
 
+    /// The ids of the outlets on `domain` (and, with `by_name`, those named so, any case).
+    pub(crate) async fn outlet_ids(&self, domain: &str, by_name: bool) -> Result<Vec<String>, StoreError> {
+        let query = if by_name {
+            self.sql("SELECT id FROM sources WHERE domain = ? OR lower(name) = ?").bind(domain).bind(domain)
+        } else {
+            self.sql("SELECT id FROM sources WHERE domain = ?").bind(domain)
+        };
+        let rows = query.fetch_all(self.pool()).await?;
+        rows.iter().map(|r| r.get::<String>("id")).collect()
+    }
+
     /// An outlet's articles, newest first: those from its feeds, and those that name it as
     /// their original source.
     ///

@@ -438,8 +438,8 @@ async fn write_entities(mut on: On<'_>, articles: &[(&str, &[EntityRecord])]) ->
         }
     }
     let mut ids: BTreeMap<(&str, &str), i64> = BTreeMap::new();
-    let unique: Vec<_> = unique.into_iter().collect();
-    for chunk in unique.chunks(100) {
+    let rows: Vec<_> = unique.iter().map(|(key, name)| (*key, *name)).collect();
+    for chunk in rows.chunks(100) {
         let sql = format!(
             "INSERT INTO entities (kind, key, name) VALUES {} \
              ON CONFLICT (kind, key) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END \
@@ -450,12 +450,11 @@ async fn write_entities(mut on: On<'_>, articles: &[(&str, &[EntityRecord])]) ->
         for ((kind, key), name) in chunk {
             query = query.bind(*kind).bind(*key).bind(*name);
         }
-        let rows = query.fetch_all(on.again()).await?;
-        for row in rows {
+        for row in query.fetch_all(on.again()).await? {
             let (kind, key): (String, String) = (row.get("kind")?, row.get("key")?);
-            // The statement's own keys, borrowed from the batch.
-            if let Some(((k, y), _)) = chunk.iter().find(|((k, y), _)| *k == kind && *y == key) {
-                ids.insert((k, y), row.get("id")?);
+            // Keyed by the batch's own strings (the chunk is in key order).
+            if let Ok(at) = chunk.binary_search_by(|((k, y), _)| (*k, *y).cmp(&(kind.as_str(), key.as_str()))) {
+                ids.insert(chunk[at].0, row.get("id")?);
             }
         }
     }
