@@ -286,6 +286,58 @@ fn key_of(m: &Mention, lexicon: &Lexicon, sure: bool) -> (String, bool) {
     (lower, false)
 }
 
+/// English prepositions whose object a name is: a verb after it is not the name's.
+const OBJECT_PREPOSITIONS: &[&str] =
+    &["of", "for", "at", "from", "with", "by", "on", "to", "about", "against", "into", "near", "over"];
+
+/// Words for places that are also surnames ("Hill", "Park").
+const SURNAME_PLACE_WORDS: &[&str] = &["hill", "park", "castle", "beach", "bridge", "forest"];
+
+/// Special-purpose districts of US local government, each an organisation ("Kell Unified
+/// School District", "Kell Valley Water District"), where "district" alone names a place.
+const SPECIAL_DISTRICTS: &[&str] = &[
+    "school",
+    "water",
+    "fire",
+    "irrigation",
+    "sanitation",
+    "transit",
+    "hospital",
+    "library",
+    "utility",
+    "sewer",
+    "conservation",
+    "park",
+];
+
+/// Last words of English company names ("Kell Research", "Brook Pictures"); unlike the
+/// organisation words of the lexicon they count only at a name's end, since titles and
+/// departments use them too ("Research Director").
+const COMPANY_LAST_WORDS: &[&str] = &[
+    "research",
+    "consulting",
+    "associates",
+    "ventures",
+    "investments",
+    "insurance",
+    "entertainment",
+    "pictures",
+    "records",
+    "software",
+    "therapeutics",
+    "robotics",
+    "logistics",
+    "petroleum",
+    "telecom",
+    "aerospace",
+    "bancorp",
+    "analytics",
+    "advisors",
+    "advisers",
+    "pharma",
+    "biotech",
+];
+
 fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     // "Псковской области": where names decline, a word before a lowercase "region" is an
     // adjective of a place, whatever stands before it.
@@ -293,7 +345,10 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         e.place += 1;
         return;
     }
-    if m.titled || lexicon.is_reporting(m.after.as_str()) {
+    // ("Ana Brook, co-founder of Kell Research, said": a name after a preposition is that
+    // preposition's object, not the one who speaks.)
+    let object = lexicon.is_english() && OBJECT_PREPOSITIONS.contains(&m.before.as_str());
+    if m.titled || (lexicon.is_reporting(m.after.as_str()) && !object) {
         e.person += 1;
     }
     if m.titled {
@@ -541,22 +596,35 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // "Port Elizabeth", "Mount Kenya"; not "Port Authority", whose second word names an
     // organisation.
     // "St. Kell Harbour Coalition" names an organisation by its last word.
+    // "Post-Dispatch", "Port Alder Union-Tribune": a hyphenated word is read by its last part.
+    let org_word = |w: &str| lexicon.is_org_word(w) || w.rsplit_once('-').is_some_and(|(_, t)| lexicon.is_org_word(t));
+    // "Kell Valley Water District": a special-purpose district is an organisation.
+    let special_district = lexicon.is_english()
+        && head_last == "district"
+        && head.len() >= 2
+        && SPECIAL_DISTRICTS.contains(&head[head.len() - 2].as_str());
+    // "Joan Hill said" is a person, "Kell Hill" a place: a place's word that is also a
+    // surname ends a person's name after a given name where the text says a person.
+    let surname_place = head.len() == 2
+        && SURNAME_PLACE_WORDS.contains(&head_last.as_str())
+        && known::is_given_name_in(first, lexicon)
+        && (g.evidence.person > 0 || g.evidence.titled > 0)
+        && known::place(key).is_none();
     let place_head = several
+        && !special_district
+        && !surname_place
         && (lexicon.place_words.contains(&head_last.as_str())
-            || (lexicon.place_prefixes.contains(&first.as_str())
-                && !lexicon.is_org_word(&lower[1])
-                && !lexicon.is_org_word(head_last)));
+            || (lexicon.place_prefixes.contains(&first.as_str()) && !org_word(&lower[1]) && !org_word(head_last)));
     // "Kellridge Bank" in a Russian or Ukrainian text: a name in Latin letters where names
     // decline is a foreign one, read by English head nouns too.
     let foreign = lexicon.declines_names() && g.name.chars().all(|c| !c.is_alphabetic() || (c as u32) < 0x0250);
-    // "Post-Dispatch": a hyphenated word is read by its last part.
+    let company_last = lexicon.is_english() && COMPANY_LAST_WORDS.contains(&last.as_str());
     let org_head = several
-        && head.iter().any(|w| {
-            lexicon.is_org_word(w)
-                || (foreign && crate::lexicon::names::ENGLISH.is_org_word(w))
-                || is_org_compound(w, lexicon)
-                || w.rsplit_once('-').is_some_and(|(_, t)| lexicon.is_org_word(t))
-        });
+        && (special_district
+            || company_last
+            || head.iter().any(|w| {
+                org_word(w) || (foreign && crate::lexicon::names::ENGLISH.is_org_word(w)) || is_org_compound(w, lexicon)
+            }));
     let abbreviation = !several && is_abbreviation(&g.name);
     let country =
         territory_here(key, lexicon, sure).is_some() || territory_here(&fold_words(&lower), lexicon, sure).is_some();
@@ -577,7 +645,8 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     if peoples
         || other_alone
         || (!several && is_plural_demonym(first))
-        || (several && lexicon.other_heads.contains(&last.as_str()))
+        // ("Kell College of Law": not after an institution's head noun.)
+        || (several && lexicon.other_heads.contains(&last.as_str()) && !(head_len < lower.len() && org_head))
     {
         return None;
     }
@@ -625,6 +694,11 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
         return Some(EntityKind::Person);
     }
     if abbreviation || g.evidence.org > 0 {
+        return Some(EntityKind::Organization);
+    }
+    // "KellStream wrote", "BrixNet said": a verb of saying does not make a person of one word
+    // written as brands are (a capital inside it, no surname's prefix), with no title.
+    if !several && g.evidence.titled == 0 && !g.name.contains('-') && is_brand(&g.name, lexicon) {
         return Some(EntityKind::Organization);
     }
     // A title makes a person of a town's namesake too ("President Obama", "Senator Warren").

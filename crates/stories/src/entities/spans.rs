@@ -69,7 +69,13 @@ pub(crate) fn clean(token: &str) -> &str {
     let t = t.trim_start_matches('.').trim_end_matches(['\'', '\u{2019}']);
     let dotted =
         t.len() >= 4 && t.ends_with('.') && t.split('.').filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1);
-    let t = if dotted { t } else { t.trim_end_matches('.') };
+    // ("U.S...." before an ellipsis is "U.S.".)
+    // ("Zients,..." and "Zients,’" end at the name.)
+    let t = if dotted {
+        &t[..t.trim_end_matches('.').len() + 1]
+    } else {
+        t.trim_end_matches(['.', ',', ';', ':', '!', '?'])
+    };
     let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("\u{2019}s")).unwrap_or(t);
     // French and Italian elision: "l'Élysée", "d'Italia".
     let t = ["l'", "d'", "L'", "D'", "l\u{2019}", "d\u{2019}", "L\u{2019}", "D\u{2019}"]
@@ -79,13 +85,15 @@ pub(crate) fn clean(token: &str) -> &str {
     t.trim_matches(|c: char| matches!(c, '\'' | '\u{2019}' | '[' | ']' | '(' | ')'))
 }
 
-/// Letters in capitals that stand for common nouns, lowercase: never a name.
+/// Letters in capitals that stand for common nouns, time zones ("ET") or a title ("POTUS"),
+/// lowercase: never a name.
 const COMMON_ABBREVIATIONS: &[&str] = &[
     "tv", "gdp", "dna", "rna", "ipo", "atm", "sms", "suv", "ceo", "cfo", "coo", "cto", "hiv", "vat", "pdf", "usb",
     "gps", "faq", "diy", "vip", "ok", "pm", "am", "ad", "bc", "id", "iq", "dj", "mp", "pc", "dvd", "cd", "mri", "ufo",
     "a.g.", "gmt", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "cet", "cest", "utc", "icu", "hdl", "ldl", "sos",
     "ptsd", "adhd", "mph", "ai", "api", "esg", "etf", "etfs", "ev", "evs", "nft", "nfts", "lgbt", "lgbtq", "rsv",
-    "sars", "mers", "hpv", "aids", "copd", "cpi", "ppi", "vpn", "cbd", "thc", "ivf", "dui", "wmd", "ied", "ieds",
+    "sars", "mers", "hpv", "aids", "copd", "cpi", "ppi", "vpn", "cbd", "thc", "ivf", "dui", "wmd", "ied", "ieds", "et",
+    "pt", "swat", "potus", "flotus", "ig",
 ];
 
 /// Endings of a hyphenated modifier ("GOP-controlled", "Saudi-led", "London-based"): the word
@@ -180,7 +188,7 @@ fn is_possessive(raw: &str) -> bool {
 /// The token ends the run it is in.
 fn breaks_after(t: &Token<'_>) -> bool {
     let raw = t.raw;
-    if raw.ends_with([',', ';', ':', '!', '?', ')', '"', '\u{201d}', '\u{bb}', '\u{2019}']) {
+    if raw.ends_with([',', ';', ':', '!', '?', ')', '"', '\u{201d}', '\u{bb}', '\u{2019}', '/']) {
         return true;
     }
     if is_possessive(raw) {
@@ -218,9 +226,24 @@ fn split_dashes(raw: &str) -> impl Iterator<Item = &str> {
             Some(n) => n,
             None => rest.len(),
         };
+        // "Pfizer/BioNTech": a slash between two capitalised words parts two names (it stays
+        // on the first, where it ends the run as a comma does).
+        let cut = slash_between_names(&rest[..cut]).map_or(cut, |at| at + 1);
         let (piece, after) = rest.split_at(cut);
         rest = after;
         Some(piece)
+    })
+}
+
+/// Where a slash stands between a word and a capitalised word ("Pfizer/BioNTech"; not
+/// "and/or", "24/7" or an address's "https://").
+fn slash_between_names(piece: &str) -> Option<usize> {
+    piece.match_indices('/').map(|(at, _)| at).find(|&at| {
+        let before = piece[..at].chars().next_back();
+        let after = piece[at + 1..].chars().next();
+        before.is_some_and(char::is_alphanumeric)
+            && after.is_some_and(char::is_uppercase)
+            && piece[..at].chars().next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -326,6 +349,11 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             continue;
         }
         let mut before = before();
+        // "Republican/Conservative": the word before a slash is an alternative to the name,
+        // not a word about it.
+        if i > 0 && tokens[i - 1].raw.ends_with('/') {
+            before.clear();
+        }
         // "the newspaper's publisher, Ana Brook": a noun set off by a comma is the person's
         // role, not what the name is.
         if i > 0
@@ -624,7 +652,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             // (Only English is measured for it: elsewhere any apposition still counts.)
             let follows_determined = !english
                 || tokens.get(j + 1).is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()) || is_possessive(t.raw));
+            let employer = english && works_at(&tokens[..i]);
             let context = Context {
+                employer,
                 before,
                 after,
                 sentence_start,
@@ -639,6 +669,51 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         i = j + 1;
     }
     out
+}
+
+/// Roles held at an employer, written before "at", "of" or "with" and its name ("an analyst
+/// at ...", "the co-founder of ..."). ("A lawyer for", "a spokesman for" name a client, who
+/// may be a person.)
+const EMPLOYMENT_ROLES: &[&str] = &[
+    "partner",
+    "partners",
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "ceo",
+    "executive",
+    "executives",
+    "chairman",
+    "chairwoman",
+    "employee",
+    "employees",
+    "researcher",
+    "researchers",
+    "scientist",
+    "scientists",
+    "engineer",
+    "manager",
+    "director",
+    "owner",
+    "shareholder",
+];
+
+/// Whether the words before a run say that it is an employer: a role, then "at", "of" or
+/// "with", perhaps "the" ("economists at the Kell Group").
+fn works_at(before: &[Token<'_>]) -> bool {
+    let mut k = before.len();
+    if k > 0 && before[k - 1].lower == "the" {
+        k -= 1;
+    }
+    k >= 2
+        && matches!(before[k - 1].lower.as_ref(), "at" | "of" | "with")
+        && !breaks_after(&before[k - 2])
+        && EMPLOYMENT_ROLES.contains(&before[k - 2].lower.as_ref())
 }
 
 /// Whether an article and the word after it name a known place ("le havre", "la paz").
@@ -787,6 +862,8 @@ struct Context {
     follows_determined: bool,
     /// A US state follows the run after a comma.
     town: bool,
+    /// The run is where someone works ("a partner at Kell Whitby", "co-founder of ...").
+    employer: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -836,7 +913,7 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
             return if clause { Follows::Nothing } else { Follows::Title };
         }
         // "the group's policy director": an owner's noun, the title follows.
-        let possessive = is_possessive(t.raw);
+        let possessive = is_possessive(t.raw.trim_end_matches(['.', '\u{2026}']));
         // "a loyal harbour party supporter": a noun before another lowercase noun modifies it.
         let modifier = !t.raw.ends_with([',', '.', ';'])
             && from.get(n + 1).is_some_and(|next| {
@@ -937,6 +1014,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 follows: if n + 1 == count { cx.follows } else { Follows::Nothing },
                 follows_determined: cx.follows_determined,
                 town: cx.town && n + 1 == count,
+                employer: cx.employer && n == 0,
             };
             split_run(segment, part, lex, out);
         }
@@ -1038,7 +1116,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     }
     // German appositions: "Die Gewerkschaft Verdi", "Der Schweizer Nahrungsmittelkonzern
     // Nestlé", "Am Flughafen Frankfurt": the noun says what the name after it is.
-    let mut org_apposition = false;
+    let mut org_apposition = cx.employer;
     // Russian writes such nouns in lowercase, but capitalised at a sentence's start ("Компания
     // Газпром").
     if (lex.capitalises_nouns || lex.declines_names())
@@ -1140,7 +1218,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             return;
         }
         if !name.is_empty() {
-            let name_cx = Context { before: title, sentence_start: false, titled: true, ..cx };
+            let name_cx = Context { before: title, sentence_start: false, titled: true, employer: false, ..cx };
             push_owner_and_person(name, name_cx, false, lex, out);
         }
         return;
@@ -1218,7 +1296,7 @@ fn push_owner_then_person(
 ) {
     let left_cx = Context { after: String::new(), follows: Follows::Nothing, titled: false, ..cx.clone() };
     push_parts(items[..k].to_vec(), &left_cx, org_apposition, lex, out);
-    let name_cx = Context { before: String::new(), sentence_start: false, titled: true, ..cx };
+    let name_cx = Context { before: String::new(), sentence_start: false, titled: true, employer: false, ..cx };
     push_parts(items[k..].to_vec(), &name_cx, false, lex, out);
 }
 
@@ -1290,11 +1368,13 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
     };
     let connectors: Vec<&Item> = items.iter().filter(|w| w.connector).collect();
     // "Ana Brook of Kell County": a person's name, then where the person is from.
+    // ("Florida Department of Health": not when an institution's head noun stands before.)
     let first_connector = items.iter().position(|w| w.connector).unwrap_or(0);
     let attaching = &items[first_connector].lower;
     if known::is_given_name_in(&items[0].lower, lex)
         && !is_coordinator(attaching)
         && !lex.name_particles.contains(&attaching.as_str())
+        && !items.iter().take(first_connector).skip(1).any(|w| lex.org_words.contains(&w.lower.as_ref()))
     {
         return false;
     }

@@ -1100,3 +1100,101 @@ fn a_place_whose_name_opens_with_an_article_keeps_it_at_a_sentences_start() {
     assert!(k.contains(&("La Paz".into(), EntityKind::Place)), "{k:?}");
     assert!(k.contains(&("Guardia Portuaria".into(), EntityKind::Organization)), "{k:?}");
 }
+
+#[test]
+fn a_title_after_then_or_former_and_a_hyphen_is_a_title() {
+    let e =
+        en("", "The levy was first proposed by then-President Kellerman, and former-Governor Whitbrook opposed it.");
+    assert_eq!(find(&e, "kellerman").kind, EntityKind::Person, "{e:?}");
+    assert_eq!(find(&e, "whitbrook").kind, EntityKind::Person, "{e:?}");
+}
+
+#[test]
+fn a_slash_between_two_names_parts_them() {
+    let e = en("", "The Kellmark Group/Harbour Ferries venture will run the crossing, its board said.");
+    assert_eq!(find(&e, "kellmark group").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "harbour ferries").kind, EntityKind::Organization, "{e:?}");
+    assert!(!e.iter().any(|x| x.name.contains('/')), "{e:?}");
+    // Alternatives written with a slash are no names: the word before it says nothing of the
+    // word after it.
+    let e = en("", "The new rules silence Republican/Conservative voices, he said.");
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn an_abbreviation_before_an_ellipsis_keeps_one_dot() {
+    let e = en("", "Critics said the tariff would mostly hurt farmers in the U.S....");
+    let us = e.iter().find(|x| x.name.starts_with("U.S")).unwrap_or_else(|| panic!("{e:?}"));
+    assert_eq!((us.name.as_str(), us.kind), ("U.S.", EntityKind::Place));
+}
+
+#[test]
+fn an_employer_named_after_a_role_is_an_organisation() {
+    let e = en(
+        "",
+        "Prices will keep rising, said Ana Brook, a partner at Kell Whitby. Joan Marsh, co-founder of \
+         Tessaro Research, said the same. Economists at the Brannock Group agreed.",
+    );
+    assert_eq!(find(&e, "kell whitby").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "tessaro research").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "brannock group").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "ana brook").kind, EntityKind::Person);
+    assert_eq!(find(&e, "joan marsh").kind, EntityKind::Person);
+    // A client is not an employer: a lawyer for someone works for a person as often.
+    let e = en("", "A lawyer for Joan Marsh said she would appeal.");
+    assert_eq!(find(&e, "joan marsh").kind, EntityKind::Person, "{e:?}");
+}
+
+#[test]
+fn a_name_after_a_preposition_is_not_the_one_who_speaks() {
+    // Only the verb after it said anything of "Kellmoor Wexley"; the verb is Ana
+    // Brook's.
+    let e = en("", "Ana Brook, who ran the drive for Kellmoor Wexley, said on Monday it had ended.");
+    assert!(!e.iter().any(|x| x.key == "kellmoor wexley" && x.kind == EntityKind::Person), "{e:?}");
+    assert_eq!(find(&e, "ana brook").kind, EntityKind::Person);
+}
+
+#[test]
+fn institutions_named_with_a_place_or_a_given_name_first_stay_whole() {
+    let e = en("", "The Nevada Department of Wildlife said the herd was healthy.");
+    assert_eq!(find(&e, "nevada department of wildlife").kind, EntityKind::Organization, "{e:?}");
+    let e = en("", "Joan Marsh, a professor at the Kellford College of Law, wrote the brief.");
+    assert_eq!(find(&e, "kellford college of law").kind, EntityKind::Organization, "{e:?}");
+    let e =
+        en("", "The Lower Tessa Valley Water District raised its rates, and the Kell Unified School District closed.");
+    assert_eq!(find(&e, "lower tessa valley water district").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "kell unified school district").kind, EntityKind::Organization, "{e:?}");
+    let e = en("", "The reporters of the Port Alder Union-Tribune found the letters.");
+    assert_eq!(find(&e, "port alder union-tribune").kind, EntityKind::Organization, "{e:?}");
+}
+
+#[test]
+fn time_zones_and_a_title_in_capitals_are_no_names() {
+    let e = en("", "The vote opens at 9 a.m. ET, and POTUS will speak after it, the SWAT team said.");
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn a_word_written_as_brands_are_is_no_person_for_a_verb_of_saying() {
+    let e = en("", "KellStream wrote on Monday that the service would close, and BrixNet said the same.");
+    assert_eq!(find(&e, "kellstream").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "brixnet").kind, EntityKind::Organization, "{e:?}");
+    // A surname's prefix is no brand's capital.
+    let e = en("", "McKellan said on Monday that the bill would pass.");
+    assert_eq!(find(&e, "mckellan").kind, EntityKind::Person, "{e:?}");
+}
+
+#[test]
+fn a_place_word_that_is_a_surname_ends_a_persons_name() {
+    let e = en("", "Joan Hill said the report was wrong. The mayor of Kell Hill disagreed, and Stanley Park reopened.");
+    assert_eq!(find(&e, "joan hill").kind, EntityKind::Person, "{e:?}");
+    assert_eq!(find(&e, "kell hill").kind, EntityKind::Place, "{e:?}");
+    assert_eq!(find(&e, "stanley park").kind, EntityKind::Place, "without a verb of saying a park stays one: {e:?}");
+}
+
+#[test]
+fn a_name_ends_before_the_punctuation_of_a_cut_text() {
+    let e = en("", "The plan was drafted by Joan Marsh,... and Ana Brook, the company\u{2019}s...");
+    assert!(e.iter().any(|x| x.name == "Joan Marsh"), "{e:?}");
+    assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "an owner's noun cut short is no apposition: {e:?}");
+}

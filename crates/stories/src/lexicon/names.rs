@@ -467,6 +467,18 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "network",
         "militia",
         "movement",
+        "app",
+        "website",
+        "exchange",
+        "chain",
+        "brand",
+        "label",
+        "studio",
+        "outlet",
+        "tabloid",
+        "watchdog",
+        "magazine",
+        "nonprofit",
     ],
     place_appositions: &["city", "town", "village", "province", "region", "state", "island", "port"],
     place_words: &[
@@ -2403,11 +2415,12 @@ impl Lexicon {
         {
             return true;
         }
-        // "President-elect", "Co-Chairwoman", "Editor-in-Chief", "Secretary-General".
+        // "President-elect", "Co-Chairwoman", "Editor-in-Chief", "Secretary-General",
+        // "then-President".
         lower.split_once('-').is_some_and(|(head, tail)| {
             (titles.contains_key(head)
                 && matches!(tail, "elect" | "designate" | "in-chief" | "to-be" | "at-large" | "general"))
-                || (matches!(head, "co" | "vice" | "ex") && titles.contains_key(tail))
+                || (matches!(head, "co" | "vice" | "ex" | "then" | "former") && titles.contains_key(tail))
         })
     }
 }
