@@ -29,11 +29,16 @@ pub(crate) struct Measure {
     pub block: Vec<bool>,
     /// Whether a Negative element is at or above the node.
     pub in_negative: Vec<bool>,
+    /// Whether a link under the node says only "Read more" (or its kin): a teaser's.
+    pub more_link: Vec<bool>,
     /// Negative elements that stay boilerplate however much of the page (or of the article's
     /// element) they hold: those named as comments that do not hold the page's headline (a
     /// discussion longer than the post it follows).
     pub firmly_negative: Vec<bool>,
 }
+
+/// The longest link text read as a "Read more" link ("Continue reading »").
+const MORE_LINK_CHARS: u32 = 24;
 
 /// Characters of text an element that holds the headline needs to be taken for the article's
 /// wrapper whatever its class says.
@@ -53,6 +58,7 @@ impl Measure {
             listed: vec![0; n],
             block: vec![false; n],
             in_negative: vec![false; n],
+            more_link: vec![false; n],
             firmly_negative: vec![false; n],
         };
         // Top-down: standing, skipping and negativity are inherited.
@@ -97,12 +103,22 @@ impl Measure {
             if m.block[id] && m.own_links[id] * 2 > m.own[id] {
                 m.listed[id] += m.own[id];
             }
+            // (Only a short link can be a "Read more": its text is read for those alone. A link
+            // to a part of the same page is the article's own outline.)
+            if (1..=MORE_LINK_CHARS).contains(&m.text[id])
+                && dom.tag(id).is_some_and(|t| &**t == "a")
+                && !dom.attr(id, "href").is_some_and(|h| h.trim_start().starts_with('#'))
+                && crate::furniture::is_more_link(&dom.text_of(id))
+            {
+                m.more_link[id] = true;
+            }
             if let Some(p) = dom.nodes[id].parent
                 && !m.skipped[id]
             {
                 m.text[p] += m.text[id];
                 m.links[p] += m.links[id];
                 m.listed[p] += m.listed[id];
+                m.more_link[p] |= m.more_link[id];
             }
         }
         // An element whose class says boilerplate ("share", "social", "sidebar") but which holds

@@ -17,6 +17,14 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         || is_comment_prompt(&t)
 }
 
+/// Whether a link's whole text says only that the story goes on elsewhere: a teaser's "Read
+/// more...", "Continue reading »", "Weiterlesen", "Lire la suite", in the major European
+/// languages.
+pub(crate) fn is_more_link(text: &str) -> bool {
+    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).trim().to_lowercase();
+    crate::lexicon::MORE_LINKS.contains(&t.as_str())
+}
+
 /// Whether a block opens as a post's filing line does ("Posted in", "Filed under", "This entry
 /// was posted", "Tags:"), in the major European languages; the caller checks that the block is
 /// short and holds its category links.

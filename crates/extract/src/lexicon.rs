@@ -3,6 +3,46 @@
 //! articles (no list is copied from a source); the class-name words that score elements stay
 //! beside their scoring in `classify.rs`.
 
+/// A link's whole text, lowercase, that leads from a teaser to its story ("Read more...",
+/// "Continue reading »"), in the major European languages; serves `furniture::is_more_link`,
+/// by which a list of teasers inside an article is told from its text.
+pub(crate) const MORE_LINKS: &[&str] = &[
+    "read more",
+    "read the rest",
+    "read on",
+    "more",
+    "continue reading",
+    "keep reading",
+    "full story",
+    "read full story",
+    "read the full story",
+    "read full article",
+    "read the full article",
+    "weiterlesen",
+    "mehr",
+    "mehr lesen",
+    "lire la suite",
+    "la suite",
+    "lire plus",
+    "leer más",
+    "leer mas",
+    "seguir leyendo",
+    "continua a leggere",
+    "leggi tutto",
+    "leggi di più",
+    "leia mais",
+    "continue lendo",
+    "lees meer",
+    "verder lezen",
+    "läs mer",
+    "læs mere",
+    "les mer",
+    "czytaj dalej",
+    "czytaj więcej",
+    "читать далее",
+    "подробнее",
+];
+
 /// Labels that are page furniture when they are all a block says (adverts, share prompts,
 /// comment-closed notices), lowercase; serves `furniture.rs`.
 pub(crate) const FURNITURE_LABELS: &[&str] = &[
@@ -424,6 +464,7 @@ pub(crate) const REQUIRED_FIELDS: &[&str] = &[
 /// the post), lowercase; serves `furniture.rs`, for blocks that hold their category links.
 pub(crate) const FILING_OPENERS: &[&str] = &[
     "this entry was posted",
+    "you can follow any responses",
     "this entry was filed",
     "this entry is filed",
     "this post was posted",

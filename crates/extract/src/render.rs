@@ -305,6 +305,19 @@ impl Writer<'_> {
         self.m.block[n] && text > 0 && text < furniture::LONGEST && furniture::is_furniture(&self.dom.text_of(n))
     }
 
+    /// Whether element `n`'s items are teasers: three or more, and two thirds at least, of its
+    /// children with text each hold a "Read more" link.
+    fn teasers(&self, n: NodeId) -> bool {
+        let (mut items, mut teasers) = (0_u32, 0_u32);
+        for c in self.dom.children(n) {
+            if self.m.text[c] > 0 && self.dom.tag(c).is_some() {
+                items += 1;
+                teasers += u32::from(self.m.more_link[c]);
+            }
+        }
+        teasers >= 3 && teasers * 3 >= items * 2
+    }
+
     /// Whether element `n` (inside the article) is left out.
     fn drops(&mut self, n: NodeId, tag: &str) -> bool {
         let m = self.m;
@@ -320,6 +333,11 @@ impl Writer<'_> {
             && density > 0.5
             && text * 4 < self.kept_total
         {
+            return true;
+        }
+        // A list of teasers: three or more items, two thirds of them at least, each with its
+        // "Read more" link (more stories of the site under the article).
+        if m.more_link[n] && matches!(tag, "ul" | "ol" | "div" | "section" | "table" | "tbody") && self.teasers(n) {
             return true;
         }
         // A short block that is mostly a link: "READ MORE: <a>another story</a>", a linked

@@ -168,3 +168,48 @@ fn prose_in_elements_named_as_labels_is_the_article_and_short_labels_are_not() {
         assert!(!got.text.contains("narrowboat"), "shape {i}: the author's box stays out: {}", got.text);
     }
 }
+
+/// Teasers of the site's other stories inside the article's own container, each an unlinked
+/// headline, a line of excerpt and its "Read more" link: a list, not the article.
+fn teaser_list(more: &str, href: impl Fn(usize) -> String) -> String {
+    (1..=4)
+        .map(|i| {
+            format!(
+                r#"<li><h3>Valley ferry timetable changes for week {i}</h3><p class="text">The winter crossings from the north quay move to the afternoon during the repairs <a href="{}">{more}</a></p><p class="date">2026-05-0{i}</p></li>"#,
+                href(i)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_list_of_teasers_with_read_more_links_is_not_the_article() {
+    for more in ["Read more...", "Continue reading »", "Weiterlesen", "Lire la suite"] {
+        let html = format!(
+            r#"<html><body><div id="content"><h1>Cracked gates close Marten Ferry lock</h1>
+<p>{}</p><p>{}</p><p>{}</p><p>{}</p>
+<ul>{}</ul></div></body></html>"#,
+            STORY[0],
+            STORY[1],
+            STORY[2],
+            STORY[3],
+            teaser_list(more, |i| format!("/2026/05/ferry-{i}.html"))
+        );
+        let got = run(&html);
+        assert_whole_story(&got, more);
+        assert!(!got.text.contains("timetable changes"), "{more}: the teasers are left out: {}", got.text);
+    }
+    // Links to the article's own sections ("(More)" after each point of its outline) are no
+    // teasers: the outline stays.
+    let html = format!(
+        r#"<html><body><div class="story"><h1>Cracked gates close Marten Ferry lock</h1>
+<ul>{}</ul><p>{}</p><p>{}</p><p>{}</p><p>{}</p></div></body></html>"#,
+        teaser_list("More", |i| format!("#part-{i}")),
+        STORY[0],
+        STORY[1],
+        STORY[2],
+        STORY[3]
+    );
+    let got = run(&html);
+    assert!(got.text.contains("timetable changes for week 3"), "the outline is the article's: {}", got.text);
+}
