@@ -68,7 +68,7 @@ fn a_posts_filing_line_is_furniture_and_a_sentence_that_opens_like_one_is_not() 
         r#"<p>Posted in <a href="/c/harbour">Harbour</a>, <a href="/c/council">Council</a> | Tagged <a href="/t/ferries">ferries</a></p>"#,
         r#"<p>This entry was filed under <a href="/c/harbour">Harbour</a> and <a href="/c/works">Works</a> on a Tuesday; replies arrive through the <a href="/feed">feed</a>.</p>"#,
         r#"<div>Abgelegt unter: <a href="/c/hafen">Hafen</a>, <a href="/c/rat">Stadtrat</a></div>"#,
-        r#"<p class="small">You can follow any responses to this post through its <a href="/feed">feed</a>, or <a href="/respond">reply</a> from your own blog.</p>"#,
+        r#"<div class="postmeta">You can follow any responses by way of the post's <a href="/feed">feed</a>, or <a href="/respond">reply</a> from your own blog.</div>"#,
     ] {
         let e = run(&news_page(filing));
         let lines: Vec<&str> = e.text.lines().collect();
