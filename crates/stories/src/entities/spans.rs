@@ -622,7 +622,10 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && crate::gazetteer::territory(&items[0].lower).is_none()
             && tokens.iter().any(|other| *other.word == *items[0].lower);
         // A letter alone is no name: a party's ("Kell Brook (R) said"), a plan's ("Plan B").
-        let letter = items.len() == 1 && items[0].word.trim_end_matches('.').chars().count() == 1;
+        // Nor a Roman number alone: a round's or a part's ("II turę", "Part IV").
+        let letter = items.len() == 1
+            && (items[0].word.trim_end_matches('.').chars().count() == 1
+                || is_roman_number(items[0].word.trim_end_matches('.')));
         // Nor is a party's adjective alone ("the billionaire Democratic donor").
         let party = items.len() == 1 && is_party_adjective(&items[0].lower);
         if !outlet
@@ -714,6 +717,15 @@ fn works_at(before: &[Token<'_>]) -> bool {
         && matches!(before[k - 1].lower.as_ref(), "at" | "of" | "with")
         && !breaks_after(&before[k - 2])
         && EMPLOYMENT_ROLES.contains(&before[k - 2].lower.as_ref())
+}
+
+/// Whether a word is a Roman number from II to XXXIX in capitals ("II", "XIV").
+fn is_roman_number(word: &str) -> bool {
+    let tens = word.len() - word.trim_start_matches('X').len();
+    let units = &word[tens..];
+    word.len() >= 2
+        && tens <= 3
+        && matches!(units, "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX")
 }
 
 /// Whether an article and the word after it name a known place ("le havre", "la paz").

@@ -1198,3 +1198,12 @@ fn a_name_ends_before_the_punctuation_of_a_cut_text() {
     assert!(e.iter().any(|x| x.name == "Joan Marsh"), "{e:?}");
     assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "an owner's noun cut short is no apposition: {e:?}");
 }
+
+#[test]
+fn a_roman_number_alone_is_no_name() {
+    let e = extract_entities("", "Ana Brook wygrała II turę wyborów, a Kell Marsh przegrał.", Some("pl"));
+    assert!(!e.iter().any(|x| x.name == "II"), "{e:?}");
+    let e = en("", "Part IV of the report, released by Pope Kell XIV on Monday, was short.");
+    assert!(!e.iter().any(|x| x.name == "IV"), "{e:?}");
+    assert!(e.iter().any(|x| x.name.ends_with("XIV")), "a number after a name stays the name's: {e:?}");
+}
