@@ -262,8 +262,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             } else {
                 std::borrow::Cow::Borrowed(cleaned)
             };
-            // Initials and suffixes keep their dot in the name: "George H. W. Bush", "Jr.".
-            let dotted = (is_initial(cleaned, raw) || SUFFIXES.contains(&lower.as_ref()))
+            // Initials and suffixes keep their dot in the name: "George H. W. Bush", "Jr."
+            // (not a Roman number's, whose dot ends the sentence: "Charles III.").
+            let dotted = (is_initial(cleaned, raw) || matches!(lower.as_ref(), "jr" | "sr"))
                 && raw.trim_end_matches([',', ';']).ends_with('.');
             let word = if dotted {
                 std::borrow::Cow::Owned(format!("{cleaned}."))
@@ -723,9 +724,7 @@ fn works_at(before: &[Token<'_>]) -> bool {
 fn is_roman_number(word: &str) -> bool {
     let tens = word.len() - word.trim_start_matches('X').len();
     let units = &word[tens..];
-    word.len() >= 2
-        && tens <= 3
-        && matches!(units, "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX")
+    word.len() >= 2 && tens <= 3 && matches!(units, "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX")
 }
 
 /// Whether an article and the word after it name a known place ("le havre", "la paz").

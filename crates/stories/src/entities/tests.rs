@@ -1206,4 +1206,6 @@ fn a_roman_number_alone_is_no_name() {
     let e = en("", "Part IV of the report, released by Pope Kell XIV on Monday, was short.");
     assert!(!e.iter().any(|x| x.name == "IV"), "{e:?}");
     assert!(e.iter().any(|x| x.name.ends_with("XIV")), "a number after a name stays the name's: {e:?}");
+    let e = en("", "The estate was left to Joan Marsh III. Her sister said nothing.");
+    assert!(e.iter().any(|x| x.name == "Joan Marsh III"), "the sentence's stop is no part of the name: {e:?}");
 }
