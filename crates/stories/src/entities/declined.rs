@@ -59,6 +59,17 @@ pub(super) fn noun_nominatives(word: &str) -> Vec<String> {
     if let Some(stem) = strip_any(word, &["ией", "ии", "ию"]) {
         return with(stem, &["ия"]);
     }
+    // Ukrainian and Belarusian: "франції", "францією" are "франція"; "польщі" is "польща".
+    if let Some(stem) = strip_any(word, &["ією", "ії", "ію"]) {
+        return with(stem, &["ія"]);
+    }
+    if let Some(stem) = strip_any(word, &["і"]) {
+        return with(stem, &["а", "я", ""]);
+    }
+    // ("китаї": "китай".)
+    if let Some(stem) = strip_any(word, &["ї"]) {
+        return with(stem, &["й", "я"]);
+    }
     if let Some(stem) = strip_any(word, &["ой", "ою", "ы"]) {
         return with(stem, &["а"]);
     }
@@ -93,6 +104,10 @@ pub(super) fn noun_nominatives(word: &str) -> Vec<String> {
 }
 
 pub(super) fn adjective_nominatives(word: &str) -> Vec<String> {
+    // Ukrainian's feminine "великої", "великою": "велика".
+    if let Some(stem) = strip_any(word, &["ої", "ою"]) {
+        return vec![word.to_owned(), format!("{stem}а"), format!("{stem}ая")];
+    }
     let endings = [
         "ого", "его", "ому", "ему", "ой", "ей", "ая", "яя", "ую", "юю", "ым", "им", "ом", "ем", "ий", "ый", "ое", "ее",
     ];

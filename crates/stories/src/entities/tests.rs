@@ -1209,3 +1209,26 @@ fn a_roman_number_alone_is_no_name() {
     let e = en("", "The estate was left to Joan Marsh III. Her sister said nothing.");
     assert!(e.iter().any(|x| x.name == "Joan Marsh III"), "the sentence's stop is no part of the name: {e:?}");
 }
+
+#[test]
+fn ukrainian_names_are_read_in_their_cases_and_shown_in_the_nominative() {
+    let e = extract_entities(
+        "",
+        "Президент зустрівся з прем'єром Франції у Німеччині в понеділок. Уряд Польщі заявив, що \
+         Італія підтримала рішення. Президентка Молдови Майя Санду заявила, що переговори з Румунією тривають.",
+        Some("uk"),
+    );
+    let names: Vec<(&str, EntityKind)> = e.iter().map(|x| (x.name.as_str(), x.kind)).collect();
+    for want in [
+        ("Франція", EntityKind::Place),
+        ("Німеччина", EntityKind::Place),
+        ("Польща", EntityKind::Place),
+        ("Італія", EntityKind::Place),
+        ("Молдова", EntityKind::Place),
+        ("Румунія", EntityKind::Place),
+        ("Майя Санду", EntityKind::Person),
+    ] {
+        assert!(names.contains(&want), "{want:?} in {names:?}");
+    }
+    assert_eq!(find(&e, "france").mentions, 1, "one key for every case: {e:?}");
+}

@@ -80,7 +80,9 @@ pub(crate) struct Lexicon {
     pub given_names: &'static [&'static str],
 }
 
-/// The lexicon for a language tag ("en", "de-AT"), or the empty one.
+/// The lexicon for a language tag ("en", "de-AT"), or the empty one. Ukrainian and
+/// Belarusian decline names as Russian does and are read with its lexicon: its case endings
+/// (with theirs beside them in `entities/declined.rs`) fold "Франції" into "Франція".
 pub(crate) fn for_language(language: Option<&str>) -> &'static Lexicon {
     let primary = language.unwrap_or("en").split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
     match primary.as_str() {
@@ -88,7 +90,7 @@ pub(crate) fn for_language(language: Option<&str>) -> &'static Lexicon {
         "de" => &GERMAN,
         "fr" => &FRENCH,
         "es" => &SPANISH,
-        "ru" => &super::russian::RUSSIAN,
+        "ru" | "uk" | "be" => &super::russian::RUSSIAN,
         _ => &OTHER,
     }
 }
