@@ -121,9 +121,15 @@ pub(crate) fn place_in<'a>(lower: &'a str, lexicon: &crate::lexicon::names::Lexi
 }
 
 /// The name a German genitive in "-s" is of ("frankreichs", "bayerns"), where the language
-/// capitalises nouns.
+/// capitalises nouns; and a country's in Swedish, Danish and Norwegian ("storbritanniens"),
+/// which are read with the shared lexicon (no tag of its own) and write their genitives so.
 pub(crate) fn genitive_stem<'a>(lower: &'a str, lexicon: &crate::lexicon::names::Lexicon) -> Option<&'a str> {
-    lower.strip_suffix('s').filter(|stem| lexicon.capitalises_nouns && !stem.ends_with('s'))
+    let stem = lower.strip_suffix('s').filter(|stem| !stem.ends_with('s'))?;
+    let nordic_country = || {
+        lexicon.tag.is_empty()
+            && ["sv", "da", "nb", "nn"].iter().any(|l| crate::gazetteer::is_territory_name_in(stem, l))
+    };
+    (lexicon.capitalises_nouns || nordic_country()).then_some(stem)
 }
 
 /// Whether a lowercase word is a given name.

@@ -241,14 +241,19 @@ fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static 
     Some(code)
 }
 
-/// A place named in the German genitive ("Bayerns") is shown as it is named ("Bayern").
+/// A place named in the German genitive ("Bayerns"), or a country in the Swedish one
+/// ("Brasiliens"), is shown as it is named ("Bayern", "Brasilien").
 fn without_genitive(name: String, kind: EntityKind, lexicon: &Lexicon) -> String {
     let lower = name.to_lowercase();
     if kind != EntityKind::Place || lower.contains(' ') {
         return name;
     }
+    // ("Storbritanniens": a country's too.)
+    let country_genitive = crate::gazetteer::territory(&lower).is_none()
+        && known::genitive_stem(&lower, lexicon).is_some_and(|stem| crate::gazetteer::territory(stem).is_some());
     match known::place_in(&lower, lexicon) {
         Some((_, found)) if found.len() < lower.len() => name.strip_suffix('s').map_or(name.clone(), str::to_owned),
+        _ if country_genitive => name.strip_suffix('s').map_or(name.clone(), str::to_owned),
         _ => name,
     }
 }

@@ -1232,3 +1232,15 @@ fn ukrainian_names_are_read_in_their_cases_and_shown_in_the_nominative() {
     }
     assert_eq!(find(&e, "france").mentions, 1, "one key for every case: {e:?}");
 }
+
+#[test]
+fn a_countrys_genitive_is_shown_as_the_country_is_named() {
+    let e =
+        extract_entities("", "På måndagen möttes Sveriges statsminister och Brasiliens president i Oslo.", Some("sv"));
+    let names: Vec<(&str, EntityKind)> = e.iter().map(|x| (x.name.as_str(), x.kind)).collect();
+    assert!(names.contains(&("Sverige", EntityKind::Place)), "{names:?}");
+    assert!(names.contains(&("Brasilien", EntityKind::Place)), "{names:?}");
+    assert_eq!(find(&e, "brazil").name, "Brasilien");
+    let e = extract_entities("", "Die Regierung Schwedens hat am Montag entschieden.", Some("de"));
+    assert_eq!(find(&e, "sweden").name, "Schweden", "{e:?}");
+}
