@@ -1241,6 +1241,8 @@ fn a_countrys_genitive_is_shown_as_the_country_is_named() {
     assert!(names.contains(&("Sverige", EntityKind::Place)), "{names:?}");
     assert!(names.contains(&("Brasilien", EntityKind::Place)), "{names:?}");
     assert_eq!(find(&e, "brazil").name, "Brasilien");
-    let e = extract_entities("", "Die Regierung Schwedens hat am Montag entschieden.", Some("de"));
+    let e = extract_entities("", "I går mødtes Danmarks statsminister og Ruslands præsident i Berlin.", Some("da"));
+    assert_eq!(find(&e, "russia").name, "Rusland", "{e:?}");
+    let e = extract_entities("", "Am Montag sprach der Regierungschef Schwedens mit Journalisten.", Some("de"));
     assert_eq!(find(&e, "sweden").name, "Schweden", "{e:?}");
 }
