@@ -1408,8 +1408,10 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
                 || known::place(&left.to_lowercase()).is_some()
                 // "Kell Group LLC and Kell Group Inc": each part ends in its own head.
                 || (c > 0 && head(&items[c - 1]) && lex.org_words.contains(&items[c - 1].lower.as_ref()))
-                // "... and ABC News": a well-known organisation after "and" is a name of its own.
+                // "... and ABC News": a well-known organisation after "and" is a name of its own,
+                // and so is a name that opens with a capitalised "The" ("... and The Kell Post").
                 || known::organisation(&joined(&items[c + 1..])).is_some()
+                || items.get(c + 1).is_some_and(|w| w.word == "The")
                 || (items.len() - c == 2 && lex.org_words.contains(&items[c + 1].lower.as_ref()))
         });
         if !whole_parts {
