@@ -601,8 +601,10 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // "Port Elizabeth", "Mount Kenya"; not "Port Authority", whose second word names an
     // organisation.
     // "St. Kell Harbour Coalition" names an organisation by its last word.
-    // "Post-Dispatch", "Port Alder Union-Tribune": a hyphenated word is read by its last part.
-    let org_word = |w: &str| lexicon.is_org_word(w) || w.rsplit_once('-').is_some_and(|(_, t)| lexicon.is_org_word(t));
+    // "Post-Dispatch", "Port Alder Union-Tribune", "Kellton Gazette-Mail": a hyphenated word is
+    // read by each of its parts.
+    let org_word =
+        |w: &str| lexicon.is_org_word(w) || (w.contains('-') && w.split('-').any(|t| lexicon.is_org_word(t)));
     // "Kell Valley Water District": a special-purpose district is an organisation.
     let special_district = lexicon.is_english()
         && head_last == "district"

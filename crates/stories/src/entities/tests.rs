@@ -1253,3 +1253,9 @@ fn a_name_opening_with_a_capitalised_the_after_and_is_a_name_of_its_own() {
     assert_eq!(find(&e, "brook herald").kind, EntityKind::Organization, "{e:?}");
     assert!(!e.iter().any(|x| x.name.contains(" and ")), "{e:?}");
 }
+
+#[test]
+fn a_hyphenated_newspaper_name_is_read_by_each_part() {
+    let e = en("", "The senator wrote in an essay published in the Kellton Gazette-Mail on Sunday.");
+    assert_eq!(find(&e, "kellton gazette-mail").kind, EntityKind::Organization, "{e:?}");
+}
