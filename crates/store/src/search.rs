@@ -51,6 +51,11 @@ pub struct SearchResults {
 /// this many, newest first.
 pub const RANK_WINDOW: u64 = 500;
 
+/// How deep a search lists: its first 1,000 results. Deeper pages of a filter most articles
+/// pass (`lang:en`) would walk nearly every article for one page; a reader narrows the search
+/// (more words, an outlet, a language, dates) instead, as search engines ask.
+pub const SEARCH_DEPTH: u64 = 1_000;
+
 /// A reader's query, understood.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ParsedQuery {
@@ -291,6 +296,15 @@ impl Store {
         limit: u32,
         rank_window: u64,
     ) -> Result<SearchResults, StoreError> {
+        if offset >= SEARCH_DEPTH {
+            return Err(StoreError::Invalid(newsdesk_model::ValidationError {
+                field: "page",
+                problem: format!(
+                    "a search lists its first {SEARCH_DEPTH} results; narrow it (more words, source:, lang:, after:, before:) to reach the others"
+                ),
+            }));
+        }
+        let limit = limit.min(u32::try_from(SEARCH_DEPTH - offset).unwrap_or(u32::MAX));
         let expr = query.to_fts5();
         if expr.is_none() && !query.has_filters() {
             return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });

@@ -4,7 +4,7 @@ use chrono::{TimeZone, Utc};
 use newsdesk_model::{ArticleId, ArticleUpsert, SafeHtml};
 use url::Url;
 
-use newsdesk_store::{SnippetPart, Store, StoreOptions, UpsertOutcome};
+use newsdesk_store::{SnippetPart, Store, StoreError, StoreOptions, UpsertOutcome};
 use newsdesk_testkit::{TestDb, both_backends};
 
 fn upsert(title: &str, body: &str, day: u32) -> ArticleUpsert {
@@ -171,6 +171,13 @@ async fn search_paginates(db: TestDb) {
     assert_eq!(first.hits.len(), 2);
     assert_eq!(second.hits.len(), 2);
     assert!(first.hits.iter().all(|h| second.hits.iter().all(|s| s.article.id != h.article.id)));
+    // A search lists its first SEARCH_DEPTH results: a page that reaches past them is cut
+    // there, and one that starts past them is refused as bad input, saying what to do.
+    let edge = store.search("tram", newsdesk_store::SEARCH_DEPTH - 1, 10).await.unwrap();
+    assert_eq!((edge.total, edge.limit), (5, 1));
+    let past = store.search("tram", newsdesk_store::SEARCH_DEPTH, 10).await.unwrap_err();
+    assert!(matches!(past, StoreError::Invalid(_)), "{past:?}");
+    assert!(past.to_string().contains("narrow it"), "{past}");
 }
 
 #[both_backends]

@@ -325,7 +325,10 @@ fn build() -> Value {
     paths.insert(
         "/api/v1/search".into(),
         read(
-            "Search, best match first.",
+            &format!(
+                "Search, best match first; its first {} results (a deeper cursor is refused with search_too_deep: narrow the query).",
+                newsdesk_store::SEARCH_DEPTH
+            ),
             Value::Array(search_params),
             answer("A page of results.", schema_ref("SearchAnswer")),
         ),

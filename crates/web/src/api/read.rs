@@ -239,8 +239,18 @@ pub(crate) async fn search(State(state): State<AppState>, RawQuery(raw): RawQuer
     }
     // As the site's search box reads it, except that a filter that cannot be read is searched
     // as words (the site explains the filter instead; an API client gets what it asked for).
+    if offset >= newsdesk_store::SEARCH_DEPTH {
+        return Err(ApiError::bad_request(
+            "search_too_deep",
+            format!(
+                "a search lists its first {} results; narrow it (more words, source:, lang:, after:, before:) to reach the others",
+                newsdesk_store::SEARCH_DEPTH
+            ),
+        ));
+    }
     let results = state.store.search(q, offset, paging.limit).await?;
     let end = offset + results.hits.len() as u64;
-    let next_cursor = (end < results.total && !results.hits.is_empty()).then(|| offset_cursor(end));
+    let listed = results.total.min(newsdesk_store::SEARCH_DEPTH);
+    let next_cursor = (end < listed && !results.hits.is_empty()).then(|| offset_cursor(end));
     json(&SearchAnswer { items: results.hits, next_cursor, total: results.total })
 }

@@ -17,6 +17,15 @@ async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebErro
     let query = params::param(raw, "q").map(|q| q.trim().chars().take(500).collect::<String>()).unwrap_or_default();
     let page = params::page(raw)?;
     let size = state.site.page_size;
+    // A search lists its first results only (`SEARCH_DEPTH`): deeper pages are narrowed to.
+    let last_page = (newsdesk_store::SEARCH_DEPTH / u64::from(size.max(1))).max(1);
+    if page > last_page {
+        return Err(WebError::BadRequest(format!(
+            "Search lists the first {} results ({last_page} pages). To reach older articles, narrow the search: \
+             more words, an outlet (source:), a language (lang:) or dates (after:, before:).",
+            newsdesk_store::SEARCH_DEPTH
+        )));
+    }
     let (hits, total, ranked_newest) = if query.is_empty() {
         (Vec::new(), 0, None)
     } else {
@@ -24,10 +33,14 @@ async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebErro
         let results = state.store.search_query(&parsed, (page - 1) * u64::from(size), size).await?;
         (results.hits, results.total, results.ranked_newest)
     };
-    let (prev_url, next_url, pages) = params::pager("/search", &[("q", &query)], page, size, total);
+    let listed = total.min(newsdesk_store::SEARCH_DEPTH);
+    let (prev_url, next_url, pages) = params::pager("/search", &[("q", &query)], page, size, listed);
     let body = state.templates.render(
         "search.html",
-        minijinja::context! { query, hits => Serde(hits), total, ranked_newest, page, pages, prev_url, next_url },
+        minijinja::context! {
+            query, hits => Serde(hits), total, ranked_newest, page, pages, prev_url, next_url,
+            depth => newsdesk_store::SEARCH_DEPTH,
+        },
     )?;
     Ok(Html(body).into_response())
 }

@@ -134,6 +134,12 @@ async fn search_and_stories_answer_in_pages(db: TestDb) {
     assert_eq!(found["items"].as_array().unwrap().len(), 2);
     assert!(found["next_cursor"].is_string());
     assert!(found["items"][0]["snippet"].as_array().unwrap().iter().any(|p| p["kind"] == "match"));
+    // A search lists its first 1,000 results: a cursor past them is refused, saying why.
+    let (status, deep) = api.get("/api/v1/search?q=harbour&cursor=o1000").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(deep["error"]["code"], "search_too_deep", "{deep}");
+    let (status, _) = api.get("/api/v1/search?q=harbour&cursor=o999").await;
+    assert_eq!(status, StatusCode::OK);
     let (status, stories) = api.get("/api/v1/stories").await;
     assert_eq!(status, StatusCode::OK);
     assert!(stories["items"].is_array());

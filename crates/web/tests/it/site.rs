@@ -119,6 +119,21 @@ async fn malformed_page_numbers_are_400_pages(db: TestDb) {
 }
 
 #[both_backends]
+async fn a_search_lists_its_first_thousand_results_and_says_how_to_go_further(db: TestDb) {
+    let site = site(db).await;
+    // The page size is 20 here: page 50 is the last of 1,000 results, page 51 is refused with
+    // what to do instead, before the database is asked.
+    let last = site.get("/search?q=lang:en&page=50").await;
+    assert_eq!(last.status, StatusCode::OK, "{}", last.body);
+    let deeper = site.get("/search?q=lang:en&page=51").await;
+    assert_eq!(deeper.status, StatusCode::BAD_REQUEST);
+    assert!(deeper.body.contains("Search lists the first 1000 results (50 pages)"), "{}", deeper.body);
+    assert!(deeper.body.contains("narrow the search: more words"), "{}", deeper.body);
+    let help = site.get("/search").await;
+    assert!(help.body.contains("A search lists its first 1000"), "{}", help.body);
+}
+
+#[both_backends]
 async fn article_page_has_everything_the_old_site_had(db: TestDb) {
     let site = site(db).await;
     let id = fixture_id(1);
