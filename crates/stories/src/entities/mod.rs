@@ -295,6 +295,10 @@ fn key_of(m: &Mention, lexicon: &Lexicon, sure: bool) -> (String, bool) {
 const OBJECT_PREPOSITIONS: &[&str] =
     &["of", "for", "at", "from", "with", "by", "on", "to", "about", "against", "into", "near", "over"];
 
+/// English institutions named by their one word ("the Treasury", "the Senate").
+const STANDALONE_INSTITUTIONS: &[&str] =
+    &["treasury", "parliament", "congress", "senate", "house", "cabinet", "legislature", "police", "army", "navy"];
+
 /// Words for places that are also surnames ("Hill", "Park").
 const SURNAME_PLACE_WORDS: &[&str] = &["hill", "park", "castle", "beach", "bridge", "forest"];
 
@@ -351,8 +355,10 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         return;
     }
     // ("Ana Brook, co-founder of Kell Research, said": a name after a preposition is that
-    // preposition's object, not the one who speaks.)
-    let object = lexicon.is_english() && OBJECT_PREPOSITIONS.contains(&m.before.as_str());
+    // preposition's object, not the one who speaks; "the Charter says": English writes no
+    // article before a person's name.)
+    let object = lexicon.is_english()
+        && (OBJECT_PREPOSITIONS.contains(&m.before.as_str()) || (m.before == "the" && m.words.len() == 1));
     if m.titled || (lexicon.is_reporting(m.after.as_str()) && !object) {
         e.person += 1;
     }
@@ -702,6 +708,11 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     }
     if abbreviation || g.evidence.org > 0 {
         return Some(EntityKind::Organization);
+    }
+    // "the Treasury", "the Office said": an institution's word alone is the institution where
+    // English names one so, else no name at all.
+    if !several && lexicon.is_english() && lexicon.is_org_word(first) && !abbreviation {
+        return STANDALONE_INSTITUTIONS.contains(&first.as_str()).then_some(EntityKind::Organization);
     }
     // "KellStream wrote", "BrixNet said": a verb of saying does not make a person of one word
     // written as brands are (a capital inside it, no surname's prefix), with no title.

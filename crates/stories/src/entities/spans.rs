@@ -313,11 +313,17 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         }
         // "Austin, Tex., posted ...": an agency's abbreviation of the state after a town is no
         // name of its own ("N.Y.", which the gazetteer knows, stays the state).
-        let town_state = i > 0
-            && tokens[i - 1].raw.ends_with(',')
-            && lex.is_english()
-            && is_state_abbreviation(t.raw)
-            && known::place(&t.lower).is_none();
+        // ("Rep. Ana Brook (Calif.)": a lawmaker's state in parentheses, likewise.)
+        let town_state = lex.is_english()
+            && ((i > 0
+                && tokens[i - 1].raw.ends_with(',')
+                && is_state_abbreviation(t.raw)
+                && known::place(&t.lower).is_none())
+                || t.raw
+                    .trim_end_matches([',', ';', '.', ':'])
+                    .strip_prefix('(')
+                    .and_then(|r| r.strip_suffix(')'))
+                    .is_some_and(|r| is_state_abbreviation(r) && known::place(&t.lower).is_none()));
         // "interrogé par Le Monde", "Marine Le Pen": inside a sentence, a capitalised article
         // before a capitalised word is the name's first word.
         // (Opening a sentence too, where the two words name a known place: "Le Havre", "La Paz".)

@@ -1259,3 +1259,22 @@ fn a_hyphenated_newspaper_name_is_read_by_each_part() {
     let e = en("", "The senator wrote in an essay published in the Kellton Gazette-Mail on Sunday.");
     assert_eq!(find(&e, "kellton gazette-mail").kind, EntityKind::Organization, "{e:?}");
 }
+
+#[test]
+fn an_institutions_word_alone_and_a_word_after_the_are_no_people() {
+    let e = en("", "The Treasury said on Monday it would borrow more, and the Office said nothing.");
+    assert_eq!(find(&e, "treasury").kind, EntityKind::Organization, "{e:?}");
+    assert!(!e.iter().any(|x| x.key == "office"), "{e:?}");
+    let e = en("", "\u{201c}I believe what the Charter says,\u{201d} Joan Marsh told reporters.");
+    assert!(!e.iter().any(|x| x.key == "charter"), "{e:?}");
+    assert_eq!(find(&e, "joan marsh").kind, EntityKind::Person);
+    // A title before an institution's abbreviated word is the institution's ("Justice Dept").
+    let e = en("", "\u{201c}The Justice Dept must act now,\u{201d} the senator wrote on Tuesday.");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
+}
+
+#[test]
+fn a_lawmakers_state_in_parentheses_is_no_name() {
+    let e = en("", "Rep. Ana Brook (Calif.), the panel's senior Democrat, said the inquiry would go on.");
+    assert_eq!(kinds(&e), vec![("Ana Brook".to_owned(), EntityKind::Person)]);
+}

@@ -293,6 +293,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "inc",
         "corp",
         "corporation",
+        "dept",
         "company",
         "co",
         "ltd",
