@@ -603,8 +603,13 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && tokens.iter().skip(j + 1).take(3).any(|t| DASHES.contains(&t.raw) || t.raw.starts_with('('));
         let before = if (opening || dateline) && capitals { place_cue(lex) } else { before };
         // A dateline's place and its state ("FERGUSON, Mo. --") is a town's name, written in
-        // capitals, not an abbreviation: it is read as the town's name.
-        if dateline && tokens[j].raw.ends_with(',') {
+        // capitals, not an abbreviation: it is read as the town's name. So is a dateline's
+        // place the gazetteer knows ("WASHINGTON --" is Washington).
+        let known_dateline = (opening || dateline) && capitals && !items.iter().any(|w| w.word.contains('.')) && {
+            let lower = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+            known::place(&lower).is_some() || crate::gazetteer::territory(&lower).is_some()
+        };
+        if (dateline && tokens[j].raw.ends_with(',')) || known_dateline {
             for item in items.iter_mut().filter(|w| !w.connector) {
                 item.word = title_case(&item.lower);
             }

@@ -1278,3 +1278,13 @@ fn a_lawmakers_state_in_parentheses_is_no_name() {
     let e = en("", "Rep. Ana Brook (Calif.), the panel's senior Democrat, said the inquiry would go on.");
     assert_eq!(kinds(&e), vec![("Ana Brook".to_owned(), EntityKind::Person)]);
 }
+
+#[test]
+fn a_datelines_known_place_is_written_as_it_is_named() {
+    let e = en("", "PORTLAND, Ore. \u{2014} The council voted on Tuesday to extend the levy.");
+    assert!(e.iter().any(|x| x.name == "Portland" && x.kind == EntityKind::Place), "{e:?}");
+    let e = en("", "DENVER \u{2014} The council voted on Tuesday to extend the levy, aides said.");
+    assert!(e.iter().any(|x| x.name == "Denver" && x.kind == EntityKind::Place), "{e:?}");
+    let e = en("", "NATO \u{2014} The alliance met in Brussels on Monday.");
+    assert!(e.iter().any(|x| x.name == "NATO"), "an abbreviation stays one: {e:?}");
+}
