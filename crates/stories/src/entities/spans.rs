@@ -229,6 +229,12 @@ fn split_dashes(raw: &str) -> impl Iterator<Item = &str> {
         // "Pfizer/BioNTech": a slash between two capitalised words parts two names (it stays
         // on the first, where it ends the run as a comma does).
         let cut = slash_between_names(&rest[..cut]).map_or(cut, |at| at + 1);
+        // "Inc(KELL.N)": a parenthesis written against a word opens a token of its own.
+        let cut = rest[..cut]
+            .match_indices('(')
+            .map(|(at, _)| at)
+            .find(|&at| at > 0 && rest[..at].chars().next_back().is_some_and(char::is_alphanumeric))
+            .unwrap_or(cut);
         let (piece, after) = rest.split_at(cut);
         rest = after;
         Some(piece)
@@ -622,9 +628,11 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && items[0].word.chars().filter(|c| c.is_alphabetic()).count() >= 6
             && tokens[j].raw.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']).ends_with([':', '!']);
         let numbered = lone_capitals
-            && items[0].word.chars().count() <= 3
+            && items[0].word.chars().filter(|c| c.is_alphabetic()).count() <= 3
             && after_token.is_some_and(|t| t.raw.chars().next().is_some_and(|c| c.is_ascii_digit()));
         let common = lone_capitals && COMMON_ABBREVIATIONS.contains(&items[0].lower.as_ref());
+        // A share's ticker in parentheses ("(KELL.N)", "(BRX.L)") is no name.
+        let ticker = items.len() == 1 && t.raw.starts_with('(') && is_ticker(&items[0].word);
         // "GRANTED", "UPDATE", "TIME": a word in capitals that the text also writes in
         // lowercase is that word, shouted.
         let word_in_capitals = lone_capitals
@@ -648,6 +656,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !shout
             && !numbered
             && !common
+            && !ticker
             && !letter
             && !party
             && !word_in_capitals
@@ -729,6 +738,13 @@ fn works_at(before: &[Token<'_>]) -> bool {
         && matches!(before[k - 1].lower.as_ref(), "at" | "of" | "with")
         && !breaks_after(&before[k - 2])
         && EMPLOYMENT_ROLES.contains(&before[k - 2].lower.as_ref())
+}
+
+/// Whether a word is written as a share's ticker with its exchange: up to five capitals, a
+/// dot and one or two capitals ("KELL.N", "BRX.L").
+fn is_ticker(word: &str) -> bool {
+    let upper = |p: &str, most: usize| (1..=most).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_uppercase());
+    word.split_once('.').is_some_and(|(symbol, exchange)| upper(symbol, 5) && upper(exchange, 2))
 }
 
 /// Whether a word is a Roman number from II to XXXIX in capitals ("II", "XIV").

@@ -1288,3 +1288,11 @@ fn a_datelines_known_place_is_written_as_it_is_named() {
     let e = en("", "NATO \u{2014} The alliance met in Brussels on Monday.");
     assert!(e.iter().any(|x| x.name == "NATO"), "an abbreviation stays one: {e:?}");
 }
+
+#[test]
+fn tickers_and_bill_numbers_are_no_names() {
+    let e = en("", "Shares of Kellmark Inc(KELL.N) fell, while Brixham Group (BRX.L) rose; H.R. 5 passed the House.");
+    assert!(!e.iter().any(|x| x.name.contains("KELL") || x.name.contains("BRX") || x.name.contains("H.R")), "{e:?}");
+    assert!(e.iter().any(|x| x.name == "Kellmark Inc"), "{e:?}");
+    assert!(e.iter().any(|x| x.name == "Brixham Group"), "{e:?}");
+}
