@@ -413,8 +413,17 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     (capital(t) || attaches) && !t.line_start
                 })
         };
+        // "Kell Women's Health Organization", "Brook Children's Hospital": a people's plural in
+        // the possessive inside an organisation's name.
+        let plural_owner = |j: usize| {
+            english
+                && is_possessive(tokens[j].raw)
+                && capital(&tokens[j])
+                && PLURAL_OWNERS.contains(&tokens[j].lower.as_ref())
+                && tokens.get(j + 1).is_some_and(|t| capital(t) && !t.line_start)
+        };
         while j + 1 < tokens.len()
-            && (!breaks_after(&tokens[j]) || owned_office(j))
+            && (!breaks_after(&tokens[j]) || owned_office(j) || plural_owner(j))
             && !SUFFIXES.contains(&tokens[j].lower.as_ref())
             && !tokens[j + 1].line_start
         {
@@ -694,6 +703,10 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     }
     out
 }
+
+/// English plurals of people that organisations' names hold in the possessive ("Women's",
+/// "Children's"), lowercase as a token's word is (the possessive off).
+const PLURAL_OWNERS: &[&str] = &["women", "children", "men", "people", "workers", "teachers", "farmers", "nurses"];
 
 /// Roles held at an employer, written before "at", "of" or "with" and its name ("an analyst
 /// at ...", "the co-founder of ..."). ("A lawyer for", "a spokesman for" name a client, who

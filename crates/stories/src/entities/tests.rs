@@ -1296,3 +1296,15 @@ fn tickers_and_bill_numbers_are_no_names() {
     assert!(e.iter().any(|x| x.name == "Kellmark Inc"), "{e:?}");
     assert!(e.iter().any(|x| x.name == "Brixham Group"), "{e:?}");
 }
+
+#[test]
+fn a_peoples_plural_in_the_possessive_stays_inside_an_organisations_name() {
+    let e = en(
+        "",
+        "The Kellton Women\u{2019}s Health Organization sued the state, and the Brook Children's Hospital agreed.",
+    );
+    let names: Vec<&str> = e.iter().map(|x| x.name.as_str()).collect();
+    assert!(names.contains(&"Kellton Women\u{2019}s Health Organization"), "{names:?}");
+    assert!(names.contains(&"Brook Children's Hospital"), "{names:?}");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
+}
