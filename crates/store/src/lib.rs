@@ -41,7 +41,7 @@ pub use error::StoreError;
 pub use feeds::{NewFeed, PollRecord};
 pub use ingest::{IncomingEntry, IngestReport, Revision};
 pub use open::{Store, StoreOptions};
-pub use search::{ParsedQuery, QueryError, SEARCH_DEPTH, SearchHit, SearchResults, SnippetPart};
+pub use search::{ParsedQuery, QueryError, SEARCH_DEPTH, SearchHit, SearchResults, SnippetPart, search_too_deep};
 pub use sources::OutletNaming;
 pub use story_views::{ArticleContext, EntityCount, EntityView, Headline, StoryCard, StoryView, TimelineEntry};
 pub use understanding::{EntityRecord, Placed, Presented, StoryMember, UnderstandingInput, Understood, fold_name};

@@ -56,6 +56,14 @@ pub const RANK_WINDOW: u64 = 500;
 /// (more words, an outlet, a language, dates) instead, as search engines ask.
 pub const SEARCH_DEPTH: u64 = 1_000;
 
+/// What a reader asking past [`SEARCH_DEPTH`] is told.
+#[must_use]
+pub fn search_too_deep() -> String {
+    format!(
+        "a search lists its first {SEARCH_DEPTH} results; narrow it (more words, source:, lang:, after:, before:) to reach the others"
+    )
+}
+
 /// A reader's query, understood.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ParsedQuery {
@@ -299,9 +307,7 @@ impl Store {
         if offset >= SEARCH_DEPTH {
             return Err(StoreError::Invalid(newsdesk_model::ValidationError {
                 field: "page",
-                problem: format!(
-                    "a search lists its first {SEARCH_DEPTH} results; narrow it (more words, source:, lang:, after:, before:) to reach the others"
-                ),
+                problem: search_too_deep(),
             }));
         }
         let limit = limit.min(u32::try_from(SEARCH_DEPTH - offset).unwrap_or(u32::MAX));

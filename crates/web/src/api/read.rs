@@ -237,17 +237,11 @@ pub(crate) async fn search(State(state): State<AppState>, RawQuery(raw): RawQuer
     if q.is_empty() {
         return Err(ApiError::bad_request("missing_query", "give the words to search for as q"));
     }
+    if offset >= newsdesk_store::SEARCH_DEPTH {
+        return Err(ApiError::bad_request("search_too_deep", newsdesk_store::search_too_deep()));
+    }
     // As the site's search box reads it, except that a filter that cannot be read is searched
     // as words (the site explains the filter instead; an API client gets what it asked for).
-    if offset >= newsdesk_store::SEARCH_DEPTH {
-        return Err(ApiError::bad_request(
-            "search_too_deep",
-            format!(
-                "a search lists its first {} results; narrow it (more words, source:, lang:, after:, before:) to reach the others",
-                newsdesk_store::SEARCH_DEPTH
-            ),
-        ));
-    }
     let results = state.store.search(q, offset, paging.limit).await?;
     let end = offset + results.hits.len() as u64;
     let listed = results.total.min(newsdesk_store::SEARCH_DEPTH);

@@ -18,7 +18,7 @@ async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebErro
     let page = params::page(raw)?;
     let size = state.site.page_size;
     // A search lists its first results only (`SEARCH_DEPTH`): deeper pages are narrowed to.
-    let last_page = (newsdesk_store::SEARCH_DEPTH / u64::from(size.max(1))).max(1);
+    let last_page = newsdesk_store::SEARCH_DEPTH.div_ceil(u64::from(size.max(1))).max(1);
     if page > last_page {
         return Err(WebError::BadRequest(format!(
             "Search lists the first {} results ({last_page} pages). To reach older articles, narrow the search: \
