@@ -70,7 +70,7 @@ pub(crate) fn clean(token: &str) -> &str {
     let dotted =
         t.len() >= 4 && t.ends_with('.') && t.split('.').filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1);
     // ("U.S...." before an ellipsis is "U.S.".)
-    // ("Zients,..." and "Zients,’" end at the name.)
+    // ("Brook,..." and "Brook,’" end at the name.)
     let t = if dotted {
         &t[..t.trim_end_matches('.').len() + 1]
     } else {
@@ -226,7 +226,7 @@ fn split_dashes(raw: &str) -> impl Iterator<Item = &str> {
             Some(n) => n,
             None => rest.len(),
         };
-        // "Pfizer/BioNTech": a slash between two capitalised words parts two names (it stays
+        // "Kellvax/Brixgen": a slash between two capitalised words parts two names (it stays
         // on the first, where it ends the run as a comma does).
         let cut = slash_between_names(&rest[..cut]).map_or(cut, |at| at + 1);
         // "Inc(KELL.N)": a parenthesis written against a word opens a token of its own.
@@ -241,7 +241,7 @@ fn split_dashes(raw: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Where a slash stands between a word and a capitalised word ("Pfizer/BioNTech"; not
+/// Where a slash stands between a word and a capitalised word ("Kellvax/Brixgen"; not
 /// "and/or", "24/7" or an address's "https://").
 fn slash_between_names(piece: &str) -> Option<usize> {
     piece.match_indices('/').map(|(at, _)| at).find(|&at| {
@@ -269,7 +269,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 std::borrow::Cow::Borrowed(cleaned)
             };
             // Initials and suffixes keep their dot in the name: "George H. W. Bush", "Jr."
-            // (not a Roman number's, whose dot ends the sentence: "Charles III.").
+            // (not a Roman number's, whose dot ends the sentence: "Henry VIII.").
             let dotted = (is_initial(cleaned, raw) || matches!(lower.as_ref(), "jr" | "sr"))
                 && raw.trim_end_matches([',', ';']).ends_with('.');
             let word = if dotted {
@@ -362,7 +362,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             continue;
         }
         let mut before = before();
-        // "Republican/Conservative": the word before a slash is an alternative to the name,
+        // "Liberal/Green": the word before a slash is an alternative to the name,
         // not a word about it.
         if i > 0 && tokens[i - 1].raw.ends_with('/') {
             before.clear();
@@ -651,7 +651,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && crate::gazetteer::territory(&items[0].lower).is_none()
             && tokens.iter().any(|other| *other.word == *items[0].lower);
         // A letter alone is no name: a party's ("Kell Brook (R) said"), a plan's ("Plan B").
-        // Nor a Roman number alone: a round's or a part's ("II turę", "Part IV").
+        // Nor a Roman number alone: a round's or a part's ("II etap", "Part IV").
         let letter = items.len() == 1
             && (items[0].word.trim_end_matches('.').chars().count() == 1
                 || is_roman_number(items[0].word.trim_end_matches('.')));
@@ -1419,7 +1419,7 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
     };
     let connectors: Vec<&Item> = items.iter().filter(|w| w.connector).collect();
     // "Ana Brook of Kell County": a person's name, then where the person is from.
-    // ("Florida Department of Health": not when an institution's head noun stands before.)
+    // ("Nevada Department of Wildlife": not when an institution's head noun stands before.)
     let first_connector = items.iter().position(|w| w.connector).unwrap_or(0);
     let attaching = &items[first_connector].lower;
     if known::is_given_name_in(&items[0].lower, lex)
