@@ -1382,7 +1382,9 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
             // "Wendelborg, the harbour's spokesman, said": a lone word opening a sentence is a
             // name when an apposition tells what it is ("Still, many call the mayor ...", "Hi,
             // Senator." are not).
-            && !(last && cx.follows != Follows::Nothing && cx.follows_determined);
+            && !(last && cx.follows != Follows::Nothing && cx.follows_determined)
+            // ("Yuma, Ariz., set a record": nor a known town when its state follows.)
+            && !(last && cx.town && known::place(lower).is_some());
         out.push(Mention {
             words,
             before: if first { cx.before.clone() } else { String::new() },

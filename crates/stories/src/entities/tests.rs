@@ -1308,3 +1308,11 @@ fn a_peoples_plural_in_the_possessive_stays_inside_an_organisations_name() {
     assert!(names.contains(&"Brook Children's Hospital"), "{names:?}");
     assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
 }
+
+#[test]
+fn a_town_opening_a_sentence_with_its_state_after_it_is_a_place() {
+    let e = en("", "Yuma, Arizona, and Kingman broke their records on Thursday as the heat spread north.");
+    assert_eq!(find(&e, "yuma").kind, EntityKind::Place, "{e:?}");
+    let e = en("", "Meanwhile, Arizona broke its record on Thursday as the heat spread north.");
+    assert!(!e.iter().any(|x| x.key == "meanwhile"), "a word opening the sentence is no town: {e:?}");
+}
