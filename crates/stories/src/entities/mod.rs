@@ -248,14 +248,14 @@ fn without_genitive(name: String, kind: EntityKind, lexicon: &Lexicon) -> String
     if kind != EntityKind::Place || lower.contains(' ') {
         return name;
     }
+    let place_genitive = known::place_in(&lower, lexicon).is_some_and(|(_, found)| found.len() < lower.len());
     // ("Storbritanniens": a country's too.)
     let country_genitive = crate::gazetteer::territory(&lower).is_none()
         && known::genitive_stem(&lower, lexicon).is_some_and(|stem| crate::gazetteer::territory(stem).is_some());
-    match known::place_in(&lower, lexicon) {
-        Some((_, found)) if found.len() < lower.len() => name.strip_suffix('s').map_or(name.clone(), str::to_owned),
-        _ if country_genitive => name.strip_suffix('s').map_or(name.clone(), str::to_owned),
-        _ => name,
+    if place_genitive || country_genitive {
+        return name.strip_suffix('s').map_or(name.clone(), str::to_owned);
     }
+    name
 }
 
 /// The shared key of a mention, and whether it names a well-known organisation.
@@ -609,8 +609,7 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // "St. Kell Harbour Coalition" names an organisation by its last word.
     // "Post-Dispatch", "Port Alder Union-Tribune", "Kellton Gazette-Mail": a hyphenated word is
     // read by each of its parts.
-    let org_word =
-        |w: &str| lexicon.is_org_word(w) || (w.contains('-') && w.split('-').any(|t| lexicon.is_org_word(t)));
+    let org_word = |w: &str| w.split('-').any(|t| lexicon.is_org_word(t));
     // "Kell Valley Water District": a special-purpose district is an organisation.
     let special_district = lexicon.is_english()
         && head_last == "district"

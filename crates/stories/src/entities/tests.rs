@@ -13,6 +13,14 @@ fn find<'a>(entities: &'a [Entity], key: &str) -> &'a Entity {
     entities.iter().find(|e| e.key == key).unwrap_or_else(|| panic!("{key} in {entities:?}"))
 }
 
+/// Asserts that every (name, kind) of `want` is among the entities.
+fn assert_has(entities: &[Entity], want: &[(&str, EntityKind)]) {
+    let names: Vec<(&str, EntityKind)> = entities.iter().map(|x| (x.name.as_str(), x.kind)).collect();
+    for w in want {
+        assert!(names.contains(w), "{w:?} in {names:?}");
+    }
+}
+
 fn kinds(entities: &[Entity]) -> Vec<(String, EntityKind)> {
     let mut out: Vec<(String, EntityKind)> = entities.iter().map(|e| (e.name.clone(), e.kind)).collect();
     out.sort();
@@ -342,16 +350,17 @@ fn russian_owners_titles_and_regions_are_cut_from_people() {
          провёл заседание. Губернатор Тверской области Игорь Лапин посетил Ржев, а тренер Спартака Деян Милич \
          похвалил игроков. Президент Южной Кореи прибыл в Казань.");
     let names: Vec<(&str, EntityKind)> = e.iter().map(|x| (x.name.as_str(), x.kind)).collect();
-    for want in [
-        ("Мария Кольцова", EntityKind::Person),
-        ("Вячеслав Ордынцев", EntityKind::Person),
-        ("Игорь Лапин", EntityKind::Person),
-        ("Деян Милич", EntityKind::Person),
-        ("Тверская область", EntityKind::Place),
-        ("Казань", EntityKind::Place),
-    ] {
-        assert!(names.contains(&want), "{want:?} in {names:?}");
-    }
+    assert_has(
+        &e,
+        &[
+            ("Мария Кольцова", EntityKind::Person),
+            ("Вячеслав Ордынцев", EntityKind::Person),
+            ("Игорь Лапин", EntityKind::Person),
+            ("Деян Милич", EntityKind::Person),
+            ("Тверская область", EntityKind::Place),
+            ("Казань", EntityKind::Place),
+        ],
+    );
     assert_eq!(find(&e, "south korea").kind, EntityKind::Place);
     assert_eq!(find(&e, "south korea").name, "Южная Корея");
     assert!(!e.iter().any(|x| x.kind == EntityKind::Person && x.name.split(' ').count() > 2), "{names:?}");
@@ -1218,18 +1227,18 @@ fn ukrainian_names_are_read_in_their_cases_and_shown_in_the_nominative() {
          Італія підтримала рішення. Президентка Молдови Майя Санду заявила, що переговори з Румунією тривають.",
         Some("uk"),
     );
-    let names: Vec<(&str, EntityKind)> = e.iter().map(|x| (x.name.as_str(), x.kind)).collect();
-    for want in [
-        ("Франція", EntityKind::Place),
-        ("Німеччина", EntityKind::Place),
-        ("Польща", EntityKind::Place),
-        ("Італія", EntityKind::Place),
-        ("Молдова", EntityKind::Place),
-        ("Румунія", EntityKind::Place),
-        ("Майя Санду", EntityKind::Person),
-    ] {
-        assert!(names.contains(&want), "{want:?} in {names:?}");
-    }
+    assert_has(
+        &e,
+        &[
+            ("Франція", EntityKind::Place),
+            ("Німеччина", EntityKind::Place),
+            ("Польща", EntityKind::Place),
+            ("Італія", EntityKind::Place),
+            ("Молдова", EntityKind::Place),
+            ("Румунія", EntityKind::Place),
+            ("Майя Санду", EntityKind::Person),
+        ],
+    );
     assert_eq!(find(&e, "france").mentions, 1, "one key for every case: {e:?}");
 }
 
@@ -1237,9 +1246,7 @@ fn ukrainian_names_are_read_in_their_cases_and_shown_in_the_nominative() {
 fn a_countrys_genitive_is_shown_as_the_country_is_named() {
     let e =
         extract_entities("", "På måndagen möttes Sveriges statsminister och Brasiliens president i Oslo.", Some("sv"));
-    let names: Vec<(&str, EntityKind)> = e.iter().map(|x| (x.name.as_str(), x.kind)).collect();
-    assert!(names.contains(&("Sverige", EntityKind::Place)), "{names:?}");
-    assert!(names.contains(&("Brasilien", EntityKind::Place)), "{names:?}");
+    assert_has(&e, &[("Sverige", EntityKind::Place), ("Brasilien", EntityKind::Place)]);
     assert_eq!(find(&e, "brazil").name, "Brasilien");
     let e = extract_entities("", "I går mødtes Danmarks statsminister og Ruslands præsident i Berlin.", Some("da"));
     assert_eq!(find(&e, "russia").name, "Rusland", "{e:?}");
