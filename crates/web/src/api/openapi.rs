@@ -85,6 +85,15 @@ fn paging_with_cursor(pattern: &str) -> Value {
     ])
 }
 
+/// A search's cursor: an offset within the results a search lists ([`SEARCH_DEPTH`], a power
+/// of ten), so that a cursor the API would refuse as too deep is not a valid request.
+///
+/// [`SEARCH_DEPTH`]: newsdesk_store::SEARCH_DEPTH
+fn search_cursor_pattern() -> String {
+    let digits = (newsdesk_store::SEARCH_DEPTH - 1).to_string().len();
+    format!("^o[0-9]{{1,{digits}}}$")
+}
+
 /// A UUID in a pattern.
 const UUID_PATTERN: &str = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
@@ -321,7 +330,7 @@ fn build() -> Value {
     let mut search_params = vec![json!({ "name": "q", "in": "query", "required": true,
         "description": "Words, \"phrases\", -excluded, and the filters source:, lang:, after:, before: (a filter that cannot be read is searched as words).",
         "schema": { "type": "string", "pattern": "\\S" } })];
-    search_params.extend(paging_parameters().as_array().cloned().unwrap_or_default());
+    search_params.extend(paging_with_cursor(&search_cursor_pattern()).as_array().cloned().unwrap_or_default());
     paths.insert(
         "/api/v1/search".into(),
         read(
@@ -413,5 +422,31 @@ mod tests {
             let name: String = piece.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
             assert!(schemas.get(&name).is_some(), "{name} is referenced but not defined");
         }
+    }
+
+    #[test]
+    fn a_search_cursor_is_valid_exactly_within_the_search_depth() {
+        // The pattern counts digits, which says "below the depth" only for a power of ten.
+        let depth = newsdesk_store::SEARCH_DEPTH;
+        assert_eq!(10u64.pow(depth.ilog10()), depth, "the search depth is a power of ten");
+        let doc = build();
+        let parameters = doc["paths"]["/api/v1/search"]["get"]["parameters"].as_array().cloned().unwrap_or_default();
+        let cursor = parameters.iter().find(|p| p["name"] == "cursor").expect("a cursor parameter");
+        let pattern = cursor["schema"]["pattern"].as_str().expect("a pattern");
+        // "^o[0-9]{1,N}$": "o" and one to N digits.
+        let most: usize = pattern
+            .strip_prefix("^o[0-9]{1,")
+            .and_then(|rest| rest.strip_suffix("}$"))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected cursor pattern {pattern}"));
+        let valid = |cursor: &str| {
+            cursor
+                .strip_prefix('o')
+                .is_some_and(|d| (1..=most).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+        };
+        assert!(valid("o0"));
+        assert!(valid(&format!("o{}", depth - 1)), "the last listed offset is valid");
+        assert!(!valid(&format!("o{depth}")), "the first refused offset is not valid");
+        assert!(!valid("o10949"));
     }
 }
