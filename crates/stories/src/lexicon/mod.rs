@@ -5,5 +5,6 @@
 
 pub(crate) mod commentary;
 pub(crate) mod english;
+pub(crate) mod function_words;
 pub(crate) mod names;
 pub(crate) mod russian;
