@@ -150,7 +150,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     join_abbreviations(&mut groups);
     drop_common_abbreviations(&mut groups, &body);
     join_middle_initials(&mut groups);
-    join_surnames(&mut groups, weak, lexicon);
+    join_surnames(&mut groups, weak, &body, lexicon);
     // Titles capitalise every word, so a title counts only where it names what the text names.
     for head in std::iter::once(title).chain(heads.iter().copied().filter(|h| h.trim() != title.trim())) {
         let title_words: Vec<String> =
@@ -469,7 +469,7 @@ fn without_middle_initial(key: &str) -> Option<String> {
 }
 
 /// A surname alone is the person named in full, when one full name ends with it.
-fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>, lexicon: &Lexicon) {
+fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>, text: &str, lexicon: &Lexicon) {
     // Places are no full names, and a country is no surname: "America" alone is not "Central
     // America". (A town's name may be: "Jackson" is "Jesse Jackson".)
     let names_a_place = |k: &str| crate::gazetteer::territory(k).is_some() || known::place(k).is_some();
@@ -502,6 +502,18 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
         let shortest = owners.iter().min_by_key(|o| o.len())?;
         owners.iter().all(|o| *o == *shortest || o.ends_with(&format!(" {shortest}"))).then(|| (*shortest).clone())
     };
+    // A surname repeated alone is a person's sign only for a name that could be a person's: a
+    // given name first, a title, a verb of saying, or words the text never writes in
+    // lowercase ("Less Money on Testing, More Money on Students" repeats "Money", which makes
+    // no person of a slogan; "Blue Moon" and "Baby Sloths" are words of the text).
+    let lowercase: crate::hash::HashSet<&str> =
+        text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().next().is_some_and(char::is_lowercase)).collect();
+    let could_be_person = |g: &Group| {
+        g.evidence.person > 0
+            || g.evidence.titled > 0
+            || g.words.first().is_some_and(|w| known::is_given_name(&w.to_lowercase()))
+            || !g.words.iter().any(|w| lowercase.contains(w.to_lowercase().as_str()))
+    };
     for (single, n) in weak {
         if country(&single) {
             continue;
@@ -510,7 +522,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
             && let Some(full) = groups.get_mut(&owner)
         {
             full.mentions += n;
-            full.evidence.person += 1;
+            full.evidence.person += u32::from(could_be_person(full));
         }
     }
     let singles: Vec<String> = groups.keys().filter(|k| !k.contains(' ')).cloned().collect();
@@ -570,7 +582,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
             && let Some(full) = groups.get_mut(&owner)
         {
             full.mentions += g.mentions;
-            full.evidence.person += g.evidence.person + 1;
+            full.evidence.person += g.evidence.person + u32::from(could_be_person(full));
             full.evidence.place += g.evidence.place;
         }
     }

@@ -1323,3 +1323,21 @@ fn a_town_opening_a_sentence_with_its_state_after_it_is_a_place() {
     let e = en("", "Meanwhile, Arizona broke its record on Thursday as the heat spread north.");
     assert!(!e.iter().any(|x| x.key == "meanwhile"), "a word opening the sentence is no town: {e:?}");
 }
+
+#[test]
+fn a_repeated_word_makes_no_person_of_a_phrase_whose_words_the_text_writes_in_lowercase() {
+    // A slogan and a product repeat their last word alone; the text uses both in lowercase.
+    let e = en(
+        "",
+        "Marchers carried signs such as \u{201c}Less Money on Exams, More Money on Pupils.\u{201d} \
+         Every speaker asked where the money went, and how much less of it the pupils saw.",
+    );
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
+    // A name whose words the text never writes in lowercase is still a person when its
+    // surname comes back alone, whatever its given name.
+    let e = en(
+        "",
+        "The award went to Tavrin Quellhorst on Monday. Quellhorst, who trained in the north, won it twice before.",
+    );
+    assert_has(&e, &[("Tavrin Quellhorst", EntityKind::Person)]);
+}
