@@ -49,6 +49,9 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 const TITLES_ALSO_SURNAMES: &[&str] = &["king", "bishop", "judge", "dean", "prince", "sheriff", "marshal", "pope"];
 const DASHES: &[&str] = &["--", "\u{2014}", "\u{2013}", "-"];
 
+/// People a place needs to be taken for a dateline away from the text's first words.
+const DATELINE_POPULATION: u64 = 15_000;
+
 /// A token's word: without surrounding punctuation and possessive, dotted abbreviations
 /// ("U.S.") kept whole.
 pub(crate) fn clean(token: &str) -> &str {
@@ -616,14 +619,32 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let dateline = capitals
             && i < 3
             && tokens.iter().skip(j + 1).take(3).any(|t| DASHES.contains(&t.raw) || t.raw.starts_with('('));
-        let before = if (opening || dateline) && capitals { place_cue(lex) } else { before };
         // A dateline's place and its state ("FERGUSON, Mo. --") is a town's name, written in
         // capitals, not an abbreviation: it is read as the town's name. So is a dateline's
         // place the gazetteer knows ("WASHINGTON --" is Washington).
-        let known_dateline = (opening || dateline) && capitals && !items.iter().any(|w| w.word.contains('.')) && {
+        let known_place = || {
             let lower = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
             known::place(&lower).is_some() || crate::gazetteer::territory(&lower).is_some()
         };
+        // A dateline opens a paragraph after the headline and the byline as well, credit or
+        // not ("(AP) HONOLULU -", "AMMAN (Reuters) -", "NEW DELHI:"): a place the gazetteer
+        // knows, written in capitals among a paragraph's first words, before a colon or a dash
+        // (a credit in parentheses may stand between).
+        let line_from = tokens[..=i].iter().rposition(|t| t.line_start).unwrap_or(0);
+        let paragraph_dateline = capitals
+            && i - line_from < 3
+            && (tokens[j].raw.ends_with(':') || tokens.iter().skip(j + 1).take(3).any(|t| DASHES.contains(&t.raw)))
+            && !items.iter().any(|w| w.word.contains('.'))
+            && {
+                // (A label in capitals may spell a hamlet: "LILO:" in a manual.)
+                let lower = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+                known::place(&lower).is_some_and(|p| p.population >= DATELINE_POPULATION)
+                    || crate::gazetteer::territory(&lower).is_some()
+            };
+        let dateline = dateline || paragraph_dateline;
+        let before = if (opening || dateline) && capitals { place_cue(lex) } else { before };
+        let known_dateline =
+            (opening || dateline) && capitals && !items.iter().any(|w| w.word.contains('.')) && known_place();
         if (dateline && tokens[j].raw.ends_with(',')) || known_dateline {
             for item in items.iter_mut().filter(|w| !w.connector) {
                 item.word = title_case(&item.lower);

@@ -1341,3 +1341,14 @@ fn a_repeated_word_makes_no_person_of_a_phrase_whose_words_the_text_writes_in_lo
     );
     assert_has(&e, &[("Tavrin Quellhorst", EntityKind::Person)]);
 }
+
+#[test]
+fn a_dateline_opening_a_paragraph_after_the_headline_and_byline_is_the_place() {
+    let e = en(
+        "",
+        "Harbour talks stall again\nBy Ana Brook\nPublished: March 3\n\nOSLO (Wirefeed) - Talks on the harbour \
+         stalled on Monday, the council said.\n\n(Wirefeed) BERGEN - Dock workers in the west walked out.",
+    );
+    assert_has(&e, &[("Oslo", EntityKind::Place), ("Bergen", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.name == "OSLO" || x.name == "BERGEN"), "{e:?}");
+}
