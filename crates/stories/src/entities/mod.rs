@@ -115,9 +115,13 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let sure = language.is_some();
     // A headline repeated in the text, or a subheading, capitalises every word as the title
     // does: such lines count like the title, where they name what the text names.
-    let (heads, body): (Vec<&str>, Vec<&str>) =
-        sample.lines().partition(|line| !lexicon.capitalises_nouns && is_headline_line(line, title));
-    let body = if heads.is_empty() { std::borrow::Cow::Borrowed(sample) } else { body.join("\n").into() };
+    // A byline names the writer, not what the story is about.
+    let bylines = lexicon.is_english() && sample.lines().any(is_byline);
+    let (heads, body): (Vec<&str>, Vec<&str>) = sample
+        .lines()
+        .filter(|line| !(bylines && is_byline(line)))
+        .partition(|line| !lexicon.capitalises_nouns && is_headline_line(line, title));
+    let body = if heads.is_empty() && !bylines { std::borrow::Cow::Borrowed(sample) } else { body.join("\n").into() };
     let mentions = spans::mentions(&body, lexicon);
     let mut groups: HashMap<String, Group> = HashMap::default();
     let mut weak: HashMap<String, u32> = HashMap::default();
@@ -191,6 +195,23 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     out.truncate(40);
     out
 }
+
+/// A byline or a picture's credit on a line of its own ("By Ana Brook and Tom Kell", "Photo by
+/// Ana Brook // May 3"): a short line that opens so and does not end as a sentence does.
+fn is_byline(line: &str) -> bool {
+    let line = line.trim();
+    let rest = ["By ", "Photo by ", "Photos by ", "Photograph by ", "Photographs by ", "Text by ", "Words by "]
+        .iter()
+        .find_map(|opening| line.strip_prefix(opening));
+    rest.is_some_and(|rest| {
+        rest.starts_with(char::is_uppercase)
+            && line.split_whitespace().nth(BYLINE_WORDS).is_none()
+            && !line.ends_with(['.', '!', '?', ':'])
+    })
+}
+
+/// Words a byline has at most, with its date.
+const BYLINE_WORDS: usize = 12;
 
 /// A line written as a headline: the title itself, or a line that ends in no sentence's stop,
 /// of five words of four letters or more of which nearly all are capitalised ("Senator Plans To

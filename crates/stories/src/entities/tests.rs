@@ -1352,3 +1352,19 @@ fn a_dateline_opening_a_paragraph_after_the_headline_and_byline_is_the_place() {
     assert_has(&e, &[("Oslo", EntityKind::Place), ("Bergen", EntityKind::Place)]);
     assert!(!e.iter().any(|x| x.name == "OSLO" || x.name == "BERGEN"), "{e:?}");
 }
+
+#[test]
+fn a_byline_names_the_writer_not_the_story() {
+    let e = en(
+        "",
+        "Ferry fares to rise\nBy Ana Brook and TOM KELLEN // May 3, 2024\nPhoto by Rita Moss\n\nThe Kellton Ferry \
+         Company will raise fares, its chief Paul Oduya said. By Monday, riders had signed a petition.",
+    );
+    assert_has(&e, &[("Paul Oduya", EntityKind::Person)]);
+    for writer in ["Ana Brook", "TOM KELLEN", "Tom Kellen", "Rita Moss"] {
+        assert!(!e.iter().any(|x| x.name == writer), "{writer} in {e:?}");
+    }
+    // A writer the story names is the story's.
+    let e = en("", "By Ana Brook\n\nThe prize went to Ana Brook, a reporter, on Monday; Brook thanked her editors.");
+    assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
+}
