@@ -96,8 +96,14 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "a.g.", "gmt", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "cet", "cest", "utc", "icu", "hdl", "ldl", "sos",
     "ptsd", "adhd", "mph", "ai", "api", "esg", "etf", "etfs", "ev", "evs", "nft", "nfts", "lgbt", "lgbtq", "rsv",
     "sars", "mers", "hpv", "aids", "copd", "cpi", "ppi", "vpn", "cbd", "thc", "ivf", "dui", "wmd", "ied", "ieds", "et",
-    "pt", "swat", "potus", "flotus", "ig",
+    "pt", "swat", "potus", "flotus", "ig", "phd", "ph.d.", "mba", "q&a", "fyi", "aka", "rsvp", "asap",
 ];
+
+/// "J.D.", "A.M.": two capital letters, each with its dot.
+fn is_two_initials(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 4 && b[0].is_ascii_uppercase() && b[1] == b'.' && b[2].is_ascii_uppercase() && b[3] == b'.'
+}
 
 /// Endings of a hyphenated modifier ("GOP-controlled", "Saudi-led", "London-based"): the word
 /// describes the name after it and belongs to none.
@@ -676,6 +682,13 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let letter = items.len() == 1
             && (items[0].word.trim_end_matches('.').chars().count() == 1
                 || is_roman_number(items[0].word.trim_end_matches('.')));
+        // Nor two initials alone, a person's cut from the name or a degree's or an hour's
+        // letters ("J.D.", "M.D.", "A.M."), unless they are a place's or an organisation's
+        // ("U.S.", "N.Y.", "U.N.").
+        let initials = items.len() == 1
+            && is_two_initials(&items[0].word)
+            && known::organisation(&items[0].word).is_none()
+            && known::place(&items[0].lower).is_none();
         // Nor is a party's adjective alone ("the billionaire Democratic donor").
         let party = items.len() == 1 && is_party_adjective(&items[0].lower);
         if !outlet
@@ -688,6 +701,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !common
             && !ticker
             && !letter
+            && !initials
             && !party
             && !word_in_capitals
         {

@@ -1368,3 +1368,17 @@ fn a_byline_names_the_writer_not_the_story() {
     let e = en("", "By Ana Brook\n\nThe prize went to Ana Brook, a reporter, on Monday; Brook thanked her editors.");
     assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
 }
+
+#[test]
+fn initials_degrees_and_hours_alone_are_no_names() {
+    let e = en(
+        "",
+        "The clinic opens at 9 A.M. and closes at 6 P.M., said Rita Moss, M.D., in a Q&A with readers. \
+         P.S. The U.S. office of the E.U. in L.A. stays shut, and J.D. will write again.",
+    );
+    for junk in ["A.M.", "P.M.", "M.D.", "Q&A", "P.S.", "J.D."] {
+        assert!(!e.iter().any(|x| x.name == junk), "{junk} in {e:?}");
+    }
+    assert_has(&e, &[("Rita Moss", EntityKind::Person), ("U.S.", EntityKind::Place), ("L.A.", EntityKind::Place)]);
+    assert!(e.iter().any(|x| x.key == "european union"), "{e:?}");
+}
