@@ -788,7 +788,19 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     {
         return Some(EntityKind::Person);
     }
-    if several && g.evidence.place > 0 && !lexicon.capitalises_nouns {
+    // A preposition of place ("in", "at", "from") makes a place only of a name that holds a
+    // known place ("Northern Kellshire", "Old San Juan", "Malang Regency"): products, shops,
+    // magazines and websites are written after "in" and "at" too ("in Google Earth", "at Best
+    // Buy").
+    let holds_place = || {
+        (1..=2).any(|size| {
+            lower.windows(size).any(|w| {
+                let part = w.join(" ");
+                known::place(&part).is_some() || crate::gazetteer::territory(&part).is_some()
+            })
+        })
+    };
+    if several && g.evidence.place > 0 && !lexicon.capitalises_nouns && holds_place() {
         return Some(EntityKind::Place);
     }
     if !several && is_brand(&g.name, lexicon) {

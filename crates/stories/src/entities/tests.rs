@@ -1382,3 +1382,16 @@ fn initials_degrees_and_hours_alone_are_no_names() {
     assert_has(&e, &[("Rita Moss", EntityKind::Person), ("U.S.", EntityKind::Place), ("L.A.", EntityKind::Place)]);
     assert!(e.iter().any(|x| x.key == "european union"), "{e:?}");
 }
+
+#[test]
+fn a_preposition_of_place_makes_a_place_only_of_a_name_holding_one() {
+    let e = en(
+        "",
+        "She drew the route in Kellmap Studio, bought bread at Dunmore Bakehouse and read it in Harbour Weekly \
+         before a week in Northern Virginia and a dive at Tallow Reef.",
+    );
+    for product in ["Kellmap Studio", "Dunmore Bakehouse", "Harbour Weekly"] {
+        assert!(!e.iter().any(|x| x.name == product && x.kind == EntityKind::Place), "{product} in {e:?}");
+    }
+    assert_has(&e, &[("Northern Virginia", EntityKind::Place), ("Tallow Reef", EntityKind::Place)]);
+}

@@ -545,6 +545,11 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "tower",
         "stadium",
         "arena",
+        "reef",
+        "reefs",
+        "crossroads",
+        "cemetery",
+        "glacier",
     ],
     place_prefixes: &["port", "mount", "mt", "lake", "fort", "cape", "saint", "st", "san", "santa", "isle", "gulf"],
     locatives: &[
