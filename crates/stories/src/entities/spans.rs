@@ -100,7 +100,8 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     // Computing's common nouns.
     "cpu", "gpu", "ram", "rom", "ssd", "hdd", "lcd", "led", "oled", "amoled", "hdmi", "vga", "dvi", "html", "css",
     "json", "xml", "url", "urls", "http", "https", "rss", "wi-fi", "lan", "wan", "os", "ui", "ux", "seo", "crm", "erp",
-    "saas", "fps", "hdr", "vr", "ar", "cio", "cmo", "roi", "kpi", "hvac", "dram", "nfc", "usb-c", "usb-a",
+    "saas", "fps", "hdr", "vr", "ar", "cio", "cmo", "roi", "kpi", "hvac", "dram", "nfc", "usb-c", "usb-a", "kb", "mb",
+    "tb",
 ];
 
 /// "J.D.", "A.M.": two capital letters, each with its dot.
@@ -1404,6 +1405,10 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
     for (n, part) in parts.into_iter().enumerate() {
         let first = n == 0;
         let last = n + 1 == count;
+        // A common noun's letters cut from a run ("16 GB of RAM") name nothing either.
+        if part.len() == 1 && is_abbreviation(&part[0].word) && COMMON_ABBREVIATIONS.contains(&part[0].lower.as_str()) {
+            continue;
+        }
         let words: Vec<String> = part.iter().map(|w| w.word.clone()).collect();
         let speaks = if attached { first } else { last };
         let after = if speaks { cx.after.clone() } else { String::new() };
