@@ -1407,3 +1407,16 @@ fn computings_common_nouns_in_capitals_are_no_organisations() {
         assert!(!e.iter().any(|x| x.name == common), "{common} in {e:?}");
     }
 }
+
+#[test]
+fn words_that_open_a_clause_are_no_names() {
+    let e = en(
+        "",
+        "Sure, the deputy minister will not resign over it. Having said that, Ana Brook wants answers. \
+         Advocates said they would appeal. Previously, the port had closed twice. Overall, the plan costs less.",
+    );
+    for junk in ["Sure", "Having", "Advocates", "Previously", "Overall"] {
+        assert!(!e.iter().any(|x| x.name.split(' ').next() == Some(junk)), "{junk} in {e:?}");
+    }
+    assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
+}

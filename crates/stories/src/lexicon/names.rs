@@ -707,6 +707,27 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
             "economists",
             "workers",
             "sources",
+            // (Not "citizens", "consumers", "families": "Citizens United", "Consumers Union".)
+            "advocates",
+            "organizers",
+            "organisers",
+            "employees",
+            "observers",
+            // Words that open a clause: discourse words and participles ("Sure, the minister
+            // ...", "Having said that, ...").
+            "sure",
+            "overall",
+            "nonetheless",
+            "often",
+            "never",
+            "again",
+            "already",
+            "maybe",
+            "having",
+            "being",
+            "getting",
+            "including",
+            "regarding",
             "former",
             "senior",
             "speaking",
@@ -2366,7 +2387,9 @@ impl Lexicon {
 
     /// A word that can open a sentence capitalised but never starts a name.
     pub(crate) fn is_function_word(&self, lower: &str) -> bool {
-        self.sets().function_words.contains(lower) || self.sets().function_words.contains(uncontracted(lower))
+        self.sets().function_words.contains(lower)
+            || self.sets().function_words.contains(uncontracted(lower))
+            || (self.is_english() && is_english_adverb(lower))
     }
 
     /// A given name of this language's own list (any case form).
@@ -2431,4 +2454,12 @@ impl Lexicon {
                 || (matches!(head, "co" | "vice" | "ex" | "then" | "former") && titles.contains_key(tail))
         })
     }
+}
+
+/// An English adverb by its ending ("Previously", "Naturally", "Periodically"), long enough
+/// that no given name or surname ends so ("Sally", "Kelly" and "Bradley" are short or end in
+/// "-ley").
+fn is_english_adverb(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &["ally", "ously", "ively", "ently", "antly", "ately", "fully", "ingly", "edly", "lessly"];
+    lower.len() >= 7 && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
