@@ -49,6 +49,9 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 const TITLES_ALSO_SURNAMES: &[&str] = &["king", "bishop", "judge", "dean", "prince", "sheriff", "marshal", "pope"];
 const DASHES: &[&str] = &["--", "\u{2014}", "\u{2013}", "-"];
 
+/// People a place needs for its name in capitals to be taken for the place anywhere.
+const SPELT_PLACE_POPULATION: u64 = 100_000;
+
 /// People a place needs to be taken for a dateline away from the text's first words.
 const DATELINE_POPULATION: u64 = 15_000;
 
@@ -656,7 +659,18 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let before = if (opening || dateline) && capitals { place_cue(lex) } else { before };
         let known_dateline =
             (opening || dateline) && capitals && !items.iter().any(|w| w.word.contains('.')) && known_place();
-        if (dateline && tokens[j].raw.ends_with(',')) || known_dateline {
+        // A big place's or a country's name spelt out in capitals anywhere ("PHILADELPHIA",
+        // "BELGIUM") is the place, not an abbreviation: five letters at least, so that an
+        // abbreviation that spells a place's other name ("DACA") stays one.
+        let spelt_place = capitals
+            && !items.iter().any(|w| w.connector || w.word.contains('.'))
+            && items.iter().map(|w| w.word.chars().count()).sum::<usize>() >= 5
+            && {
+                let lower = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+                known::place(&lower).is_some_and(|p| p.population >= SPELT_PLACE_POPULATION)
+                    || crate::gazetteer::territory(&lower).is_some()
+            };
+        if (dateline && tokens[j].raw.ends_with(',')) || known_dateline || spelt_place {
             for item in items.iter_mut().filter(|w| !w.connector) {
                 item.word = title_case(&item.lower);
             }

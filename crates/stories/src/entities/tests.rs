@@ -1420,3 +1420,11 @@ fn words_that_open_a_clause_are_no_names() {
     }
     assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
 }
+
+#[test]
+fn a_big_place_spelt_in_capitals_is_the_place_as_named() {
+    let e = en("", "The envoy flew from NAIROBI to BELGIUM on Monday, and DACA applicants in Kellton waited.");
+    assert_has(&e, &[("Nairobi", EntityKind::Place), ("Belgium", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.name == "NAIROBI" || x.name == "BELGIUM"), "{e:?}");
+    assert!(!e.iter().any(|x| x.name == "Daca"), "an abbreviation stays one: {e:?}");
+}
