@@ -1416,9 +1416,20 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
     let count = parts.len();
     // "Ana Brook of the Kell County Police said": the verb after the run is its first name's.
     let attached = count > 1 && items_connector_attaches(&parts_connectors);
-    for (n, part) in parts.into_iter().enumerate() {
+    for (n, mut part) in parts.into_iter().enumerate() {
         let first = n == 0;
         let last = n + 1 == count;
+        // "Kevin Mill and Australian Tom Weeks": a people's adjective before a given name and
+        // a surname describes the person.
+        let peoples = part.iter().take_while(|w| lex.demonyms.contains(&w.lower.as_str())).count();
+        if peoples > 0
+            && part.len() >= peoples + 2
+            && known::is_given_name_in(&part[peoples].lower, lex)
+            && !part.iter().any(|w| lex.is_org_word(&w.lower) || lex.place_words.contains(&w.lower.as_str()))
+            && known::organisation(&joined(&part)).is_none()
+        {
+            part.drain(..peoples);
+        }
         // A common noun's letters cut from a run ("16 GB of RAM") name nothing either.
         if part.len() == 1 && is_abbreviation(&part[0].word) && COMMON_ABBREVIATIONS.contains(&part[0].lower.as_str()) {
             continue;

@@ -1428,3 +1428,13 @@ fn a_big_place_spelt_in_capitals_is_the_place_as_named() {
     assert!(!e.iter().any(|x| x.name == "NAIROBI" || x.name == "BELGIUM"), "{e:?}");
     assert!(!e.iter().any(|x| x.name == "Daca"), "an abbreviation stays one: {e:?}");
 }
+
+#[test]
+fn a_peoples_adjective_before_a_persons_name_describes_the_person() {
+    let e = en("", "The hostages, Dutch Kevin Mill and Australian Tom Weeks, were freed on Tuesday.");
+    assert_has(&e, &[("Kevin Mill", EntityKind::Person), ("Tom Weeks", EntityKind::Person)]);
+    // Not inside an organisation's name; libraries and museums are organisations.
+    let e = en("", "She works at the Kellton Royal Library, and he at the American Ferry Museum.");
+    assert_has(&e, &[("Kellton Royal Library", EntityKind::Organization)]);
+    assert!(e.iter().any(|x| x.name.ends_with("Ferry Museum") && x.kind == EntityKind::Organization), "{e:?}");
+}

@@ -428,6 +428,9 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "directorate",
         "secretariat",
         "inspectorate",
+        "library",
+        "museum",
+        "gallery",
     ],
     org_endings: &[],
     org_appositions: &[
