@@ -527,13 +527,20 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     // given name first, a title, a verb of saying, or words the text never writes in
     // lowercase ("Less Money on Testing, More Money on Students" repeats "Money", which makes
     // no person of a slogan; "Blue Moon" and "Baby Sloths" are words of the text).
-    let lowercase: crate::hash::HashSet<&str> =
-        text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().next().is_some_and(char::is_lowercase)).collect();
+    // (Read only when a name needs it.)
+    let lowercase: std::cell::OnceCell<crate::hash::HashSet<&str>> = std::cell::OnceCell::new();
     let could_be_person = |g: &Group| {
         g.evidence.person > 0
             || g.evidence.titled > 0
             || g.words.first().is_some_and(|w| known::is_given_name(&w.to_lowercase()))
-            || !g.words.iter().any(|w| lowercase.contains(w.to_lowercase().as_str()))
+            || {
+                let lowercase = lowercase.get_or_init(|| {
+                    text.split(|c: char| !c.is_alphabetic())
+                        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                        .collect()
+                });
+                !g.words.iter().any(|w| lowercase.contains(w.to_lowercase().as_str()))
+            }
     };
     for (single, n) in weak {
         if country(&single) {

@@ -1421,14 +1421,13 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
         let last = n + 1 == count;
         // "Kevin Mill and Australian Tom Weeks": a people's adjective before a given name and
         // a surname describes the person.
-        let peoples = part.iter().take_while(|w| lex.demonyms.contains(&w.lower.as_str())).count();
-        if peoples > 0
-            && part.len() >= peoples + 2
-            && known::is_given_name_in(&part[peoples].lower, lex)
+        if part.len() >= 3
+            && known::is_given_name_in(&part[1].lower, lex)
+            && lex.demonyms.contains(&part[0].lower.as_str())
             && !part.iter().any(|w| lex.is_org_word(&w.lower) || lex.place_words.contains(&w.lower.as_str()))
             && known::organisation(&joined(&part)).is_none()
         {
-            part.drain(..peoples);
+            part.remove(0);
         }
         // A common noun's letters cut from a run ("16 GB of RAM") name nothing either.
         if part.len() == 1 && is_abbreviation(&part[0].word) && COMMON_ABBREVIATIONS.contains(&part[0].lower.as_str()) {
