@@ -104,7 +104,8 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "cpu", "gpu", "ram", "rom", "ssd", "hdd", "lcd", "led", "oled", "amoled", "hdmi", "vga", "dvi", "html", "css",
     "json", "xml", "url", "urls", "http", "https", "rss", "wi-fi", "lan", "wan", "os", "ui", "ux", "seo", "crm", "erp",
     "saas", "fps", "hdr", "vr", "ar", "cio", "cmo", "roi", "kpi", "hvac", "dram", "nfc", "usb-c", "usb-a", "kb", "mb",
-    "tb",
+    "tb", // Units of power and energy, and of engines.
+    "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "pv", "mpg", "rpm",
 ];
 
 /// "J.D.", "A.M.": two capital letters, each with its dot.

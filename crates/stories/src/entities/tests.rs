@@ -1438,3 +1438,12 @@ fn a_peoples_adjective_before_a_persons_name_describes_the_person() {
     assert_has(&e, &[("Kellton Royal Library", EntityKind::Organization)]);
     assert!(e.iter().any(|x| x.name.ends_with("Ferry Museum") && x.kind == EntityKind::Organization), "{e:?}");
 }
+
+#[test]
+fn units_are_no_names_and_nyc_is_new_york_city() {
+    let e = en("", "Kellgrid will build a 40 MW solar PV farm, or 2 GW in all, and open an office in NYC next year.");
+    for unit in ["MW", "PV", "GW"] {
+        assert!(!e.iter().any(|x| x.name == unit), "{unit} in {e:?}");
+    }
+    assert_has(&e, &[("NYC", EntityKind::Place)]);
+}
