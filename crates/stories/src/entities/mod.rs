@@ -525,8 +525,8 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     };
     // A surname repeated alone is a person's sign only for a name that could be a person's: a
     // given name first, a title, a verb of saying, or words the text never writes in
-    // lowercase ("Less Money on Testing, More Money on Students" repeats "Money", which makes
-    // no person of a slogan; "Blue Moon" and "Baby Sloths" are words of the text).
+    // lowercase ("Fair Fares for Riders, More Fares for Nobody" repeats "Fares", which makes no
+    // person of a slogan; "Harbour Weekly" and "Night Ferries" are words of the text).
     // (Read only when a name needs it.)
     let lowercase: std::cell::OnceCell<crate::hash::HashSet<&str>> = std::cell::OnceCell::new();
     let could_be_person = |g: &Group| {
@@ -796,9 +796,9 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
         return Some(EntityKind::Person);
     }
     // A preposition of place ("in", "at", "from") makes a place only of a name that holds a
-    // known place ("Northern Kellshire", "Old San Juan", "Malang Regency"): products, shops,
-    // magazines and websites are written after "in" and "at" too ("in Google Earth", "at Best
-    // Buy").
+    // known place ("Northern Virginia", "Old Oslo", "Bergen Harbour"): products, shops,
+    // magazines and websites are written after "in" and "at" too ("in Kellmap Studio", "at
+    // Dunmore Bakehouse").
     let holds_place = || {
         (1..=2).any(|size| {
             lower.windows(size).any(|w| {

@@ -642,7 +642,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             known::place(&lower).is_some() || crate::gazetteer::territory(&lower).is_some()
         };
         // A dateline opens a paragraph after the headline and the byline as well, credit or
-        // not ("(AP) HONOLULU -", "AMMAN (Reuters) -", "NEW DELHI:"): a place the gazetteer
+        // not ("(Wirefeed) OSLO -", "BERGEN (Wirefeed) -", "TROMSØ:"): a place the gazetteer
         // knows, written in capitals among a paragraph's first words, before a colon or a dash
         // (a credit in parentheses may stand between).
         let line_from = tokens[..=i].iter().rposition(|t| t.line_start).unwrap_or(0);
@@ -651,7 +651,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && (tokens[j].raw.ends_with(':') || tokens.iter().skip(j + 1).take(3).any(|t| DASHES.contains(&t.raw)))
             && !items.iter().any(|w| w.word.contains('.'))
             && {
-                // (A label in capitals may spell a hamlet: "LILO:" in a manual.)
+                // (A label in capitals may spell a small place's name: a big place only.)
                 let lower = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
                 known::place(&lower).is_some_and(|p| p.population >= DATELINE_POPULATION)
                     || crate::gazetteer::territory(&lower).is_some()
