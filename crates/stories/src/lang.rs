@@ -341,7 +341,7 @@ mod tests {
         // Names are most of these: the words around them tell the language.
         let cases = [
             ("In Kelloway Province, a strike led by Ardo Mentessi halts the Port of Varnhold after talks fail.", "en"),
-            ("Storm Odrell leaves more than 60 people dead across Kelloway and Varnhold.", "en"),
+            ("Storm Odrell has killed at least 60 people in Kelloway and Varnhold since Friday.", "en"),
         ];
         for (text, want) in cases {
             assert_eq!(detect_language(text), Some(want), "{text}");
