@@ -103,9 +103,9 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     // Computing's common nouns.
     "cpu", "gpu", "ram", "rom", "ssd", "hdd", "lcd", "led", "oled", "amoled", "hdmi", "vga", "dvi", "html", "css",
     "json", "xml", "url", "urls", "http", "https", "rss", "wi-fi", "lan", "wan", "os", "ui", "ux", "seo", "crm", "erp",
-    "saas", "fps", "hdr", "vr", "ar", "cio", "cmo", "roi", "kpi", "hvac", "dram", "nfc", "usb-c", "usb-a", "kb", "mb",
-    "tb", // Units of power and energy, and of engines.
-    "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "pv", "mpg", "rpm",
+    "saas", "fps", "hdr", "vr", "ar", "cio", "cmo", "roi", "kpi", "hvac", "dram", "nfc", "usb-c", "usb-a",
+    // Units of storage, power and energy, and of engines.
+    "kb", "mb", "tb", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "pv", "mpg", "rpm",
 ];
 
 /// "J.D.", "A.M.": two capital letters, each with its dot.
@@ -637,10 +637,18 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // A dateline's place and its state ("FERGUSON, Mo. --") is a town's name, written in
         // capitals, not an abbreviation: it is read as the town's name. So is a dateline's
         // place the gazetteer knows ("WASHINGTON --" is Washington).
-        let known_place = || {
-            let lower = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
-            known::place(&lower).is_some() || crate::gazetteer::territory(&lower).is_some()
-        };
+        // The people of the place a name in capitals spells, if the gazetteer knows one (a
+        // territory counts as the largest).
+        let spelt_population = (capitals && !items.iter().any(|w| w.word.contains('.')))
+            .then(|| {
+                let lower = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+                if crate::gazetteer::territory(&lower).is_some() {
+                    Some(u64::MAX)
+                } else {
+                    known::place(&lower).map(|p| p.population)
+                }
+            })
+            .flatten();
         // A dateline opens a paragraph after the headline and the byline as well, credit or
         // not ("(Wirefeed) OSLO -", "BERGEN (Wirefeed) -", "TROMSØ:"): a place the gazetteer
         // knows, written in capitals among a paragraph's first words, before a colon or a dash
@@ -649,28 +657,17 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let paragraph_dateline = capitals
             && i - line_from < 3
             && (tokens[j].raw.ends_with(':') || tokens.iter().skip(j + 1).take(3).any(|t| DASHES.contains(&t.raw)))
-            && !items.iter().any(|w| w.word.contains('.'))
-            && {
-                // (A label in capitals may spell a small place's name: a big place only.)
-                let lower = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
-                known::place(&lower).is_some_and(|p| p.population >= DATELINE_POPULATION)
-                    || crate::gazetteer::territory(&lower).is_some()
-            };
+            // (A label in capitals may spell a small place's name: a big place only.)
+            && spelt_population.is_some_and(|p| p >= DATELINE_POPULATION);
         let dateline = dateline || paragraph_dateline;
         let before = if (opening || dateline) && capitals { place_cue(lex) } else { before };
-        let known_dateline =
-            (opening || dateline) && capitals && !items.iter().any(|w| w.word.contains('.')) && known_place();
+        let known_dateline = (opening || dateline) && spelt_population.is_some();
         // A big place's or a country's name spelt out in capitals anywhere ("PHILADELPHIA",
         // "BELGIUM") is the place, not an abbreviation: five letters at least, so that an
         // abbreviation that spells a place's other name ("DACA") stays one.
-        let spelt_place = capitals
-            && !items.iter().any(|w| w.connector || w.word.contains('.'))
-            && items.iter().map(|w| w.word.chars().count()).sum::<usize>() >= 5
-            && {
-                let lower = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
-                known::place(&lower).is_some_and(|p| p.population >= SPELT_PLACE_POPULATION)
-                    || crate::gazetteer::territory(&lower).is_some()
-            };
+        let spelt_place = spelt_population.is_some_and(|p| p >= SPELT_PLACE_POPULATION)
+            && !items.iter().any(|w| w.connector)
+            && items.iter().map(|w| w.word.chars().count()).sum::<usize>() >= 5;
         if (dateline && tokens[j].raw.ends_with(',')) || known_dateline || spelt_place {
             for item in items.iter_mut().filter(|w| !w.connector) {
                 item.word = title_case(&item.lower);
@@ -1430,7 +1427,7 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
         {
             part.remove(0);
         }
-        // A common noun's letters cut from a run ("16 GB of RAM") name nothing either.
+        // A common noun's letters cut from a run ("512 MB of RAM") name nothing either.
         if part.len() == 1 && is_abbreviation(&part[0].word) && COMMON_ABBREVIATIONS.contains(&part[0].lower.as_str()) {
             continue;
         }
