@@ -30,9 +30,7 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     // ("officials worried about harbour plan" may read as French), so the reading stands
     // only when the text's function words agree with it.
     let plain = without_capitalised(sample);
-    if plain.split_whitespace().nth(PLAIN_WORDS_TO_TELL - 1).is_none() {
-        return None;
-    }
+    plain.split_whitespace().nth(PLAIN_WORDS_TO_TELL - 1)?;
     let told = tag(detector.detect(&plain).filter(sure)?.lang());
     function_words_agree(sample, told).then(|| alphabet_says(sample, told))
 }
