@@ -29,6 +29,11 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     // when enough words are left to tell a language by. A few words can mislead whatlang too
     // ("officials worried about harbour plan" may read as French), so the reading stands
     // only when the text's function words agree with it.
+    // (A longer text is not crowded so: it is mixed, or in a language not listed, and is not
+    // read twice.)
+    if sample.split_whitespace().nth(CROWDED_TEXT_WORDS).is_some() {
+        return None;
+    }
     let plain = without_capitalised(sample);
     plain.split_whitespace().nth(PLAIN_WORDS_TO_TELL - 1)?;
     let told = tag(detector.detect(&plain).filter(sure)?.lang());
@@ -67,6 +72,8 @@ fn function_words_agree(text: &str, told: &str) -> bool {
 
 /// Words without a capital a text needs for its language to be told from them alone.
 const PLAIN_WORDS_TO_TELL: usize = 5;
+/// Words a text has at most for its names to crowd it.
+const CROWDED_TEXT_WORDS: usize = 60;
 
 /// The words of `text` that do not open with a capital letter.
 fn without_capitalised(text: &str) -> String {
