@@ -653,9 +653,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // not ("(Wirefeed) OSLO -", "BERGEN (Wirefeed) -", "TROMSØ:"): a place the gazetteer
         // knows, written in capitals among a paragraph's first words, before a colon or a dash
         // (a credit in parentheses may stand between).
-        let line_from = tokens[..=i].iter().rposition(|t| t.line_start).unwrap_or(0);
         let paragraph_dateline = capitals
-            && i - line_from < 3
+            && (i < 3 || tokens[i - 2..=i].iter().any(|t| t.line_start))
             && (tokens[j].raw.ends_with(':') || tokens.iter().skip(j + 1).take(3).any(|t| DASHES.contains(&t.raw)))
             // (A label in capitals may spell a small place's name: a big place only.)
             && spelt_population.is_some_and(|p| p >= DATELINE_POPULATION);
