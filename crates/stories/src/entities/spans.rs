@@ -108,6 +108,11 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "kb", "mb", "tb", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "pv", "mpg", "rpm",
 ];
 
+/// A common noun's letters in capitals ("TV", "CPU", "MW"): no name.
+fn is_common_abbreviation(item: &Item) -> bool {
+    is_abbreviation(&item.word) && COMMON_ABBREVIATIONS.contains(&item.lower.as_str())
+}
+
 /// "J.D.", "A.M.": two capital letters, each with its dot.
 fn is_two_initials(word: &str) -> bool {
     let b = word.as_bytes();
@@ -682,7 +687,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let numbered = lone_capitals
             && items[0].word.chars().filter(|c| c.is_alphabetic()).count() <= 3
             && after_token.is_some_and(|t| t.raw.chars().next().is_some_and(|c| c.is_ascii_digit()));
-        let common = lone_capitals && COMMON_ABBREVIATIONS.contains(&items[0].lower.as_ref());
+        let common = items.len() == 1 && is_common_abbreviation(&items[0]);
         // A share's ticker in parentheses ("(KELL.N)", "(BRX.L)") is no name.
         let ticker = items.len() == 1 && t.raw.starts_with('(') && is_ticker(&items[0].word);
         // "GRANTED", "UPDATE", "TIME": a word in capitals that the text also writes in
@@ -1427,7 +1432,7 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
             part.remove(0);
         }
         // A common noun's letters cut from a run ("512 MB of RAM") name nothing either.
-        if part.len() == 1 && is_abbreviation(&part[0].word) && COMMON_ABBREVIATIONS.contains(&part[0].lower.as_str()) {
+        if part.len() == 1 && is_common_abbreviation(&part[0]) {
             continue;
         }
         let words: Vec<String> = part.iter().map(|w| w.word.clone()).collect();
