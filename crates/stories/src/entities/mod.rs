@@ -168,17 +168,34 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         }
     }
     let forms = if lexicon.declines_names() { nominative_forms(&mentions, lexicon) } else { HashMap::default() };
-    let mut out: Vec<Entity> = groups
+    let classified: Vec<(String, Group, EntityKind)> = groups
         .into_iter()
-        .filter_map(|(key, g)| {
-            let kind = classify(&key, &g, lexicon, sure)?;
+        .filter_map(|(key, g)| classify(&key, &g, lexicon, sure).map(|kind| (key, g, kind)))
+        .collect();
+    // "Kellmark said" beside "Kellmark Records Inc": a name that opens an organisation's name
+    // of the same article is that organisation's short name, not a person's (unless a given
+    // name or a title says a person).
+    let org_keys: Vec<String> = classified
+        .iter()
+        .filter(|(key, _, kind)| *kind == EntityKind::Organization && key.contains(' '))
+        .map(|(key, _, _)| key.clone())
+        .collect();
+    let short_org = |key: &str, g: &Group| {
+        g.evidence.titled == 0
+            && !g.words.first().is_some_and(|w| known::is_given_name_in(&w.to_lowercase(), lexicon))
+            && org_keys.iter().any(|o| o.strip_prefix(key).is_some_and(|rest| rest.starts_with(' ')))
+    };
+    let mut out: Vec<Entity> = classified
+        .into_iter()
+        .map(|(key, g, kind)| {
+            let kind = if kind == EntityKind::Person && short_org(&key, &g) { EntityKind::Organization } else { kind };
             let name = if lexicon.declines_names() {
                 nominative_name(&g.name, &key, kind, &forms, lexicon)
             } else {
                 without_genitive(g.name, kind, lexicon)
             };
             let also = g.forms.into_iter().filter(|f| *f != name).collect();
-            Some(Entity { name, key, kind, mentions: g.mentions, also })
+            Entity { name, key, kind, mentions: g.mentions, also }
         })
         .collect();
     // A person's key leaves out one middle initial, as most outlets write the name, so that
@@ -543,7 +560,8 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
             }
     };
     for (single, n) in weak {
-        if country(&single) {
+        // ("Korean" alone after "the South Korean government" is a people's word, no surname.)
+        if country(&single) || lexicon.demonyms.contains(&single.as_str()) {
             continue;
         }
         if let Some(owner) = owner_of(&single)
@@ -688,7 +706,12 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // "Swiss", "Missourians", "Roman Catholic": peoples and their adjectives.
     // ("en Suisse": in a language whose peoples are nouns, a people's word that is also its
     // country's name is the country where the text says it is a place.)
-    let peoples = lower.iter().all(|w| lexicon.demonyms.contains(&w.as_str()))
+    // ("South Korean", "West African": a people's word after a point of the compass.)
+    let compass_people = several
+        && lexicon.is_english()
+        && lexicon.demonyms.contains(&last.as_str())
+        && lower[..lower.len() - 1].iter().all(|w| COMPASS_WORDS.contains(&w.as_str()));
+    let peoples = (lower.iter().all(|w| lexicon.demonyms.contains(&w.as_str())) || compass_people)
         && !(country && g.evidence.place > 0 && !lexicon.is_english());
     // "the Constitution", "the Treaty": a document's or an event's word alone names none of the
     // three kinds ("Bill" is also a given name).
@@ -815,6 +838,23 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     }
     None
 }
+
+/// English points of the compass that open a people's word ("South Korean", "Central Asian").
+const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
 
 /// Endings of surnames in Latin letters that few other words have (Slavic, Baltic, Romanian,
 /// Turkish, Nordic, Georgian, Armenian, Greek, Spanish patronymics).

@@ -187,6 +187,10 @@ fn capital(t: &Token<'_>) -> bool {
     if t.raw.starts_with(['@', '#']) {
         return false;
     }
+    // "Ana** Br****": a name masked by stars, as reviews and forums sign, is none.
+    if t.raw.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '*').ends_with("**") {
+        return false;
+    }
     let Some(first) = t.word.chars().next() else { return false };
     // Most words start in lowercase; only "al-" and "el-" may still lead to a capital.
     if !first.is_uppercase() && first != 'a' && first != 'e' {
@@ -252,6 +256,18 @@ fn split_dashes(raw: &str) -> impl Iterator<Item = &str> {
         // "Kellvax/Brixgen": a slash between two capitalised words parts two names (it stays
         // on the first, where it ends the run as a comma does).
         let cut = slash_between_names(&rest[..cut]).map_or(cut, |at| at + 1);
+        // "Kellton,Brixham": a comma written without its space between two words parts them
+        // (it stays on the first, where it ends the run; not "TL;DR").
+        let cut = rest[..cut]
+            .match_indices([',', ';'])
+            .map(|(at, _)| at)
+            .find(|&at| {
+                let mut next = rest[at + 1..].chars();
+                rest[..at].chars().next_back().is_some_and(char::is_lowercase)
+                    && next.next().is_some_and(char::is_uppercase)
+                    && next.next().is_some_and(char::is_lowercase)
+            })
+            .map_or(cut, |at| at + 1);
         // "Inc(KELL.N)": a parenthesis written against a word opens a token of its own.
         let cut = rest[..cut]
             .match_indices('(')
@@ -502,6 +518,38 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             items.push(Item { word: n.word.to_string(), lower: n.lower.to_string(), connector: false });
             j += connectors + 1;
         }
+        // "Where Has the Harbour Gone", "Nobody Is Listening": a verb inside a run of
+        // capitalised words makes it a title (a song's, a book's, a headline's), not a name.
+        if english
+            && items.iter().skip(1).any(|w| {
+                !w.connector
+                    && crate::lexicon::english::TITLE_VERBS.contains(&w.lower.as_str())
+                    && w.word.chars().skip(1).all(char::is_lowercase)
+            })
+        {
+            sentence_start = ends_sentence(&tokens[j]);
+            i = j + 1;
+            continue;
+        }
+        // In a language without word lists of its own, a sentence's first word that the text
+        // also writes in lowercase is a common word capitalised for the sentence alone.
+        if lex.is_other()
+            && sentence_start
+            && !items.get(1).is_some_and(|w| w.connector)
+            && !known::is_given_name(&items[0].lower)
+            && known::place(&items[0].lower).is_none()
+            && crate::gazetteer::territory(&items[0].lower).is_none()
+            && known::organisation(&items[0].word).is_none()
+            && tokens.iter().any(|other| *other.word == *items[0].lower)
+        {
+            if items.len() == 1 {
+                sentence_start = ends_sentence(&tokens[j]);
+                i = j + 1;
+                continue;
+            }
+            before = items.remove(0).lower;
+            sentence_start = false;
+        }
         // "le ministère de l'Intérieur", "the minister of Health": a lowercase ministry's noun
         // before the run makes one organisation's name with it; a minister's makes the
         // portfolio part of the title, and a name after it the minister's.
@@ -693,11 +741,22 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // "GRANTED", "UPDATE", "TIME": a word in capitals that the text also writes in
         // lowercase is that word, shouted.
         let word_in_capitals = lone_capitals
-            && items[0].word.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && items[0].word.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && known::organisation(&items[0].word).is_none()
             && known::place(&items[0].lower).is_none()
             && crate::gazetteer::territory(&items[0].lower).is_none()
             && tokens.iter().any(|other| *other.word == *items[0].lower);
+        // "WE WILL NOT CLOSE": words in capitals that the text also writes in lowercase,
+        // several of them, are a shout (a known organisation's or place's word excepted).
+        let words_in_capitals = capitals
+            && items.len() >= 2
+            && items.iter().filter(|w| !w.connector).all(|w| {
+                w.word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && known::organisation(&w.word).is_none()
+                    && known::place(&w.lower).is_none()
+                    && crate::gazetteer::territory(&w.lower).is_none()
+                    && tokens.iter().any(|other| *other.word == *w.lower)
+            });
         // A letter alone is no name: a party's ("Kell Brook (R) said"), a plan's ("Plan B").
         // Nor a Roman number alone: a round's or a part's ("II etap", "Part IV").
         let letter = items.len() == 1
@@ -725,6 +784,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !initials
             && !party
             && !word_in_capitals
+            && !words_in_capitals
         {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
             let titled = portfolio_titled

@@ -1447,3 +1447,62 @@ fn units_are_no_names_and_nyc_is_new_york_city() {
     }
     assert_has(&e, &[("NYC", EntityKind::Place)]);
 }
+
+#[test]
+fn masked_names_and_words_run_together_are_read_as_written() {
+    // Reviews signed with stars are no names.
+    let e = en(
+        "",
+        "\"Great show and friendly ushers.\" \u{2013} Ana** Br****\nThe theatre will add a matinee, its owner said.",
+    );
+    assert!(!e.iter().any(|x| x.name.starts_with("Ana")), "{e:?}");
+    // A comma written without its space parts two names.
+    let e = en("", "The tour visited Ohio,Kansas and Iowa in June, the organisers said on Monday.");
+    assert_has(&e, &[("Ohio", EntityKind::Place), ("Kansas", EntityKind::Place), ("Iowa", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.name.contains(',')), "{e:?}");
+}
+
+#[test]
+fn titles_shouts_and_peoples_are_no_names() {
+    // A verb inside a run of capitalised words makes a title of a book or a song.
+    let e = en("", "Her memoir, Marta Gets Even, sold well, and the critics were kind.");
+    assert!(e.is_empty(), "{e:?}");
+    // Words in capitals that the text also writes in lowercase are shouted.
+    let e = en("", "The clerk said voters WILL NOT be turned away. Officials said they will not appeal.");
+    assert!(e.is_empty(), "{e:?}");
+    // A people's word after a point of the compass, and the people's word alone later.
+    let e =
+        en("", "The South Korean government wants cheaper panels by 2030. Some Korean makers have closed lines since.");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
+    // A town's police department is an organisation, whatever its town's name opens with.
+    let e = en("", "Officers of the Fort Kell P.D. said on Monday that the girl was safe.");
+    assert_has(&e, &[("Fort Kell P.D.", EntityKind::Organization)]);
+}
+
+#[test]
+fn a_short_name_of_an_organisation_and_its_head_words_say_organisation() {
+    let e = en(
+        "",
+        "Kellmark said on Monday that it would close two plants. \"Kellmark has a strong range,\" said Ana Brook, \
+         a vice president at Kellmark Records Inc.",
+    );
+    assert_has(&e, &[("Kellmark", EntityKind::Organization), ("Ana Brook", EntityKind::Person)]);
+    let e = en(
+        "",
+        "Brannock Clark Productions had agreed to a deal, the inmate was held at the Kell County Jail, and the answer \
+         is YES, yes, the studio said.",
+    );
+    assert_has(&e, &[("Clark Productions", EntityKind::Organization), ("Kell County Jail", EntityKind::Organization)]);
+    assert!(!e.iter().any(|x| x.name == "YES"), "{e:?}");
+}
+
+#[test]
+fn a_sentences_first_word_is_read_where_the_language_has_no_lists() {
+    let e = extract_entities(
+        "",
+        "Ontem Lisboa recebeu os ministros para a cimeira. A reunião de ontem terminou tarde, e os ministros voltam \
+         em maio.",
+        Some("pt"),
+    );
+    assert_eq!(kinds(&e), vec![("Lisboa".to_owned(), EntityKind::Place)]);
+}

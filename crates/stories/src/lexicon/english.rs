@@ -115,6 +115,11 @@ pub(crate) const PRONOUNS: &[&str] = &[
     "your", "them", "him", "my",
 ];
 
+/// Verbs that title-case writes capitalised inside a song's, a book's or a headline's title
+/// ("Where Has the Harbour Gone"), and no name holds after its first word.
+pub(crate) const TITLE_VERBS: &[&str] =
+    &["is", "are", "was", "were", "has", "have", "does", "did", "can", "could", "would", "should", "gets", "got"];
+
 /// Auxiliary and modal verbs, which open questions ("Can anyone say ...?", "Is it ...?"),
 /// indefinite pronouns ("Everyone says ..."), and
 /// nouns English news capitalises without naming anything ("a Web site", "the Internet"):

@@ -294,6 +294,8 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "corp",
         "corporation",
         "dept",
+        // A city's police department ("the Kellton P.D.").
+        "p.d.",
         "company",
         "co",
         "ltd",
@@ -420,6 +422,12 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "bulletin",
         "magazine",
         "studios",
+        "productions",
+        "records",
+        "pictures",
+        "entertainment",
+        "jail",
+        "prison",
         "stores",
         "brands",
         "guild",
@@ -2374,6 +2382,12 @@ impl Lexicon {
     /// states after towns, and has rules of its own in `entities/spans.rs`).
     pub(crate) fn is_english(&self) -> bool {
         std::ptr::eq(self, &ENGLISH)
+    }
+
+    /// Whether this is the lexicon of languages without lists of their own (a few titles and
+    /// prepositions of Portuguese, Italian and Dutch).
+    pub(crate) fn is_other(&self) -> bool {
+        std::ptr::eq(self, &OTHER)
     }
 
     fn sets(&self) -> &'static Sets {
