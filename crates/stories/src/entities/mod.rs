@@ -426,6 +426,15 @@ fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str) {
         if g.known_org || g.words.len() != 1 || !is_abbreviation(&g.name) {
             return true;
         }
+        // "CPMs", "SUVs": letters the text writes in the plural stand for a common noun.
+        let plural = format!("{}s", g.name);
+        if text.match_indices(&plural).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + plural.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        }) {
+            return false;
+        }
         let letters: String = g.name.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
         let Some(at) = text.find(&format!("({})", g.name)) else { return true };
         let before: Vec<&str> = text[..at].split_whitespace().rev().take(letters.chars().count()).collect();

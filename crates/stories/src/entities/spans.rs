@@ -88,7 +88,8 @@ pub(crate) fn clean(token: &str) -> &str {
         .iter()
         .find_map(|p| t.strip_prefix(p).filter(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
         .unwrap_or(t);
-    t.trim_matches(|c: char| matches!(c, '\'' | '\u{2019}' | '[' | ']' | '(' | ')'))
+    // ("Council\"." is "Council".)
+    t.trim_matches(|c: char| matches!(c, '\'' | '\u{2019}' | '[' | ']' | '(' | ')' | '"' | '\u{201d}'))
 }
 
 /// Letters in capitals that stand for common nouns, time zones ("ET") or a title ("POTUS"),
@@ -481,6 +482,19 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 && crate::lexicon::english::MONTHS.contains(&next.lower.as_ref())
                 && known::is_given_name_in(&tokens[j].lower, lex)
                 && !tokens.get(j + 2).is_some_and(|t| t.raw.starts_with(|c: char| c.is_ascii_digit()));
+            // "Group D. The draw", "Plan B. Kell": a letter with its dot after a common noun of
+            // names, or before a capitalised function word, ends the sentence, not an initial.
+            let letter_ends = is_initial(&tokens[j].word, tokens[j].raw)
+                && ((lex.is_function_word(&next.lower) && !is_initial(&next.word, next.raw))
+                    || (j > i && lex.is_org_word(&tokens[j - 1].lower))
+                    || (j > i
+                        && matches!(tokens[j - 1].lower.as_ref(), "plan" | "group" | "class" | "part" | "phase")));
+            if letter_ends {
+                if let Some(letter) = items.last_mut() {
+                    letter.word.truncate(letter.word.trim_end_matches('.').len());
+                }
+                break;
+            }
             if name_word(next) || month_surname {
                 items.push(Item { word: next.word.to_string(), lower: next.lower.to_string(), connector: false });
                 j += 1;
@@ -1090,7 +1104,9 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
                     && !matches!(next.lower.as_ref(), "that" | "which" | "who" | "based" | "founded" | "owned" | "with")
             });
         if lex.org_appositions.contains(&t.lower.as_ref()) && !possessive && !modifier {
-            return Follows::Organisation;
+            // ("Ana Brook, her label and her fans": what is hers is not she.)
+            let hers = lex.is_english() && matches!(from[1].lower.as_ref(), "her" | "his");
+            return if hers { Follows::Nothing } else { Follows::Organisation };
         }
         if t.raw.ends_with([',', '.', ';']) || capital(t) && !is_abbreviation(&t.word) {
             break;
@@ -1315,13 +1331,27 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         let surname = TITLES_ALSO_SURNAMES.contains(&items[t].lower.as_str())
             && items[t + 1..].iter().all(|w| SUFFIXES.contains(&w.lower.trim_end_matches('.')))
             && ((t > 0 && given(t - 1)) || (t > 1 && given(t - 2) && !items[t - 1].connector));
-        !items[t].connector && lex.is_title(&items[t].lower) && !surname
+        // "International Court of Justice", "Office of the Inspector General": title words
+        // after "of" or "of the" an organisation's head word are the organisation's ("Time for
+        // Dr. Kell", "Two Views of Commander-in-Chief" are a title's).
+        let mut k = t;
+        while k > 0 && !items[k - 1].connector && lex.is_title(&items[k - 1].lower) {
+            k -= 1;
+        }
+        let organisations = lex.is_english()
+            && k > 0
+            && items[k - 1].connector
+            && matches!(items[k - 1].lower.as_str(), "of" | "the")
+            && items[..k - 1].iter().any(|w| !w.connector && lex.is_org_word(&w.lower));
+        !items[t].connector && lex.is_title(&items[t].lower) && !surname && !organisations
     });
     if !names_organisation && let Some(t) = title_at {
         let mut start = t;
         // ("Scotts Bluff County Sheriff": a place's word with a name before it is the place's.)
+        // ("Department of the Treasury Inspector General": not into the object of "of".)
         while start > 0
             && !items[start - 1].connector
+            && !(start > 1 && items[start - 2].connector)
             && (lex.is_title(&items[start - 1].lower) || lex.title_modifiers.contains(&items[start - 1].lower.as_ref()))
             && !(start > 1 && lex.place_words.contains(&items[start - 1].lower.as_ref()))
         {

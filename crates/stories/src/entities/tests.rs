@@ -1506,3 +1506,40 @@ fn a_sentences_first_word_is_read_where_the_language_has_no_lists() {
     );
     assert_eq!(kinds(&e), vec![("Lisboa".to_owned(), EntityKind::Place)]);
 }
+
+#[test]
+fn titles_inside_an_organisations_name_and_letters_that_end_a_sentence() {
+    let e = en(
+        "",
+        "The ruling was upheld by the International Court of Justice and the UN Security Council\". Ana Brook, who leads \
+         the Office of the Inspector General, said the audit was done.",
+    );
+    assert_has(
+        &e,
+        &[
+            ("International Court of Justice", EntityKind::Organization),
+            ("Office of the Inspector General", EntityKind::Organization),
+            ("UN Security Council", EntityKind::Organization),
+            ("Ana Brook", EntityKind::Person),
+        ],
+    );
+    assert!(!e.iter().any(|x| x.name.contains('"') || x.name.ends_with(" of")), "{e:?}");
+    let e = en(
+        "",
+        "Kellton won Group D. The day before, Brixham won Group C. NASA Administrator Jim Brannock said the launch was set.",
+    );
+    assert_has(&e, &[("Group D", EntityKind::Organization), ("Jim Brannock", EntityKind::Person)]);
+    assert!(!e.iter().any(|x| x.name.contains(". ") || x.name.starts_with("Administrator")), "{e:?}");
+}
+
+#[test]
+fn what_is_hers_is_not_she_and_plural_letters_are_common_nouns() {
+    let e = en(
+        "",
+        "A row involving Marta Kell, her former record label and two politicians is ending. Marta Kell posted on \
+         Kellgram accusing the label of stopping her show.",
+    );
+    assert_has(&e, &[("Marta Kell", EntityKind::Person)]);
+    let e = en("", "WASHINGTON, DC: the agency said on Monday that CPMs rose as the CPM of video ads fell.");
+    assert!(!e.iter().any(|x| x.name == "DC" || x.name == "CPM"), "{e:?}");
+}

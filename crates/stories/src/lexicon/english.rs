@@ -159,7 +159,7 @@ pub(crate) const STATE_ABBREVIATIONS: &[&str] = &[
     "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.", "kan.", "kans.", "ky.",
     "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.", "n.m.", "n.y.",
     "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "tex.", "vt.", "va.", "wash.", "w.va.",
-    "wis.", "wyo.", "d.c.",
+    "wis.", "wyo.", "d.c.", "dc",
 ];
 
 /// Day names, lowercase: never part of a name, never a topic.

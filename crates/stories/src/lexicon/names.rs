@@ -156,6 +156,8 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "speaker",
         "whip",
         "commissioner",
+        "administrator",
+        "inspector",
         "director",
         "director-general",
         "chief",
