@@ -185,6 +185,21 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
             && !g.words.first().is_some_and(|w| known::is_given_name_in(&w.to_lowercase(), lexicon))
             && org_keys.iter().any(|o| o.strip_prefix(key).is_some_and(|rest| rest.starts_with(' ')))
     };
+    // "Kellsoft Lumen" beside "Kellsoft": an organisation's name before another word names one
+    // of its products or units, no person (unless a title or a given name says one).
+    let org_words: crate::hash::HashSet<String> = classified
+        .iter()
+        .filter(|(key, _, kind)| *kind == EntityKind::Organization && !key.contains(' '))
+        .map(|(key, _, _)| key.clone())
+        .collect();
+    let product = |key: &str, g: &Group| {
+        g.evidence.titled == 0
+            && g.words.len() >= 2
+            && key.split_once(' ').is_some_and(|(first, _)| org_words.contains(first))
+            && !g.words[1..].iter().any(|w| known::is_given_name_in(&w.to_lowercase(), lexicon))
+    };
+    let classified: Vec<(String, Group, EntityKind)> =
+        classified.into_iter().filter(|(key, g, kind)| !(*kind == EntityKind::Person && product(key, g))).collect();
     let mut out: Vec<Entity> = classified
         .into_iter()
         .map(|(key, g, kind)| {
@@ -338,7 +353,7 @@ const STANDALONE_INSTITUTIONS: &[&str] =
     &["treasury", "parliament", "congress", "senate", "house", "cabinet", "legislature", "police", "army", "navy"];
 
 /// Words for places that are also surnames ("Hill", "Park").
-const SURNAME_PLACE_WORDS: &[&str] = &["hill", "park", "castle", "beach", "bridge", "forest"];
+const SURNAME_PLACE_WORDS: &[&str] = &["hill", "park", "castle", "beach", "bridge", "forest", "field"];
 
 /// Special-purpose districts of US local government, each an organisation ("Kell Unified
 /// School District", "Kell Valley Water District"), where "district" alone names a place.

@@ -100,8 +100,8 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "a.g.", "gmt", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "cet", "cest", "utc", "icu", "hdl", "ldl", "sos",
     "ptsd", "adhd", "mph", "ai", "api", "esg", "etf", "etfs", "ev", "evs", "nft", "nfts", "lgbt", "lgbtq", "rsv",
     "sars", "mers", "hpv", "aids", "copd", "cpi", "ppi", "vpn", "cbd", "thc", "ivf", "dui", "wmd", "ied", "ieds", "et",
-    "pt", "swat", "potus", "flotus", "ig", "phd", "ph.d.", "mba", "q&a", "fyi", "aka", "rsvp", "asap",
-    // Computing's common nouns.
+    "pt", "swat", "potus", "flotus", "ig", "phd", "ph.d.", "mba", "q&a", "fyi", "aka", "rsvp", "asap", "wtf", "lol",
+    "omg", "btw", "imo", "imho", "pe", // Computing's common nouns.
     "cpu", "gpu", "ram", "rom", "ssd", "hdd", "lcd", "led", "oled", "amoled", "hdmi", "vga", "dvi", "html", "css",
     "json", "xml", "url", "urls", "http", "https", "rss", "wi-fi", "lan", "wan", "os", "ui", "ux", "seo", "crm", "erp",
     "saas", "fps", "hdr", "vr", "ar", "cio", "cmo", "roi", "kpi", "hvac", "dram", "nfc", "usb-c", "usb-a",
@@ -330,7 +330,35 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         }
         let before = || if i > 0 && !sentence_start { tokens[i - 1].lower.to_string() } else { String::new() };
         let cap = capital(t);
-        if cap && let Some(n) = known_phrase(&tokens[i..]) {
+        if cap && let Some(known) = known_phrase(&tokens[i..]) {
+            // "Kell News Media Network", "Kell Times Magazine": capitalised words after a known
+            // name, up to an organisation's word, name a larger organisation.
+            let mut end = i + known;
+            while end < tokens.len()
+                && end < i + known + 3
+                && !breaks_after(&tokens[end - 1])
+                && capital(&tokens[end])
+                && !tokens[end].line_start
+            {
+                end += 1;
+            }
+            // (Where the run ends there: "White House Press Secretary Ana Brook", "Federal
+            // Reserve Bank of Kellton" go on.)
+            let ends_run = |m: usize| {
+                breaks_after(&tokens[m - 1])
+                    || tokens
+                        .get(m)
+                        .is_none_or(|t| t.line_start || !(capital(t) || lex.connectors.contains(&t.lower.as_ref())))
+            };
+            let n = (i + known + 1..=end)
+                .rev()
+                .find(|&m| {
+                    lex.is_org_word(&tokens[m - 1].lower)
+                        && ends_run(m)
+                        && !tokens[i + known..m].iter().any(|t| lex.is_title(&t.lower))
+                })
+                .unwrap_or(i + known)
+                - i;
             let before = before();
             let words = tokens[i..i + n].iter().map(|t| t.word.to_string()).collect();
             let after = tokens.get(i + n).map(|t| t.lower.to_string()).unwrap_or_default();

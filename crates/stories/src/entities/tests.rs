@@ -1543,3 +1543,32 @@ fn what_is_hers_is_not_she_and_plural_letters_are_common_nouns() {
     let e = en("", "WASHINGTON, DC: the agency said on Monday that CPMs rose as the CPM of video ads fell.");
     assert!(!e.iter().any(|x| x.name == "DC" || x.name == "CPM"), "{e:?}");
 }
+
+#[test]
+fn products_clubs_grounds_and_positions() {
+    // A product named after its maker is no person; the maker stays.
+    let e = en(
+        "",
+        "Google Lumen launches tomorrow and early reviews are mixed. Lumen costs ten dollars a month, and Lumen runs in \
+         a browser. Before the launch Google promised players a smooth picture.",
+    );
+    assert_has(&e, &[("Google", EntityKind::Organization)]);
+    assert!(!e.iter().any(|x| x.name == "Google Lumen"), "{e:?}");
+    let e = en(
+        "",
+        "He has managed FC Kellton and Brixham Rovers. The fans at Kell Field cheered as Kellton DL Ana Brook made the \
+         tackle, USA Today reported.",
+    );
+    assert_has(
+        &e,
+        &[
+            ("FC Kellton", EntityKind::Organization),
+            ("Kell Field", EntityKind::Place),
+            ("Ana Brook", EntityKind::Person),
+            ("USA Today", EntityKind::Organization),
+        ],
+    );
+    // A known organisation's name goes on to an organisation's word after it.
+    let e = en("", "The Ford Motor Company said on Monday that sales rose.");
+    assert_has(&e, &[("Ford Motor Company", EntityKind::Organization)]);
+}

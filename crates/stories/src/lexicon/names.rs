@@ -150,6 +150,13 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "lady",
         "lord",
         "coach",
+        // Players' positions, as sports pages write them before a name ("QB Ana Brook").
+        "qb",
+        "wr",
+        "rb",
+        "dl",
+        "lb",
+        "cb",
         "leader",
         "ambassador",
         "envoy",
@@ -298,6 +305,9 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "dept",
         // A city's police department ("the Kellton P.D.").
         "p.d.",
+        // Football clubs ("FC Kellton", "Kellton AFC").
+        "fc",
+        "afc",
         "company",
         "co",
         "ltd",
@@ -558,6 +568,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "tower",
         "stadium",
         "arena",
+        "field",
         "reef",
         "reefs",
         "crossroads",
