@@ -185,7 +185,7 @@ fn is_dotted(word: &str) -> bool {
 
 fn capital(t: &Token<'_>) -> bool {
     // "@SenKell", "#KestrelStrong": a handle or a tag is no name as written.
-    if t.raw.starts_with(['@', '#']) {
+    if t.raw.trim_start_matches(['(', '"', '\u{201c}', '\'']).starts_with(['@', '#']) {
         return false;
     }
     // "Ana** Br****": a name masked by stars, as reviews and forums sign, is none.
@@ -799,6 +799,13 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     && crate::gazetteer::territory(&w.lower).is_none()
                     && tokens.iter().any(|other| *other.word == *w.lower)
             });
+        // "Group D", "Plan B", "Vitamin C": a word and a capital letter are a label, no name
+        // (unless the word is a given name: "Malcolm X").
+        let label = items.len() == 2
+            && items[1].word.chars().count() == 1
+            && items[1].word.chars().all(char::is_uppercase)
+            && !known::is_given_name_in(&items[0].lower, lex)
+            && known::organisation(&joined(&items)).is_none();
         // A letter alone is no name: a party's ("Kell Brook (R) said"), a plan's ("Plan B").
         // Nor a Roman number alone: a round's or a part's ("II etap", "Part IV").
         let letter = items.len() == 1
@@ -827,6 +834,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !party
             && !word_in_capitals
             && !words_in_capitals
+            && !label
         {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
             let titled = portfolio_titled
@@ -1638,6 +1646,11 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
                 || known::place(&left.to_lowercase()).is_some()
                 // "Kell Group LLC and Kell Group Inc": each part ends in its own head.
                 || (c > 0 && head(&items[c - 1]) && lex.org_words.contains(&items[c - 1].lower.as_ref()))
+                // "Kell Bay Area and Brix County", "Kell Street and Brook Avenue": two places,
+                // each with its own head; "FA and Kellton City": letters before "and" are a
+                // name of their own.
+                || (c > 0 && (lex.place_words.contains(&items[c - 1].lower.as_ref()) || items[c - 1].lower == "area"))
+                || (c == 1 && is_abbreviation(&items[0].word))
                 // "... and ABC News": a well-known organisation after "and" is a name of its own,
                 // and so is a name that opens with a capitalised "The" ("... and The Kell Post").
                 || known::organisation(&joined(&items[c + 1..])).is_some()
