@@ -101,7 +101,7 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "ptsd", "adhd", "mph", "ai", "api", "esg", "etf", "etfs", "ev", "evs", "nft", "nfts", "lgbt", "lgbtq", "rsv",
     "sars", "mers", "hpv", "aids", "copd", "cpi", "ppi", "vpn", "cbd", "thc", "ivf", "dui", "wmd", "ied", "ieds", "et",
     "pt", "swat", "potus", "flotus", "ig", "phd", "ph.d.", "mba", "q&a", "fyi", "aka", "rsvp", "asap", "wtf", "lol",
-    "omg", "btw", "imo", "imho", "pe", // Computing's common nouns.
+    "omg", "btw", "imo", "imho", "pe", "p.s.", // Computing's common nouns.
     "cpu", "gpu", "ram", "rom", "ssd", "hdd", "lcd", "led", "oled", "amoled", "hdmi", "vga", "dvi", "html", "css",
     "json", "xml", "url", "urls", "http", "https", "rss", "wi-fi", "lan", "wan", "os", "ui", "ux", "seo", "crm", "erp",
     "saas", "fps", "hdr", "vr", "ar", "cio", "cmo", "roi", "kpi", "hvac", "dram", "nfc", "usb-c", "usb-a",
@@ -156,7 +156,16 @@ fn title_case(lower: &str) -> String {
 }
 
 fn is_modifier(t: &Token<'_>) -> bool {
-    MODIFIER_ENDINGS.iter().any(|e| t.lower.ends_with(e))
+    MODIFIER_ENDINGS.iter().any(|e| t.lower.ends_with(e)) || {
+        // "Kremlin-friendly", "Labour-leaning": a name joined by a hyphen to a lowercase word
+        // is an adjective (names write each part capitalised: "Ocasio-Cortez").
+        t.word.rsplit_once('-').is_some_and(|(head, tail)| {
+            head.starts_with(char::is_uppercase)
+                && tail.chars().count() >= 4
+                && tail.chars().all(char::is_lowercase)
+                && known::place(&t.lower).is_none()
+        })
+    }
 }
 
 /// English words that open an apposition telling what a name is ("Peskov, the spokesman").
@@ -226,6 +235,23 @@ fn breaks_after(t: &Token<'_>) -> bool {
         return !(is_initial(&t.word, raw) || is_title_abbreviation(&t.lower));
     }
     false
+}
+
+/// A person's two initials before the surname ("P.J. Kellner", "Ana M.J. Brook"): two
+/// initials that open the run or follow a given name, and are no place's or organisation's
+/// ("U.S.", which may end a sentence).
+fn persons_initials(tokens: &[Token<'_>], run_start: usize, j: usize, lex: &Lexicon) -> bool {
+    let t = &tokens[j];
+    t.raw.ends_with('.')
+        && is_two_initials(&t.word)
+        && !COMMON_ABBREVIATIONS.contains(&t.lower.as_ref())
+        && (j == run_start
+            || known::is_given_name_in(&tokens[j - 1].lower, lex)
+            || lex.is_title(tokens[j - 1].lower.trim_end_matches('.')))
+        && tokens.get(j + 1).is_some_and(|next| capital(next) && !next.line_start)
+        && known::place(&t.lower).is_none()
+        && known::organisation(&t.word).is_none()
+        && crate::gazetteer::territory(&t.lower).is_none()
 }
 
 /// The token ends its sentence.
@@ -393,6 +419,11 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 && tokens[i - 1].raw.ends_with(',')
                 && is_state_abbreviation(t.raw)
                 && known::place(&t.lower).is_none())
+                // ("Elkton, MD": a state's postal code after a town.)
+                || (i > 0
+                    && tokens[i - 1].raw.ends_with(',')
+                    && capital(&tokens[i - 1])
+                    && is_postal_code(t.raw))
                 || t.raw
                     .trim_end_matches([',', ';', '.', ':'])
                     .strip_prefix('(')
@@ -491,12 +522,13 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 && tokens.get(j + 1).is_some_and(|t| capital(t) && !t.line_start)
         };
         while j + 1 < tokens.len()
-            && (!breaks_after(&tokens[j]) || owned_office(j) || plural_owner(j))
+            && (!breaks_after(&tokens[j]) || owned_office(j) || plural_owner(j) || persons_initials(&tokens, i, j, lex))
             && !SUFFIXES.contains(&tokens[j].lower.as_ref())
             && !tokens[j + 1].line_start
         {
             let next = &tokens[j + 1];
             if breaks_after(&tokens[j])
+                && is_possessive(tokens[j].raw)
                 && let Some(owner) = items.last_mut()
                 && !owner.word.ends_with('s')
             {
@@ -559,6 +591,21 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let n = &tokens[j + connectors + 1];
             items.push(Item { word: n.word.to_string(), lower: n.lower.to_string(), connector: false });
             j += connectors + 1;
+        }
+        // "Ana Brook MP", "Ana Brook RRP:": letters in capitals after a given name and a surname
+        // are a title's or a label's, not the name's (a Roman number is: "Ana Brook III").
+        if english
+            && items.len() >= 3
+            && !items.iter().any(|w| w.connector)
+            && known::is_given_name_in(&items[0].lower, lex)
+            && items[items.len() - 2].word.chars().any(char::is_lowercase)
+            && items.last().is_some_and(|w| {
+                w.word.chars().count() >= 2
+                    && w.word.chars().all(|c| c.is_ascii_uppercase())
+                    && !is_roman_number(&w.word)
+            })
+        {
+            items.pop();
         }
         // "Where Has the Harbour Gone", "Nobody Is Listening": a verb inside a run of
         // capitalised words makes it a title (a song's, a book's, a headline's), not a name.
@@ -837,12 +884,14 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !label
         {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
+            // ("Senator representing Kell North": not across a verb's form.)
             let titled = portfolio_titled
                 || lex.is_title(&before)
                 || (i >= 2
                     && !sentence_start
                     && lex.is_title(&tokens[i - 2].lower)
                     && !capital(&tokens[i - 1])
+                    && !(english && (tokens[i - 1].lower.ends_with("ing") || tokens[i - 1].lower.ends_with("ed")))
                     && !lex.connectors.contains(&tokens[i - 1].lower.as_ref())
                     && !breaks_after(&tokens[i - 2]));
             // A dateline opens the text but is no sentence's first word.
@@ -1003,6 +1052,11 @@ fn is_state_abbreviation(raw: &str) -> bool {
     crate::lexicon::english::STATE_ABBREVIATIONS.contains(&raw.to_lowercase().as_str())
 }
 
+/// A state's postal code ("MD", "NJ;"), as written after a town and its comma.
+fn is_postal_code(raw: &str) -> bool {
+    crate::lexicon::english::POSTAL_CODES.contains(&raw.trim_end_matches([',', ';', ':', '.']))
+}
+
 /// A US party's adjective ("Democratic", "Republican"): before a title or an institution's
 /// word it says whose the role is, and belongs to no name.
 fn is_party_adjective(lower: &str) -> bool {
@@ -1103,7 +1157,13 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
     }
     // "Ana Brook, who ran the trading firm, ...": a relative clause says what the name did,
     // not what it is (teams and firms are "who" as often as people).
-    if lex.is_english() && from.get(1).is_some_and(|t| matches!(t.lower.as_ref(), "who" | "whose" | "whom")) {
+    // ("Kell Bible, which his wife held", "Kell Night, and her husband": nor a clause of
+    // "which" or one that "and" joins.)
+    if lex.is_english()
+        && from.get(1).is_some_and(|t| {
+            matches!(t.lower.as_ref(), "who" | "whose" | "whom" | "which" | "and" | "or" | "but" | "where" | "when")
+        })
+    {
         return Follows::Nothing;
     }
     for (n, t) in from.iter().enumerate().skip(1).take(6) {

@@ -1597,3 +1597,32 @@ fn labels_handles_and_two_places_joined_by_and() {
     );
     assert!(!e.iter().any(|x| x.name == "Ihre"), "{e:?}");
 }
+
+#[test]
+fn spaced_commas_initials_postal_codes_and_hyphenated_adjectives() {
+    // Some outlets set a space before their commas.
+    let e = en("", "Senator representing Kell North , Ana Brook , on Tuesday moved a motion , the clerk said .");
+    assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
+    assert!(!e.iter().any(|x| x.name == "Kell North" && x.kind == EntityKind::Person), "{e:?}");
+    // Two initials open a person's name; letters in capitals after it are no part of it.
+    let e = en("", "Coach P.J. Kellner said on Monday that Tom Brannock MP would attend.");
+    assert_has(&e, &[("P.J. Kellner", EntityKind::Person), ("Tom Brannock", EntityKind::Person)]);
+    // A state's postal code after a town is no organisation; a hyphenated adjective no name.
+    let e = en(
+        "",
+        "The show moves to Elkton, MD, then to Trenton, NJ. Kremlin-friendly Brixworth Media said the \
+         Labour-leaning Kell County would vote.",
+    );
+    assert!(!e.iter().any(|x| x.name == "MD" || x.name == "NJ" || x.name.contains('-')), "{e:?}");
+    assert_has(&e, &[("Kell County", EntityKind::Place)]);
+}
+
+#[test]
+fn a_spouse_before_a_name_says_a_person_and_a_clause_after_a_comma_is_no_apposition() {
+    let e = en(
+        "",
+        "He thanked his wife Talia in Kellton, and his hand lay on Tom Kell’s Bible, which was held by his wife.",
+    );
+    assert_has(&e, &[("Talia", EntityKind::Person)]);
+    assert!(!e.iter().any(|x| x.name == "Bible"), "{e:?}");
+}

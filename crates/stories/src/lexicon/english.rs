@@ -162,6 +162,14 @@ pub(crate) const STATE_ABBREVIATIONS: &[&str] = &[
     "wis.", "wyo.", "d.c.", "dc",
 ];
 
+/// The US Postal Service's two-letter codes of the states and DC, as written after a town
+/// and its comma ("Elkton, MD").
+pub(crate) const POSTAL_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
+    "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+    "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+];
+
 /// Day names, lowercase: never part of a name, never a topic.
 pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 

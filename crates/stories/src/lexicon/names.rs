@@ -149,6 +149,16 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "dame",
         "lady",
         "lord",
+        // A spouse or a child before a name ("his wife Ana"; not "son", a Korean surname, nor
+        // "Mother" and "Father", which open names of other things).
+        "wife",
+        "husband",
+        "daughter",
+        "widow",
+        "girlfriend",
+        "boyfriend",
+        "fiancée",
+        "fiancé",
         "coach",
         // Players' positions, as sports pages write them before a name ("QB Ana Brook").
         "qb",
@@ -799,6 +809,9 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "games",
         "olympics",
         "championship",
+        "championships",
+        "tournament",
+        "marathon",
         "festival",
         "day",
         "week",
