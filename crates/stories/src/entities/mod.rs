@@ -155,6 +155,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     }
     join_abbreviations(&mut groups);
     drop_common_abbreviations(&mut groups, &body);
+    drop_shouted_words(&mut groups, &body);
     join_middle_initials(&mut groups);
     join_surnames(&mut groups, weak, &body, lexicon);
     // Titles capitalise every word, so a title counts only where it names what the text names.
@@ -286,7 +287,8 @@ fn is_headline_line(line: &str, title: &str) -> bool {
     if line == title.trim() {
         return true;
     }
-    if line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']).ends_with(['.', '!', '?', ':', ';', ',']) {
+    // (A heading may end in a colon: "Five Ways to Keep Your Harbour Clean:".)
+    if line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']).ends_with(['.', '!', '?', ';', ',']) {
         return false;
     }
     let long: Vec<&str> = line
@@ -486,6 +488,34 @@ fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str) {
         let initials: String = before.iter().rev().filter_map(|w| w.chars().next()).collect();
         let lowercase = before.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase));
         !(lowercase && initials == letters)
+    });
+}
+
+/// "VOTE", "GREAT" in "your GREAT Governor": a word in capitals that the text also writes in
+/// lowercase is that word, shouted (a known organisation's or place's letters excepted).
+fn drop_shouted_words(groups: &mut HashMap<String, Group>, text: &str) {
+    let shouted = |g: &Group| {
+        !g.known_org
+            && g.words.len() == 1
+            && g.name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && g.name.chars().all(|c| c.is_ascii_uppercase())
+    };
+    if !groups.values().any(shouted) {
+        return;
+    }
+    // (Words of the text's prose: not of its addresses, "www.kbkw.example".)
+    let address = |t: &str| t.contains(['/', '@']) || t.trim_end_matches(['.', ',']).contains('.');
+    let lowercase: crate::hash::HashSet<&str> = text
+        .split_whitespace()
+        .filter(|t| !address(t))
+        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    groups.retain(|key, g| {
+        !(shouted(g)
+            && lowercase.contains(key.as_str())
+            && known::place(key).is_none()
+            && crate::gazetteer::territory(key).is_none())
     });
 }
 
@@ -787,7 +817,22 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     {
         return None;
     }
-    if org_head && !place_head {
+    // ("the West Bank": a known place's whole name holds an organisation's word.)
+    if org_head && !place_head && !known::place(key).is_some_and(|p| p.is_region()) {
+        return Some(EntityKind::Organization);
+    }
+    // "Kansas Democrats", "Sweden Democrats": a party's members of a place, or of a people.
+    if lexicon.is_english()
+        && several
+        && matches!(last.as_str(), "democrats" | "republicans")
+        && lower[..lower.len() - 1].iter().all(|w| !lexicon.is_function_word(w))
+        && {
+            let before = lower[..lower.len() - 1].join(" ");
+            known::place(&before).is_some()
+                || crate::gazetteer::territory(&before).is_some()
+                || lexicon.demonyms.contains(&before.as_str())
+        }
+    {
         return Some(EntityKind::Organization);
     }
     // "Chappaqua, N.Y.": a town too small for the gazetteer, named with its state.

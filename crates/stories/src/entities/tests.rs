@@ -1626,3 +1626,17 @@ fn a_spouse_before_a_name_says_a_person_and_a_clause_after_a_comma_is_no_apposit
     assert_has(&e, &[("Talia", EntityKind::Person)]);
     assert!(!e.iter().any(|x| x.name == "Bible"), "{e:?}");
 }
+
+#[test]
+fn party_members_of_a_place_shouts_and_headings_ending_in_a_colon() {
+    let e = en(
+        "",
+        "Kansas Democrats won a majority. GET OUT and VOTE for your GREAT Governor, the ad said, and people went to vote, \
+         a great many of them. Settlers moved into the West Bank on Monday.",
+    );
+    assert_has(&e, &[("Kansas Democrats", EntityKind::Organization), ("West Bank", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.name == "GREAT" || x.name == "VOTE"), "{e:?}");
+    // A heading in title case may end in a colon; a sentence may not.
+    assert!(is_headline_line("Five Ways to Enjoy Harbour Nights While Staying on Budget With Your Friends:", ""));
+    assert!(!is_headline_line("Harbour Nights Were Fun, Said Ana Brook And Tom Kell Yesterday.", ""));
+}
