@@ -158,6 +158,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     drop_shouted_words(&mut groups, &body);
     join_middle_initials(&mut groups);
     join_surnames(&mut groups, weak, &body, lexicon);
+    join_double_surnames(&mut groups, lexicon);
     // Titles capitalise every word, so a title counts only where it names what the text names.
     for head in std::iter::once(title).chain(heads.iter().copied().filter(|h| h.trim() != title.trim())) {
         let title_words: Vec<String> =
@@ -575,6 +576,40 @@ fn join_middle_initials(groups: &mut HashMap<String, Group>) {
             // The name as written in full ("Donald J. Trump").
             plain.name = g.name;
             plain.words = g.words;
+        }
+    }
+}
+
+/// "Kell Brannock" after "Ana Kell Brannock": a surname of two words alone is the person named
+/// in full with it, where one full name of this article ends so and opens with a given name.
+fn join_double_surnames(groups: &mut HashMap<String, Group>, lexicon: &Lexicon) {
+    let given = |g: &Group| g.words.first().is_some_and(|w| known::is_given_name_in(&w.to_lowercase(), lexicon));
+    let pairs: Vec<(String, String)> = groups
+        .iter()
+        .filter(|(k, g)| {
+            k.split(' ').count() == 2
+                && !g.known_org
+                && !given(g)
+                && known::place(k).is_none()
+                && !k.split(' ').any(|w| lexicon.is_org_word(w) || lexicon.place_words.contains(&w))
+        })
+        .filter_map(|(k, _)| {
+            let suffix = format!(" {k}");
+            let mut owners = groups
+                .iter()
+                .filter(|(full, g)| full.split(' ').count() >= 3 && full.ends_with(&suffix) && given(g))
+                .map(|(full, _)| full.clone());
+            let owner = owners.next()?;
+            owners.next().is_none().then(|| (k.clone(), owner))
+        })
+        .collect();
+    for (short, full) in pairs {
+        if let Some(g) = groups.remove(&short)
+            && let Some(owner) = groups.get_mut(&full)
+        {
+            owner.mentions += g.mentions;
+            owner.evidence.person += g.evidence.person;
+            owner.forms.extend(g.forms);
         }
     }
 }

@@ -1640,3 +1640,11 @@ fn party_members_of_a_place_shouts_and_headings_ending_in_a_colon() {
     assert!(is_headline_line("Five Ways to Enjoy Harbour Nights While Staying on Budget With Your Friends:", ""));
     assert!(!is_headline_line("Harbour Nights Were Fun, Said Ana Brook And Tom Kell Yesterday.", ""));
 }
+
+#[test]
+fn a_surname_of_two_words_alone_is_the_person_named_in_full() {
+    let e =
+        en("", "Ana Kell Brannock won the vote. Kell Brannock said on Monday that the Kellton Tea Party had helped.");
+    assert_eq!(find(&e, "ana kell brannock").mentions, 2, "{e:?}");
+    assert!(!e.iter().any(|x| x.key == "kell brannock"), "{e:?}");
+}
