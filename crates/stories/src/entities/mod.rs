@@ -172,9 +172,19 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         }
     }
     let forms = if lexicon.declines_names() { nominative_forms(&mentions, lexicon) } else { HashMap::default() };
+    // Sports teams, where the article names two or more.
+    let teams: crate::hash::HashSet<String> =
+        groups.iter().filter(|(key, g)| is_team(key, g, lexicon)).map(|(key, _)| key.clone()).collect();
     let classified: Vec<(String, Group, EntityKind)> = groups
         .into_iter()
-        .filter_map(|(key, g)| classify(&key, &g, lexicon, sure).map(|kind| (key, g, kind)))
+        .filter_map(|(key, g)| {
+            let kind = if teams.len() >= 2 && teams.contains(&key) {
+                Some(EntityKind::Organization)
+            } else {
+                classify(&key, &g, lexicon, sure)
+            };
+            kind.map(|kind| (key, g, kind))
+        })
         .collect();
     // "Kellmark said" beside "Kellmark Records Inc": a name that opens an organisation's name
     // of the same article is that organisation's short name, not a person's (unless a given
@@ -751,6 +761,40 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
             full.evidence.place += g.evidence.place;
         }
     }
+}
+
+/// "Kellton Whalers", "Port Alder Red Herons": a big place's name, then one or two words ending
+/// in a plural (not a place's: "Heights", "Falls"), where nothing says a person, is shaped as a
+/// sports team's name. (A big town by its main name: "Soul" is no "Seoul"; nor a given name:
+/// "Austin Reeds" is a person.)
+fn is_team(key: &str, g: &Group, lexicon: &Lexicon) -> bool {
+    if !lexicon.is_english() || g.words.len() < 2 || g.words.len() > 5 || g.known_org {
+        return false;
+    }
+    let lower: Vec<String> = g.words.iter().map(|w| w.to_lowercase()).collect();
+    let last = lower[lower.len() - 1].as_str();
+    let plural = last.chars().count() >= 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !lexicon.place_words.contains(&last)
+        && !lexicon.is_org_word(last)
+        && !lexicon.demonyms.contains(&last)
+        && !lexicon.is_function_word(last)
+        && !lexicon.other_heads.contains(&last)
+        && !matches!(last, "counties" | "roads" | "grounds" | "fairgrounds" | "docks" | "states");
+    let big_town = |k: usize| {
+        let town = lower[..k].join(" ");
+        let least = if k == 1 { 100_000 } else { 15_000 };
+        known::place(&town).is_some_and(|p| p.population >= least && p.main.is_none())
+            || crate::gazetteer::territory(&town).is_some()
+    };
+    plural
+        && g.evidence.titled == 0
+        && !known::is_given_name_in(&lower[0], lexicon)
+        && known::place(key).is_none()
+        && (1..lower.len())
+            .filter(|&k| lower.len() - k <= 2)
+            .any(|k| lower[k..].iter().all(|w| !lexicon.connectors.contains(&w.as_str())) && big_town(k))
 }
 
 fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<EntityKind> {
