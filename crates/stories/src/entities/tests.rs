@@ -1653,9 +1653,9 @@ fn a_surname_of_two_words_alone_is_the_person_named_in_full() {
 fn teams_named_after_their_city_are_organisations() {
     let e = en(
         "",
-        "The Chicago Herons beat the Denver Foxes 3-1 on Sunday. The Chicago Herons said their coach would stay.",
+        "The Chicago Herons beat the Detroit Foxes 3-1 on Sunday. The Chicago Herons said their coach would stay.",
     );
-    assert_has(&e, &[("Chicago Herons", EntityKind::Organization), ("Denver Foxes", EntityKind::Organization)]);
+    assert_has(&e, &[("Chicago Herons", EntityKind::Organization), ("Detroit Foxes", EntityKind::Organization)]);
     // One such name alone is not enough to say a team ("Kellton Visitors" may be anyone).
     let e = en("", "The Chicago Herons said on Sunday that tickets were sold out.");
     assert!(!e.iter().any(|x| x.kind == EntityKind::Organization), "{e:?}");
