@@ -123,7 +123,13 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         .partition(|line| !lexicon.capitalises_nouns && is_headline_line(line, title));
     let body = if heads.is_empty() && !bylines { std::borrow::Cow::Borrowed(sample) } else { body.join("\n").into() };
     // "Ana Brook , the senator ,": some outlets set a space before their commas and stops.
-    let body = if body.contains(" , ") || body.contains(" . ") { close_up_punctuation(&body).into() } else { body };
+    let spaced = {
+        let bytes = body.as_bytes();
+        bytes.iter().enumerate().any(|(at, &b)| {
+            matches!(b, b',' | b'.') && at > 0 && bytes[at - 1] == b' ' && bytes.get(at + 1) == Some(&b' ')
+        })
+    };
+    let body = if spaced { close_up_punctuation(&body).into() } else { body };
     let mentions = spans::mentions(&body, lexicon);
     let mut groups: HashMap<String, Group> = HashMap::default();
     let mut weak: HashMap<String, u32> = HashMap::default();
@@ -511,23 +517,33 @@ fn drop_shouted_words(groups: &mut HashMap<String, Group>, text: &str) {
             && g.name.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && g.name.chars().all(|c| c.is_ascii_uppercase())
     };
-    if !groups.values().any(shouted) {
-        return;
-    }
-    // (Words of the text's prose: not of its addresses, "www.kbkw.example".)
-    let address = |t: &str| t.contains(['/', '@']) || t.trim_end_matches(['.', ',']).contains('.');
-    let lowercase: crate::hash::HashSet<&str> = text
-        .split_whitespace()
-        .filter(|t| !address(t))
-        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect();
     groups.retain(|key, g| {
         !(shouted(g)
-            && lowercase.contains(key.as_str())
+            && written_in_prose(text, key)
             && known::place(key).is_none()
             && crate::gazetteer::territory(key).is_none())
     });
+}
+
+/// Whether the text writes a lowercase word as a word of its prose: not inside another word,
+/// nor in an address ("www.kbkw.example", "kbkw@...").
+fn written_in_prose(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let mut after = text[at + word.len()..].chars();
+        let next = after.next();
+        let opens =
+            before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201c}' | '\u{2018}' | '\'' | '-'));
+        let closes = match next {
+            None => true,
+            Some('.') => after.next().is_none_or(char::is_whitespace),
+            Some(c) => {
+                c.is_whitespace()
+                    || matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\u{201d}' | '\u{2019}' | '\'' | '-')
+            }
+        };
+        opens && closes
+    })
 }
 
 /// An abbreviation the article also spells out ("ECB" after "European Central Bank") is the
@@ -593,6 +609,9 @@ fn join_middle_initials(groups: &mut HashMap<String, Group>) {
 /// "Kell Brannock" after "Ana Kell Brannock": a surname of two words alone is the person named
 /// in full with it, where one full name of this article ends so and opens with a given name.
 fn join_double_surnames(groups: &mut HashMap<String, Group>, lexicon: &Lexicon) {
+    if !groups.keys().any(|k| k.split(' ').count() >= 3) {
+        return;
+    }
     let given = |g: &Group| g.words.first().is_some_and(|w| known::is_given_name_in(&w.to_lowercase(), lexicon));
     let pairs: Vec<(String, String)> = groups
         .iter()
@@ -768,7 +787,12 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
 /// sports team's name. (A big town by its main name: "Soul" is no "Seoul"; nor a given name:
 /// "Austin Reeds" is a person.)
 fn is_team(key: &str, g: &Group, lexicon: &Lexicon) -> bool {
-    if !lexicon.is_english() || g.words.len() < 2 || g.words.len() > 5 || g.known_org {
+    if !lexicon.is_english()
+        || g.words.len() < 2
+        || g.words.len() > 5
+        || g.known_org
+        || !g.words.last().is_some_and(|w| w.ends_with('s'))
+    {
         return false;
     }
     let lower: Vec<String> = g.words.iter().map(|w| w.to_lowercase()).collect();

@@ -30,6 +30,8 @@ struct Token<'a> {
     line_start: bool,
     word: std::borrow::Cow<'a, str>,
     lower: std::borrow::Cow<'a, str>,
+    /// The word is written capitalised as a name's is (`is_capitalised`, read once).
+    cap: bool,
 }
 
 /// One word of a run: a name word, or a lowercase connector between two.
@@ -193,28 +195,35 @@ fn is_dotted(word: &str) -> bool {
 }
 
 fn capital(t: &Token<'_>) -> bool {
-    // "@SenKell", "#KestrelStrong": a handle or a tag is no name as written.
-    if t.raw.trim_start_matches(['(', '"', '\u{201c}', '\'']).starts_with(['@', '#']) {
-        return false;
-    }
-    // "Ana** Br****": a name masked by stars, as reviews and forums sign, is none.
-    if t.raw.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '*').ends_with("**") {
-        return false;
-    }
-    let Some(first) = t.word.chars().next() else { return false };
+    t.cap
+}
+
+/// Whether a token (as written, and its word) is capitalised as a name's word is.
+fn is_capitalised(raw: &str, word: &str) -> bool {
+    let Some(first) = word.chars().next() else { return false };
     // Most words start in lowercase; only "al-" and "el-" may still lead to a capital.
     if !first.is_uppercase() && first != 'a' && first != 'e' {
         return false;
     }
-    if let Some(rest) = t.word.strip_prefix("al-").or_else(|| t.word.strip_prefix("el-")) {
+    // "@SenKell", "#KestrelStrong": a handle or a tag is no name as written.
+    if raw.starts_with(['@', '#', '(', '"', '\u{201c}', '\''])
+        && raw.trim_start_matches(['(', '"', '\u{201c}', '\'']).starts_with(['@', '#'])
+    {
+        return false;
+    }
+    // "Ana** Br****": a name masked by stars, as reviews and forums sign, is none.
+    if raw.ends_with('*') && raw.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '*').ends_with("**") {
+        return false;
+    }
+    if let Some(rest) = word.strip_prefix("al-").or_else(|| word.strip_prefix("el-")) {
         return rest.chars().next().is_some_and(char::is_uppercase);
     }
     first.is_uppercase()
-        && (t.word.chars().skip(1).any(char::is_lowercase)
-            || is_abbreviation(&t.word)
-            || t.word.trim_end_matches('.').chars().count() == 1
+        && (word.chars().skip(1).any(char::is_lowercase)
+            || is_abbreviation(word)
+            || word.trim_end_matches('.').chars().count() == 1
             // "G7", "G20": a known organisation's letters and digits.
-            || (t.word.bytes().any(|b| b.is_ascii_digit()) && known::organisation(&t.word).is_some()))
+            || (word.bytes().any(|b| b.is_ascii_digit()) && known::organisation(word).is_some()))
 }
 
 /// A word in the possessive ("Brook's", "Brook’s").
@@ -285,8 +294,10 @@ fn split_dashes(raw: &str) -> impl Iterator<Item = &str> {
         let cut = slash_between_names(&rest[..cut]).map_or(cut, |at| at + 1);
         // "Kellton,Brixham": a comma written without its space between two words parts them
         // (it stays on the first, where it ends the run; not "TL;DR").
-        let cut = rest[..cut]
-            .match_indices([',', ';'])
+        let cut = rest.as_bytes()[..cut]
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b',' | b';'))
             .map(|(at, _)| at)
             .find(|&at| {
                 let mut next = rest[at + 1..].chars();
@@ -343,9 +354,22 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             } else {
                 std::borrow::Cow::Borrowed(cleaned)
             };
-            Token { raw, line_start: n == 0, word, lower }
+            let cap = is_capitalised(raw, &word);
+            Token { raw, line_start: n == 0, word, lower, cap }
         })
         .collect();
+    // Whether the text writes a word in lowercase (the set made on first use).
+    let lowercase: std::cell::OnceCell<crate::hash::HashSet<&str>> = std::cell::OnceCell::new();
+    let written_lowercase = |lower: &str| {
+        lowercase
+            .get_or_init(|| {
+                let mut set = crate::hash::HashSet::default();
+                set.reserve(tokens.len());
+                set.extend(tokens.iter().map(|t| t.word.as_ref()).filter(|w| w.starts_with(char::is_lowercase)));
+                set
+            })
+            .contains(lower)
+    };
     let mut out = Vec::new();
     let mut sentence_start = true;
     let mut i = 0;
@@ -629,7 +653,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && known::place(&items[0].lower).is_none()
             && crate::gazetteer::territory(&items[0].lower).is_none()
             && known::organisation(&items[0].word).is_none()
-            && tokens.iter().any(|other| *other.word == *items[0].lower)
+            && written_lowercase(&items[0].lower)
         {
             if items.len() == 1 {
                 sentence_start = ends_sentence(&tokens[j]);
@@ -834,7 +858,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && known::organisation(&items[0].word).is_none()
             && known::place(&items[0].lower).is_none()
             && crate::gazetteer::territory(&items[0].lower).is_none()
-            && tokens.iter().any(|other| *other.word == *items[0].lower);
+            && written_lowercase(&items[0].lower);
         // "WE WILL NOT CLOSE": words in capitals that the text also writes in lowercase,
         // several of them, are a shout (a known organisation's or place's word excepted).
         let words_in_capitals = capitals
@@ -844,7 +868,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     && known::organisation(&w.word).is_none()
                     && known::place(&w.lower).is_none()
                     && crate::gazetteer::territory(&w.lower).is_none()
-                    && tokens.iter().any(|other| *other.word == *w.lower)
+                    && written_lowercase(&w.lower)
             });
         // "Group D", "Plan B", "Vitamin C": a word and a capital letter are a label, no name
         // (unless the word is a given name: "Malcolm X").
