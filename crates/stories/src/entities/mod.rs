@@ -812,9 +812,10 @@ fn is_team(key: &str, g: &Group, lexicon: &Lexicon) -> bool {
         known::place(&town).is_some_and(|p| p.population >= least && p.main.is_none())
             || crate::gazetteer::territory(&town).is_some()
     };
+    // (A town that is also a given name, "Cleveland", where nothing says a person.)
     plural
         && g.evidence.titled == 0
-        && !known::is_given_name_in(&lower[0], lexicon)
+        && (g.evidence.person == 0 || !known::is_given_name_in(&lower[0], lexicon))
         && known::place(key).is_none()
         && (1..lower.len())
             .filter(|&k| lower.len() - k <= 2)

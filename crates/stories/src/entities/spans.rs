@@ -616,6 +616,14 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             items.push(Item { word: n.word.to_string(), lower: n.lower.to_string(), connector: false });
             j += connectors + 1;
         }
+        // "Will Kellner run again?": a question's opening verb is no given name.
+        if english && sentence_start && items.len() >= 2 && items[0].word == "Will" && !items[1].connector {
+            let end = tokens[j..].iter().position(ends_sentence).map_or(tokens.len() - 1, |k| j + k);
+            if tokens[end].raw.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']).ends_with('?') {
+                before = items.remove(0).lower;
+                sentence_start = false;
+            }
+        }
         // "Ana Brook MP", "Ana Brook RRP:": letters in capitals after a given name and a surname
         // are a title's or a label's, not the name's (a Roman number is: "Ana Brook III").
         if english
@@ -870,6 +878,18 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     && crate::gazetteer::territory(&w.lower).is_none()
                     && written_lowercase(&w.lower)
             });
+        // "HOW WILL KELL VOTE", "WHO STANDS UP FOR THE PORT": a heading in capitals holding a
+        // function word or a verb of title case is a shout too.
+        let heading_in_capitals = english
+            && capitals
+            && items.len() >= 2
+            && items.iter().any(|w| {
+                !w.connector
+                    && (lex.is_function_word(&w.lower)
+                        || crate::lexicon::english::TITLE_VERBS.contains(&w.lower.as_str())
+                        || w.lower == "will")
+            })
+            && known::organisation(&joined(&items)).is_none();
         // "Group D", "Plan B", "Vitamin C": a word and a capital letter are a label, no name
         // (unless the word is a given name: "Malcolm X").
         let label = items.len() == 2
@@ -905,6 +925,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !party
             && !word_in_capitals
             && !words_in_capitals
+            && !heading_in_capitals
             && !label
         {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.

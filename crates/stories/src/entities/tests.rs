@@ -1660,3 +1660,14 @@ fn teams_named_after_their_city_are_organisations() {
     let e = en("", "The Chicago Herons said on Sunday that tickets were sold out.");
     assert!(!e.iter().any(|x| x.kind == EntityKind::Organization), "{e:?}");
 }
+
+#[test]
+fn headings_in_capitals_and_questions_opening_with_will() {
+    let e = en(
+        "",
+        "HOW WILL KELLNER PLAY?\n\nFormer President Ana Kellner is popular. Will Brannock continue to face attacks? \
+         Tom Brannock said he would.",
+    );
+    assert!(!e.iter().any(|x| x.name.starts_with("WILL") || x.name.starts_with("Will")), "{e:?}");
+    assert_has(&e, &[("Ana Kellner", EntityKind::Person), ("Tom Brannock", EntityKind::Person)]);
+}
