@@ -612,13 +612,15 @@ fn join_double_surnames(groups: &mut HashMap<String, Group>, lexicon: &Lexicon) 
     if !groups.keys().any(|k| k.split(' ').count() >= 3) {
         return;
     }
+    // ("Van Der Beek" after "Joan Van Der Beek": a surname of three words with its particles.)
     let given = |g: &Group| g.words.first().is_some_and(|w| known::is_given_name_in(&w.to_lowercase(), lexicon));
     let pairs: Vec<(String, String)> = groups
         .iter()
         .filter(|(k, g)| {
-            k.split(' ').count() == 2
+            let particle = k.split(' ').next().is_some_and(|w| lexicon.name_particles.contains(&w));
+            (k.split(' ').count() == 2 || (k.split(' ').count() == 3 && particle))
                 && !g.known_org
-                && !given(g)
+                && (!given(g) || particle)
                 && known::place(k).is_none()
                 && !k.split(' ').any(|w| lexicon.is_org_word(w) || lexicon.place_words.contains(&w))
         })
@@ -626,7 +628,9 @@ fn join_double_surnames(groups: &mut HashMap<String, Group>, lexicon: &Lexicon) 
             let suffix = format!(" {k}");
             let mut owners = groups
                 .iter()
-                .filter(|(full, g)| full.split(' ').count() >= 3 && full.ends_with(&suffix) && given(g))
+                .filter(|(full, g)| {
+                    full.split(' ').count() > k.split(' ').count() && full.ends_with(&suffix) && given(g)
+                })
                 .map(|(full, _)| full.clone());
             let owner = owners.next()?;
             owners.next().is_none().then(|| (k.clone(), owner))

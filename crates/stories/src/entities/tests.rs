@@ -1647,6 +1647,9 @@ fn a_surname_of_two_words_alone_is_the_person_named_in_full() {
         en("", "Ana Kell Brannock won the vote. Kell Brannock said on Monday that the Kellton Tea Party had helped.");
     assert_eq!(find(&e, "ana kell brannock").mentions, 2, "{e:?}");
     assert!(!e.iter().any(|x| x.key == "kell brannock"), "{e:?}");
+    // With its particles too.
+    let e = en("", "James Van Der Kell has been eliminated. Van Der Kell said on Monday that he was proud.");
+    assert_eq!(find(&e, "james van der kell").mentions, 2, "{e:?}");
 }
 
 #[test]
