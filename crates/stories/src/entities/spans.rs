@@ -443,7 +443,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 && tokens[i - 1].raw.ends_with(',')
                 && is_state_abbreviation(t.raw)
                 && known::place(&t.lower).is_none())
-                // ("Elkton, MD": a state's postal code after a town.)
+                // ("Kellton, MD": a state's postal code after a town.)
                 || (i > 0
                     && tokens[i - 1].raw.ends_with(',')
                     && capital(&tokens[i - 1])
@@ -1489,7 +1489,8 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     if !names_organisation && let Some(t) = title_at {
         let mut start = t;
         // ("Scotts Bluff County Sheriff": a place's word with a name before it is the place's.)
-        // ("Department of the Treasury Inspector General": not into the object of "of".)
+        // ("Port Authority of Kellton Harbour Inspector General": the title stays out of the
+        // name that "of" governs.)
         while start > 0
             && !items[start - 1].connector
             && !(start > 1 && items[start - 2].connector)

@@ -1471,11 +1471,10 @@ fn titles_shouts_and_peoples_are_no_names() {
     let e = en("", "The clerk said voters WILL NOT be turned away. Officials said they will not appeal.");
     assert!(e.is_empty(), "{e:?}");
     // A people's word after a point of the compass, and the people's word alone later.
-    let e =
-        en("", "The South Korean government wants cheaper panels by 2030. Some Korean makers have closed lines since.");
+    let e = en("", "Ministers of the South Korean cabinet met on Friday, and two Korean shipyards signed the deal.");
     assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
     // A town's police department is an organisation, whatever its town's name opens with.
-    let e = en("", "Officers of the Fort Kell P.D. said on Monday that the girl was safe.");
+    let e = en("", "Officers of the Fort Kell P.D. said on Monday that the road was open.");
     assert_has(&e, &[("Fort Kell P.D.", EntityKind::Organization)]);
 }
 
@@ -1483,16 +1482,19 @@ fn titles_shouts_and_peoples_are_no_names() {
 fn a_short_name_of_an_organisation_and_its_head_words_say_organisation() {
     let e = en(
         "",
-        "Kellmark said on Monday that it would close two plants. \"Kellmark has a strong range,\" said Ana Brook, \
-         a vice president at Kellmark Records Inc.",
+        "Kellmark said on Friday it will close two plants. Ana Brook, who runs sales at Kellmark Records Inc, expects \
+         a loss this year.",
     );
     assert_has(&e, &[("Kellmark", EntityKind::Organization), ("Ana Brook", EntityKind::Person)]);
     let e = en(
         "",
-        "Brannock Clark Productions had agreed to a deal, the inmate was held at the Kell County Jail, and the answer \
-         is YES, yes, the studio said.",
+        "Brannock Hale Productions had signed a lease, the inmate was held at the Kell County Jail, and they said YES, \
+         and yes it was, the studio said.",
     );
-    assert_has(&e, &[("Clark Productions", EntityKind::Organization), ("Kell County Jail", EntityKind::Organization)]);
+    assert_has(
+        &e,
+        &[("Brannock Hale Productions", EntityKind::Organization), ("Kell County Jail", EntityKind::Organization)],
+    );
     assert!(!e.iter().any(|x| x.name == "YES"), "{e:?}");
 }
 
@@ -1511,8 +1513,8 @@ fn a_sentences_first_word_is_read_where_the_language_has_no_lists() {
 fn titles_inside_an_organisations_name_and_letters_that_end_a_sentence() {
     let e = en(
         "",
-        "The ruling was upheld by the International Court of Justice and the UN Security Council\". Ana Brook, who leads \
-         the Office of the Inspector General, said the audit was done.",
+        "The envoy cited \"the UN Security Council\". Judges of the International Court of Justice met. Ana Brook, who \
+         leads the Office of the Inspector General, said the audit was done.",
     );
     assert_has(
         &e,
@@ -1526,7 +1528,7 @@ fn titles_inside_an_organisations_name_and_letters_that_end_a_sentence() {
     assert!(!e.iter().any(|x| x.name.contains('"') || x.name.ends_with(" of")), "{e:?}");
     let e = en(
         "",
-        "Kellton won Group D. The day before, Brixham won Group C. NASA Administrator Jim Brannock said the launch was set.",
+        "Kellton topped Group D. Then Brixham topped Group C. NASA Administrator Jim Brannock opened the meeting.",
     );
     assert_has(&e, &[("Jim Brannock", EntityKind::Person)]);
     // ("Group D" is a label, no name.)
@@ -1537,12 +1539,12 @@ fn titles_inside_an_organisations_name_and_letters_that_end_a_sentence() {
 fn what_is_hers_is_not_she_and_plural_letters_are_common_nouns() {
     let e = en(
         "",
-        "A row involving Marta Kell, her former record label and two politicians is ending. Marta Kell posted on \
-         Kellgram accusing the label of stopping her show.",
+        "A dispute between Marta Kell, her old publisher and a printer ended on Friday. Marta Kell wrote on Kellgram \
+         that the publisher had let her go.",
     );
     assert_has(&e, &[("Marta Kell", EntityKind::Person)]);
-    let e = en("", "WASHINGTON, DC: the agency said on Monday that CPMs rose as the CPM of video ads fell.");
-    assert!(!e.iter().any(|x| x.name == "DC" || x.name == "CPM"), "{e:?}");
+    let e = en("", "WASHINGTON, DC: the agency said on Monday that NPCs rose as the NPC of the game fell.");
+    assert!(!e.iter().any(|x| x.name == "DC" || x.name == "NPC"), "{e:?}");
 }
 
 #[test]
@@ -1550,8 +1552,8 @@ fn products_clubs_grounds_and_positions() {
     // A product named after its maker is no person; the maker stays.
     let e = en(
         "",
-        "Google Lumen launches tomorrow and early reviews are mixed. Lumen costs ten dollars a month, and Lumen runs in \
-         a browser. Before the launch Google promised players a smooth picture.",
+        "Google Lumen arrives in June, priced at ten dollars. Lumen works in a browser, and Lumen needs no console, \
+         Google said.",
     );
     assert_has(&e, &[("Google", EntityKind::Organization)]);
     assert!(!e.iter().any(|x| x.name == "Google Lumen"), "{e:?}");
@@ -1601,16 +1603,16 @@ fn labels_handles_and_two_places_joined_by_and() {
 #[test]
 fn spaced_commas_initials_postal_codes_and_hyphenated_adjectives() {
     // Some outlets set a space before their commas.
-    let e = en("", "Senator representing Kell North , Ana Brook , on Tuesday moved a motion , the clerk said .");
+    let e = en("", "A bill of the Senator representing Kell North , Ana Brook , passed last week , aides said .");
     assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
     assert!(!e.iter().any(|x| x.name == "Kell North" && x.kind == EntityKind::Person), "{e:?}");
     // Two initials open a person's name; letters in capitals after it are no part of it.
-    let e = en("", "Coach P.J. Kellner said on Monday that Tom Brannock MP would attend.");
+    let e = en("", "P.J. Kellner, the coach, said the team is ready, and Tom Brannock MP will attend.");
     assert_has(&e, &[("P.J. Kellner", EntityKind::Person), ("Tom Brannock", EntityKind::Person)]);
     // A state's postal code after a town is no organisation; a hyphenated adjective no name.
     let e = en(
         "",
-        "The show moves to Elkton, MD, then to Trenton, NJ. Kremlin-friendly Brixworth Media said the \
+        "The show moves to Kellton, MD, then to Brixham, NJ. Kremlin-friendly Brixworth Media said the \
          Labour-leaning Kell County would vote.",
     );
     assert!(!e.iter().any(|x| x.name == "MD" || x.name == "NJ" || x.name.contains('-')), "{e:?}");
@@ -1621,23 +1623,23 @@ fn spaced_commas_initials_postal_codes_and_hyphenated_adjectives() {
 fn a_spouse_before_a_name_says_a_person_and_a_clause_after_a_comma_is_no_apposition() {
     let e = en(
         "",
-        "He thanked his wife Talia in Kellton, and his hand lay on Tom Kell’s Bible, which was held by his wife.",
+        "He thanked his wife Talia in Kellton, and swore on the Kellton Bible, which the senator was holding up.",
     );
     assert_has(&e, &[("Talia", EntityKind::Person)]);
-    assert!(!e.iter().any(|x| x.name == "Bible"), "{e:?}");
+    assert!(!e.iter().any(|x| x.name.ends_with("Bible")), "{e:?}");
 }
 
 #[test]
 fn party_members_of_a_place_shouts_and_headings_ending_in_a_colon() {
     let e = en(
         "",
-        "Kansas Democrats won a majority. GET OUT and VOTE for your GREAT Governor, the ad said, and people went to vote, \
+        "Kansas Democrats won a majority. Ads told people to GO AND VOTE for a GREAT mayor, and people went to vote, \
          a great many of them. Settlers moved into the West Bank on Monday.",
     );
     assert_has(&e, &[("Kansas Democrats", EntityKind::Organization), ("West Bank", EntityKind::Place)]);
     assert!(!e.iter().any(|x| x.name == "GREAT" || x.name == "VOTE"), "{e:?}");
     // A heading in title case may end in a colon; a sentence may not.
-    assert!(is_headline_line("Five Ways to Enjoy Harbour Nights While Staying on Budget With Your Friends:", ""));
+    assert!(is_headline_line("Seven Quiet Beaches of the Kell Coast for a Long Summer Weekend:", ""));
     assert!(!is_headline_line("Harbour Nights Were Fun, Said Ana Brook And Tom Kell Yesterday.", ""));
 }
 
@@ -1648,8 +1650,8 @@ fn a_surname_of_two_words_alone_is_the_person_named_in_full() {
     assert_eq!(find(&e, "ana kell brannock").mentions, 2, "{e:?}");
     assert!(!e.iter().any(|x| x.key == "kell brannock"), "{e:?}");
     // With its particles too.
-    let e = en("", "James Van Der Kell has been eliminated. Van Der Kell said on Monday that he was proud.");
-    assert_eq!(find(&e, "james van der kell").mentions, 2, "{e:?}");
+    let e = en("", "Anna Van Der Kell won the race. Van Der Kell thanked her team on Monday.");
+    assert_eq!(find(&e, "anna van der kell").mentions, 2, "{e:?}");
 }
 
 #[test]
@@ -1668,7 +1670,7 @@ fn teams_named_after_their_city_are_organisations() {
 fn headings_in_capitals_and_questions_opening_with_will() {
     let e = en(
         "",
-        "HOW WILL KELLNER PLAY?\n\nFormer President Ana Kellner is popular. Will Brannock continue to face attacks? \
+        "WHO WILL LEAD KELLTON NOW?\n\nAna Kellner, a former mayor, spoke first. Will Brannock run again next year? \
          Tom Brannock said he would.",
     );
     assert!(!e.iter().any(|x| x.name.starts_with("WILL") || x.name.starts_with("Will")), "{e:?}");

@@ -163,11 +163,11 @@ pub(crate) const STATE_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// The US Postal Service's two-letter codes of the states and DC, as written after a town
-/// and its comma ("Elkton, MD").
+/// and its comma ("Kellton, MD"), listed by their second letter.
 pub(crate) const POSTAL_CODES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
-    "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
-    "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+    "CA", "GA", "IA", "LA", "MA", "PA", "VA", "WA", "DC", "NC", "SC", "ID", "MD", "ND", "SD", "DE", "ME", "NE", "NH",
+    "OH", "HI", "MI", "RI", "WI", "NJ", "AK", "OK", "AL", "FL", "IL", "NM", "IN", "MN", "TN", "CO", "MO", "AR", "OR",
+    "KS", "MS", "CT", "MT", "UT", "VT", "NV", "WV", "TX", "KY", "NY", "WY", "AZ",
 ];
 
 /// Day names, lowercase: never part of a name, never a topic.
