@@ -612,7 +612,7 @@ fn join_double_surnames(groups: &mut HashMap<String, Group>, lexicon: &Lexicon) 
     if !groups.keys().any(|k| k.split(' ').count() >= 3) {
         return;
     }
-    // ("Van Der Beek" after "Joan Van Der Beek": a surname of three words with its particles.)
+    // ("Van Der Kell" after "Joan Van Der Kell": a surname of three words with its particles.)
     let given = |g: &Group| g.words.first().is_some_and(|w| known::is_given_name_in(&w.to_lowercase(), lexicon));
     let pairs: Vec<(String, String)> = groups
         .iter()
@@ -712,7 +712,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
             }
     };
     for (single, n) in weak {
-        // ("Korean" alone after "the South Korean government" is a people's word, no surname.)
+        // ("Korean" alone after "South Korean officials" is a people's word, no surname.)
         if country(&single) || lexicon.demonyms.contains(&single.as_str()) {
             continue;
         }

@@ -102,13 +102,15 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "a.g.", "gmt", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "cet", "cest", "utc", "icu", "hdl", "ldl", "sos",
     "ptsd", "adhd", "mph", "ai", "api", "esg", "etf", "etfs", "ev", "evs", "nft", "nfts", "lgbt", "lgbtq", "rsv",
     "sars", "mers", "hpv", "aids", "copd", "cpi", "ppi", "vpn", "cbd", "thc", "ivf", "dui", "wmd", "ied", "ieds", "et",
-    "pt", "swat", "potus", "flotus", "ig", "phd", "ph.d.", "mba", "q&a", "fyi", "aka", "rsvp", "asap", "wtf", "lol",
-    "omg", "btw", "imo", "imho", "pe", "p.s.", // Computing's common nouns.
+    "pt", "swat", "potus", "flotus", "ig", "phd", "ph.d.", "mba", "q&a", "fyi", "aka", "rsvp", "asap",
+    // Computing's common nouns.
     "cpu", "gpu", "ram", "rom", "ssd", "hdd", "lcd", "led", "oled", "amoled", "hdmi", "vga", "dvi", "html", "css",
     "json", "xml", "url", "urls", "http", "https", "rss", "wi-fi", "lan", "wan", "os", "ui", "ux", "seo", "crm", "erp",
     "saas", "fps", "hdr", "vr", "ar", "cio", "cmo", "roi", "kpi", "hvac", "dram", "nfc", "usb-c", "usb-a",
     // Units of storage, power and energy, and of engines.
     "kb", "mb", "tb", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "pv", "mpg", "rpm",
+    // Internet shorthand, private equity's letters and a letter's postscript.
+    "wtf", "lol", "omg", "btw", "imo", "imho", "pe", "p.s.",
 ];
 
 /// A common noun's letters in capitals ("TV", "CPU", "MW"): no name.
@@ -1473,8 +1475,8 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             && items[t + 1..].iter().all(|w| SUFFIXES.contains(&w.lower.trim_end_matches('.')))
             && ((t > 0 && given(t - 1)) || (t > 1 && given(t - 2) && !items[t - 1].connector));
         // "International Court of Justice", "Office of the Inspector General": title words
-        // after "of" or "of the" an organisation's head word are the organisation's ("Time for
-        // Dr. Kell", "Two Views of Commander-in-Chief" are a title's).
+        // after "of" or "of the" an organisation's head word are the organisation's ("a Cure for
+        // Dr. Kell", "the Role of Commander-in-Chief" are a title's).
         let mut k = t;
         while k > 0 && !items[k - 1].connector && lex.is_title(&items[k - 1].lower) {
             k -= 1;
