@@ -165,6 +165,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     join_middle_initials(&mut groups);
     join_surnames(&mut groups, weak, &body, lexicon);
     join_double_surnames(&mut groups, lexicon);
+    part_coordinated_names(&mut groups);
     // Titles capitalise every word, so a title counts only where it names what the text names.
     for head in std::iter::once(title).chain(heads.iter().copied().filter(|h| h.trim() != title.trim())) {
         let title_words: Vec<String> =
@@ -643,6 +644,40 @@ fn join_double_surnames(groups: &mut HashMap<String, Group>, lexicon: &Lexicon) 
             owner.mentions += g.mentions;
             owner.evidence.person += g.evidence.person;
             owner.forms.extend(g.forms);
+        }
+    }
+}
+
+/// "Kellsoft and Brix Labs" where the article also names Kellsoft alone: two names joined by
+/// "and" are two where one side is a name of its own in the article (a known organisation's
+/// or place's whole name stays: "Bosnia and Herzegovina").
+fn part_coordinated_names(groups: &mut HashMap<String, Group>) {
+    let joined: Vec<(String, String, String)> = groups
+        .iter()
+        .filter(|(_, g)| !g.known_org)
+        .filter_map(|(key, _)| {
+            let (left, right) = key.split_once(" and ").or_else(|| key.split_once(" & "))?;
+            let own = |part: &str| groups.contains_key(part);
+            // ("Port Authority of Kell and Brix": "and" inside what "of" governs joins.)
+            (known::place(key).is_none()
+                && crate::gazetteer::territory(key).is_none()
+                && !left.contains(" of ")
+                && (own(left) || own(right)))
+            .then(|| (key.clone(), left.to_owned(), right.to_owned()))
+        })
+        .collect();
+    for (key, left, right) in joined {
+        let Some(g) = groups.remove(&key) else { continue };
+        let Some(at) = g.words.iter().position(|w| w == "and" || w == "&") else { continue };
+        for (part, words) in [(left, &g.words[..at]), (right, &g.words[at + 1..])] {
+            if let Some(own) = groups.get_mut(&part) {
+                own.mentions += g.mentions;
+            } else if !words.is_empty() {
+                // The other side, a name of its own with the evidence the whole had.
+                let name = words.join(" ");
+                let forms = std::iter::once(name.clone()).collect();
+                groups.insert(part, Group { name, forms, words: words.to_vec(), ..g.clone() });
+            }
         }
     }
 }

@@ -1676,3 +1676,18 @@ fn headings_in_capitals_and_questions_opening_with_will() {
     assert!(!e.iter().any(|x| x.name.starts_with("WILL") || x.name.starts_with("Will")), "{e:?}");
     assert_has(&e, &[("Ana Kellner", EntityKind::Person), ("Tom Brannock", EntityKind::Person)]);
 }
+
+#[test]
+fn two_names_joined_by_and_are_two_where_one_stands_alone() {
+    let e = en(
+        "",
+        "The agency picked Kellsoft Robotics and Brix Nano Systems Inc for the work. Kellsoft Robotics said on Monday it \
+         would hire. The Port Authority of Kellton and Brixham said nothing.",
+    );
+    assert!(!e.iter().any(|x| x.name.starts_with("Kellsoft Robotics and")), "{e:?}");
+    assert_has(
+        &e,
+        &[("Kellsoft Robotics", EntityKind::Organization), ("Brix Nano Systems Inc", EntityKind::Organization)],
+    );
+    assert!(e.iter().any(|x| x.name == "Port Authority of Kellton and Brixham"), "{e:?}");
+}
