@@ -1478,7 +1478,10 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         // after "of" or "of the" an organisation's head word are the organisation's ("a Cure for
         // Dr. Kell", "the Role of Commander-in-Chief" are a title's).
         let mut k = t;
-        while k > 0 && !items[k - 1].connector && lex.is_title(&items[k - 1].lower) {
+        while k > 0
+            && !items[k - 1].connector
+            && (lex.is_title(&items[k - 1].lower) || lex.title_modifiers.contains(&items[k - 1].lower.as_ref()))
+        {
             k -= 1;
         }
         let organisations = lex.is_english()

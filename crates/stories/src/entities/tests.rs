@@ -1526,6 +1526,9 @@ fn titles_inside_an_organisations_name_and_letters_that_end_a_sentence() {
         ],
     );
     assert!(!e.iter().any(|x| x.name.contains('"') || x.name.ends_with(" of")), "{e:?}");
+    // (A title's modifier before it too.)
+    let e = en("", "Ana Brook runs the Office of the Deputy Inspector General in Kellton, the agency said.");
+    assert_has(&e, &[("Office of the Deputy Inspector General", EntityKind::Organization)]);
     let e = en(
         "",
         "Kellton topped Group D. Then Brixham topped Group C. NASA Administrator Jim Brannock opened the meeting.",
