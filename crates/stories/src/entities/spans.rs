@@ -939,6 +939,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     && lex.is_title(&tokens[i - 2].lower)
                     && !capital(&tokens[i - 1])
                     && !(english && (tokens[i - 1].lower.ends_with("ing") || tokens[i - 1].lower.ends_with("ed")))
+                    // ("the Inspector General in Kellton": nor across an English preposition;
+                    // Russian's "во главе с" is a title's.)
+                    && !(english && lex.is_function_word(&tokens[i - 1].lower))
                     && !lex.connectors.contains(&tokens[i - 1].lower.as_ref())
                     && !breaks_after(&tokens[i - 2]));
             // A dateline opens the text but is no sentence's first word.

@@ -1529,6 +1529,8 @@ fn titles_inside_an_organisations_name_and_letters_that_end_a_sentence() {
     // (A title's modifier before it too.)
     let e = en("", "Ana Brook runs the Office of the Deputy Inspector General in Kellton, the agency said.");
     assert_has(&e, &[("Office of the Deputy Inspector General", EntityKind::Organization)]);
+    // (A title two words before a name does not reach across a preposition.)
+    assert!(!e.iter().any(|x| x.name == "Kellton" && x.kind == EntityKind::Person), "{e:?}");
     let e = en(
         "",
         "Kellton topped Group D. Then Brixham topped Group C. NASA Administrator Jim Brannock opened the meeting.",
