@@ -1696,3 +1696,9 @@ fn two_names_joined_by_and_are_two_where_one_stands_alone() {
     );
     assert!(e.iter().any(|x| x.name == "Port Authority of Kellton and Brixham"), "{e:?}");
 }
+
+#[test]
+fn first_level_regions_of_other_countries_are_places() {
+    let e = en("", "Ana Brook, deputy director of Yunnan’s health office, said on Monday that the risk was low.");
+    assert_has(&e, &[("Yunnan", EntityKind::Place), ("Ana Brook", EntityKind::Person)]);
+}
