@@ -892,6 +892,25 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                         || w.lower == "will")
             })
             && known::organisation(&joined(&items)).is_none();
+        // "2 QH, 1 TFL ... 3 QH": letters in capitals that the text writes twice or more, each
+        // time after a count (not a year), are a unit or a statistic, no name.
+        let counted = lone_capitals
+            && i > 0
+            && is_count(tokens[i - 1].raw)
+            && known::organisation(&items[0].word).is_none()
+            && known::place(&items[0].lower).is_none()
+            && crate::gazetteer::territory(&items[0].lower).is_none()
+            && {
+                let mut times = 0;
+                let all_counted = tokens.iter().enumerate().all(|(k, other)| {
+                    if *other.word != *items[0].word {
+                        return true;
+                    }
+                    times += 1;
+                    k > 0 && is_count(tokens[k - 1].raw)
+                });
+                all_counted && times >= 2
+            };
         // "Group D", "Plan B", "Vitamin C": a word and a capital letter are a label, no name
         // (unless the word is a given name: "Malcolm X").
         let label = items.len() == 2
@@ -928,6 +947,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !word_in_capitals
             && !words_in_capitals
             && !heading_in_capitals
+            && !counted
             && !label
         {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
@@ -1100,6 +1120,13 @@ fn elision(raw: &str) -> Option<&'static str> {
 fn is_state_abbreviation(raw: &str) -> bool {
     let raw = raw.trim_end_matches([',', ';', ':']);
     crate::lexicon::english::STATE_ABBREVIATIONS.contains(&raw.to_lowercase().as_str())
+}
+
+/// A count or a quantity as written ("3", "12.5", "1,200"), not a year's four digits.
+fn is_count(raw: &str) -> bool {
+    let digits = raw.bytes().filter(u8::is_ascii_digit).count();
+    let year = raw.len() == 4 && digits == 4 && (raw.starts_with("19") || raw.starts_with("20"));
+    digits > 0 && !year && raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 /// A state's postal code ("MD", "NJ;"), as written after a town and its comma.

@@ -1702,3 +1702,11 @@ fn first_level_regions_of_other_countries_are_places() {
     let e = en("", "Ana Brook, deputy director of Yunnan’s health office, said on Monday that the risk was low.");
     assert_has(&e, &[("Yunnan", EntityKind::Place), ("Ana Brook", EntityKind::Person)]);
 }
+
+#[test]
+fn letters_written_only_after_counts_are_statistics() {
+    let e =
+        en("", "Ana Brook had 2 QH and 1 TFL against the Herons. Tom Kell added 3 QH, and the FBI reviewed 40 cases.");
+    assert!(!e.iter().any(|x| x.name == "QH"), "{e:?}");
+    assert_has(&e, &[("FBI", EntityKind::Organization)]);
+}
