@@ -219,10 +219,9 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
             && key.split_once(' ').is_some_and(|(first, _)| org_words.contains(first))
             && !g.words[1..].iter().any(|w| known::is_given_name_in(&w.to_lowercase(), lexicon))
     };
-    let classified: Vec<(String, Group, EntityKind)> =
-        classified.into_iter().filter(|(key, g, kind)| !(*kind == EntityKind::Person && product(key, g))).collect();
     let mut out: Vec<Entity> = classified
         .into_iter()
+        .filter(|(key, g, kind)| !(*kind == EntityKind::Person && product(key, g)))
         .map(|(key, g, kind)| {
             let kind = if kind == EntityKind::Person && short_org(&key, &g) { EntityKind::Organization } else { kind };
             let name = if lexicon.declines_names() {
@@ -257,7 +256,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
 /// taken out where a space or the line's end follows the mark ("Brook , the" is "Brook, the").
 fn close_up_punctuation(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
+    let mut chars = text.chars();
     while let Some(c) = chars.next() {
         if c == ' ' {
             let mut ahead = chars.clone();
@@ -492,12 +491,7 @@ fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str) {
             return true;
         }
         // "CPMs", "SUVs": letters the text writes in the plural stand for a common noun.
-        let plural = format!("{}s", g.name);
-        if text.match_indices(&plural).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + plural.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        }) {
+        if written_in_prose(text, &format!("{}s", g.name)) {
             return false;
         }
         let letters: String = g.name.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
@@ -516,7 +510,7 @@ fn drop_shouted_words(groups: &mut HashMap<String, Group>, text: &str) {
         !g.known_org
             && g.words.len() == 1
             && g.name.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && g.name.chars().all(|c| c.is_ascii_uppercase())
+            && g.name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
     };
     groups.retain(|key, g| {
         !(shouted(g)
@@ -526,8 +520,8 @@ fn drop_shouted_words(groups: &mut HashMap<String, Group>, text: &str) {
     });
 }
 
-/// Whether the text writes a lowercase word as a word of its prose: not inside another word,
-/// nor in an address ("www.kbkw.example", "kbkw@...").
+/// Whether the text writes a word as a word of its prose: not inside another word, nor in an
+/// address ("www.kbkw.example", "kbkw@...").
 fn written_in_prose(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(at, _)| {
         let before = text[..at].chars().next_back();

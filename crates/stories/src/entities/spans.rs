@@ -861,16 +861,10 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let common = items.len() == 1 && is_common_abbreviation(&items[0]);
         // A share's ticker in parentheses ("(KELL.N)", "(BRX.L)") is no name.
         let ticker = items.len() == 1 && t.raw.starts_with('(') && is_ticker(&items[0].word);
-        // "GRANTED", "UPDATE", "TIME": a word in capitals that the text also writes in
-        // lowercase is that word, shouted.
-        let word_in_capitals = lone_capitals
-            && items[0].word.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && known::organisation(&items[0].word).is_none()
-            && known::place(&items[0].lower).is_none()
-            && crate::gazetteer::territory(&items[0].lower).is_none()
-            && written_lowercase(&items[0].lower);
         // "WE WILL NOT CLOSE": words in capitals that the text also writes in lowercase,
-        // several of them, are a shout (a known organisation's or place's word excepted).
+        // several of them, are a shout (a known organisation's or place's word excepted; one
+        // such word alone, "GRANTED", is left out for the whole article by
+        // `drop_shouted_words`).
         let words_in_capitals = capitals
             && items.len() >= 2
             && items.iter().filter(|w| !w.connector).all(|w| {
@@ -944,7 +938,6 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !letter
             && !initials
             && !party
-            && !word_in_capitals
             && !words_in_capitals
             && !heading_in_capitals
             && !counted
