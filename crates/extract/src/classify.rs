@@ -98,6 +98,7 @@ const NEGATIVE: &[&str] = &[
     "paywall",
     "popular",
     "popup",
+    "profile",
     "prev",
     "previous",
     "print",

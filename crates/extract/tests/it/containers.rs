@@ -213,3 +213,22 @@ fn a_list_of_teasers_with_read_more_links_is_not_the_article() {
     let got = run(&html);
     assert!(got.text.contains("timetable changes for week 3"), "the outline is the article's: {}", got.text);
 }
+
+#[test]
+fn an_authors_profile_box_is_not_the_post() {
+    // A potter's short post under the blog's "about me" box, whose prose is as long as the
+    // post's.
+    let html = r#"<html><body><div id="top"><h1><a href="/">Kettle and Kiln</a></h1></div>
+<div id="content"><div class="about"><div class="profile-block">
+<a href="/me">Wren Halloway (@kettlekiln)</a>
+<p>I throw pots, I fire them in a wood kiln behind the house, and I write down what goes wrong. Here I share my glazes, my failures and the work of other potters I admire.</p>
+</div></div>
+<div class="entry"><h2><a href="/posts/ash-glaze">Ash glaze on the big jar</a></h2>
+<div class="entry-body"><img src="/jar.jpg" alt=""><p>The ash ran further down the jar than I hoped this time, and it pooled at the foot in a green glass that cracked as it cooled.</p><p>Next firing it goes on a higher shelf.</p></div>
+<p class="meta">3 comments</p></div>
+<div class="links"><h3>Elsewhere</h3><ul><li><a href="/a">Archive</a></li><li><a href="/b">Shop</a></li></ul></div>
+</div></body></html>"#;
+    let got = run(html);
+    assert!(got.text.contains("The ash ran further down the jar"), "the post is kept: {}", got.text);
+    assert!(!got.text.contains("wood kiln behind the house"), "the profile box is not: {}", got.text);
+}
