@@ -19,7 +19,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("story.html", include_str!("../templates/story.html")),
     ("entity.html", include_str!("../templates/entity.html")),
     ("source.html", include_str!("../templates/source.html")),
-    ("article.html", include_str!("../templates/article.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("login.html", include_str!("../templates/login.html")),
@@ -28,6 +27,8 @@ const TEMPLATES: &[(&str, &str)] = &[
 
 pub(crate) struct Templates {
     env: Environment<'static>,
+    /// `base.html` around the article page, whose main part is written in Rust.
+    pub(crate) article_frame: crate::pages::article_html::Frame,
 }
 
 impl Templates {
@@ -59,7 +60,8 @@ impl Templates {
                 .map(String::from)
                 .unwrap_or_default()
         });
-        Ok(Self { env })
+        let article_frame = crate::pages::article_html::Frame::new(&env)?;
+        Ok(Self { env, article_frame })
     }
 
     pub(crate) fn render(&self, name: &str, ctx: Value) -> Result<String, WebError> {
@@ -91,7 +93,7 @@ pub(crate) fn segment(value: String) -> String {
 }
 
 /// `2026-05-04T09:30:00Z` -> `4 May 2026, 09:30 UTC`; anything else is shown as it is.
-fn date(value: String) -> String {
+pub(crate) fn date(value: String) -> String {
     match DateTime::parse_from_rfc3339(&value) {
         Ok(t) => {
             // Written out instead of through a strftime pattern, which is parsed at every call.

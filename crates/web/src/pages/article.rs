@@ -4,7 +4,6 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use minijinja::value::Serde;
 use newsdesk_model::{ArticleId, CommentStatus};
 use newsdesk_store::{CommentOutcome, CommentRefusal, NewComment};
 
@@ -13,6 +12,7 @@ use crate::discussion::{
     COMMENTER_COOKIE, CommentForm, CommentView, check, check_staff, commenter_cookie_value, prefill_from_cookie,
     threads,
 };
+use crate::pages::article_html::{ArticlePage, RevisionView};
 use crate::params;
 use crate::security::{TokenProblem, check_form_token, cookie, form_token, hex, hmac, same_origin, sha256_hex};
 use crate::state::AppState;
@@ -23,16 +23,6 @@ const MAX_FORM_BYTES: usize = 64 * 1024;
 const THREADS_PER_PAGE: u32 = 100;
 /// How long a comment form stays valid after the page was served.
 const FORM_LIFETIME: Duration = Duration::from_secs(48 * 3600);
-
-/// An earlier version, newest first on the page.
-#[derive(serde::Serialize)]
-struct RevisionView {
-    revision: u32,
-    title: String,
-    /// Sanitized when it was stored.
-    body_html: String,
-    replaced_at: chrono::DateTime<chrono::Utc>,
-}
 
 /// What the discussion part of the page shows besides the comments.
 #[derive(Default)]
@@ -257,36 +247,27 @@ async fn page_html_read(state: &AppState, id: ArticleId, mut form: FormState, to
         .and_then(|u| state.images.signer.path(u.as_str()))
         .and_then(|path| state.site.base_url.join(path.trim_start_matches('/')).ok())
         .map(String::from);
-    // The template shows the body through `body_html` and never the article's text or the
-    // feed's summary: they are not copied into the template's values.
-    let mut article = article;
-    article.body_text = String::new();
-    article.body_html = newsdesk_model::SafeHtml::default();
-    article.feed_summary = None;
-    let body = state.templates.render(
-        "article.html",
-        minijinja::context! {
-            show_summary,
-            body_html,
-            lead_image,
-            og_image,
-            article => Serde(article),
-            original_link,
-            original_label,
-            canonical,
-            revisions => Serde(revisions),
-            context => Serde(context),
-            comments => Serde(comments),
-            comment_page,
-            comment_pages,
-            form => Serde(&form.form),
-            replying_to,
-            staff => form.staff,
-            errors => form.errors,
-            notice => form.notice,
-        },
-    )?;
-    Ok(body)
+    let page = ArticlePage {
+        article: &article,
+        context: &context,
+        show_summary,
+        body_html: &body_html,
+        lead_image,
+        og_image,
+        original_link,
+        original_label,
+        canonical,
+        revisions: &revisions,
+        comments: &comments,
+        comment_page,
+        comment_pages,
+        form: &form.form,
+        replying_to,
+        staff: form.staff,
+        errors: &form.errors,
+        notice: form.notice,
+    };
+    Ok(page.render(&state.templates.article_frame))
 }
 
 fn scope(id: ArticleId) -> String {

@@ -2,6 +2,7 @@
 
 pub(crate) mod admin;
 pub(crate) mod article;
+pub(crate) mod article_html;
 pub(crate) mod assets;
 pub(crate) mod entity;
 pub(crate) mod front;
