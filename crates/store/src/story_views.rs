@@ -564,30 +564,21 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn article_context(&self, id: ArticleId) -> Result<ArticleContext, StoreError> {
-        let Some(row) = self
-            .sql(
-                "SELECT a.story_id, a.copy_of, a.keyphrases, a.original_domain, s.name AS outlet_name, \
-                 s.domain AS outlet_domain FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
-            )
-            .bind(id.to_string())
-            .fetch_optional(self.here())
-            .await?
-        else {
+        // The article's own columns, its outlet and its story in one statement.
+        let sql = format!(
+            "SELECT a.story_id, a.copy_of, a.keyphrases, a.original_domain, src.name AS outlet_name, \
+             src.domain AS outlet_domain, {STORY_COLUMNS} FROM articles a \
+             LEFT JOIN sources src ON src.id = a.source_id LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?"
+        );
+        let Some(row) = self.sql(sql).bind(id.to_string()).fetch_optional(self.here()).await? else {
             return Ok(ArticleContext::default());
         };
         let outlet = crate::Outlet::of(row.get("outlet_name")?, row.get("outlet_domain")?, row.get("original_domain")?);
-        let story_id: Option<String> = row.get("story_id")?;
         let copy_of: Option<String> = row.get("copy_of")?;
         let keyphrases: Vec<String> = serde_json::from_str(&row.get::<String>("keyphrases")?)
             .map_err(|e| StoreError::Corrupt(format!("keyphrases of {id}: {e}")))?;
-        let story = match story_id {
-            Some(s) => {
-                let sql = format!("SELECT {STORY_COLUMNS} FROM stories s WHERE s.id = ?");
-                let row = self.sql(sql).bind(s).fetch_optional(self.here()).await?;
-                row.as_ref().map(story_card).transpose()?
-            }
-            None => None,
-        };
+        // (A story the article names but that is gone reads as none, as it did apart.)
+        let story = if row.get::<Option<String>>("id")?.is_some() { Some(story_card(&row)?) } else { None };
         let copy_of = match copy_of {
             Some(c) => {
                 let sql = format!("SELECT {CARD_COLUMNS} FROM articles a WHERE a.id = ?");

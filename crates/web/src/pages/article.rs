@@ -143,16 +143,32 @@ fn parse_id(raw: &str) -> Result<ArticleId, WebError> {
 async fn cached(state: &AppState, id: ArticleId) -> Result<Response, WebError> {
     let token = form_token(state.secret().await?, &scope(id), chrono::Utc::now().timestamp());
     if let Some(page) = state.pages.get(id) {
-        return Ok(Html(page.replace(TOKEN_SLOT, &token)).into_response());
+        return Ok(Html(with_token(&page, &token)).into_response());
     }
     let page = page_html(state, id, FormState::default(), TOKEN_SLOT).await?;
-    let html = page.replace(TOKEN_SLOT, &token);
+    let html = with_token(&page, &token);
     state.pages.put(id, page);
     Ok(Html(html).into_response())
 }
 
 /// Stands for the form token in a cached page.
 const TOKEN_SLOT: &str = "\u{e000}token\u{e000}";
+
+/// A cached page with its form's token in the slot: the last slot on the page, the form's
+/// (searched from the end, where the form is; text of the article that happens to hold the
+/// slot's characters stays as it is).
+fn with_token(page: &str, token: &str) -> String {
+    match page.rsplit_once(TOKEN_SLOT) {
+        Some((before, after)) => {
+            let mut html = String::with_capacity(page.len() + token.len());
+            html.push_str(before);
+            html.push_str(token);
+            html.push_str(after);
+            html
+        }
+        None => page.to_owned(),
+    }
+}
 
 async fn render(state: &AppState, id: ArticleId, form: FormState, status: StatusCode) -> Result<Response, WebError> {
     let token = form_token(state.secret().await?, &scope(id), chrono::Utc::now().timestamp());
@@ -410,4 +426,19 @@ pub(crate) fn see_other(location: &str) -> Response {
         response.headers_mut().insert(header::LOCATION, v);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TOKEN_SLOT, with_token};
+
+    #[test]
+    fn the_form_token_fills_the_forms_slot_alone() {
+        let page = format!("<p>body {TOKEN_SLOT} as written</p><input name=\"token\" value=\"{TOKEN_SLOT}\">");
+        assert_eq!(
+            with_token(&page, "t0k"),
+            format!("<p>body {TOKEN_SLOT} as written</p><input name=\"token\" value=\"t0k\">")
+        );
+        assert_eq!(with_token("<p>no form</p>", "t0k"), "<p>no form</p>");
+    }
 }
