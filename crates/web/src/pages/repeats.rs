@@ -8,6 +8,9 @@ fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
 
 /// The same word in any case.
 fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
