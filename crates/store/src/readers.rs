@@ -14,6 +14,7 @@
 //! statement.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::future::Future;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -42,14 +43,21 @@ tokio::task_local! {
 /// One connection held for a task's reads, its read transaction open once used.
 struct Together {
     readers: Arc<Readers>,
-    conn: Option<Connection>,
+    conn: Option<Reader>,
+}
+
+/// A read-only connection and the column names of the statements it ran (a statement's
+/// names are the same at every run: read once, not allocated again for every row set).
+struct Reader {
+    conn: Connection,
+    names: HashMap<String, Arc<[String]>>,
 }
 
 impl Drop for Together {
     fn drop(&mut self) {
         if let Some(conn) = self.conn.take() {
             // Ends the read transaction; a connection that cannot is not kept.
-            if conn.prepare_cached("COMMIT").and_then(|mut c| c.execute([])).is_ok() {
+            if conn.conn.prepare_cached("COMMIT").and_then(|mut c| c.execute([])).is_ok() {
                 self.readers.put(conn);
             }
         }
@@ -60,7 +68,7 @@ impl Drop for Together {
 pub(crate) struct Readers {
     path: PathBuf,
     busy_timeout: Duration,
-    idle: Mutex<Vec<Connection>>,
+    idle: Mutex<Vec<Reader>>,
 }
 
 impl std::fmt::Debug for Readers {
@@ -74,7 +82,7 @@ impl Readers {
         Arc::new(Self { path, busy_timeout, idle: Mutex::new(Vec::new()) })
     }
 
-    fn open(&self) -> Result<Connection, rusqlite::Error> {
+    fn open(&self) -> Result<Reader, rusqlite::Error> {
         let conn = Connection::open_with_flags(
             &self.path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -88,7 +96,7 @@ impl Readers {
         conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
         conn.pragma_update(None, "cache_size", CACHE_KIB)?;
         conn.set_prepared_statement_cache_capacity(STATEMENTS);
-        Ok(conn)
+        Ok(Reader { conn, names: HashMap::new() })
     }
 
     /// Runs `fut` with its reads on one connection, in one read transaction.
@@ -108,24 +116,24 @@ impl Readers {
                     Ok(c) => c,
                     Err(e) => return Some(Err(e)),
                 };
-                if let Err(e) = conn.prepare_cached("BEGIN").and_then(|mut c| c.execute([])) {
+                if let Err(e) = conn.conn.prepare_cached("BEGIN").and_then(|mut c| c.execute([])) {
                     return Some(Err(read_error(&e)));
                 }
                 together.conn = Some(conn);
             }
-            together.conn.as_ref().map(|conn| run(conn, sql, args).map_err(|e| read_error(&e)))
+            together.conn.as_mut().map(|conn| run(conn, sql, args).map_err(|e| read_error(&e)))
         });
         if let Ok(Some(rows)) = shared {
             return rows;
         }
-        let conn = self.take()?;
-        let rows = run(&conn, sql, args).map_err(|e| read_error(&e));
+        let mut conn = self.take()?;
+        let rows = run(&mut conn, sql, args).map_err(|e| read_error(&e));
         self.put(conn);
         rows
     }
 
     /// An idle connection, or a new one.
-    fn take(&self) -> Result<Connection, StoreError> {
+    fn take(&self) -> Result<Reader, StoreError> {
         let conn = self.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
         match conn {
             Some(c) => Ok(c),
@@ -134,7 +142,7 @@ impl Readers {
     }
 
     /// Keeps `conn` for the next read, unless enough are kept.
-    fn put(&self, conn: Connection) {
+    fn put(&self, conn: Reader) {
         let mut idle = self.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if idle.len() < MAX_IDLE {
             idle.push(conn);
@@ -147,9 +155,21 @@ impl Readers {
     }
 }
 
-fn run(conn: &Connection, sql: &str, args: &[Plain]) -> Result<Vec<Row>, rusqlite::Error> {
-    let mut statement = conn.prepare_cached(sql)?;
-    let names: Arc<[String]> = statement.column_names().into_iter().map(str::to_owned).collect();
+/// Statements whose column names a connection keeps; more are read each time.
+const NAMED_STATEMENTS: usize = 256;
+
+fn run(reader: &mut Reader, sql: &str, args: &[Plain]) -> Result<Vec<Row>, rusqlite::Error> {
+    let mut statement = reader.conn.prepare_cached(sql)?;
+    let names = match reader.names.get(sql) {
+        Some(names) => Arc::clone(names),
+        None => {
+            let names: Arc<[String]> = statement.column_names().into_iter().map(str::to_owned).collect();
+            if reader.names.len() < NAMED_STATEMENTS {
+                reader.names.insert(sql.to_owned(), Arc::clone(&names));
+            }
+            names
+        }
+    };
     let width = names.len();
     let mut rows = statement.query(rusqlite::params_from_iter(args.iter()))?;
     let mut out = Vec::new();
