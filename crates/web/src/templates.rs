@@ -60,7 +60,7 @@ impl Templates {
                 .map(String::from)
                 .unwrap_or_default()
         });
-        let article_frame = crate::pages::article_html::Frame::new(&env)?;
+        let article_frame = crate::pages::article_html::Frame::new(&mut env)?;
         Ok(Self { env, article_frame })
     }
 

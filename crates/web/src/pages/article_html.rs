@@ -23,6 +23,9 @@ use crate::discussion::{CommentForm, CommentView};
 /// The blocks of `base.html` this page fills, in the order the frame holds them.
 const BLOCK_MARKS: [char; 6] = ['\u{E001}', '\u{E002}', '\u{E003}', '\u{E004}', '\u{E005}', '\u{E006}'];
 
+/// The frame's name among the templates (`.html`: autoescaped).
+const FRAME_NAME: &str = "article_frame.html";
+
 /// What the article page fills `base.html`'s blocks with, a mark standing for what each
 /// article puts there. `site.title` is the site's, and the frame's escaping is minijinja's.
 const FRAME_TEMPLATE: &str = "{% extends \"base.html\" %}\
@@ -43,14 +46,17 @@ pub(crate) struct Frame {
 
 impl Frame {
     /// Renders the frame once (at start-up): an error when `base.html` lost one of the blocks.
-    pub(crate) fn new(env: &minijinja::Environment<'static>) -> Result<Self, minijinja::Error> {
-        let rendered = env.render_str(FRAME_TEMPLATE, minijinja::context! {})?;
+    /// The frame is a template of `env` named as HTML, so that it is autoescaped as the
+    /// site's templates are.
+    pub(crate) fn new(env: &mut minijinja::Environment<'static>) -> Result<Self, minijinja::Error> {
+        env.add_template(FRAME_NAME, FRAME_TEMPLATE)?;
+        let rendered = env.get_template(FRAME_NAME)?.render(minijinja::context! {})?;
         let mut parts: [String; 7] = Default::default();
         let mut rest = rendered.as_str();
         for (i, mark) in BLOCK_MARKS.iter().enumerate() {
             let Some((before, after)) = rest.split_once(*mark) else {
                 return Err(minijinja::Error::new(
-                    minijinja::ErrorKind::TemplateNotFound,
+                    minijinja::ErrorKind::InvalidOperation,
                     format!("base.html does not render block {} of the article page", i + 1),
                 ));
             };
@@ -515,7 +521,25 @@ fn entity_links(out: &mut String, entities: &[EntityCount]) {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{Frame, escape};
+
+    #[test]
+    fn the_frame_is_base_html_with_the_pages_blocks_and_refuses_a_base_without_them() {
+        let base = "<title>{% block title %}{% endblock %}</title>{% block og_title %}{% endblock %}\
+                    {% block og %}{% endblock %}{% block twitter_card %}{% endblock %}{% block head %}{% endblock %}\
+                    <main>{% block main %}{% endblock %}</main>";
+        let mut env = minijinja::Environment::new();
+        env.add_global("site", minijinja::context! { title => "Kiln & Co" });
+        env.add_template("base.html", base).unwrap_or_else(|e| unreachable!("{e}"));
+        let frame = Frame::new(&mut env).unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(frame.parts[0], "<title>");
+        assert_eq!(frame.parts[1], " · Kiln &amp; Co</title>", "the site's title, escaped");
+        assert_eq!(frame.parts[6], "</main>");
+        let mut env = minijinja::Environment::new();
+        env.add_template("base.html", "<main>{% block main %}{% endblock %}</main>")
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert!(Frame::new(&mut env).is_err(), "a base without the page's blocks stops start-up");
+    }
 
     #[test]
     fn values_are_escaped_as_the_templates_escape_them() {

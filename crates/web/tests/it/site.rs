@@ -586,3 +586,14 @@ async fn health_readiness_and_metrics_for_operators(db: TestDb) {
     assert!(down.body.contains("not_ready"), "{}", down.body);
     assert_eq!(site.get("/healthz").await.status, StatusCode::OK, "alive all the same");
 }
+
+#[both_backends]
+async fn the_sites_title_is_escaped_on_the_article_page(db: TestDb) {
+    db.store.upsert_article(fixture_article(1, "Harbour bridge reopens", "Crews worked.")).await.unwrap();
+    let settings = SiteSettings::new("Kiln & <Co>".into(), "https://desk.example/".parse().unwrap(), 20);
+    let site = Site { app: router(db.store.clone(), settings).unwrap(), _db: db };
+    let got = site.get(&format!("/articles/{}", fixture_id(1))).await;
+    assert_eq!(got.status, StatusCode::OK);
+    assert!(got.body.contains("<title>Harbour bridge reopens · Kiln &amp; &lt;Co&gt;</title>"), "{}", got.body);
+    assert!(!got.body.contains("<Co>"), "{}", got.body);
+}
