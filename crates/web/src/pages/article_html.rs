@@ -125,9 +125,15 @@ fn iso(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
-/// A time as readers read it ("4 May 2026, 09:30 UTC"), escaped.
-fn readable(out: &mut String, t: &chrono::DateTime<chrono::Utc>) {
-    escape(out, &crate::templates::date(iso(t)));
+/// A `<time>` element: the time for machines in its attribute, as readers read it ("4 May
+/// 2026, 09:30 UTC") in its text.
+fn time(out: &mut String, t: &chrono::DateTime<chrono::Utc>) {
+    let machine = iso(t);
+    out.push_str("<time datetime=\"");
+    escape(out, &machine);
+    out.push_str("\">");
+    escape(out, &crate::templates::date(machine));
+    out.push_str("</time>");
 }
 
 fn non_empty(value: Option<&String>) -> Option<&str> {
@@ -226,24 +232,15 @@ impl ArticlePage<'_> {
             out.push_str("</span> · ");
         }
         if let Some(t) = &a.published_at {
-            out.push_str("<time datetime=\"");
-            escape(out, &iso(t));
-            out.push_str("\">");
-            readable(out, t);
-            out.push_str("</time>");
+            time(out, t);
         } else {
-            out.push_str("<span>Added <time datetime=\"");
-            escape(out, &iso(&a.created_at));
-            out.push_str("\">");
-            readable(out, &a.created_at);
-            out.push_str("</time></span>");
+            out.push_str("<span>Added ");
+            time(out, &a.created_at);
+            out.push_str("</span>");
         }
         if let Some(t) = &a.updated_at {
-            out.push_str(" · Updated <time datetime=\"");
-            escape(out, &iso(t));
-            out.push_str("\">");
-            readable(out, t);
-            out.push_str("</time>");
+            out.push_str(" · Updated ");
+            time(out, t);
         }
         out.push_str(&format!(
             "      · <a href=\"#discussion\">{} {}</a>\n    </p>\n  </header>\n",
@@ -338,11 +335,9 @@ impl ArticlePage<'_> {
             plural(n, "time", "times")
         ));
         for r in self.revisions {
-            out.push_str(&format!("  <details>\n    <summary>Version {}, replaced <time datetime=\"", r.revision));
-            escape(out, &iso(&r.replaced_at));
-            out.push_str("\">");
-            readable(out, &r.replaced_at);
-            out.push_str("</time>: ");
+            out.push_str(&format!("  <details>\n    <summary>Version {}, replaced ", r.revision));
+            time(out, &r.replaced_at);
+            out.push_str(": ");
             escape(out, &r.title);
             out.push_str("</summary>\n    <div class=\"body\">\n");
             out.push_str(&r.body_html);
@@ -422,11 +417,9 @@ impl ArticlePage<'_> {
         }
         out.push_str("        · <a href=\"#comment-");
         escape(out, &c.id);
-        out.push_str("\"><time datetime=\"");
-        escape(out, &iso(&c.created_at));
         out.push_str("\">");
-        readable(out, &c.created_at);
-        out.push_str("</time></a></p>\n");
+        time(out, &c.created_at);
+        out.push_str("</a></p>\n");
         if c.held {
             out.push_str("<p class=\"held-note\">Your comment is awaiting moderation. This is a preview; it will be visible after it has been approved.</p>");
         }
