@@ -1,18 +1,17 @@
 //! The article page's HTML, written out in Rust.
 //!
-//! The article page is the one page that readers reach in every number (every card, feed
-//! entry, search hit and shared link points at one), and the one the page cache helps least:
-//! each article is read a few times, not thousands. Rendered through minijinja it spent about
-//! a quarter of its CPU in the template interpreter and in turning its values into the
-//! interpreter's, so its main part is written here, as the template wrote it (the same
-//! markup, byte for byte: `tests/it/snapshots/article_page.snap`). The frame around it, the
-//! site's `<head>`, header and footer, is still `base.html`: [`Frame::new`] renders that
-//! template once, at start-up, with a mark in each block this page fills, so that the site's
-//! layout has one source.
+//! The article page is the page readers reach most (every card, feed entry, search hit and
+//! shared link points at one) and the one the page cache helps least: each article is read a
+//! few times, not thousands. Rendered through minijinja it spent about a quarter of its CPU in
+//! the template interpreter and in turning its values into the interpreter's, so its main part
+//! is written here, as the template wrote it (the same markup, byte for byte:
+//! `tests/it/snapshots/article_page.snap`). The frame around it, the site's `<head>`, header
+//! and footer, is still `base.html`: [`Frame::new`] renders that template once, at start-up,
+//! with a mark in each block this page fills, so that the site's layout has one source.
 //!
-//! Escaping is minijinja's: `& < > " ' /` in every value written with [`escape`]; the only
-//! values written as they are (with `raw`) are sanitized HTML (the body, a revision's body, a
-//! comment's body, all sanitized when they were stored) and numbers.
+//! Escaping is minijinja's: `& < > " ' /` in every value written with [`escape`]. The only
+//! values pushed as they are are sanitized HTML (the body, a revision's body, a comment's
+//! body, all sanitized when they were stored), numbers and this file's own markup.
 
 use chrono::SecondsFormat;
 use newsdesk_model::Article;
