@@ -251,7 +251,7 @@ async fn page_html_read(state: &AppState, id: ArticleId, mut form: FormState, to
         body_images.push(src.to_owned());
         state.images.signer.path(src)
     });
-    let body_html = super::repeats::without_repeated_headline(proxied.as_str(), &article.title).to_owned();
+    let body_html = super::repeats::without_repeated_headline(proxied.as_str(), &article.title);
     let lead_image = article
         .image_url
         .as_ref()
@@ -267,7 +267,7 @@ async fn page_html_read(state: &AppState, id: ArticleId, mut form: FormState, to
         article: &article,
         context: &context,
         show_summary,
-        body_html: &body_html,
+        body_html,
         lead_image,
         og_image,
         original_link,
