@@ -449,6 +449,9 @@ const COMPANY_LAST_WORDS: &[&str] = &[
     "biotech",
 ];
 
+/// English nouns of the kinds of publication, which follow a publication's name in lowercase.
+const PUBLICATION_NOUNS: &[&str] = &["magazine", "newspaper", "tabloid", "broadsheet", "newsletter"];
+
 fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     // "Псковской области": where names decline, a word before a lowercase "region" is an
     // adjective of a place, whatever stands before it.
@@ -473,6 +476,18 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     }
     if lexicon.org_appositions.contains(&m.before.as_str()) || m.org_apposition {
         e.org += 1;
+    }
+    // "Newsweek magazine", "the Kell Herald newspaper": a name right before the kind of
+    // publication it is names the publisher.
+    // (Not a place's or a people's name: "a Bridgeport newspaper", "a Puerto Rican newspaper".)
+    if lexicon.is_english() && PUBLICATION_NOUNS.contains(&m.after.as_str()) {
+        let lower: Vec<String> = m.words.iter().map(|w| w.to_lowercase()).collect();
+        let name = lower.join(" ");
+        let place = known::place(&name).is_some() || crate::gazetteer::territory(&name).is_some();
+        let people = lower.iter().any(|w| lexicon.demonyms.contains(&w.as_str()));
+        if !place && !people {
+            e.org += 1;
+        }
     }
     // A legal form says a company ("Tessaro SA"), however the sentence reads ("an attack on").
     if m.words.len() > 1 && m.words.last().is_some_and(|w| is_legal_form(&w.to_lowercase())) {

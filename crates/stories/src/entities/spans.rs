@@ -413,7 +413,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 - i;
             let before = before();
             let words = tokens[i..i + n].iter().map(|t| t.word.to_string()).collect();
-            let after = tokens.get(i + n).map(|t| t.lower.to_string()).unwrap_or_default();
+            let after = after_word(&tokens[i + n - 1], tokens.get(i + n));
             let titled = lex.is_title(&before);
             out.push(Mention { words, before, after, weak: false, titled, org_apposition: false, town: false });
             sentence_start = ends_sentence(&tokens[i + n - 1]);
@@ -426,7 +426,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let before = before();
             let titled = lex.is_title(&before);
             let words = vec![t.word.to_string()];
-            let after = tokens[i + 1].lower.to_string();
+            let after = after_word(t, tokens.get(i + 1));
             out.push(Mention { words, before, after, weak: false, titled, org_apposition: false, town: false });
             sentence_start = false;
             i += 1;
@@ -783,7 +783,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             j += 1;
         }
         let after_token = tokens.get(j + 1);
-        let after = after_token.map(|t| t.lower.to_string()).unwrap_or_default();
+        let after = after_word(&tokens[j], after_token);
         // "Independence Day", "Mother's Day": the name of a day, not of anyone.
         let holiday = after_token
             .is_some_and(|t| capital(t) && matches!(t.lower.as_ref(), "day" | "eve" | "tag" | "jour" | "día"));
@@ -1279,6 +1279,15 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
         }
     }
     Follows::Nothing
+}
+
+/// The word after a name's last token, lowercase; none after a possessive ("Britain's
+/// tabloids": what follows is what the name owns, not what it is or does).
+fn after_word(last: &Token<'_>, next: Option<&Token<'_>>) -> String {
+    if is_possessive(last.raw) {
+        return String::new();
+    }
+    next.map(|t| t.lower.to_string()).unwrap_or_default()
 }
 
 fn is_apposition(lower: &str, nouns: &[&str]) -> bool {

@@ -1710,3 +1710,16 @@ fn letters_written_only_after_counts_are_statistics() {
     assert!(!e.iter().any(|x| x.name == "QH"), "{e:?}");
     assert_has(&e, &[("FBI", EntityKind::Organization)]);
 }
+
+#[test]
+fn a_name_before_the_kind_of_publication_it_is_names_a_publisher() {
+    let e = en(
+        "",
+        "Critics said Kellwood Review magazine went too far, and Kellwood Review did not answer. A Denver newspaper \
+         followed the story.",
+    );
+    assert_has(&e, &[("Kellwood Review", EntityKind::Organization), ("Denver", EntityKind::Place)]);
+    // After a possessive, the word says what the name owns, not what it is.
+    let e = en("", "Ana Brook's newspaper column ran on Monday. Ana Brook said she would write again.");
+    assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
+}
