@@ -91,6 +91,9 @@ pub struct ArticleContext {
     pub copies: Vec<TimelineEntry>,
     pub entities: Vec<EntityCount>,
     pub keyphrases: Vec<String>,
+    /// The article has earlier versions ([`Store::article_revisions`]).
+    #[serde(skip)]
+    pub revised: bool,
 }
 
 /// Hours in which a story's freshness halves on the front page.
@@ -564,10 +567,13 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn article_context(&self, id: ArticleId) -> Result<ArticleContext, StoreError> {
-        // The article's own columns, its outlet and its story in one statement.
+        // The article's own columns, its outlet and its story in one statement, and whether it
+        // has copies and earlier versions (most have neither: no statement is run for them).
         let sql = format!(
             "SELECT a.story_id, a.copy_of, a.keyphrases, a.original_domain, src.name AS outlet_name, \
-             src.domain AS outlet_domain, {STORY_COLUMNS} FROM articles a \
+             src.domain AS outlet_domain, {STORY_COLUMNS}, \
+             EXISTS (SELECT 1 FROM articles c WHERE c.copy_of = a.id) AS has_copies, \
+             EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id) AS revised FROM articles a \
              LEFT JOIN sources src ON src.id = a.source_id LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?"
         );
         let Some(row) = self.sql(sql).bind(id.to_string()).fetch_optional(self.here()).await? else {
@@ -595,7 +601,11 @@ impl Store {
             "SELECT {CARD_COLUMNS}, src.name AS source_name, a.copy_of FROM articles a \
              LEFT JOIN sources src ON src.id = a.source_id WHERE a.copy_of = ? LIMIT 1000"
         );
-        let rows = self.sql(sql).bind(id.to_string()).fetch_all(self.here()).await?;
+        let rows = if row.get::<bool>("has_copies")? {
+            self.sql(sql).bind(id.to_string()).fetch_all(self.here()).await?
+        } else {
+            Vec::new()
+        };
         let mut copies = rows.iter().map(timeline_entry).collect::<Result<Vec<_>, _>>()?;
         copies.sort_by_key(|c| (c.article.sort_at, c.article.id));
         copies.truncate(100);
@@ -610,7 +620,8 @@ impl Store {
         let mut entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
         entities.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.key.cmp(&b.key)));
         entities.truncate(ENTITY_LIMIT as usize);
-        Ok(ArticleContext { outlet, story, copy_of, copies, entities, keyphrases })
+        let revised = row.get::<bool>("revised")?;
+        Ok(ArticleContext { outlet, story, copy_of, copies, entities, keyphrases, revised })
     }
 }
 

@@ -200,10 +200,9 @@ async fn page_html_read(state: &AppState, id: ArticleId, mut form: FormState, to
         Some(url) => url.to_string(),
         None => state.site.base_url.join(&format!("articles/{id}")).map(|u| u.to_string()).unwrap_or_default(),
     };
-    let revisions: Vec<RevisionView> = state
-        .store
-        .article_revisions(id)
-        .await?
+    // (Most articles were never changed: their context says so, and no statement is run.)
+    let stored_revisions = if context.revised { state.store.article_revisions(id).await? } else { Vec::new() };
+    let revisions: Vec<RevisionView> = stored_revisions
         .into_iter()
         .rev()
         .map(|r| RevisionView {
