@@ -484,7 +484,7 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         let lower: Vec<String> = m.words.iter().map(|w| w.to_lowercase()).collect();
         let name = lower.join(" ");
         let place = known::place(&name).is_some() || crate::gazetteer::territory(&name).is_some();
-        let people = lower.iter().any(|w| lexicon.demonyms.contains(&w.as_str()));
+        let people = lower.iter().any(|w| lexicon.demonyms.contains(&w.as_str())) || is_demonym_of_place(&name);
         if !place && !people {
             e.org += 1;
         }
@@ -1167,6 +1167,18 @@ fn is_brand(word: &str, lexicon: &Lexicon) -> bool {
 /// "Missourians", "Texans", "Californians", "Floridians": the people of a country, region or
 /// city of 100,000 people or more, named by its name and the plural ending "-ans"; a people,
 /// never an entity. (Surnames that end so, "Evans", "Collins", do not spell a place.)
+/// "Puerto Rican", "Californian": the adjective of a known country, region or city of
+/// 100,000 people or more, made with "-an" ("Rico" → "Rican", "California" → "Californian").
+fn is_demonym_of_place(lower: &str) -> bool {
+    let Some(stem) = lower.strip_suffix("an") else { return false };
+    let known = |name: &str| {
+        name.chars().count() >= 4
+            && (crate::gazetteer::territory(name).is_some()
+                || known::place(name).is_some_and(|p| p.population >= 100_000))
+    };
+    [format!("{stem}o"), format!("{stem}a"), stem.to_owned()].iter().any(|name| known(name))
+}
+
 fn is_plural_demonym(lower: &str) -> bool {
     let Some(stem) = lower.strip_suffix("ns") else { return false };
     let known = |name: &str| {

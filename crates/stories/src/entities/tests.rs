@@ -1716,9 +1716,12 @@ fn a_name_before_the_kind_of_publication_it_is_names_a_publisher() {
     let e = en(
         "",
         "Critics said Kellwood Review magazine went too far, and Kellwood Review did not answer. A Denver newspaper \
-         followed the story.",
+         and a Puerto Rican newspaper followed the story.",
     );
     assert_has(&e, &[("Kellwood Review", EntityKind::Organization), ("Denver", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.key == "puerto rican"), "a people's adjective: {e:?}");
+    assert!(is_demonym_of_place("californian") && is_demonym_of_place("puerto rican"));
+    assert!(!is_demonym_of_place("kellwood review") && !is_demonym_of_place("morgan"));
     // After a possessive, the word says what the name owns, not what it is.
     let e = en("", "Ana Brook's newspaper column ran on Monday. Ana Brook said she would write again.");
     assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
