@@ -1164,9 +1164,6 @@ fn is_brand(word: &str, lexicon: &Lexicon) -> bool {
         && !known::is_given_name(&prefix)
 }
 
-/// "Missourians", "Texans", "Californians", "Floridians": the people of a country, region or
-/// city of 100,000 people or more, named by its name and the plural ending "-ans"; a people,
-/// never an entity. (Surnames that end so, "Evans", "Collins", do not spell a place.)
 /// "Puerto Rican", "Californian": the adjective of a known country, region or city of
 /// 100,000 people or more, made with "-an" ("Rico" → "Rican", "California" → "Californian").
 fn is_demonym_of_place(lower: &str) -> bool {
@@ -1179,6 +1176,9 @@ fn is_demonym_of_place(lower: &str) -> bool {
     [format!("{stem}o"), format!("{stem}a"), stem.to_owned()].iter().any(|name| known(name))
 }
 
+/// "Missourians", "Texans", "Californians", "Floridians": the people of a country, region or
+/// city of 100,000 people or more, named by its name and the plural ending "-ans"; a people,
+/// never an entity. (Surnames that end so, "Evans", "Collins", do not spell a place.)
 fn is_plural_demonym(lower: &str) -> bool {
     let Some(stem) = lower.strip_suffix("ns") else { return false };
     let known = |name: &str| {
