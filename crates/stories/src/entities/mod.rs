@@ -1168,12 +1168,14 @@ fn is_brand(word: &str, lexicon: &Lexicon) -> bool {
 /// 100,000 people or more, made with "-an" ("Rico" → "Rican", "California" → "Californian").
 fn is_demonym_of_place(lower: &str) -> bool {
     let Some(stem) = lower.strip_suffix("an") else { return false };
-    let known = |name: &str| {
-        name.chars().count() >= 4
-            && (crate::gazetteer::territory(name).is_some()
-                || known::place(name).is_some_and(|p| p.population >= 100_000))
-    };
-    [format!("{stem}o"), format!("{stem}a"), stem.to_owned()].iter().any(|name| known(name))
+    [format!("{stem}o"), format!("{stem}a"), stem.to_owned()].iter().any(|name| names_a_people_s_place(name))
+}
+
+/// A country, region or city of 100,000 people or more, by a name of four letters or more:
+/// a place whose people have a name of their own.
+fn names_a_people_s_place(name: &str) -> bool {
+    name.chars().count() >= 4
+        && (crate::gazetteer::territory(name).is_some() || known::place(name).is_some_and(|p| p.population >= 100_000))
 }
 
 /// "Missourians", "Texans", "Californians", "Floridians": the people of a country, region or
@@ -1181,11 +1183,7 @@ fn is_demonym_of_place(lower: &str) -> bool {
 /// never an entity. (Surnames that end so, "Evans", "Collins", do not spell a place.)
 fn is_plural_demonym(lower: &str) -> bool {
     let Some(stem) = lower.strip_suffix("ns") else { return false };
-    let known = |name: &str| {
-        name.chars().count() >= 4
-            && (crate::gazetteer::territory(name).is_some()
-                || known::place(name).is_some_and(|p| p.population >= 100_000))
-    };
+    let known = names_a_people_s_place;
     // Missouri-ans, Gaza-ns, Texa(s)-ns, Florid(a)-ians.
     stem.strip_suffix('a').is_some_and(known)
         || known(stem)
