@@ -138,6 +138,13 @@ mod tests {
     }
 
     #[test]
+    fn every_character_that_means_something_in_html_is_escaped() {
+        let mut out = String::new();
+        escape_html_into("<b>Tom & Jerry's</b> \"café\" a/b", &mut out);
+        assert_eq!(out, "&lt;b&gt;Tom &amp; Jerry&#39;s&lt;/b&gt; &quot;café&quot; a/b");
+    }
+
+    #[test]
     fn paragraphs_are_escaped() {
         let html = paragraphs_to_html("First <b>bold</b> & \"quoted\"\n\n  Second '2'  \n");
         assert_eq!(
