@@ -1,7 +1,7 @@
 //! Reading stories and entities back: what the story, entity and article pages show.
 
 use chrono::{DateTime, Utc};
-use newsdesk_model::{ArticleId, StoryId};
+use newsdesk_model::{Article, ArticleId, StoryId};
 use serde::Serialize;
 
 use crate::db::Row;
@@ -170,6 +170,66 @@ const RELATED_LIMIT: u32 = 5;
 
 const STORY_COLUMNS: &str = "s.id, s.title, s.summary, s.lead_article_id, s.first_seen_at, s.last_seen_at, \
      s.article_count, s.source_count, (SELECT la.image_url FROM articles la WHERE la.id = s.lead_article_id) AS image_url";
+
+/// The names [`STORY_COLUMNS`] give a story's values.
+struct StoryNames {
+    id: &'static str,
+    title: &'static str,
+    summary: &'static str,
+    lead_article_id: &'static str,
+    first_seen_at: &'static str,
+    last_seen_at: &'static str,
+    article_count: &'static str,
+    source_count: &'static str,
+    image_url: &'static str,
+}
+
+const STORY_NAMES: StoryNames = StoryNames {
+    id: "id",
+    title: "title",
+    summary: "summary",
+    lead_article_id: "lead_article_id",
+    first_seen_at: "first_seen_at",
+    last_seen_at: "last_seen_at",
+    article_count: "article_count",
+    source_count: "source_count",
+    image_url: "image_url",
+};
+
+/// An article's story beside the article's own columns, whose names it must not take.
+const ARTICLE_STORY_COLUMNS: &str = "s.id AS s_id, s.title AS s_title, s.summary AS s_summary, \
+     s.lead_article_id AS s_lead_article_id, s.first_seen_at AS s_first_seen_at, s.last_seen_at AS s_last_seen_at, \
+     s.article_count AS s_article_count, s.source_count AS s_source_count, \
+     (SELECT la.image_url FROM articles la WHERE la.id = s.lead_article_id) AS s_image_url";
+
+/// The names [`ARTICLE_STORY_COLUMNS`] give a story's values.
+const ARTICLE_STORY_NAMES: StoryNames = StoryNames {
+    id: "s_id",
+    title: "s_title",
+    summary: "s_summary",
+    lead_article_id: "s_lead_article_id",
+    first_seen_at: "s_first_seen_at",
+    last_seen_at: "s_last_seen_at",
+    article_count: "s_article_count",
+    source_count: "s_source_count",
+    image_url: "s_image_url",
+};
+
+/// What an article's page shows around it that one statement can read: its outlet and its
+/// story, and whether it has copies and earlier versions (most have neither: no statement
+/// is run for them). `a` is the article.
+const CONTEXT_COLUMNS_AND_JOINS: &str = "a.story_id, a.copy_of, a.keyphrases, src.name AS outlet_name, \
+     src.domain AS outlet_domain, {STORY}, \
+     EXISTS (SELECT 1 FROM articles c WHERE c.copy_of = a.id) AS has_copies, \
+     EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id) AS revised FROM articles a \
+     LEFT JOIN sources src ON src.id = a.source_id LEFT JOIN stories s ON s.id = a.story_id";
+
+/// [`CONTEXT_COLUMNS_AND_JOINS`] with its story's columns, as one SQL text.
+fn context_columns_and_joins() -> &'static str {
+    static TEXT: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| CONTEXT_COLUMNS_AND_JOINS.replace("{STORY}", ARTICLE_STORY_COLUMNS));
+    &TEXT
+}
 
 impl Store {
     /// Stories with articles for a front page, most important first: by coverage (distinct
@@ -567,24 +627,45 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn article_context(&self, id: ArticleId) -> Result<ArticleContext, StoreError> {
-        // The article's own columns, its outlet and its story in one statement, and whether it
-        // has copies and earlier versions (most have neither: no statement is run for them).
-        let sql = format!(
-            "SELECT a.story_id, a.copy_of, a.keyphrases, a.original_domain, src.name AS outlet_name, \
-             src.domain AS outlet_domain, {STORY_COLUMNS}, \
-             EXISTS (SELECT 1 FROM articles c WHERE c.copy_of = a.id) AS has_copies, \
-             EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id) AS revised FROM articles a \
-             LEFT JOIN sources src ON src.id = a.source_id LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?"
-        );
-        let Some(row) = self.sql(sql).bind(id.to_string()).fetch_optional(self.here()).await? else {
-            return Ok(ArticleContext::default());
+        let sql = format!("SELECT a.original_domain, {} WHERE a.id = ?", context_columns_and_joins());
+        match self.sql(sql).bind(id.to_string()).fetch_optional(self.here()).await? {
+            Some(row) => self.context_of(id, &row).await,
+            None => Ok(ArticleContext::default()),
+        }
+    }
+
+    /// An article and its [`Store::article_context`], the article and what one statement can
+    /// read of its context in one statement (an article's page shows both); `None` when there
+    /// is no such article.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn article_with_context(&self, id: ArticleId) -> Result<Option<(Article, ArticleContext)>, StoreError> {
+        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+            let article: Vec<String> = rows::ARTICLE_COLUMNS.split(", ").map(|c| format!("a.{}", c.trim())).collect();
+            format!("SELECT {}, {} WHERE a.id = ?", article.join(", "), context_columns_and_joins())
+        });
+        let Some(row) = self.sql(SQL.as_str()).bind(id.to_string()).fetch_optional(self.here()).await? else {
+            return Ok(None);
         };
+        let article = rows::article(&row)?;
+        let context = self.context_of(id, &row).await?;
+        Ok(Some((article, context)))
+    }
+
+    /// The context of article `id` from a row of [`CONTEXT_COLUMNS_AND_JOINS`] (and the
+    /// article's `original_domain`), and the statements its lists need.
+    async fn context_of(&self, id: ArticleId, row: &Row) -> Result<ArticleContext, StoreError> {
         let outlet = crate::Outlet::of(row.get("outlet_name")?, row.get("outlet_domain")?, row.get("original_domain")?);
         let copy_of: Option<String> = row.get("copy_of")?;
         let keyphrases: Vec<String> = serde_json::from_str(&row.get::<String>("keyphrases")?)
             .map_err(|e| StoreError::Corrupt(format!("keyphrases of {id}: {e}")))?;
         // (A story the article names but that is gone reads as none, as it did apart.)
-        let story = if row.get::<Option<String>>("id")?.is_some() { Some(story_card(&row)?) } else { None };
+        let story = if row.get::<Option<String>>(ARTICLE_STORY_NAMES.id)?.is_some() {
+            Some(story_card_named(row, &ARTICLE_STORY_NAMES)?)
+        } else {
+            None
+        };
         let copy_of = match copy_of {
             Some(c) => {
                 let sql = format!("SELECT {CARD_COLUMNS} FROM articles a WHERE a.id = ?");
@@ -631,21 +712,26 @@ fn count(row: &Row, col: &str) -> Result<u32, StoreError> {
 }
 
 fn story_card(row: &Row) -> Result<StoryCard, StoreError> {
+    story_card_named(row, &STORY_NAMES)
+}
+
+/// A story card from a row that gives its values `names`.
+fn story_card_named(row: &Row, names: &StoryNames) -> Result<StoryCard, StoreError> {
     Ok(StoryCard {
-        id: StoryId::from_uuid(uuid(&row.get::<String>("id")?)?),
-        title: row.get("title")?,
-        summary: row.get("summary")?,
+        id: StoryId::from_uuid(uuid(&row.get::<String>(names.id)?)?),
+        title: row.get(names.title)?,
+        summary: row.get(names.summary)?,
         lead_article: row
-            .get::<Option<String>>("lead_article_id")?
+            .get::<Option<String>>(names.lead_article_id)?
             .as_deref()
             .map(uuid)
             .transpose()?
             .map(ArticleId::from_uuid),
-        first_seen_at: time::from_db(&row.get::<String>("first_seen_at")?)?,
-        last_seen_at: time::from_db(&row.get::<String>("last_seen_at")?)?,
-        article_count: count(row, "article_count")?,
-        source_count: count(row, "source_count")?,
-        image_url: row.get("image_url")?,
+        first_seen_at: time::from_db(&row.get::<String>(names.first_seen_at)?)?,
+        last_seen_at: time::from_db(&row.get::<String>(names.last_seen_at)?)?,
+        article_count: count(row, names.article_count)?,
+        source_count: count(row, names.source_count)?,
+        image_url: row.get(names.image_url)?,
     })
 }
 

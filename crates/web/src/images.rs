@@ -247,17 +247,12 @@ impl ImageProxy {
 }
 
 /// Before any page renders, the signing key is known (one store read per process).
-pub(crate) async fn key_ready(
-    State(state): State<AppState>,
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
+pub(crate) async fn key_ready(state: &AppState) {
     // A store that cannot be read now fails the page on its own; the check endpoints and error
     // pages still answer, without images.
     if let Err(e) = state.image_key().await {
         tracing::warn!(error = %e, "the image proxy's key cannot be read yet");
     }
-    next.run(request).await
 }
 
 #[derive(Deserialize)]

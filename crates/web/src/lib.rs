@@ -114,9 +114,7 @@ pub fn router_with_images(
         .fallback(pages::assets::not_found)
         .method_not_allowed_fallback(pages::assets::method_not_allowed)
         .route_layer(axum::middleware::from_fn(operations::count_requests))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), images::key_ready))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), request_limits::request_limits))
-        .layer(axum::middleware::from_fn(headers::security_headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), headers::front_door))
         .with_state(state))
 }
 

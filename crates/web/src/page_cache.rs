@@ -59,15 +59,21 @@ impl<K: Eq + Hash> PageCache<K> {
     }
 
     pub(crate) fn put(&self, id: K, page: String) {
+        let kept = Kept { at: Instant::now(), renewing: false, page: Arc::from(page) };
+        let mut emptied = None;
         if let Ok(mut pages) = self.pages.lock() {
             if pages.len() >= self.capacity {
                 pages.retain(|_, kept| kept.at.elapsed() < TTL);
                 if pages.len() >= self.capacity {
-                    pages.clear();
+                    // The pages are freed after the lock is let go: freeing thousands of them
+                    // would keep every other reader of the cache waiting.
+                    let fresh = HashMap::with_capacity(pages.len());
+                    emptied = Some(std::mem::replace(&mut *pages, fresh));
                 }
             }
-            pages.insert(id, Kept { at: Instant::now(), renewing: false, page: Arc::from(page) });
+            pages.insert(id, kept);
         }
+        drop(emptied);
     }
 
     /// Forgets a page that changed.

@@ -6,8 +6,7 @@
 //! response that no handler sees. These bounds lie well inside those, so every address and
 //! header set a browser or feed reader could send is answered here, with a body.
 
-use axum::extract::{Request, State};
-use axum::middleware::Next;
+use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
 
 use crate::WebError;
@@ -20,7 +19,8 @@ pub(crate) const MAX_HEADERS: usize = 64;
 /// The most header bytes (names and values) read.
 pub(crate) const MAX_HEADER_BYTES: usize = 32 * 1024;
 
-pub(crate) async fn request_limits(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// The answer to a request past the bounds; `None` lets it through.
+pub(crate) fn refusal(state: &AppState, request: &Request) -> Option<Response> {
     let uri_bytes = request.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
     let headers = request.headers();
     let header_bytes: usize = headers.iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
@@ -44,11 +44,11 @@ pub(crate) async fn request_limits(State(state): State<AppState>, request: Reque
     } else {
         None
     };
-    let Some(problem) = problem else { return next.run(request).await };
+    let problem = problem?;
     if request.uri().path().starts_with("/api/") {
         let code = if matches!(problem, WebError::UriTooLong(_)) { "uri_too_long" } else { "headers_too_large" };
         let (_, message) = problem.heading_and_message();
-        return crate::api::ApiError::new(problem.status(), code, message).into_response();
+        return Some(crate::api::ApiError::new(problem.status(), code, message).into_response());
     }
-    state.error_page(&problem)
+    Some(state.error_page(&problem))
 }

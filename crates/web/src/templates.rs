@@ -71,11 +71,10 @@ impl Templates {
 
 /// At most `chars` characters of a text, cut at a word with "…" when cut.
 pub(crate) fn clip(value: String, chars: usize) -> String {
-    if value.chars().count() <= chars {
-        return value;
-    }
-    let cut: String = value.chars().take(chars).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    // Where character `chars` starts; none: the text is short enough.
+    let Some((end, _)) = value.char_indices().nth(chars) else { return value };
+    let cut = value.get(..end).unwrap_or_default();
+    let cut = cut.rsplit_once(' ').map_or(cut, |(head, _)| head);
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
@@ -162,6 +161,9 @@ mod tests {
     fn clipped_text_ends_at_a_word() {
         assert_eq!(clip("The quay reopened on Friday".into(), 100), "The quay reopened on Friday");
         assert_eq!(clip("The quay reopened on Friday".into(), 14), "The quay…");
+        // Counted in characters, not bytes: exactly the limit stays whole.
+        assert_eq!(clip("Été à Lyon".into(), 10), "Été à Lyon");
+        assert_eq!(clip("Été à Lyon, déjà".into(), 11), "Été à…");
     }
 
     #[test]

@@ -95,6 +95,17 @@ async fn stories_copies_and_entities_read_back_as_pages_need_them(db: TestDb) {
     let ctx = store.article_context(original).await.unwrap();
     assert_eq!(ctx.copies.iter().map(|c| c.article.id).collect::<Vec<_>>(), vec![copy]);
     assert_eq!(ctx.entities.len(), 2);
+    // An article's page reads the article and its context in one statement: the same as the
+    // two reads apart.
+    for id in [copy, original, other] {
+        let (a, ctx) = store.article_with_context(id).await.unwrap().unwrap();
+        assert_eq!(Some(a), store.article(id).await.unwrap());
+        assert_eq!(ctx, store.article_context(id).await.unwrap());
+    }
+    // Beside the article's own columns, the story's are read under names of their own.
+    let (_, ctx) = store.article_with_context(copy).await.unwrap().unwrap();
+    assert_eq!(ctx.story.as_ref(), Some(&view.story));
+    assert!(store.article_with_context(ArticleId::new_v7()).await.unwrap().is_none());
 
     let union_page = store.entity("organization", "ferry union", 10).await.unwrap().unwrap();
     assert_eq!(union_page.entity.articles, 3);

@@ -107,10 +107,9 @@ async fn article_list(state: &AppState, page: &[Article], next_cursor: Option<St
 /// `GET /api/v1/articles/{id}`.
 pub(crate) async fn article(State(state): State<AppState>, ApiPath(raw): ApiPath<String>) -> ApiResult {
     let id = article_id(&raw)?;
-    let Some(a) = state.store.article(id).await? else {
+    let Some((a, context)) = state.store.article_with_context(id).await? else {
         return Err(ApiError::not_found(format!("there is no article {id}")));
     };
-    let context = state.store.article_context(id).await?;
     json(&ArticleFull {
         item: ArticleCard::of(&a, context.outlet),
         created_at: a.created_at,

@@ -182,10 +182,9 @@ async fn page_html(state: &AppState, id: ArticleId, form: FormState, token: &str
 }
 
 async fn page_html_read(state: &AppState, id: ArticleId, mut form: FormState, token: &str) -> Result<String, WebError> {
-    let article = state.store.article(id).await?.ok_or_else(|| {
+    let (article, context) = state.store.article_with_context(id).await?.ok_or_else(|| {
         WebError::NotFound(format!("There is no article with the id {id}. It may have been removed."))
     })?;
-    let context = state.store.article_context(id).await?;
     let web = |u: &url::Url| matches!(u.scheme(), "http" | "https");
     let outlet_name = context.outlet.as_ref().map(|o| o.name.clone());
     // "Original Source": the original this copies, when it names one; else the article on its

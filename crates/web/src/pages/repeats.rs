@@ -53,10 +53,10 @@ pub(crate) fn summary_repeats_body(summary: &str, body_text: &str) -> bool {
 pub(crate) fn without_repeated_headline<'a>(body_html: &'a str, title: &str) -> &'a str {
     let trimmed = body_html.trim_start();
     let Some(rest) = trimmed.strip_prefix('<') else { return body_html };
-    let tag: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
-    if !matches!(tag.as_str(), "p" | "h1" | "h2" | "h3" | "header") {
+    let name = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
+    let Some(tag) = ["p", "h1", "h2", "h3", "header"].into_iter().find(|t| t.eq_ignore_ascii_case(name)) else {
         return body_html;
-    }
+    };
     let close = format!("</{tag}>");
     let Some(end) = trimmed.find(&close) else { return body_html };
     let element = &trimmed[..end];
@@ -72,7 +72,9 @@ pub(crate) fn without_repeated_headline<'a>(body_html: &'a str, title: &str) -> 
             _ => {}
         }
     }
-    let text = text.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"");
+    if text.contains('&') {
+        text = text.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"");
+    }
     if words(&text).next().is_some() && same_words(&text, title) { &trimmed[end + close.len()..] } else { body_html }
 }
 
