@@ -57,7 +57,12 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
     for line in TERRITORY_MAIN_TSV.lines() {
         let Some((code, main)) = line.split_once('\t') else { continue };
         let lower = main.to_lowercase();
-        if names.exact.contains_key(lower.as_str()) {
+        if let Some(languages) = names.languages.get_mut(lower.as_str()) {
+            // Written so in other languages only ("Myanmar": CLDR's English name is
+            // "Myanmar (Burma)"): English writes it so too.
+            if !languages.split(',').any(|l| l == "en") {
+                *languages = Box::leak(format!("{languages},en").trim_start_matches(',').to_owned().into_boxed_str());
+            }
             continue;
         }
         let name: &'static str = Box::leak(lower.into_boxed_str());

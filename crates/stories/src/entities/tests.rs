@@ -345,6 +345,22 @@ fn a_country_is_one_entity_in_every_language() {
 }
 
 #[test]
+fn countries_by_the_names_english_news_gives_them() {
+    // Short and former names, and a name CLDR writes in English with a qualifier only
+    // ("Myanmar (Burma)"): each the country's one entity.
+    let e = en(
+        "",
+        "Britain's trade minister met officials from Burma on Monday. Great Britain and Myanmar signed the deal, \
+         and Swaziland's envoy said Eswatini would follow.",
+    );
+    assert_eq!(find(&e, "united kingdom").kind, EntityKind::Place, "{e:?}");
+    assert_eq!(find(&e, "united kingdom").mentions, 2, "{e:?}");
+    assert_eq!(find(&e, "myanmar").mentions, 2, "{e:?}");
+    assert_eq!(find(&e, "eswatini").mentions, 2, "{e:?}");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
+}
+
+#[test]
 fn russian_owners_titles_and_regions_are_cut_from_people() {
     let e = ru("Представитель МИД Эстеры Мария Кольцова ответила журналистам. Глава Госдумы Вячеслав Ордынцев \
          провёл заседание. Губернатор Тверской области Игорь Лапин посетил Ржев, а тренер Спартака Деян Милич \
