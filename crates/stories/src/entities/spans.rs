@@ -474,7 +474,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         if !cap
             || town_state
             || lex.is_calendar(t.lower.as_ref())
-            || (lex.is_function_word(t.lower.as_ref()) && !name_article)
+            || (lex.is_function_word(t.lower.as_ref()) && !name_article && !is_known_letters(&t.word))
         {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
             // first name starts after it.
@@ -1300,6 +1300,12 @@ fn joined(items: &[Item]) -> String {
 }
 
 /// Cuts one run into the names it holds and records each.
+/// "the WHO", "l'UN": a known organisation's letters in capitals are its name, though they
+/// spell a function word (a heading in capitals is still a shout).
+fn is_known_letters(word: &str) -> bool {
+    is_abbreviation(word) && known::organisation(word).is_some()
+}
+
 fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec<Mention>) {
     // ("par Le Monde": a capitalised article inside a sentence is the name's.)
     // ("Le Havre", "La Paz": opening a sentence too, where the two words name a known place.)
@@ -1312,7 +1318,8 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     };
     let leading = |items: &[Item], cx: &Context| {
         items.first().is_some_and(|w| {
-            (w.connector || lex.is_function_word(&w.lower)) && !(items.len() > 1 && name_article(items, cx))
+            (w.connector || (lex.is_function_word(&w.lower) && !is_known_letters(&w.word)))
+                && !(items.len() > 1 && name_article(items, cx))
         })
     };
     while leading(&items, &cx) {

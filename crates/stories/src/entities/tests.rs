@@ -133,6 +133,12 @@ fn abbreviations_join_the_names_they_spell() {
     assert!(!e.iter().any(|x| x.key == "hsb" || x.key == "ecb"), "{e:?}");
     let other = extract_entities("", "Die EZB hob die Zinsen an.", Some("de"));
     assert_eq!(find(&other, "european central bank").kind, EntityKind::Organization, "one key in every language");
+    // Letters that spell a function word ("who") name the organisation in capitals only, and
+    // a heading in capitals is still a shout.
+    let who = en("", "The WHO said on Tuesday the outbreak was over. Who knew? Officials agreed with the WHO.");
+    assert_eq!(find(&who, "world health organization").mentions, 2, "{who:?}");
+    let shout = en("", "WHO STANDS UP FOR THE PORT? Officials said on Tuesday the quay would close.");
+    assert!(shout.is_empty(), "{shout:?}");
 }
 
 #[test]
