@@ -474,7 +474,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         if !cap
             || town_state
             || lex.is_calendar(t.lower.as_ref())
-            || (lex.is_function_word(t.lower.as_ref()) && !name_article && !is_known_letters(&t.word))
+            || (lex.is_function_word(t.lower.as_ref())
+                && !name_article
+                && !(is_known_letters(&t.word) && !(sentence_start && in_question(&tokens[i..]))))
         {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
             // first name starts after it.
@@ -1301,9 +1303,18 @@ fn joined(items: &[Item]) -> String {
 
 /// Cuts one run into the names it holds and records each.
 /// "the WHO", "l'UN": a known organisation's letters in capitals are its name, though they
-/// spell a function word (a heading in capitals is still a shout).
+/// spell a function word (a heading in capitals is still a shout, and so is such a word
+/// opening a question: "WHO still writes letters?").
 fn is_known_letters(word: &str) -> bool {
     is_abbreviation(word) && known::organisation(word).is_some()
+}
+
+/// Whether the sentence that `tokens` start ends in a question mark.
+fn in_question(tokens: &[Token<'_>]) -> bool {
+    tokens
+        .iter()
+        .find(|t| ends_sentence(t))
+        .is_some_and(|t| t.raw.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', '\u{bb}']).ends_with('?'))
 }
 
 fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec<Mention>) {

@@ -139,6 +139,10 @@ fn abbreviations_join_the_names_they_spell() {
     assert_eq!(find(&who, "world health organization").mentions, 2, "{who:?}");
     let shout = en("", "WHO STANDS UP FOR THE PORT? Officials said on Tuesday the quay would close.");
     assert!(shout.is_empty(), "{shout:?}");
+    let asked = en("", "Officials closed the quay on Tuesday. WHO still sails from it? Nobody, said the port.");
+    assert!(asked.is_empty(), "a question word shouted: {asked:?}");
+    let opens = en("", "WHO officials said on Tuesday the outbreak was over.");
+    assert_eq!(find(&opens, "world health organization").kind, EntityKind::Organization);
 }
 
 #[test]
