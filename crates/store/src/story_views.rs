@@ -94,6 +94,9 @@ pub struct ArticleContext {
     /// The article has earlier versions ([`Store::article_revisions`]).
     #[serde(skip)]
     pub revised: bool,
+    /// The article has approved comments ([`Store::approved_comment_page`]).
+    #[serde(skip)]
+    pub discussed: bool,
 }
 
 /// Hours in which a story's freshness halves on the front page.
@@ -216,12 +219,13 @@ const ARTICLE_STORY_NAMES: StoryNames = StoryNames {
 };
 
 /// What an article's page shows around it that one statement can read: its outlet and its
-/// story, and whether it has copies and earlier versions (most have neither: no statement
-/// is run for them). `a` is the article.
+/// story, and whether it has copies, earlier versions and approved comments (most have none
+/// of them: no statement is run for them). `a` is the article.
 const CONTEXT_COLUMNS_AND_JOINS: &str = "a.story_id, a.copy_of, a.keyphrases, src.name AS outlet_name, \
      src.domain AS outlet_domain, {STORY}, \
      EXISTS (SELECT 1 FROM articles c WHERE c.copy_of = a.id) AS has_copies, \
-     EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id) AS revised FROM articles a \
+     EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id) AS revised, \
+     EXISTS (SELECT 1 FROM comments d WHERE d.article_id = a.id AND d.status = 'approved') AS discussed FROM articles a \
      LEFT JOIN sources src ON src.id = a.source_id LEFT JOIN stories s ON s.id = a.story_id";
 
 /// [`CONTEXT_COLUMNS_AND_JOINS`] with its story's columns, as one SQL text.
@@ -702,7 +706,8 @@ impl Store {
         entities.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.key.cmp(&b.key)));
         entities.truncate(ENTITY_LIMIT as usize);
         let revised = row.get::<bool>("revised")?;
-        Ok(ArticleContext { outlet, story, copy_of, copies, entities, keyphrases, revised })
+        let discussed = row.get::<bool>("discussed")?;
+        Ok(ArticleContext { outlet, story, copy_of, copies, entities, keyphrases, revised, discussed })
     }
 }
 

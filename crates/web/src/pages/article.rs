@@ -212,7 +212,12 @@ async fn page_html_read(state: &AppState, id: ArticleId, mut form: FormState, to
         })
         .collect();
     // The discussion a page of threads at a time, the newest page unless another is asked for.
-    let discussion = state.store.approved_comment_page(id, THREADS_PER_PAGE, form.comment_page).await?;
+    // (Most articles have none: their context says so, and no statement is run.)
+    let discussion = if context.discussed {
+        state.store.approved_comment_page(id, THREADS_PER_PAGE, form.comment_page).await?
+    } else {
+        newsdesk_store::CommentPage { comments: Vec::new(), page: 1, pages: 1 }
+    };
     let (comment_page, comment_pages) = (discussion.page, discussion.pages);
     let mut comments = threads(discussion.comments);
     if let Some(own) = form.own_held.take() {
