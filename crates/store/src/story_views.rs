@@ -638,8 +638,8 @@ impl Store {
         }
     }
 
-    /// An article and its [`Store::article_context`], the article and what one statement can
-    /// read of its context in one statement (an article's page shows both); `None` when there
+    /// An article and its [`Store::article_context`], the article's columns and the context's
+    /// own read by one statement (an article's page and the API show both); `None` when there
     /// is no such article.
     ///
     /// # Errors

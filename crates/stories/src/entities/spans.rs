@@ -1301,7 +1301,6 @@ fn joined(items: &[Item]) -> String {
     items.iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ")
 }
 
-/// Cuts one run into the names it holds and records each.
 /// "the WHO", "l'UN": a known organisation's letters in capitals are its name, though they
 /// spell a function word (a heading in capitals is still a shout, and so is such a word
 /// opening a question: "WHO still writes letters?").
@@ -1317,6 +1316,7 @@ fn in_question(tokens: &[Token<'_>]) -> bool {
         .is_some_and(|t| t.raw.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', '\u{bb}']).ends_with('?'))
 }
 
+/// Cuts one run into the names it holds and records each.
 fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec<Mention>) {
     // ("par Le Monde": a capitalised article inside a sentence is the name's.)
     // ("Le Havre", "La Paz": opening a sentence too, where the two words name a known place.)
