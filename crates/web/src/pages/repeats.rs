@@ -35,7 +35,7 @@ pub(crate) fn summary_repeats_body(summary: &str, body_text: &str) -> bool {
     if opening.len() < 4 {
         return false;
     }
-    let head = &body_text[..body_text.char_indices().nth(1500).map_or(body_text.len(), |(i, _)| i)];
+    let head = first_chars(body_text, 1500);
     let mut body = words(head);
     while let Some(word) = body.next() {
         if same_word(word, opening[0]) {
@@ -46,6 +46,19 @@ pub(crate) fn summary_repeats_body(summary: &str, body_text: &str) -> bool {
         }
     }
     false
+}
+
+/// The first `n` characters of `text` (all of it when shorter).
+fn first_chars(text: &str, n: usize) -> &str {
+    // (Most text is ASCII: its first `n` bytes are its first `n` characters, found without
+    // reading it character by character.)
+    if text.len() <= n {
+        return text;
+    }
+    if let Some(head) = text.get(..n).filter(|head| head.is_ascii()) {
+        return head;
+    }
+    text.get(..text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)).unwrap_or(text)
 }
 
 /// The sanitized body without a first heading or paragraph that is the headline again.
@@ -92,6 +105,16 @@ mod tests {
         // Words match whole, never inside longer words.
         assert!(!summary_repeats_body("He quay at Port Ellis reopened on Friday.", body));
         assert!(summary_repeats_body("THE QUAY AT PORT ELLIS, REOPENED ON FRIDAY", body), "any case and punctuation");
+    }
+
+    #[test]
+    fn the_first_characters_are_counted_in_characters() {
+        assert_eq!(first_chars("quay", 10), "quay");
+        assert_eq!(first_chars("quay reopens", 4), "quay");
+        assert_eq!(first_chars("été à Lyon", 4), "été ");
+        // Bytes enough, characters too few: the cut still falls after the fourth character.
+        assert_eq!(first_chars("ééééé", 4), "éééé");
+        assert_eq!(first_chars("abcé", 4), "abcé");
     }
 
     #[test]
