@@ -221,7 +221,7 @@ const ARTICLE_STORY_NAMES: StoryNames = StoryNames {
 /// What an article's page shows around it that one statement can read: its outlet and its
 /// story, and whether it has copies, earlier versions and approved comments (most have none
 /// of them: no statement is run for them). `a` is the article.
-const CONTEXT_COLUMNS_AND_JOINS: &str = "a.story_id, a.copy_of, a.keyphrases, src.name AS outlet_name, \
+const CONTEXT_COLUMNS_AND_JOINS: &str = "a.copy_of, a.keyphrases, src.name AS outlet_name, \
      src.domain AS outlet_domain, {STORY}, \
      EXISTS (SELECT 1 FROM articles c WHERE c.copy_of = a.id) AS has_copies, \
      EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id) AS revised, \
@@ -631,8 +631,10 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn article_context(&self, id: ArticleId) -> Result<ArticleContext, StoreError> {
-        let sql = format!("SELECT a.original_domain, {} WHERE a.id = ?", context_columns_and_joins());
-        match self.sql(sql).bind(id.to_string()).fetch_optional(self.here()).await? {
+        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+            format!("SELECT a.original_domain, {} WHERE a.id = ?", context_columns_and_joins())
+        });
+        match self.sql(SQL.as_str()).bind(id.to_string()).fetch_optional(self.here()).await? {
             Some(row) => self.context_of(id, &row).await,
             None => Ok(ArticleContext::default()),
         }
