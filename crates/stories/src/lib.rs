@@ -13,6 +13,7 @@
 //! storage.
 
 mod cluster;
+mod concepts;
 mod copies;
 mod digest;
 mod entities;

@@ -369,7 +369,7 @@ impl StoryClusterer {
         self.df.push(0);
         self.last_seen.push(self.docs);
         self.anchor_kind.push(AnchorKind {
-            derived: word.starts_with('%') || word.starts_with("@="),
+            derived: word.starts_with('%') || word.starts_with("@=") || word.starts_with('^'),
             name: word.starts_with('%') || word.starts_with('~'),
         });
         id
@@ -790,7 +790,7 @@ impl StoryClusterer {
 #[derive(Debug, Clone, Copy)]
 struct AnchorKind {
     /// Made from a name's spelling (a consonant skeleton, a city's name in any script)
-    /// rather than the name as written.
+    /// rather than the name as written, or the kind of event told (`^earthquake`).
     derived: bool,
     /// A name, or part of one (not a number, country, city or date).
     name: bool,

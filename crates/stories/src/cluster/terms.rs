@@ -373,6 +373,13 @@ pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
         }
     }
     out.extend(places_and_dates(text, tokens));
+    // What happened, in any language ("dies", "умер", "去世").
+    let words = tokens.iter().filter_map(|t| match t {
+        Token::Word { text, .. } => Some(*text),
+        _ => None,
+    });
+    let unspaced = tokens.iter().any(|t| matches!(t, Token::Pair(_)));
+    out.extend(crate::concepts::concepts_in(words, text, unspaced).into_iter().map(|c| format!("^{c}")));
     out
 }
 
@@ -540,7 +547,7 @@ mod tests {
 
     #[test]
     fn anchors_are_names_and_numbers_not_sentence_openers() {
-        let text = "The bridge closed. Officials said Mara Okafor led 182 workers. Okafor spoke.";
+        let text = "The road closed. Officials said Mara Okafor led 182 workers. Okafor spoke.";
         let a = anchors(text, &tokens(text));
         assert_eq!(a, ["~mara", "~okafor", "#182", "~okafor"]);
         // The same name in Cyrillic gives the same anchor.
@@ -574,6 +581,24 @@ mod tests {
         assert_eq!(cities("خرج ترام عن مساره في فروتسواف"), ["@=wrocław"]);
         // A capitalised word that is no city gives none.
         assert!(cities("Officials said Mara Okafor resigned.").is_empty());
+    }
+
+    #[test]
+    fn the_kind_of_event_is_an_anchor_in_any_language() {
+        let kinds = |text: &str| -> Vec<String> {
+            anchors(text, &tokens(text)).into_iter().filter(|a| a.starts_with('^')).collect()
+        };
+        for text in [
+            "An earthquake shook the mountain town on Monday.",
+            "Землетрясение произошло в горном городке.",
+            "山区小镇发生地震。",
+            "산간 마을에서 지진이 발생했다.",
+            "ضرب زلزال البلدة الجبلية.",
+        ] {
+            assert_eq!(kinds(text), ["^earthquake"], "{text}");
+        }
+        // Another event: another kind.
+        assert_eq!(kinds("The finance minister resigned on Monday."), ["^resign"]);
     }
 
     #[test]
