@@ -389,6 +389,18 @@ impl Row {
         })
     }
 
+    /// The text of the named column, taken out of a row read on the calling thread instead of
+    /// copied (the column then reads as empty); copied from any other row.
+    pub(crate) fn take_text(&mut self, column: &str) -> Result<String, StoreError> {
+        if let Self::Plain(r) = self {
+            let index = r.names.iter().position(|n| n == column);
+            if let Some(Plain::Text(text)) = index.and_then(|i| r.values.get_mut(i)) {
+                return Ok(std::mem::take(text));
+            }
+        }
+        self.get(column)
+    }
+
     /// The value of the column at `index`.
     pub(crate) fn at<T: Decoded>(&self, index: usize) -> Result<T, StoreError> {
         Ok(match self {

@@ -228,6 +228,12 @@ mod tests {
             assert_eq!(row.get::<Vec<u8>>("b").unwrap(), vec![0, 255]);
             assert_eq!(row.at::<i64>(0).unwrap(), -7);
         }
+        // A text taken out of a row is the text, from either kind of row.
+        let (mut through_sqlx, mut here) = (through_sqlx, here);
+        assert_eq!(through_sqlx.take_text("s").unwrap(), "ünï text");
+        assert_eq!(here.take_text("s").unwrap(), "ünï text");
+        assert_eq!(here.get::<String>("s").unwrap(), "", "taken, not copied");
+        assert!(matches!(here.take_text("gone"), Err(crate::StoreError::Corrupt(_))));
         // A damaged value is an error, never a panic.
         assert!(matches!(here.get::<i64>("s"), Err(crate::StoreError::Corrupt(_))));
         assert!(matches!(here.get::<String>("gone"), Err(crate::StoreError::Corrupt(_))));

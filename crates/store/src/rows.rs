@@ -36,14 +36,25 @@ fn count(row: &Row) -> Result<u32, StoreError> {
 }
 
 pub(crate) fn article(row: &Row) -> Result<Article, StoreError> {
+    article_with_texts(row, row.get("body_text")?, row.get("body_html")?)
+}
+
+/// [`article`], its two texts taken out of the row instead of copied (the row is read again
+/// for the rest, not for them).
+pub(crate) fn article_taking_texts(row: &mut Row) -> Result<Article, StoreError> {
+    let (body_text, body_html) = (row.take_text("body_text")?, row.take_text("body_html")?);
+    article_with_texts(row, body_text, body_html)
+}
+
+fn article_with_texts(row: &Row, body_text: String, body_html: String) -> Result<Article, StoreError> {
     Ok(Article {
         id: ArticleId::from_uuid(uuid(&row.get::<String>("id")?)?),
         title: row.get("title")?,
         title_derived: row.get("title_derived")?,
         summary: row.get("summary")?,
         feed_summary: row.get("feed_summary")?,
-        body_text: row.get("body_text")?,
-        body_html: SafeHtml::from_store(row.get::<String>("body_html")?),
+        body_text,
+        body_html: SafeHtml::from_store(body_html),
         byline: row.get("byline")?,
         published_at: opt_time(row, "published_at")?,
         updated_at: opt_time(row, "updated_at")?,

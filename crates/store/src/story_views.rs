@@ -651,10 +651,10 @@ impl Store {
             let article: Vec<String> = rows::ARTICLE_COLUMNS.split(", ").map(|c| format!("a.{}", c.trim())).collect();
             format!("SELECT {}, {} WHERE a.id = ?", article.join(", "), context_columns_and_joins())
         });
-        let Some(row) = self.sql(SQL.as_str()).bind(id.to_string()).fetch_optional(self.here()).await? else {
+        let Some(mut row) = self.sql(SQL.as_str()).bind(id.to_string()).fetch_optional(self.here()).await? else {
             return Ok(None);
         };
-        let article = rows::article(&row)?;
+        let article = rows::article_taking_texts(&mut row)?;
         let context = self.context_of(id, &row).await?;
         Ok(Some((article, context)))
     }

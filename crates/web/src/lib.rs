@@ -10,6 +10,7 @@
 //! decide configuration (the binary passes a [`SiteSettings`]).
 
 mod api;
+mod chunks;
 mod client_address;
 mod discussion;
 mod error;

@@ -8,8 +8,10 @@
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
 
 use newsdesk_model::ArticleId;
 
@@ -21,20 +23,21 @@ const STALE: Duration = Duration::from_secs(10);
 /// when it is full.
 const CAPACITY: usize = 2048;
 
-/// A kept page: when it was rendered, whether a reader is rendering it again, and the page.
-struct Kept {
+/// A kept page: when it was rendered, whether a reader is rendering it again, and the page
+/// (shared, not copied, with every reader it is served to).
+struct Kept<V> {
     at: Instant,
     renewing: bool,
-    page: Arc<str>,
+    page: V,
 }
 
 /// Rendered pages by what tells them apart: an article's id, a front page's number.
-pub(crate) struct PageCache<K = ArticleId> {
-    pages: Mutex<HashMap<K, Kept>>,
+pub(crate) struct PageCache<K = ArticleId, V = Bytes> {
+    pages: Mutex<HashMap<K, Kept<V>>>,
     capacity: usize,
 }
 
-impl<K: Eq + Hash> PageCache<K> {
+impl<K: Eq + Hash, V: Clone> PageCache<K, V> {
     pub(crate) fn new() -> Self {
         Self::with_capacity(CAPACITY)
     }
@@ -47,19 +50,19 @@ impl<K: Eq + Hash> PageCache<K> {
 
     /// A page rendered less than [`TTL`] ago; or, while another reader renders it again, the
     /// expired one. `None` tells the caller to render the page and [`PageCache::put`] it.
-    pub(crate) fn get(&self, id: K) -> Option<Arc<str>> {
+    pub(crate) fn get(&self, id: K) -> Option<V> {
         let mut pages = self.pages.lock().ok()?;
         let kept = pages.get_mut(&id)?;
         let age = kept.at.elapsed();
         if age < TTL || (kept.renewing && age < STALE) {
-            return Some(Arc::clone(&kept.page));
+            return Some(kept.page.clone());
         }
         kept.renewing = true;
         None
     }
 
-    pub(crate) fn put(&self, id: K, page: String) {
-        let kept = Kept { at: Instant::now(), renewing: false, page: Arc::from(page) };
+    pub(crate) fn put(&self, id: K, page: V) {
+        let kept = Kept { at: Instant::now(), renewing: false, page };
         let mut emptied = None;
         if let Ok(mut pages) = self.pages.lock() {
             if pages.len() >= self.capacity {
@@ -100,11 +103,11 @@ mod tests {
         let cache: PageCache = PageCache::new();
         let id = ArticleId::new_v7();
         assert!(cache.get(id).is_none());
-        cache.put(id, "page".into());
-        assert_eq!(cache.get(id).as_deref(), Some("page"));
+        cache.put(id, Bytes::from("page"));
+        assert_eq!(cache.get(id).as_deref(), Some(&b"page"[..]));
         cache.forget(id);
         assert!(cache.get(id).is_none());
-        cache.put(id, "page".into());
+        cache.put(id, Bytes::from("page"));
         cache.clear();
         assert!(cache.get(id).is_none());
     }
@@ -113,25 +116,25 @@ mod tests {
     fn a_full_cache_starts_again_and_never_holds_more_than_its_capacity() {
         let cache: PageCache<u64> = PageCache::with_capacity(3);
         for n in 0..3 {
-            cache.put(n, format!("page {n}"));
+            cache.put(n, Bytes::from(format!("page {n}")));
         }
-        assert_eq!(cache.get(2).as_deref(), Some("page 2"));
-        cache.put(3, "page 3".into());
+        assert_eq!(cache.get(2).as_deref(), Some(&b"page 2"[..]));
+        cache.put(3, Bytes::from("page 3"));
         assert!(cache.get(0).is_none() && cache.get(2).is_none(), "emptied when full");
-        assert_eq!(cache.get(3).as_deref(), Some("page 3"));
+        assert_eq!(cache.get(3).as_deref(), Some(&b"page 3"[..]));
         assert!(cache.pages.lock().unwrap().len() <= 3);
     }
 
     #[test]
     fn an_expired_page_is_rendered_again_by_one_reader_while_the_others_get_it() {
         let cache: PageCache<u64> = PageCache::new();
-        cache.put(1, "old".into());
+        cache.put(1, Bytes::from("old"));
         // Rendered longer ago than the page is kept.
         cache.pages.lock().unwrap().get_mut(&1).unwrap().at = Instant::now().checked_sub(TTL).unwrap();
         assert!(cache.get(1).is_none(), "the first reader renders it");
-        assert_eq!(cache.get(1).as_deref(), Some("old"), "the next is served the expired page meanwhile");
-        cache.put(1, "new".into());
-        assert_eq!(cache.get(1).as_deref(), Some("new"));
+        assert_eq!(cache.get(1).as_deref(), Some(&b"old"[..]), "the next is served the expired page meanwhile");
+        cache.put(1, Bytes::from("new"));
+        assert_eq!(cache.get(1).as_deref(), Some(&b"new"[..]));
         // A render that never came back: after a while, a reader renders it again.
         cache.pages.lock().unwrap().get_mut(&1).unwrap().at = Instant::now().checked_sub(STALE).unwrap();
         cache.pages.lock().unwrap().get_mut(&1).unwrap().renewing = true;

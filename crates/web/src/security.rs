@@ -80,9 +80,28 @@ pub(crate) enum TokenProblem {
 pub(crate) fn form_token(secret: &[u8], scope: &str, now: i64) -> String {
     // A nonce makes each form's token its own, even two served in the same second, so that a
     // token can be spent once (a comment form carries one comment).
-    let mut nonce = [0u8; 8];
-    let nonce = if getrandom::fill(&mut nonce).is_ok() { hex(&nonce) } else { format!("{now:x}") };
+    let nonce = random_nonce().map_or_else(|| format!("{now:x}"), |n| hex(&n));
     format!("{now}.{nonce}.{}", hex(&hmac(secret, format!("{scope}|{now}|{nonce}").as_bytes())))
+}
+
+/// Eight random bytes from the operating system's generator, drawn 256 at a time for each
+/// thread (each byte is handed out once): one system call for every 32 forms, not one each.
+fn random_nonce() -> Option<[u8; 8]> {
+    use std::cell::RefCell;
+    thread_local! {
+        static POOL: RefCell<([u8; 256], usize)> = const { RefCell::new(([0; 256], 256)) };
+    }
+    POOL.with(|pool| {
+        let (bytes, used) = &mut *pool.try_borrow_mut().ok()?;
+        if *used + 8 > bytes.len() {
+            getrandom::fill(bytes).ok()?;
+            *used = 0;
+        }
+        let mut nonce = [0u8; 8];
+        nonce.copy_from_slice(&bytes[*used..*used + 8]);
+        *used += 8;
+        Some(nonce)
+    })
 }
 
 /// Checks a form token: made by this site, for this form, at least `min_age` and at most
@@ -171,6 +190,12 @@ mod tests {
         // RFC 4231 test case 2.
         let mac = hmac(b"Jefe", b"what do ya want for nothing?");
         assert_eq!(hex(&mac), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
+    #[test]
+    fn nonces_are_never_handed_out_twice() {
+        let seen: std::collections::HashSet<[u8; 8]> = (0..1000).filter_map(|_| random_nonce()).collect();
+        assert_eq!(seen.len(), 1000, "a thousand nonces, all different, past several refills");
     }
 
     #[test]

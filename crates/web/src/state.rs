@@ -60,7 +60,7 @@ pub(crate) struct Inner {
     /// The key for form tokens and address hashes, shared through the database.
     secret: tokio::sync::OnceCell<Vec<u8>>,
     /// Rendered article pages, kept for a moment.
-    pub pages: crate::page_cache::PageCache,
+    pub pages: crate::page_cache::PageCache<newsdesk_model::ArticleId, crate::pages::article::CachedPage>,
     /// Rendered front pages by their number, kept for a moment: the same for every reader.
     pub fronts: crate::page_cache::PageCache<u64>,
     /// Rendered story pages, kept for a moment: the same for every reader.

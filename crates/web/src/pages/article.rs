@@ -143,30 +143,47 @@ fn parse_id(raw: &str) -> Result<ArticleId, WebError> {
 async fn cached(state: &AppState, id: ArticleId) -> Result<Response, WebError> {
     let token = form_token(state.secret().await?, &scope(id), chrono::Utc::now().timestamp());
     if let Some(page) = state.pages.get(id) {
-        return Ok(Html(with_token(&page, &token)).into_response());
+        return Ok(page.with_token(token));
     }
-    let page = page_html(state, id, FormState::default(), TOKEN_SLOT).await?;
-    let html = with_token(&page, &token);
-    state.pages.put(id, page);
-    Ok(Html(html).into_response())
+    let page = CachedPage::new(page_html(state, id, FormState::default(), TOKEN_SLOT).await?);
+    state.pages.put(id, page.clone());
+    Ok(page.with_token(token))
 }
 
 /// Stands for the form token in a cached page.
 const TOKEN_SLOT: &str = "\u{e000}token\u{e000}";
 
-/// A cached page with its form's token in the slot: the last slot on the page, the form's
-/// (searched from the end, where the form is; text of the article that happens to hold the
-/// slot's characters stays as it is).
-fn with_token(page: &str, token: &str) -> String {
-    match page.rsplit_once(TOKEN_SLOT) {
-        Some((before, after)) => {
-            let mut html = String::with_capacity(page.len() + token.len());
-            html.push_str(before);
-            html.push_str(token);
-            html.push_str(after);
-            html
+/// An article page as the page cache keeps it: the page, shared with every reader it is
+/// served to, and where its form's token goes.
+#[derive(Clone)]
+pub(crate) struct CachedPage {
+    page: axum::body::Bytes,
+    /// The byte offset of the token's slot: the last on the page, the form's (searched from
+    /// the end, where the form is; text of the article that happens to hold the slot's
+    /// characters stays as it is).
+    slot: Option<usize>,
+}
+
+impl CachedPage {
+    fn new(page: String) -> Self {
+        let slot = page.rfind(TOKEN_SLOT);
+        Self { page: page.into(), slot }
+    }
+
+    /// The page with `token` in its slot, as a response: the page's two halves are sent as
+    /// they are kept, with the token between them, not copied into a page of their own.
+    fn with_token(self, token: String) -> Response {
+        Html(axum::body::Body::new(crate::chunks::Chunks::new(self.pieces(token)))).into_response()
+    }
+
+    /// The pieces of the page with `token` in its slot.
+    fn pieces(self, token: String) -> Vec<axum::body::Bytes> {
+        match self.slot {
+            Some(at) => {
+                vec![self.page.slice(..at), axum::body::Bytes::from(token), self.page.slice(at + TOKEN_SLOT.len()..)]
+            }
+            None => vec![self.page],
         }
-        None => page.to_owned(),
     }
 }
 
@@ -433,7 +450,12 @@ pub(crate) fn see_other(location: &str) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::{TOKEN_SLOT, with_token};
+    use super::{CachedPage, TOKEN_SLOT};
+
+    fn with_token(page: &str, token: &str) -> String {
+        let pieces = CachedPage::new(page.to_owned()).pieces(token.to_owned());
+        String::from_utf8(pieces.concat()).unwrap_or_default()
+    }
 
     #[test]
     fn the_form_token_fills_the_forms_slot_alone() {

@@ -50,7 +50,7 @@ async fn render(state: &AppState, kind: &str, key: &str) -> Result<Response, Web
     // The same page for every reader: kept for a moment, as the front page is.
     let cache_key = (kind.to_owned(), key.to_owned());
     if let Some(html) = state.entity_pages.get(cache_key.clone()) {
-        return Ok(Html(html.to_string()).into_response());
+        return Ok(Html(html).into_response());
     }
     let Some(view) = state.store.entity(kind, key, LIST).await? else {
         // Another name of an entity ("ecb"), or the old address of names that joined.
@@ -64,7 +64,8 @@ async fn render(state: &AppState, kind: &str, key: &str) -> Result<Response, Web
             key.chars().take(100).collect::<String>()
         )));
     };
-    let body = state.templates.render("entity.html", minijinja::context! { view => Serde(view) })?;
+    let body =
+        axum::body::Bytes::from(state.templates.render("entity.html", minijinja::context! { view => Serde(view) })?);
     state.entity_pages.put(cache_key, body.clone());
     Ok(Html(body).into_response())
 }

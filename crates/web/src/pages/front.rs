@@ -25,9 +25,9 @@ pub(crate) const KEPT_FRONT_PAGES: u64 = 20;
 async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebError> {
     let page = params::page(raw)?;
     if let Some(html) = state.fronts.get(page) {
-        return Ok(Html(html.to_string()).into_response());
+        return Ok(Html(html).into_response());
     }
-    let html = front_html(state, page).await?;
+    let html = axum::body::Bytes::from(front_html(state, page).await?);
     if page <= KEPT_FRONT_PAGES {
         state.fronts.put(page, html.clone());
     }

@@ -47,7 +47,7 @@ async fn render(state: &AppState, raw_id: &str) -> Result<Response, WebError> {
     }
     // The same page for every reader: kept for a moment, as the front page is.
     if let Some(html) = state.story_pages.get(id) {
-        return Ok(Html(html.to_string()).into_response());
+        return Ok(Html(html).into_response());
     }
     let view = state.store.story(id).await?.ok_or_else(missing)?;
     let mut coverage: BTreeMap<String, u32> = BTreeMap::new();
@@ -67,6 +67,7 @@ async fn render(state: &AppState, raw_id: &str) -> Result<Response, WebError> {
             later => Serde(view.related.iter().filter(|r| r.first_seen_at >= view.story.first_seen_at).collect::<Vec<_>>()),
         },
     )?;
+    let body = axum::body::Bytes::from(body);
     state.story_pages.put(id, body.clone());
     Ok(Html(body).into_response())
 }
