@@ -496,6 +496,81 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     if lexicon.locatives.contains(&m.before.as_str()) {
         e.place += 1;
     }
+    // (Said of a town's namesake too, as a title is: "the Castro government".)
+    if leads_a_government(m, lexicon) {
+        e.person += 1;
+        e.titled += 1;
+    }
+}
+
+/// English nouns of a government that news names by its leader's surname written before them
+/// ("the Castro government", "the Kell administration", "the Brookman presidency").
+const LEADER_HEADS: &[&str] = &["administration", "government", "regime", "cabinet", "presidency"];
+
+/// Adjectives that stand before a government's noun, capitalised in a headline, and are no
+/// leader's name ("The Federal Government", "the Interim Administration").
+const GOVERNMENT_ADJECTIVES: &[&str] = &[
+    "federal",
+    "national",
+    "state",
+    "provincial",
+    "regional",
+    "local",
+    "central",
+    "municipal",
+    "interim",
+    "transitional",
+    "caretaker",
+    "coalition",
+    "unity",
+    "minority",
+    "military",
+    "civilian",
+    "new",
+    "current",
+    "previous",
+    "former",
+    "incoming",
+    "outgoing",
+    "next",
+    "last",
+    "communist",
+    "socialist",
+    "conservative",
+    "liberal",
+    "labour",
+    "labor",
+    "republican",
+    "democratic",
+    "islamic",
+    "colonial",
+    "imperial",
+    "puppet",
+    "elected",
+    "present",
+    "whole",
+    "entire",
+];
+
+/// "the Castro government": a lone name between "the" and a government's noun is the
+/// surname of the government's leader, unless it is a people's word or a place's name ("the
+/// Afghan government", "the Kabul government": a capital or region stands for its country's
+/// government) or an adjective.
+fn leads_a_government(m: &Mention, lexicon: &Lexicon) -> bool {
+    if !lexicon.is_english() || m.words.len() != 1 || m.before != "the" || !LEADER_HEADS.contains(&m.after.as_str()) {
+        return false;
+    }
+    let lower = m.words[0].to_lowercase();
+    let people = lexicon.demonyms.contains(&lower.as_str()) || is_demonym_of_place(&lower);
+    let place = crate::gazetteer::territory(&lower).is_some()
+        || known::place(&lower).is_some_and(|p| p.population >= 100_000 || p.is_region());
+    // ("the House administration committee": an institution's word is no leader.)
+    let institution = lexicon.is_org_word(&lower) || STANDALONE_INSTITUTIONS.contains(&lower.as_str());
+    !people
+        && !place
+        && !institution
+        && !GOVERNMENT_ADJECTIVES.contains(&lower.as_str())
+        && !lexicon.is_function_word(&lower)
 }
 
 /// An abbreviation the article defines after words in lowercase ("the harbour levy plan

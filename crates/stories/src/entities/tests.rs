@@ -985,6 +985,26 @@ fn a_government_named_by_its_leader_gives_the_leader() {
 }
 
 #[test]
+fn a_surname_before_a_governments_noun_is_its_leader() {
+    let e = en(
+        "Ferry deal",
+        "The Kellbrook administration rejected the ferry deal. Officials said the Sherman government would not change course, and the Marion regime denied it.",
+    );
+    for leader in ["kellbrook", "sherman", "marion"] {
+        assert_eq!(find(&e, leader).kind, EntityKind::Person, "{e:?}");
+    }
+    // A people's word, a capital standing for its country, an adjective of a headline and an
+    // institution's word are no leader.
+    let e = en(
+        "The Federal Government Responds",
+        "The Afghan government and the Kabul government said so, and the House administration committee agreed.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Person), "{k:?}");
+    assert_eq!(find(&e, "kabul").kind, EntityKind::Place, "{k:?}");
+}
+
+#[test]
 fn a_german_places_genitive_is_the_place_and_a_surname_that_names_a_place_is_the_persons() {
     let e = extract_entities(
         "Hafen",
