@@ -178,6 +178,11 @@ mod tests {
         assert_eq!(of("해안에서 지진이 발생했다"), ["earthquake"]);
         // The Arabic article is read off.
         assert_eq!(of("ضرب الزلزال الساحل"), ["earthquake"]);
+        // Word starts hold inflected words: Tamil's "பிரதமராக" (as prime minister), Georgian's
+        // "პრემიერ-მინისტრი", Sinhala's "අගමැති".
+        assert_eq!(of("அவர் பிரதமராக பதவியேற்றார்"), ["prime_minister"]);
+        assert_eq!(of("ის პრემიერ-მინისტრი გახდა"), ["prime_minister"]);
+        assert_eq!(of("ඔහු අගමැති වෙයි"), ["prime_minister"]);
     }
 
     #[test]
