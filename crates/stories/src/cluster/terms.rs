@@ -348,8 +348,10 @@ pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
             _ => {}
         }
     }
+    // Text in a script without spaces (its tokens are character pairs).
+    let unspaced = tokens.iter().any(|t| matches!(t, Token::Pair(_)));
     // Thai runs its words together, but sets a foreign name apart with spaces: short runs.
-    if tokens.iter().any(|t| matches!(t, Token::Pair(_))) {
+    if unspaced {
         for run in text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation()) {
             if run
                 .chars()
@@ -378,7 +380,6 @@ pub(crate) fn anchors(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
         Token::Word { text, .. } => Some(*text),
         _ => None,
     });
-    let unspaced = tokens.iter().any(|t| matches!(t, Token::Pair(_)));
     out.extend(crate::concepts::concepts_in(words, text, unspaced).into_iter().map(|c| format!("^{c}")));
     out
 }

@@ -503,10 +503,6 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     }
 }
 
-/// English nouns of a government that news names by its leader's surname written before them
-/// ("the Castro government", "the Kell administration", "the Brookman presidency").
-const LEADER_HEADS: &[&str] = &["administration", "government", "regime", "cabinet", "presidency"];
-
 /// Adjectives that stand before a government's noun, capitalised in a headline, and are no
 /// leader's name ("The Federal Government", "the Interim Administration").
 const GOVERNMENT_ADJECTIVES: &[&str] = &[
@@ -552,12 +548,17 @@ const GOVERNMENT_ADJECTIVES: &[&str] = &[
     "entire",
 ];
 
-/// "the Castro government": a lone name between "the" and a government's noun is the
-/// surname of the government's leader, unless it is a people's word or a place's name ("the
-/// Afghan government", "the Kabul government": a capital or region stands for its country's
-/// government) or an adjective.
+/// "the Castro government", "the Kell administration": in English, a lone name between "the"
+/// and a government's noun (`spans::GOVERNMENT_HEADS`) is the surname of the government's
+/// leader, unless it is a people's word or a place's name ("the Afghan government", "the
+/// Kabul government": a capital or region stands for its country's government), an
+/// institution's word or an adjective.
 fn leads_a_government(m: &Mention, lexicon: &Lexicon) -> bool {
-    if !lexicon.is_english() || m.words.len() != 1 || m.before != "the" || !LEADER_HEADS.contains(&m.after.as_str()) {
+    if !lexicon.is_english()
+        || m.words.len() != 1
+        || m.before != "the"
+        || !spans::GOVERNMENT_HEADS.contains(&m.after.as_str())
+    {
         return false;
     }
     let lower = m.words[0].to_lowercase();

@@ -1055,12 +1055,14 @@ fn opens_a_place(article: &str, next: &str) -> bool {
 /// English titles in the plural, written before names joined by "and".
 const PLURAL_TITLES: &[&str] = &["justices", "sens", "reps", "senators", "presidents", "governors", "drs"];
 
-/// Nouns of a government that news names by its leader ("the Government of ...").
-const GOVERNMENT_HEADS: &[&str] = &[
+/// Nouns of a government that news names by its leader ("the Government of ...", and in
+/// English "the ... administration").
+pub(super) const GOVERNMENT_HEADS: &[&str] = &[
     "government",
     "administration",
     "cabinet",
     "regime",
+    "presidency",
     "regierung",
     "kabinett",
     "gouvernement",
