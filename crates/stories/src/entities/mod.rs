@@ -449,6 +449,17 @@ const COMPANY_LAST_WORDS: &[&str] = &[
     "biotech",
 ];
 
+/// Whether the words after a name say what only a person does or has done to her
+/// ([`Befalls`](crate::lexicon::names::Befalls)): a verb right after it, or a participle after
+/// an auxiliary.
+fn befalls_a_person(after: &str, lexicon: &Lexicon) -> bool {
+    let mut words = after.split(' ');
+    let first = words.next().unwrap_or_default();
+    let last = words.next_back().unwrap_or(first);
+    let does = lexicon.befalls.does;
+    does.contains(&first) || does.contains(&last) || (last != first && lexicon.befalls.undergoes.contains(&last))
+}
+
 /// English nouns of the kinds of publication, which follow a publication's name in lowercase.
 const PUBLICATION_NOUNS: &[&str] = &["magazine", "newspaper", "tabloid", "broadsheet", "newsletter"];
 
@@ -464,7 +475,12 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     // article before a person's name.)
     let object = lexicon.is_english()
         && (OBJECT_PREPOSITIONS.contains(&m.before.as_str()) || (m.before == "the" && m.words.len() == 1));
-    if m.titled || (lexicon.is_reporting(m.after.as_str()) && !object) {
+    // ("the Kell Log was born", "the last Kellish Court Painter died": English writes no
+    // article before a person's name, and a people's word opens none.)
+    let befalls = !matches!(m.before.as_str(), "the" | "a" | "an")
+        && !m.words.first().is_some_and(|w| lexicon.demonyms.contains(&w.to_lowercase().as_str()))
+        && befalls_a_person(&m.after, lexicon);
+    if m.titled || (lexicon.is_reporting(m.after.as_str()) && !object) || befalls {
         e.person += 1;
     }
     if m.titled {

@@ -413,7 +413,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 - i;
             let before = before();
             let words = tokens[i..i + n].iter().map(|t| t.word.to_string()).collect();
-            let after = after_word(&tokens[i + n - 1], tokens.get(i + n));
+            let after = after_word(&tokens[i + n - 1], &tokens[i + n..]);
             let titled = lex.is_title(&before);
             out.push(Mention { words, before, after, weak: false, titled, org_apposition: false, town: false });
             sentence_start = ends_sentence(&tokens[i + n - 1]);
@@ -426,7 +426,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let before = before();
             let titled = lex.is_title(&before);
             let words = vec![t.word.to_string()];
-            let after = after_word(t, tokens.get(i + 1));
+            let after = after_word(t, &tokens[i + 1..]);
             out.push(Mention { words, before, after, weak: false, titled, org_apposition: false, town: false });
             sentence_start = false;
             i += 1;
@@ -785,7 +785,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             j += 1;
         }
         let after_token = tokens.get(j + 1);
-        let after = after_word(&tokens[j], after_token);
+        let after = after_word(&tokens[j], &tokens[j + 1..]);
         // "Independence Day", "Mother's Day": the name of a day, not of anyone.
         let holiday = after_token
             .is_some_and(|t| capital(t) && matches!(t.lower.as_ref(), "day" | "eve" | "tag" | "jour" | "día"));
@@ -1287,12 +1287,33 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
 
 /// The word after a name's last token, lowercase; none after a possessive ("Britain's
 /// tabloids": what follows is what the name owns, not what it is or does).
-fn after_word(last: &Token<'_>, next: Option<&Token<'_>>) -> String {
+/// The word after a name, lowercase. After an auxiliary, the verb it goes with is part of it
+/// ("was elected", "has been sworn", "est élu", "ha sido detenido"): what the name did or
+/// had done to it.
+fn after_word(last: &Token<'_>, rest: &[Token<'_>]) -> String {
     if is_possessive(last.raw) {
         return String::new();
     }
-    next.map(|t| t.lower.to_string()).unwrap_or_default()
+    let Some(next) = rest.first() else { return String::new() };
+    let mut after = next.lower.to_string();
+    // (Not after a title in quotation marks: "... showing "Kell Night" was arrested".)
+    if last.raw.ends_with([',', ';', ':', '.', '"', '\u{201d}', '\u{bb}']) {
+        return after;
+    }
+    for (t, more) in rest.iter().zip(rest.iter().skip(1)).take(2) {
+        if !AUXILIARIES.contains(&t.lower.as_ref()) || t.raw.ends_with([',', ';', ':', '.']) || more.line_start {
+            break;
+        }
+        after.push(' ');
+        after.push_str(&more.lower);
+    }
+    after
 }
+
+/// Auxiliaries whose verb [`after_word`] reads with them: English, German, French ("est";
+/// not "a", which the French verbs of saying hold alone) and Spanish.
+const AUXILIARIES: &[&str] =
+    &["was", "is", "has", "had", "have", "been", "will", "ist", "wurde", "war", "est", "fue", "ha", "sido"];
 
 fn is_apposition(lower: &str, nouns: &[&str]) -> bool {
     nouns.iter().any(|n| lower == *n || (n.len() >= 6 && lower.ends_with(n)))

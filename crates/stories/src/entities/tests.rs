@@ -1772,3 +1772,34 @@ fn a_name_before_the_kind_of_publication_it_is_names_a_publisher() {
     let e = en("", "Ana Brook's newspaper column ran on Monday. Ana Brook said she would write again.");
     assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
 }
+
+#[test]
+fn what_befalls_only_a_person_makes_a_person_of_an_unknown_name() {
+    let cases = [
+        (
+            "en",
+            "After a long count, Oyelaran Bamidele was sworn in on Monday. Tauvaga Lemalu has died at 84, his family said.",
+        ),
+        ("fr", "Au terme du scrutin, Oyelaran Bamidele est élu à la tête du conseil. Tauvaga Lemalu meurt à 84 ans."),
+        (
+            "es",
+            "Tras el recuento, Oyelaran Bamidele fue elegido presidente del consejo. Tauvaga Lemalu murió a los 84 años.",
+        ),
+    ];
+    for (language, text) in cases {
+        let e = extract_entities("", text, Some(language));
+        assert_has(&e, &[("Oyelaran Bamidele", EntityKind::Person), ("Tauvaga Lemalu", EntityKind::Person)]);
+    }
+    let e = extract_entities("", "После подсчёта голосов Ойеларан Бамиделе избран главой совета.", Some("ru"));
+    assert_has(&e, &[("Ойеларан Бамиделе", EntityKind::Person)]);
+    // Not a work's title in quotation marks, a thing after an article, or a people's word;
+    // and not what companies and films do too.
+    let e = en(
+        "",
+        "The harbour cinema showed \"Kell Night Rises\" was arrested. The last Kellish Court Painter died in 1996, and \
+         thus the Kell Log was born. Varrow Tessmark pleaded guilty and Dunmore Pictura was nominated.",
+    );
+    for name in ["Kell Night Rises", "Kellish Court Painter", "Kell Log", "Varrow Tessmark", "Dunmore Pictura"] {
+        assert!(!e.iter().any(|x| x.name == name && x.kind == EntityKind::Person), "{name}: {e:?}");
+    }
+}

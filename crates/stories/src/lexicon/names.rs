@@ -25,6 +25,8 @@ pub(crate) struct Lexicon {
     pub title_endings: &'static [&'static str],
     /// Verbs of saying: the name before them is a person's (or an organisation's).
     pub reporting: &'static [&'static [&'static str]],
+    /// What only a person does or has done to her, said right after her name.
+    pub befalls: Befalls,
     /// Head nouns of organisations' names ("Bank", "Ministry", "Union").
     pub org_words: &'static [&'static str],
     /// Word endings of organisations' names in compounding languages ("Zentralbank").
@@ -78,6 +80,16 @@ pub(crate) struct Lexicon {
     /// Given names of the language, in the nominative, beside the shared list of
     /// `data/given_names.tsv` (which is in Latin letters).
     pub given_names: &'static [&'static str],
+}
+
+/// Verbs whose subject is a person ("died", "resigned"), and participles that say so after
+/// an auxiliary ("was elected", "has been sworn in"; "est élu", "fue detenido"): not what
+/// companies, teams and films do too ("pleaded guilty", "was appointed auditor", "was
+/// nominated", "was crowned champion").
+#[derive(Debug)]
+pub(crate) struct Befalls {
+    pub does: &'static [&'static str],
+    pub undergoes: &'static [&'static str],
 }
 
 /// The lexicon for a language tag ("en", "de-AT"), or the empty one. Ukrainian and
@@ -287,6 +299,30 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "regional",
     ],
     title_endings: &[],
+    befalls: Befalls {
+        does: &["died", "dies", "resigned", "resigns", "resign", "testified", "testifies", "married", "marries"],
+        undergoes: &[
+            "elected",
+            "re-elected",
+            "reelected",
+            "sworn",
+            "born",
+            "inaugurated",
+            "assassinated",
+            "arrested",
+            "jailed",
+            "imprisoned",
+            "detained",
+            "deported",
+            "extradited",
+            "kidnapped",
+            "hospitalized",
+            "hospitalised",
+            "impeached",
+            "pardoned",
+            "knighted",
+        ],
+    },
     reporting: &[
         // The speech verbs without "according": the name before "according to" ends the
         // clause ("information from Kestrel Wire, according to ...") and says nothing.
@@ -1086,6 +1122,21 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "chefs",
         "sprechers",
     ],
+    befalls: Befalls {
+        does: &["starb", "stirbt", "verstarb"],
+        undergoes: &[
+            "gestorben",
+            "verstorben",
+            "zurückgetreten",
+            "festgenommen",
+            "verhaftet",
+            "vereidigt",
+            "geboren",
+            "ermordet",
+            "gewählt",
+            "wiedergewählt",
+        ],
+    },
     reporting: &[&[
         "sagte",
         "sagt",
@@ -1482,6 +1533,33 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
     ],
     title_modifiers: &["ancien", "ancienne", "nouveau", "nouvelle", "général", "générale", "premier", "première"],
     title_endings: &[],
+    befalls: Befalls {
+        does: &["meurt", "décède", "démissionne"],
+        undergoes: &[
+            "mort",
+            "morte",
+            "décédé",
+            "décédée",
+            "élu",
+            "élue",
+            "réélu",
+            "réélue",
+            "arrêté",
+            "arrêtée",
+            "assassiné",
+            "assassinée",
+            "investi",
+            "investie",
+            "né",
+            "née",
+            "inculpé",
+            "inculpée",
+            "incarcéré",
+            "incarcérée",
+            "hospitalisé",
+            "hospitalisée",
+        ],
+    },
     reporting: &[&[
         "a",
         "déclaré",
@@ -1901,6 +1979,28 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
     ],
     title_modifiers: &["ex", "expresidente", "nuevo", "nueva", "general", "primer", "primera"],
     title_endings: &[],
+    befalls: Befalls {
+        does: &["murió", "muere", "falleció", "fallece", "dimitió", "dimite", "nació"],
+        undergoes: &[
+            "elegido",
+            "elegida",
+            "reelegido",
+            "reelegida",
+            "detenido",
+            "detenida",
+            "arrestado",
+            "arrestada",
+            "asesinado",
+            "asesinada",
+            "fallecido",
+            "fallecida",
+            "muerto",
+            "muerta",
+            "investido",
+            "investida",
+            "dimitido",
+        ],
+    },
     reporting: &[&[
         "dijo",
         "afirmó",
@@ -2310,6 +2410,7 @@ pub(crate) static OTHER: Lexicon = Lexicon {
     ],
     title_modifiers: &[],
     title_endings: &[],
+    befalls: Befalls { does: &[], undergoes: &[] },
     reporting: &[],
     org_words: &[],
     org_endings: &[],
