@@ -163,6 +163,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     drop_common_abbreviations(&mut groups, &body);
     drop_shouted_words(&mut groups, &body);
     join_middle_initials(&mut groups);
+    join_middle_names(&mut groups, lexicon);
     join_surnames(&mut groups, weak, &body, lexicon);
     join_double_surnames(&mut groups, lexicon);
     part_coordinated_names(&mut groups);
@@ -704,6 +705,53 @@ fn join_middle_initials(groups: &mut HashMap<String, Group>) {
             // The name as written in full ("Donald J. Trump").
             plain.name = g.name;
             plain.words = g.words;
+        }
+    }
+}
+
+/// "Ana Brook" and "Ana Kellia Brook" in one article: a person named once with her middle
+/// names (one or two) and once without is one person, where the short name reads as a
+/// person's (a given name first, a title, a verb of saying). She is shown by the form the
+/// article uses more (the full one on a tie), and her surname alone then has one owner.
+fn join_middle_names(groups: &mut HashMap<String, Group>, lexicon: &Lexicon) {
+    let person = |g: &Group| {
+        !g.known_org
+            && (g.evidence.person > 0
+                || g.evidence.titled > 0
+                || g.words.first().is_some_and(|w| known::is_given_name_in(&w.to_lowercase(), lexicon)))
+    };
+    let pairs: Vec<(String, String)> = groups
+        .iter()
+        .filter(|(_, g)| !g.known_org)
+        .filter_map(|(key, _)| {
+            let words: Vec<&str> = key.split(' ').collect();
+            let middle = words.get(1..words.len().checked_sub(1)?)?;
+            let plain = |w: &&str| {
+                w.chars().all(char::is_alphabetic)
+                    && !lexicon.connectors.contains(w)
+                    && !lexicon.name_particles.contains(w)
+                    && !lexicon.is_org_word(w)
+                    && !lexicon.place_words.contains(w)
+            };
+            if !(1..=2).contains(&middle.len()) || !middle.iter().all(plain) {
+                return None;
+            }
+            let bare = format!("{} {}", words[0], words[words.len() - 1]);
+            groups.get(&bare).filter(|g| person(g)).map(|_| (key.clone(), bare))
+        })
+        .collect();
+    for (full, bare) in pairs {
+        if let Some(g) = groups.remove(&full)
+            && let Some(plain) = groups.get_mut(&bare)
+        {
+            if g.mentions >= plain.mentions {
+                plain.name = g.name;
+                plain.words = g.words;
+            }
+            plain.mentions += g.mentions;
+            plain.evidence.person += g.evidence.person;
+            plain.evidence.titled += g.evidence.titled;
+            plain.forms.extend(g.forms);
         }
     }
 }

@@ -1803,3 +1803,18 @@ fn what_befalls_only_a_person_makes_a_person_of_an_unknown_name() {
         assert!(!e.iter().any(|x| x.name == name && x.kind == EntityKind::Person), "{name}: {e:?}");
     }
 }
+
+#[test]
+fn a_name_with_and_without_its_middle_name_is_one_person() {
+    let e = en(
+        "",
+        "Police found Gregor Tessan Faulk at his home on Sunday. Gregor Faulk, 52, ran a restaurant, a neighbour said. \
+         Faulk had complained to the mayor.",
+    );
+    let people: Vec<&Entity> = e.iter().filter(|x| x.kind == EntityKind::Person).collect();
+    assert_eq!(people.len(), 1, "{e:?}");
+    assert_eq!(people[0].key, "gregor faulk");
+    // Not across a connector or an organisation's word.
+    let e = en("", "Ana Brook said the Ana and Brook fund would open. Ana Brook Bank said nothing.");
+    assert!(e.iter().any(|x| x.key == "ana brook bank"), "{e:?}");
+}
