@@ -481,7 +481,17 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     let befalls = !matches!(m.before.as_str(), "the" | "a" | "an")
         && !m.words.first().is_some_and(|w| lexicon.demonyms.contains(&w.to_lowercase().as_str()))
         && befalls_a_person(&m.after, lexicon);
-    if m.titled || (lexicon.is_reporting(m.after.as_str()) && !object) || befalls {
+    // "Kellwire reported": a lone word that reports, and that no full name of the article
+    // owns (its surname is joined to the full name after), is an outlet or a company; a
+    // person is named in full before her surname reports.
+    // ("residents of Kellmere reported": not the object of a preposition.)
+    let outlet_reports = lexicon.is_english()
+        && m.words.len() == 1
+        && matches!(m.after.as_str(), "reported" | "reports")
+        && !OBJECT_PREPOSITIONS.contains(&m.before.as_str());
+    if outlet_reports && !m.titled {
+        e.org += 1;
+    } else if m.titled || (lexicon.is_reporting(m.after.as_str()) && !object) || befalls {
         e.person += 1;
     }
     if m.titled {

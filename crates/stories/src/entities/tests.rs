@@ -1818,3 +1818,15 @@ fn a_name_with_and_without_its_middle_name_is_one_person() {
     let e = en("", "Ana Brook said the Ana and Brook fund would open. Ana Brook Bank said nothing.");
     assert!(e.iter().any(|x| x.key == "ana brook bank"), "{e:?}");
 }
+
+#[test]
+fn a_lone_word_that_reports_is_an_outlet_unless_a_full_name_owns_it() {
+    let e = en(
+        "",
+        "The port will close in May, Kellwire reported on Monday. Talks went on, Dara Voskuijlen said. Voskuijlen \
+         reported progress. Residents of Brannock reported smoke.",
+    );
+    assert_has(&e, &[("Kellwire", EntityKind::Organization), ("Dara Voskuijlen", EntityKind::Person)]);
+    assert!(!e.iter().any(|x| x.key == "voskuijlen"), "the surname joins its full name: {e:?}");
+    assert!(!e.iter().any(|x| x.key == "brannock" && x.kind == EntityKind::Organization), "{e:?}");
+}
