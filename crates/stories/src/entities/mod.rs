@@ -1039,6 +1039,11 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     let first = lower.first()?;
     let last = lower.last()?;
     let several = lower.len() >= 2;
+    // "Against Sponsors" (of "the Justice Against Sponsors of Kell Act", a law's name cut
+    // after its first word): no name opens with a preposition.
+    if lexicon.is_english() && ENGLISH_PREPOSITIONS.contains(&first.as_str()) {
+        return None;
+    }
     // "Bank of England", "Gulf of Mexico", "Port Authority of Kell Bay": the words before the
     // first "of" (or its kin) say what the name is.
     let head_len = lower
@@ -1239,6 +1244,14 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     }
     None
 }
+
+/// English prepositions, which open no name (written capitalised, they open a title of a
+/// work or a law).
+const ENGLISH_PREPOSITIONS: &[&str] = &[
+    "against", "about", "above", "across", "after", "among", "before", "behind", "beneath", "beside", "between",
+    "beyond", "despite", "during", "for", "from", "into", "of", "onto", "over", "through", "toward", "towards",
+    "under", "upon", "with", "within", "without",
+];
 
 /// English points of the compass that open a people's word ("South Korean", "Central Asian").
 const COMPASS_WORDS: &[&str] = &[

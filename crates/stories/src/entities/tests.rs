@@ -1830,3 +1830,15 @@ fn a_lone_word_that_reports_is_an_outlet_unless_a_full_name_owns_it() {
     assert!(!e.iter().any(|x| x.key == "voskuijlen"), "the surname joins its full name: {e:?}");
     assert!(!e.iter().any(|x| x.key == "brannock" && x.kind == EntityKind::Organization), "{e:?}");
 }
+
+#[test]
+fn a_law_named_after_a_title_and_a_school_by_its_grade() {
+    let e =
+        en("", "The Justice Against Sponsors of Kell Raids Act, or JAKRA, moved to the floor of the Senate in May.");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "a law's name is nobody's: {e:?}");
+    let e = en(
+        "",
+        "Parents at Sandy Kellbrook Elementary said the school reopened. Sandy Kellbrook Elementary will close.",
+    );
+    assert_has(&e, &[("Sandy Kellbrook Elementary", EntityKind::Organization)]);
+}

@@ -416,6 +416,8 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "network",
         "channel",
         "school",
+        // "Kellbrook Elementary": an American primary school by its grade.
+        "elementary",
         "hospital",
         "administration",
         "treasury",
