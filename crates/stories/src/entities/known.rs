@@ -41,6 +41,11 @@ static PLACES: LazyLock<HashMap<&'static str, Place>> = LazyLock::new(|| {
             let _id = fields.next()?;
             let population = fields.next()?.parse().ok()?;
             let main = fields.next().filter(|m| !m.is_empty());
+            // Another name of a city that is a well-known organisation's ("google" for Topeka,
+            // "hamas" for Hamm, "white house" for Casablanca) names the organisation.
+            if main.is_some() && organisation(name).is_some() {
+                return None;
+            }
             Some((name, Place { population, main }))
         })
         .collect()
@@ -180,6 +185,17 @@ pub(crate) fn organisation(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn another_name_of_a_city_that_an_organisation_goes_by_names_the_organisation() {
+        // GeoNames lists them as other names of Topeka, Hamm and Casablanca.
+        for name in ["google", "hamas", "white house"] {
+            assert!(place(name).is_none(), "{name}");
+        }
+        assert!(place("topeka").is_some() && place("hamm").is_some());
+        // A city's main name stays a place, whatever a company is called after it.
+        assert!(place("toyota").is_some());
+    }
 
     #[test]
     fn the_lists_load_and_answer() {

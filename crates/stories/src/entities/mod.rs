@@ -949,7 +949,9 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     };
     let singles: Vec<String> = groups.keys().filter(|k| surname(k)).cloned().collect();
     for single in singles {
-        if country(&single) {
+        // ("House", the chamber, is not short for "White House" or "State House", buildings
+        // and the offices in them; "Legislature" is short for "Utah Legislature".)
+        if country(&single) || (lexicon.is_english() && single == "house") {
             continue;
         }
         // ("Söder" is keyed as the district it also names: its words are the surname.)

@@ -1842,3 +1842,13 @@ fn a_law_named_after_a_title_and_a_school_by_its_grade() {
     );
     assert_has(&e, &[("Sandy Kellbrook Elementary", EntityKind::Organization)]);
 }
+
+#[test]
+fn the_house_is_not_short_for_the_white_house() {
+    let e = en(
+        "",
+        "The official declined to testify at a House hearing on Wednesday. Critics said the White House had a larger \
+         role. The House will vote again in June.",
+    );
+    assert_has(&e, &[("House", EntityKind::Organization), ("White House", EntityKind::Organization)]);
+}
