@@ -1041,6 +1041,11 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     let first = lower.first()?;
     let last = lower.last()?;
     let several = lower.len() >= 2;
+    // "Hurricane Kellan", "Typhoon Mawar", "Ураган Келлан": a storm is none of the three
+    // kinds, however its given name reads.
+    if several && STORM_WORDS.contains(&first.as_str()) {
+        return None;
+    }
     // "Against Sponsors" (of "the Justice Against Sponsors of Kell Act", a law's name cut
     // after its first word): no name opens with a preposition.
     if lexicon.is_english() && ENGLISH_PREPOSITIONS.contains(&first.as_str()) {
@@ -1246,6 +1251,31 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     }
     None
 }
+
+/// Words for a storm that open its name, in English, French, Spanish, German and Russian.
+const STORM_WORDS: &[&str] = &[
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "storm",
+    "tropical",
+    "ouragan",
+    "tempête",
+    "typhon",
+    "huracán",
+    "tormenta",
+    "tifón",
+    "ciclón",
+    "hurrikan",
+    "sturm",
+    "orkan",
+    "taifun",
+    "zyklon",
+    "ураган",
+    "тайфун",
+    "шторм",
+    "циклон",
+];
 
 /// English prepositions, which open no name (written capitalised, they open a title of a
 /// work or a law).

@@ -1852,3 +1852,14 @@ fn the_house_is_not_short_for_the_white_house() {
     );
     assert_has(&e, &[("House", EntityKind::Organization), ("White House", EntityKind::Organization)]);
 }
+
+#[test]
+fn a_storm_is_no_person_and_no_place() {
+    let e = en(
+        "",
+        "In light of the coming Hurricane Kellan, shops closed. For all of you who are in Kellan's path, stay safe. \
+         Typhoon Marisol struck Guam on Monday.",
+    );
+    assert!(!e.iter().any(|x| x.name.contains("Kellan") || x.name.contains("Marisol")), "{e:?}");
+    assert_has(&e, &[("Guam", EntityKind::Place)]);
+}
