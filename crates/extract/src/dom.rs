@@ -117,12 +117,18 @@ impl Dom {
 
     /// All text under `id`, whitespace collapsed, in document order.
     pub(crate) fn text_of(&self, id: NodeId) -> String {
+        self.text_where(id, |_| true)
+    }
+
+    /// [`Dom::text_of`], without the subtrees of the elements `keep` refuses (hidden ones).
+    pub(crate) fn text_where(&self, id: NodeId, keep: impl Fn(NodeId) -> bool) -> String {
         let mut out = String::new();
         let mut stack = vec![id];
         while let Some(n) = stack.pop() {
             match &self.nodes[n].data {
                 NodeData::Text(t) => push_collapsed(&mut out, t),
                 NodeData::Element { name, .. } if matches!(&*name.local, "script" | "style" | "template") => {}
+                NodeData::Element { .. } if n != id && !keep(n) => {}
                 _ => {
                     let kids: Vec<NodeId> = self.children(n).collect();
                     stack.extend(kids.into_iter().rev());

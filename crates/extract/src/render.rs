@@ -170,7 +170,8 @@ fn negative_text(dom: &Dom, m: &Measure, root: NodeId) -> u32 {
 fn is_comment_heading(dom: &Dom, m: &Measure, n: NodeId, tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
         && m.text[n] < 120
-        && furniture::opens_comment_section(&dom.text_of(n))
+        // (Its visible words: WordPress hides a "Cancel reply" link inside it.)
+        && furniture::opens_comment_section(&dom.text_where(n, |c| !m.skipped[c]))
 }
 
 /// Whether such a heading is in `root`'s subtree (a bounded look: a comment section's heading
@@ -191,6 +192,23 @@ fn holds_comment_heading(dom: &Dom, m: &Measure, root: NodeId) -> bool {
             stack.extend(dom.children(n));
             stack[start..].reverse();
         }
+    }
+    false
+}
+
+/// Whether an element `tag` is in `root`'s subtree (a bounded look).
+fn holds_tag(dom: &Dom, root: NodeId, tag: &str) -> bool {
+    let mut stack = vec![root];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 2_000 {
+            return false;
+        }
+        if n != root && dom.tag(n).is_some_and(|t| &**t == tag) {
+            return true;
+        }
+        stack.extend(dom.children(n));
     }
     false
 }
@@ -325,6 +343,12 @@ impl Writer<'_> {
             return true;
         }
         if m.standing[n] == Standing::Negative && (m.text[n] * 2 < self.total || m.firmly_negative[n]) {
+            return true;
+        }
+        // A form with a box to write in is the comment form, whatever its notes say ("You may
+        // use these HTML tags"). (A form around the whole page, as some frameworks write,
+        // is never inside the article.)
+        if tag == "form" && holds_tag(self.dom, n, "textarea") {
             return true;
         }
         let text = m.text[n];

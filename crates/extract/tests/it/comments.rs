@@ -278,3 +278,34 @@ fn a_short_link_heavy_post_above_a_long_thread_is_kept() {
     assert!(got.text.contains("here are a few more from readers"), "the post is kept: {}", got.text);
     assert!(!got.text.contains("thirty years"), "the comments are not the article: {}", got.text);
 }
+
+#[test]
+fn a_comment_heading_is_read_by_its_visible_words_and_the_comment_form_is_never_the_article() {
+    // The heading holds a hidden "Cancel reply" link, as WordPress writes it; the form's note
+    // lists the tags a comment may use.
+    let form = r#"<form action="/comments-post" method="post" id="commentform">
+<p class="comment-notes">Your email address will not be published. Required fields are marked</p>
+<p><label for="comment">Comment</label><textarea id="comment" name="comment"></textarea></p>
+<p class="form-allowed-tags">You may use these <abbr title="HyperText Markup Language">HTML</abbr> tags and attributes: <code>&lt;a href=&quot;&quot;&gt; &lt;b&gt; &lt;em&gt; &lt;strong&gt;</code></p>
+<p><input type="submit" value="Post Comment"></p></form>"#;
+    let heading = r##"<h3 id="reply-title">Leave a Reply <small><a rel="nofollow" href="#respond" style="display:none;">Cancel reply</a></small></h3>"##;
+    let html = format!(
+        r#"<html><body><div class="main"><h1>Spring tides flood the quay</h1>
+<p>{}</p><p>{}</p><p>{}</p>
+<div id="respond">{heading}{form}</div>
+</div></body></html>"#,
+        POST[0], POST[1], POST[2]
+    );
+    let got = run(&html);
+    assert!(got.text.contains("calmer weather and lighter winds"), "{}", got.text);
+    assert!(!got.text.contains("Leave a Reply"), "the heading ends the article: {}", got.text);
+    assert!(!got.text.contains("HTML tags"), "{}", got.text);
+    // A short post (the heading does not end fewer than 30 words): the form is still left out.
+    let html = format!(
+        r#"<html><body><div class="main"><h1>Tides</h1><p>The quay flooded twice on Thursday, the harbour master said.</p>
+<p>More high water is due in a fortnight.</p>{form}</div></body></html>"#
+    );
+    let got = run(&html);
+    assert!(got.text.contains("harbour master"), "{}", got.text);
+    assert!(!got.text.contains("HTML tags") && !got.text.contains("email address"), "{}", got.text);
+}
