@@ -27,7 +27,15 @@ fn main() -> ExitCode {
         cli.global.log_json || std::env::var("NEWSDESK_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
     init_logging(matches!(cli.command, Command::Serve(_) | Command::Worker), json_logs);
     let env: BTreeMap<String, String> = std::env::vars().collect();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    // The site reads SQLite on the thread that serves the request, and such a read may wait
+    // on the disk: one worker more than there are cores keeps the cores busy meanwhile (see
+    // BENCHMARKS.md, "The site under load"). `TOKIO_WORKER_THREADS` still decides when set.
+    if matches!(cli.command, Command::Serve(_)) && std::env::var_os("TOKIO_WORKER_THREADS").is_none() {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        builder.worker_threads(cores + 1);
+    }
+    let runtime = match builder.enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
