@@ -250,7 +250,52 @@ pub(super) fn nominative_name(
             *last = capitalise(&nominative);
         }
     }
+    // A foreign given name the lists do not know, seen only in the instrumental, where the
+    // surname agrees: "с Джорджей Мелони" is Джорджа Мелони (a woman's "-ей"/"-ой" before an
+    // indeclinable surname or a woman's "-ой"), "с Дугласом Даймондом" Дуглас Даймонд.
+    if kind == EntityKind::Person
+        && words.len() >= 2
+        && lexicon.given_nominative(&words[0].to_lowercase()).is_none()
+        && let Some((given, surname)) = instrumental_nominatives(&words[0], &words[words.len() - 1])
+    {
+        words[0] = given;
+        if let Some(last) = words.last_mut() {
+            *last = surname;
+        }
+    }
     words.join(" ")
+}
+
+/// A given name and a surname both in the instrumental, in the nominative (see
+/// [`nominative_name`]); `None` unless the two agree on a case and a gender.
+fn instrumental_nominatives(given: &str, surname: &str) -> Option<(String, String)> {
+    let lower = given.to_lowercase();
+    let last = surname.to_lowercase();
+    if lower.chars().count() < 5 || !lower.chars().all(|c| ('а'..='я').contains(&c) || c == 'ё') {
+        return None;
+    }
+    let indeclinable = last.ends_with(['и', 'е', 'о', 'у', 'ю', 'ь']);
+    let sibilant = |stem: &str| stem.ends_with(['ж', 'ш', 'ч', 'щ', 'ц']);
+    if let Some(stem) = lower.strip_suffix("ей").or_else(|| lower.strip_suffix("ой")) {
+        // A woman's name: "-ей" after a soft consonant is "-я", after a sibilant "-а".
+        let ending = if lower.ends_with("ей") && !sibilant(stem) { "я" } else { "а" };
+        let surname = if indeclinable {
+            surname.to_owned()
+        } else if let Some(s) = last.strip_suffix("ой") {
+            let adjective = s.ends_with("ск") || s.ends_with("цк");
+            capitalise(&format!("{s}{}", if adjective { "ая" } else { "а" }))
+        } else {
+            return None;
+        };
+        return Some((capitalise(&format!("{stem}{ending}")), surname));
+    }
+    let stem = lower.strip_suffix("ом")?;
+    let surname = if indeclinable && !last.ends_with("ом") {
+        surname.to_owned()
+    } else {
+        capitalise(last.strip_suffix("ом").filter(|s| s.chars().count() >= 3)?)
+    };
+    Some((capitalise(stem), surname))
 }
 
 /// A Russian region's noun in any case: its nominative, and whether it is feminine.

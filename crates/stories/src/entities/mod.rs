@@ -1161,7 +1161,8 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     }
     // "глава банка Герман Греф": where names decline, a given name first makes a person
     // whatever noun stands before.
-    if several && lexicon.declines_names() && known::is_given_name_in(first, lexicon) && !org_head {
+    // (Not a country's name: "Новой Зеландии" reads as the case form of a given name.)
+    if several && lexicon.declines_names() && known::is_given_name_in(first, lexicon) && !org_head && !country {
         return Some(EntityKind::Person);
     }
     // "DACA": a short word in capitals that spells a big city's other name ("Daca") names no

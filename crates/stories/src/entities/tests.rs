@@ -1863,3 +1863,15 @@ fn a_storm_is_no_person_and_no_place() {
     assert!(!e.iter().any(|x| x.name.contains("Kellan") || x.name.contains("Marisol")), "{e:?}");
     assert_has(&e, &[("Guam", EntityKind::Place)]);
 }
+
+#[test]
+fn a_foreign_name_seen_only_in_the_instrumental_is_given_in_the_nominative() {
+    let ru = |text: &str| extract_entities("", text, Some("ru"));
+    let e = ru("Коалиция во главе с Ливией Орсини получила большинство голосов на выборах.");
+    assert_has(&e, &[("Ливия Орсини", EntityKind::Person)]);
+    let e = ru("Министр встретился с Флетчером Даймондом в Чикаго в четверг.");
+    assert_has(&e, &[("Флетчер Даймонд", EntityKind::Person)]);
+    // A country's name in an oblique case is the country, not a given name's case form.
+    let e = ru("В Новой Зеландии произошло сильное землетрясение, сообщили власти.");
+    assert_has(&e, &[("Новая Зеландия", EntityKind::Place)]);
+}
