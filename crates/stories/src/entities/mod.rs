@@ -1041,6 +1041,11 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     let first = lower.first()?;
     let last = lower.last()?;
     let several = lower.len() >= 2;
+    // "XVI-lea" (of "Benedict al XVI-lea", the Romanian "the 16th"): a regnal number alone
+    // names nobody.
+    if !several && is_regnal_number(&g.name) {
+        return None;
+    }
     // "Hurricane Kellan", "Typhoon Mawar", "Ураган Келлан": a storm is none of the three
     // kinds, however its given name reads.
     if several && STORM_WORDS.contains(&first.as_str()) {
@@ -1251,6 +1256,24 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
         return Some(EntityKind::Organization);
     }
     None
+}
+
+/// A Roman numeral of two letters or more, alone or with an ordinal's ending after a hyphen
+/// ("XVI", "XVI-lea", "III-e").
+/// Only numerals written the standard way count ("LLC", "XXL" and "LIC" are none).
+fn is_regnal_number(name: &str) -> bool {
+    let numeral = name.split('-').next().unwrap_or(name);
+    if numeral.len() < 2 || numeral.len() > 8 || !numeral.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
+        return false;
+    }
+    // Tens then units, each as the standard form writes its digit.
+    const TENS: [&str; 10] = ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"];
+    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    let rest = numeral.strip_prefix('C').unwrap_or(numeral);
+    (0..10).rev().any(|t| {
+        rest.strip_prefix(TENS[t])
+            .is_some_and(|units| (0..10).any(|u| units == UNITS[u]) && !(t == 0 && units.is_empty()))
+    })
 }
 
 /// Words for a storm that open its name, in English, French, Spanish, German and Russian.

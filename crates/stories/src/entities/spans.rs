@@ -1294,10 +1294,22 @@ fn after_word(last: &Token<'_>, rest: &[Token<'_>]) -> String {
     if is_possessive(last.raw) {
         return String::new();
     }
+    // (Not after a title in quotation marks: "... showing "Kell Night" was arrested".)
+    let joined = !last.raw.ends_with([',', ';', ':', '.', '"', '\u{201d}', '\u{bb}']);
+    // A short aside in parentheses right after the name is read past: "Ana Brook (D-Kell)
+    // said", "Ana Brook (pictured) died", "Ana Brook (photo) est élue".
+    let rest = match rest.first() {
+        Some(open) if joined && open.raw.starts_with('(') => {
+            match rest.iter().take(4).position(|t| t.raw.ends_with(')')) {
+                Some(close) if rest.get(close + 1).is_some_and(|t| !t.line_start) => &rest[close + 1..],
+                _ => rest,
+            }
+        }
+        _ => rest,
+    };
     let Some(next) = rest.first() else { return String::new() };
     let mut after = next.lower.to_string();
-    // (Not after a title in quotation marks: "... showing "Kell Night" was arrested".)
-    if last.raw.ends_with([',', ';', ':', '.', '"', '\u{201d}', '\u{bb}']) {
+    if !joined {
         return after;
     }
     for (t, more) in rest.iter().zip(rest.iter().skip(1)).take(2) {
