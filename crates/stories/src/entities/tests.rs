@@ -1883,3 +1883,12 @@ fn a_short_aside_in_parentheses_after_a_name_is_read_past_and_a_regnal_number_na
     assert!(is_regnal_number("XVI") && is_regnal_number("XVI-lea") && is_regnal_number("XL"));
     assert!(!is_regnal_number("LLC") && !is_regnal_number("XXL") && !is_regnal_number("LIC") && !is_regnal_number("I"));
 }
+
+#[test]
+fn special_is_a_title_word() {
+    let e = en(
+        "",
+        "Neither the department nor the Office of Special Counsel, an agency, commented. Special Envoy Kellan Voss arrived.",
+    );
+    assert_has(&e, &[("Office of Special Counsel", EntityKind::Organization), ("Kellan Voss", EntityKind::Person)]);
+}

@@ -278,6 +278,8 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "assistant",
         "associate",
         "senior",
+        // "Special Counsel", "Special Envoy"; "the Office of Special Counsel".
+        "special",
         "opposition",
         "labor",
         "labour",
