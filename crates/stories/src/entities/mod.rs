@@ -591,7 +591,9 @@ fn leads_a_government(m: &Mention, lexicon: &Lexicon) -> bool {
     let lower = m.words[0].to_lowercase();
     let people = lexicon.demonyms.contains(&lower.as_str()) || is_demonym_of_place(&lower);
     let place = crate::gazetteer::territory(&lower).is_some()
-        || known::place(&lower).is_some_and(|p| p.population >= 100_000 || p.is_region());
+        // (A city by its own name: "Bush" is only another name of Būsh, in Egypt.)
+        || known::place(&lower)
+            .is_some_and(|p| (p.population >= 100_000 && p.main.is_none()) || p.population >= 1_000_000 || p.is_region());
     // ("the House administration committee": an institution's word is no leader.)
     let institution = lexicon.is_org_word(&lower) || STANDALONE_INSTITUTIONS.contains(&lower.as_str());
     !people
@@ -1101,7 +1103,18 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     let abbreviation = !several && is_abbreviation(&g.name);
     let country =
         territory_here(key, lexicon, sure).is_some() || territory_here(&fold_words(&lower), lexicon, sure).is_some();
-    let place = known::place(key).or_else(|| known::place(&fold_words(&lower))).map_or(0, |p| p.population);
+    // "Kyle", "Bella": in English, a given name alone that is only another name of a foreign
+    // city (GeoNames: Kiel, Bello) names it only where the text says it is a place.
+    let foreign_alone = lexicon.is_english()
+        && !several
+        && g.evidence.place == 0
+        && known::is_given_name(first)
+        && known::place(first).is_some_and(|p| p.main.is_some() && p.population < 1_000_000 && !p.is_region());
+    let place = if foreign_alone {
+        0
+    } else {
+        known::place(key).or_else(|| known::place(&fold_words(&lower))).map_or(0, |p| p.population)
+    };
     // Nouns are capitalised in German: a lone capitalised word needs more to be a name.
     // In a language that declines names, a lone capitalised word is as often an
     // organisation's one-word name ("Минфин") as a surname: it needs a title to be a person.

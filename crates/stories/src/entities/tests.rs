@@ -1892,3 +1892,14 @@ fn special_is_a_title_word() {
     );
     assert_has(&e, &[("Office of Special Counsel", EntityKind::Organization), ("Kellan Voss", EntityKind::Person)]);
 }
+
+#[test]
+fn another_name_of_a_foreign_city_is_no_place_alone() {
+    // GeoNames gives "Bush" as a name of Būsh and "Kyle" of Kiel: neither is a place here.
+    let e = en(
+        "",
+        "An ambassador in the Bush administration spoke. Kyle brought the boat back on Monday, his brother said.",
+    );
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Place), "{e:?}");
+    assert_has(&e, &[("Bush", EntityKind::Person)]);
+}
