@@ -591,7 +591,7 @@ fn leads_a_government(m: &Mention, lexicon: &Lexicon) -> bool {
     let lower = m.words[0].to_lowercase();
     let people = lexicon.demonyms.contains(&lower.as_str()) || is_demonym_of_place(&lower);
     let place = crate::gazetteer::territory(&lower).is_some()
-        // (A city by its own name: "Bush" is only another name of Būsh, in Egypt.)
+        // (A city by its own name: "Walton" is only another name of a part of Lahore.)
         || known::place(&lower)
             .is_some_and(|p| (p.population >= 100_000 && p.main.is_none()) || p.population >= 1_000_000 || p.is_region());
     // ("the House administration committee": an institution's word is no leader.)
@@ -1053,8 +1053,8 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     if several && STORM_WORDS.contains(&first.as_str()) {
         return None;
     }
-    // "Against Sponsors" (of "the Justice Against Sponsors of Kell Act", a law's name cut
-    // after its first word): no name opens with a preposition.
+    // "Against Raiders" (of "the Justice Against Raiders of Kell Act", a law's name cut after
+    // its first word): no name opens with a preposition.
     if lexicon.is_english() && ENGLISH_PREPOSITIONS.contains(&first.as_str()) {
         return None;
     }

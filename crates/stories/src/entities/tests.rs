@@ -1833,8 +1833,7 @@ fn a_lone_word_that_reports_is_an_outlet_unless_a_full_name_owns_it() {
 
 #[test]
 fn a_law_named_after_a_title_and_a_school_by_its_grade() {
-    let e =
-        en("", "The Justice Against Sponsors of Kell Raids Act, or JAKRA, moved to the floor of the Senate in May.");
+    let e = en("", "Lawmakers argued over the Justice Against Raiders of Kell Harbour Act until late on Tuesday.");
     assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "a law's name is nobody's: {e:?}");
     let e = en(
         "",
@@ -1888,18 +1887,19 @@ fn a_short_aside_in_parentheses_after_a_name_is_read_past_and_a_regnal_number_na
 fn special_is_a_title_word() {
     let e = en(
         "",
-        "Neither the department nor the Office of Special Counsel, an agency, commented. Special Envoy Kellan Voss arrived.",
+        "The harbour board and the Office of Special Counsel both kept quiet on Friday. Special Envoy Kellan Voss arrived.",
     );
     assert_has(&e, &[("Office of Special Counsel", EntityKind::Organization), ("Kellan Voss", EntityKind::Person)]);
 }
 
 #[test]
 fn another_name_of_a_foreign_city_is_no_place_alone() {
-    // GeoNames gives "Bush" as a name of Būsh and "Kyle" of Kiel: neither is a place here.
+    // GeoNames gives "Walton" as a name of Model Town (Lahore) and "Hayden" of Mesa, Arizona:
+    // neither is a place here.
     let e = en(
         "",
-        "An ambassador in the Bush administration spoke. Kyle brought the boat back on Monday, his brother said.",
+        "Harbour fees rose twice under the Walton administration. Hayden, a ferry pilot, moved to the coast on Monday.",
     );
     assert!(!e.iter().any(|x| x.kind == EntityKind::Place), "{e:?}");
-    assert_has(&e, &[("Bush", EntityKind::Person)]);
+    assert_has(&e, &[("Walton", EntityKind::Person)]);
 }
