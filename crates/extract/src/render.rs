@@ -177,38 +177,32 @@ fn is_comment_heading(dom: &Dom, m: &Measure, n: NodeId, tag: &str) -> bool {
 /// Whether such a heading is in `root`'s subtree (a bounded look: a comment section's heading
 /// sits near the top of its container).
 fn holds_comment_heading(dom: &Dom, m: &Measure, root: NodeId) -> bool {
+    finds_element(dom, root, 400, |n, tag| is_comment_heading(dom, m, n, tag))
+}
+
+/// Whether an element `tag` is in `root`'s subtree, below it.
+fn holds_tag(dom: &Dom, root: NodeId, tag: &str) -> bool {
+    finds_element(dom, root, 2_000, |n, t| n != root && t == tag)
+}
+
+/// Whether an element of `root`'s subtree (itself included) is `found`, looking at `limit`
+/// nodes at most, in document order.
+fn finds_element(dom: &Dom, root: NodeId, limit: usize, found: impl Fn(NodeId, &str) -> bool) -> bool {
     let mut stack = vec![root];
     let mut seen = 0;
     while let Some(n) = stack.pop() {
         seen += 1;
-        if seen > 400 {
+        if seen > limit {
             return false;
         }
         if let Some(tag) = dom.tag(n) {
-            if is_comment_heading(dom, m, n, tag) {
+            if found(n, tag) {
                 return true;
             }
             let start = stack.len();
             stack.extend(dom.children(n));
             stack[start..].reverse();
         }
-    }
-    false
-}
-
-/// Whether an element `tag` is in `root`'s subtree (a bounded look).
-fn holds_tag(dom: &Dom, root: NodeId, tag: &str) -> bool {
-    let mut stack = vec![root];
-    let mut seen = 0;
-    while let Some(n) = stack.pop() {
-        seen += 1;
-        if seen > 2_000 {
-            return false;
-        }
-        if n != root && dom.tag(n).is_some_and(|t| &**t == tag) {
-            return true;
-        }
-        stack.extend(dom.children(n));
     }
     false
 }
