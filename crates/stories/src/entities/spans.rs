@@ -1286,10 +1286,9 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
 }
 
 /// The word after a name's last token, lowercase; none after a possessive ("Britain's
-/// tabloids": what follows is what the name owns, not what it is or does).
-/// The word after a name, lowercase. After an auxiliary, the verb it goes with is part of it
-/// ("was elected", "has been sworn", "est élu", "ha sido detenido"): what the name did or
-/// had done to it.
+/// tabloids": what follows is what the name owns, not what it is or does). After an
+/// auxiliary, the verb it goes with is part of it ("was elected", "has been sworn", "est
+/// élu", "ha sido detenido"): what the name did or had done to it.
 fn after_word(last: &Token<'_>, rest: &[Token<'_>]) -> String {
     if is_possessive(last.raw) {
         return String::new();
@@ -1297,11 +1296,17 @@ fn after_word(last: &Token<'_>, rest: &[Token<'_>]) -> String {
     // (Not after a title in quotation marks: "... showing "Kell Night" was arrested".)
     let joined = !last.raw.ends_with([',', ';', ':', '.', '"', '\u{201d}', '\u{bb}']);
     // A short aside in parentheses right after the name is read past: "Ana Brook (D-Kell)
-    // said", "Ana Brook (pictured) died", "Ana Brook (photo) est élue".
+    // said", "Ana Brook (pictured) died", "Ana Brook (photo) est élue". (Not a ticker or a
+    // credit in capitals: "Kellmark (KLMK.O) said" says nothing of a person.)
     let rest = match rest.first() {
         Some(open) if joined && open.raw.starts_with('(') => {
             match rest.iter().take(4).position(|t| t.raw.ends_with(')')) {
-                Some(close) if rest.get(close + 1).is_some_and(|t| !t.line_start) => &rest[close + 1..],
+                Some(close)
+                    if rest.get(close + 1).is_some_and(|t| !t.line_start)
+                        && rest[..=close].iter().any(|t| t.raw.chars().any(char::is_lowercase)) =>
+                {
+                    &rest[close + 1..]
+                }
                 _ => rest,
             }
         }

@@ -1879,6 +1879,9 @@ fn a_foreign_name_seen_only_in_the_instrumental_is_given_in_the_nominative() {
 fn a_short_aside_in_parentheses_after_a_name_is_read_past_and_a_regnal_number_names_nobody() {
     let e = en("", "Sen. Kellan Voss (D-Kell.) said the bill would pass. Tauvaga Lemalu (pictured) died on Monday.");
     assert_has(&e, &[("Kellan Voss", EntityKind::Person), ("Tauvaga Lemalu", EntityKind::Person)]);
+    // A ticker in capitals is no aside: the verb after it says nothing of a person.
+    let e = en("", "Profits rose, and Kellmark (KLMK.O) said so on Monday. Kellmark shares rose.");
+    assert!(!e.iter().any(|x| x.name == "Kellmark" && x.kind == EntityKind::Person), "{e:?}");
     assert!(is_regnal_number("XVI") && is_regnal_number("XVI-lea") && is_regnal_number("XL"));
     assert!(!is_regnal_number("LLC") && !is_regnal_number("XXL") && !is_regnal_number("LIC") && !is_regnal_number("I"));
 }
