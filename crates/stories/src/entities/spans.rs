@@ -1217,7 +1217,13 @@ enum Follows {
     Nothing,
     Title,
     Organisation,
+    /// A noun that names an organisation or a person's trade ("producer", "publisher"): the
+    /// organisation's, unless the name reads as a person's ("Ana Brook, a film producer").
+    Trade,
 }
+
+/// Nouns of [`Lexicon::org_appositions`] that are people's trades too.
+const TRADES: &[&str] = &["producer", "developer", "publisher", "operator", "supplier"];
 
 /// The apposition after a run ending in a comma: a title ("Helen Dickinson, its chief
 /// executive,") or a noun for an organisation ("Codelco, the state miner,").
@@ -1276,7 +1282,13 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
         if lex.org_appositions.contains(&t.lower.as_ref()) && !possessive && !modifier {
             // ("Ana Brook, her label and her fans": what is hers is not she.)
             let hers = lex.is_english() && matches!(from[1].lower.as_ref(), "her" | "his");
-            return if hers { Follows::Nothing } else { Follows::Organisation };
+            return if hers {
+                Follows::Nothing
+            } else if TRADES.contains(&t.lower.as_ref()) {
+                Follows::Trade
+            } else {
+                Follows::Organisation
+            };
         }
         if t.raw.ends_with([',', '.', ';']) || capital(t) && !is_abbreviation(&t.word) {
             break;
@@ -1788,7 +1800,11 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
             after,
             weak,
             titled: (cx.titled && first) || (last && cx.follows == Follows::Title),
-            org_apposition: (org_apposition && first) || (last && cx.follows == Follows::Organisation),
+            org_apposition: (org_apposition && first)
+                || (last
+                    && (cx.follows == Follows::Organisation
+                        || (cx.follows == Follows::Trade
+                            && !((2..=3).contains(&part.len()) && known::is_given_name_in(&part[0].lower, lex))))),
             town: cx.town && last && !cx.titled,
         });
     }

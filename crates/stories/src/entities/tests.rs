@@ -1906,3 +1906,13 @@ fn another_name_of_a_foreign_city_is_no_place_alone() {
     assert!(!e.iter().any(|x| x.kind == EntityKind::Place), "{e:?}");
     assert_has(&e, &[("Walton", EntityKind::Person)]);
 }
+
+#[test]
+fn a_trade_after_a_persons_name_is_hers() {
+    let e = en(
+        "",
+        "\"It struck me,\" said Daniel Kellmin, a documentary film producer and editor with a production company. \
+         Kellsoft, the game developer, said nothing.",
+    );
+    assert_has(&e, &[("Daniel Kellmin", EntityKind::Person), ("Kellsoft", EntityKind::Organization)]);
+}
