@@ -1319,7 +1319,7 @@ const STORM_WORDS: &[&str] = &[
 const ENGLISH_PREPOSITIONS: &[&str] = &[
     "against", "about", "above", "across", "after", "among", "before", "behind", "beneath", "beside", "between",
     "beyond", "despite", "during", "for", "from", "into", "of", "onto", "over", "through", "toward", "towards",
-    "under", "upon", "with", "within", "without",
+    "under", "upon", "with", "within", "without", "via",
 ];
 
 /// English points of the compass that open a people's word ("South Korean", "Central Asian").

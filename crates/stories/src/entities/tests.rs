@@ -1916,3 +1916,14 @@ fn a_trade_after_a_persons_name_is_hers() {
     );
     assert_has(&e, &[("Daniel Kellmin", EntityKind::Person), ("Kellsoft", EntityKind::Organization)]);
 }
+
+#[test]
+fn a_former_country_is_a_place_and_via_opens_no_name() {
+    let e = en(
+        "",
+        "Harbour trade with the Soviet Union ended in 1991, when the USSR was dissolved. Via Kell News, the report spread.",
+    );
+    assert_has(&e, &[("Soviet Union", EntityKind::Place)]);
+    assert_eq!(e.iter().filter(|x| x.kind == EntityKind::Place).count(), 1, "one entity for both names: {e:?}");
+    assert!(!e.iter().any(|x| x.name.starts_with("Via")), "{e:?}");
+}
