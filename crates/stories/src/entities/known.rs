@@ -43,7 +43,8 @@ static PLACES: LazyLock<HashMap<&'static str, Place>> = LazyLock::new(|| {
             let main = fields.next().filter(|m| !m.is_empty());
             // Another name of a city that is a well-known organisation's ("google" for Topeka,
             // "hamas" for Hamm, "white house" for Casablanca) names the organisation.
-            if main.is_some() && organisation(name).is_some() {
+            // (The names here are lowercase: looked up as they are, without a copy each.)
+            if main.is_some() && ORGANISATIONS.by_lowercase.contains_key(name) {
                 return None;
             }
             Some((name, Place { population, main }))

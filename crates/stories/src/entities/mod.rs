@@ -951,9 +951,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
     };
     let singles: Vec<String> = groups.keys().filter(|k| surname(k)).cloned().collect();
     for single in singles {
-        // ("House", the chamber, is not short for "White House" or "State House", buildings
-        // and the offices in them; "Legislature" is short for "Utah Legislature".)
-        if country(&single) || (lexicon.is_english() && single == "house") {
+        if country(&single) {
             continue;
         }
         // ("Söder" is keyed as the district it also names: its words are the surname.)
@@ -972,6 +970,21 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
             continue;
         };
         if groups.get(&single).is_some_and(|g| g.known_org) {
+            continue;
+        }
+        // An institution named by its one word is short for a longer name only where the
+        // words before it are its realm or its head ("Utah Legislature", "US Navy", "Department
+        // of the Treasury"); "House", the chamber, is not short for "White House" or "State
+        // House".
+        let realm = |full: &str| {
+            full.rsplit_once(' ').is_some_and(|(before, _)| {
+                before.ends_with(" of")
+                    || before.ends_with(" of the")
+                    || known::place(before).is_some()
+                    || crate::gazetteer::territory(before).is_some()
+            })
+        };
+        if lexicon.is_english() && STANDALONE_INSTITUTIONS.contains(&single.as_str()) && !realm(&owner) {
             continue;
         }
         if let Some(g) = groups.remove(&single)

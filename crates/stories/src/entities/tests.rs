@@ -1850,6 +1850,9 @@ fn the_house_is_not_short_for_the_white_house() {
          role. The House will vote again in June.",
     );
     assert_has(&e, &[("House", EntityKind::Organization), ("White House", EntityKind::Organization)]);
+    // An institution's one word is short for its name with its realm or its head.
+    let e = en("", "The Utah Legislature met on Monday. The Legislature passed the harbour bill late that night.");
+    assert_eq!(e.iter().filter(|x| x.kind == EntityKind::Organization).count(), 1, "{e:?}");
 }
 
 #[test]
