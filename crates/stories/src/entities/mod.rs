@@ -89,6 +89,9 @@ struct Group {
     mentions: u32,
     evidence: Evidence,
     known_org: bool,
+    /// A lone word that is the surname of two or more people the article names in full
+    /// ("Jackson" beside "Jesse Jackson Jr." and "Sandra Jackson"): one of them, whichever.
+    surname_of_several: bool,
 }
 
 /// The entities of an article, most mentioned first (ties by name). `language` is the
@@ -150,6 +153,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
             mentions: 0,
             evidence: Evidence::default(),
             known_org,
+            surname_of_several: false,
         });
         group.mentions += 1;
         group.forms.insert(display.clone());
@@ -397,6 +401,9 @@ fn key_of(m: &Mention, lexicon: &Lexicon, sure: bool) -> (String, bool) {
 /// English prepositions whose object a name is: a verb after it is not the name's.
 const OBJECT_PREPOSITIONS: &[&str] =
     &["of", "for", "at", "from", "with", "by", "on", "to", "about", "against", "into", "near", "over"];
+
+/// Numbers after a name that a son or grandson of the same name bears.
+const REGNAL_SUFFIXES: &[&str] = &["ii", "iii", "iv"];
 
 /// English institutions named by their one word ("the Treasury", "the Senate").
 const STANDALONE_INSTITUTIONS: &[&str] =
@@ -854,6 +861,16 @@ fn without_middle_initial(key: &str) -> Option<String> {
     Some(bare.join(" "))
 }
 
+/// A name without the number a son or grandson of the same name bears ("william taylor iii").
+fn without_regnal_suffix(key: &str) -> &str {
+    key.rsplit_once(' ').filter(|(_, last)| REGNAL_SUFFIXES.contains(last)).map_or(key, |(name, _)| name)
+}
+
+/// A name without its "Jr." or "Sr.", if it has one.
+fn without_junior(key: &str) -> Option<&str> {
+    ["jr.", "jr", "sr.", "sr"].iter().find_map(|s| key.strip_suffix(s)?.strip_suffix(' '))
+}
+
 /// A surname alone is the person named in full, when one full name ends with it.
 fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>, text: &str, lexicon: &Lexicon) {
     // Places are no full names, and a country is no surname: "America" alone is not "Central
@@ -877,16 +894,41 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
         // (A state named after "of" in a court's name is the court's realm, not its
         // surname.)
         // ("le pen" is the surname of "marine le pen".)
+        // ("Taylor" is the surname of "William Taylor III" too; not "Trump" of "Donald Trump
+        // Jr.", whose father the text names by his surname alone.)
         let owns = |f: &str| {
+            let f = without_regnal_suffix(f);
             f.strip_suffix(single).and_then(|rest| rest.strip_suffix(' ')).is_some_and(|rest| {
                 !rest.is_empty() && !rest.rsplit(' ').next().is_some_and(|w| matches!(w, "of" | "for" | "on" | "at"))
             })
         };
         let owners: Vec<&String> = full_names.iter().filter(|f| owns(f)).collect();
+        // ("Jackson" beside "Marta Jackson" and "Cyrus Jackson Jr." is either.)
+        if full_names.iter().any(|f| without_junior(f).is_some_and(owns)) {
+            return None;
+        }
         // One full name, or one that every other ends with ("peter strzok" in "agent peter
         // strzok", a title the lists do not know kept in the name).
+        // ("robert s. mueller iii" is "robert mueller" too, and "raúl brook" is "raul brook".)
+        let plain = |o: &str| {
+            let o = without_regnal_suffix(o);
+            let o = without_middle_initial(o).unwrap_or_else(|| o.to_owned());
+            o.split(' ')
+                .map(|w| {
+                    Some(crate::script::fold_to_latin(w)).filter(|f| !f.is_empty()).unwrap_or_else(|| w.to_owned())
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let shortest = owners.iter().min_by_key(|o| o.len())?;
-        owners.iter().all(|o| *o == *shortest || o.ends_with(&format!(" {shortest}"))).then(|| (*shortest).clone())
+        let plain_shortest = plain(shortest);
+        owners
+            .iter()
+            .all(|o| {
+                let o = plain(o);
+                o == plain_shortest || o.ends_with(&format!(" {plain_shortest}"))
+            })
+            .then(|| (*shortest).clone())
     };
     // A surname repeated alone is a person's sign only for a name that could be a person's: a
     // given name first, a title, a verb of saying, or words the text never writes in
@@ -949,9 +991,14 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
         !k.contains(' ')
             || k.split_once(' ').is_some_and(|(a, rest)| lexicon.name_articles.contains(&a) && !rest.contains(' '))
     };
-    let singles: Vec<String> = groups.keys().filter(|k| surname(k)).cloned().collect();
+    // (Or a word keyed by the place it is another name of: "Harper" is also Costa Mesa's.)
+    let singles: Vec<String> =
+        groups.iter().filter(|(k, g)| surname(k) || g.words.len() == 1).map(|(k, _)| k.clone()).collect();
     for single in singles {
-        if country(&single) {
+        // ("Jordan said" beside "Jim Jordan": a country's name alone is the person's surname
+        // where it does what a person does and nothing says a place.)
+        let says_person = groups.get(&single).is_some_and(|g| g.evidence.person > 0 && g.evidence.place == 0);
+        if country(&single) && !says_person {
             continue;
         }
         // ("Söder" is keyed as the district it also names: its words are the surname.)
@@ -965,11 +1012,26 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
             })
         };
         let Some(owner) = owner_of(&single)
-            .or_else(|| written.filter(|w| *w != single).and_then(|w| owner_of(&w)).filter(person_like))
+            .or_else(|| written.clone().filter(|w| *w != single).and_then(|w| owner_of(&w)).filter(person_like))
         else {
+            // ("Jackson" beside "Jesse Jackson Jr." and "Sandra Jackson".)
+            let surname = written.as_deref().unwrap_or(&single);
+            let people = full_names
+                .iter()
+                .filter(|full| {
+                    let f = without_regnal_suffix(without_junior(full).unwrap_or(full));
+                    f.strip_suffix(surname).is_some_and(|rest| rest.ends_with(' ') && rest.len() > 1)
+                        && person_like(full)
+                })
+                .count();
+            if people >= 2
+                && let Some(g) = groups.get_mut(&single)
+            {
+                g.surname_of_several = true;
+            }
             continue;
         };
-        if groups.get(&single).is_some_and(|g| g.known_org) {
+        if groups.get(&single).is_some_and(|g| g.known_org) || (country(&single) && !person_like(&owner)) {
             continue;
         }
         // An institution named by its one word is short for a longer name only where the
@@ -1056,6 +1118,19 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     let first = lower.first()?;
     let last = lower.last()?;
     let several = lower.len() >= 2;
+    // (Not where the words around it say a place or an organisation, nor the gazetteer a
+    // country, nor a word that names an event or an institution: "Olympics" of "Sydney
+    // Olympics" and "Summer Olympics".)
+    if g.surname_of_several
+        && g.evidence.place == 0
+        && g.evidence.org == 0
+        && crate::gazetteer::territory(key).is_none()
+        && !lexicon.other_heads.contains(&first.as_str())
+        && !lexicon.is_org_word(first)
+        && !lexicon.place_words.contains(&first.as_str())
+    {
+        return Some(EntityKind::Person);
+    }
     // "XVI-lea" (of "Benedict al XVI-lea", the Romanian "the 16th"): a regnal number alone
     // names nobody.
     if !several && is_regnal_number(&g.name) {

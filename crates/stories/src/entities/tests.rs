@@ -1930,3 +1930,44 @@ fn a_former_country_is_a_place_and_via_opens_no_name() {
     assert_eq!(e.iter().filter(|x| x.kind == EntityKind::Place).count(), 1, "one entity for both names: {e:?}");
     assert!(!e.iter().any(|x| x.name.starts_with("Via")), "{e:?}");
 }
+
+#[test]
+fn a_surname_alone_finds_its_person_whatever_else_it_names() {
+    // A surname that is also another name of a city ("Harper" is one of Costa Mesa's).
+    let e = en(
+        "A director's first musical",
+        "The script reached Wilma Harper in the spring. By June, Harper had cast the lead, and Harper said the songs came last.",
+    );
+    assert_eq!(find(&e, "wilma harper").mentions, 3, "{e:?}");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Place), "{e:?}");
+    // A surname after which a grandson's number stands.
+    let e = en(
+        "Envoy testifies",
+        "The envoy, Walter Taylor III, spoke for nine hours. Taylor said the aid was held back, and Taylor left at dusk.",
+    );
+    assert_eq!(find(&e, "walter taylor iii").mentions, 3, "{e:?}");
+    assert!(!e.iter().any(|x| x.key == "taylor"), "{e:?}");
+    // A country's name that is the person's surname, where it acts as a person does.
+    let e = en(
+        "Committee member objects",
+        "Representative Milo Jordan objected to the subpoena on Tuesday. Jordan said the panel had no standing.",
+    );
+    assert_eq!((find(&e, "milo jordan").kind, find(&e, "milo jordan").mentions), (EntityKind::Person, 2), "{e:?}");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Place), "{e:?}");
+    // ... but not where it is the country.
+    let e =
+        en("Talks resume", "Nadia Jordan, a mediator, arrived in Amman. Officials in Jordan said talks would resume.");
+    assert_eq!(find(&e, "jordan").kind, EntityKind::Place, "{e:?}");
+    // The surname of two people of the article is one of them, never the town of that name.
+    let e = en(
+        "Former congressman sentenced",
+        "Cyrus Jackson Jr. was sentenced on Monday; his wife, Marta Jackson, sat behind him. Jackson said he was sorry.",
+    );
+    assert_eq!(find(&e, "jackson").kind, EntityKind::Person, "{e:?}");
+    // A name written with and without its accents is one person's.
+    let e = en(
+        "Whip race",
+        "Representative Raúl Ostrander will run, aides said. Raul Ostrander's allies cheered. Ostrander said he had the votes.",
+    );
+    assert!(!e.iter().any(|x| x.key == "ostrander"), "{e:?}");
+}
