@@ -402,6 +402,9 @@ fn key_of(m: &Mention, lexicon: &Lexicon, sure: bool) -> (String, bool) {
 const OBJECT_PREPOSITIONS: &[&str] =
     &["of", "for", "at", "from", "with", "by", "on", "to", "about", "against", "into", "near", "over"];
 
+/// People a place needs for a name after "in" or "at" that holds its name to be a place.
+const HELD_PLACE_POPULATION: u64 = 100_000;
+
 /// Numbers after a name that a son or grandson of the same name bears.
 const REGNAL_SUFFIXES: &[&str] = &["ii", "iii", "iv"];
 
@@ -1342,11 +1345,14 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // known place ("Northern Virginia", "Old Oslo", "Bergen Harbour"): products, shops,
     // magazines and websites are written after "in" and "at" too ("in Kellmap Studio", "at
     // Dunmore Bakehouse").
+    // (A town of a few thousand people is no evidence: "at Best Buy" holds a Russian town's
+    // name.)
     let holds_place = || {
         (1..=2).any(|size| {
             lower.windows(size).any(|w| {
                 let part = w.join(" ");
-                known::place(&part).is_some() || crate::gazetteer::territory(&part).is_some()
+                known::place(&part).is_some_and(|p| p.population >= HELD_PLACE_POPULATION || p.is_region())
+                    || crate::gazetteer::territory(&part).is_some()
             })
         })
     };

@@ -907,6 +907,12 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 });
                 all_counted && times >= 2
             };
+        // "10:30 AEST", "2:52 p.m. EST": letters in capitals after a clock time are its time
+        // zone; "UPDATE 2:52 p.m.", "CORRECTION 10.15": a line that opens with a word in
+        // capitals before a clock time opens with a live page's label. Neither is a name.
+        let clock = lone_capitals
+            && ((i > 0 && is_clock(tokens[i - 1].raw))
+                || (t.line_start && after_token.is_some_and(|a| is_clock(a.raw) && !is_count(a.raw))));
         // "Group D", "Plan B", "Vitamin C": a word and a capital letter are a label, no name
         // (unless the word is a given name: "Malcolm X").
         let label = items.len() == 2
@@ -944,6 +950,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && !heading_in_capitals
             && !counted
             && !label
+            && !clock
         {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
             // ("Senator representing Kell North": not across a verb's form.)
@@ -1124,6 +1131,22 @@ fn is_count(raw: &str) -> bool {
     let digits = raw.bytes().filter(u8::is_ascii_digit).count();
     let year = raw.len() == 4 && digits == 4 && (raw.starts_with("19") || raw.starts_with("20"));
     digits > 0 && !year && raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+}
+
+/// A clock time as written in news: "10:30", "9.45", "14:05," or the "a.m." / "pm" after one.
+fn is_clock(raw: &str) -> bool {
+    let raw = raw.trim_end_matches([',', ';', ':']);
+    let lower = raw.to_ascii_lowercase();
+    if matches!(lower.as_str(), "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m") {
+        return true;
+    }
+    let raw = raw.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let Some((hours, minutes)) = raw.split_once([':', '.']) else { return false };
+    (1..=2).contains(&hours.len())
+        && minutes.len() == 2
+        && hours.bytes().chain(minutes.bytes()).all(|b| b.is_ascii_digit())
+        && hours.parse::<u8>().is_ok_and(|h| h < 24)
+        && minutes.parse::<u8>().is_ok_and(|m| m < 60)
 }
 
 /// A state's postal code ("MD", "NJ;"), as written after a town and its comma.

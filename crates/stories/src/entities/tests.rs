@@ -1971,3 +1971,25 @@ fn a_surname_alone_finds_its_person_whatever_else_it_names() {
     );
     assert!(!e.iter().any(|x| x.key == "ostrander"), "{e:?}");
 }
+
+#[test]
+fn a_clock_times_zone_and_a_live_pages_label_are_no_names() {
+    let e = en(
+        "Ferry strike live",
+        "The ferries stopped at 10:30 AEST, the Kellport Ferry Union said.\nUPDATE 2:52 p.m. EST -- The Union met the \
+         port board again. NATO was not involved.",
+    );
+    for not_one in ["aest", "est", "update"] {
+        assert!(!e.iter().any(|x| x.key == not_one), "{not_one}: {e:?}");
+    }
+    assert_eq!(find(&e, "kellport ferry union").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "nato").kind, EntityKind::Organization, "{e:?}");
+}
+
+#[test]
+fn a_name_after_at_is_a_place_only_by_a_places_name_of_some_size() {
+    // "Buy" is a Russian town of some twenty thousand people; "Oslo" a capital.
+    let e = en("Receipts", "The campaign card was used at Best Buy twice, and later at Old Oslo Harbour.");
+    assert!(!e.iter().any(|x| x.key == "best buy" && x.kind == EntityKind::Place), "{e:?}");
+    assert_eq!(find(&e, "old oslo harbour").kind, EntityKind::Place, "{e:?}");
+}
