@@ -263,7 +263,54 @@ pub(super) fn nominative_name(
             *last = surname;
         }
     }
+    // A man's foreign given name the lists know only in Latin letters, seen only in the
+    // genitive, the dative or the prepositional, where the surname agrees or does not decline:
+    // "Брендана Фрейзера" is Брендан Фрейзер, "Бену Бернанке" Бен Бернанке.
+    let written: Vec<&str> = name.split(' ').collect();
+    if kind == EntityKind::Person
+        && words.len() >= 2
+        && let Some((given, surname)) = oblique_nominatives(written[0], written[written.len() - 1], lexicon)
+    {
+        words[0] = given;
+        if let Some(last) = words.last_mut() {
+            *last = surname;
+        }
+    }
     words.join(" ")
+}
+
+/// A man's given name and his surname in the same oblique case, in the nominative (see
+/// [`nominative_name`]): the given name's ending ("-а", "-у", "-е") taken off must leave a
+/// given name of the shared list, which the whole word is not (so "Дина", "Паула" stay); the
+/// surname loses the same ending, or its soft form for a "-ь" ("Мельдаля": "Мельдаль"), or
+/// stays as written where it ends in a vowel and so does not decline ("Болсонару").
+fn oblique_nominatives(given: &str, surname: &str, lexicon: &Lexicon) -> Option<(String, String)> {
+    let lower = given.to_lowercase();
+    let last = surname.to_lowercase();
+    let cyrillic = |w: &str| w.chars().all(|c| ('а'..='я').contains(&c) || "ёіїєґ-".contains(c));
+    // A given name as written in the nominative: the shared list's or the language's own.
+    let nominative_given =
+        |w: &str| known::is_given_name_spelled(w) || lexicon.given_nominative(w).is_some_and(|n| n == w);
+    if lower.chars().count() < 4 || !cyrillic(&lower) || !cyrillic(&last) || nominative_given(&lower) {
+        return None;
+    }
+    let (ending, soft) = [("а", "я"), ("у", "ю"), ("е", "")].into_iter().find(|(e, _)| lower.ends_with(e))?;
+    let stem = &lower[..lower.len() - ending.len()];
+    if !nominative_given(stem) || stem.ends_with(|c: char| "аеёиоуыэюяіїєь".contains(c)) {
+        return None;
+    }
+    let consonant_before = |w: &str| w.chars().last().is_some_and(|c| !"аеёиоуыэюяіїєйь".contains(c));
+    let surname_stem = |w: &str| w.chars().count() >= 3 && consonant_before(w);
+    let nominative = if let Some(s) = last.strip_suffix(ending).filter(|s| surname_stem(s)) {
+        s.to_owned()
+    } else if let Some(s) = last.strip_suffix(soft).filter(|s| !soft.is_empty() && surname_stem(s)) {
+        format!("{s}ь")
+    } else if last.ends_with(|c: char| "иоуэюеі".contains(c)) && !last.ends_with(ending) {
+        last.clone()
+    } else {
+        return None;
+    };
+    Some((capitalise(stem), capitalise(&nominative)))
 }
 
 /// A given name and a surname both in the instrumental, in the nominative (see

@@ -169,6 +169,12 @@ pub(crate) fn is_given_name_in(lower: &str, lexicon: &crate::lexicon::names::Lex
     masculine || feminine
 }
 
+/// Whether a word in another script spells a given name of the shared list in Latin letters
+/// ("Брендан" is Brendan).
+pub(crate) fn is_given_name_spelled(word: &str) -> bool {
+    GIVEN_FOLDED.contains(&crate::script::fold_to_latin(word))
+}
+
 /// Whether a well-known organisation's name of several words starts with this lowercase word.
 pub(crate) fn starts_organisation(lower: &str) -> bool {
     ORGANISATIONS.first_words.contains(lower)

@@ -1993,3 +1993,20 @@ fn a_name_after_at_is_a_place_only_by_a_places_name_of_some_size() {
     assert!(!e.iter().any(|x| x.key == "best buy" && x.kind == EntityKind::Place), "{e:?}");
     assert_eq!(find(&e, "old oslo harbour").kind, EntityKind::Place, "{e:?}");
 }
+
+#[test]
+fn a_foreign_mans_name_in_an_oblique_case_is_shown_in_the_nominative() {
+    let ru = |text: &str| extract_entities("", text, Some("ru"));
+    let names =
+        |e: &[Entity]| e.iter().filter(|x| x.kind == EntityKind::Person).map(|x| x.name.clone()).collect::<Vec<_>>();
+    // The genitive, the dative with a soft surname, and a surname that does not decline.
+    let e = ru("Премию вручили режиссёру, а награду за роль получил актёр в исполнении Гордона Тавернера.");
+    assert_eq!(names(&e), ["Гордон Тавернер"], "{e:?}");
+    let e = ru("Нобелевскую премию по химии присудили Ларсу Ведалю за работу о катализе.");
+    assert_eq!(names(&e), ["Ларс Ведаль"], "{e:?}");
+    let e = ru("Медаль вручили Томасу Ногути за исследования климата.");
+    assert_eq!(names(&e), ["Томас Ногути"], "{e:?}");
+    // A woman's name that ends as a man's genitive does stays as written.
+    let e = ru("Главную роль сыграла Паула Ведаль, сообщила студия.");
+    assert_eq!(names(&e), ["Паула Ведаль"], "{e:?}");
+}
