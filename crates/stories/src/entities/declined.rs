@@ -119,6 +119,63 @@ pub(super) fn adjective_nominatives(word: &str) -> Vec<String> {
     }
 }
 
+/// A Russian or Ukrainian adjective in any case ("консервативной", "всеобщего"), on a word of
+/// six letters or more.
+pub(super) fn is_adjective_form(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ого", "его", "ому", "ему", "ой", "ей", "ая", "яя", "ую", "юю", "ым", "им", "ий", "ый", "ое", "ее", "ых", "их",
+        "ые", "ие", "ої", "ою", "ій", "ий",
+    ];
+    lower.chars().count() >= 6 && lower.chars().all(char::is_alphabetic) && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// An institution's name of adjectives and a head noun, in the nominative: "Консервативной
+/// партии" is Консервативная партия, "Всеобщего прогрессивного конгресса" Всеобщий
+/// прогрессивный конгресс. `None` unless the last word is an institution's noun of the lexicon
+/// in some case and every other word an adjective.
+fn institution_nominative(name: &str, lexicon: &Lexicon) -> Option<String> {
+    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+    let (head, adjectives) = words.split_last()?;
+    if adjectives.is_empty() || !adjectives.iter().all(|a| is_adjective_form(a)) {
+        return None;
+    }
+    let noun = noun_nominatives(head).into_iter().find(|n| lexicon.org_words.contains(&n.as_str()))?;
+    let feminine = noun.ends_with(['а', 'я']);
+    let neuter = noun.ends_with(['о', 'е']);
+    // Ukrainian writes its own letters, and "-ий" / "-а" / "-е" for every stem.
+    let ukrainian = name.to_lowercase().contains(['і', 'ї', 'є', 'ґ']);
+    let adjectives = adjectives.iter().map(|a| {
+        let stem = strip_any(
+            a,
+            &[
+                "ого", "его", "ому", "ему", "ої", "ою", "ой", "ей", "ая", "яя", "ую", "юю", "ым", "им", "ий", "ый",
+                "ое", "ее", "ій", "ої", "а", "е", "у",
+            ],
+        )
+        .unwrap_or(a);
+        // A stem that ends in a velar or a hushing consonant takes "-ий".
+        let hushing = stem.ends_with(['к', 'г', 'х', 'ж', 'ш', 'ч', 'щ']);
+        let ending = match (ukrainian, feminine, neuter) {
+            (true, true, _) => "а",
+            (true, _, true) => "е",
+            (true, ..) => "ий",
+            (false, true, _) => "ая",
+            (false, _, true) => "ое",
+            (false, ..) if hushing => "ий",
+            (false, ..) => "ый",
+        };
+        format!("{stem}{ending}")
+    });
+    let mut out: Vec<String> = adjectives.collect();
+    out.push(noun);
+    let mut out = out.join(" ");
+    // The first word keeps its capital.
+    if let Some(first) = out.chars().next() {
+        out = first.to_uppercase().chain(out.chars().skip(1)).collect();
+    }
+    Some(out)
+}
+
 /// A Russian adjective in the nominative ("центральная", "верховный"), on a word of five
 /// letters or more.
 pub(super) fn is_nominative_adjective(lower: &str) -> bool {
@@ -195,6 +252,11 @@ pub(super) fn nominative_name(
             }
             return nominative.split(' ').map(capitalise).collect::<Vec<_>>().join(" ");
         }
+    }
+    if kind == EntityKind::Organization
+        && let Some(nominative) = institution_nominative(name, lexicon)
+    {
+        return nominative;
     }
     // "Иркутской области": a region's adjective and noun, both made nominative.
     if kind == EntityKind::Place

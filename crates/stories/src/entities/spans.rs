@@ -553,6 +553,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && (!breaks_after(&tokens[j]) || owned_office(j) || plural_owner(j) || persons_initials(&tokens, i, j, lex))
             && !SUFFIXES.contains(&tokens[j].lower.as_ref())
             && !tokens[j + 1].line_start
+            // ("фильм Аны Брук «Большая ...»": a title in guillemets or low quotation marks is
+            // a name of its own; English quotation marks may hold a nickname inside a name.)
+            && !tokens[j + 1].raw.starts_with(['\u{201e}', '\u{ab}'])
         {
             let next = &tokens[j + 1];
             if breaks_after(&tokens[j])
@@ -783,6 +786,52 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let t = &tokens[j + 1];
             items.push(Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false });
             j += 1;
+        }
+        // "Консервативной партии", "Всеобщего прогрессивного конгресса": where names decline,
+        // an institution's name is a capitalised adjective, maybe lowercase ones, and its
+        // lowercase head noun ("партия", "конгресс"); the words belong to the name.
+        if lex.declines_names()
+            // (Not an adjective that opens the sentence: "Правая партия ..." is any party.)
+            && ((items.len() == 1 && !sentence_start) || (items.len() == 2 && lex.is_title(&items[0].lower)))
+            && items.last().is_some_and(|w| super::declined::is_adjective_form(&w.lower))
+            && !breaks_after(&tokens[j])
+        {
+            let mut k = j + 1;
+            while k < tokens.len()
+                && k <= j + 3
+                && !capital(&tokens[k])
+                && !tokens[k].line_start
+                && super::declined::is_adjective_form(&tokens[k].lower)
+                && !breaks_after(&tokens[k])
+            {
+                k += 1;
+            }
+            // (Where a lowercase noun follows the head, it may be the name's too, in the
+            // genitive: "Всемирная организация здравоохранения"; the name is left as found.)
+            let ends_name = |n: usize| {
+                breaks_after(&tokens[n])
+                    || tokens.get(n + 1).is_none_or(|t| {
+                        capital(t)
+                            || t.line_start
+                            || lex.is_function_word(&t.lower)
+                            || super::declined::is_russian_verb(&t.lower)
+                    })
+            };
+            if let Some(head) = tokens.get(k)
+                && !capital(head)
+                && !head.line_start
+                && super::declined::noun_nominatives(&head.lower).iter().any(|n| lex.org_words.contains(&n.as_str()))
+                && ends_name(k)
+            {
+                // ("Лидер Лейбористской партии": a title that opened the sentence is no part.)
+                if items.len() == 2 {
+                    items.remove(0);
+                }
+                for t in &tokens[j + 1..=k] {
+                    items.push(Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false });
+                }
+                j = k;
+            }
         }
         let after_token = tokens.get(j + 1);
         let after = after_word(&tokens[j], &tokens[j + 1..]);
@@ -1183,7 +1232,7 @@ fn names_a_state_after(from: &[Token<'_>]) -> bool {
 /// The longest run of tokens from the start (two to seven) that names a well-known
 /// organisation, not broken by punctuation inside.
 fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
-    if !known::starts_organisation(&tokens[0].lower) {
+    if !known::starts_organisation(&tokens.first()?.lower) {
         return None;
     }
     let most = tokens.len().min(7);
@@ -1736,7 +1785,13 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
     // "тренер Спартака Деян Станкович": after a title, where names decline, a person's name is
     // its last two words (three with a patronymic); what stands before is its owner's.
     let patronymic = |w: &Item| ["вич", "вна", "чна"].iter().any(|e| w.lower.ends_with(e));
-    if lex.declines_names() && cx.titled && items.len() >= 3 && !items.iter().any(|w| w.connector) {
+    // (Not a run that ends in an organisation's word: "лидер Келлской либеральной партии".)
+    if lex.declines_names()
+        && cx.titled
+        && items.len() >= 3
+        && !items.iter().any(|w| w.connector)
+        && !names_organisation
+    {
         let names_an_owner = |w: &Item| {
             is_abbreviation(&w.word) || lex.is_org_word(&w.lower) || crate::gazetteer::territory(&w.lower).is_some()
         };

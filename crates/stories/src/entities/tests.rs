@@ -2010,3 +2010,22 @@ fn a_foreign_mans_name_in_an_oblique_case_is_shown_in_the_nominative() {
     let e = ru("Главную роль сыграла Паула Ведаль, сообщила студия.");
     assert_eq!(names(&e), ["Паула Ведаль"], "{e:?}");
 }
+
+#[test]
+fn an_institutions_adjectives_and_lowercase_noun_are_its_name_where_names_decline() {
+    let ru = |text: &str| extract_entities("", text, Some("ru"));
+    let e = ru("Ана Брук стала лидером Келлской либеральной партии Норвегии. Об этом сообщили в понедельник.");
+    assert_has(&e, &[("Келлская либеральная партия", EntityKind::Organization)]);
+    assert!(!e.iter().any(|x| x.name.starts_with("Келлской")), "{e:?}");
+    let e = ru("Депутаты Келлского народного конгресса проголосовали за бюджет в среду.");
+    assert_has(&e, &[("Келлский народный конгресс", EntityKind::Organization)]);
+}
+
+#[test]
+fn a_coordinator_that_ends_the_text_after_a_name_is_read_safely() {
+    // (Found by `any_text_gives_sound_entities`: "y"/"e" after a name, with nothing after it.)
+    for text in ["Ana Brook e", "Kell Marsh y", "Ana Brook and"] {
+        let _ = extract_entities("", text, Some("es"));
+        let _ = extract_entities("", text, Some("en"));
+    }
+}
