@@ -149,6 +149,16 @@ pub(crate) fn is_given_name_in(lower: &str, lexicon: &crate::lexicon::names::Lex
     if is_given_name(lower) || lexicon.is_given_name(lower) {
         return true;
     }
+    // "Níkos", "Zoë": a name in Latin letters with marks the list writes without them.
+    // (Four letters at least: "În" is Romanian's "in".)
+    if !lower.is_ascii()
+        && lower.chars().count() >= 4
+        && lower.chars().all(|c| c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c))
+        && crate::gazetteer::territory(lower).is_none()
+        && GIVEN.contains(crate::script::fold_to_latin(lower).as_str())
+    {
+        return true;
+    }
     // A country in some case ("России") is no one's name, however close its Latin letters.
     if lower.is_ascii()
         || !lexicon.declines_names()

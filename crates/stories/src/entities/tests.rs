@@ -2029,3 +2029,16 @@ fn a_coordinator_that_ends_the_text_after_a_name_is_read_safely() {
         let _ = extract_entities("", text, Some("en"));
     }
 }
+
+#[test]
+fn a_given_name_written_with_marks_the_list_leaves_out_is_known() {
+    let e = extract_entities(
+        "",
+        "À Chypre, le candidat indépendant Andréas Brannidís arrive en tête du premier tour.",
+        Some("fr"),
+    );
+    assert_has(&e, &[("Andréas Brannidís", EntityKind::Person)]);
+    // A short word with a mark is no given name for it: Romanian's "În" (in).
+    let e = extract_entities("", "În Qatar a început campionatul mondial de fotbal.", Some("ro"));
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
+}
