@@ -1110,6 +1110,24 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<Entit
     if kind == EntityKind::Person && article_first {
         return Some(EntityKind::Organization);
     }
+    // "the Kell Valley High Intensity Drug Trafficking Area wrote": five capitalised words or
+    // more, initials and suffixes aside, name no person; what speaks so is an organisation.
+    let name_words = g
+        .words
+        .iter()
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.trim_end_matches('.').chars().count() > 1
+                && !spans::is_suffix(&w.to_lowercase())
+        })
+        .count();
+    // (Not one that ends in a given name and a surname: "Kell County Undersheriff Ana Brook"
+    // is a title the lists do not know, before a person.)
+    let ends_in_person =
+        g.words.len() >= 2 && known::is_given_name_in(&g.words[g.words.len() - 2].to_lowercase(), lexicon);
+    if kind == EntityKind::Person && name_words >= 5 && !ends_in_person {
+        return Some(EntityKind::Organization);
+    }
     Some(kind)
 }
 

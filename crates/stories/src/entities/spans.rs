@@ -46,6 +46,11 @@ struct Item {
 /// (the English ones are `TITLE_ABBREVIATIONS`).
 const OTHER_TITLE_ABBREVIATIONS: &[&str] = &["m", "mme", "sra"];
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// Whether a lowercase word is a name's suffix ("jr.", "iii").
+pub(super) fn is_suffix(lower: &str) -> bool {
+    SUFFIXES.contains(&lower.trim_end_matches('.'))
+}
 /// Titles that are also common surnames ("Stephen King", "Elizabeth Bishop"): after a given name
 /// with nothing but a suffix after them, they end the person's name.
 const TITLES_ALSO_SURNAMES: &[&str] = &["king", "bishop", "judge", "dean", "prince", "sheriff", "marshal", "pope"];
