@@ -47,6 +47,33 @@ struct Item {
 const OTHER_TITLE_ABBREVIATIONS: &[&str] = &["m", "mme", "sra"];
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
+/// English title modifiers that are adjectives ("National Security Adviser"): they make a
+/// title only with a title word after them.
+fn english_adjective_modifier(lower: &str, lex: &Lexicon) -> bool {
+    lex.is_english()
+        && matches!(
+            lower,
+            "national"
+                | "regional"
+                | "special"
+                | "foreign"
+                | "prime"
+                | "vice"
+                | "deputy"
+                | "former"
+                | "acting"
+                | "interim"
+                | "grand"
+                | "supreme"
+                | "first"
+                | "senior"
+                | "assistant"
+                | "associate"
+                | "chief"
+                | "executive"
+        )
+}
+
 /// Whether a lowercase word is a name's suffix ("jr.", "iii").
 pub(super) fn is_suffix(lower: &str) -> bool {
     SUFFIXES.contains(&lower.trim_end_matches('.'))
@@ -1684,9 +1711,15 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             start -= 1;
         }
         let mut end = t;
+        // ("Director of National Intelligence Ana Brook": an English adjective after "of" is
+        // the title's only before a title word; "Secretary of State", "Chief of Staff" end in
+        // a noun.)
         while end + 2 < items.len()
             && items[end + 1].connector
-            && (lex.title_modifiers.contains(&items[end + 2].lower.as_ref()) || lex.is_title(&items[end + 2].lower))
+            && (lex.is_title(&items[end + 2].lower)
+                || (lex.title_modifiers.contains(&items[end + 2].lower.as_ref())
+                    && (!english_adjective_modifier(&items[end + 2].lower, lex)
+                        || items.get(end + 3).is_some_and(|w| lex.is_title(&w.lower)))))
         {
             end += 2;
         }

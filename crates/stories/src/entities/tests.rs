@@ -2051,3 +2051,13 @@ fn five_capitalised_words_that_speak_are_an_organisation() {
     let e = en("", "Kell County Deputy Undersheriff Ana Brook said the road was closed.");
     assert!(e.iter().any(|x| x.kind == EntityKind::Person && x.key.ends_with("ana brook")), "{e:?}");
 }
+
+#[test]
+fn an_adjective_after_of_in_a_title_is_no_part_of_the_holders_name() {
+    let e = en("", "The warning came from Director of National Intelligence Ana Brook on Friday.");
+    assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
+    assert!(!e.iter().any(|x| x.name.starts_with("Intelligence")), "{e:?}");
+    // A title that ends in a noun after "of" stays the title's.
+    let e = en("", "Secretary of State Ana Brook and Chief of Staff Kell Marsh met on Friday. Marsh said little.");
+    assert_has(&e, &[("Ana Brook", EntityKind::Person), ("Kell Marsh", EntityKind::Person)]);
+}
