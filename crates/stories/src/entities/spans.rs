@@ -1706,7 +1706,11 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             && !items[start - 1].connector
             && !(start > 1 && items[start - 2].connector)
             && (lex.is_title(&items[start - 1].lower) || lex.title_modifiers.contains(&items[start - 1].lower.as_ref()))
-            && !(start > 1 && lex.place_words.contains(&items[start - 1].lower.as_ref()))
+            // ("Deputy County Attorney": not where a title's word stands before the place's.)
+            && !(start > 1
+                && lex.place_words.contains(&items[start - 1].lower.as_ref())
+                && !(lex.is_title(&items[start - 2].lower)
+                    || lex.title_modifiers.contains(&items[start - 2].lower.as_ref())))
         {
             start -= 1;
         }

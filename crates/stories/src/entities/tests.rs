@@ -2061,3 +2061,14 @@ fn an_adjective_after_of_in_a_title_is_no_part_of_the_holders_name() {
     let e = en("", "Secretary of State Ana Brook and Chief of Staff Kell Marsh met on Friday. Marsh said little.");
     assert_has(&e, &[("Ana Brook", EntityKind::Person), ("Kell Marsh", EntityKind::Person)]);
 }
+
+#[test]
+fn a_place_word_inside_a_title_is_the_titles() {
+    let e = en(
+        "",
+        "\"We were told,\" Deputy County Attorney Kell Marsh said. Scotts Bluff County Sheriff Ana Brook agreed.",
+    );
+    assert_has(&e, &[("Kell Marsh", EntityKind::Person), ("Ana Brook", EntityKind::Person)]);
+    assert!(!e.iter().any(|x| x.name.contains("Deputy")), "{e:?}");
+    assert_has(&e, &[("Scotts Bluff County", EntityKind::Place)]);
+}
