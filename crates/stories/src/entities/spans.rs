@@ -1326,8 +1326,37 @@ enum Follows {
     Trade,
 }
 
-/// Nouns of [`Lexicon::org_appositions`] that are people's trades too.
-const TRADES: &[&str] = &["producer", "developer", "publisher", "operator", "supplier"];
+/// Nouns of [`Lexicon::org_appositions`] that are people's trades too, or name a body she
+/// belongs to ("Ana Brook, a member of the association's board").
+const TRADES: &[&str] = &[
+    "producer",
+    "developer",
+    "publisher",
+    "operator",
+    "supplier",
+    "publication",
+    "newsletter",
+    "organization",
+    "organisation",
+    "coalition",
+    "association",
+    "consortium",
+    "cooperative",
+];
+
+/// English nouns for a body, read in an apposition after a name only ("Kell Wire, a local
+/// publication,"), not before one, where an owner's possessive often stands ("the
+/// publication's Ana Brook").
+const BODY_APPOSITIONS: &[&str] = &[
+    "publication",
+    "newsletter",
+    "organization",
+    "organisation",
+    "coalition",
+    "association",
+    "consortium",
+    "cooperative",
+];
 
 /// The apposition after a run ending in a comma: a title ("Helen Dickinson, its chief
 /// executive,") or a noun for an organisation ("Codelco, the state miner,").
@@ -1381,9 +1410,24 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
                 !capital(next)
                     && next.lower.chars().all(char::is_alphabetic)
                     && !lex.connectors.contains(&next.lower.as_ref())
-                    && !matches!(next.lower.as_ref(), "that" | "which" | "who" | "based" | "founded" | "owned" | "with")
+                    && !matches!(
+                        next.lower.as_ref(),
+                        "that"
+                            | "which"
+                            | "who"
+                            | "based"
+                            | "founded"
+                            | "owned"
+                            | "with"
+                            | "in"
+                            | "at"
+                            | "on"
+                            | "from"
+                            | "near"
+                    )
             });
-        if lex.org_appositions.contains(&t.lower.as_ref()) && !possessive && !modifier {
+        let body = lex.is_english() && BODY_APPOSITIONS.contains(&t.lower.as_ref());
+        if (lex.org_appositions.contains(&t.lower.as_ref()) || body) && !possessive && !modifier {
             // ("Ana Brook, her label and her fans": what is hers is not she.)
             let hers = lex.is_english() && matches!(from[1].lower.as_ref(), "her" | "his");
             return if hers {

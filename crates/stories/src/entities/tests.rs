@@ -2072,3 +2072,15 @@ fn a_place_word_inside_a_title_is_the_titles() {
     assert!(!e.iter().any(|x| x.name.contains("Deputy")), "{e:?}");
     assert_has(&e, &[("Scotts Bluff County", EntityKind::Place)]);
 }
+
+#[test]
+fn a_body_named_in_an_apposition_after_a_name_makes_it_an_organisation() {
+    let e = en(
+        "",
+        "Anvel Kesting, a local publication in Port Alder, confronted the senator. The publication's Ana Brook wrote the story.",
+    );
+    assert_eq!(find(&e, "anvel kesting").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "{e:?}");
+    let e = en("", "\"Costs rose,\" said Dunmore Alvey, a consulting firm in Port Alder.");
+    assert_eq!(find(&e, "dunmore alvey").kind, EntityKind::Organization, "{e:?}");
+}
