@@ -989,7 +989,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 all_counted && times >= 2
             };
         // "10:30 AEST", "2:52 p.m. EST": letters in capitals after a clock time are its time
-        // zone; "UPDATE 2:52 p.m.", "CORRECTION 10.15": a line that opens with a word in
+        // zone; "BREAKING 2:52 p.m.", "CORRECTION 10.15": a line that opens with a word in
         // capitals before a clock time opens with a live page's label. Neither is a name.
         let clock = lone_capitals
             && ((i > 0 && is_clock(tokens[i - 1].raw))
