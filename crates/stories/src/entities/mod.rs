@@ -195,6 +195,9 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
             } else {
                 classify(&key, &g, lexicon, sure)
             };
+            // "Acura's 'Jewel Eye' headlamps": a name the text always sets in quotation marks is
+            // a work's, a product's or a term's, no person's.
+            let kind = kind.filter(|k| *k != EntityKind::Person || !always_quoted(&g, &body));
             kind.map(|kind| (key, g, kind))
         })
         .collect();
@@ -255,6 +258,24 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     });
     out.truncate(40);
     out
+}
+
+/// Whether every time the text writes one of the group's forms, quotation marks enclose it.
+fn always_quoted(g: &Group, text: &str) -> bool {
+    const OPENING: &[char] = &['"', '\'', '\u{201c}', '\u{2018}', '\u{ab}', '\u{201e}'];
+    const CLOSING: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', '\u{201c}'];
+    let mut seen = false;
+    for form in &g.forms {
+        for (at, _) in text.match_indices(form.as_str()) {
+            seen = true;
+            let before = text[..at].chars().next_back();
+            let after = text[at + form.len()..].chars().next();
+            if !(before.is_some_and(|c| OPENING.contains(&c)) && after.is_some_and(|c| CLOSING.contains(&c))) {
+                return false;
+            }
+        }
+    }
+    seen
 }
 
 /// The text with the space before a comma, a stop, a colon or a possessive's apostrophe

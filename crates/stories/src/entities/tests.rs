@@ -2084,3 +2084,16 @@ fn a_body_named_in_an_apposition_after_a_name_makes_it_an_organisation() {
     let e = en("", "\"Costs rose,\" said Dunmore Alvey, a consulting firm in Port Alder.");
     assert_eq!(find(&e, "dunmore alvey").kind, EntityKind::Organization, "{e:?}");
 }
+
+#[test]
+fn a_name_always_in_quotation_marks_is_no_persons() {
+    let e = en(
+        "",
+        "Kellmark's 'Amber Eye' headlamps are new, and critics called it the \"Harold Vance\" effect. Ana Brook said so.",
+    );
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person && x.key != "ana brook"), "{e:?}");
+    assert_has(&e, &[("Ana Brook", EntityKind::Person)]);
+    // Quoted once and named plainly once: the person.
+    let e = en("", "\"Harold Vance\" was the headline. Harold Vance said he had not read it.");
+    assert_has(&e, &[("Harold Vance", EntityKind::Person)]);
+}
