@@ -30,7 +30,8 @@ seed() {
     comment_form)
       printf 'comment=The+quay+flooded.&author=Wren&email=wren%%40example.org&url=https%%3A%%2F%%2Fx.example&parent=12&token=abc&remember=1' > "$dir/form.txt" ;;
     understand)
-      printf 'Ferry crews vote to strike at Port Ellis\nPORT ELLIS (Harbor Wire) - Ferry crews voted on Tuesday to strike, the union said. European Central Bank President Christine Lagarde spoke in Frankfurt. Die Gewerkschaft sagte am Montag, der Streik beginne. \xe5\x8c\x97\xe4\xba\xac\xe5\xb8\x82\xe6\x94\xbf\xe5\xba\x9c\xe5\x91\xa8\xe4\xba\x8c\xe8\xa1\xa8\xe7\xa4\xba\xe3\x80\x82 1:\xe2\x80\x9cThe Fall\xe2\x80\x9d\n\nOriginal Source: www.x.example\n' > "$dir/article.txt" ;;
+      printf 'Ferry crews vote to strike at Port Ellis\nPORT ELLIS (Harbor Wire) - Ferry crews voted on Tuesday to strike, the union said. European Central Bank President Christine Lagarde spoke in Frankfurt. Die Gewerkschaft sagte am Montag, der Streik beginne. \xe5\x8c\x97\xe4\xba\xac\xe5\xb8\x82\xe6\x94\xbf\xe5\xba\x9c\xe5\x91\xa8\xe4\xba\x8c\xe8\xa1\xa8\xe7\xa4\xba\xe3\x80\x82 1:\xe2\x80\x9cThe Fall\xe2\x80\x9d\n\nOriginal Source: www.x.example\n' > "$dir/article.txt"
+      printf 'Выборы\nЛидер Келлской либеральной партии Ана Брук вручила премию Гордону Тавернеру. Фильм «Большая река» показали в 10:30 MSK.\nUPDATE 2:52 p.m. EST \xe2\x80\x94 Walter Taylor III said; Taylor left. Ana Brook y\n' > "$dir/names.txt" ;;
     search_query)
       printf 'harbour -ferry "spring tides" lang:de source:x.example after:2026-01-01 OR tide*' > "$dir/query.txt" ;;
   esac

@@ -14,6 +14,10 @@ fn main() {
         let _ = split_sentences(body);
         let _ = summarize(body, &SummaryConfig { language, ..SummaryConfig::default() });
         let _ = extract_entities(title, body, language);
+        // Every lexicon, whatever the detection said: each language reads names its own way.
+        for forced in ["en", "de", "fr", "es", "ru", "uk"] {
+            let _ = extract_entities(title, body, Some(forced));
+        }
         let _ = keyphrases(title, body, 8);
         let _ = Fingerprint::of(body);
         let _ = credited_sources(body);
