@@ -90,7 +90,7 @@ struct Group {
     evidence: Evidence,
     known_org: bool,
     /// A lone word that is the surname of two or more people the article names in full
-    /// ("Jackson" beside "Jesse Jackson Jr." and "Sandra Jackson"): one of them, whichever.
+    /// ("Jackson" beside "Cyrus Jackson Jr." and "Marta Jackson"): one of them, whichever.
     surname_of_several: bool,
 }
 
@@ -1038,7 +1038,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
         let Some(owner) = owner_of(&single)
             .or_else(|| written.clone().filter(|w| *w != single).and_then(|w| owner_of(&w)).filter(person_like))
         else {
-            // ("Jackson" beside "Jesse Jackson Jr." and "Sandra Jackson".)
+            // ("Jackson" beside "Cyrus Jackson Jr." and "Marta Jackson".)
             let surname = written.as_deref().unwrap_or(&single);
             let people = full_names
                 .iter()
@@ -1131,7 +1131,7 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<Entit
     if kind == EntityKind::Person && article_first {
         return Some(EntityKind::Organization);
     }
-    // "the Kell Valley High Intensity Drug Trafficking Area wrote": five capitalised words or
+    // "the Kell Valley Upland Timber Harvest Area wrote": five capitalised words or
     // more, initials and suffixes aside, name no person; what speaks so is an organisation.
     let name_words = g
         .words

@@ -1326,27 +1326,13 @@ enum Follows {
     Trade,
 }
 
-/// Nouns of [`Lexicon::org_appositions`] that are people's trades too, or name a body she
-/// belongs to ("Ana Brook, a member of the association's board").
-const TRADES: &[&str] = &[
-    "producer",
-    "developer",
-    "publisher",
-    "operator",
-    "supplier",
-    "publication",
-    "newsletter",
-    "organization",
-    "organisation",
-    "coalition",
-    "association",
-    "consortium",
-    "cooperative",
-];
+/// Nouns of [`Lexicon::org_appositions`] that are people's trades too.
+const TRADES: &[&str] = &["producer", "developer", "publisher", "operator", "supplier"];
 
 /// English nouns for a body, read in an apposition after a name only ("Kell Wire, a local
 /// publication,"), not before one, where an owner's possessive often stands ("the
-/// publication's Ana Brook").
+/// publication's Ana Brook"); like [`TRADES`], they make no organisation of a name that reads
+/// as a person's ("Ana Brook, a member of the association's board").
 const BODY_APPOSITIONS: &[&str] = &[
     "publication",
     "newsletter",
@@ -1432,7 +1418,7 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
             let hers = lex.is_english() && matches!(from[1].lower.as_ref(), "her" | "his");
             return if hers {
                 Follows::Nothing
-            } else if TRADES.contains(&t.lower.as_ref()) {
+            } else if TRADES.contains(&t.lower.as_ref()) || body {
                 Follows::Trade
             } else {
                 Follows::Organisation

@@ -2039,14 +2039,14 @@ fn a_given_name_written_with_marks_the_list_leaves_out_is_known() {
     );
     assert_has(&e, &[("Andréas Brannidís", EntityKind::Person)]);
     // A short word with a mark is no given name for it: Romanian's "În" (in).
-    let e = extract_entities("", "În Qatar a început campionatul mondial de fotbal.", Some("ro"));
+    let e = extract_entities("", "În Constanța a nins ieri dimineață, iar portul a fost închis.", Some("ro"));
     assert!(!e.iter().any(|x| x.kind == EntityKind::Person), "{e:?}");
 }
 
 #[test]
 fn five_capitalised_words_that_speak_are_an_organisation() {
-    let e = en("", "The Kell Valley High Intensity Drug Trafficking Area wrote in a report that seizures rose.");
-    assert_eq!(find(&e, "kell valley high intensity drug trafficking area").kind, EntityKind::Organization, "{e:?}");
+    let e = en("", "The Kell Valley Upland Timber Harvest Area wrote in a report that permits rose.");
+    assert_eq!(find(&e, "kell valley upland timber harvest area").kind, EntityKind::Organization, "{e:?}");
     // A title the lists do not know, before a person, is still read as the person's.
     let e = en("", "Kell County Deputy Undersheriff Ana Brook said the road was closed.");
     assert!(e.iter().any(|x| x.kind == EntityKind::Person && x.key.ends_with("ana brook")), "{e:?}");
