@@ -124,7 +124,7 @@ pub(super) fn adjective_nominatives(word: &str) -> Vec<String> {
 pub(super) fn is_adjective_form(lower: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ого", "его", "ому", "ему", "ой", "ей", "ая", "яя", "ую", "юю", "ым", "им", "ий", "ый", "ое", "ее", "ых", "их",
-        "ые", "ие", "ої", "ою", "ій", "ий",
+        "ые", "ие", "ої", "ою", "ій",
     ];
     lower.chars().count() >= 6 && lower.chars().all(char::is_alphabetic) && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
@@ -149,7 +149,7 @@ fn institution_nominative(name: &str, lexicon: &Lexicon) -> Option<String> {
             a,
             &[
                 "ого", "его", "ому", "ему", "ої", "ою", "ой", "ей", "ая", "яя", "ую", "юю", "ым", "им", "ий", "ый",
-                "ое", "ее", "ій", "ої", "а", "е", "у",
+                "ое", "ее", "ій", "а", "е", "у",
             ],
         )
         .unwrap_or(a);
@@ -357,7 +357,7 @@ fn oblique_nominatives(given: &str, surname: &str, lexicon: &Lexicon) -> Option<
         return None;
     }
     let (ending, soft) = [("а", "я"), ("у", "ю"), ("е", "")].into_iter().find(|(e, _)| lower.ends_with(e))?;
-    let stem = &lower[..lower.len() - ending.len()];
+    let stem = lower.strip_suffix(ending)?;
     if !nominative_given(stem) || stem.ends_with(|c: char| "аеёиоуыэюяіїєь".contains(c)) {
         return None;
     }
