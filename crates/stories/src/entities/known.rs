@@ -149,7 +149,8 @@ pub(crate) fn is_given_name_in(lower: &str, lexicon: &crate::lexicon::names::Lex
     if is_given_name(lower) || lexicon.is_given_name(lower) {
         return true;
     }
-    // "Níkos", "Zoë": a name in Latin letters with marks the list writes without them.
+    // "Andréas", "Zoë": a name in Latin letters with marks the list writes without them.
+    // (The list itself, not its folded spellings: those would also make "América" a name.)
     // (Four letters at least: "În" is Romanian's "in".)
     if !lower.is_ascii()
         && lower.chars().count() >= 4
@@ -167,7 +168,7 @@ pub(crate) fn is_given_name_in(lower: &str, lexicon: &crate::lexicon::names::Lex
     {
         return false;
     }
-    let latin = |w: &str| GIVEN_FOLDED.contains(&crate::script::fold_to_latin(w));
+    let latin = is_given_name_spelled;
     if latin(lower) {
         return true;
     }

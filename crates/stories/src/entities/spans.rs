@@ -1708,7 +1708,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     let title_at = (0..items.len()).rev().find(|&t| {
         let given = |k: usize| !items[k].connector && known::is_given_name_in(&items[k].lower, lex);
         let surname = TITLES_ALSO_SURNAMES.contains(&items[t].lower.as_str())
-            && items[t + 1..].iter().all(|w| SUFFIXES.contains(&w.lower.trim_end_matches('.')))
+            && items[t + 1..].iter().all(|w| is_suffix(&w.lower))
             && ((t > 0 && given(t - 1)) || (t > 1 && given(t - 2) && !items[t - 1].connector));
         // "International Court of Justice", "Office of the Inspector General": title words
         // after "of" or "of the" an organisation's head word are the organisation's ("a Cure for
