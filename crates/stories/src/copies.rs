@@ -330,6 +330,30 @@ const HEAD_CHARS: usize = 1000;
 /// Characters read for credits at its foot.
 const TAIL_CHARS: usize = 1500;
 
+/// Words that come before the outlet an article credits.
+const CREDIT_MARKERS: [&str; 7] = [
+    "original source:",
+    "originally published by",
+    "originally published on",
+    "originally published at",
+    "first appeared on",
+    "first appeared in",
+    "via ",
+];
+/// News agencies credited by name alone, in parentheses or after a dash.
+const AGENCIES: [&str; 6] = ["reuters", "associated press", "afp", "agence france-presse", "dpa", "bloomberg"];
+
+/// The credit markers, then each agency's three forms, as one automaton.
+fn credit_patterns() -> &'static aho_corasick::AhoCorasick {
+    static PATTERNS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let agencies = AGENCIES.iter().flat_map(|a| [format!("({a})"), format!("— {a}"), format!("- {a}\n")]);
+        let patterns: Vec<String> = CREDIT_MARKERS.iter().map(|m| (*m).to_owned()).chain(agencies).collect();
+        // The patterns are a few short literals: building cannot fail.
+        aho_corasick::AhoCorasick::new(patterns).unwrap_or_else(|e| unreachable!("short literal patterns: {e}"))
+    })
+}
+
 /// Outlets an article credits: "Original Source: www.example.org", "(Reuters)",
 /// "via Example News", "first appeared on example.org", "— Reuters".
 #[must_use]
@@ -340,39 +364,26 @@ pub fn credited_sources(text: &str) -> Vec<String> {
     let tail_start = text.char_indices().rev().nth(TAIL_CHARS).map_or(0, |(i, _)| i).max(head_end);
     let lower = format!("{}\n{}", &text[..head_end], &text[tail_start..]).to_lowercase();
     let mut out = Vec::new();
-    for marker in [
-        "original source:",
-        "originally published by",
-        "originally published on",
-        "originally published at",
-        "first appeared on",
-        "first appeared in",
-        "via ",
-    ] {
-        let mut at = 0;
-        while let Some(i) = lower[at..].find(marker) {
-            let start = at + i + marker.len();
-            let name: String = lower[start..]
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-' || *c == ' ')
-                .take(40)
-                .collect();
-            let name = name.trim().trim_start_matches("www.").trim_end_matches('.').to_owned();
-            // "via" is a common word: only a short capitalised-looking name counts.
-            let words = name.split_whitespace().count();
-            if !name.is_empty() && (marker != "via " || (1..=3).contains(&words)) {
-                out.push(name.split(" and ").next().unwrap_or(&name).trim().to_owned());
-            }
-            at = start;
+    // One pass finds every credit's marker and agency form ("(reuters)", "— reuters",
+    // "- reuters" ending a line), instead of a search for each.
+    for found in credit_patterns().find_overlapping_iter(&lower) {
+        let pattern = found.pattern().as_usize();
+        if let Some(agency) = pattern.checked_sub(CREDIT_MARKERS.len()) {
+            out.push(AGENCIES[agency / 3].to_owned());
+            continue;
         }
-    }
-    for agency in ["reuters", "associated press", "afp", "agence france-presse", "dpa", "bloomberg"] {
-        if lower.contains(&format!("({agency})"))
-            || lower.contains(&format!("— {agency}"))
-            || lower.contains(&format!("- {agency}\n"))
-        {
-            out.push(agency.to_owned());
+        let marker = CREDIT_MARKERS[pattern];
+        let name: String = lower[found.end()..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-' || *c == ' ')
+            .take(40)
+            .collect();
+        let name = name.trim().trim_start_matches("www.").trim_end_matches('.').to_owned();
+        // "via" is a common word: only a short capitalised-looking name counts.
+        let words = name.split_whitespace().count();
+        if !name.is_empty() && (marker != "via " || (1..=3).contains(&words)) {
+            out.push(name.split(" and ").next().unwrap_or(&name).trim().to_owned());
         }
     }
     out.sort();

@@ -17,6 +17,7 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
     let body = Words::of(sample);
     // Words as numbers, phrases as up to three numbers: no string per candidate phrase.
     let mut ids: HashMap<&str, u32> = HashMap::default();
+    ids.reserve(body.spans.len() / 2);
     let mut vocab: Vec<&str> = Vec::new();
     let coded: Vec<u32> = body
         .iter()
@@ -31,6 +32,8 @@ pub fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
     // A phrase's key is its three word numbers in one integer (BREAK padding a shorter one):
     // one integer hashes faster than three.
     let mut stats: HashMap<u64, (f32, usize)> = HashMap::default();
+    // (Room for every phrase at once: the table is not grown and rehashed as it fills.)
+    stats.reserve(3 * coded.len());
     let mut position = 0;
     for chunk in coded.split(|w| *w == BREAK) {
         for size in 1..=3 {

@@ -10,6 +10,10 @@
 /// Japanese kanji), Hiragana, Katakana, Thai, Lao, Khmer and Myanmar.
 #[must_use]
 pub fn is_unspaced(c: char) -> bool {
+    // (Latin, Greek, Cyrillic, Arabic and the other alphabets lie below Thai: one comparison.)
+    if (c as u32) < 0x0E00 {
+        return false;
+    }
     matches!(c as u32,
         0x3040..=0x30FF        // Hiragana, Katakana
         | 0x31F0..=0x31FF      // Katakana extensions
@@ -64,7 +68,10 @@ pub fn is_cased_letter(c: char) -> bool {
 pub fn fold_to_latin(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     // Greek writes the sound "u" with two letters.
-    let lower = word.to_lowercase().replace("ου", "u").replace("ού", "u");
+    let mut lower = word.to_lowercase();
+    if lower.contains('ο') {
+        lower = lower.replace("ου", "u").replace("ού", "u");
+    }
     for c in lower.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);

@@ -128,6 +128,18 @@ fn credits_are_read() {
     );
 }
 
+#[test]
+fn every_credit_of_an_article_is_found_in_one_reading() {
+    // An agency after a long dash, another after a short one ending its line, and two
+    // markers, one of them twice: each credit once, in order of name.
+    let text = "Kellton harbour reopens — AFP\nThe pilots' union agreed late on Friday - dpa\n\
+                Ferries ran again by noon, originally published by Kell Coast Wire\nPhotos via Brix Images.\n\
+                A longer version was originally published by Kell Coast Wire and partners.";
+    assert_eq!(credited_sources(text), ["afp", "brix images", "dpa", "kell coast wire"]);
+    // The agency's name inside a sentence is no credit.
+    assert!(credited_sources("Analysts at Reuters-owned units and dpa-style desks disagreed.").is_empty());
+}
+
 proptest! {
     #[test]
     fn fingerprints_ignore_case_punctuation_and_spacing(words in proptest::collection::vec("[a-z]{1,8}", 10..60)) {

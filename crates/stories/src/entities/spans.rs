@@ -318,6 +318,10 @@ fn split_dashes(raw: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
+        // Most tokens hold no dash, slash, comma, semicolon or parenthesis: one piece.
+        if rest.is_ascii() && !rest.bytes().any(|b| matches!(b, b'/' | b',' | b';' | b'(')) {
+            return Some(std::mem::take(&mut rest));
+        }
         let cut = match rest.find(['\u{2014}', '\u{2013}']) {
             Some(0) => rest.chars().next().map_or(0, char::len_utf8),
             Some(n) => n,
