@@ -58,7 +58,7 @@ impl Fingerprint {
     pub fn of(text: &str) -> Self {
         // Each word hashed once (lowercase, no allocation), shingles from word hashes.
         // In scripts without spaces (Chinese, Japanese, Thai) each character counts as a word.
-        let mut words: Vec<u64> = Vec::new();
+        let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
         for piece in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             if piece.is_ascii() || !piece.chars().any(is_unspaced) {
                 words.push(word_hash(piece));
@@ -73,6 +73,7 @@ impl Fingerprint {
         }
         let mut signature = [u32::MAX; HASHES];
         let mut seen: HashSet<u64> = HashSet::default();
+        seen.reserve(words.len());
         for window in words.windows(SHINGLE) {
             let h = window.iter().fold(0x9e37_79b9_7f4a_7c15_u64, |acc, w| mix(acc ^ w, 0x51));
             if !seen.insert(h) {

@@ -182,9 +182,14 @@ fn read_number(text: &str) -> (String, usize) {
 /// A word as a term: lowercased, not a stop word, at least three letters, lightly stemmed
 /// when written in Latin letters.
 pub(crate) fn content_word(word: &str) -> Option<String> {
+    // (A word in lowercase letters, the most often seen, is read before any copy is made.)
+    let plain = word.bytes().all(|b| b.is_ascii_lowercase());
+    if plain && (word.len() < 3 || super::is_stop_word(word)) {
+        return None;
+    }
     // One string, cut in place.
-    let mut lower = word.to_lowercase();
-    if lower.chars().count() < 3 || super::is_stop_word(&lower) {
+    let mut lower = if plain { word.to_owned() } else { word.to_lowercase() };
+    if !plain && (lower.chars().count() < 3 || super::is_stop_word(&lower)) {
         return None;
     }
     // Possessives fold: "Blumenthal's" is "Blumenthal".

@@ -216,8 +216,9 @@ pub(crate) fn is_coordinator(lower: &str) -> bool {
 }
 
 fn is_initial(word: &str, raw: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    word.chars().count() == 1 && word.chars().all(char::is_uppercase) && raw.trim_end_matches([',', ';']).ends_with('.')
+    let mut letters = word.trim_end_matches('.').chars();
+    matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
+        && raw.trim_end_matches([',', ';']).ends_with('.')
 }
 
 fn is_title_abbreviation(lower: &str) -> bool {
@@ -370,10 +371,9 @@ fn slash_between_names(piece: &str) -> Option<usize> {
 
 /// Every candidate mention of the text, in order.
 pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
-    let tokens: Vec<Token<'_>> = text
-        .lines()
-        .flat_map(|line| line.split_whitespace().flat_map(split_dashes).enumerate())
-        .map(|(n, raw)| {
+    let mut tokens: Vec<Token<'_>> = Vec::with_capacity(text.len() / 6);
+    tokens.extend(text.lines().flat_map(|line| line.split_whitespace().flat_map(split_dashes).enumerate()).map(
+        |(n, raw)| {
             let cleaned = clean(raw);
             // Most words are lowercase already: no copy is made of them.
             let lower = if cleaned.bytes().any(|b| b.is_ascii_uppercase())
@@ -385,8 +385,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             };
             // Initials and suffixes keep their dot in the name: "George H. W. Bush", "Jr."
             // (not a Roman number's, whose dot ends the sentence: "Henry VIII.").
-            let dotted = (is_initial(cleaned, raw) || matches!(lower.as_ref(), "jr" | "sr"))
-                && raw.trim_end_matches([',', ';']).ends_with('.');
+            let dotted = raw.trim_end_matches([',', ';']).ends_with('.')
+                && (is_initial(cleaned, raw) || matches!(lower.as_ref(), "jr" | "sr"));
             let word = if dotted {
                 std::borrow::Cow::Owned(format!("{cleaned}."))
             } else {
@@ -394,8 +394,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             };
             let cap = is_capitalised(raw, &word);
             Token { raw, line_start: n == 0, word, lower, cap }
-        })
-        .collect();
+        },
+    ));
+    let tokens = tokens;
     // Whether the text writes a word in lowercase (the set made on first use).
     let lowercase: std::cell::OnceCell<crate::hash::HashSet<&str>> = std::cell::OnceCell::new();
     let written_lowercase = |lower: &str| {
