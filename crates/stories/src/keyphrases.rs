@@ -147,7 +147,11 @@ impl Words {
         let mut spans = Vec::new();
         for raw in source.split_whitespace() {
             let start = text.len();
-            if raw.is_ascii() {
+            if raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                // (Most words: letters only, copied whole and lowercased in place.)
+                text.push_str(raw);
+                text[start..].make_ascii_lowercase();
+            } else if raw.is_ascii() {
                 text.extend(
                     raw.bytes()
                         .filter(|b| b.is_ascii_alphanumeric() || *b == b'-')
