@@ -64,6 +64,12 @@ pub(crate) fn opens_comment_section(heading: &str) -> bool {
             .any(|o| joined.starts_with(o) && joined.len() > o.len() && joined.as_bytes().get(o.len()) == Some(&b' '))
 }
 
+/// Whether a heading opens a list of other posts under the article ("You may also like...",
+/// "Related posts", "Você pode gostar", "Das könnte Sie auch interessieren").
+pub(crate) fn opens_related_section(heading: &str) -> bool {
+    comment_heading_words(heading).is_some_and(|w| crate::lexicon::RELATED_SECTION_HEADINGS.contains(&w.as_str()))
+}
+
 /// A heading's words, lowercase, with counts, brackets and punctuation off and one space
 /// between them ("12 Comments" -> "comments"); `None` for a text too long to be a heading.
 fn comment_heading_words(heading: &str) -> Option<String> {

@@ -390,6 +390,57 @@ pub(crate) const COMMENT_SECTION_OPENERS: &[&str] = &[
     "commenti su",
 ];
 
+/// Headings that open a list of other posts under an article ("You may also like", "Related
+/// posts"), lowercase, punctuation and an ellipsis taken off, in the major European languages;
+/// serves `render.rs`, which ends the article at such a heading as at the comments'. Only
+/// headings that stand after an article: the prompts that also head a box of links inside one
+/// ("Read also", "Lire aussi", "Lesen Sie auch", "Leia também", "Читайте также"), "Related"
+/// alone and "Related articles" or "Related stories" (a news site's box of links inside its
+/// article as often as a list under it) are left out; a blog's "Related posts" stays.
+pub(crate) const RELATED_SECTION_HEADINGS: &[&str] = &[
+    // English
+    "related posts",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "you might like",
+    "you may also be interested in",
+    "you might also be interested in",
+    "recommended for you",
+    // German
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "ähnliche beiträge",
+    // French
+    "vous aimerez aussi",
+    "vous aimerez peut être aussi",
+    "vous pourriez aussi aimer",
+    "vous pourriez aimer aussi",
+    // Spanish
+    "te puede interesar",
+    "también te puede interesar",
+    "te podría interesar",
+    "publicaciones relacionadas",
+    "entradas relacionadas",
+    // Portuguese
+    "você pode gostar",
+    "você também pode gostar",
+    "você pode gostar também",
+    "posts relacionados",
+    // Italian
+    "potrebbe interessarti",
+    "ti potrebbe interessare",
+    "potrebbero interessarti",
+    "post correlati",
+    // Dutch
+    "misschien ook interessant",
+    // Polish
+    "może cię zainteresować",
+    // Russian
+    "вам может понравиться",
+    "вам также может понравиться",
+];
+
 /// Number words a comment section's heading may start with instead of digits ("One
 /// response", "No comments"); serves `render.rs`.
 pub(crate) const COUNT_WORDS: &[&str] = &[

@@ -166,12 +166,15 @@ fn negative_text(dom: &Dom, m: &Measure, root: NodeId) -> u32 {
     sum
 }
 
-/// A heading that opens the discussion under a post ("Comments", "Leave a Reply").
+/// A heading that opens the discussion under a post ("Comments", "Leave a Reply"), or the list
+/// of other posts there ("You may also like", "Related posts").
 fn is_comment_heading(dom: &Dom, m: &Measure, n: NodeId, tag: &str) -> bool {
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-        && m.text[n] < 120
-        // (Its visible words: WordPress hides a "Cancel reply" link inside it.)
-        && furniture::opens_comment_section(&dom.text_where(n, |c| !m.skipped[c]))
+    if !matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || m.text[n] >= 120 {
+        return false;
+    }
+    // (Its visible words: WordPress hides a "Cancel reply" link inside it.)
+    let words = dom.text_where(n, |c| !m.skipped[c]);
+    furniture::opens_comment_section(&words) || furniture::opens_related_section(&words)
 }
 
 /// Whether such a heading is in `root`'s subtree (a bounded look: a comment section's heading

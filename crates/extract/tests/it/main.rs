@@ -12,3 +12,4 @@ mod containers;
 mod garbage;
 mod kinds;
 mod pages;
+mod related;
