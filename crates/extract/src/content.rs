@@ -154,6 +154,25 @@ impl Measure {
                 m.standing[id] = Standing::Neutral;
             }
         }
+        // A post embedded from a social network (the blockquote its embed code writes) is
+        // matter the article quotes: neither it nor a wrapper that holds little else is
+        // boilerplate for its class words ("social-media-embed").
+        for &id in order {
+            if m.skipped[id] || !is_embedded_post(dom, id) {
+                continue;
+            }
+            let quoted = m.text[id];
+            let mut at = Some(id);
+            while let Some(a) = at {
+                if m.text[a] > quoted + quoted / 2 {
+                    break;
+                }
+                if m.standing[a] == Standing::Negative {
+                    m.standing[a] = Standing::Neutral;
+                }
+                at = dom.nodes[a].parent;
+            }
+        }
         // The entries of a comment thread, known by their shape, are boilerplate too.
         for entry in crate::thread::comment_entries(dom, order, &m) {
             m.standing[entry] = Standing::Negative;
@@ -429,6 +448,18 @@ fn initial(dom: &Dom, id: NodeId, m: &Measure) -> f32 {
         _ => 0.0,
     };
     by_tag + by_class
+}
+
+/// Classes of the blockquote a social network's embed code writes around the post it embeds.
+const EMBEDDED_POST_CLASSES: &[&str] =
+    &["twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed", "text-post-media", "reddit-embed-bq"];
+
+/// Whether `id` is the blockquote of a post embedded from a social network.
+fn is_embedded_post(dom: &Dom, id: NodeId) -> bool {
+    dom.tag(id).is_some_and(|t| &**t == "blockquote")
+        && dom.attr(id, "class").is_some_and(|c| {
+            c.split_whitespace().any(|w| EMBEDDED_POST_CLASSES.contains(&w.to_ascii_lowercase().as_str()))
+        })
 }
 
 fn is_ancestor(dom: &Dom, a: NodeId, mut n: NodeId) -> bool {

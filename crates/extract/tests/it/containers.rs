@@ -232,3 +232,28 @@ fn an_authors_profile_box_is_not_the_post() {
     assert!(got.text.contains("The ash ran further down the jar"), "the post is kept: {}", got.text);
     assert!(!got.text.contains("wood kiln behind the house"), "the profile box is not: {}", got.text);
 }
+
+#[test]
+fn a_post_embedded_from_a_social_network_is_quoted_matter_of_the_article() {
+    // The embed's wrapper says "social", the share bar beside it too: the quoted post is the
+    // article's, the share bar is not.
+    for quote in ["twitter-tweet", "instagram-media"] {
+        let html = format!(
+            r#"<html><body><div class="story"><h1>Cracked gates close Marten Ferry lock</h1>
+<p>{}</p><p>{}</p>
+<div class="social-media-embed"><blockquote class="{quote}"><p lang="en">Divers just surfaced at the upper gates and the crack runs the whole width of the left one, this lock is not opening this summer <a href="https://t.example/abc">t.example/abc</a></p>&mdash; Harbour Diver (@harbourdiver) <a href="https://social.example/harbourdiver/status/1">May 4, 2026</a></blockquote></div>
+<p>{}</p><p>{}</p>
+<div class="social-share"><a href="https://social.example/share">Share on Social</a> <a href="mailto:?">Email this story</a></div>
+</div></body></html>"#,
+            STORY[0], STORY[1], STORY[2], STORY[3]
+        );
+        let got = run(&html);
+        assert_whole_story(&got, quote);
+        assert!(
+            got.text.contains("the crack runs the whole width"),
+            "{quote}: the embedded post is kept: {}",
+            got.text
+        );
+        assert!(!got.text.contains("Share on Social"), "{quote}: the share bar stays out: {}", got.text);
+    }
+}
