@@ -415,6 +415,12 @@ fn choose_with(dom: &Dom, order: &[NodeId], m: &Measure, avoid_negative: bool) -
             parts.push(s);
             continue;
         }
+        // A section of the same template as the best (its class the same), whose paragraphs
+        // sit too deep inside it to have voted for it, is the article's too when it is prose.
+        if bonus > 0.0 && !scored[s] && m.text[s] > 80 && m.link_density(s) < 0.25 {
+            parts.push(s);
+            continue;
+        }
         if m.block[s] && m.own[s] * 2 >= m.text[s] {
             // A paragraph (or a div of text) of its own.
             let density = m.link_density(s);

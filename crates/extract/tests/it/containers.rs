@@ -257,3 +257,42 @@ fn a_post_embedded_from_a_social_network_is_quoted_matter_of_the_article() {
         assert!(!got.text.contains("Share on Social"), "{quote}: the share bar stays out: {}", got.text);
     }
 }
+
+#[test]
+fn sections_of_one_template_are_one_article_however_deep_their_paragraphs_sit() {
+    // The story is cut into three sections of the same class around a figure and an aside;
+    // the first section's paragraphs sit six levels inside it, too deep to vote for it.
+    let deep = format!(
+        r#"<div class="flow"><div class="wrap"><section class="outer"><div class="inner"><div class="rich"><div class="body"><p>{}</p><p>{}</p></div></div></div></section></div></div>"#,
+        STORY[0], STORY[1]
+    );
+    let middle = [
+        "Engineers from the authority's yard at Kell Bridge, who last replaced the gates in 1987, said the oak and steel used then had lasted longer than anyone had expected, and that the design, the timber, and the ironwork would all be looked at again before any order was placed.",
+        "Inspections of the other four locks on the river, planned for the autumn, have been brought forward to June, and the authority has asked the boatyards, the rowing clubs and the hire companies to report any leak, crack or stiff paddle they notice on the way.",
+        "A public meeting about the closure, the trailer service and the timetable for the repairs will be held in the Marten Ferry village hall on the second Thursday of the month, with the authority's chief engineer, the harbour master and two councillors answering questions.",
+    ];
+    let html = format!(
+        r#"<html><body><div class="page"><h1>Cracked gates close Marten Ferry lock</h1>
+<div id="story-body">
+<div class="block-content scale mt2">{deep}</div>
+<figure><img src="/gates.jpg" alt=""><figcaption>The upper gates in April.</figcaption></figure>
+<div class="block-content scale mt2"><p>{}</p><p>{}</p><p>{}</p><p>{}</p></div>
+<aside class="promo"><a href="/subscribe">Subscribe to Valley News</a></aside>
+<div class="block-content scale mt2"><p>{}</p></div>
+</div>
+<ul class="more">{}</ul>
+</div></body></html>"#,
+        STORY[2],
+        middle[0],
+        middle[1],
+        middle[2],
+        STORY[3],
+        (1..=12)
+            .map(|i| format!(r#"<li><a href="/o/{i}.html">Another story from the valley, number {i}</a></li>"#))
+            .collect::<String>()
+    );
+    let got = run(&html);
+    assert_whole_story(&got, "sections");
+    assert!(got.text.contains("second Thursday of the month"), "the middle section is kept: {}", got.text);
+    assert!(!got.text.contains("Subscribe to Valley News"), "the promotion stays out: {}", got.text);
+}
