@@ -105,13 +105,19 @@ fn is_byline(text: &str) -> bool {
 }
 
 /// "Subscribe to our newsletter", "Click here to get the app", "Follow us on Twitter", "Jane
-/// Doe may be reached at ...": `t` is lowercase.
+/// Doe may be reached at ...", and the same prompts in the major European languages
+/// ("Abonnieren Sie unseren Newsletter", "Suivez-nous sur ...", "Síguenos en ..."): `t` is
+/// lowercase.
 fn is_promotion(t: &str) -> bool {
+    use crate::lexicon::{FOLLOW_US, NEWSLETTER_WORDS, SUBSCRIBE_OPENERS};
     let starts = |prefixes: &[&str]| prefixes.iter().any(|p| t.starts_with(p));
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     (starts(&["click here", "sign up", "subscribe"])
         && has(&["newsletter", "subscribe", " app", "channel", "youtube", "today", " here"]))
         || (starts(&["get ", "sign up", "subscribe", "stay ", "want "]) && has(&["newsletter"]))
+        // (A whole short block that opens by asking to subscribe and names the newsletter.)
+        || (t.chars().count() <= 160 && starts(SUBSCRIBE_OPENERS) && has(NEWSLETTER_WORDS))
+        || (t.chars().count() <= 160 && has(FOLLOW_US))
         || has(&["may be reached at", "can be reached at"])
         || has(&[
             "follow us on",
@@ -181,7 +187,22 @@ mod tests {
         assert!(is_furniture("Ana Ruiz may be reached at ana@example.org. Follow her on Twitter."));
         assert!(is_furniture("CLICK HERE TO GET THE COAST HERALD APP"));
         assert!(is_furniture("Email Li Wei at li@example.org or follow him @liwei."));
+        // The same prompts in other languages.
+        assert!(is_furniture("Abonnieren Sie jetzt unseren Newsletter!"));
+        assert!(is_furniture("Folgen Sie uns auf Facebook und Instagram."));
+        assert!(is_furniture("Abonnez-vous à notre newsletter pour ne rien manquer."));
+        assert!(is_furniture("Suivez-nous sur les réseaux sociaux"));
+        assert!(is_furniture("Suscríbete a nuestro boletín y recibe las noticias del puerto."));
+        assert!(is_furniture("Síguenos en Twitter"));
+        assert!(is_furniture("Iscriviti alla nostra newsletter"));
+        assert!(is_furniture("Siga-nos no Instagram"));
+        assert!(is_furniture("Schrijf je in voor onze nieuwsbrief"));
+        assert!(is_furniture("ANZEIGE"));
+        assert!(is_furniture("Publicité"));
+        assert!(is_furniture("Teilen"));
         // Sentences that only mention these things are the article's.
+        assert!(!is_furniture("Der Newsletter des Hafenvereins erscheint seit 1921 jeden Monat."));
+        assert!(!is_furniture("Les abonnés du journal ont reçu la lettre mardi, a indiqué le maire."));
         assert!(!is_furniture("The council said residents can sign up for the new ferry pass from Monday."));
         assert!(!is_furniture("The newsletter, first printed in 1921, stopped in March after a century."));
         assert!(!is_furniture("Get the approvals done first, the mayor said, and the app will follow."));

@@ -104,6 +104,73 @@ pub(crate) const FURNITURE_LABELS: &[&str] = &[
     "watch",
     "listen",
     "close",
+    // The same labels in the major European languages: advertisement, share, print. ("Read
+    // also" before a link to another story is left out: annotators keep it as often as not.)
+    "anzeige",
+    "werbung",
+    "teilen",
+    "drucken",
+    "publicité",
+    "partager",
+    "imprimer",
+    "publicidad",
+    "compartir",
+    "imprimir",
+    "pubblicità",
+    "condividi",
+    "stampa",
+    "publicidade",
+    "compartilhar",
+    "partilhar",
+    "advertentie",
+    "delen",
+    "reklama",
+    "реклама",
+];
+
+/// How a prompt to subscribe opens, lowercase, in the major European languages ("Abonnieren
+/// Sie ...", "Inscrivez-vous ..."); serves `furniture.rs`, with [`NEWSLETTER_WORDS`].
+pub(crate) const SUBSCRIBE_OPENERS: &[&str] = &[
+    "abonnieren sie",
+    "abonniere",
+    "jetzt abonnieren",
+    "melden sie sich",
+    "abonnez-vous",
+    "abonne-toi",
+    "inscrivez-vous",
+    "suscríbete",
+    "suscribete",
+    "suscríbase",
+    "iscriviti",
+    "assine",
+    "inscreva-se",
+    "subscreva",
+    "abonneer",
+    "schrijf je in",
+    "zapisz się",
+    "subskrybuj",
+    "подпишитесь",
+];
+
+/// A newsletter's name in the major European languages, lowercase.
+pub(crate) const NEWSLETTER_WORDS: &[&str] =
+    &["newsletter", "nieuwsbrief", "infolettre", "lettre d'information", "boletín", "boletim", "рассылк"];
+
+/// "Follow us on ..." in the major European languages, lowercase.
+pub(crate) const FOLLOW_US: &[&str] = &[
+    "folgen sie uns",
+    "folge uns",
+    "suivez-nous",
+    "suivez nous",
+    "síguenos",
+    "siguenos",
+    "seguici",
+    "siga-nos",
+    "sigam-nos",
+    "volg ons",
+    "obserwuj nas",
+    "следите за нами",
+    "подписывайтесь на нас",
 ];
 
 /// Month and weekday names (English, Portuguese, Spanish, French, German, Italian), and the
