@@ -91,7 +91,15 @@ fn comment_heading_words(heading: &str) -> Option<String> {
 /// "By Ana Ruiz and Li Wei", "By Sam Okafor - 4/9/26 7:05 PM EST": "By", then names (every
 /// word capitalised) and perhaps a date. "By noon, the port was closed" is a sentence.
 fn is_byline(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix("By ").or_else(|| text.strip_prefix("BY ")) else { return false };
+    // "By" in the major European languages: German "Von", French "Par", Spanish and Portuguese
+    // "Por", Italian "Di", Dutch "Door", Swedish and Norwegian "Av", Danish "Af".
+    let Some(rest) = crate::lexicon::BYLINE_OPENERS.iter().find_map(|o| {
+        text.strip_prefix(o)
+            .and_then(|r| r.strip_prefix(' '))
+            .or_else(|| text.strip_prefix(o.to_uppercase().as_str()).and_then(|r| r.strip_prefix(' ')))
+    }) else {
+        return false;
+    };
     let words: Vec<&str> = rest.split_whitespace().collect();
     if words.is_empty() || words.len() > 14 || rest.len() > 120 {
         return false;
@@ -213,6 +221,12 @@ mod tests {
         assert!(is_furniture("By Ana Ruiz and Li Wei"));
         assert!(is_furniture("By Sam Okafor - 4/9/26 7:05 PM EST"));
         assert!(!is_furniture("By noon, the port was closed."));
+        assert!(is_furniture("Von Anna Schmidt und Jonas Weber"));
+        assert!(is_furniture("Par Camille Martin"));
+        assert!(is_furniture("POR ANA RUIZ"));
+        assert!(is_furniture("Door Sanne de Vries"));
+        assert!(!is_furniture("Von Montag an fahren die Fähren wieder nach Plan."));
+        assert!(!is_furniture("Par la suite, le port a rouvert."));
     }
 
     #[test]

@@ -128,6 +128,10 @@ pub(crate) const FURNITURE_LABELS: &[&str] = &[
     "реклама",
 ];
 
+/// The word a byline opens with ("By Ana Ruiz"), as written at a line's start, in the major
+/// European languages; serves `furniture.rs`, which also reads it in capitals.
+pub(crate) const BYLINE_OPENERS: &[&str] = &["By", "Von", "Par", "Por", "Di", "Door", "Av", "Af"];
+
 /// How a prompt to subscribe opens, lowercase, in the major European languages ("Abonnieren
 /// Sie ...", "Inscrivez-vous ..."); serves `furniture.rs`, with [`NEWSLETTER_WORDS`].
 pub(crate) const SUBSCRIBE_OPENERS: &[&str] = &[
