@@ -211,6 +211,7 @@ mod tests {
         // Sentences that only mention these things are the article's.
         assert!(!is_furniture("Der Newsletter des Hafenvereins erscheint seit 1921 jeden Monat."));
         assert!(!is_furniture("Les abonnés du journal ont reçu la lettre mardi, a indiqué le maire."));
+        assert!(!is_furniture("« Suivez-nous ! », a lancé le maire aux habitants du quai."));
         assert!(!is_furniture("The council said residents can sign up for the new ferry pass from Monday."));
         assert!(!is_furniture("The newsletter, first printed in 1921, stopped in March after a century."));
         assert!(!is_furniture("Get the approvals done first, the mayor said, and the app will follow."));

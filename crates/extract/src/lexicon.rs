@@ -160,21 +160,23 @@ pub(crate) const SUBSCRIBE_OPENERS: &[&str] = &[
 pub(crate) const NEWSLETTER_WORDS: &[&str] =
     &["newsletter", "nieuwsbrief", "infolettre", "lettre d'information", "boletín", "boletim", "рассылк"];
 
-/// "Follow us on ..." in the major European languages, lowercase.
+/// "Follow us on ..." in the major European languages, lowercase, with the preposition before
+/// the network's name ("« Suivez-nous ! », a lancé le maire" is a quotation, not a prompt).
 pub(crate) const FOLLOW_US: &[&str] = &[
-    "folgen sie uns",
-    "folge uns",
-    "suivez-nous",
-    "suivez nous",
-    "síguenos",
-    "siguenos",
-    "seguici",
-    "siga-nos",
-    "sigam-nos",
-    "volg ons",
-    "obserwuj nas",
-    "следите за нами",
-    "подписывайтесь на нас",
+    "folgen sie uns auf",
+    "folge uns auf",
+    "suivez-nous sur",
+    "suivez nous sur",
+    "síguenos en",
+    "siguenos en",
+    "seguici su",
+    "siga-nos no",
+    "siga-nos em",
+    "sigam-nos no",
+    "volg ons op",
+    "obserwuj nas na",
+    "следите за нами в",
+    "подписывайтесь на нас в",
 ];
 
 /// Month and weekday names (English, Portuguese, Spanish, French, German, Italian), and the

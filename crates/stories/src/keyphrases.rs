@@ -148,7 +148,8 @@ impl Words {
         for raw in source.split_whitespace() {
             let start = text.len();
             if raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                // (Most words: letters only, copied whole and lowercased in place.)
+                // (Most words: letters, digits and hyphens only, copied whole and lowercased
+                // in place.)
                 text.push_str(raw);
                 text[start..].make_ascii_lowercase();
             } else if raw.is_ascii() {
