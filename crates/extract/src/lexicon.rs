@@ -477,7 +477,6 @@ pub(crate) const RELATED_SECTION_HEADINGS: &[&str] = &[
     "you might also like",
     "you may like",
     "you might like",
-    "you may also be interested in",
     "you might also be interested in",
     "recommended for you",
     // German
