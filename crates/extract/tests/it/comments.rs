@@ -2,12 +2,8 @@
 //! opens the discussion, whether the comments share the post's container or follow it as
 //! siblings, in the languages the heading list covers. Our own pages, in the shapes blogs use.
 
-use newsdesk_extract::{Page, extract};
-use url::Url;
-
 fn run(html: &str) -> newsdesk_extract::Extracted {
-    let url = Url::parse("https://blog.example.net/2026/04/tides.html").unwrap_or_else(|e| unreachable!("{e}"));
-    extract(Page { bytes: html.as_bytes(), content_type: Some("text/html; charset=utf-8"), url: Some(&url) })
+    super::extract_html_at("https://blog.example.net/2026/04/tides.html", html)
 }
 
 const POST: [&str; 3] = [

@@ -2,12 +2,8 @@
 //! "share" or "social", inside an `<aside>`; while a sidebar aside and a share bar stay out.
 //! Our own pages, in the shapes templates use.
 
-use newsdesk_extract::{Page, extract};
-use url::Url;
-
 fn run(html: &str) -> newsdesk_extract::Extracted {
-    let url = Url::parse("https://news.example.com/2026/05/lock.html").unwrap_or_else(|e| unreachable!("{e}"));
-    extract(Page { bytes: html.as_bytes(), content_type: Some("text/html; charset=utf-8"), url: Some(&url) })
+    super::extract_html_at("https://news.example.com/2026/05/lock.html", html)
 }
 
 const STORY: [&str; 4] = [

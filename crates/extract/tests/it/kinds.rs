@@ -2,12 +2,10 @@
 //! pages, section fronts, tag and archive pages and search results are not articles; a short
 //! post on a template that is mostly links, or a post full of inline links, is one.
 
-use newsdesk_extract::{NotArticle, Page, extract};
-use url::Url;
+use newsdesk_extract::NotArticle;
 
 fn run(html: &str) -> newsdesk_extract::Extracted {
-    let url = Url::parse("https://blog.example.net/2026/03/post.html").unwrap_or_else(|e| unreachable!("{e}"));
-    extract(Page { bytes: html.as_bytes(), content_type: Some("text/html; charset=utf-8"), url: Some(&url) })
+    super::extract_html_at("https://blog.example.net/2026/03/post.html", html)
 }
 
 const TOWNS: [&str; 12] = [

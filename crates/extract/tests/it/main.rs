@@ -13,3 +13,13 @@ mod garbage;
 mod kinds;
 mod pages;
 mod related;
+
+/// The extraction of an HTML page (UTF-8) served at `url`.
+fn extract_html_at(url: &str, html: &str) -> newsdesk_extract::Extracted {
+    let url = url::Url::parse(url).unwrap_or_else(|e| unreachable!("{e}"));
+    newsdesk_extract::extract(newsdesk_extract::Page {
+        bytes: html.as_bytes(),
+        content_type: Some("text/html; charset=utf-8"),
+        url: Some(&url),
+    })
+}

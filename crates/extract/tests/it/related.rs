@@ -3,12 +3,8 @@
 //! container; a box of related links inside an article ("Related articles") does not end it.
 //! Our own pages, in the shapes blog templates use.
 
-use newsdesk_extract::{Page, extract};
-use url::Url;
-
 fn run(html: &str) -> newsdesk_extract::Extracted {
-    let url = Url::parse("https://quotes.example.org/2026/05/patience.html").unwrap_or_else(|e| unreachable!("{e}"));
-    extract(Page { bytes: html.as_bytes(), content_type: Some("text/html; charset=utf-8"), url: Some(&url) })
+    super::extract_html_at("https://quotes.example.org/2026/05/patience.html", html)
 }
 
 const POST: [&str; 3] = [
