@@ -119,14 +119,18 @@ pub(super) fn adjective_nominatives(word: &str) -> Vec<String> {
     }
 }
 
+/// The case endings of Russian and Ukrainian adjectives ("-ого", "-ой", "-ої").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ого", "его", "ому", "ему", "ої", "ою", "ой", "ей", "ая", "яя", "ую", "юю", "ым", "им", "ий", "ый", "ое", "ее",
+    "ій", "ых", "их", "ые", "ие",
+];
+
 /// A Russian or Ukrainian adjective in any case ("консервативной", "всеобщего"), on a word of
 /// six letters or more.
 pub(super) fn is_adjective_form(lower: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "ого", "его", "ому", "ему", "ой", "ей", "ая", "яя", "ую", "юю", "ым", "им", "ий", "ый", "ое", "ее", "ых", "их",
-        "ые", "ие", "ої", "ою", "ій",
-    ];
-    lower.chars().count() >= 6 && lower.chars().all(char::is_alphabetic) && ENDINGS.iter().any(|e| lower.ends_with(e))
+    lower.chars().count() >= 6
+        && lower.chars().all(char::is_alphabetic)
+        && ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// An institution's name of adjectives and a head noun, in the nominative: "Консервативной
@@ -145,14 +149,8 @@ fn institution_nominative(name: &str, lexicon: &Lexicon) -> Option<String> {
     // Ukrainian writes its own letters, and "-ий" / "-а" / "-е" for every stem.
     let ukrainian = name.to_lowercase().contains(['і', 'ї', 'є', 'ґ']);
     let adjectives = adjectives.iter().map(|a| {
-        let stem = strip_any(
-            a,
-            &[
-                "ого", "его", "ому", "ему", "ої", "ою", "ой", "ей", "ая", "яя", "ую", "юю", "ым", "им", "ий", "ый",
-                "ое", "ее", "ій", "а", "е", "у",
-            ],
-        )
-        .unwrap_or(a);
+        // (Ukrainian's short forms too: "-а", "-е", "-у".)
+        let stem = strip_any(a, ADJECTIVE_ENDINGS).or_else(|| strip_any(a, &["а", "е", "у"])).unwrap_or(a);
         // A stem that ends in a velar or a hushing consonant takes "-ий".
         let hushing = stem.ends_with(['к', 'г', 'х', 'ж', 'ш', 'ч', 'щ']);
         let ending = match (ukrainian, feminine, neuter) {
