@@ -895,6 +895,15 @@ fn without_junior(key: &str) -> Option<&str> {
     ["jr.", "jr", "sr.", "sr"].iter().find_map(|s| key.strip_suffix(s)?.strip_suffix(' '))
 }
 
+/// Whether a full name (a grandson's number aside) ends with `surname` after words of its own
+/// that are not a realm's "of", "for", "on" or "at" ("william taylor iii" ends with "taylor";
+/// "court of kansas" does not end with "kansas").
+fn ends_with_surname(full: &str, surname: &str) -> bool {
+    without_regnal_suffix(full).strip_suffix(surname).and_then(|rest| rest.strip_suffix(' ')).is_some_and(|rest| {
+        !rest.is_empty() && !rest.rsplit(' ').next().is_some_and(|w| matches!(w, "of" | "for" | "on" | "at"))
+    })
+}
+
 /// A surname alone is the person named in full, when one full name ends with it.
 fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>, text: &str, lexicon: &Lexicon) {
     // Places are no full names, and a country is no surname: "America" alone is not "Central
@@ -920,12 +929,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
         // ("le pen" is the surname of "marine le pen".)
         // ("Taylor" is the surname of "William Taylor III" too; not "Trump" of "Donald Trump
         // Jr.", whose father the text names by his surname alone.)
-        let owns = |f: &str| {
-            let f = without_regnal_suffix(f);
-            f.strip_suffix(single).and_then(|rest| rest.strip_suffix(' ')).is_some_and(|rest| {
-                !rest.is_empty() && !rest.rsplit(' ').next().is_some_and(|w| matches!(w, "of" | "for" | "on" | "at"))
-            })
-        };
+        let owns = |f: &str| ends_with_surname(f, single);
         let owners: Vec<&String> = full_names.iter().filter(|f| owns(f)).collect();
         // ("Jackson" beside "Marta Jackson" and "Cyrus Jackson Jr." is either.)
         if full_names.iter().any(|f| without_junior(f).is_some_and(owns)) {
@@ -1042,11 +1046,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
             let surname = written.as_deref().unwrap_or(&single);
             let people = full_names
                 .iter()
-                .filter(|full| {
-                    let f = without_regnal_suffix(without_junior(full).unwrap_or(full));
-                    f.strip_suffix(surname).is_some_and(|rest| rest.ends_with(' ') && rest.len() > 1)
-                        && person_like(full)
-                })
+                .filter(|full| ends_with_surname(without_junior(full).unwrap_or(full), surname) && person_like(full))
                 .count();
             if people >= 2
                 && let Some(g) = groups.get_mut(&single)
