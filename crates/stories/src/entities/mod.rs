@@ -187,20 +187,26 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     // Sports teams, where the article names two or more.
     let teams: crate::hash::HashSet<String> =
         groups.iter().filter(|(key, g)| is_team(key, g, lexicon)).map(|(key, _)| key.clone()).collect();
-    let classified: Vec<(String, Group, EntityKind)> = groups
+    let kind_of = |key: &str, g: &Group| {
+        let kind = if teams.len() >= 2 && teams.contains(key) {
+            Some(EntityKind::Organization)
+        } else {
+            classify(key, g, lexicon, sure)
+        };
+        // "Acura's 'Jewel Eye' headlamps": a name the text always sets in quotation marks is
+        // a work's, a product's or a term's, no person's.
+        kind.filter(|k| *k != EntityKind::Person || !always_quoted(g, &body))
+    };
+    let mut classified: Vec<(String, Group, Option<EntityKind>)> = groups
         .into_iter()
-        .filter_map(|(key, g)| {
-            let kind = if teams.len() >= 2 && teams.contains(&key) {
-                Some(EntityKind::Organization)
-            } else {
-                classify(&key, &g, lexicon, sure)
-            };
-            // "Acura's 'Jewel Eye' headlamps": a name the text always sets in quotation marks is
-            // a work's, a product's or a term's, no person's.
-            let kind = kind.filter(|k| *k != EntityKind::Person || !always_quoted(&g, &body));
-            kind.map(|kind| (key, g, kind))
+        .map(|(key, g)| {
+            let kind = kind_of(&key, &g);
+            (key, g, kind)
         })
         .collect();
+    listed_organisations(&mut classified, &mentions, lexicon, kind_of);
+    let classified: Vec<(String, Group, EntityKind)> =
+        classified.into_iter().filter_map(|(key, g, kind)| kind.map(|kind| (key, g, kind))).collect();
     // "Kellmark said" beside "Kellmark Records Inc": a name that opens an organisation's name
     // of the same article is that organisation's short name, not a person's (unless a given
     // name or a title says a person).
@@ -258,6 +264,82 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     });
     out.truncate(40);
     out
+}
+
+/// "NASA chose Astrobotic, Kellsoft Labs and Brixwell Aerospace": names set side by side in one
+/// list are of one kind. A name nothing else in the text gives a kind, in a list that holds
+/// two organisations or more and no place, nor a person the text says is one (a title, a verb
+/// of saying), is read as an organisation's.
+fn listed_organisations(
+    classified: &mut [(String, Group, Option<EntityKind>)],
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+    kind_of: impl Fn(&str, &Group) -> Option<EntityKind>,
+) {
+    if !mentions.iter().any(|m| m.list > 0) {
+        return;
+    }
+    let mut by_form: HashMap<&str, usize> = HashMap::default();
+    for (n, (_, g, _)) in classified.iter().enumerate() {
+        by_form.extend(g.forms.iter().map(|f| (f.as_str(), n)));
+    }
+    // Each list's names, and whether each may be read by the others: not the first if it
+    // opens the sentence ("Enter Kellsoft, Brixwell and ..." may open with a verb), nor a lone
+    // word the language writes capitalised as a common word ("The Administration, Senate
+    // Republicans and ...", "Inc" after a company's name, a German noun).
+    let common = |m: &Mention| {
+        let [word] = m.words.as_slice() else { return false };
+        let lower = word.to_lowercase();
+        lexicon.capitalises_nouns
+            || lexicon.declines_names()
+            || lexicon.is_org_word(&lower)
+            || lexicon.is_title(&lower)
+            || lexicon.is_function_word(&lower)
+            || lexicon.place_words.contains(&lower.as_str())
+            || lexicon.demonyms.contains(&lower.as_str())
+            || is_legal_form(&lower)
+    };
+    let mut lists: std::collections::BTreeMap<u32, Vec<(usize, bool)>> = std::collections::BTreeMap::new();
+    let mut first = 0;
+    for m in mentions.iter().filter(|m| m.list > 0) {
+        let opens = m.list != first && m.before.is_empty();
+        first = m.list;
+        if let Some(&n) = by_form.get(m.words.join(" ").as_str()) {
+            let readable = !common(m) && !opens;
+            let members = lists.entry(m.list).or_default();
+            match members.iter_mut().find(|(k, _)| *k == n) {
+                Some(member) => member.1 &= readable,
+                None => members.push((n, readable)),
+            }
+        }
+    }
+    let mut unread = Vec::new();
+    for members in lists.values() {
+        // (Letters in capitals alone are weak evidence of a list of companies: "MGA, MGB and
+        // Midget" are a maker's models.)
+        let organisations = members
+            .iter()
+            .filter(|&&(n, _)| {
+                let (_, g, kind) = &classified[n];
+                *kind == Some(EntityKind::Organization) && !(g.words.len() == 1 && is_abbreviation(&g.name))
+            })
+            .count();
+        let other = members.iter().any(|&(n, _)| {
+            let (_, g, kind) = &classified[n];
+            *kind == Some(EntityKind::Place)
+                || (*kind == Some(EntityKind::Person) && (g.evidence.person > 0 || g.evidence.titled > 0))
+        });
+        if organisations >= 2 && !other {
+            unread.extend(members.iter().filter(|&&(n, readable)| readable && classified[n].2.is_none()).map(|m| m.0));
+        }
+    }
+    for n in unread {
+        let (key, g, kind) = &mut classified[n];
+        if kind.is_none() {
+            g.evidence.org += 1;
+            *kind = kind_of(key, g);
+        }
+    }
 }
 
 /// Whether every time the text writes one of the group's forms, quotation marks enclose it.

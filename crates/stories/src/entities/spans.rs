@@ -22,6 +22,10 @@ pub(crate) struct Mention {
     pub org_apposition: bool,
     /// A US state follows it after a comma ("Chappaqua, N.Y."): a town's name.
     pub town: bool,
+    /// The list of names it stands in ("Kellsoft, Brixwell and Dunmore Labs": names set
+    /// side by side with commas and one "and" or "or"), numbered from 1 in the text; 0 outside
+    /// any list.
+    pub list: u32,
 }
 
 struct Token<'a> {
@@ -410,6 +414,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             .contains(lower)
     };
     let mut out = Vec::new();
+    // The first and last token of the run each mention was read from.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut sentence_start = true;
     let mut i = 0;
     while i < tokens.len() {
@@ -452,7 +458,17 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let words = tokens[i..i + n].iter().map(|t| t.word.to_string()).collect();
             let after = after_word(&tokens[i + n - 1], &tokens[i + n..]);
             let titled = lex.is_title(&before);
-            out.push(Mention { words, before, after, weak: false, titled, org_apposition: false, town: false });
+            out.push(Mention {
+                words,
+                before,
+                after,
+                weak: false,
+                titled,
+                org_apposition: false,
+                town: false,
+                list: 0,
+            });
+            runs.resize(out.len(), (i, i + n - 1));
             sentence_start = ends_sentence(&tokens[i + n - 1]);
             i += n;
             continue;
@@ -464,7 +480,17 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let titled = lex.is_title(&before);
             let words = vec![t.word.to_string()];
             let after = after_word(t, &tokens[i + 1..]);
-            out.push(Mention { words, before, after, weak: false, titled, org_apposition: false, town: false });
+            out.push(Mention {
+                words,
+                before,
+                after,
+                weak: false,
+                titled,
+                org_apposition: false,
+                town: false,
+                list: 0,
+            });
+            runs.resize(out.len(), (i, i));
             sentence_start = false;
             i += 1;
             continue;
@@ -1070,11 +1096,63 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 town,
             };
             split_run(items, context, lex, &mut out);
+            runs.resize(out.len(), (i, j));
         }
         sentence_start = ends_sentence(&tokens[j]);
         i = j + 1;
     }
+    number_lists(&tokens, &runs, &mut out);
     out
+}
+
+/// Numbers the lists of names: a name whose run follows the run of the name before it across
+/// a comma alone, or across one "and", "or" or "&" (with or without a comma before it), stands
+/// in that name's list; so does a name parted from the one before at such a word. ("Kellsoft, Brixwell and Dunmore Labs", "Kellsoft, Brixwell, and
+/// Dunmore"; not across a line, a sentence's end, a parenthesis or any other word.)
+fn number_lists(tokens: &[Token<'_>], runs: &[(usize, usize)], out: &mut [Mention]) {
+    let follows = |end: usize, start: usize| {
+        let Some(next) = tokens.get(start) else { return false };
+        if next.line_start || next.raw.starts_with(['(', '"', '\u{201c}']) {
+            return false;
+        }
+        let last = &tokens[end];
+        if start == end + 1 {
+            return last.raw.ends_with(',') && !last.raw.ends_with(",,");
+        }
+        start == end + 2
+            && matches!(tokens[end + 1].raw, "and" | "or" | "&")
+            && !tokens[end + 1].line_start
+            && (last.raw.ends_with(',') || !breaks_after(last))
+    };
+    // ("Kellsoft and Brixwell Labs": one run of capitalised words parted at its "and".)
+    let parted = |out: &[Mention], k: usize| {
+        let (start, end) = runs[k];
+        runs[k - 1] == runs[k]
+            && (start + 1..end).any(|c| {
+                matches!(tokens[c].raw, "and" | "or" | "&")
+                    && out[k - 1].words.last().is_some_and(|w| *w == tokens[c - 1].word)
+                    && out[k].words.first().is_some_and(|w| *w == tokens[c + 1].word)
+            })
+    };
+    let mut lists = 0;
+    // Whether the list's last name came after its "and" ("CMU and Kell Labs, Saving Cash by
+    // ...": a name after the comma that follows is no more of the list).
+    let mut closed = false;
+    for k in 1..out.len() {
+        let ((_, end), (start, _)) = (runs[k - 1], runs[k]);
+        let by_comma = end < start && start == end + 1 && follows(end, start);
+        let by_and = (end < start && start == end + 2 && follows(end, start)) || parted(out, k);
+        if (by_comma && !closed) || by_and {
+            if out[k - 1].list == 0 {
+                lists += 1;
+                out[k - 1].list = lists;
+            }
+            out[k].list = out[k - 1].list;
+            closed = by_and;
+        } else {
+            closed = false;
+        }
+    }
 }
 
 /// English plurals of people that organisations' names hold in the possessive ("Women's",
@@ -1571,8 +1649,11 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 })
                 && known::organisation(&joined(seg)).is_none()
         };
-        let beside_person = segments.iter().any(|s| full_person(s));
+        // (Beside another: "Moon Kellwater and Brixwell" holds no person's name by its own
+        // given name.)
+        let persons: Vec<bool> = segments.iter().map(|s| full_person(s)).collect();
         for (n, segment) in segments.into_iter().enumerate() {
+            let beside_person = persons.iter().enumerate().any(|(k, &p)| p && k != n);
             let part = Context {
                 before: if n == 0 { cx.before.clone() } else { String::new() },
                 after: if n + 1 == count { cx.after.clone() } else { String::new() },
@@ -1671,6 +1752,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             titled: false,
             org_apposition: false,
             town: false,
+            list: 0,
         });
         return;
     }
@@ -1777,6 +1859,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 titled: false,
                 org_apposition: !country,
                 town: false,
+                list: 0,
             });
         }
         let mut name: Vec<Item> = items[end + 1..].to_vec();
@@ -1961,6 +2044,7 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
                         || (cx.follows == Follows::Trade
                             && !((2..=3).contains(&part.len()) && known::is_given_name_in(&part[0].lower, lex))))),
             town: cx.town && last && !cx.titled,
+            list: 0,
         });
     }
 }

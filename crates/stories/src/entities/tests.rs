@@ -2097,3 +2097,54 @@ fn a_name_always_in_quotation_marks_is_no_persons() {
     let e = en("", "\"Harold Vance\" was the headline. Harold Vance said he had not read it.");
     assert_has(&e, &[("Harold Vance", EntityKind::Person)]);
 }
+
+#[test]
+fn names_listed_beside_organisations_are_organisations() {
+    use EntityKind::Organization;
+    // Kellsoft, Quillon and Brixwell Orbital have no cue of their own: the list's other
+    // names say what they are.
+    let e = en(
+        "Agency picks lunar landers",
+        "The agency awarded task orders to Kellsoft, Dunmore Space Systems, Quillon and Varro Aerospace. \
+         It also chose Brixwell Orbital, Tessan Robotics, and Halden Systems for a second round.",
+    );
+    assert_has(
+        &e,
+        &[
+            ("Kellsoft", Organization),
+            ("Quillon", Organization),
+            ("Brixwell Orbital", Organization),
+            ("Dunmore Space Systems", Organization),
+        ],
+    );
+    // Not a name that opens the sentence, nor one after the list's "and" and a comma, nor a
+    // list with a person the text says is one.
+    let e = en(
+        "Delivery startups",
+        "Enter Harlow Quick, Dunmore Logistics and Varro Holdings. \
+         Researchers at Kell Labs and Tessan Robotics, Saving Power by name, wrote the paper. \
+         Senator Ana Brook, Dunmore Logistics, Varro Holdings and Quillon met on Monday.",
+    );
+    let names: Vec<&str> = e.iter().map(|x| x.name.as_str()).collect();
+    for absent in ["Enter Harlow Quick", "Harlow Quick", "Saving Power", "Quillon"] {
+        assert!(!names.contains(&absent), "{absent} in {names:?}");
+    }
+    // "Moon Kellwater and Brixwell": a given name opening one of two names makes no person of
+    // the other, nor of itself.
+    let e = en("Contracts", "The contracts went to Varro Aerospace, Dunmore Labs, Moon Kellwater and Brixwell.");
+    assert_has(&e, &[("Brixwell", Organization)]);
+}
+
+#[test]
+fn a_companys_office_and_a_competitions_round_are_no_names() {
+    // "Marketing Director" is the office; "Cup Final" a round of a competition, no person's.
+    let e = en(
+        "Kell Labs hires",
+        "At the launch, Kell Labs Marketing Director Ana Lima said the Varro Cup Final would be shown in Brixton. \
+         Lima said tickets sold out within an hour.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Kell Labs".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Ana Lima".into(), EntityKind::Person)), "{k:?}");
+    assert!(!k.iter().any(|(name, _)| name.contains("Marketing") || name.contains("Final")), "{k:?}");
+}

@@ -299,6 +299,14 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "city",
         "national",
         "regional",
+        // A company's offices: "Marketing Director", "Chief Operating Officer".
+        "marketing",
+        "sales",
+        "communications",
+        "product",
+        "program",
+        "programme",
+        "operating",
     ],
     title_endings: &[],
     befalls: Befalls {
@@ -846,6 +854,10 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "awards",
         "prize",
         "cup",
+        // "the Davis Cup Final", "the Conference Finals": a round of a competition.
+        "final",
+        "finals",
+        "playoffs",
         "games",
         "olympics",
         "championship",
