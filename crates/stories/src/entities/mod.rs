@@ -164,7 +164,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         add_evidence(&mut group.evidence, m, lexicon);
     }
     join_abbreviations(&mut groups);
-    drop_common_abbreviations(&mut groups, &body);
+    drop_common_abbreviations(&mut groups, &body, lexicon);
     drop_shouted_words(&mut groups, &body);
     join_middle_initials(&mut groups);
     join_middle_names(&mut groups, lexicon);
@@ -718,7 +718,31 @@ fn leads_a_government(m: &Mention, lexicon: &Lexicon) -> bool {
 
 /// An abbreviation the article defines after words in lowercase ("the harbour levy plan
 /// (HLP)", "the consumer price index (CPI)") stands for a common noun, not a name.
-fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str) {
+///
+/// Where nouns are capitalised, one compound noun before the letters defines a common noun's
+/// abbreviation too ("das Bruttoinlandsprodukt (BIP)", "im Praxisverwaltungssystem (PVS)"),
+/// unless its ending says an institution ("der Bundesgerichtshof (BGH)").
+fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str, lexicon: &Lexicon) {
+    // The word right before "(ABC)", and whether a name's word stands before it.
+    let compound_before = |at: usize, first: char| {
+        let mut words = text[..at].split_whitespace().rev();
+        let Some(word) = words.next() else { return false };
+        let lower = word.to_lowercase();
+        let opens_name = words.next().is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && !w.ends_with(['.', '!', '?', ':'])
+                && !lexicon.is_function_word(&w.to_lowercase())
+        });
+        lexicon.capitalises_nouns
+            && !opens_name
+            && word.chars().count() >= 8
+            && word.chars().all(char::is_alphabetic)
+            && lower.starts_with(first)
+            && !is_org_compound(&lower, lexicon)
+            && !lexicon.is_org_word(&lower)
+            && known::organisation(word).is_none()
+            && known::place(&lower).is_none()
+    };
     groups.retain(|_, g| {
         if g.known_org || g.words.len() != 1 || !is_abbreviation(&g.name) {
             return true;
@@ -732,7 +756,8 @@ fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str) {
         let before: Vec<&str> = text[..at].split_whitespace().rev().take(letters.chars().count()).collect();
         let initials: String = before.iter().rev().filter_map(|w| w.chars().next()).collect();
         let lowercase = before.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase));
-        !(lowercase && initials == letters)
+        let first = letters.chars().next().unwrap_or(' ');
+        !((lowercase && initials == letters) || compound_before(at, first))
     });
 }
 

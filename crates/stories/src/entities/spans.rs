@@ -574,10 +574,18 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let pronoun = |t: &Token<'_>| {
             english && crate::lexicon::english::PRONOUNS.contains(&t.lower.as_ref()) && !is_initial(&t.word, t.raw)
         };
+        // ("Versicherer Ihre eigenen": where nouns are capitalised, a capitalised pronoun after
+        // a noun is no name's word either; an article may be: "Partei Die Linke".)
+        let german_function = |t: &Token<'_>| {
+            lex.capitalises_nouns
+                && lex.is_function_word(&t.lower)
+                && !matches!(t.lower.as_ref(), "der" | "die" | "das" | "den" | "dem" | "des")
+        };
         let name_word = |t: &Token<'_>| {
             capital(t)
                 && !t.line_start
                 && !pronoun(t)
+                && !german_function(t)
                 && !lex.is_calendar(t.lower.as_ref())
                 && !t.raw.starts_with('(')
                 && !is_modifier(t)

@@ -2148,3 +2148,35 @@ fn a_companys_office_and_a_competitions_round_are_no_names() {
     assert!(k.contains(&("Ana Lima".into(), EntityKind::Person)), "{k:?}");
     assert!(!k.iter().any(|(name, _)| name.contains("Marketing") || name.contains("Final")), "{k:?}");
 }
+
+#[test]
+fn a_german_compound_nouns_letters_are_no_name() {
+    // One compound noun before the letters defines a common noun's abbreviation; an
+    // institution's ending ("-gerichtshof", "-kammer", "-amt") keeps its letters a name.
+    let e = extract_entities(
+        "Wirtschaft schrumpft",
+        "Das Bruttoinlandsprodukt (BIP) ist im dritten Quartal gesunken, teilte das Statistische Bundesamt am Dienstag \
+         mit. Das BIP lag damit unter dem Vorquartal. Die Befunde liegen im Praxisverwaltungssystem (PVS) der Ärzte. \
+         Der Landesgerichtshof (LGH) in Kellbach entschied am Mittwoch, und die Europäische Zentralbank (EZB) schwieg.",
+        Some("de"),
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(name, _)| name == "BIP" || name == "PVS"), "{k:?}");
+    assert!(k.contains(&("LGH".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Europäische Zentralbank".into(), EntityKind::Organization)), "{k:?}");
+}
+
+#[test]
+fn a_capitalised_german_pronoun_is_no_name_and_a_savings_bank_no_person() {
+    let e = extract_entities(
+        "Neue Angebote",
+        "Inzwischen haben einige Versicherer Ihre eigenen Angebote gestartet. Die Partei Die Linke kritisierte das \
+         am Montag. Bitte fragen Sie bei der Sparkasse Kellbach nach, sagte Anna Berger.",
+        Some("de"),
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(name, _)| name == "Ihre"), "{k:?}");
+    assert!(k.contains(&("Die Linke".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Sparkasse Kellbach".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Anna Berger".into(), EntityKind::Person)), "{k:?}");
+}
