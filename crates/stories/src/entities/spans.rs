@@ -732,10 +732,10 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         }
         // In a language without word lists of its own, a sentence's first word that the text
         // also writes in lowercase is a common word capitalised for the sentence alone.
+        // (A given name too: "Karena" opens names in English and sentences in Indonesian.)
         if lex.is_other()
             && sentence_start
             && !items.get(1).is_some_and(|w| w.connector)
-            && !known::is_given_name(&items[0].lower)
             && known::place(&items[0].lower).is_none()
             && crate::gazetteer::territory(&items[0].lower).is_none()
             && known::organisation(&items[0].word).is_none()
