@@ -2180,3 +2180,18 @@ fn a_capitalised_german_pronoun_is_no_name_and_a_savings_bank_no_person() {
     assert!(k.contains(&("Sparkasse Kellbach".into(), EntityKind::Organization)), "{k:?}");
     assert!(k.contains(&("Anna Berger".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn a_sentences_common_first_word_is_no_given_name_where_the_language_has_no_word_lists() {
+    // "Karena" is a given name in the lists and "because" in Indonesian: the text writes it in
+    // lowercase too, so the capital is the sentence's.
+    let e = extract_entities(
+        "Banjir",
+        "Karena Jakarta banjir lagi, sekolah ditutup selama dua hari. Warga menunggu di rumah karena hujan deras \
+         terus turun sejak pagi.",
+        Some("id"),
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(name, _)| name.starts_with("Karena")), "{k:?}");
+    assert!(k.contains(&("Jakarta".into(), EntityKind::Place)), "{k:?}");
+}
