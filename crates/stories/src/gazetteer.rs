@@ -44,7 +44,10 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
         if name.contains(' ') {
             let first = name.split(' ').next().unwrap_or(name);
             names.phrases.entry(first).or_default().push((name, code));
-        } else if name.chars().all(|c| ('\u{400}'..='\u{4ff}').contains(&c)) && name.chars().count() >= 5 {
+        } else if name.chars().all(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+            && name.chars().count() >= 5
+            && !indeclinable(name)
+        {
             let stem: String = name.chars().take(name.chars().count() - 1).collect();
             names.stems.insert(stem, code);
         }
@@ -74,6 +77,16 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
     }
     names
 });
+
+/// A Cyrillic name Russian does not decline: one that ends in a vowel other than "а" and "я"
+/// ("Монако", "Бурунди"), or in "а" after another vowel ("Самоа", "Никарагуа"). Its case forms
+/// are itself, so it has no stem to match ("самое" is no form of "Самоа").
+fn indeclinable(name: &str) -> bool {
+    let mut last = name.chars().rev();
+    let (Some(end), Some(before)) = (last.next(), last.next()) else { return true };
+    let vowel = |c: char| "аеёиоуыэюя".contains(c);
+    (vowel(end) && !matches!(end, 'а' | 'я')) || (end == 'а' && vowel(before))
+}
 
 static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
     MONTHS_TSV
@@ -207,6 +220,17 @@ mod tests {
         }
         assert_eq!(territory_phrase(&["new".into(), "zealand".into(), "said".into()]), Some(("NZ", 2)));
         assert_eq!(territories_unspaced("在意大利和德国举行"), ["IT", "DE"]);
+    }
+
+    #[test]
+    fn a_name_russian_does_not_decline_has_no_case_forms() {
+        // "Германии" is a case form of "Германия"; "самое" ("the most") and "палате" ("the
+        // chamber") are no forms of "Самоа" and "Палау", which do not decline.
+        assert_eq!(territory("германии"), Some("DE"));
+        assert_eq!(territory("самоа"), Some("WS"));
+        for word in ["самое", "самой", "палате"] {
+            assert_eq!(territory(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -543,10 +543,12 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
             // first name starts after it.
-            if !(cap && lex.is_function_word(t.lower.as_ref()) && !breaks_after(t)) {
-                sentence_start = ends_sentence(t);
-            } else {
-                sentence_start = false;
+            // ("— Думаю, ...": a dash that opens a sentence, as a line of dialogue or a list's
+            // item does, leaves the sentence's first word after it.)
+            let opening_dash = sentence_start && DASHES.contains(&t.raw);
+            if !opening_dash {
+                sentence_start =
+                    !(cap && lex.is_function_word(t.lower.as_ref()) && !breaks_after(t)) && ends_sentence(t);
             }
             i += 1;
             continue;

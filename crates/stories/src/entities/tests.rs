@@ -2195,3 +2195,17 @@ fn a_sentences_common_first_word_is_no_given_name_where_the_language_has_no_word
     assert!(!k.iter().any(|(name, _)| name.starts_with("Karena")), "{k:?}");
     assert!(k.contains(&("Jakarta".into(), EntityKind::Place)), "{k:?}");
 }
+
+#[test]
+fn a_line_of_dialogue_opens_a_sentence_after_its_dash() {
+    // "— Думаю, ...": the word after the dash opens the sentence ("I think"), no town's name.
+    let e = extract_entities(
+        "Рецепт недели",
+        "Мы спросили шеф-повара, что она приготовит на ужин.\n— Думаю, это будет паста с лососем, сказала Анна \
+         Петрова.\n— Самое главное – выбрать хорошую рыбу.",
+        Some("ru"),
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Place), "{k:?}");
+    assert!(k.contains(&("Анна Петрова".into(), EntityKind::Person)), "{k:?}");
+}
