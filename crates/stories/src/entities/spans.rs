@@ -976,9 +976,17 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // "THANKS!"), a bill's or a model's letters before its number ("SB 1062"), a common
         // noun's letters ("TV", "GDP").
         let lone_capitals = items.len() == 1 && is_abbreviation(&items[0].word);
+        // (So is a word in capitals of eight letters or more, without the dots of initials:
+        // abbreviations are shorter, and the long ones are known, "INTERPOL".)
+        let letters_in_capitals = items[0].word.chars().filter(|c| c.is_alphabetic()).count();
         let shout = lone_capitals
-            && items[0].word.chars().filter(|c| c.is_alphabetic()).count() >= 6
-            && tokens[j].raw.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']).ends_with([':', '!']);
+            && ((letters_in_capitals >= 6
+                && tokens[j].raw.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']).ends_with([':', '!']))
+                || (letters_in_capitals >= 8
+                    && !items[0].word.contains('.')
+                    && known::organisation(&items[0].word).is_none()
+                    && known::place(&items[0].lower).is_none()
+                    && crate::gazetteer::territory(&items[0].lower).is_none()));
         let numbered = lone_capitals
             && items[0].word.chars().filter(|c| c.is_alphabetic()).count() <= 3
             && after_token.is_some_and(|t| t.raw.chars().next().is_some_and(|c| c.is_ascii_digit()));

@@ -2209,3 +2209,18 @@ fn a_line_of_dialogue_opens_a_sentence_after_its_dash() {
     assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Place), "{k:?}");
     assert!(k.contains(&("Анна Петрова".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn a_long_word_in_capitals_is_a_shout_unless_the_lists_know_it() {
+    let e = en(
+        "Harbour fees",
+        "The council's plan was, in one word, SUPERSIZED, said Ana Brook, who called the vote EXCITING. \
+         POLITICO reported the vote first.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(name, _)| name == "SUPERSIZED" || name == "EXCITING"), "{k:?}");
+    assert!(
+        k.iter().any(|(name, kind)| name.eq_ignore_ascii_case("politico") && *kind == EntityKind::Organization),
+        "{k:?}"
+    );
+}
