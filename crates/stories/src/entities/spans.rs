@@ -138,7 +138,7 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "a.g.", "gmt", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "cet", "cest", "utc", "icu", "hdl", "ldl", "sos",
     "ptsd", "adhd", "mph", "ai", "api", "esg", "etf", "etfs", "ev", "evs", "nft", "nfts", "lgbt", "lgbtq", "rsv",
     "sars", "mers", "hpv", "aids", "copd", "cpi", "ppi", "vpn", "cbd", "thc", "ivf", "dui", "wmd", "ied", "ieds", "et",
-    "pt", "swat", "potus", "flotus", "ig", "phd", "ph.d.", "mba", "q&a", "fyi", "aka", "rsvp", "asap",
+    "pt", "swat", "potus", "flotus", "ig", "phd", "ph.d.", "mba", "q&a", "fyi", "aka", "rsvp", "asap", "pr",
     // Computing's common nouns.
     "cpu", "gpu", "ram", "rom", "ssd", "hdd", "lcd", "led", "oled", "amoled", "hdmi", "vga", "dvi", "html", "css",
     "json", "xml", "url", "urls", "http", "https", "rss", "wi-fi", "lan", "wan", "os", "ui", "ux", "seo", "crm", "erp",
@@ -149,9 +149,9 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "wtf", "lol", "omg", "btw", "imo", "imho", "pe", "p.s.",
 ];
 
-/// A common noun's letters in capitals ("TV", "CPU", "MW"): no name.
+/// A common noun's letters in capitals ("TV", "CPU", "MW"), or hyphenated ("Wi-Fi"): no name.
 fn is_common_abbreviation(item: &Item) -> bool {
-    is_abbreviation(&item.word) && COMMON_ABBREVIATIONS.contains(&item.lower.as_str())
+    (is_abbreviation(&item.word) || item.word.contains('-')) && COMMON_ABBREVIATIONS.contains(&item.lower.as_str())
 }
 
 /// "J.D.", "A.M.": two capital letters, each with its dot.

@@ -2224,3 +2224,14 @@ fn a_long_word_in_capitals_is_a_shout_unless_the_lists_know_it() {
         "{k:?}"
     );
 }
+
+#[test]
+fn public_relations_and_wireless_networks_are_no_organisations() {
+    let e = en(
+        "Cafe opens",
+        "The cafe offers free Wi-Fi to guests, and its PR team, led by Ana Brook, promoted the opening in Kellton.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(name, _)| name == "Wi-Fi" || name == "PR"), "{k:?}");
+    assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
+}
