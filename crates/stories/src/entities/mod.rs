@@ -561,6 +561,9 @@ const COMPANY_LAST_WORDS: &[&str] = &[
     "advisers",
     "pharma",
     "biotech",
+    // "Warner Bros", "Lehman Brothers".
+    "bros",
+    "brothers",
 ];
 
 /// Whether the words after a name say what only a person does or has done to her

@@ -2235,3 +2235,16 @@ fn public_relations_and_wireless_networks_are_no_organisations() {
     assert!(!k.iter().any(|(name, _)| name == "Wi-Fi" || name == "PR"), "{k:?}");
     assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn brothers_and_a_brotherhood_are_organisations_and_a_saga_of_wars_no_person() {
+    let e = en(
+        "Studio deal",
+        "Kellway Brothers said on Monday that the Harbour Brotherhood would screen Star Wars at its hall in Kellton, \
+         said Ana Brook.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Kellway Brothers".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Harbour Brotherhood".into(), EntityKind::Organization)), "{k:?}");
+    assert!(!k.iter().any(|(name, _)| name == "Star Wars"), "{k:?}");
+}

@@ -372,6 +372,8 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "group",
         "bank",
         "party",
+        // "the Muslim Brotherhood".
+        "brotherhood",
         "ministry",
         "department",
         "council",
@@ -847,6 +849,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "doctrine",
         "amendment",
         "war",
+        "wars",
         "crisis",
         "pandemic",
         "summit",
