@@ -293,8 +293,9 @@ pub(super) fn nominative_name(
         let stem = lexicon.stem(&surname);
         let score = nominative_likeness(&surname, lexicon);
         let female = given.ends_with(['а', 'я']);
-        let family = ["ов", "ев", "ёв", "ин", "ын"].iter().any(|e| stem.ends_with(e));
-        let adjective = ["ск", "цк"].iter().any(|e| stem.ends_with(e));
+        // (Ukrainian's too: "Путіна", "Зеленського".)
+        let family = ["ов", "ев", "ёв", "ин", "ын", "ін", "їн", "єв"].iter().any(|e| stem.ends_with(e));
+        let adjective = ["ск", "цк", "ськ", "цьк"].iter().any(|e| stem.ends_with(e));
         // Only a stem ending in a consonant is a declined surname ("Инасиу" is not).
         let declined = stem.chars().last().is_some_and(|c| !"аеёиоуыэюяь".contains(c));
         let nominative = match (female, score) {
@@ -351,7 +352,13 @@ fn oblique_nominatives(given: &str, surname: &str, lexicon: &Lexicon) -> Option<
     // A given name as written in the nominative: the shared list's or the language's own.
     let nominative_given =
         |w: &str| known::is_given_name_spelled(w) || lexicon.given_nominative(w).is_some_and(|n| n == w);
-    if lower.chars().count() < 4 || !cyrillic(&lower) || !cyrillic(&last) || nominative_given(&lower) {
+    // (A case form the language's own list knows was read by the rule for it.)
+    if lower.chars().count() < 4
+        || !cyrillic(&lower)
+        || !cyrillic(&last)
+        || nominative_given(&lower)
+        || lexicon.given_nominative(&lower).is_some()
+    {
         return None;
     }
     let (ending, soft) = [("а", "я"), ("у", "ю"), ("е", "")].into_iter().find(|(e, _)| lower.ends_with(e))?;

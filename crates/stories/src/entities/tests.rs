@@ -2248,3 +2248,16 @@ fn brothers_and_a_brotherhood_are_organisations_and_a_saga_of_wars_no_person() {
     assert!(k.contains(&("Harbour Brotherhood".into(), EntityKind::Organization)), "{k:?}");
     assert!(!k.iter().any(|(name, _)| name == "Star Wars"), "{k:?}");
 }
+
+#[test]
+fn ukrainian_names_in_the_genitive_are_read_in_the_nominative() {
+    let e = extract_entities(
+        "Візит до Харкова",
+        "Візит Олександра Кельського до Харкова тривав два дні. Заява Тараса Бровіна пролунала у Києві в понеділок, \
+         повідомили журналістам.",
+        Some("uk"),
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Олександр Кельський".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("Тарас Бровін".into(), EntityKind::Person)), "{k:?}");
+}
