@@ -1712,9 +1712,12 @@ fn teams_named_after_their_city_are_organisations() {
         "The Chicago Herons beat the Detroit Foxes 3-1 on Sunday. The Chicago Herons said their coach would stay.",
     );
     assert_has(&e, &[("Chicago Herons", EntityKind::Organization), ("Detroit Foxes", EntityKind::Organization)]);
-    // One such name alone is not enough to say a team ("Kellton Visitors" may be anyone).
-    let e = en("", "The Chicago Herons said on Sunday that tickets were sold out.");
+    // One such name alone is not enough to say a team ("Kellton Visitors" may be anyone)...
+    let e = en("", "Tickets for the Chicago Herons were sold out on Sunday.");
     assert!(!e.iter().any(|x| x.kind == EntityKind::Organization), "{e:?}");
+    // ... but what speaks after "the" is a body, never a person.
+    let e = en("", "The Chicago Herons said on Sunday that tickets were sold out.");
+    assert_has(&e, &[("Chicago Herons", EntityKind::Organization)]);
 }
 
 #[test]
@@ -2260,4 +2263,18 @@ fn ukrainian_names_in_the_genitive_are_read_in_the_nominative() {
     let k = kinds(&e);
     assert!(k.contains(&("Олександр Кельський".into(), EntityKind::Person)), "{k:?}");
     assert!(k.contains(&("Тарас Бровін".into(), EntityKind::Person)), "{k:?}");
+}
+
+#[test]
+fn a_name_after_the_that_speaks_is_a_bodys() {
+    let e = en(
+        "Fuel supply",
+        "The Harlow Pipeline announced Saturday that it had restarted, and the Kellton Courier said queues eased. \
+         The Bible says little about fuel, Ana Brook said.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Harlow Pipeline".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Kellton Courier".into(), EntityKind::Organization)), "{k:?}");
+    assert!(!k.iter().any(|(name, _)| name == "Bible"), "{k:?}");
+    assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
 }
