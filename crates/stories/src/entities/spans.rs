@@ -1084,8 +1084,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         {
             // "le chancelier allemand Olaf Scholz": a title one word before counts too.
             // ("Senator representing Kell North": not across a verb's form.)
+            // ("Editor's Note", "the Governor's Mansion": not a title in the possessive.)
             let titled = portfolio_titled
-                || lex.is_title(&before)
+                || (lex.is_title(&before) && !(i > 0 && is_possessive(tokens[i - 1].raw)))
                 || (i >= 2
                     && !sentence_start
                     && lex.is_title(&tokens[i - 2].lower)

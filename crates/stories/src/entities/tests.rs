@@ -2278,3 +2278,15 @@ fn a_name_after_the_that_speaks_is_a_bodys() {
     assert!(!k.iter().any(|(name, _)| name == "Bible"), "{k:?}");
     assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn a_word_after_a_title_in_the_possessive_is_no_person() {
+    let e = en(
+        "Correction",
+        "The council met on Monday. Editor's Note, 5/11 at 1:45 pm: an earlier version misstated the date. \
+         The President's Proclamation was read aloud by Ana Brook.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(name, _)| name == "Note" || name == "Proclamation"), "{k:?}");
+    assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
+}
