@@ -28,6 +28,13 @@ pub(crate) struct Mention {
     pub list: u32,
 }
 
+impl Mention {
+    /// A mention that only its words, the words around it and a title before it describe.
+    fn plain(words: Vec<String>, before: String, after: String, titled: bool) -> Self {
+        Self { words, before, after, weak: false, titled, org_apposition: false, town: false, list: 0 }
+    }
+}
+
 struct Token<'a> {
     raw: &'a str,
     /// The token opens a line (a paragraph): no name runs across a line break.
@@ -458,16 +465,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let words = tokens[i..i + n].iter().map(|t| t.word.to_string()).collect();
             let after = after_word(&tokens[i + n - 1], &tokens[i + n..]);
             let titled = lex.is_title(&before);
-            out.push(Mention {
-                words,
-                before,
-                after,
-                weak: false,
-                titled,
-                org_apposition: false,
-                town: false,
-                list: 0,
-            });
+            out.push(Mention::plain(words, before, after, titled));
             runs.resize(out.len(), (i, i + n - 1));
             sentence_start = ends_sentence(&tokens[i + n - 1]);
             i += n;
@@ -480,16 +478,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let titled = lex.is_title(&before);
             let words = vec![t.word.to_string()];
             let after = after_word(t, &tokens[i + 1..]);
-            out.push(Mention {
-                words,
-                before,
-                after,
-                weak: false,
-                titled,
-                org_apposition: false,
-                town: false,
-                list: 0,
-            });
+            out.push(Mention::plain(words, before, after, titled));
             runs.resize(out.len(), (i, i));
             sentence_start = false;
             i += 1;
@@ -1763,16 +1752,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         && !items.iter().any(|w| w.connector && is_coordinator(&w.lower))
         && known::organisation(&joined(&items)).is_some()
     {
-        out.push(Mention {
-            words: items.into_iter().map(|w| w.word).collect(),
-            before: cx.before,
-            after: cx.after,
-            weak: false,
-            titled: false,
-            org_apposition: false,
-            town: false,
-            list: 0,
-        });
+        out.push(Mention::plain(items.into_iter().map(|w| w.word).collect(), cx.before, cx.after, false));
         return;
     }
     // "le Suédois Lars Ekdahl", "der Schwede ...": a nationality written as a noun before a
