@@ -300,10 +300,11 @@ fn listed_organisations(
             || is_legal_form(&lower)
     };
     let mut lists: std::collections::BTreeMap<u32, Vec<(usize, bool)>> = std::collections::BTreeMap::new();
-    let mut first = 0;
+    let mut previous_list = 0;
     for m in mentions.iter().filter(|m| m.list > 0) {
-        let opens = m.list != first && m.before.is_empty();
-        first = m.list;
+        // (A list's first name, at a sentence's start.)
+        let opens = m.list != previous_list && m.before.is_empty();
+        previous_list = m.list;
         if let Some(&n) = by_form.get(m.words.join(" ").as_str()) {
             let readable = !common(m) && !opens;
             let members = lists.entry(m.list).or_default();

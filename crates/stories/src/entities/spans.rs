@@ -1115,8 +1115,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
 
 /// Numbers the lists of names: a name whose run follows the run of the name before it across
 /// a comma alone, or across one "and", "or" or "&" (with or without a comma before it), stands
-/// in that name's list; so does a name parted from the one before at such a word. ("Kellsoft, Brixwell and Dunmore Labs", "Kellsoft, Brixwell, and
-/// Dunmore"; not across a line, a sentence's end, a parenthesis or any other word.)
+/// in that name's list; so does a name parted from the one before at such a word ("Kellsoft,
+/// Brixwell and Dunmore Labs", "Kellsoft, Brixwell, and Dunmore"; not across a line, a
+/// sentence's end, a parenthesis or any other word).
 fn number_lists(tokens: &[Token<'_>], runs: &[(usize, usize)], out: &mut [Mention]) {
     let follows = |end: usize, start: usize| {
         let Some(next) = tokens.get(start) else { return false };
@@ -1125,7 +1126,7 @@ fn number_lists(tokens: &[Token<'_>], runs: &[(usize, usize)], out: &mut [Mentio
         }
         let last = &tokens[end];
         if start == end + 1 {
-            return last.raw.ends_with(',') && !last.raw.ends_with(",,");
+            return last.raw.ends_with(',');
         }
         start == end + 2
             && matches!(tokens[end + 1].raw, "and" | "or" | "&")
