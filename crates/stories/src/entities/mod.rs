@@ -187,6 +187,11 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     // Sports teams, where the article names two or more.
     let teams: crate::hash::HashSet<String> =
         groups.iter().filter(|(key, g)| is_team(key, g, lexicon)).map(|(key, _)| key.clone()).collect();
+    if lexicon.is_english() {
+        for g in groups.values_mut().filter(|g| names_an_institution(g, &body)) {
+            g.evidence.org += 1;
+        }
+    }
     let kind_of = |key: &str, g: &Group| {
         let kind = if teams.len() >= 2 && teams.contains(key) {
             Some(EntityKind::Organization)
@@ -576,6 +581,29 @@ fn befalls_a_person(after: &str, lexicon: &Lexicon) -> bool {
     let last = words.next_back().unwrap_or(first);
     let does = lexicon.befalls.does;
     does.contains(&first) || does.contains(&last) || (last != first && lexicon.befalls.undergoes.contains(&last))
+}
+
+/// English nouns of institutions named after a person, written in lowercase after the name
+/// ("Walter Kell hospital"). ("School" is left out: "the Ana Brook school of interviewing".)
+const NAMESAKE_INSTITUTIONS: &[&str] =
+    &["hospital", "university", "college", "museum", "library", "institute", "clinic", "foundation"];
+
+/// Whether the text writes a form of a name of two words or more right before the lowercase
+/// noun of an institution, with one space between ("Walter Kell hospital", "a Kell Family
+/// clinic"): the name is the institution's, after its namesake.
+fn names_an_institution(g: &Group, text: &str) -> bool {
+    g.words.len() >= 2
+        && g.forms.iter().any(|form| {
+            text.match_indices(form.as_str()).any(|(at, _)| {
+                let rest = &text[at + form.len()..];
+                rest.strip_prefix(' ').is_some_and(|rest| {
+                    NAMESAKE_INSTITUTIONS.iter().any(|noun| {
+                        rest.strip_prefix(noun)
+                            .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+                    })
+                })
+            })
+        })
 }
 
 /// English nouns of the kinds of publication, which follow a publication's name in lowercase.

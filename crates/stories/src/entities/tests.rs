@@ -2290,3 +2290,16 @@ fn a_word_after_a_title_in_the_possessive_is_no_person() {
     assert!(!k.iter().any(|(name, _)| name == "Note" || name == "Proclamation"), "{k:?}");
     assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn a_full_name_before_an_institutions_noun_names_the_institution() {
+    let e = en(
+        "Check-up",
+        "The senator made an unscheduled trip to Walter Kellman hospital on Saturday, and Ana Brook said the visit \
+         was routine. Critics called it the Joan Harlow school of public relations.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Walter Kellman".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
+    assert!(!k.contains(&("Joan Harlow".into(), EntityKind::Organization)), "{k:?}");
+}
