@@ -634,13 +634,13 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         && m.words.len() == 1
         && matches!(m.after.as_str(), "reported" | "reports")
         && !OBJECT_PREPOSITIONS.contains(&m.before.as_str());
-    // "The Colonial Pipeline announced", "the Kellton Courier said": what speaks after "the"
+    // "The Colonial Pipeline announced", "the Kellton Courier reported": what speaks after "the"
     // is a body, not a person (English writes no article before a person's name).
     // (A name of two words or more: "the Bible says", "the Chaplain said" name no body.)
     let body_speaks = lexicon.is_english()
         && m.words.len() >= 2
         && m.before == "the"
-        && lexicon.is_reporting(m.after.as_str())
+        && (lexicon.is_reporting(m.after.as_str()) || matches!(m.after.as_str(), "reported" | "reports"))
         && !m.words.first().is_some_and(|w| lexicon.demonyms.contains(&w.to_lowercase().as_str()));
     if (outlet_reports || body_speaks) && !m.titled {
         e.org += 1;

@@ -2269,7 +2269,7 @@ fn ukrainian_names_in_the_genitive_are_read_in_the_nominative() {
 fn a_name_after_the_that_speaks_is_a_bodys() {
     let e = en(
         "Fuel supply",
-        "The Harlow Pipeline announced Saturday that it had restarted, and the Kellton Courier said queues eased. \
+        "The Harlow Pipeline announced Saturday that it had restarted, and the Kellton Courier reported that queues eased. \
          The Bible says little about fuel, Ana Brook said.",
     );
     let k = kinds(&e);
