@@ -45,7 +45,7 @@ fn is_comment_prompt(t: &str) -> bool {
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     // A whole heading's words ("Leave a comment", "46 Comments"), not an opener that also
     // begins sentences ("Thoughts on ...").
-    comment_heading_words(t).is_some_and(|w| crate::lexicon::COMMENT_SECTION_HEADINGS.contains(&w.as_str()))
+    heading_words(t).is_some_and(|w| crate::lexicon::COMMENT_SECTION_HEADINGS.contains(&w.as_str()))
         || crate::lexicon::COMMENT_PROMPTS.iter().any(|p| t.starts_with(p))
         || (crate::lexicon::YOUR.iter().any(|p| t.starts_with(p))
             && has(crate::lexicon::EMAIL_WORDS)
@@ -57,7 +57,7 @@ fn is_comment_prompt(t: &str) -> bool {
 /// Whether a heading (or a block) opens the discussion under a post: "Comments", "12 Comments", "Comments
 /// (3)", "Leave a Reply", "One response to “…”", "Kommentare", "Laisser un commentaire".
 pub(crate) fn opens_comment_section(heading: &str) -> bool {
-    let Some(joined) = comment_heading_words(heading) else { return false };
+    let Some(joined) = heading_words(heading) else { return false };
     crate::lexicon::COMMENT_SECTION_HEADINGS.contains(&joined.as_str())
         || crate::lexicon::COMMENT_SECTION_OPENERS
             .iter()
@@ -67,12 +67,12 @@ pub(crate) fn opens_comment_section(heading: &str) -> bool {
 /// Whether a heading opens a list of other posts under the article ("You may also like...",
 /// "Related posts", "Você pode gostar", "Das könnte Sie auch interessieren").
 pub(crate) fn opens_related_section(heading: &str) -> bool {
-    comment_heading_words(heading).is_some_and(|w| crate::lexicon::RELATED_SECTION_HEADINGS.contains(&w.as_str()))
+    heading_words(heading).is_some_and(|w| crate::lexicon::RELATED_SECTION_HEADINGS.contains(&w.as_str()))
 }
 
 /// A heading's words, lowercase, with counts, brackets and punctuation off and one space
 /// between them ("12 Comments" -> "comments"); `None` for a text too long to be a heading.
-fn comment_heading_words(heading: &str) -> Option<String> {
+fn heading_words(heading: &str) -> Option<String> {
     let lower = heading.trim().to_lowercase();
     if lower.chars().count() > 120 {
         return None;
@@ -93,10 +93,11 @@ fn comment_heading_words(heading: &str) -> Option<String> {
 fn is_byline(text: &str) -> bool {
     // "By" in the major European languages: German "Von", French "Par", Spanish and Portuguese
     // "Por", Italian "Di", Dutch "Door", Swedish and Norwegian "Av", Danish "Af".
+    // (As written, or in capitals: "BY ANA RUIZ".)
     let Some(rest) = crate::lexicon::BYLINE_OPENERS.iter().find_map(|o| {
-        text.strip_prefix(o)
-            .and_then(|r| r.strip_prefix(' '))
-            .or_else(|| text.strip_prefix(o.to_uppercase().as_str()).and_then(|r| r.strip_prefix(' ')))
+        let head = text.get(..o.len())?;
+        let opens = head == *o || (head.eq_ignore_ascii_case(o) && !head.bytes().any(|b| b.is_ascii_lowercase()));
+        opens.then(|| text[o.len()..].strip_prefix(' ')).flatten()
     }) else {
         return false;
     };

@@ -134,7 +134,7 @@ pub(crate) fn render(dom: &Dom, m: &Measure, choice: &Choice, base: Option<&Url>
             }
             if parts.contains(&child) {
                 w.walk(child);
-            } else if w.has_begun() && holds_comment_heading(dom, m, child) {
+            } else if w.has_begun() && holds_closing_heading(dom, m, child) {
                 w.ended = true;
             }
         }
@@ -168,7 +168,7 @@ fn negative_text(dom: &Dom, m: &Measure, root: NodeId) -> u32 {
 
 /// A heading that opens the discussion under a post ("Comments", "Leave a Reply"), or the list
 /// of other posts there ("You may also like", "Related posts").
-fn is_comment_heading(dom: &Dom, m: &Measure, n: NodeId, tag: &str) -> bool {
+fn is_closing_heading(dom: &Dom, m: &Measure, n: NodeId, tag: &str) -> bool {
     if !matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || m.text[n] >= 120 {
         return false;
     }
@@ -177,10 +177,10 @@ fn is_comment_heading(dom: &Dom, m: &Measure, n: NodeId, tag: &str) -> bool {
     furniture::opens_comment_section(&words) || furniture::opens_related_section(&words)
 }
 
-/// Whether such a heading is in `root`'s subtree (a bounded look: a comment section's heading
-/// sits near the top of its container).
-fn holds_comment_heading(dom: &Dom, m: &Measure, root: NodeId) -> bool {
-    finds_element(dom, root, 400, |n, tag| is_comment_heading(dom, m, n, tag))
+/// Whether such a heading is in `root`'s subtree (a bounded look: a comment section's or a
+/// related-posts list's heading sits near the top of its container).
+fn holds_closing_heading(dom: &Dom, m: &Measure, root: NodeId) -> bool {
+    finds_element(dom, root, 400, |n, tag| is_closing_heading(dom, m, n, tag))
 }
 
 /// Whether an element `tag` is in `root`'s subtree, below it.
@@ -285,8 +285,8 @@ impl Writer<'_> {
         self.m.text[n] < 120
             && (heading || self.m.block[n])
             && self.has_begun()
-            && (is_comment_heading(self.dom, self.m, n, tag)
-                || (!heading && holds_comment_heading(self.dom, self.m, n)))
+            && (is_closing_heading(self.dom, self.m, n, tag)
+                || (!heading && holds_closing_heading(self.dom, self.m, n)))
     }
 
     /// Some of the article (30 words) is written.
