@@ -565,10 +565,12 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         let pronoun = |t: &Token<'_>| {
             english && crate::lexicon::english::PRONOUNS.contains(&t.lower.as_ref()) && !is_initial(&t.word, t.raw)
         };
-        // ("Versicherer Ihre eigenen": where nouns are capitalised, a capitalised pronoun after
-        // a noun is no name's word either; an article may be: "Partei Die Linke".)
+        // ("Versicherer Ihre eigenen": in German, whose nouns are capitalised, a capitalised
+        // pronoun after a noun is no name's word either; an article may be: "Partei Die
+        // Linke". Not in the shared list of other languages: "Da" of "Leonardo Da Vinci".)
         let german_function = |t: &Token<'_>| {
             lex.capitalises_nouns
+                && !lex.is_other()
                 && lex.is_function_word(&t.lower)
                 && !matches!(t.lower.as_ref(), "der" | "die" | "das" | "den" | "dem" | "des")
         };

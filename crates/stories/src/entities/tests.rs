@@ -2303,3 +2303,15 @@ fn a_full_name_before_an_institutions_noun_names_the_institution() {
     assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
     assert!(!k.contains(&("Joan Harlow".into(), EntityKind::Organization)), "{k:?}");
 }
+
+#[test]
+fn a_capitalised_particle_stays_in_a_name_in_the_languages_without_word_lists() {
+    // (The German rule for capitalised pronouns inside a run is German's alone.)
+    let e = extract_entities(
+        "Mostra",
+        "Il museo ha ospitato una mostra su Leonardo Da Vinci a Milano, ha detto il direttore Marco Bianchi.",
+        Some("it"),
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Leonardo Da Vinci".into(), EntityKind::Person)), "{k:?}");
+}
