@@ -759,9 +759,10 @@ fn leads_a_government(m: &Mention, lexicon: &Lexicon) -> bool {
 /// An abbreviation the article defines after words in lowercase ("the harbour levy plan
 /// (HLP)", "the consumer price index (CPI)") stands for a common noun, not a name.
 ///
-/// Where nouns are capitalised, one compound noun before the letters defines a common noun's
-/// abbreviation too ("das Bruttoinlandsprodukt (BIP)", "im Praxisverwaltungssystem (PVS)"),
-/// unless its ending says an institution ("der Bundesgerichtshof (BGH)").
+/// In German, whose nouns are capitalised, one compound noun before the letters defines a
+/// common noun's abbreviation too ("das Bruttoinlandsprodukt (BIP)", "im
+/// Praxisverwaltungssystem (PVS)"), unless its ending says an institution ("der
+/// Bundesgerichtshof (BGH)").
 fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str, lexicon: &Lexicon) {
     // The word right before "(ABC)", and whether a name's word stands before it.
     let compound_before = |at: usize, first: char| {
@@ -774,6 +775,7 @@ fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str, le
                 && !lexicon.is_function_word(&w.to_lowercase())
         });
         lexicon.capitalises_nouns
+            && !lexicon.is_other()
             && !opens_name
             && word.chars().count() >= 8
             && word.chars().all(char::is_alphabetic)
