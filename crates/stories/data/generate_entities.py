@@ -62,12 +62,13 @@ with open(os.path.join(here, "places.tsv"), "w") as out:
         geonameid, population, main = rows[key]
         out.write(f"{key}\t{geonameid}\t{population}\t{main}\n")
 
-given = set()
+# The census lists each name with its share of the people counted (in percent).
+census = {}
 for file in ("dist.male.first", "dist.female.first"):
     for line in open(os.path.join(names, "names", file)):
-        name = line.split()[0].lower()
+        name, share = line.split()[0].lower(), float(line.split()[1])
         if len(name) >= 2:
-            given.add(name)
+            census[name] = max(census.get(name, 0.0), share)
 
 
 def faker_given_names():
@@ -110,7 +111,18 @@ def written_cased(name):
 
 import wordfreq  # noqa: E402  (only needed here)
 
+# Share of the census's people (percent) under which a name is rare: one in 20,000, the
+# thousandth man's name and the 1,400th woman's.
+RARE_NAME_SHARE = 0.005
+
 taken = other_names()
+given = set()
+for name, share in census.items():
+    # A name few people bear that is also a common word is no evidence of a person: "In",
+    # "See", "Star", "Echo" (a name many bear stays: "Will", "June", "Mark").
+    if share < RARE_NAME_SHARE and wordfreq.zipf_frequency(name, "en") >= 4.0:
+        continue
+    given.add(name)
 for name, providers in faker_given_names().items():
     if name in given or " " in name or len(name) < 3 or not written_cased(name) or name in taken:
         continue

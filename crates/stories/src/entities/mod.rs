@@ -1273,10 +1273,14 @@ fn is_team(key: &str, g: &Group, lexicon: &Lexicon) -> bool {
 }
 
 fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<EntityKind> {
-    let kind = classify_by_evidence(key, g, lexicon, sure)?;
     // "Le Monde", "El País": a name that opens with an article is no person's (a surname
-    // that does, "Le Pen", was joined to the full name the article gives first).
+    // that does, "Le Pen", was joined to the full name the article gives first); inside a
+    // sentence (where alone the article is kept as the name's), it is a newspaper's or
+    // another body's, where nothing says otherwise ("interrogé par Le Courrier").
     let article_first = g.words.len() >= 2 && lexicon.name_articles.contains(&g.words[0].to_lowercase().as_str());
+    let Some(kind) = classify_by_evidence(key, g, lexicon, sure) else {
+        return article_first.then_some(EntityKind::Organization);
+    };
     if kind == EntityKind::Person && article_first {
         return Some(EntityKind::Organization);
     }

@@ -2315,3 +2315,20 @@ fn a_capitalised_particle_stays_in_a_name_in_the_languages_without_word_lists() 
     let k = kinds(&e);
     assert!(k.contains(&("Leonardo Da Vinci".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn a_rare_given_name_that_is_a_common_word_makes_no_person() {
+    // The census lists "Star", "Lean" and "Honey" as given names of a few people; before a
+    // product's or a show's second word they are its first words, not a person's name.
+    let e = en(
+        "Weekend",
+        "Fans of Star Harbor queued for the Lean Kettle cooker, and the Honey Orchard stall sold out. \
+         Dick Kellerman bought two kettles for the club.",
+    );
+    let k = kinds(&e);
+    for product in ["Star Harbor", "Lean Kettle", "Honey Orchard"] {
+        assert!(!k.contains(&(product.into(), EntityKind::Person)), "{product}: {k:?}");
+    }
+    // A name many people bear stays one, word or not.
+    assert!(k.contains(&("Dick Kellerman".into(), EntityKind::Person)), "{k:?}");
+}
