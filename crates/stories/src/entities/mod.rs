@@ -1302,7 +1302,24 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<Entit
     if kind == EntityKind::Person && name_words >= 5 && !ends_in_person {
         return Some(EntityKind::Organization);
     }
+    // "Will Always Love", "Worth A Visit", "Hotline On Call": words of a title written in
+    // capitals hold function words no person's name does after its first word (a given name
+    // such as "May" or "Will" and a particle such as "van" aside).
+    if kind == EntityKind::Person && lexicon.is_english() && holds_function_word(g, lexicon) {
+        return None;
+    }
     Some(kind)
+}
+
+/// Whether a word after the first of `g`'s name is a function word that is neither a given
+/// name nor a name's particle.
+fn holds_function_word(g: &Group, lexicon: &Lexicon) -> bool {
+    g.words.iter().skip(1).any(|w| {
+        let lower = w.to_lowercase();
+        lexicon.is_function_word(&lower)
+            && !known::is_given_name_in(&lower, lexicon)
+            && !lexicon.name_particles.contains(&lower.as_str())
+    })
 }
 
 fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<EntityKind> {

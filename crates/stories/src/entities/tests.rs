@@ -2332,3 +2332,19 @@ fn a_rare_given_name_that_is_a_common_word_makes_no_person() {
     // A name many people bear stays one, word or not.
     assert!(k.contains(&("Dick Kellerman".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn a_title_in_capitals_holding_function_words_is_no_person() {
+    let e = en(
+        "Listings",
+        "The trio Mara Of Thunder played in Kellton on Friday, and fans cheered as Dana At Midnight took the stage. \
+         Theresa Kellmay said the hall was full.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(name, kind)| *kind == EntityKind::Person && name.contains(" Of ")), "{k:?}");
+    assert!(!k.iter().any(|(name, kind)| *kind == EntityKind::Person && name.contains(" At ")), "{k:?}");
+    assert!(k.contains(&("Theresa Kellmay".into(), EntityKind::Person)), "{k:?}");
+    // A given name that is also a function word ends a person's name as well.
+    let e = en("Column", "Columnist Ana Will wrote on Sunday that the council was right.");
+    assert!(kinds(&e).contains(&("Ana Will".into(), EntityKind::Person)), "{e:?}");
+}
