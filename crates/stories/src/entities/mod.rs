@@ -232,10 +232,13 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         .filter(|(key, _, kind)| *kind == EntityKind::Organization && !key.contains(' '))
         .map(|(key, _, _)| key.clone())
         .collect();
+    // (Or a well-known organisation's one-word name, named here only so: "Google Chrome".)
     let product = |key: &str, g: &Group| {
         g.evidence.titled == 0
             && g.words.len() >= 2
-            && key.split_once(' ').is_some_and(|(first, _)| org_words.contains(first))
+            && key.split_once(' ').is_some_and(|(first, _)| {
+                org_words.contains(first) || !is_abbreviation(&g.words[0]) && known::organisation(first).is_some()
+            })
             && !g.words[1..].iter().any(|w| known::is_given_name_in(&w.to_lowercase(), lexicon))
     };
     let mut out: Vec<Entity> = classified
@@ -1306,6 +1309,18 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<Entit
     // capitals hold function words no person's name does after its first word (a given name
     // such as "May" or "Will" and a particle such as "van" aside).
     if kind == EntityKind::Person && lexicon.is_english() && holds_function_word(g, lexicon) {
+        return None;
+    }
+    // "TED Talk", "RGB LEDs", "YMCA Alexandria": letters in capitals open no person's name,
+    // unless they spell a given name ("JACK") or are two initials written without dots ("LK
+    // Advani"), or the whole name is written in capitals ("DMITRY PESKOV" in a shouted line).
+    let capitals = |w: &String| w.chars().all(|c| c.is_uppercase() || c == '-' || c == '&');
+    let letters_first = g.words.len() >= 2
+        && capitals(&g.words[0])
+        && g.words[0].chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !g.words[1..].iter().all(capitals)
+        && !known::is_given_name_in(&g.words[0].to_lowercase(), lexicon);
+    if kind == EntityKind::Person && letters_first {
         return None;
     }
     Some(kind)

@@ -2348,3 +2348,17 @@ fn a_title_in_capitals_holding_function_words_is_no_person() {
     let e = en("Column", "Columnist Ana Will wrote on Sunday that the council was right.");
     assert!(kinds(&e).contains(&("Ana Will".into(), EntityKind::Person)), "{e:?}");
 }
+
+#[test]
+fn letters_in_capitals_open_no_persons_name() {
+    let e = en(
+        "Depot",
+        "Engineers praised the ZORB Kellovic, the robot that sorts parcels, and the company said more would follow \
+         next year. JACK Brannock, the depot's manager, said LK Petrovic had designed it.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(name, kind)| *kind == EntityKind::Person && name.starts_with("ZORB")), "{k:?}");
+    // A given name in capitals and two initials without dots still open one.
+    assert!(k.iter().any(|(name, kind)| *kind == EntityKind::Person && name.ends_with("Brannock")), "{k:?}");
+    assert!(k.contains(&("LK Petrovic".into(), EntityKind::Person)), "{k:?}");
+}
