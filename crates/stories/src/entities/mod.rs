@@ -1448,6 +1448,23 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // three kinds ("Bill" is also a given name).
     let other_alone =
         !several && lexicon.other_heads.contains(&first.as_str()) && !known::is_given_name_in(first, lexicon);
+    // "Eastern Kentucky", "Southern California", "Midtown Manhattan": a point of the compass
+    // (or a part of a town) before a known place names a part of it.
+    let part_of_place = lexicon.is_english()
+        && (2..=4).contains(&lower.len())
+        && (COMPASS_WORDS.contains(&first.as_str())
+            || matches!(first.as_str(), "midtown" | "downtown" | "uptown" | "upstate"))
+        && g.evidence.titled == 0
+        && {
+            let rest = lower[1..].join(" ");
+            // (Not a people's word that is also a place's name: "Northern Thai" cooking.)
+            !lexicon.demonyms.contains(&rest.as_str())
+                && (known::place(&rest).is_some_and(|p| p.population >= 15_000 || p.is_region())
+                    || crate::gazetteer::territory(&rest).is_some())
+        };
+    if part_of_place {
+        return Some(EntityKind::Place);
+    }
     if peoples
         || other_alone
         || (!several && is_plural_demonym(first))

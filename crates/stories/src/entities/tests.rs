@@ -2362,3 +2362,17 @@ fn letters_in_capitals_open_no_persons_name() {
     assert!(k.iter().any(|(name, kind)| *kind == EntityKind::Person && name.ends_with("Brannock")), "{k:?}");
     assert!(k.contains(&("LK Petrovic".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn a_point_of_the_compass_before_a_known_place_names_a_part_of_it() {
+    let e = en(
+        "Storm",
+        "Power was cut across Eastern Kentucky and North Virginia overnight, and crews from Midtown Manhattan \
+         were sent to help, Ana Brook said. Northern Thai cooking is served at the shelter.",
+    );
+    let k = kinds(&e);
+    for place in ["Eastern Kentucky", "North Virginia", "Midtown Manhattan"] {
+        assert!(k.contains(&(place.into(), EntityKind::Place)), "{place}: {k:?}");
+    }
+    assert!(!k.iter().any(|(name, kind)| name == "Northern Thai" && *kind == EntityKind::Place), "{k:?}");
+}
