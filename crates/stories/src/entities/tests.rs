@@ -2376,3 +2376,16 @@ fn a_point_of_the_compass_before_a_known_place_names_a_part_of_it() {
     }
     assert!(!k.iter().any(|(name, kind)| name == "Northern Thai" && *kind == EntityKind::Place), "{k:?}");
 }
+
+#[test]
+fn an_english_adjective_opens_no_persons_name() {
+    let e = en(
+        "Panel",
+        "The former head of the panel on Courts, Civil Rights and Civil Kellberties, told the newspaper that the \
+         bill was flawed. Young Kellmann, its new head, said nothing.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(name, kind)| name.starts_with("Civil") && *kind == EntityKind::Person), "{k:?}");
+    // A given name that is also an adjective ("Young") still opens one.
+    assert!(k.contains(&("Young Kellmann".into(), EntityKind::Person)), "{k:?}");
+}
