@@ -2389,3 +2389,15 @@ fn an_english_adjective_opens_no_persons_name() {
     // A given name that is also an adjective ("Young") still opens one.
     assert!(k.contains(&("Young Kellmann".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn venues_named_by_their_kind_are_places() {
+    let e = en(
+        "Tour",
+        "The band plays the Harriet Kell Pavilion on June 3 and the Brannock Amphitheatre a week later, the \
+         promoter said.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Harriet Kell Pavilion".into(), EntityKind::Place)), "{k:?}");
+    assert!(k.contains(&("Brannock Amphitheatre".into(), EntityKind::Place)), "{k:?}");
+}
