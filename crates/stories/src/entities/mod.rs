@@ -657,7 +657,12 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         e.town += 1;
         e.place += 1;
     }
-    if lexicon.org_appositions.contains(&m.before.as_str()) || m.org_apposition {
+    // ("film producer Ana Brook": a trade's noun before a name that reads as a person's, a
+    // given name and a surname, says nothing of it, as after it.)
+    let trade_person = spans::TRADES.contains(&m.before.as_str())
+        && (2..=3).contains(&m.words.len())
+        && known::is_given_name_in(&m.words[0].to_lowercase(), lexicon);
+    if (lexicon.org_appositions.contains(&m.before.as_str()) && !trade_person) || m.org_apposition {
         e.org += 1;
     }
     // "Newsweek magazine", "the Kell Herald newspaper": a name right before the kind of

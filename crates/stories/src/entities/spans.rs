@@ -1421,7 +1421,7 @@ enum Follows {
 }
 
 /// Nouns of [`Lexicon::org_appositions`] that are people's trades too.
-const TRADES: &[&str] = &["producer", "developer", "publisher", "operator", "supplier"];
+pub(crate) const TRADES: &[&str] = &["producer", "developer", "publisher", "operator", "supplier"];
 
 /// English nouns for a body, read in an apposition after a name only ("Kell Wire, a local
 /// publication,"), not before one, where an owner's possessive often stands ("the

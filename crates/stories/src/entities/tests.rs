@@ -2401,3 +2401,15 @@ fn venues_named_by_their_kind_are_places() {
     assert!(k.contains(&("Harriet Kell Pavilion".into(), EntityKind::Place)), "{k:?}");
     assert!(k.contains(&("Brannock Amphitheatre".into(), EntityKind::Place)), "{k:?}");
 }
+
+#[test]
+fn a_trades_noun_before_a_persons_name_makes_no_organisation() {
+    let e = en(
+        "Studio",
+        "The band went into the studio with producer Mark Kellan, and games developer Brixwell Studios said the \
+         soundtrack would follow.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Mark Kellan".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("Brixwell Studios".into(), EntityKind::Organization)), "{k:?}");
+}
