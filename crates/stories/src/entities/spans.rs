@@ -424,13 +424,19 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     // The first and last token of the run each mention was read from.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut sentence_start = true;
+    // Where the last well-known organisation's name ended: its last word is no word before the
+    // name that follows ("Ambassador to the European Union Ana Brook": "union" there is no
+    // union's noun before her name).
+    let mut known_end = 0;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
         if t.line_start || t.raw.starts_with(['"', '\u{201c}', '\u{ab}', '\'']) {
             sentence_start = true;
         }
-        let before = || if i > 0 && !sentence_start { tokens[i - 1].lower.to_string() } else { String::new() };
+        let before = || {
+            if i > 0 && !sentence_start && i != known_end { tokens[i - 1].lower.to_string() } else { String::new() }
+        };
         let cap = capital(t);
         if cap && let Some(known) = known_phrase(&tokens[i..]) {
             // "Kell News Media Network", "Kell Times Magazine": capitalised words after a known
@@ -469,6 +475,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             runs.resize(out.len(), (i, i + n - 1));
             sentence_start = ends_sentence(&tokens[i + n - 1]);
             i += n;
+            known_end = i;
             continue;
         }
         // "UK Bank of England", "US Federal Reserve": a country's name before a known
