@@ -154,6 +154,9 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "kb", "mb", "tb", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "pv", "mpg", "rpm",
     // Internet shorthand, private equity's letters and a letter's postscript.
     "wtf", "lol", "omg", "btw", "imo", "imho", "pe", "p.s.",
+    // Records, sport, image files, fuels and a department.
+    "ep", "eps", "lp", "lps", "td", "tds", "mvp", "qb", "rbi", "jpg", "jpeg", "png", "gif", "lpg", "lng", "sim", "ssid",
+    "hr",
 ];
 
 /// A common noun's letters in capitals ("TV", "CPU", "MW"), or hyphenated ("Wi-Fi"): no name.

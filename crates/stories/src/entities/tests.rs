@@ -2422,3 +2422,17 @@ fn a_known_organisations_last_word_is_no_noun_before_the_next_name() {
     assert!(k.contains(&("Gordon Kellan".into(), EntityKind::Person)), "{k:?}");
     assert!(k.contains(&("European Union".into(), EntityKind::Organization)), "{k:?}");
 }
+
+#[test]
+fn records_sport_and_file_formats_letters_are_no_organisations() {
+    let e = en(
+        "Season",
+        "The band will release an EP in May, the quarterback threw a TD pass on Sunday, and the HR office asked \
+         staff to send each photo as a JPG, Ana Brook said.",
+    );
+    let k = kinds(&e);
+    for letters in ["EP", "TD", "HR", "JPG"] {
+        assert!(!k.iter().any(|(name, _)| name == letters), "{letters}: {k:?}");
+    }
+    assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
+}
