@@ -157,11 +157,16 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     // Records, sport, image files, fuels and a department.
     "ep", "eps", "lp", "lps", "td", "tds", "mvp", "qb", "rbi", "jpg", "jpeg", "png", "gif", "lpg", "lng", "sim", "ssid",
     "hr",
+    // Written with capitals inside: the internet of things (and of everything), services,
+    // particle physics' energies, degrees.
+    "wifi", "iot", "ioe", "paas", "iaas", "baas", "kev", "mev", "gev", "tev", "phds",
 ];
 
 /// A common noun's letters in capitals ("TV", "CPU", "MW"), or hyphenated ("Wi-Fi"): no name.
+/// ("PhD", "WiFi", "IoT": or written with capitals inside.)
 fn is_common_abbreviation(item: &Item) -> bool {
-    (is_abbreviation(&item.word) || item.word.contains('-')) && COMMON_ABBREVIATIONS.contains(&item.lower.as_str())
+    (is_abbreviation(&item.word) || item.word.contains('-') || item.word.chars().skip(1).any(char::is_uppercase))
+        && COMMON_ABBREVIATIONS.contains(&item.lower.as_str())
 }
 
 /// "J.D.", "A.M.": two capital letters, each with its dot.

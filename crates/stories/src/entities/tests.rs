@@ -2436,3 +2436,16 @@ fn records_sport_and_file_formats_letters_are_no_organisations() {
     }
     assert!(k.contains(&("Ana Brook".into(), EntityKind::Person)), "{k:?}");
 }
+
+#[test]
+fn common_nouns_letters_written_with_capitals_inside_are_no_organisations() {
+    let e = en(
+        "Lab",
+        "The lab's PhD students built an IoT sensor that reports over WiFi, and Kellsoft said it would fund the \
+         next one, Ana Brook said.",
+    );
+    let k = kinds(&e);
+    for letters in ["PhD", "IoT", "WiFi"] {
+        assert!(!k.iter().any(|(name, _)| name == letters), "{letters}: {k:?}");
+    }
+}
