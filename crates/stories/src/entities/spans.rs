@@ -433,7 +433,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut sentence_start = true;
     // Where the last well-known organisation's name ended: its last word is no word before the
-    // name that follows ("Ambassador to the European Union Ana Brook": "union" there is no
+    // name that follows ("the envoy at the European Union Ana Brook": "union" there is no
     // union's noun before her name).
     let mut known_end = 0;
     let mut i = 0;

@@ -2416,10 +2416,10 @@ fn a_trades_noun_before_a_persons_name_makes_no_organisation() {
 
 #[test]
 fn a_known_organisations_last_word_is_no_noun_before_the_next_name() {
-    // "union" ends the known name; it is not a union's noun set before Gordon Kellan's.
-    let e = en("Talks", "US Ambassador to the European Union Gordon Kellan said on Monday that talks would resume.");
+    // "union" ends the known name; it is not a union's noun set before Mara Kellan's.
+    let e = en("Talks", "The bloc's envoy at the European Union Mara Kellan spoke to reporters in Brussels on Friday.");
     let k = kinds(&e);
-    assert!(k.contains(&("Gordon Kellan".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("Mara Kellan".into(), EntityKind::Person)), "{k:?}");
     assert!(k.contains(&("European Union".into(), EntityKind::Organization)), "{k:?}");
 }
 
