@@ -1328,6 +1328,20 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<Entit
     if kind == EntityKind::Person && letters_first {
         return None;
     }
+    // "Executive Producer", "Executive Airport", "General Contractors": a title's word before
+    // a word that is itself a title's, a place's or an organisation's names no one.
+    if kind == EntityKind::Person && g.words.len() == 1 && {
+        let lower = g.words[0].to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        [lower.as_str(), singular].iter().any(|w| {
+            lexicon.is_title(w)
+                || lexicon.place_words.contains(w)
+                || lexicon.is_org_word(w)
+                || lexicon.org_appositions.contains(w)
+        })
+    } {
+        return None;
+    }
     // "Public Data", "Civil Liberties", "Beautiful Jesus", "Personal Branding Blog": an
     // English adjective opens no person's name (a given name aside: "Rich", "Young"; and a
     // title the lists do not know before a given name and a surname stays with them).

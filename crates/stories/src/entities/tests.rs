@@ -2449,3 +2449,20 @@ fn common_nouns_letters_written_with_capitals_inside_are_no_organisations() {
         assert!(!k.iter().any(|(name, _)| name == letters), "{letters}: {k:?}");
     }
 }
+
+#[test]
+fn a_titles_word_before_a_place_or_title_word_names_no_one() {
+    let e = en(
+        "Flights",
+        "The jet will be based at the Kellton Executive Airport, and flights start in May, the operator said on Monday.",
+    );
+    assert!(!kinds(&e).iter().any(|(_, kind)| *kind == EntityKind::Person), "{e:?}");
+    let e = en(
+        "Update",
+        "Greetings from the studio. Executive Producer, Kell Games, wrote the update on Friday and thanked the players.",
+    );
+    assert!(!kinds(&e).iter().any(|(_, kind)| *kind == EntityKind::Person), "{e:?}");
+    // A title before a surname still makes a person.
+    let e = en("Visit", "General Kellmark arrived on Monday, and the base's staff met him.");
+    assert!(kinds(&e).contains(&("Kellmark".into(), EntityKind::Person)), "{e:?}");
+}
