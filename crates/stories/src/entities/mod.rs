@@ -1310,12 +1310,21 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<Entit
     if kind == EntityKind::Person && name_words >= 5 && !ends_in_person {
         return Some(EntityKind::Organization);
     }
+    if kind == EntityKind::Person && names_no_person(g, lexicon, ends_in_person) {
+        return None;
+    }
+    Some(kind)
+}
+
+/// Whether a name read as a person's is shaped as no person's name is: a title's, a
+/// product's or a cause's written in capitals. `ends_in_person`: the name ends in a given name
+/// and a surname.
+fn names_no_person(g: &Group, lexicon: &Lexicon, ends_in_person: bool) -> bool {
+    let first = g.words[0].to_lowercase();
     // "Will Always Love", "Worth A Visit", "Hotline On Call": words of a title written in
     // capitals hold function words no person's name does after its first word (a given name
     // such as "May" or "Will" and a particle such as "van" aside).
-    if kind == EntityKind::Person && lexicon.is_english() && holds_function_word(g, lexicon) {
-        return None;
-    }
+    let function_word = lexicon.is_english() && holds_function_word(g, lexicon);
     // "TED Talk", "RGB LEDs", "YMCA Alexandria": letters in capitals open no person's name,
     // unless they spell a given name ("JACK") or are two initials written without dots ("LK
     // Advani"), or the whole name is written in capitals ("DMITRY PESKOV" in a shouted line).
@@ -1324,34 +1333,27 @@ fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<Entit
         && capitals(&g.words[0])
         && g.words[0].chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !g.words[1..].iter().all(capitals)
-        && !known::is_given_name_in(&g.words[0].to_lowercase(), lexicon);
-    if kind == EntityKind::Person && letters_first {
-        return None;
-    }
+        && !known::is_given_name_in(&first, lexicon);
     // "Executive Producer", "Executive Airport", "General Contractors": a title's word before
     // a word that is itself a title's, a place's or an organisation's names no one.
-    if kind == EntityKind::Person && g.words.len() == 1 && {
-        let lower = g.words[0].to_lowercase();
-        let singular = lower.strip_suffix('s').unwrap_or(&lower);
-        [lower.as_str(), singular].iter().any(|w| {
+    let common_noun = g.words.len() == 1 && {
+        let singular = first.strip_suffix('s').unwrap_or(&first);
+        [first.as_str(), singular].iter().any(|w| {
             lexicon.is_title(w)
                 || lexicon.place_words.contains(w)
                 || lexicon.is_org_word(w)
                 || lexicon.org_appositions.contains(w)
         })
-    } {
-        return None;
-    }
+    };
     // "Public Data", "Civil Liberties", "Beautiful Jesus", "Personal Branding Blog": an
     // English adjective opens no person's name (a given name aside: "Rich", "Young"; and a
     // title the lists do not know before a given name and a surname stays with them).
-    if kind == EntityKind::Person && lexicon.is_english() && g.words.len() >= 2 && !ends_in_person && {
-        let first = g.words[0].to_lowercase();
-        crate::lexicon::english::is_adjective(&first) && !known::is_given_name_in(&first, lexicon)
-    } {
-        return None;
-    }
-    Some(kind)
+    let adjective_first = lexicon.is_english()
+        && g.words.len() >= 2
+        && !ends_in_person
+        && crate::lexicon::english::is_adjective(&first)
+        && !known::is_given_name_in(&first, lexicon);
+    function_word || letters_first || common_noun || adjective_first
 }
 
 /// Whether a word after the first of `g`'s name is a function word that is neither a given
