@@ -236,9 +236,9 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let product = |key: &str, g: &Group| {
         g.evidence.titled == 0
             && g.words.len() >= 2
-            && key.split_once(' ').is_some_and(|(first, _)| {
-                org_words.contains(first) || !is_abbreviation(&g.words[0]) && known::organisation(first).is_some()
-            })
+            && key
+                .split_once(' ')
+                .is_some_and(|(first, _)| org_words.contains(first) || known::organisation(&g.words[0]).is_some())
             && !g.words[1..].iter().any(|w| known::is_given_name_in(&w.to_lowercase(), lexicon))
     };
     let mut out: Vec<Entity> = classified
