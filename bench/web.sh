@@ -70,7 +70,7 @@ with open(f"{out}/paths.txt", "w") as paths:
         paths.write(f"/articles/{i}\n")
 PY
 export WRK_PATHS="$PWD/$out/paths.txt"
-matches() { curl -sf "http://127.0.0.1:$port/search?q=$1" | grep -o '[0-9,]* results\?' | head -1; }
+matches() { curl -sf "http://127.0.0.1:$port/search?q=$1" | grep -o '[0-9,]* results\?\|Very many articles match' | head -1; }
 echo "articles: $n; article $article ($(wc -c < "$out/static/article.html") bytes); search '$rare': $(matches "$rare"); '$common': $(matches "$common")"
 
 run() {  # name url

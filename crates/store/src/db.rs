@@ -367,9 +367,26 @@ pub(crate) struct PlainRow {
     /// The statement's column names, shared by its rows.
     pub(crate) names: Arc<[String]>,
     pub(crate) values: Vec<Plain>,
+    /// Where the next column asked for is looked for first: the one after the last found
+    /// (rows are mostly read in the order of their columns, and a wide row's names would
+    /// otherwise be compared from the first each time). Atomic only so that a row can be
+    /// shared between threads; the order is relaxed, as a stale hint only costs a longer look.
+    pub(crate) next: std::sync::atomic::AtomicUsize,
 }
 
 impl PlainRow {
+    /// The index of the column named `column`.
+    fn index_of(&self, column: &str) -> Option<usize> {
+        let start = self.next.load(std::sync::atomic::Ordering::Relaxed).min(self.names.len());
+        let (before, after) = self.names.split_at(start);
+        let found = match after.iter().position(|n| n == column) {
+            Some(i) => start + i,
+            None => before.iter().position(|n| n == column)?,
+        };
+        self.next.store(found + 1, std::sync::atomic::Ordering::Relaxed);
+        Some(found)
+    }
+
     fn decode<T: FromPlain>(&self, index: usize, column: &dyn std::fmt::Display) -> Result<T, StoreError> {
         let value = self.values.get(index).ok_or_else(|| StoreError::Corrupt(format!("no column {column}")))?;
         T::from_plain(value).map_err(|why| StoreError::Corrupt(format!("column {column}: {why}")))
@@ -383,7 +400,7 @@ impl Row {
             Self::Sqlite(r) => r.try_get(column)?,
             Self::Postgres(r) => r.try_get(column)?,
             Self::Plain(r) => {
-                let index = r.names.iter().position(|n| n == column).unwrap_or(usize::MAX);
+                let index = r.index_of(column).unwrap_or(usize::MAX);
                 r.decode(index, &column)?
             }
         })
@@ -393,7 +410,7 @@ impl Row {
     /// copied (the column then reads as empty); copied from any other row.
     pub(crate) fn take_text(&mut self, column: &str) -> Result<String, StoreError> {
         if let Self::Plain(r) = self {
-            let index = r.names.iter().position(|n| n == column);
+            let index = r.index_of(column);
             if let Some(Plain::Text(text)) = index.and_then(|i| r.values.get_mut(i)) {
                 return Ok(std::mem::take(text));
             }

@@ -95,27 +95,36 @@ pub(crate) fn segment(value: String) -> String {
 pub(crate) fn date(value: String) -> String {
     match DateTime::parse_from_rfc3339(&value) {
         Ok(t) => {
-            // Written out instead of through a strftime pattern, which is parsed at every call.
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            let t = t.to_utc();
-            let month = MONTHS.get(t.month0() as usize).copied().unwrap_or_default();
-            format!("{} {month} {}, {:02}:{:02} UTC", t.day(), t.year(), t.hour(), t.minute())
+            let mut out = String::with_capacity(32);
+            write_date(&mut out, &t.to_utc());
+            out
         }
         Err(_) => value,
     }
+}
+
+/// Writes `t` as [`date`] shows it ("4 May 2026, 09:30 UTC"): digits, a month's name and
+/// punctuation, nothing that needs escaping in HTML.
+pub(crate) fn write_date(out: &mut String, t: &DateTime<chrono::Utc>) {
+    use std::fmt::Write as _;
+    // Written out instead of through a strftime pattern, which is parsed at every call.
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS.get(t.month0() as usize).copied().unwrap_or_default();
+    // (Writing to a String cannot fail.)
+    let _ = write!(out, "{} {month} {}, {:02}:{:02} UTC", t.day(), t.year(), t.hour(), t.minute());
 }
 
 /// A time as readers of news read it: "just now", "25 min ago", "3 h ago", "2 days ago",

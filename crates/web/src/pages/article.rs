@@ -193,9 +193,12 @@ async fn render(state: &AppState, id: ArticleId, form: FormState, status: Status
     Ok((status, Html(page)).into_response())
 }
 
-/// The page, its reads in one read transaction (one moment of the database).
+/// The page, its reads in one read transaction (one moment of the database). The reads'
+/// future is boxed here, where it starts: unboxed, it made every future that awaits it (the
+/// handler's among them) 25 KB, which the router's layers then moved into boxes of their own
+/// for every request (ARCHITECTURE.md, "A page's future is kept small").
 async fn page_html(state: &AppState, id: ArticleId, form: FormState, token: &str) -> Result<String, WebError> {
-    state.store.reading_together(page_html_read(state, id, form, token)).await
+    state.store.reading_together(Box::pin(page_html_read(state, id, form, token))).await
 }
 
 async fn page_html_read(state: &AppState, id: ArticleId, mut form: FormState, token: &str) -> Result<String, WebError> {

@@ -112,7 +112,7 @@ fn time(out: &mut String, t: &chrono::DateTime<chrono::Utc>) {
     out.push_str("<time datetime=\"");
     escape_html_into(&machine, out);
     out.push_str("\">");
-    escape_html_into(&crate::templates::date(machine), out);
+    crate::templates::write_date(out, t);
     out.push_str("</time>");
 }
 

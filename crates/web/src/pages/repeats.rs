@@ -67,15 +67,17 @@ pub(crate) fn without_repeated_headline<'a>(body_html: &'a str, title: &str) -> 
     let trimmed = body_html.trim_start();
     let Some(rest) = trimmed.strip_prefix('<') else { return body_html };
     let name = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
-    let Some(tag) = ["p", "h1", "h2", "h3", "header"].into_iter().find(|t| t.eq_ignore_ascii_case(name)) else {
+    let Some(close) = [("p", "</p>"), ("h1", "</h1>"), ("h2", "</h2>"), ("h3", "</h3>"), ("header", "</header>")]
+        .into_iter()
+        .find_map(|(tag, close)| tag.eq_ignore_ascii_case(name).then_some(close))
+    else {
         return body_html;
     };
-    let close = format!("</{tag}>");
-    let Some(end) = trimmed.find(&close) else { return body_html };
+    let Some(end) = trimmed.find(close) else { return body_html };
     let element = &trimmed[..end];
     // The element's text: everything outside tags (sanitized HTML has no `>` in attributes
     // that matters here: a wrong split only keeps the element).
-    let mut text = String::new();
+    let mut text = String::with_capacity(element.len());
     let mut in_tag = false;
     for c in element.chars() {
         match c {
