@@ -233,6 +233,14 @@ mod tests {
             assert_eq!(row.get::<Vec<u8>>("b").unwrap(), vec![0, 255]);
             assert_eq!(row.at::<i64>(0).unwrap(), -7);
         }
+        // Columns asked for out of their order (each looked for first after the last found)
+        // are still found, again and again.
+        for _ in 0..2 {
+            assert_eq!(here.get::<Vec<u8>>("b").unwrap(), vec![0, 255]);
+            assert_eq!(here.get::<f64>("x").unwrap(), 2.5);
+            assert_eq!(here.get::<i64>("n").unwrap(), -7);
+            assert_eq!(here.get::<String>("s").unwrap(), "ünï text");
+        }
         // A text taken out of a row is the text, from either kind of row.
         let (mut through_sqlx, mut here) = (through_sqlx, here);
         assert_eq!(through_sqlx.take_text("s").unwrap(), "ünï text");
