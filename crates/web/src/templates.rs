@@ -94,13 +94,16 @@ pub(crate) fn segment(value: String) -> String {
 /// `2026-05-04T09:30:00Z` -> `4 May 2026, 09:30 UTC`; anything else is shown as it is.
 pub(crate) fn date(value: String) -> String {
     match DateTime::parse_from_rfc3339(&value) {
-        Ok(t) => {
-            let mut out = String::with_capacity(32);
-            write_date(&mut out, &t.to_utc());
-            out
-        }
+        Ok(t) => date_of(&t.to_utc()),
         Err(_) => value,
     }
+}
+
+/// `t` as [`date`] shows it.
+fn date_of(t: &DateTime<chrono::Utc>) -> String {
+    let mut out = String::with_capacity(32);
+    write_date(&mut out, t);
+    out
 }
 
 /// Writes `t` as [`date`] shows it ("4 May 2026, 09:30 UTC"): digits, a month's name and
@@ -131,9 +134,10 @@ pub(crate) fn write_date(out: &mut String, t: &DateTime<chrono::Utc>) {
 /// then the date.
 fn ago(value: &str, now: DateTime<chrono::Utc>) -> String {
     let Ok(t) = DateTime::parse_from_rfc3339(value) else { return value.to_owned() };
-    let minutes = (now - t.to_utc()).num_minutes();
-    match minutes {
-        m if m < 0 => date(value.to_owned()),
+    // (The time is read once: an old one's date is written from it, not parsed again.)
+    let t = t.to_utc();
+    match (now - t).num_minutes() {
+        m if m < 0 => date_of(&t),
         0 => "just now".to_owned(),
         m if m < 60 => format!("{m} min ago"),
         m if m < 24 * 60 => format!("{} h ago", m / 60),
@@ -141,7 +145,7 @@ fn ago(value: &str, now: DateTime<chrono::Utc>) -> String {
             let days = m / (24 * 60);
             if days == 1 { "yesterday".to_owned() } else { format!("{days} days ago") }
         }
-        _ => date(value.to_owned()),
+        _ => date_of(&t),
     }
 }
 
