@@ -92,7 +92,15 @@ pub struct Analysis {
 /// Analyzes one article: pure, on any thread.
 #[must_use]
 pub fn analyze(article: &ArticleText<'_>, fields: Fields, summary: &SummaryConfig) -> Analysis {
-    let language = if fields.language { detect_article_language(article.title, article.text) } else { None };
+    // The language is detected once, when asked for or needed: the summary's rules for English
+    // words, the cues of names and the words that end keyphrases are the language's own (a
+    // detection is also remembered from when the article was stored).
+    let detected = if fields.language || fields.summary || fields.entities || fields.keyphrases {
+        detect_article_language(article.title, article.text)
+    } else {
+        None
+    };
+    let language = if fields.language { detected } else { None };
     let (fingerprint, credits) = if fields.copies {
         let mut credits = credited_sources(article.text);
         if let Some(domain) = article.original_domain {
@@ -108,25 +116,21 @@ pub fn analyze(article: &ArticleText<'_>, fields: Fields, summary: &SummaryConfi
     Analysis {
         language,
         summary: if fields.summary {
-            // The summary's rules for English words need the language: detected if not asked
-            // (a detection that found none is not repeated; one made when the article was
-            // stored is remembered).
-            let language =
-                if fields.language { language } else { detect_article_language(article.title, article.text) };
-            summarize(article.text, &SummaryConfig { language, ..*summary })
+            summarize(article.text, &SummaryConfig { language: detected, ..*summary })
         } else {
             Vec::new()
         },
+        // A text too short to tell is read in the language its feed declares.
         entities: if fields.entities {
-            // The cues of names are the language's own: detected if not asked (as above); a
-            // text too short to tell is read in the language its feed declares.
-            let language =
-                if fields.language { language } else { detect_article_language(article.title, article.text) };
-            extract_entities(article.title, article.text, language.map(|l| l as &str).or(article.language))
+            extract_entities(article.title, article.text, detected.map(|l| l as &str).or(article.language))
         } else {
             Vec::new()
         },
-        keyphrases: if fields.keyphrases { keyphrases(article.title, article.text, KEYPHRASES) } else { Vec::new() },
+        keyphrases: if fields.keyphrases {
+            keyphrases(article.title, article.text, detected.map(|l| l as &str).or(article.language), KEYPHRASES)
+        } else {
+            Vec::new()
+        },
         fingerprint,
         credits,
     }

@@ -18,7 +18,10 @@ fn main() {
         for forced in ["en", "de", "fr", "es", "ru", "uk"] {
             let _ = extract_entities(title, body, Some(forced));
         }
-        let _ = keyphrases(title, body, 8);
+        let _ = keyphrases(title, body, language, 8);
+        for forced in ["de", "fr", "it"] {
+            let _ = keyphrases(title, body, Some(forced), 8);
+        }
         let _ = Fingerprint::of(body);
         let _ = credited_sources(body);
         // Twice: the second time beside the first, as a copy or a story of its own.

@@ -7,4 +7,5 @@ pub(crate) mod commentary;
 pub(crate) mod english;
 pub(crate) mod function_words;
 pub(crate) mod names;
+pub(crate) mod phrase_breaks;
 pub(crate) mod russian;
