@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use newsdesk_formats::{parse_jsonl_line, parse_page};
 use newsdesk_model::ArticleUpsert;
-use newsdesk_store::{Store, UpsertOutcome};
+use newsdesk_store::{OutletNaming, Store, StoreError, UpsertOutcome};
 
 /// Largest article page file read.
 const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
@@ -147,7 +147,8 @@ async fn flush(
     if pending.is_empty() {
         return Ok(());
     }
-    let batch = std::mem::take(pending);
+    let mut batch = std::mem::take(pending);
+    credit_outlets(store, &mut batch).await?;
     let (places, upserts): (Vec<_>, Vec<_>) = batch.into_iter().map(|(p, l, u)| ((p, l), u)).unzip();
     let outcomes = store.upsert_articles(upserts).await?;
     let mut changed = Vec::new();
@@ -171,6 +172,41 @@ async fn flush(
         }
     }
     desk.understand(store, &changed).await?;
+    Ok(())
+}
+
+/// Credits each article of the batch that names no source to the outlet of its address (the
+/// source for the address's registrable domain, made if there is none, named by its domain
+/// until a feed or the operator names it), as a polled article is credited to its feed's: so
+/// that an exported archive imported elsewhere still names its outlets. An address with no
+/// registrable domain (or not http(s)) credits no one.
+async fn credit_outlets(store: &Store, batch: &mut [(PathBuf, usize, ArticleUpsert)]) -> anyhow::Result<()> {
+    let mut sources: std::collections::HashMap<String, Option<newsdesk_model::SourceId>> =
+        std::collections::HashMap::new();
+    for (_, _, upsert) in batch.iter_mut() {
+        if upsert.source_id.is_some() {
+            continue;
+        }
+        let Some(url) = upsert.url.as_ref().filter(|u| matches!(u.scheme(), "http" | "https")) else { continue };
+        let Some(host) = url.host_str().map(str::to_owned) else { continue };
+        let source = match sources.get(&host) {
+            Some(known) => *known,
+            None => {
+                let mut home = url.clone();
+                home.set_path("/");
+                home.set_query(None);
+                home.set_fragment(None);
+                let found = match store.ensure_source("", OutletNaming::Domain, &home).await {
+                    Ok(source) => Some(source.id),
+                    Err(StoreError::Invalid(_)) => None,
+                    Err(e) => return Err(e.into()),
+                };
+                sources.insert(host, found);
+                found
+            }
+        };
+        upsert.source_id = source;
+    }
     Ok(())
 }
 
