@@ -170,6 +170,11 @@ const RELATED_ENTITIES: usize = 4;
 const RELATED_SCAN: u32 = 300;
 /// Stories on the same subject listed.
 const RELATED_LIMIT: u32 = 5;
+/// An entity named in more than one article in this many is the background of the news, not a
+/// subject ("United States" in American news).
+const BACKGROUND_SHARE: i64 = 10;
+/// Articles stored before an entity can be the background of the news.
+const BACKGROUND_MIN_ARTICLES: i64 = 200;
 
 const STORY_COLUMNS: &str = "s.id, s.title, s.summary, s.lead_article_id, s.first_seen_at, s.last_seen_at, \
      s.article_count, s.source_count, (SELECT la.image_url FROM articles la WHERE la.id = s.lead_article_id) AS image_url";
@@ -452,7 +457,8 @@ impl Store {
     }
 
     /// Stories on the same subject as `story`: those whose articles name at least two of its
-    /// most named entities (one, when it has just one, a person or organisation). Each entity's
+    /// most named entities (one, when it has just one, a person or organisation), entities that
+    /// are the background of the news (named in a tenth of all articles) passed over. Each entity's
     /// articles are read outward from `newest`, the time of the story's newest article: at
     /// most [`RELATED_SCAN`] before it and a third as many after, so an entity named everywhere
     /// costs no more than any other.
@@ -462,7 +468,35 @@ impl Store {
         newest: DateTime<Utc>,
         entities: &[EntityCount],
     ) -> Result<Vec<StoryCard>, StoreError> {
-        let top: Vec<&EntityCount> = entities.iter().take(RELATED_ENTITIES).collect();
+        // The background of the news (a country, a head of state named in a tenth of all
+        // articles or more) says nothing of a subject: such entities are passed over. Counted
+        // no further than that tenth, for at most twice as many entities as are needed.
+        let articles: i64 =
+            self.sql("SELECT coalesce(max(seq), 0) AS n FROM articles").fetch_one(self.pool()).await?.get("n")?;
+        let background = articles / BACKGROUND_SHARE;
+        let mut top: Vec<&EntityCount> = Vec::new();
+        for e in entities.iter().take(2 * RELATED_ENTITIES) {
+            if top.len() >= RELATED_ENTITIES {
+                break;
+            }
+            if articles >= BACKGROUND_MIN_ARTICLES {
+                let named: i64 = self
+                    .sql(
+                        "SELECT count(*) AS n FROM (SELECT 1 FROM article_entities \
+                         WHERE entity_id = (SELECT id FROM entities WHERE kind = ? AND key = ?) LIMIT ?) named",
+                    )
+                    .bind(&e.kind)
+                    .bind(&e.key)
+                    .bind(background + 1)
+                    .fetch_one(self.pool())
+                    .await?
+                    .get("n")?;
+                if named > background {
+                    continue;
+                }
+            }
+            top.push(e);
+        }
         let needed = match top.as_slice() {
             [] => return Ok(Vec::new()),
             [one] if one.kind == "place" => return Ok(Vec::new()),

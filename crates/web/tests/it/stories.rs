@@ -164,6 +164,60 @@ async fn a_story_links_the_others_on_its_subject(db: TestDb) {
 }
 
 #[both_backends]
+async fn the_background_of_the_news_makes_no_subject(db: TestDb) {
+    let site = site(db).await;
+    let db = &site._db.store;
+    // A country and its parliament are named in every report of the desk: two hundred of them.
+    let background = || {
+        vec![
+            entity("place", "harbour nation", "Harbour Nation"),
+            entity("organization", "national assembly", "National Assembly"),
+        ]
+    };
+    let filler: Vec<_> =
+        (100..300).map(|n| fixture_article(n, &format!("Report {n}"), "Text of the report.")).collect();
+    for outcome in db.upsert_articles(filler).await.unwrap() {
+        outcome.unwrap();
+    }
+    let understood: Vec<Understood> = (100..300)
+        .map(|n| Understood {
+            article: fixture_id(n),
+            placed: None,
+            entities: background(),
+            keyphrases: vec![],
+            summary: None,
+        })
+        .collect();
+    db.save_understanding(&understood).await.unwrap();
+
+    let pension = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0031));
+    let ferry = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0032));
+    let minister = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0033));
+    let rows = [
+        (31, "Pension reform goes to a vote", pension, vec![entity("person", "mara voss", "Mara Voss")]),
+        (32, "Ferry fares rise", ferry, vec![entity("person", "ines roe", "Ines Roe")]),
+        (33, "Voss defends the reform", minister, vec![entity("person", "mara voss", "Mara Voss")]),
+    ];
+    for (n, title, story, mut entities) in rows {
+        db.upsert_article(fixture_article(n, title, "Text of the report.")).await.unwrap();
+        entities.extend(background());
+        let understood = Understood {
+            article: fixture_id(n),
+            placed: Some(Placed { story, merged: vec![], copy_of: None }),
+            entities,
+            keyphrases: vec![],
+            summary: None,
+        };
+        db.save_understanding(&[understood]).await.unwrap();
+    }
+    let (_, _, page) = get(&site, &format!("/stories/{pension}")).await;
+    // The ferry fares share only the country and its parliament with the reform: no subject.
+    assert!(!page.contains("Ferry fares rise"), "{page}");
+    // The minister who carries the reform is one.
+    assert!(page.contains("Voss defends the reform"), "{page}");
+}
+
+#[both_backends]
 async fn a_story_card_shows_other_outlets_headlines_and_how_long_ago(db: TestDb) {
     let site = site(db).await;
     let db = &site._db.store;
