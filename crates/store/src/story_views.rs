@@ -383,8 +383,9 @@ impl Store {
     }
 
     /// For each story, up to `per_story` headlines of its newest articles from outlets other
-    /// than its lead's, one per outlet, newest first, copies and the story's own title left out:
-    /// what a news aggregator's card shows under the headline. A story whose lead article has
+    /// than the one whose headline the card shows, one per outlet, newest first, copies and the
+    /// story's own title left out (the lead's headline is listed when the story's title is
+    /// another article's): what a news aggregator's card shows under the headline. A story whose lead article has
     /// no image takes that of its newest article with one, among those read.
     ///
     /// # Errors
@@ -395,7 +396,7 @@ impl Store {
         per_story: usize,
     ) -> Result<std::collections::HashMap<StoryId, Vec<Headline>>, StoreError> {
         let mut found: std::collections::HashMap<StoryId, Vec<Headline>> = std::collections::HashMap::new();
-        let mut leads: std::collections::HashMap<StoryId, Option<String>> = std::collections::HashMap::new();
+        let mut headliners: std::collections::HashMap<StoryId, Option<String>> = std::collections::HashMap::new();
         let mut images: std::collections::HashMap<StoryId, String> = std::collections::HashMap::new();
         for chunk in stories.chunks(100) {
             let marks = vec!["?"; chunk.len()].join(", ");
@@ -424,20 +425,25 @@ impl Store {
                 let title: String = r.get("title")?;
                 let outlet =
                     crate::Outlet::of(r.get("outlet_name")?, r.get("outlet_domain")?, r.get("original_domain")?);
-                if Some(article) == card.lead_article {
-                    leads.insert(story, outlet.map(|o| o.domain));
+                // The card's own headline (the lead's, or the story's most central article's
+                // when the story has moved on) is not listed again, nor is its outlet; the
+                // lead's headline is, when it is another.
+                if title == card.title {
+                    if !headliners.contains_key(&story) || Some(article) == card.lead_article {
+                        headliners.insert(story, outlet.map(|o| o.domain));
+                    }
                     continue;
                 }
-                if r.get::<Option<String>>("copy_of")?.is_some() || title == card.title {
+                if r.get::<Option<String>>("copy_of")?.is_some() {
                     continue;
                 }
                 found.entry(story).or_default().push(Headline { article, title, outlet });
             }
         }
-        // One headline per outlet, none from the lead's outlet, at most `per_story`.
+        // One headline per outlet, none from the headline's outlet, at most `per_story`.
         for (story, list) in &mut found {
-            let lead = leads.get(story).cloned().flatten();
-            let mut seen: Vec<Option<String>> = vec![lead];
+            let headliner = headliners.get(story).cloned().flatten();
+            let mut seen: Vec<Option<String>> = vec![headliner];
             list.retain(|h| {
                 let key = h.outlet.as_ref().map(|o| o.domain.clone());
                 if key.is_some() && seen.contains(&key) {

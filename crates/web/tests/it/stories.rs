@@ -4,7 +4,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use newsdesk_model::{ArticleId, StoryId};
-use newsdesk_store::{EntityRecord, Placed, Understood};
+use newsdesk_store::{EntityRecord, Placed, Presented, Understood};
 use newsdesk_testkit::{TestDb, both_backends};
 use newsdesk_testkit::{fixture_article, fixture_id};
 use newsdesk_web::{SiteSettings, router};
@@ -161,6 +161,52 @@ async fn a_story_links_the_others_on_its_subject(db: TestDb) {
     let (_, _, api) = get(&site, &format!("/api/v1/stories/{vote}")).await;
     let v: serde_json::Value = serde_json::from_str(&api).unwrap();
     assert_eq!(v["related"][0]["id"], budget.to_string());
+}
+
+#[both_backends]
+async fn a_card_titled_by_another_article_lists_the_leads_headline(db: TestDb) {
+    let site = site(db).await;
+    let db = &site._db.store;
+    let bridge = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0041));
+    let reports = [
+        (41, "Bridge reopens to traffic", "www.harbourgazette.example"),
+        (42, "Bridge open again after storm repairs", "coastwire.example"),
+        (43, "Traffic returns to the bridge", "www.tidings.example"),
+    ];
+    for (n, title, outlet) in reports {
+        let mut a = fixture_article(n, title, "The bridge reopened on Friday.");
+        a.original_domain = Some(outlet.into());
+        db.upsert_article(a).await.unwrap();
+        let understood = Understood {
+            article: fixture_id(n),
+            placed: Some(Placed { story: bridge, merged: vec![], copy_of: None }),
+            entities: vec![],
+            keyphrases: vec![],
+            summary: None,
+        };
+        db.save_understanding(&[understood]).await.unwrap();
+    }
+    // The story has moved on: its title is now another outlet's headline than its lead's.
+    let presented = Presented {
+        story: bridge,
+        title: "Bridge open again after storm repairs".into(),
+        summary: "The bridge reopened on Friday.".into(),
+        count: 3,
+    };
+    db.present_stories(&[presented]).await.unwrap();
+    let (_, _, front) = get(&site, "/").await;
+    let card = front
+        .split(&format!("<a href=\"/stories/{bridge}\">"))
+        .nth(1)
+        .expect("the story's card")
+        .split("</article>")
+        .next()
+        .unwrap();
+    assert!(card.starts_with("Bridge open again after storm repairs</a>"), "{card}");
+    let coverage = card.split("<ul class=\"coverage-list\">").nth(1).expect("other outlets' headlines");
+    assert!(coverage.contains("Bridge reopens to traffic"), "the lead's headline: {coverage}");
+    assert!(coverage.contains("Traffic returns to the bridge"), "{coverage}");
+    assert!(!coverage.contains("coastwire"), "not the headline's outlet again: {coverage}");
 }
 
 #[both_backends]
