@@ -373,7 +373,7 @@ impl Store {
             .bind(i64::from(ENTITY_LIMIT))
             .fetch_all(self.pool())
             .await?;
-        let entities = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
+        let entities = joined_surnames(rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?);
         let newest = timeline.iter().map(|e| e.article.sort_at).max();
         let related = match newest {
             Some(newest) => self.related_stories(id, newest, &entities).await?,
@@ -790,6 +790,41 @@ fn timeline_entry(row: &Row) -> Result<TimelineEntry, StoreError> {
     })
 }
 
+/// A story's entities with each person named by a surname alone in some of its articles
+/// ("Biden") counted with the one person of the story whose full name ends in it ("Joe Biden",
+/// "Joseph R. Biden Jr."), as readers take it; a surname two of its people share ("Bush") stays
+/// as it is. Most named first, as before.
+fn joined_surnames(mut entities: Vec<EntityCount>) -> Vec<EntityCount> {
+    let surname = |name: &str| -> Option<String> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let last = words.iter().rev().find(|w| {
+            !matches!(w.trim_end_matches(['.', ',']).to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+        })?;
+        (words.len() > 1).then(|| last.trim_end_matches(['.', ',']).to_lowercase())
+    };
+    let mut gone = vec![false; entities.len()];
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        if e.kind != "person" || e.name.split_whitespace().count() != 1 {
+            continue;
+        }
+        let alone = e.name.trim_end_matches(['.', ',']).to_lowercase();
+        let full: Vec<usize> = (0..entities.len())
+            .filter(|&j| {
+                j != i && entities[j].kind == "person" && surname(&entities[j].name).as_deref() == Some(&alone)
+            })
+            .collect();
+        if let [j] = full[..] {
+            entities[j].articles += entities[i].articles;
+            gone[i] = true;
+        }
+    }
+    let mut kept: Vec<EntityCount> = entities.into_iter().zip(gone).filter(|(_, gone)| !gone).map(|(e, _)| e).collect();
+    // (A stable sort: equals keep the order the database gave.)
+    kept.sort_by(|a, b| b.articles.cmp(&a.articles));
+    kept
+}
+
 fn entity_count(row: &Row) -> Result<EntityCount, StoreError> {
     Ok(EntityCount { kind: row.get("kind")?, key: row.get("key")?, name: row.get("name")?, articles: count(row, "n")? })
 }
@@ -798,6 +833,40 @@ fn entity_count(row: &Row) -> Result<EntityCount, StoreError> {
 mod tests {
     use super::*;
     use crate::StoreOptions;
+
+    #[test]
+    fn a_surname_alone_counts_with_the_one_person_of_the_story_who_bears_it() {
+        let e = |kind: &str, name: &str, articles: u32| EntityCount {
+            kind: kind.into(),
+            key: name.to_lowercase(),
+            name: name.into(),
+            articles,
+        };
+        let joined = joined_surnames(vec![
+            e("person", "Vell", 4),
+            e("place", "Harbour Nation", 3),
+            e("person", "Anna Vell Jr.", 2),
+            e("person", "Roe", 2),
+            e("person", "Ines Roe", 1),
+            e("person", "Tom Roe", 1),
+            e("place", "Kestrel", 1),
+            e("organization", "Kestrel Works", 1),
+        ]);
+        let names: Vec<(&str, u32)> = joined.iter().map(|e| (e.name.as_str(), e.articles)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Anna Vell Jr.", 6),
+                ("Harbour Nation", 3),
+                ("Roe", 2),
+                ("Ines Roe", 1),
+                ("Tom Roe", 1),
+                ("Kestrel", 1),
+                ("Kestrel Works", 1)
+            ],
+            "a surname two people share stays; only people are joined"
+        );
+    }
 
     /// Every read of the front page is answered by the live stories' index, without a sort of
     /// its own and without reading a story's row: a front page costs the same at 100 or
