@@ -821,7 +821,7 @@ fn joined_surnames(mut entities: Vec<EntityCount>) -> Vec<EntityCount> {
     }
     let mut kept: Vec<EntityCount> = entities.into_iter().zip(gone).filter(|(_, gone)| !gone).map(|(e, _)| e).collect();
     // (A stable sort: equals keep the order the database gave.)
-    kept.sort_by(|a, b| b.articles.cmp(&a.articles));
+    kept.sort_by_key(|e| std::cmp::Reverse(e.articles));
     kept
 }
 
