@@ -373,7 +373,7 @@ impl Store {
             .bind(i64::from(ENTITY_LIMIT))
             .fetch_all(self.pool())
             .await?;
-        let entities = joined_surnames(rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?);
+        let entities = joined_names(rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?);
         let newest = timeline.iter().map(|e| e.article.sort_at).max();
         let related = match newest {
             Some(newest) => self.related_stories(id, newest, &entities).await?,
@@ -792,29 +792,46 @@ fn timeline_entry(row: &Row) -> Result<TimelineEntry, StoreError> {
 
 /// A story's entities with each person named by a surname alone in some of its articles
 /// ("Biden") counted with the one person of the story whose full name ends in it ("Joe Biden",
-/// "Joseph R. Biden Jr."), as readers take it; a surname two of its people share ("Bush") stays
-/// as it is. Most named first, as before.
-fn joined_surnames(mut entities: Vec<EntityCount>) -> Vec<EntityCount> {
-    let surname = |name: &str| -> Option<String> {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let last = words.iter().rev().find(|w| {
-            !matches!(w.trim_end_matches(['.', ',']).to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
-        })?;
-        (words.len() > 1).then(|| last.trim_end_matches(['.', ',']).to_lowercase())
+/// "Joseph R. Biden Jr."), and each named without the middle names another of its articles
+/// gives ("Hillary Clinton") with the one person whose fuller name holds every word of it
+/// ("Hillary Rodham Clinton"), as readers take them; a name that fits two of the story's people
+/// ("Bush" beside George W. and Jeb Bush) stays as it is. Most named first, as before.
+fn joined_names(mut entities: Vec<EntityCount>) -> Vec<EntityCount> {
+    let words_of = |name: &str| -> Vec<String> {
+        name.split_whitespace()
+            .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
+            .filter(|w| !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv" | ""))
+            .collect()
     };
+    // Whether the words of `short` are a name `long` holds: a surname alone is its last word;
+    // a longer name has its first and last words and the rest in their order.
+    let holds = |long: &[String], short: &[String]| -> bool {
+        if long.len() <= short.len() || long.len() < 2 {
+            return false;
+        }
+        match short {
+            [alone] => long.last() == Some(alone),
+            [first, .., last] => {
+                long.first() == Some(first)
+                    && long.last() == Some(last)
+                    && short
+                        .iter()
+                        .try_fold(0, |from, w| long[from..].iter().position(|l| l == w).map(|k| from + k + 1))
+                        .is_some()
+            }
+            [] => false,
+        }
+    };
+    let words: Vec<Vec<String>> = entities.iter().map(|e| words_of(&e.name)).collect();
     let mut gone = vec![false; entities.len()];
     for i in 0..entities.len() {
-        let e = &entities[i];
-        if e.kind != "person" || e.name.split_whitespace().count() != 1 {
+        if entities[i].kind != "person" {
             continue;
         }
-        let alone = e.name.trim_end_matches(['.', ',']).to_lowercase();
-        let full: Vec<usize> = (0..entities.len())
-            .filter(|&j| {
-                j != i && entities[j].kind == "person" && surname(&entities[j].name).as_deref() == Some(&alone)
-            })
+        let fuller: Vec<usize> = (0..entities.len())
+            .filter(|&j| j != i && !gone[j] && entities[j].kind == "person" && holds(&words[j], &words[i]))
             .collect();
-        if let [j] = full[..] {
+        if let [j] = fuller[..] {
             entities[j].articles += entities[i].articles;
             gone[i] = true;
         }
@@ -835,14 +852,14 @@ mod tests {
     use crate::StoreOptions;
 
     #[test]
-    fn a_surname_alone_counts_with_the_one_person_of_the_story_who_bears_it() {
+    fn a_shorter_name_counts_with_the_one_person_of_the_story_it_fits() {
         let e = |kind: &str, name: &str, articles: u32| EntityCount {
             kind: kind.into(),
             key: name.to_lowercase(),
             name: name.into(),
             articles,
         };
-        let joined = joined_surnames(vec![
+        let joined = joined_names(vec![
             e("person", "Vell", 4),
             e("place", "Harbour Nation", 3),
             e("person", "Anna Vell Jr.", 2),
@@ -851,6 +868,11 @@ mod tests {
             e("person", "Tom Roe", 1),
             e("place", "Kestrel", 1),
             e("organization", "Kestrel Works", 1),
+            e("person", "Lena Marsh", 2),
+            e("person", "Lena Q. Harrow Marsh", 1),
+            e("person", "Ola Brandt", 1),
+            e("person", "Ola P. Brandt", 1),
+            e("person", "Ola K. Brandt", 1),
         ]);
         let names: Vec<(&str, u32)> = joined.iter().map(|e| (e.name.as_str(), e.articles)).collect();
         assert_eq!(
@@ -858,13 +880,17 @@ mod tests {
             [
                 ("Anna Vell Jr.", 6),
                 ("Harbour Nation", 3),
+                ("Lena Q. Harrow Marsh", 3),
                 ("Roe", 2),
                 ("Ines Roe", 1),
                 ("Tom Roe", 1),
                 ("Kestrel", 1),
-                ("Kestrel Works", 1)
+                ("Kestrel Works", 1),
+                ("Ola Brandt", 1),
+                ("Ola P. Brandt", 1),
+                ("Ola K. Brandt", 1)
             ],
-            "a surname two people share stays; only people are joined"
+            "a name two people fit stays; only people are joined"
         );
     }
 
