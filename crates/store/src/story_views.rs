@@ -385,8 +385,9 @@ impl Store {
     /// For each story, up to `per_story` headlines of its newest articles from outlets other
     /// than the one whose headline the card shows, one per outlet, newest first, copies and the
     /// story's own title left out (the lead's headline is listed when the story's title is
-    /// another article's): what a news aggregator's card shows under the headline. A story whose lead article has
-    /// no image takes that of its newest article with one, among those read.
+    /// another article's): what a news aggregator's card shows under the headline. A story
+    /// whose lead article has no image takes that of its newest article with one, among those
+    /// read.
     ///
     /// # Errors
     /// Database errors.
@@ -463,11 +464,11 @@ impl Store {
     }
 
     /// Stories on the same subject as `story`: those whose articles name at least two of its
-    /// most named entities (one, when it has just one, a person or organisation), entities that
-    /// are the background of the news (named in a tenth of all articles) passed over. Each entity's
-    /// articles are read outward from `newest`, the time of the story's newest article: at
-    /// most [`RELATED_SCAN`] before it and a third as many after, so an entity named everywhere
-    /// costs no more than any other.
+    /// most named entities (one, when it has just one, a person or organisation), entities
+    /// that are the background of the news (named in a tenth of all articles) passed over.
+    /// Each entity's articles are read outward from `newest`, the time of the story's newest
+    /// article: at most [`RELATED_SCAN`] before it and a third as many after, so an entity
+    /// named everywhere costs no more than any other.
     async fn related_stories(
         &self,
         story: StoryId,
