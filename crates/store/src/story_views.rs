@@ -557,6 +557,43 @@ impl Store {
         rows.iter().map(story_card).collect()
     }
 
+    /// For a person named by a surname alone ("Biden"): the person the stories naming that
+    /// surname name in full ("Joe Biden"), when one stands out: the only one whose full name
+    /// ends in it, or one in at least twice as many of those stories as any other. `None` for
+    /// another entity, or a surname the stories give to several people alike.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn named_in_full(
+        &self,
+        surname: &EntityCount,
+        stories: &[StoryCard],
+    ) -> Result<Option<EntityCount>, StoreError> {
+        if surname.kind != "person" || surname.name.split_whitespace().count() != 1 || stories.is_empty() {
+            return Ok(None);
+        }
+        let marks = vec!["?"; stories.len().min(100)].join(", ");
+        let mut q = self.sql(format!(
+            "SELECT e.kind, e.key, e.name, count(DISTINCT a.story_id) AS n FROM articles a \
+             JOIN article_entities ae ON ae.article_id = a.id JOIN entities e ON e.id = ae.entity_id \
+             WHERE a.story_id IN ({marks}) AND e.kind = 'person' AND e.key <> ? GROUP BY e.id, e.kind, e.key, e.name"
+        ));
+        for story in stories.iter().take(100) {
+            q = q.bind(story.id.to_string());
+        }
+        let rows = q.bind(surname.key.clone()).fetch_all(self.pool()).await?;
+        let people = rows.iter().map(entity_count).collect::<Result<Vec<_>, _>>()?;
+        let alone = name_words(&surname.name);
+        let mut bearers: Vec<EntityCount> =
+            people.into_iter().filter(|p| holds_name(&name_words(&p.name), &alone)).collect();
+        bearers.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.key.cmp(&b.key)));
+        Ok(match bearers.as_slice() {
+            [one] => Some(one.clone()),
+            [first, second, ..] if first.articles >= 2 * second.articles => Some(first.clone()),
+            _ => None,
+        })
+    }
+
     /// An entity with the most recent stories and articles that name it; `None` when no
     /// article names it.
     ///
@@ -798,39 +835,14 @@ fn timeline_entry(row: &Row) -> Result<TimelineEntry, StoreError> {
 /// ("Hillary Rodham Clinton"), as readers take them; a name that fits two of the story's people
 /// ("Bush" beside George W. and Jeb Bush) stays as it is. Most named first, as before.
 fn joined_names(mut entities: Vec<EntityCount>) -> Vec<EntityCount> {
-    let words_of = |name: &str| -> Vec<String> {
-        name.split_whitespace()
-            .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
-            .filter(|w| !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv" | ""))
-            .collect()
-    };
-    // Whether the words of `short` are a name `long` holds: a surname alone is its last word;
-    // a longer name has its first and last words and the rest in their order.
-    let holds = |long: &[String], short: &[String]| -> bool {
-        if long.len() <= short.len() || long.len() < 2 {
-            return false;
-        }
-        match short {
-            [alone] => long.last() == Some(alone),
-            [first, .., last] => {
-                long.first() == Some(first)
-                    && long.last() == Some(last)
-                    && short
-                        .iter()
-                        .try_fold(0, |from, w| long[from..].iter().position(|l| l == w).map(|k| from + k + 1))
-                        .is_some()
-            }
-            [] => false,
-        }
-    };
-    let words: Vec<Vec<String>> = entities.iter().map(|e| words_of(&e.name)).collect();
+    let words: Vec<Vec<String>> = entities.iter().map(|e| name_words(&e.name)).collect();
     let mut gone = vec![false; entities.len()];
     for i in 0..entities.len() {
         if entities[i].kind != "person" {
             continue;
         }
         let fuller: Vec<usize> = (0..entities.len())
-            .filter(|&j| j != i && !gone[j] && entities[j].kind == "person" && holds(&words[j], &words[i]))
+            .filter(|&j| j != i && !gone[j] && entities[j].kind == "person" && holds_name(&words[j], &words[i]))
             .collect();
         if let [j] = fuller[..] {
             entities[j].articles += entities[i].articles;
@@ -841,6 +853,35 @@ fn joined_names(mut entities: Vec<EntityCount>) -> Vec<EntityCount> {
     // (A stable sort: equals keep the order the database gave.)
     kept.sort_by_key(|e| std::cmp::Reverse(e.articles));
     kept
+}
+
+/// A person's name as words to compare: lowercase, without the dots of initials and without
+/// "Jr.", "Sr." and the like.
+fn name_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
+        .filter(|w| !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv" | ""))
+        .collect()
+}
+
+/// Whether the name `short` is one that `long` holds: a surname alone is its last word; a
+/// longer name has its first and last words and the rest in their order.
+fn holds_name(long: &[String], short: &[String]) -> bool {
+    if long.len() <= short.len() || long.len() < 2 {
+        return false;
+    }
+    match short {
+        [alone] => long.last() == Some(alone),
+        [first, .., last] => {
+            long.first() == Some(first)
+                && long.last() == Some(last)
+                && short
+                    .iter()
+                    .try_fold(0, |from, w| long[from..].iter().position(|l| l == w).map(|k| from + k + 1))
+                    .is_some()
+        }
+        [] => false,
+    }
 }
 
 fn entity_count(row: &Row) -> Result<EntityCount, StoreError> {

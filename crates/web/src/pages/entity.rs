@@ -64,8 +64,12 @@ async fn render(state: &AppState, kind: &str, key: &str) -> Result<Response, Web
             key.chars().take(100).collect::<String>()
         )));
     };
-    let body =
-        axum::body::Bytes::from(state.templates.render("entity.html", minijinja::context! { view => Serde(view) })?);
+    // A surname alone: the person its stories name in full, when one stands out.
+    let named_in_full = state.store.named_in_full(&view.entity, &view.stories).await?;
+    let body = axum::body::Bytes::from(state.templates.render(
+        "entity.html",
+        minijinja::context! { view => Serde(view), named_in_full => named_in_full.map(Serde) },
+    )?);
     state.entity_pages.put(cache_key, body.clone());
     Ok(Html(body).into_response())
 }

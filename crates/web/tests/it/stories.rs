@@ -210,6 +210,45 @@ async fn a_card_titled_by_another_article_lists_the_leads_headline(db: TestDb) {
 }
 
 #[both_backends]
+async fn a_surname_alones_page_names_the_person_its_stories_name_in_full(db: TestDb) {
+    let site = site(db).await;
+    let db = &site._db.store;
+    let port = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0051));
+    let ferry = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0052));
+    let rows = [
+        (51, "Vell opens the new quay", port, vec![entity("person", "vell", "Vell")]),
+        (52, "Anna Vell opens the quay", port, vec![entity("person", "anna vell", "Anna Vell")]),
+        (53, "Roe and the ferry fares", ferry, vec![entity("person", "roe", "Roe")]),
+        (54, "Ines Roe on the fares", ferry, vec![entity("person", "ines roe", "Ines Roe")]),
+        (55, "Tom Roe on the fares", ferry, vec![entity("person", "tom roe", "Tom Roe")]),
+    ];
+    for (n, title, story, entities) in rows {
+        db.upsert_article(fixture_article(n, title, "Text of the report.")).await.unwrap();
+        let understood = Understood {
+            article: fixture_id(n),
+            placed: Some(Placed { story, merged: vec![], copy_of: None }),
+            entities,
+            keyphrases: vec![],
+            summary: None,
+        };
+        db.save_understanding(&[understood]).await.unwrap();
+    }
+    let (status, _, page) = get(&site, "/entities/person/vell").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Named in full in its stories: <a href=\"/entities/person/anna%20vell\">Anna Vell</a>"),
+        "{page}"
+    );
+    // Two people of its stories bear the surname alike: no guess.
+    let (status, _, page) = get(&site, "/entities/person/roe").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("Named in full"), "{page}");
+    // A full name's page has no such line.
+    let (_, _, page) = get(&site, "/entities/person/anna%20vell").await;
+    assert!(!page.contains("Named in full"), "{page}");
+}
+
+#[both_backends]
 async fn the_background_of_the_news_makes_no_subject(db: TestDb) {
     let site = site(db).await;
     let db = &site._db.store;
