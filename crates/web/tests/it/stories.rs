@@ -63,6 +63,19 @@ async fn site(db: TestDb) -> Site {
     Site { app: router(db.store.clone(), settings).unwrap(), _db: db }
 }
 
+/// Stores fixture article `n` ("Text of the report.") in `story`, naming `entities`.
+async fn report_in_story(db: &newsdesk_store::Store, n: u16, title: &str, story: StoryId, entities: Vec<EntityRecord>) {
+    db.upsert_article(fixture_article(n, title, "Text of the report.")).await.unwrap();
+    let understood = Understood {
+        article: fixture_id(n),
+        placed: Some(Placed { story, merged: vec![], copy_of: None }),
+        entities,
+        keyphrases: vec![],
+        summary: None,
+    };
+    db.save_understanding(&[understood]).await.unwrap();
+}
+
 async fn get(site: &Site, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
     let response = site.app.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
     let (status, headers) = (response.status(), response.headers().clone());
@@ -139,15 +152,8 @@ async fn a_story_links_the_others_on_its_subject(db: TestDb) {
         ),
     ];
     for (n, title, story, entities) in rows {
-        db.upsert_article(fixture_article(n, title, "Text of the report.")).await.unwrap();
-        let understood = Understood {
-            article: fixture_id(n),
-            placed: Some(Placed { story, merged: vec![], copy_of: None }),
-            entities: entities.into_iter().map(|(k, key, name)| entity(k, key, name)).collect(),
-            keyphrases: vec![],
-            summary: None,
-        };
-        db.save_understanding(&[understood]).await.unwrap();
+        let entities = entities.into_iter().map(|(k, key, name)| entity(k, key, name)).collect();
+        report_in_story(db, n, title, story, entities).await;
     }
     let (_, _, passed) = get(&site, &format!("/stories/{vote}")).await;
     let earlier = passed.split("Earlier on this subject").nth(1).expect("an earlier story on the subject");
@@ -223,15 +229,7 @@ async fn a_surname_alones_page_names_the_person_its_stories_name_in_full(db: Tes
         (55, "Tom Roe on the fares", ferry, vec![entity("person", "tom roe", "Tom Roe")]),
     ];
     for (n, title, story, entities) in rows {
-        db.upsert_article(fixture_article(n, title, "Text of the report.")).await.unwrap();
-        let understood = Understood {
-            article: fixture_id(n),
-            placed: Some(Placed { story, merged: vec![], copy_of: None }),
-            entities,
-            keyphrases: vec![],
-            summary: None,
-        };
-        db.save_understanding(&[understood]).await.unwrap();
+        report_in_story(db, n, title, story, entities).await;
     }
     let (status, _, page) = get(&site, "/entities/person/vell").await;
     assert_eq!(status, StatusCode::OK);
@@ -284,16 +282,8 @@ async fn the_background_of_the_news_makes_no_subject(db: TestDb) {
         (33, "Voss defends the reform", minister, vec![entity("person", "mara voss", "Mara Voss")]),
     ];
     for (n, title, story, mut entities) in rows {
-        db.upsert_article(fixture_article(n, title, "Text of the report.")).await.unwrap();
         entities.extend(background());
-        let understood = Understood {
-            article: fixture_id(n),
-            placed: Some(Placed { story, merged: vec![], copy_of: None }),
-            entities,
-            keyphrases: vec![],
-            summary: None,
-        };
-        db.save_understanding(&[understood]).await.unwrap();
+        report_in_story(db, n, title, story, entities).await;
     }
     let (_, _, page) = get(&site, &format!("/stories/{pension}")).await;
     // The ferry fares share only the country and its parliament with the reform: no subject.
