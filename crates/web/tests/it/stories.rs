@@ -65,9 +65,20 @@ async fn site(db: TestDb) -> Site {
 
 /// Stores fixture article `n` ("Text of the report.") in `story`, naming `entities`.
 async fn report_in_story(db: &newsdesk_store::Store, n: u16, title: &str, story: StoryId, entities: Vec<EntityRecord>) {
-    db.upsert_article(fixture_article(n, title, "Text of the report.")).await.unwrap();
+    article_in_story(db, fixture_article(n, title, "Text of the report."), story, entities).await;
+}
+
+/// Stores `article` (with its id) in `story`, naming `entities`.
+async fn article_in_story(
+    db: &newsdesk_store::Store,
+    article: newsdesk_model::ArticleUpsert,
+    story: StoryId,
+    entities: Vec<EntityRecord>,
+) {
+    let id = article.id.expect("a fixture article has an id");
+    db.upsert_article(article).await.unwrap();
     let understood = Understood {
-        article: fixture_id(n),
+        article: id,
         placed: Some(Placed { story, merged: vec![], copy_of: None }),
         entities,
         keyphrases: vec![],
@@ -182,15 +193,7 @@ async fn a_card_titled_by_another_article_lists_the_leads_headline(db: TestDb) {
     for (n, title, outlet) in reports {
         let mut a = fixture_article(n, title, "The bridge reopened on Friday.");
         a.original_domain = Some(outlet.into());
-        db.upsert_article(a).await.unwrap();
-        let understood = Understood {
-            article: fixture_id(n),
-            placed: Some(Placed { story: bridge, merged: vec![], copy_of: None }),
-            entities: vec![],
-            keyphrases: vec![],
-            summary: None,
-        };
-        db.save_understanding(&[understood]).await.unwrap();
+        article_in_story(db, a, bridge, vec![]).await;
     }
     // The story has moved on: its title is now another outlet's headline than its lead's.
     let presented = Presented {
@@ -306,15 +309,7 @@ async fn a_story_card_shows_other_outlets_headlines_and_how_long_ago(db: TestDb)
     for (n, title, outlet) in reports {
         let mut a = fixture_article(n, title, "The quay reopened on Friday.");
         a.original_domain = Some(outlet.into());
-        db.upsert_article(a).await.unwrap();
-        let understood = Understood {
-            article: fixture_id(n),
-            placed: Some(Placed { story: quay, merged: vec![], copy_of: None }),
-            entities: vec![],
-            keyphrases: vec![],
-            summary: None,
-        };
-        db.save_understanding(&[understood]).await.unwrap();
+        article_in_story(db, a, quay, vec![]).await;
     }
     let (status, _, front) = get(&site, "/").await;
     assert_eq!(status, StatusCode::OK);
