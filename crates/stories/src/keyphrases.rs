@@ -20,8 +20,8 @@ pub fn keyphrases(title: &str, text: &str, language: Option<&str>, n: usize) -> 
         None => text,
     };
     let rules = Rules::of(language);
-    let title_words = Words::of(title, &rules);
-    let body = Words::of(sample, &rules);
+    let title_words = Words::of(title, title, &rules);
+    let body = Words::of(sample, title, &rules);
     // Words as numbers, phrases as up to three numbers: no string per candidate phrase.
     let mut ids: HashMap<&str, u32> = HashMap::default();
     ids.reserve(body.spans.len() / 2);
@@ -245,13 +245,14 @@ struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    fn of(source: &'a str, rules: &Rules) -> Self {
+    /// `headline`: the article's title, which a line of the text may repeat.
+    fn of(source: &'a str, headline: &str, rules: &Rules) -> Self {
         let mut text = String::with_capacity(source.len());
         let mut spans = Vec::with_capacity(source.len() / 5);
         for line in source.split('\n') {
-            // A line in title case (a headline, a heading) says nothing of how its words are
-            // written in sentences.
-            let heading = title_cased(line);
+            // A line written as a headline (the title repeated, a heading in title case) says
+            // nothing of how its words are written in sentences.
+            let heading = crate::entities::is_headline_line(line, headline);
             let mut sentence_start = true;
             for raw in line.split_whitespace() {
                 // (Most words end in a letter or digit: no punctuation to look for.)
@@ -301,21 +302,6 @@ impl<'a> Words<'a> {
     fn iter(&self) -> impl Iterator<Item = (Option<&str>, Written<'a>)> + '_ {
         self.spans.iter().map(|&(a, b, written)| ((a < b).then(|| &self.text[a..b]), written))
     }
-}
-
-/// Whether a line is in title case: no sentence's end, and three words of four letters or more
-/// at least, three quarters of them capitalised.
-fn title_cased(line: &str) -> bool {
-    let line = line.trim_end();
-    if line.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '»']) {
-        return false;
-    }
-    let (mut long, mut capitalised) = (0, 0);
-    for word in line.split_whitespace().filter(|w| w.len() >= 4) {
-        long += 1;
-        capitalised += usize::from(word.starts_with(char::is_uppercase));
-    }
-    long >= 3 && capitalised * 4 >= long * 3
 }
 
 /// The word of a whitespace-separated token, and whether a break follows it: a token is cut at

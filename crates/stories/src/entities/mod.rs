@@ -413,7 +413,7 @@ const BYLINE_WORDS: usize = 12;
 /// A line written as a headline: the title itself, or a line that ends in no sentence's stop,
 /// of five words of four letters or more of which nearly all are capitalised ("Senator Plans To
 /// Throw Her Hat In The Ring"). A sentence dense with names ends with its stop.
-fn is_headline_line(line: &str, title: &str) -> bool {
+pub(crate) fn is_headline_line(line: &str, title: &str) -> bool {
     let line = line.trim();
     if line.is_empty() {
         return false;
