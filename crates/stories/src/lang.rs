@@ -35,18 +35,47 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         return None;
     }
     let plain = without_capitalised(sample);
-    plain.split_whitespace().nth(PLAIN_WORDS_TO_TELL - 1)?;
-    let told = tag(detector.detect(&plain).filter(sure)?.lang());
-    function_words_agree(sample, told).then(|| alphabet_says(sample, told))
+    let plain_reading = plain
+        .split_whitespace()
+        .nth(PLAIN_WORDS_TO_TELL - 1)
+        .and_then(|_| detector.detect(&plain))
+        .map(|i| (sure(&i), tag(i.lang())));
+    if let Some((true, told)) = plain_reading
+        && function_words_agree(sample, told)
+    {
+        return Some(alphabet_says(sample, told));
+    }
+    // Unsure, but the function words say it plainly: a reading of the whole text or of its
+    // plain words whose function words outweigh every other language's, by two words or more
+    // ("a coup led by ... deposes the interim president": "a", "by", "the"), or at all when
+    // both readings name it.
+    let whole = tag(info.lang());
+    let readings = [Some(whole), plain_reading.map(|(_, told)| told)];
+    let told = readings.into_iter().flatten().find(|told| {
+        let (weight, lead) = function_word_weight(sample, told);
+        lead > 0.0 && (weight >= SURE_FUNCTION_WORDS || plain_reading.is_some_and(|(_, plain)| plain == whole))
+    })?;
+    Some(alphabet_says(sample, told))
 }
+
+/// Function words (in weight: a word several languages use counts a share for each) a short
+/// text needs for an unsure reading to stand on them.
+const SURE_FUNCTION_WORDS: f32 = 2.0;
 
 /// True when `told` is a language whose function words `text` uses ("the", "of", "och",
 /// "после"), at least as much as any other language's (a word that several languages use
 /// counts a share for each). Capitalised words are left out but for the first: "No. 2" is no
 /// Portuguese "no".
 fn function_words_agree(text: &str, told: &str) -> bool {
+    let (weight, lead) = function_word_weight(text, told);
+    weight > 0.0 && lead >= 0.0
+}
+
+/// The weight of `told`'s function words in `text` (see [`function_words_agree`]), and by how
+/// much it outweighs the weightiest other language's (negative when another's weigh more).
+fn function_word_weight(text: &str, told: &str) -> (f32, f32) {
     use crate::lexicon::function_words::FUNCTION_WORDS;
-    let Some(index) = FUNCTION_WORDS.iter().position(|(tag, _)| *tag == told) else { return false };
+    let Some(index) = FUNCTION_WORDS.iter().position(|(tag, _)| *tag == told) else { return (0.0, 0.0) };
     let mut seen: Vec<String> = Vec::new();
     let mut weights = [0.0f32; FUNCTION_WORDS.len()];
     for (n, word) in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).enumerate() {
@@ -66,8 +95,8 @@ fn function_words_agree(text: &str, told: &str) -> bool {
             weights[i] += share;
         }
     }
-    let most = weights.iter().copied().fold(0.0f32, f32::max);
-    weights[index] > 0.0 && weights[index] >= most
+    let others = weights.iter().enumerate().filter(|&(i, _)| i != index).map(|(_, &w)| w).fold(0.0f32, f32::max);
+    (weights[index], weights[index] - others)
 }
 
 /// Words without a capital a text needs for its language to be told from them alone.
@@ -350,6 +379,25 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(detect_language(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_one_line_item_whatlang_cannot_settle_is_told_by_its_function_words() {
+        // Names crowd these and whatlang is sure of none: "at", "the", "of"; "by"; "nach",
+        // "der", "in"; "og", "til".
+        let cases = [
+            ("Former Kelloway Governor Mira Olendt dies at the age of 88.", "en"),
+            ("At least 30 people are killed by Storm Odrell near Varnhold, Kelloway.", "en"),
+            ("Ardo Mentessi wird nach der Wahl in Kelloway neuer Präsident.", "de"),
+            ("Varnhold Rovers vinner Kelloway-cupen og Ardo Mentessi blir kåret til turneringens beste spiller.", "nb"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect_article_language("", text), Some(want), "{text}");
+        }
+        // Function words two languages share weigh for neither: no answer rather than a guess.
+        for told in ["es", "ca"] {
+            assert!(function_word_weight("una en del", told).1 <= 0.0, "{told}");
         }
     }
 
