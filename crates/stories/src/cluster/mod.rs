@@ -528,8 +528,12 @@ impl StoryClusterer {
             let shared = std::cell::OnceCell::new();
             let shared = || *shared.get_or_init(|| self.shared_anchors(&profile.anchors, &story.profile.anchors));
             // Texts in one script that share no language (often a language told wrong) spell
-            // names alike: one shared name alone does not make them one event.
-            let apart = (disjoint || language_known && story.mostly_other_languages(profile.languages))
+            // names alike: one shared name alone does not make them one event. A text whose
+            // language is unknown (a language not listed, or too short to tell) is another
+            // language than a story mostly in others too, when it shares several anchors with
+            // it: one shared number is not enough.
+            let apart = (disjoint
+                || story.mostly_other_languages(profile.languages) && (language_known || shared().several))
                 && (story.scripts != 1 << script.index() || shared().several);
             let similarity = profile.similarity_as(&story.profile, &self.config, apart);
             // Past a few hours, what happened is told in the same words: a report of the same

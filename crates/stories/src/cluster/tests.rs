@@ -388,6 +388,43 @@ fn one_event_in_three_languages_including_one_without_spaces() {
 }
 
 #[test]
+fn a_text_of_unknown_language_joins_a_story_mostly_in_others_by_what_they_share() {
+    // No language is told here (each is known by its script only). The story is told in
+    // Russian, Chinese and Greek, and once in English; a day and a half later a short
+    // Indonesian item, in the English report's letters, shares the place, magnitude, toll and
+    // date: it is another language than the story's, compared by what they share.
+    let stream = [
+        (
+            0,
+            "Землетрясение магнитудой 6,8 в Кессарии: 112 погибших",
+            "Землетрясение магнитудой 6,8 произошло 14 марта в Кессарии в Италии; погибли не менее 112 человек. Спасателями руководит Марко Деллароса.",
+        ),
+        (
+            1,
+            "凯萨里亚发生6.8级地震 112人死亡",
+            "3月14日，意大利凯萨里亚发生6.8级地震，造成至少112人死亡。救援人员正在倒塌的建筑物中搜寻幸存者。",
+        ),
+        (
+            2,
+            "Σεισμός 6,8 Ρίχτερ στην Κεσσάρια: 112 νεκροί",
+            "Σεισμός μεγέθους 6,8 έπληξε την Κεσσάρια της Ιταλίας στις 14 Μαρτίου, με τουλάχιστον 112 νεκρούς.",
+        ),
+        (
+            3,
+            "Earthquake of magnitude 6.8 strikes Kessaria, 112 dead",
+            "An earthquake of magnitude 6.8 struck Kessaria in Italy on 14 March, killing at least 112 people, officials said. Rescuers led by Marco Dellarosa searched collapsed buildings.",
+        ),
+        (38, "Gempa Kessaria", "Gempa bumi bermagnitudo 6,8 di Kessaria, Italia, pada 14 Maret menewaskan 112 orang."),
+        (
+            39,
+            "Flooding closes roads in Westmarch",
+            "Heavy rain flooded roads across Westmarch on Thursday, and the county council closed 14 routes, including the main road to Amberley.",
+        ),
+    ];
+    assert_grouped(&stream, &[1, 1, 1, 1, 1, 2]);
+}
+
+#[test]
 fn a_name_joins_its_story_from_scripts_without_latin_letters() {
     // Korean and Arabic write the conductor's name in their own letters, and share no number,
     // date or country with the English reports: the name's consonants are what they share.
