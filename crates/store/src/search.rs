@@ -154,6 +154,20 @@ impl ParsedQuery {
         Ok(Self { include: words.include, exclude: words.exclude, ..query })
     }
 
+    /// [`ParsedQuery::read`], with a filter it cannot read searched as words (as an API
+    /// client's query is taken: it gets what it asked for).
+    #[must_use]
+    pub fn read_leniently(input: &str) -> Self {
+        Self::read(input).unwrap_or_else(|_| Self::parse(input))
+    }
+
+    /// True when the query asks for words by their start (`harb*`): the costly kind, which
+    /// merges the index's lists of every word that starts so.
+    #[must_use]
+    pub fn has_prefix(&self) -> bool {
+        self.include.iter().chain(&self.exclude).any(|term| Self::alternatives(term).any(|(_, prefix)| prefix))
+    }
+
     /// True when the query has a filter.
     #[must_use]
     pub fn has_filters(&self) -> bool {
@@ -275,8 +289,7 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub async fn search(&self, query: &str, offset: u64, limit: u32) -> Result<SearchResults, StoreError> {
-        let parsed = ParsedQuery::read(query).unwrap_or_else(|_| ParsedQuery::parse(query));
-        self.search_query(&parsed, offset, limit).await
+        self.search_query(&ParsedQuery::read_leniently(query), offset, limit).await
     }
 
     /// Articles matching `query` (words, phrases, exclusions; see [`ParsedQuery::read`] for
@@ -679,6 +692,10 @@ mod tests {
         assert_eq!(ParsedQuery::parse("ferry or boat").include, vec!["ferry", "or", "boat"]);
         assert_eq!(ParsedQuery::parse("*ferry a*b").include, vec!["ferry", "a b"]);
         assert_eq!(ParsedQuery::to_tsquery("harb*|night bus").1, vec!["harb:*", "night bus"]);
+        // A prefix anywhere (an alternative, an exclusion) makes the costly kind of search.
+        assert!(q.has_prefix());
+        assert!(ParsedQuery::parse("ferry -strik*").has_prefix());
+        assert!(!ParsedQuery::parse("ferry OR \"night bus\" *ferry a*b").has_prefix());
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub enum WebError {
     /// The request's headers are more or larger than the site reads.
     #[error("headers too large: {0}")]
     HeadersTooLarge(String),
+    /// Too many requests of a costly kind at once (searches): the message says when to come
+    /// back; the answer carries `Retry-After`.
+    #[error("busy: {0}")]
+    Busy(String),
     /// newsdesk failed. Details are logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -35,6 +39,7 @@ impl WebError {
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::UriTooLong(_) => StatusCode::URI_TOO_LONG,
             Self::HeadersTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            Self::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -47,6 +52,7 @@ impl WebError {
             Self::MethodNotAllowed(m) => ("Not allowed here", m.clone()),
             Self::UriTooLong(m) => ("Address too long", m.clone()),
             Self::HeadersTooLarge(m) => ("Request headers too large", m.clone()),
+            Self::Busy(m) => ("Busy", m.clone()),
             Self::Internal(_) => (
                 "Something went wrong",
                 "newsdesk could not answer this request. The error has been logged; please try again shortly."

@@ -247,7 +247,9 @@ pub(crate) async fn search(State(state): State<AppState>, RawQuery(raw): RawQuer
             return Err(WebError::BadRequest("A search feed needs a query: /search/feed.atom?q=words.".into()));
         }
         let parsed = newsdesk_store::ParsedQuery::read(&query).map_err(|e| WebError::BadRequest(e.to_string()))?;
+        let turn = state.search_gate.enter_for(&parsed).await?;
         let results = state.store.search_query(&parsed, 0, FEED_ENTRIES).await?;
+        drop(turn);
         let entries = results.hits.into_iter().map(|h| card_entry(&state, h.article)).collect::<Result<_, _>>()?;
         let q: String = url::form_urlencoded::byte_serialize(query.as_bytes()).collect();
         let title = format!("{}: search for {query}", state.site.title);

@@ -23,6 +23,7 @@ mod page_cache;
 mod pages;
 mod params;
 mod request_limits;
+mod search_gate;
 mod security;
 mod state;
 mod templates;

@@ -27,6 +27,13 @@ pub struct SiteSettings {
     /// (`web.trusted_proxies`); every other peer is the reader itself.
     #[serde(skip)]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Searches for the start of a word (`harb*`) run at once; more wait their turn (see
+    /// [`crate::search_gate`]).
+    #[serde(skip)]
+    pub prefix_searches_at_once: usize,
+    /// How long such a search waits for its turn before the reader is told the site is busy.
+    #[serde(skip)]
+    pub prefix_search_wait: std::time::Duration,
 }
 
 impl SiteSettings {
@@ -40,6 +47,8 @@ impl SiteSettings {
             comment_min_seconds: 3,
             comments_per_ten_minutes: 5,
             trusted_proxies: Vec::new(),
+            prefix_searches_at_once: crate::search_gate::default_prefix_searches_at_once(),
+            prefix_search_wait: std::time::Duration::from_secs(5),
         }
     }
 
@@ -69,6 +78,8 @@ pub(crate) struct Inner {
     pub entity_pages: crate::page_cache::PageCache<(String, String)>,
     /// The image proxy: its signing key, cache and fetcher.
     pub images: crate::images::ImageProxy,
+    /// Searches for the start of a word at once (see [`crate::search_gate`]).
+    pub search_gate: crate::search_gate::SearchGate,
 }
 
 impl std::ops::Deref for AppState {
@@ -104,6 +115,7 @@ impl AppState {
     ) -> Result<Self, WebError> {
         let images = crate::images::ImageProxy::new(fetcher);
         let templates = Templates::new(&site, Arc::clone(&images.signer))?;
+        let search_gate = crate::search_gate::SearchGate::new(site.prefix_searches_at_once, site.prefix_search_wait);
         Ok(Self(Arc::new(Inner {
             store,
             site,
@@ -115,6 +127,7 @@ impl AppState {
             story_pages: crate::page_cache::PageCache::with_capacity(512),
             entity_pages: crate::page_cache::PageCache::with_capacity(256),
             images,
+            search_gate,
         })))
     }
 
@@ -157,6 +170,12 @@ impl AppState {
         let (heading, message) = err.heading_and_message();
         let ctx = minijinja::context! { heading => heading, message => &message };
         let body = self.templates.render("error.html", ctx).unwrap_or_else(|_| format!("{heading}: {message}"));
-        (err.status(), Html(body)).into_response()
+        let mut response = (err.status(), Html(body)).into_response();
+        if matches!(err, WebError::Busy(_)) {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, crate::search_gate::RETRY_AFTER_SECONDS.into());
+        }
+        response
     }
 }

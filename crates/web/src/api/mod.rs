@@ -100,6 +100,11 @@ impl ApiError {
     pub(crate) fn conflict(message: impl Into<String>) -> Self {
         Self { status: StatusCode::CONFLICT, code: "conflict", message: message.into() }
     }
+
+    /// Too many searches at once: the answer says when to come back (`Retry-After`).
+    pub(crate) fn busy(message: impl Into<String>) -> Self {
+        Self { status: StatusCode::SERVICE_UNAVAILABLE, code: "busy", message: message.into() }
+    }
 }
 
 impl From<newsdesk_store::StoreError> for ApiError {
@@ -134,6 +139,9 @@ impl IntoResponse for ApiError {
         let mut response = json_with(self.status, &body);
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(header::RETRY_AFTER, crate::search_gate::RETRY_AFTER_SECONDS.into());
         }
         response
     }

@@ -331,17 +331,18 @@ fn build() -> Value {
         "description": "Words, \"phrases\", -excluded, and the filters source:, lang:, after:, before: (a filter that cannot be read is searched as words).",
         "schema": { "type": "string", "pattern": "\\S" } })];
     search_params.extend(paging_with_cursor(&search_cursor_pattern()).as_array().cloned().unwrap_or_default());
-    paths.insert(
-        "/api/v1/search".into(),
-        read(
-            &format!(
-                "Search, best match first; its first {} results (a deeper cursor is refused with search_too_deep: narrow the query).",
-                newsdesk_store::SEARCH_DEPTH
-            ),
-            Value::Array(search_params),
-            answer("A page of results.", schema_ref("SearchAnswer")),
+    let mut search = read(
+        &format!(
+            "Search, best match first; its first {} results (a deeper cursor is refused with search_too_deep: narrow the query).",
+            newsdesk_store::SEARCH_DEPTH
         ),
+        Value::Array(search_params),
+        answer("A page of results.", schema_ref("SearchAnswer")),
     );
+    search["get"]["responses"]["503"] = error(
+        "Too many searches for the start of a word (word*) at once (code busy): try again after the seconds `Retry-After` gives.",
+    );
+    paths.insert("/api/v1/search".into(), search);
     let held_paging = paging_with_cursor(&format!("^h[0-9]{{1,18}}\\.{UUID_PATTERN}$"));
     paths.insert(
         "/api/v1/admin/comments".into(),

@@ -241,7 +241,10 @@ pub(crate) async fn search(State(state): State<AppState>, RawQuery(raw): RawQuer
     }
     // As the site's search box reads it, except that a filter that cannot be read is searched
     // as words (the site explains the filter instead; an API client gets what it asked for).
-    let results = state.store.search(q, offset, paging.limit).await?;
+    let parsed = newsdesk_store::ParsedQuery::read_leniently(q);
+    let turn = state.search_gate.enter_for(&parsed).await.map_err(|e| ApiError::busy(e.heading_and_message().1))?;
+    let results = state.store.search_query(&parsed, offset, paging.limit).await?;
+    drop(turn);
     let end = offset + results.hits.len() as u64;
     let listed = results.total.min(newsdesk_store::SEARCH_DEPTH);
     let next_cursor = (end < listed && !results.hits.is_empty()).then(|| offset_cursor(end));

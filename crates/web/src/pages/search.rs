@@ -30,6 +30,7 @@ async fn render(state: &AppState, raw: Option<&str>) -> Result<Response, WebErro
         (Vec::new(), 0, None)
     } else {
         let parsed = newsdesk_store::ParsedQuery::read(&query).map_err(|e| WebError::BadRequest(e.to_string()))?;
+        let _turn = state.search_gate.enter_for(&parsed).await?;
         let results = state.store.search_query(&parsed, (page - 1) * u64::from(size), size).await?;
         (results.hits, results.total, results.ranked_newest)
     };

@@ -241,6 +241,53 @@ async fn search_finds_ranks_highlights_and_escapes(db: TestDb) {
 }
 
 #[both_backends]
+async fn prefix_searches_past_the_gate_are_told_the_site_is_busy_and_nothing_else_is(db: TestDb) {
+    for a in [fixture_article(1, "Harbour bridge reopens", "Crews replaced the deck plates.")] {
+        db.store.upsert_article(a).await.unwrap();
+    }
+    // One search for the start of a word at a time and no waiting: while one reads the
+    // database, the others are refused at once, each saying when to come back; a search for
+    // whole words and a page are not.
+    let mut settings = SiteSettings::new("Test Desk".into(), "https://desk.example/".parse().unwrap(), 20);
+    settings.prefix_searches_at_once = 1;
+    settings.prefix_search_wait = std::time::Duration::ZERO;
+    let site = Site { app: router(db.store.clone(), settings).unwrap(), _db: db };
+    let mut refusals = Vec::new();
+    // Which search holds the gate, and whether another arrives while it does, is up to the
+    // scheduler: a few rounds show both.
+    for _ in 0..20 {
+        let (html, page, api, words, feed) = tokio::join!(
+            site.get("/search?q=harb*"),
+            site.get("/latest"),
+            site.get("/api/v1/search?q=harb*"),
+            site.get("/search?q=harbour"),
+            site.get("/search/feed.atom?q=harb*"),
+        );
+        assert_eq!(page.status, StatusCode::OK, "pages never wait at the gate");
+        assert_eq!(words.status, StatusCode::OK, "nor do searches for whole words");
+        let searches = [html, api, feed];
+        assert!(searches.iter().any(|got| got.status == StatusCode::OK), "the search holding the gate is answered");
+        refusals.extend(searches.into_iter().filter(|got| got.status != StatusCode::OK));
+        if !refusals.is_empty() {
+            break;
+        }
+    }
+    assert!(!refusals.is_empty(), "a search arriving while another runs is refused");
+    for refused in &refusals {
+        assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE, "{}", refused.body);
+        assert_eq!(refused.headers["retry-after"], "5");
+        assert!(refused.body.contains("Many searches for the start of a word"), "{}", refused.body);
+        if refused.headers["content-type"] == "application/json" {
+            assert!(refused.body.contains("\"code\":\"busy\""), "{}", refused.body);
+        }
+    }
+    // The gate is open again once the search holding it is done.
+    let again = site.get("/api/v1/search?q=harb*").await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert!(again.body.contains("Harbour bridge reopens"));
+}
+
+#[both_backends]
 async fn search_paginates_and_keeps_the_query(db: TestDb) {
     let articles = (1..=5).map(|n| fixture_article(n, &format!("Ferry timetable {n}"), "Ferries.")).collect();
     let site = site_with(db, articles, 2).await;
