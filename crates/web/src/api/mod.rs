@@ -101,7 +101,8 @@ impl ApiError {
         Self { status: StatusCode::CONFLICT, code: "conflict", message: message.into() }
     }
 
-    /// Too many searches at once: the answer says when to come back (`Retry-After`).
+    /// Too many searches for the start of a word at once (see `search_gate`): the answer says
+    /// when to come back (`Retry-After`).
     pub(crate) fn busy(message: impl Into<String>) -> Self {
         Self { status: StatusCode::SERVICE_UNAVAILABLE, code: "busy", message: message.into() }
     }
