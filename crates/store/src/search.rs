@@ -51,6 +51,10 @@ pub struct SearchResults {
 /// this many, newest first.
 pub const RANK_WINDOW: u64 = 500;
 
+/// Articles passing a search's filters few enough for their numbers' range to bound the words'
+/// search (SQLite): reading the range costs about what reading that many index entries does.
+const FEW_FILTERED: i64 = 10_000;
+
 /// How deep a search lists: its first 1,000 results. Deeper pages of a filter most articles
 /// pass (`lang:en`) would walk nearly every article for one page; a reader narrows the search
 /// (more words, an outlet, a language, dates) instead, as search engines ask.
@@ -344,6 +348,18 @@ impl Store {
         } else {
             0
         };
+        // On SQLite, when few pass the filters (a day, a small outlet), the numbers of the
+        // articles they pass lie between two bounds, which bound the words' search below.
+        let seq_range = if self.dialect() == Dialect::Sqlite && (1..=FEW_FILTERED).contains(&filtered) {
+            let mut q = self.sql(format!("SELECT min(a.seq) AS lo, max(a.seq) AS hi FROM {from}{filter_sql}"));
+            for b in &binds {
+                q = q.bind(b.clone());
+            }
+            let row = q.fetch_one(self.pool()).await?;
+            Some((row.get::<i64>("lo")?, row.get::<i64>("hi")?))
+        } else {
+            None
+        };
         let Some(expr) = expr else {
             // Filters alone: newest first; many matches are listed by walking the articles
             // newest first.
@@ -397,10 +413,14 @@ impl Store {
         let (with, from, seq, best, terms) = match self.dialect() {
             Dialect::Sqlite => {
                 // Without filters the index alone answers; filters need the articles.
-                let from = if filter_sql.is_empty() {
-                    "articles_fts WHERE articles_fts MATCH ?"
-                } else {
-                    "articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?"
+                // When few articles pass the filters, they lie between two numbers: the words'
+                // search reads that stretch of the index only (a common word and one recent day:
+                // 0.6 s on 100,000 articles before, milliseconds after).
+                let join = "articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?";
+                let from = match seq_range {
+                    _ if filter_sql.is_empty() => "articles_fts WHERE articles_fts MATCH ?".to_owned(),
+                    None => join.to_owned(),
+                    Some((lo, hi)) => format!("{join} AND articles_fts.rowid BETWEEN {lo} AND {hi}"),
                 };
                 (String::new(), from, "articles_fts.rowid", "bm25(articles_fts, 10.0, 4.0, 1.0)", vec![expr])
             }
@@ -419,7 +439,7 @@ impl Store {
                 let with = format!("WITH q AS (SELECT {} AS q) ", tsquery.join(" && "));
                 (
                     with,
-                    "q, articles a WHERE a.search_vector @@ q.q",
+                    "q, articles a WHERE a.search_vector @@ q.q".to_owned(),
                     "a.seq",
                     "ts_rank(a.search_vector, q.q) DESC",
                     terms,

@@ -245,6 +245,11 @@ async fn search_filters_by_source_language_and_day(db: TestDb) {
     assert_eq!(r.total, 2);
     assert!(titles(r).iter().all(|t| !t.contains("Fährplan")));
     assert_eq!(titles(store.search_query(&q("ferry lang:de"), 0, 10).await.unwrap()), vec!["Fährplan im Hafen"]);
+    // The articles a filter passes lie around one it does not (stored between them), which
+    // the words find too: it stays out.
+    let r = store.search_query(&q("ferry lang:en"), 0, 10).await.unwrap();
+    assert_eq!(r.total, 2);
+    assert!(titles(r).iter().all(|t| !t.contains("Fährplan")));
     let r = store.search_query(&q("ferry after:2026-04-05 before:2026-04-09"), 0, 10).await.unwrap();
     assert_eq!(titles(r), vec!["Fährplan im Hafen"], "after is inclusive, before exclusive");
     // Filters alone: newest first.
