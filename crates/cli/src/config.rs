@@ -122,6 +122,9 @@ pub struct WebConfig {
     /// and `X-Forwarded-For` headers name the reader for the per-address limits. Empty: the
     /// TCP peer is the reader and those headers are ignored.
     pub trusted_proxies: Vec<String>,
+    /// Searches for the start of a word (`harb*`) run at once; more wait their turn. 0: one
+    /// for every two cores.
+    pub prefix_searches_at_once: u32,
 }
 
 impl Default for DatabaseConfig {
@@ -159,6 +162,7 @@ const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
     ("site", "title", Kind::Text),
     ("site", "page_size", Kind::Number),
     ("web", "trusted_proxies", Kind::List),
+    ("web", "prefix_searches_at_once", Kind::Number),
     ("fetch", "allow_private_networks", Kind::Flag),
     ("fetch", "user_agent", Kind::Text),
     ("fetch", "timeout_seconds", Kind::Number),
@@ -276,6 +280,7 @@ impl Config {
             ("fetch.per_host_concurrency", f.per_host_concurrency, 1..=64),
             ("fetch.per_host_interval_ms", f.per_host_interval_ms, 0..=600_000),
             ("crawl.concurrency", self.crawl.concurrency, 1..=256),
+            ("web.prefix_searches_at_once", self.web.prefix_searches_at_once, 0..=256),
             ("crawl.min_interval_minutes", self.crawl.min_interval_minutes, 1..=1440),
             ("crawl.max_interval_hours", self.crawl.max_interval_hours, 1..=720),
         ] {
@@ -563,6 +568,20 @@ mod tests {
                 .unwrap_err()
         );
         assert!(err.contains("web.trusted_proxies holds `proxy.internal`"), "{err}");
+    }
+
+    #[test]
+    fn prefix_searches_at_once_default_to_the_cores_and_take_a_bounded_number() {
+        assert_eq!(Config::default().web.prefix_searches_at_once, 0, "0: one for every two cores");
+        let (c, _) =
+            Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_WEB_PREFIX_SEARCHES_AT_ONCE", "3")])).unwrap();
+        assert_eq!(c.web.prefix_searches_at_once, 3);
+        let err = format!(
+            "{:#}",
+            Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_WEB_PREFIX_SEARCHES_AT_ONCE", "5000")]))
+                .unwrap_err()
+        );
+        assert!(err.contains("web.prefix_searches_at_once is 5000: expected a number from 0 to 256"), "{err}");
     }
 
     #[test]

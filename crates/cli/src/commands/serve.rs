@@ -29,6 +29,9 @@ pub async fn run(
     bound.server.listen = local.to_string();
     let mut site = SiteSettings::new(config.site.title.clone(), bound.base_url()?, config.site.page_size);
     site.trusted_proxies = config.trusted_proxies()?;
+    if config.web.prefix_searches_at_once > 0 {
+        site.prefix_searches_at_once = config.web.prefix_searches_at_once as usize;
+    }
     let images: std::sync::Arc<dyn newsdesk_web::ImageFetcher> =
         std::sync::Arc::new(super::image_fetcher::ProxyFetcher::new(config.fetch_config())?);
     let router =
