@@ -48,12 +48,16 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     // Unsure, but the function words say it plainly: a reading of the whole text or of its
     // plain words whose function words outweigh every other language's, by two words or more
     // ("a coup led by ... deposes the interim president": "a", "by", "the"), or at all when
-    // both readings name it.
+    // both readings name it, or by a whole word when the text has too few plain words for a
+    // second reading (a headline of names: "... Beat ... in the Cup").
     let whole = tag(info.lang());
     let readings = [Some(whole), plain_reading.map(|(_, told)| told)];
     let told = readings.into_iter().flatten().find(|told| {
         let (weight, lead) = function_word_weight(sample, told);
-        lead > 0.0 && (weight >= SURE_FUNCTION_WORDS || plain_reading.is_some_and(|(_, plain)| plain == whole))
+        lead > 0.0
+            && (weight >= SURE_FUNCTION_WORDS
+                || plain_reading.is_some_and(|(_, plain)| plain == whole)
+                || plain_reading.is_none() && lead >= 1.0)
     })?;
     Some(alphabet_says(sample, told))
 }
@@ -394,6 +398,11 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(detect_article_language("", text), Some(want), "{text}");
+        }
+        // A headline of names with too few plain words for a second reading: a whole function
+        // word ahead of every other language's backs the reading ("in", "the"; "over", "the").
+        for text in ["Varnhold Rovers Beat Kestrel Town in the Cup", "Olendt Slams Mentessi Over the Budget"] {
+            assert_eq!(detect_article_language(text, ""), Some("en"), "{text}");
         }
         // Function words two languages share weigh for neither: no answer rather than a guess.
         for told in ["es", "ca"] {
