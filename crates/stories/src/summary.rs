@@ -55,13 +55,17 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
         Some((i, _)) => &text[..i],
         None => text,
     };
-    for (i, raw) in split_sentences(lead).into_iter().enumerate().take(40) {
+    let sentences = split_sentences(lead);
+    // The text's last sentence, when the text ends in an ellipsis, is cut off (a feed's
+    // teaser, a page's excerpt): "The council voted on Tuesday to …".
+    let cut_off = (lead.len() == text.len() && ends_cut_off(text)).then(|| sentences.len().saturating_sub(1));
+    for (i, raw) in sentences.into_iter().enumerate().take(40) {
         let sentence = if i < 3 { strip_dateline(raw) } else { raw };
         if is_furniture(sentence) {
             continue;
         }
         let n = word_count(sentence);
-        if n < 4 || is_hook(sentence, n) {
+        if n < 4 || is_hook(sentence, n) || cut_off == Some(i) {
             skipped.get_or_insert(sentence);
             continue;
         }
@@ -108,6 +112,13 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
         chosen.push(s.to_owned());
     }
     chosen
+}
+
+/// True when a text ends in an ellipsis ("...", "…", "[…]", "[...]"), as a teaser or an
+/// excerpt cut off in the middle of a sentence does.
+fn ends_cut_off(text: &str) -> bool {
+    let end = text.trim_end().trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']).trim_end();
+    end.ends_with("...") || end.ends_with('…')
 }
 
 /// A sentence that draws the reader in rather than saying what happened: a question, a
@@ -243,6 +254,26 @@ mod tests {
         );
         assert!(summarize("", &SummaryConfig::default()).is_empty());
         assert!(summarize("Click here to subscribe now.", &SummaryConfig::default()).is_empty());
+    }
+
+    #[test]
+    fn a_teaser_cut_off_mid_sentence_gives_its_whole_sentences_only() {
+        let teaser = "The harbour bridge will close for six weeks from Monday while crews replace worn deck plates. \
+                      Two extra ferries will run every ten minutes between the fish quay and Eastgate while the";
+        for end in ["...", "…", " […]", " [...]", "…\u{201d}"] {
+            let s = summarize(&format!("{teaser}{end}"), &SummaryConfig::default());
+            assert_eq!(
+                s,
+                ["The harbour bridge will close for six weeks from Monday while crews replace worn deck plates."],
+                "{end}"
+            );
+        }
+        // An ellipsis inside the text cuts nothing off; a text that is one cut sentence is
+        // still its own summary.
+        let s = summarize(&format!("{teaser}... during the closure, the council said."), &SummaryConfig::default());
+        assert_eq!(s.len(), 2, "{s:?}");
+        let one = "Two extra ferries will run every ten minutes between the fish quay and Eastgate while the…";
+        assert_eq!(summarize(one, &SummaryConfig::default()), [one]);
     }
 
     #[test]
