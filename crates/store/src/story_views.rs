@@ -1,5 +1,7 @@
 //! Reading stories and entities back: what the story, entity and article pages show.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 use newsdesk_model::{Article, ArticleId, StoryId};
 use serde::Serialize;
@@ -168,8 +170,12 @@ const MENTIONS_READ: i64 = 8_000;
 const RELATED_ENTITIES: usize = 4;
 /// Articles read per entity, newest first, when looking for stories on a subject.
 const RELATED_SCAN: u32 = 300;
-/// Stories on the same subject listed.
+/// Stories on the same subject listed...
 const RELATED_LIMIT: u32 = 5;
+/// ...of the newest this many that share its entities, by their keyphrases.
+const RELATED_CANDIDATES: u32 = 40;
+/// Articles of a story whose keyphrases say what it is about (its newest).
+const KEYPHRASE_ARTICLES: i64 = 50;
 /// An entity named in more than one article in this many is the background of the news, not a
 /// subject ("United States" in American news).
 const BACKGROUND_SHARE: i64 = 10;
@@ -468,7 +474,8 @@ impl Store {
     /// that are the background of the news (named in a tenth of all articles) passed over.
     /// Each entity's articles are read outward from `newest`, the time of the story's newest
     /// article: at most [`RELATED_SCAN`] before it and a third as many after, so an entity
-    /// named everywhere costs no more than any other.
+    /// named everywhere costs no more than any other. Of those, the ones that also share a
+    /// keyphrase with it (the background's names aside), when its articles have keyphrases.
     async fn related_stories(
         &self,
         story: StoryId,
@@ -482,6 +489,8 @@ impl Store {
             self.sql("SELECT coalesce(max(seq), 0) AS n FROM articles").fetch_one(self.pool()).await?.get("n")?;
         let background = articles / BACKGROUND_SHARE;
         let mut top: Vec<&EntityCount> = Vec::new();
+        // The background's names, which say nothing of a subject as keyphrases either.
+        let mut background_names: HashSet<String> = HashSet::new();
         for e in entities.iter().take(2 * RELATED_ENTITIES) {
             if top.len() >= RELATED_ENTITIES {
                 break;
@@ -499,6 +508,7 @@ impl Store {
                     .await?
                     .get("n")?;
                 if named > background {
+                    background_names.extend(name_forms(&e.name));
                     continue;
                 }
             }
@@ -543,6 +553,11 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
+        // What the story is about, beyond who is in it: its articles' keyphrases, the
+        // background's names left out. A story whose articles have none (a script without
+        // spaces) is judged by its entities alone.
+        let subject = self.story_keyphrases(&[story.to_string()], &background_names).await?;
+        let subject = subject.get(&story.to_string()).cloned().unwrap_or_default();
         let marks = vec!["?"; ids.len().min(500)].join(", ");
         let mut q = self.sql(format!(
             // `coalesce`: the stories are found by their ids. `merged_into IS NULL` would let
@@ -553,8 +568,47 @@ impl Store {
         for id in ids.iter().take(500) {
             q = q.bind(id.clone());
         }
-        let rows = q.bind(i64::from(RELATED_LIMIT)).fetch_all(self.pool()).await?;
-        rows.iter().map(story_card).collect()
+        let limit = if subject.is_empty() { RELATED_LIMIT } else { RELATED_CANDIDATES };
+        let rows = q.bind(i64::from(limit)).fetch_all(self.pool()).await?;
+        let mut cards = rows.iter().map(story_card).collect::<Result<Vec<_>, _>>()?;
+        if !subject.is_empty() {
+            // A story that shares names but not one keyphrase is another subject with the
+            // same actors (a governor's border visit and the same governor's abortion law).
+            let ids: Vec<String> = cards.iter().map(|c| c.id.to_string()).collect();
+            let theirs = self.story_keyphrases(&ids, &background_names).await?;
+            cards.retain(|c| theirs.get(&c.id.to_string()).is_some_and(|k| !k.is_disjoint(&subject)));
+            cards.truncate(RELATED_LIMIT as usize);
+        }
+        Ok(cards)
+    }
+
+    /// The keyphrases of each story's articles (its newest [`KEYPHRASE_ARTICLES`] at most),
+    /// lowercase, those in `leave_out` left out.
+    async fn story_keyphrases(
+        &self,
+        stories: &[String],
+        leave_out: &HashSet<String>,
+    ) -> Result<HashMap<String, HashSet<String>>, StoreError> {
+        let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+        if stories.is_empty() {
+            return Ok(out);
+        }
+        let marks = vec!["?"; stories.len()].join(", ");
+        let mut q = self.sql(format!(
+            "SELECT story_id, keyphrases FROM (SELECT a.story_id, a.keyphrases, row_number() OVER \
+             (PARTITION BY a.story_id ORDER BY a.sort_at DESC, a.id) AS k FROM articles a WHERE a.story_id IN ({marks})) \
+             newest WHERE k <= ?"
+        ));
+        for id in stories {
+            q = q.bind(id.clone());
+        }
+        let rows = q.bind(KEYPHRASE_ARTICLES).fetch_all(self.pool()).await?;
+        for row in &rows {
+            let phrases: Vec<String> = serde_json::from_str(&row.get::<String>("keyphrases")?).unwrap_or_default();
+            let set = out.entry(row.get::<String>("story_id")?).or_default();
+            set.extend(phrases.iter().map(|p| p.to_lowercase()).filter(|p| !leave_out.contains(p)));
+        }
+        Ok(out)
     }
 
     /// For a person named by a surname alone ("Biden"): the person the stories naming that
@@ -857,6 +911,16 @@ fn joined_names(mut entities: Vec<EntityCount>) -> Vec<EntityCount> {
 
 /// A person's name as words to compare: lowercase, without the dots of initials and without
 /// "Jr.", "Sr." and the like.
+/// A name as a keyphrase may give it: whole, or its last word ("Biden"), lowercase.
+fn name_forms(name: &str) -> Vec<String> {
+    let words = name_words(name);
+    let mut forms = vec![name.to_lowercase()];
+    if words.len() > 1 {
+        forms.extend(words.last().cloned());
+    }
+    forms
+}
+
 fn name_words(name: &str) -> Vec<String> {
     name.split_whitespace()
         .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())

@@ -178,7 +178,7 @@ fn build() -> Value {
             ("timeline", json!({ "type": "array", "items": schema_ref("TimelineEntry") })),
             ("entities", json!({ "type": "array", "items": schema_ref("EntityCount") })),
             ("related", json!({ "type": "array", "items": schema_ref("StoryCard"),
-                "description": "Other stories on the same subject (naming the same people, organisations and places), newest first." })),
+                "description": "Other stories on the same subject (naming the same people, organisations and places, and sharing a keyphrase), newest first." })),
         ]),
         "Entity": object(&[
             ("entity", schema_ref("EntityCount")),

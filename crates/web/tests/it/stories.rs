@@ -75,13 +75,24 @@ async fn article_in_story(
     story: StoryId,
     entities: Vec<EntityRecord>,
 ) {
+    keyphrased_in_story(db, article, story, entities, &[]).await;
+}
+
+/// Stores `article` (with its id) in `story`, naming `entities`, with `keyphrases`.
+async fn keyphrased_in_story(
+    db: &newsdesk_store::Store,
+    article: newsdesk_model::ArticleUpsert,
+    story: StoryId,
+    entities: Vec<EntityRecord>,
+    keyphrases: &[&str],
+) {
     let id = article.id.expect("a fixture article has an id");
     db.upsert_article(article).await.unwrap();
     let understood = Understood {
         article: id,
         placed: Some(Placed { story, merged: vec![], copy_of: None }),
         entities,
-        keyphrases: vec![],
+        keyphrases: keyphrases.iter().map(|k| (*k).to_owned()).collect(),
         summary: None,
     };
     db.save_understanding(&[understood]).await.unwrap();
@@ -293,6 +304,55 @@ async fn the_background_of_the_news_makes_no_subject(db: TestDb) {
     assert!(!page.contains("Ferry fares rise"), "{page}");
     // The minister who carries the reform is one.
     assert!(page.contains("Voss defends the reform"), "{page}");
+}
+
+#[both_backends]
+async fn the_same_actors_on_another_subject_are_no_subject(db: TestDb) {
+    let site = site(db).await;
+    let db = &site._db.store;
+    // A country named in every report of the desk (two hundred), and so in its keyphrases.
+    let filler: Vec<_> =
+        (100..300).map(|n| fixture_article(n, &format!("Report {n}"), "Text of the report.")).collect();
+    for outcome in db.upsert_articles(filler).await.unwrap() {
+        outcome.unwrap();
+    }
+    let understood: Vec<Understood> = (100..300)
+        .map(|n| Understood {
+            article: fixture_id(n),
+            placed: None,
+            entities: vec![entity("place", "harbour nation", "Harbour Nation")],
+            keyphrases: vec!["Harbour Nation".into()],
+            summary: None,
+        })
+        .collect();
+    db.save_understanding(&understood).await.unwrap();
+    let tour = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0061));
+    let patrols = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0062));
+    let ferry = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0063));
+    let governor = || {
+        vec![
+            entity("person", "kell marrow", "Kell Marrow"),
+            entity("place", "westmark", "Westmark"),
+            entity("place", "harbour nation", "Harbour Nation"),
+        ]
+    };
+    let rows: [(u16, &str, StoryId, &[&str]); 3] = [
+        (61, "Marrow tours the Westmark border", tour, &["border crossings", "Harbour Nation", "tour"]),
+        (62, "Westmark doubles its border patrols", patrols, &["border crossings", "patrols"]),
+        (63, "Marrow signs Westmark's ferry law", ferry, &["ferry law", "Harbour Nation", "fares"]),
+    ];
+    for (n, title, story, keyphrases) in rows {
+        let article = fixture_article(n, title, "Text of the report.");
+        keyphrased_in_story(db, article, story, governor(), keyphrases).await;
+    }
+    let (_, _, page) = get(&site, &format!("/stories/{tour}")).await;
+    // The same governor, the same province: the border patrols are on the tour's subject...
+    assert!(page.contains("Westmark doubles its border patrols"), "{page}");
+    // ...the ferry law is not, although both name the country, which every report does.
+    assert!(!page.contains("ferry law"), "{page}");
+    let (_, _, api) = get(&site, &format!("/api/v1/stories/{ferry}")).await;
+    let v: serde_json::Value = serde_json::from_str(&api).unwrap();
+    assert_eq!(v["related"], serde_json::json!([]), "{api}");
 }
 
 #[both_backends]
