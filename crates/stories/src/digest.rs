@@ -4,7 +4,8 @@
 //! story's last day, the one whose words the other articles share most, so the title follows
 //! the story as it develops and is nobody's outlier angle. The summary is drawn from the
 //! leads of all its articles: the sentences whose words most of the other outlets also
-//! report (what the outlets agree on), no quotation and nothing twice, in time order.
+//! report (what the outlets agree on), each weighed by how much it adds to the sentences
+//! chosen before it, no quotation and nothing twice, in time order.
 
 use chrono::{DateTime, Utc};
 
@@ -117,27 +118,64 @@ fn summary(members: &[Member<'_>], bags: &[HashSet<String>]) -> Vec<String> {
     // the agreement of the best are left out.
     let floor = candidates.first().map_or(0.0, |c| c.0 * MIN_AGREEMENT);
     candidates.retain(|c| c.0 >= floor);
-    let mut chosen: Vec<(usize, usize, String)> = Vec::new();
+    let candidates = candidates
+        .into_iter()
+        .map(|(score, member, position, sentence, words)| Candidate { score, member, position, sentence, words })
+        .collect();
+    let mut chosen = choose(candidates);
+    chosen.sort_by(|a, b| {
+        members[a.member].at.cmp(&members[b.member].at).then(a.member.cmp(&b.member)).then(a.position.cmp(&b.position))
+    });
+    chosen.into_iter().map(|c| c.sentence).collect()
+}
+
+/// A sentence that may go into a story's summary.
+#[derive(Debug)]
+struct Candidate {
+    /// How much the other outlets report it (see `summary`).
+    score: f32,
+    /// Its article, and its place among that article's lead sentences.
+    member: usize,
+    position: usize,
+    sentence: String,
+    /// Its content words.
+    words: HashSet<String>,
+}
+
+/// The summary's sentences from `candidates` (in order of agreement), one at a time: the one
+/// whose agreement is greatest once weighed by the share of its words the summary does not
+/// say yet, so that three outlets' leads telling one fact make one sentence of the summary and
+/// the next says something else they agree on; none mostly made of what is said already; about
+/// [`SUMMARY_WORDS`] words, at most [`SUMMARY_MAX_WORDS`].
+fn choose(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut chosen: Vec<Candidate> = Vec::new();
     let mut said: HashSet<String> = HashSet::default();
     let mut words = 0;
-    for (_, i, position, sentence, bag) in candidates {
-        if words >= SUMMARY_WORDS {
-            break;
+    while words < SUMMARY_WORDS {
+        let mut best: Option<(f32, usize)> = None;
+        for (k, c) in candidates.iter().enumerate() {
+            let n = c.sentence.split_whitespace().count();
+            if !chosen.is_empty() && words + n > SUMMARY_MAX_WORDS {
+                continue;
+            }
+            let repeated = c.words.iter().filter(|w| said.contains(*w)).count();
+            if repeated * 2 > c.words.len() {
+                continue;
+            }
+            #[allow(clippy::cast_precision_loss)]
+            let value = c.score * (1.0 - repeated as f32 / c.words.len().max(1) as f32);
+            // (The first of equal values stays: candidates come in order of agreement.)
+            if best.is_none_or(|(b, _)| value > b) {
+                best = Some((value, k));
+            }
         }
-        let n = sentence.split_whitespace().count();
-        if !chosen.is_empty() && words + n > SUMMARY_MAX_WORDS {
-            continue;
-        }
-        // Nothing twice: a sentence mostly made of what the summary says already adds nothing.
-        if bag.iter().filter(|w| said.contains(*w)).count() * 2 > bag.len() {
-            continue;
-        }
-        said.extend(bag);
-        words += n;
-        chosen.push((i, position, sentence));
+        let Some((_, k)) = best else { break };
+        let c = candidates.remove(k);
+        words += c.sentence.split_whitespace().count();
+        said.extend(c.words.iter().cloned());
+        chosen.push(c);
     }
-    chosen.sort_by(|a, b| members[a.0].at.cmp(&members[b.0].at).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    chosen.into_iter().map(|(_, _, s)| s).collect()
+    chosen
 }
 
 #[cfg(test)]
@@ -191,6 +229,33 @@ mod tests {
         assert!(!summary.contains("waited long enough"), "no quotation: {summary}");
         assert!(!summary.contains("malaise"), "not what one outlet alone says: {summary}");
         assert!(d.summary.len() <= 3);
+    }
+
+    #[test]
+    fn a_sentence_that_adds_more_goes_before_one_a_little_more_agreed() {
+        let candidate = |score: f32, member: usize, words: &str| Candidate {
+            score,
+            member,
+            position: 0,
+            // Forty words each: two fill a summary.
+            sentence: format!("{words} {}", "word ".repeat(35)).trim_end().to_owned(),
+            words: words.split(' ').map(str::to_owned).collect(),
+        };
+        let chosen = choose(vec![
+            candidate(2.0, 0, "strike port dockers wednesday pay"),
+            // Two of its five words are said already: worth 1.9 x 3/5 = 1.14 after the first.
+            candidate(1.9, 1, "strike port walkout cranes wages"),
+            // All new: worth 1.5.
+            candidate(1.5, 2, "talks monday mediator ministry union"),
+        ]);
+        let members: Vec<usize> = chosen.iter().map(|c| c.member).collect();
+        assert_eq!(members, [0, 2]);
+        // Mostly said already, it never goes in, however agreed.
+        let chosen = choose(vec![
+            candidate(2.0, 0, "strike port dockers wednesday pay"),
+            candidate(1.9, 1, "strike port dockers cranes wages"),
+        ]);
+        assert_eq!(chosen.len(), 1);
     }
 
     #[test]
