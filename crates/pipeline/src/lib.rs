@@ -27,3 +27,4 @@ pub use full_text::FullTextConfig;
 pub use poll::{PollConfig, PollOutcome, PollResult, poll_feed};
 pub use schedule::ScheduleConfig;
 pub use story_desk::{Desk, Replay, StoryDesk, WARM_UP_DAYS};
+pub use story_presentation::READERS_LANGUAGE;

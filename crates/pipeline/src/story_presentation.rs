@@ -9,6 +9,11 @@ use newsdesk_stories::{Member, digest};
 /// Articles of a story read to draw its title and summary (the newest).
 const MEMBERS: u32 = 24;
 
+/// The language of the site's readers: its pages are written in English (`<html lang="en">`),
+/// so a story told in several languages is titled and summarised in English where one of its
+/// articles is (see [`digest`]).
+pub const READERS_LANGUAGE: &str = "en";
+
 /// Draws again the title and summary of those of `stories` that are due (see
 /// [`Store::stories_to_present`]). Returns how many were drawn.
 ///
@@ -40,9 +45,15 @@ pub(crate) async fn present(store: &Store, stories: &[StoryId]) -> Result<usize,
 fn draw(story: StoryId, count: u32, members: &[StoryMember]) -> Option<Presented> {
     let read: Vec<Member<'_>> = members
         .iter()
-        .map(|m| Member { title: &m.title, text: &m.lead, source: m.source.as_deref(), at: m.at })
+        .map(|m| Member {
+            title: &m.title,
+            text: &m.lead,
+            source: m.source.as_deref(),
+            at: m.at,
+            language: m.language.as_deref(),
+        })
         .collect();
-    let d = digest(&read)?;
+    let d = digest(&read, Some(READERS_LANGUAGE))?;
     let summary = d.summary.join(" ");
     if summary.trim().is_empty() {
         return None;
@@ -62,6 +73,7 @@ mod tests {
             lead: lead.into(),
             source: Some(source.into()),
             at: Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).single().unwrap_or_default() + Duration::hours(hours),
+            language: None,
         }
     }
 

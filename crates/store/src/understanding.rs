@@ -554,6 +554,8 @@ pub struct StoryMember {
     /// Its outlet's domain, when known.
     pub source: Option<String>,
     pub at: DateTime<Utc>,
+    /// Its language (a BCP 47 tag), when known.
+    pub language: Option<String>,
 }
 
 /// A story's title and summary as drawn from its articles.
@@ -616,7 +618,7 @@ impl Store {
             let marks = vec!["?"; chunk.len()].join(", ");
             let mut q = self.sql(format!(
                 "SELECT m.story_id, a.title, substr(a.body_text, 1, {MEMBER_LEAD_CHARS}) AS lead, s.domain AS source, \
-                   a.sort_at, a.copy_of FROM ( \
+                   a.sort_at, a.copy_of, a.language FROM ( \
                    SELECT seq, story_id, row_number() OVER (PARTITION BY story_id ORDER BY sort_at DESC, seq DESC) AS n \
                    FROM articles WHERE story_id IN ({marks})) m \
                  JOIN articles a ON a.seq = m.seq LEFT JOIN sources s ON s.id = a.source_id \
@@ -637,6 +639,7 @@ impl Store {
                     lead: r.get("lead")?,
                     source: r.get("source")?,
                     at: time::from_db(&r.get::<String>("sort_at")?)?,
+                    language: r.get("language")?,
                 };
                 match found.last_mut() {
                     Some((last, members)) if *last == story => members.push(member),

@@ -22,6 +22,8 @@ pub struct Member<'a> {
     /// The outlet, if known: agreement is counted between outlets.
     pub source: Option<&'a str>,
     pub at: DateTime<Utc>,
+    /// Its language (a BCP 47 tag), if known.
+    pub language: Option<&'a str>,
 }
 
 /// A story's title and summary.
@@ -51,9 +53,27 @@ fn bag(text: &str, limit: usize) -> HashSet<String> {
 }
 
 /// The title and summary of a story from its members (any order). `None` when it has none.
+///
+/// A story told in several languages is presented in one: `readers` (the site's language, a
+/// BCP 47 tag) when one of its articles is in it, else the language most of its articles are
+/// in. Its title is one of those articles' headlines and its summary their sentences: a title
+/// in one language over a summary in three is read by no one.
 #[must_use]
-pub fn digest(members: &[Member<'_>]) -> Option<Digest> {
-    let last = members.iter().map(|m| m.at).max()?;
+pub fn digest(members: &[Member<'_>], readers: Option<&str>) -> Option<Digest> {
+    let told_in = presentation_language(members, readers);
+    let told = digest_in(members, told_in.as_deref())?;
+    // (Where that language's articles give no sentence a summary can take, all of them
+    // together do.)
+    if told.summary.is_empty() && told_in.is_some() {
+        return digest_in(members, None);
+    }
+    Some(told)
+}
+
+/// [`digest`] from the articles in language `told_in` (all, when `None`).
+fn digest_in(members: &[Member<'_>], told_in: Option<&str>) -> Option<Digest> {
+    let in_it = |m: &Member<'_>| told_in.is_none_or(|l| primary(m.language).as_deref() == Some(l));
+    let last = members.iter().filter(|m| in_it(m)).map(|m| m.at).max()?;
     let bags: Vec<HashSet<String>> =
         members.iter().map(|m| bag(&format!("{}\n{}", m.title, m.text), LEAD_WORDS)).collect();
     let overlap = |a: &HashSet<String>, b: &HashSet<String>| {
@@ -68,23 +88,50 @@ pub fn digest(members: &[Member<'_>]) -> Option<Digest> {
     // The story's last day: articles within a day of its newest.
     let recent = |m: &Member<'_>| last - m.at <= chrono::Duration::hours(24);
     let title = (0..members.len())
-        .filter(|&i| recent(&members[i]) && !members[i].title.trim().is_empty())
+        .filter(|&i| in_it(&members[i]) && recent(&members[i]) && !members[i].title.trim().is_empty())
         .max_by(|&a, &b| {
             centrality(a).total_cmp(&centrality(b)).then(members[a].at.cmp(&members[b].at)).then(b.cmp(&a))
         })
         .unwrap_or(0);
-    Some(Digest { title, summary: summary(members, &bags) })
+    Some(Digest { title, summary: summary(members, &bags, &in_it) })
 }
 
-/// The sentences the outlets agree on.
-fn summary(members: &[Member<'_>], bags: &[HashSet<String>]) -> Vec<String> {
+/// A language tag's primary subtag, lowercase ("de" of "de-DE").
+fn primary(tag: Option<&str>) -> Option<String> {
+    let tag = tag?.split(['-', '_']).next()?.trim();
+    (!tag.is_empty()).then(|| tag.to_ascii_lowercase())
+}
+
+/// The language a story is presented in (see [`digest`]); `None` when no article's language
+/// is known. Of languages with equally many articles, the newest article's.
+fn presentation_language(members: &[Member<'_>], readers: Option<&str>) -> Option<String> {
+    let mut counts: Vec<(String, usize, DateTime<Utc>)> = Vec::new();
+    for m in members {
+        let Some(l) = primary(m.language) else { continue };
+        match counts.iter_mut().find(|(c, ..)| *c == l) {
+            Some((_, n, newest)) => {
+                *n += 1;
+                *newest = (*newest).max(m.at);
+            }
+            None => counts.push((l, 1, m.at)),
+        }
+    }
+    let readers = primary(readers);
+    if let Some(r) = readers.filter(|r| counts.iter().any(|(c, ..)| c == r)) {
+        return Some(r);
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.0.cmp(&a.0))).map(|(l, ..)| l)
+}
+
+/// The sentences the outlets agree on, from the articles `in_it` keeps.
+fn summary(members: &[Member<'_>], bags: &[HashSet<String>], in_it: &dyn Fn(&Member<'_>) -> bool) -> Vec<String> {
     let config = SummaryConfig::default();
     // Candidates: each article's lead sentences, with their article and position.
     let mut candidates: Vec<(f32, usize, usize, String, HashSet<String>)> = Vec::new();
     // What the outlets report: commentary is left out, unless the story is nothing else.
-    let reports = members.iter().any(|m| !is_commentary(m.title));
+    let reports = members.iter().any(|m| in_it(m) && !is_commentary(m.title));
     for (i, m) in members.iter().enumerate() {
-        if reports && is_commentary(m.title) {
+        if !in_it(m) || reports && is_commentary(m.title) {
             continue;
         }
         for (position, sentence) in summarize(m.text, &config).into_iter().enumerate() {
@@ -197,6 +244,7 @@ mod tests {
                        The union wants a raise of 9 percent. \"We have waited long enough,\" one docker said.",
                 source: Some("harbourwire.example"),
                 at: at(6),
+                language: None,
             },
             Member {
                 title: "Strike at Port Kessa ends with an 8 percent pay deal",
@@ -204,6 +252,7 @@ mod tests {
                        raise, the union said. Container ships will be unloaded by the weekend.",
                 source: Some("coastpost.example"),
                 at: at(20),
+                language: None,
             },
             Member {
                 title: "Port Kessa strike over: dockers accept 8 percent",
@@ -211,6 +260,7 @@ mod tests {
                        on Friday. Container ships queued offshore will be unloaded by the weekend, the union said.",
                 source: Some("tidings.example"),
                 at: at(21),
+                language: None,
             },
             Member {
                 title: "Opinion: what the dock strike tells us about wages",
@@ -218,9 +268,10 @@ mod tests {
                        columnists have long warned about.",
                 source: Some("views.example"),
                 at: at(22),
+                language: None,
             },
         ];
-        let d = digest(&members).unwrap();
+        let d = digest(&members, None).unwrap();
         // The title follows the story (not the first report, now stale) and is nobody's
         // outlier angle (not the column): one of the two reports of the deal.
         assert!([1, 2].contains(&d.title), "{}", members[d.title].title);
@@ -259,7 +310,65 @@ mod tests {
     }
 
     #[test]
+    fn a_story_in_several_languages_is_told_in_one() {
+        let report = |title: &'static str, text: &'static str, language: &'static str, h: u32| Member {
+            title,
+            text,
+            source: Some(language),
+            at: at(h),
+            language: Some(language),
+        };
+        let members = [
+            report(
+                "Quake of magnitude 6.1 strikes Vellmar",
+                "An earthquake of magnitude 6.1 struck the coastal province of Vellmar on Tuesday, damaging \
+                 hundreds of homes and cutting power to the port city of Ostra.",
+                "en-GB",
+                6,
+            ),
+            report(
+                "Séisme de magnitude 6,1 à Vellmar",
+                "Un séisme de magnitude 6,1 a frappé mardi la province côtière de Vellmar, endommageant des \
+                 centaines de maisons et privant d'électricité la ville portuaire d'Ostra.",
+                "fr",
+                7,
+            ),
+            report(
+                "Vellmar : des centaines de maisons endommagées",
+                "Des centaines de maisons ont été endommagées mardi à Vellmar après un séisme de magnitude 6,1, \
+                 et le courant est coupé à Ostra, selon les autorités de la province.",
+                "fr-FR",
+                8,
+            ),
+            report(
+                "Землетрясение магнитудой 6,1 произошло в Вельмаре",
+                "Землетрясение магнитудой 6,1 произошло во вторник в прибрежной провинции Вельмар, \
+                 повреждены сотни домов, в портовом городе Остра нет электричества.",
+                "ru",
+                9,
+            ),
+        ];
+        // The site's readers read English, and one article is in English: the title and
+        // every sentence of the summary are that article's.
+        let d = digest(&members, Some("en")).unwrap();
+        assert_eq!(d.title, 0);
+        assert!(!d.summary.is_empty());
+        assert!(d.summary.iter().all(|s| members[0].text.contains(s.as_str())), "{:?}", d.summary);
+        // Readers of a language none of them is in: the language most of them are in.
+        let d = digest(&members, Some("de")).unwrap();
+        assert!([1, 2].contains(&d.title), "{}", members[d.title].title);
+        assert!(d.summary.iter().all(|s| members[1].text.contains(s.as_str()) || members[2].text.contains(s.as_str())));
+        assert_eq!(digest(&members, None).unwrap().title, d.title);
+        // An English article that gives no sentence a summary can take (a quotation) leaves
+        // the summary to the others.
+        let mut quoted = members;
+        quoted[0].text = "\"We felt the whole house move,\" a resident of Ostra told reporters on Tuesday.";
+        let d = digest(&quoted, Some("en")).unwrap();
+        assert!(!d.summary.is_empty());
+    }
+
+    #[test]
     fn no_members_no_digest() {
-        assert_eq!(digest(&[]), None);
+        assert_eq!(digest(&[], None), None);
     }
 }

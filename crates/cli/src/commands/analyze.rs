@@ -240,7 +240,14 @@ fn finish(
     }
     if let Some(story) = placed.story {
         if let Some(book) = book {
-            book.add(story.story, &story.merged, &p.id_text, (&p.title, &p.text, p.source.as_deref()), placed.at);
+            let language = p.analysis.language.or(p.language.as_deref());
+            book.add(
+                story.story,
+                &story.merged,
+                &p.id_text,
+                (&p.title, &p.text, p.source.as_deref(), language),
+                placed.at,
+            );
         }
         output.insert("story".into(), json!(format!("s{}", story.story)));
         if !story.merged.is_empty() {

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::io::Write;
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use newsdesk_pipeline::READERS_LANGUAGE;
 use newsdesk_stories::{Member, digest};
 use serde_json::json;
 
@@ -28,9 +29,20 @@ const RELATED_SHARE: f32 = 0.34;
 #[derive(Debug, Default)]
 struct Open {
     articles: Vec<(DateTime<Utc>, String)>,
-    texts: VecDeque<(String, String, Option<String>, DateTime<Utc>)>,
+    /// Its newest articles, as the digest reads them.
+    texts: VecDeque<Kept>,
     sources: BTreeSet<String>,
     words: HashMap<String, u32>,
+}
+
+/// An article of an open story, as the digest reads it.
+#[derive(Debug)]
+struct Kept {
+    title: String,
+    text: String,
+    source: Option<String>,
+    at: DateTime<Utc>,
+    language: Option<String>,
 }
 
 /// The stories being formed, and the subjects of those written.
@@ -47,7 +59,7 @@ impl StoryBook {
         story: u64,
         merged: &[u64],
         id: &str,
-        (title, text, source): (&str, &str, Option<&str>),
+        (title, text, source, language): (&str, &str, Option<&str>, Option<&str>),
         at: DateTime<Utc>,
     ) {
         let mut entry = self.open.remove(&story).unwrap_or_default();
@@ -68,12 +80,13 @@ impl StoryBook {
         for word in subject_words(title) {
             *entry.words.entry(word).or_default() += 1;
         }
-        entry.texts.push_back((
-            title.to_owned(),
-            text.chars().take(KEPT_CHARS).collect(),
-            source.map(str::to_owned),
+        entry.texts.push_back(Kept {
+            title: title.to_owned(),
+            text: text.chars().take(KEPT_CHARS).collect(),
+            source: source.map(str::to_owned),
             at,
-        ));
+            language: language.map(str::to_owned),
+        });
         while entry.texts.len() > KEPT_TEXTS {
             entry.texts.pop_front();
         }
@@ -111,10 +124,16 @@ impl StoryBook {
         let members: Vec<Member<'_>> = entry
             .texts
             .iter()
-            .map(|(title, text, source, at)| Member { title, text, source: source.as_deref(), at: *at })
+            .map(|k| Member {
+                title: &k.title,
+                text: &k.text,
+                source: k.source.as_deref(),
+                at: k.at,
+                language: k.language.as_deref(),
+            })
             .collect();
-        let digest = digest(&members);
-        let title = digest.as_ref().map_or("", |d| entry.texts[d.title].0.as_str());
+        let digest = digest(&members, Some(READERS_LANGUAGE));
+        let title = digest.as_ref().map_or("", |d| entry.texts[d.title].title.as_str());
         let summary = digest.as_ref().map(|d| d.summary.join(" ")).unwrap_or_default();
         let subject = top_words(&entry.words);
         let related: Vec<String> = self
@@ -184,17 +203,17 @@ mod tests {
     fn stories_are_written_with_merges_folded_in_and_related_subjects() {
         let mut book = StoryBook::default();
         let strike = "Dock workers at Port Kessa went on strike over pay on Wednesday, halting container ships.";
-        book.add(1, &[], "a", ("Port Kessa dock strike begins", strike, Some("wire.example")), at(4, 9));
-        book.add(2, &[], "b", ("Port Kessa dock strike halts ships", strike, Some("post.example")), at(4, 8));
+        book.add(1, &[], "a", ("Port Kessa dock strike begins", strike, Some("wire.example"), None), at(4, 9));
+        book.add(2, &[], "b", ("Port Kessa dock strike halts ships", strike, Some("post.example"), None), at(4, 8));
         // Story 2 turned out to be story 1.
-        book.add(1, &[2], "c", ("Port Kessa dock strike: ships wait", strike, Some("tide.example")), at(4, 10));
+        book.add(1, &[2], "c", ("Port Kessa dock strike: ships wait", strike, Some("tide.example"), None), at(4, 10));
         let mut out = Vec::new();
         book.write_closed(&mut out, |s| s != 1).unwrap();
         book.add(
             3,
             &[],
             "d",
-            ("Port Kessa dock strike ends", "The Port Kessa dock strike ended on Friday.", None),
+            ("Port Kessa dock strike ends", "The Port Kessa dock strike ended on Friday.", None, None),
             at(6, 9),
         );
         book.finish(&mut out).unwrap();

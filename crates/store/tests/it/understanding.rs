@@ -483,3 +483,35 @@ async fn an_article_placed_twice_in_one_batch_keeps_the_later_placement(db: Test
     assert_eq!(ctx.story.map(|s| s.id), Some(second));
     assert_eq!(store.entity("organization", "alder mill", 5).await.unwrap().unwrap().entity.articles, 1);
 }
+
+#[both_backends]
+async fn a_storys_members_carry_their_language(db: TestDb) {
+    let store = &db.store;
+    let story = StoryId::new_v7();
+    let untagged = dated(store, "Ferry fares rise", 4, 8, "one.example").await;
+    let german = ArticleId::new_v7();
+    store
+        .upsert_article(ArticleUpsert {
+            id: Some(german),
+            title: "Fährpreise steigen".into(),
+            body_text: "Die Fährpreise steigen im Juli.".into(),
+            language: Some("de-DE".into()),
+            published_at: Some(Utc.with_ymd_and_hms(2026, 6, 4, 9, 0, 0).unwrap()),
+            ..ArticleUpsert::default()
+        })
+        .await
+        .unwrap();
+    let later = dated(store, "Fares: what changes", 4, 10, "two.example").await;
+    store
+        .save_understanding(&[
+            placed(untagged, story, None, vec![]),
+            placed(german, story, None, vec![]),
+            placed(later, story, None, vec![]),
+        ])
+        .await
+        .unwrap();
+    let read = store.story_members(&[story], 24).await.unwrap();
+    let languages: Vec<Option<&str>> = read[0].1.iter().map(|m| m.language.as_deref()).collect();
+    // Newest first; an article stored without a language has none.
+    assert_eq!(languages, [None, Some("de-DE"), None]);
+}
