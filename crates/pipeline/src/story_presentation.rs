@@ -29,7 +29,7 @@ pub(crate) async fn present(store: &Store, stories: &[StoryId]) -> Result<usize,
     }
     let counts: std::collections::HashMap<StoryId, u32> = due.iter().copied().collect();
     let ids: Vec<StoryId> = due.iter().map(|(story, _)| *story).collect();
-    let read = store.story_members(&ids, MEMBERS).await?;
+    let read = store.story_members(&ids, MEMBERS, Some(READERS_LANGUAGE)).await?;
     let presented = tokio::task::spawn_blocking(move || {
         read.iter()
             .filter_map(|(story, members)| draw(*story, counts.get(story).copied().unwrap_or(0), members))

@@ -545,6 +545,10 @@ async fn refresh_stories(mut on: On<'_>, stories: &[&String]) -> Result<(), Stor
     Ok(())
 }
 
+/// A story's newest articles in its readers' language read beside its newest articles (see
+/// [`Store::story_members`]).
+const READERS_MEMBERS: i64 = 8;
+
 /// One article of a story, as its title and summary are drawn from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoryMember {
@@ -603,8 +607,10 @@ impl Store {
         Ok(due)
     }
 
-    /// Of the newest `limit` articles of each of these stories, those that are not copies,
-    /// newest first, read in one query.
+    /// Of the newest `limit` articles of each of these stories, and of its newest
+    /// [`READERS_MEMBERS`] in the language `readers` (a primary subtag, "en") when given,
+    /// those that are not copies, newest first, read in one query: a story told in forty
+    /// languages has its readers' articles read however old they are among the others.
     ///
     /// # Errors
     /// Database errors.
@@ -612,22 +618,34 @@ impl Store {
         &self,
         stories: &[StoryId],
         limit: u32,
+        readers: Option<&str>,
     ) -> Result<Vec<(StoryId, Vec<StoryMember>)>, StoreError> {
         let mut found: Vec<(StoryId, Vec<StoryMember>)> = Vec::new();
+        let readers = readers.map(str::to_ascii_lowercase).unwrap_or_default();
         for chunk in stories.chunks(100) {
             let marks = vec!["?"; chunk.len()].join(", ");
+            // (A language tag is the readers' when it is theirs or starts with it and a hyphen.)
+            let theirs = "(lower(coalesce(language, '')) = ? OR lower(coalesce(language, '')) LIKE ?)";
             let mut q = self.sql(format!(
                 "SELECT m.story_id, a.title, substr(a.body_text, 1, {MEMBER_LEAD_CHARS}) AS lead, s.domain AS source, \
                    a.sort_at, a.copy_of, a.language FROM ( \
-                   SELECT seq, story_id, row_number() OVER (PARTITION BY story_id ORDER BY sort_at DESC, seq DESC) AS n \
+                   SELECT seq, story_id, row_number() OVER (PARTITION BY story_id ORDER BY sort_at DESC, seq DESC) AS n, \
+                     row_number() OVER (PARTITION BY story_id, {theirs} ORDER BY sort_at DESC, seq DESC) AS nl, \
+                     CASE WHEN {theirs} THEN 1 ELSE 0 END AS readers \
                    FROM articles WHERE story_id IN ({marks})) m \
                  JOIN articles a ON a.seq = m.seq LEFT JOIN sources s ON s.id = a.source_id \
-                 WHERE m.n <= ? ORDER BY m.story_id, m.n"
+                 WHERE m.n <= ? OR (m.readers = 1 AND m.nl <= ?) ORDER BY m.story_id, m.n"
             ));
+            let pattern = format!("{readers}-%");
+            for _ in 0..2 {
+                q = q.bind(readers.clone()).bind(pattern.clone());
+            }
             for story in chunk {
                 q = q.bind(story.to_string());
             }
-            for r in q.bind(i64::from(limit)).fetch_all(self.pool()).await? {
+            let extra = if readers.is_empty() { 0 } else { READERS_MEMBERS };
+            q = q.bind(i64::from(limit)).bind(extra);
+            for r in q.fetch_all(self.pool()).await? {
                 // The index alone picks the newest; copies (their text is their original's) are
                 // left out of those.
                 if r.get::<Option<String>>("copy_of")?.is_some() {

@@ -17,6 +17,8 @@ use serde_json::json;
 
 /// Articles kept per story for its title and summary (the newest); ids are all kept.
 const KEPT_TEXTS: usize = 40;
+/// Of those, texts in the readers' language kept however old.
+const KEPT_READERS_TEXTS: usize = 8;
 /// Characters of each article kept for the digest: its lead.
 const KEPT_CHARS: usize = 2000;
 /// Words that describe a story's subject, for `related`.
@@ -43,6 +45,16 @@ struct Kept {
     source: Option<String>,
     at: DateTime<Utc>,
     language: Option<String>,
+}
+
+impl Kept {
+    /// Whether it is in [`READERS_LANGUAGE`] ("en", "en-GB").
+    fn in_readers_language(&self) -> bool {
+        self.language
+            .as_deref()
+            .and_then(|l| l.split(['-', '_']).next())
+            .is_some_and(|l| l.eq_ignore_ascii_case(READERS_LANGUAGE))
+    }
 }
 
 /// The stories being formed, and the subjects of those written.
@@ -87,8 +99,12 @@ impl StoryBook {
             at,
             language: language.map(str::to_owned),
         });
+        // The oldest text goes first, but the newest few in the readers' language stay
+        // however old (as the site reads a story's members).
         while entry.texts.len() > KEPT_TEXTS {
-            entry.texts.pop_front();
+            let theirs = entry.texts.iter().filter(|k| k.in_readers_language()).count();
+            let at = entry.texts.iter().position(|k| theirs > KEPT_READERS_TEXTS || !k.in_readers_language());
+            entry.texts.remove(at.unwrap_or(0));
         }
         self.open.insert(story, entry);
     }
@@ -197,6 +213,33 @@ mod tests {
 
     fn at(d: u32, h: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 5, d, h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_story_in_many_languages_keeps_its_readers_texts_however_old() {
+        let mut book = StoryBook::default();
+        book.add(
+            1,
+            &[],
+            "en",
+            (
+                "Quake strikes Vellmar",
+                "An earthquake of magnitude 6.1 struck the province of Vellmar on Tuesday, damaging hundreds of homes.",
+                Some("wire.example"),
+                Some("en"),
+            ),
+            at(4, 6),
+        );
+        for n in 0..50 {
+            let id = format!("fr{n}");
+            let text = "Un séisme de magnitude 6,1 a frappé mardi la province de Vellmar, endommageant des centaines de maisons.";
+            book.add(1, &[], &id, ("Séisme à Vellmar", text, Some("post.example"), Some("fr")), at(4, 7));
+        }
+        let mut out = Vec::new();
+        book.finish(&mut out).unwrap();
+        let line: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(line["title"], "Quake strikes Vellmar", "{line}");
+        assert_eq!(line["articles"].as_array().map(Vec::len), Some(51));
     }
 
     #[test]

@@ -510,8 +510,41 @@ async fn a_storys_members_carry_their_language(db: TestDb) {
         ])
         .await
         .unwrap();
-    let read = store.story_members(&[story], 24).await.unwrap();
+    let read = store.story_members(&[story], 24, None).await.unwrap();
     let languages: Vec<Option<&str>> = read[0].1.iter().map(|m| m.language.as_deref()).collect();
     // Newest first; an article stored without a language has none.
     assert_eq!(languages, [None, Some("de-DE"), None]);
+}
+
+#[both_backends]
+async fn a_storys_readers_articles_are_read_however_old(db: TestDb) {
+    let store = &db.store;
+    let story = StoryId::new_v7();
+    let mut placed_all = Vec::new();
+    // An English report first, then thirty in other languages.
+    for (n, language) in std::iter::once("en-GB").chain(std::iter::repeat_n("fr", 30)).enumerate() {
+        let id = ArticleId::new_v7();
+        store
+            .upsert_article(ArticleUpsert {
+                id: Some(id),
+                title: format!("Report {n}"),
+                body_text: "The text.".into(),
+                language: Some(language.into()),
+                published_at: Some(
+                    Utc.with_ymd_and_hms(2026, 6, 4, 0, 0, 0).unwrap() + chrono::Duration::minutes(n as i64),
+                ),
+                ..ArticleUpsert::default()
+            })
+            .await
+            .unwrap();
+        placed_all.push(placed(id, story, None, vec![]));
+    }
+    store.save_understanding(&placed_all).await.unwrap();
+    let newest = store.story_members(&[story], 24, None).await.unwrap();
+    assert_eq!(newest[0].1.len(), 24);
+    assert!(newest[0].1.iter().all(|m| m.language.as_deref() == Some("fr")));
+    let with_readers = store.story_members(&[story], 24, Some("en")).await.unwrap();
+    let members = &with_readers[0].1;
+    assert_eq!(members.len(), 25);
+    assert_eq!(members.last().map(|m| (m.title.as_str(), m.language.as_deref())), Some(("Report 0", Some("en-GB"))));
 }
