@@ -91,7 +91,17 @@ fn is_boundary_after_period(before: &str, next: &str, mixed_case: bool) -> bool 
     if abbreviation {
         // "in the U.S. The president ..." ends a sentence in prose; in lowercased text we cannot
         // tell, and the abbreviation is far more often inside one.
-        return mixed_case && next.starts_with(char::is_uppercase) && ends_sentence_ok(&lower);
+        if !(mixed_case && next.starts_with(char::is_uppercase) && ends_sentence_ok(&lower)) {
+            return false;
+        }
+        // A place's letters name what follows more often than they end a sentence ("the 4th
+        // U.S. Circuit Court", "U.K. Treasury officials"): only a word that opens sentences
+        // (an article, a pronoun, a conjunction) follows them as a new sentence.
+        if matches!(lower.as_str(), "u.s" | "u.k" | "u.n" | "d.c") {
+            let first = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+            return crate::lexicon::english::is_stop_word(&first);
+        }
+        return true;
     }
     true
 }
@@ -152,6 +162,23 @@ mod tests {
     fn lines_always_end_sentences_and_cjk_needs_no_space() {
         assert_eq!(split("Title without stop\nBody one. Body two."), ["Title without stop", "Body one.", "Body two."]);
         assert_eq!(split("港口大桥周一重新开放。渡轮将于周五停运。"), ["港口大桥周一重新开放。", "渡轮将于周五停运。"]);
+    }
+
+    #[test]
+    fn a_places_letters_before_a_name_do_not_end_a_sentence() {
+        assert_eq!(
+            split(
+                "The board appealed a ruling by the 4th U.S. Circuit Court of Appeals. It lost. Troops left the U.S. They flew home. The U.N. Security Council met in Washington, D.C. On Friday it voted."
+            ),
+            [
+                "The board appealed a ruling by the 4th U.S. Circuit Court of Appeals.",
+                "It lost.",
+                "Troops left the U.S.",
+                "They flew home.",
+                "The U.N. Security Council met in Washington, D.C.",
+                "On Friday it voted."
+            ]
+        );
     }
 
     #[test]
