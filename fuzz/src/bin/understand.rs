@@ -1,8 +1,9 @@
 //! Understanding any text as an article (its first line the headline): language, sentences,
-//! summary, entities, keyphrases, copy fingerprint, credited sources, and a story for it.
+//! summary, entities, keyphrases, copy fingerprint, credited sources, a story for it, and the
+//! title and summary of a story whose articles are its paragraphs.
 use newsdesk_stories::{
-    ClusterConfig, Fingerprint, StoryArticle, StoryClusterer, SummaryConfig, credited_sources,
-    detect_article_language, extract_entities, keyphrases, split_sentences, summarize,
+    ClusterConfig, Fingerprint, Member, StoryArticle, StoryClusterer, SummaryConfig, credited_sources,
+    detect_article_language, digest, extract_entities, keyphrases, split_sentences, summarize,
 };
 
 fn main() {
@@ -28,6 +29,25 @@ fn main() {
         let mut stories = StoryClusterer::new(ClusterConfig::default());
         for _ in 0..2 {
             let _ = stories.assign_article(&StoryArticle { title, text: body, language, at, day_only: false });
+        }
+        // Each paragraph an article of one story, an hour apart, in the languages its first
+        // word names (or none), from two outlets.
+        let members: Vec<Member<'_>> = body
+            .split('\n')
+            .take(40)
+            .enumerate()
+            .map(|(i, text)| Member {
+                title: text.split('.').next().unwrap_or(text),
+                text,
+                source: Some(if i % 2 == 0 { "a.example" } else { "b.example" }),
+                at: at + chrono::Duration::hours(i64::try_from(i).unwrap_or(0)),
+                language: text.split_whitespace().next().filter(|w| w.len() <= 5),
+            })
+            .collect();
+        for readers in [None, Some("en"), language] {
+            if let Some(d) = digest(&members, readers) {
+                assert!(d.title < members.len());
+            }
         }
     });
 }
