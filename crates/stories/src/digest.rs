@@ -92,6 +92,7 @@ fn digest_in(members: &[Member<'_>], told_in: Option<&str>) -> Option<Digest> {
         .max_by(|&a, &b| {
             centrality(a).total_cmp(&centrality(b)).then(members[a].at.cmp(&members[b].at)).then(b.cmp(&a))
         })
+        .or_else(|| (0..members.len()).find(|&i| in_it(&members[i])))
         .unwrap_or(0);
     Some(Digest { title, summary: summary(members, &bags, &in_it) })
 }
