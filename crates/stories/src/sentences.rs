@@ -168,11 +168,11 @@ mod tests {
     fn a_places_letters_before_a_name_do_not_end_a_sentence() {
         assert_eq!(
             split(
-                "The board appealed a ruling by the 4th U.S. Circuit Court of Appeals. It lost. Troops left the U.S. They flew home. The U.N. Security Council met in Washington, D.C. On Friday it voted."
+                "The harbour board lost its case at the 11th U.S. Circuit in May. It paid. Troops left the U.S. They flew home. The U.N. Security Council met in Washington, D.C. On Friday it voted."
             ),
             [
-                "The board appealed a ruling by the 4th U.S. Circuit Court of Appeals.",
-                "It lost.",
+                "The harbour board lost its case at the 11th U.S. Circuit in May.",
+                "It paid.",
                 "Troops left the U.S.",
                 "They flew home.",
                 "The U.N. Security Council met in Washington, D.C.",

@@ -98,6 +98,26 @@ async fn keyphrased_in_story(
     db.save_understanding(&[understood]).await.unwrap();
 }
 
+/// Two hundred reports (fixture articles 100 to 299), in no story, each naming `entities` and
+/// with `keyphrases`: what every report of the desk names is the background of its news.
+async fn the_background_of_the_news(db: &newsdesk_store::Store, entities: &[EntityRecord], keyphrases: &[&str]) {
+    let filler: Vec<_> =
+        (100..300).map(|n| fixture_article(n, &format!("Report {n}"), "Text of the report.")).collect();
+    for outcome in db.upsert_articles(filler).await.unwrap() {
+        outcome.unwrap();
+    }
+    let understood: Vec<Understood> = (100..300)
+        .map(|n| Understood {
+            article: fixture_id(n),
+            placed: None,
+            entities: entities.to_vec(),
+            keyphrases: keyphrases.iter().map(|k| (*k).to_owned()).collect(),
+            summary: None,
+        })
+        .collect();
+    db.save_understanding(&understood).await.unwrap();
+}
+
 async fn get(site: &Site, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
     let response = site.app.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
     let (status, headers) = (response.status(), response.headers().clone());
@@ -271,21 +291,7 @@ async fn the_background_of_the_news_makes_no_subject(db: TestDb) {
             entity("organization", "national assembly", "National Assembly"),
         ]
     };
-    let filler: Vec<_> =
-        (100..300).map(|n| fixture_article(n, &format!("Report {n}"), "Text of the report.")).collect();
-    for outcome in db.upsert_articles(filler).await.unwrap() {
-        outcome.unwrap();
-    }
-    let understood: Vec<Understood> = (100..300)
-        .map(|n| Understood {
-            article: fixture_id(n),
-            placed: None,
-            entities: background(),
-            keyphrases: vec![],
-            summary: None,
-        })
-        .collect();
-    db.save_understanding(&understood).await.unwrap();
+    the_background_of_the_news(db, &background(), &[]).await;
 
     let pension = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0031));
     let ferry = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0032));
@@ -310,22 +316,8 @@ async fn the_background_of_the_news_makes_no_subject(db: TestDb) {
 async fn the_same_actors_on_another_subject_are_no_subject(db: TestDb) {
     let site = site(db).await;
     let db = &site._db.store;
-    // A country named in every report of the desk (two hundred), and so in its keyphrases.
-    let filler: Vec<_> =
-        (100..300).map(|n| fixture_article(n, &format!("Report {n}"), "Text of the report.")).collect();
-    for outcome in db.upsert_articles(filler).await.unwrap() {
-        outcome.unwrap();
-    }
-    let understood: Vec<Understood> = (100..300)
-        .map(|n| Understood {
-            article: fixture_id(n),
-            placed: None,
-            entities: vec![entity("place", "harbour nation", "Harbour Nation")],
-            keyphrases: vec!["Harbour Nation".into()],
-            summary: None,
-        })
-        .collect();
-    db.save_understanding(&understood).await.unwrap();
+    // A country named in every report of the desk, and so in its keyphrases.
+    the_background_of_the_news(db, &[entity("place", "harbour nation", "Harbour Nation")], &["Harbour Nation"]).await;
     let tour = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0061));
     let patrols = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0062));
     let ferry = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0063));
