@@ -112,6 +112,9 @@ pub struct ServerConfig {
 pub struct SiteConfig {
     pub title: String,
     pub page_size: u32,
+    /// The language of the site's readers (an ISO 639 code, "en"): a story told in several
+    /// languages is titled and summarised in it when one of its articles is in it.
+    pub language: String,
 }
 
 /// How the site meets its readers' requests.
@@ -141,7 +144,7 @@ impl Default for ServerConfig {
 
 impl Default for SiteConfig {
     fn default() -> Self {
-        Self { title: "newsdesk".into(), page_size: 20 }
+        Self { title: "newsdesk".into(), page_size: 20, language: "en".into() }
     }
 }
 
@@ -161,6 +164,7 @@ const ENV_SETTINGS: &[(&str, &str, Kind)] = &[
     ("server", "base_url", Kind::Text),
     ("site", "title", Kind::Text),
     ("site", "page_size", Kind::Number),
+    ("site", "language", Kind::Text),
     ("web", "trusted_proxies", Kind::List),
     ("web", "prefix_searches_at_once", Kind::Number),
     ("fetch", "allow_private_networks", Kind::Flag),
@@ -263,6 +267,13 @@ impl Config {
         }
         if !(1..=200).contains(&self.site.page_size) {
             bail!("site.page_size is {}: expected a number from 1 to 200", self.site.page_size);
+        }
+        let language = &self.site.language;
+        if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_lowercase()) {
+            bail!(
+                "site.language is `{}`: expected a language code of two or three lowercase letters, such as en or de",
+                language.chars().take(20).collect::<String>()
+            );
         }
         self.trusted_proxies()?;
         let f = &self.fetch;
@@ -381,6 +392,7 @@ impl Config {
             newsdesk_pipeline::Desk::with_lease(std::time::Duration::from_secs(u64::from(
                 self.crawl.understanding_lease_seconds.max(1),
             )))
+            .for_readers(&self.site.language)
         } else {
             newsdesk_pipeline::Desk::off()
         }
@@ -582,6 +594,20 @@ mod tests {
                 .unwrap_err()
         );
         assert!(err.contains("web.prefix_searches_at_once is 5000: expected a number from 0 to 256"), "{err}");
+    }
+
+    #[test]
+    fn the_readers_language_is_a_language_code() {
+        assert_eq!(Config::default().site.language, "en");
+        let (c, _) = Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_SITE_LANGUAGE", "de")])).unwrap();
+        assert_eq!(c.site.language, "de");
+        for bad in ["german", "DE", "de-DE", "e"] {
+            let err = format!(
+                "{:#}",
+                Config::load(Some(Path::new("/dev/null")), &env(&[("NEWSDESK_SITE_LANGUAGE", bad)])).unwrap_err()
+            );
+            assert!(err.contains(&format!("site.language is `{bad}`: expected a language code")), "{err}");
+        }
     }
 
     #[test]

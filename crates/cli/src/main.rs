@@ -93,7 +93,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
         if args.stories.is_some() && !fields.stories {
             anyhow::bail!("--stories needs the stories field: add `stories` to --only");
         }
-        let failed = commands::analyze::run(&args.input, fields, args.stories.as_deref())?;
+        let failed = commands::analyze::run(&args.input, fields, args.stories.as_deref(), &config.site.language)?;
         return Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
     }
     if let Command::Config(args) = &cli.command {
@@ -158,7 +158,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Import(args) => {
-            let desk = newsdesk_pipeline::Desk::new();
+            let desk = newsdesk_pipeline::Desk::new().for_readers(&config.site.language);
             desk.warm_up(&store).await?;
             let report = commands::import::run(&store, &desk, &args.paths, &mut |e| eprintln!("error: {e}")).await;
             desk.step_down(&store).await?;
@@ -199,7 +199,7 @@ async fn run(cli: Cli, env: &BTreeMap<String, String>) -> anyhow::Result<ExitCod
             Ok(ExitCode::SUCCESS)
         }
         Command::Recluster => {
-            let line = commands::recluster::run(&store).await?;
+            let line = commands::recluster::run(&store, &config.site.language).await?;
             store.close().await;
             println!("{line}");
             Ok(ExitCode::SUCCESS)

@@ -15,6 +15,7 @@ use newsdesk_model::{ArticleId, StoryId};
 use newsdesk_store::{EntityRecord, Placed, Store, StoreError, UnderstandingInput, Understood};
 use newsdesk_stories::SummaryConfig;
 
+use crate::story_presentation::READERS_LANGUAGE;
 use crate::understand::{Analysis, ArticleText, Fields, Understanding, analyze};
 
 /// How far back (behind the newest stored article) a warm-up replays: the copy detector's
@@ -171,6 +172,9 @@ pub struct Desk {
     state: Arc<tokio::sync::Mutex<StoryDesk>>,
     enabled: bool,
     leader: Arc<Leader>,
+    /// The language of the site's readers, stories told in several languages are presented
+    /// in where they can be ([`READERS_LANGUAGE`] unless [`Desk::for_readers`] says otherwise).
+    readers: Arc<str>,
 }
 
 #[derive(Debug)]
@@ -198,6 +202,7 @@ impl Desk {
     fn make(enabled: bool, owner: Option<String>, leading: bool, lease: std::time::Duration) -> Self {
         Self {
             state: Arc::default(),
+            readers: Arc::from(READERS_LANGUAGE),
             enabled,
             leader: Arc::new(Leader {
                 owner,
@@ -226,6 +231,14 @@ impl Desk {
     #[must_use]
     pub fn with_lease(lease: std::time::Duration) -> Self {
         Self::make(true, Some(crate::lease_owner()), false, lease.max(std::time::Duration::from_secs(1)))
+    }
+
+    /// This desk, presenting stories told in several languages in language `readers` (an
+    /// ISO 639 code, `site.language`) where they can be.
+    #[must_use]
+    pub fn for_readers(mut self, readers: &str) -> Self {
+        self.readers = Arc::from(readers);
+        self
     }
 
     /// A desk that understands nothing (`crawl.understand = false`): articles are stored
@@ -434,7 +447,7 @@ impl Desk {
         drop(desk);
         result?;
         let stories: Vec<StoryId> = understood.iter().filter_map(|u| u.placed.as_ref().map(|p| p.story)).collect();
-        crate::story_presentation::present(store, &stories).await?;
+        crate::story_presentation::present(store, &stories, &self.readers).await?;
         Ok(understood.iter().filter(|u| u.placed.is_some()).map(|u| u.article).collect())
     }
 }

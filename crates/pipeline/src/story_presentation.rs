@@ -9,9 +9,9 @@ use newsdesk_stories::{Member, digest};
 /// Articles of a story read to draw its title and summary (the newest).
 const MEMBERS: u32 = 24;
 
-/// The language of the site's readers: its pages are written in English (`<html lang="en">`),
-/// so a story told in several languages is titled and summarised in English where one of its
-/// articles is (see [`digest`]).
+/// The language of the site's readers unless `site.language` says otherwise: English, the
+/// language of its pages. A story told in several languages is titled and summarised in it
+/// where one of its articles is (see [`digest`]).
 pub const READERS_LANGUAGE: &str = "en";
 
 /// Draws again the title and summary of those of `stories` that are due (see
@@ -19,7 +19,7 @@ pub const READERS_LANGUAGE: &str = "en";
 ///
 /// # Errors
 /// Database errors.
-pub(crate) async fn present(store: &Store, stories: &[StoryId]) -> Result<usize, StoreError> {
+pub(crate) async fn present(store: &Store, stories: &[StoryId], readers: &str) -> Result<usize, StoreError> {
     let mut stories = stories.to_vec();
     stories.sort_unstable();
     stories.dedup();
@@ -29,10 +29,11 @@ pub(crate) async fn present(store: &Store, stories: &[StoryId]) -> Result<usize,
     }
     let counts: std::collections::HashMap<StoryId, u32> = due.iter().copied().collect();
     let ids: Vec<StoryId> = due.iter().map(|(story, _)| *story).collect();
-    let read = store.story_members(&ids, MEMBERS, Some(READERS_LANGUAGE)).await?;
+    let read = store.story_members(&ids, MEMBERS, Some(readers)).await?;
+    let readers = readers.to_owned();
     let presented = tokio::task::spawn_blocking(move || {
         read.iter()
-            .filter_map(|(story, members)| draw(*story, counts.get(story).copied().unwrap_or(0), members))
+            .filter_map(|(story, members)| draw(*story, counts.get(story).copied().unwrap_or(0), members, &readers))
             .collect::<Vec<_>>()
     })
     .await
@@ -42,7 +43,7 @@ pub(crate) async fn present(store: &Store, stories: &[StoryId]) -> Result<usize,
 }
 
 /// The title and summary of a story from its articles; `None` when they give no summary.
-fn draw(story: StoryId, count: u32, members: &[StoryMember]) -> Option<Presented> {
+fn draw(story: StoryId, count: u32, members: &[StoryMember], readers: &str) -> Option<Presented> {
     let read: Vec<Member<'_>> = members
         .iter()
         .map(|m| Member {
@@ -53,7 +54,7 @@ fn draw(story: StoryId, count: u32, members: &[StoryMember]) -> Option<Presented
             language: m.language.as_deref(),
         })
         .collect();
-    let d = digest(&read, Some(READERS_LANGUAGE))?;
+    let d = digest(&read, Some(readers))?;
     let summary = d.summary.join(" ");
     if summary.trim().is_empty() {
         return None;
@@ -100,11 +101,39 @@ mod tests {
             ),
         ];
         let story = StoryId::new_v7();
-        let p = draw(story, 3, &members).unwrap_or_else(|| unreachable!("a summary"));
+        let p = draw(story, 3, &members, READERS_LANGUAGE).unwrap_or_else(|| unreachable!("a summary"));
         assert_ne!(p.title, "Dock workers walk out at Port Ellis", "the title follows the story to its last day");
         assert!(p.title.contains("Port Ellis"), "{}", p.title);
         assert!(p.summary.contains("union"), "{}", p.summary);
         assert_eq!((p.story, p.count), (story, 3));
-        assert_eq!(draw(story, 0, &[]), None);
+        assert_eq!(draw(story, 0, &[], READERS_LANGUAGE), None);
+    }
+
+    #[test]
+    fn the_readers_language_titles_a_story_told_in_several() {
+        let told = |title: &str, lead: &str, source: &str, language: &str| StoryMember {
+            language: Some(language.into()),
+            ..member(title, lead, source, 0)
+        };
+        let members = [
+            told(
+                "Port Ellis dockers strike over pay",
+                "Dock workers at Port Ellis walked out on Wednesday over pay, the union said.",
+                "a.example",
+                "en",
+            ),
+            told(
+                "Grève des dockers à Port Ellis",
+                "Les dockers de Port Ellis sont en grève depuis mercredi pour leurs salaires, selon le syndicat.",
+                "b.example",
+                "fr",
+            ),
+        ];
+        let story = StoryId::new_v7();
+        let english = draw(story, 2, &members, "en").unwrap_or_else(|| unreachable!("a summary"));
+        assert_eq!(english.title, "Port Ellis dockers strike over pay");
+        let french = draw(story, 2, &members, "fr").unwrap_or_else(|| unreachable!("a summary"));
+        assert_eq!(french.title, "Grève des dockers à Port Ellis");
+        assert!(french.summary.starts_with("Les dockers"), "{}", french.summary);
     }
 }

@@ -41,11 +41,12 @@ struct Prepared {
     analysis: Analysis,
 }
 
-/// Analyzes every line; returns how many lines could not be read.
+/// Analyzes every line; returns how many lines could not be read. Stories told in several
+/// languages are presented in `readers` (`site.language`) where they can be.
 ///
 /// # Errors
 /// The input cannot be opened, or standard output fails.
-pub fn run(input: &Path, fields: Fields, stories: Option<&Path>) -> anyhow::Result<usize> {
+pub fn run(input: &Path, fields: Fields, stories: Option<&Path>, readers: &str) -> anyhow::Result<usize> {
     let reader: Box<dyn Read> = if input.as_os_str() == "-" {
         Box::new(io::stdin())
     } else {
@@ -62,7 +63,7 @@ pub fn run(input: &Path, fields: Fields, stories: Option<&Path>) -> anyhow::Resu
     let mut book = match stories {
         Some(path) => {
             let file = File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-            Some((StoryBook::default(), BufWriter::new(file)))
+            Some((StoryBook::for_readers(readers), BufWriter::new(file)))
         }
         None => None,
     };

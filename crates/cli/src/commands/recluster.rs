@@ -10,12 +10,12 @@ use newsdesk_store::Store;
 ///
 /// # Errors
 /// Database errors. Pages rebuilt before stay; run it again to finish.
-pub async fn run(store: &Store) -> anyhow::Result<String> {
+pub async fn run(store: &Store, readers: &str) -> anyhow::Result<String> {
     let started = Instant::now();
     let total = store.count_articles().await?;
     let bar = super::progress::bar(total, "{bar:30} {pos}/{len} articles  {per_sec}  eta {eta}");
     store.clear_understanding().await?;
-    let desk = Desk::rebuilding();
+    let desk = Desk::rebuilding().for_readers(readers);
     let done = desk.replay(store, None, Replay::Live, |n| bar.set_position(n as u64)).await?;
     bar.finish_and_clear();
     let stories = store.top_stories(0, 0).await?.total;

@@ -48,23 +48,37 @@ struct Kept {
 }
 
 impl Kept {
-    /// Whether it is in [`READERS_LANGUAGE`] ("en", "en-GB").
-    fn in_readers_language(&self) -> bool {
+    /// Whether it is in language `readers` ("en" for "en", "en-GB").
+    fn in_language(&self, readers: &str) -> bool {
         self.language
             .as_deref()
             .and_then(|l| l.split(['-', '_']).next())
-            .is_some_and(|l| l.eq_ignore_ascii_case(READERS_LANGUAGE))
+            .is_some_and(|l| l.eq_ignore_ascii_case(readers))
     }
 }
 
 /// The stories being formed, and the subjects of those written.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct StoryBook {
     open: BTreeMap<u64, Open>,
     written: VecDeque<(u64, BTreeSet<String>)>,
+    /// The language of the readers (`site.language`) stories are presented in where they can be.
+    readers: String,
+}
+
+impl Default for StoryBook {
+    fn default() -> Self {
+        Self::for_readers(READERS_LANGUAGE)
+    }
 }
 
 impl StoryBook {
+    /// A book whose stories are presented in language `readers` where they can be.
+    #[must_use]
+    pub fn for_readers(readers: &str) -> Self {
+        Self { open: BTreeMap::new(), written: VecDeque::new(), readers: readers.to_owned() }
+    }
+
     /// Adds an article to story `story`; `merged` stories are now part of it.
     pub fn add(
         &mut self,
@@ -102,8 +116,8 @@ impl StoryBook {
         // The oldest text goes first, but the newest few in the readers' language stay
         // however old (as the site reads a story's members).
         while entry.texts.len() > KEPT_TEXTS {
-            let theirs = entry.texts.iter().filter(|k| k.in_readers_language()).count();
-            let at = entry.texts.iter().position(|k| theirs > KEPT_READERS_TEXTS || !k.in_readers_language());
+            let theirs = entry.texts.iter().filter(|k| k.in_language(&self.readers)).count();
+            let at = entry.texts.iter().position(|k| theirs > KEPT_READERS_TEXTS || !k.in_language(&self.readers));
             entry.texts.remove(at.unwrap_or(0));
         }
         self.open.insert(story, entry);
@@ -148,7 +162,7 @@ impl StoryBook {
                 language: k.language.as_deref(),
             })
             .collect();
-        let digest = digest(&members, Some(READERS_LANGUAGE));
+        let digest = digest(&members, Some(&self.readers));
         let title = digest.as_ref().map_or("", |d| entry.texts[d.title].title.as_str());
         let summary = digest.as_ref().map(|d| d.summary.join(" ")).unwrap_or_default();
         let subject = top_words(&entry.words);
