@@ -172,8 +172,8 @@ pub struct Desk {
     state: Arc<tokio::sync::Mutex<StoryDesk>>,
     enabled: bool,
     leader: Arc<Leader>,
-    /// The language of the site's readers, stories told in several languages are presented
-    /// in where they can be ([`READERS_LANGUAGE`] unless [`Desk::for_readers`] says otherwise).
+    /// The language of the site's readers: stories told in several languages are presented in
+    /// it where they can be ([`READERS_LANGUAGE`] unless [`Desk::for_readers`] says otherwise).
     readers: Arc<str>,
 }
 
