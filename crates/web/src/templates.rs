@@ -45,6 +45,7 @@ impl Templates {
         env.add_filter("date", date);
         env.add_filter("segment", segment);
         env.add_filter("clip", clip);
+        env.add_filter("foreign", foreign);
         env.add_filter("ago", |value: String| ago(&value, chrono::Utc::now()));
         env.add_filter("urlq", |v: String| url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>());
         env.add_global("site", Value::from(Serde(site)));
@@ -66,6 +67,19 @@ impl Templates {
 
     pub(crate) fn render(&self, name: &str, ctx: Value) -> Result<String, WebError> {
         Ok(self.env.get_template(name)?.render(ctx)?)
+    }
+}
+
+/// A text's language tag when it is not the pages' own (English), for its `lang` attribute;
+/// empty for English or none. (Stored tags are validated: letters, digits and hyphens.)
+pub(crate) fn foreign(language: Option<String>) -> String {
+    match language {
+        Some(tag)
+            if !tag.is_empty() && !tag.eq_ignore_ascii_case("en") && !tag.to_ascii_lowercase().starts_with("en-") =>
+        {
+            tag
+        }
+        _ => String::new(),
     }
 }
 

@@ -554,3 +554,22 @@ async fn story_cards_and_pages_show_their_lead_image_through_the_proxy(db: TestD
     assert!(page.contains(r#"<meta property="og:image" content="https://desk.example/img/"#), "{page}");
     assert!(page.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
 }
+
+#[both_backends]
+async fn a_card_in_another_language_than_the_pages_says_which(db: TestDb) {
+    let site = site(db).await;
+    let db = &site._db.store;
+    let mut german =
+        fixture_article(71, "Fährpreise steigen im Juli", "Die Fährpreise steigen im Juli um zehn Prozent.");
+    german.language = Some("de-DE".into());
+    german.summary = "Die Fährpreise steigen im Juli um zehn Prozent.".into();
+    db.upsert_article(german).await.unwrap();
+    let (status, _, latest) = get(&site, "/latest").await;
+    assert_eq!(status, StatusCode::OK);
+    let id = fixture_id(71);
+    assert!(latest.contains(&format!("<h2 lang=\"de-DE\"><a href=\"/articles/{id}\">")), "{latest}");
+    assert!(latest.contains("<p class=\"summary\" lang=\"de-DE\">Die Fährpreise"), "{latest}");
+    // The English cards say nothing: the page is English.
+    let english = fixture_id(4);
+    assert!(latest.contains(&format!("<h2><a href=\"/articles/{english}\">")), "{latest}");
+}
