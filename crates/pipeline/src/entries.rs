@@ -72,6 +72,36 @@ pub fn to_incoming(entry: &ParsedEntry, feed: &ParsedFeed) -> IncomingEntry {
     }
 }
 
+/// Entries a feed must give one and the same time for that time to be taken as the feed's
+/// rather than theirs.
+const SHARED_DATE_ENTRIES: usize = 5;
+
+/// Drops the dates of a feed whose entries all carry one and the same publication time (five
+/// entries or more): some publishers stamp every item with the time the feed was built, or a
+/// fixed time, and an article dated that way would sort, rank and join stories as if written
+/// then. Its entries are then taken as undated, so each is dated when first seen (as an entry
+/// without a date is). Their update times go too when they are all one as well.
+pub fn drop_shared_dates(feed: &mut ParsedFeed) {
+    if feed.entries.len() < SHARED_DATE_ENTRIES {
+        return;
+    }
+    fn all_one(times: &[Option<chrono::DateTime<chrono::Utc>>]) -> bool {
+        times.first().is_some_and(|first| first.is_some() && times.iter().all(|t| t == first))
+    }
+    let published: Vec<_> = feed.entries.iter().map(|e| e.published).collect();
+    if all_one(&published) {
+        for e in &mut feed.entries {
+            e.published = None;
+        }
+        let updated: Vec<_> = feed.entries.iter().map(|e| e.updated).collect();
+        if all_one(&updated) {
+            for e in &mut feed.entries {
+                e.updated = None;
+            }
+        }
+    }
+}
+
 /// Words a derived title keeps at most.
 const DERIVED_TITLE_CHARS: usize = 80;
 
@@ -131,6 +161,30 @@ mod tests {
     fn feed(items: &str) -> ParsedFeed {
         let xml = format!("<rss version=\"2.0\"><channel><language>EN_us</language>{items}</channel></rss>");
         parse_feed(xml.as_bytes(), None, &Url::parse("https://a.example/rss").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_feed_that_gives_every_entry_one_time_gives_no_dates() {
+        let item = |n: u32, date: &str| {
+            format!(
+                "<item><guid>p{n}</guid><title>Item {n}</title><description>Body {n}.</description><pubDate>{date}</pubDate></item>"
+            )
+        };
+        let stamped = "Fri, 05 Jan 2018 15:55:21 GMT";
+        let mut f = feed(&(1..=6).map(|n| item(n, stamped)).collect::<String>());
+        drop_shared_dates(&mut f);
+        assert!(f.entries.iter().all(|e| e.published.is_none()), "every entry is taken as undated");
+        // Real dates stay, even when some are alike; so do the dates of a short feed.
+        let mut f = feed(
+            &(1..=5)
+                .map(|n| item(n, if n == 5 { "Sat, 06 Jan 2018 09:00:00 GMT" } else { stamped }))
+                .collect::<String>(),
+        );
+        drop_shared_dates(&mut f);
+        assert!(f.entries.iter().all(|e| e.published.is_some()));
+        let mut f = feed(&(1..=4).map(|n| item(n, stamped)).collect::<String>());
+        drop_shared_dates(&mut f);
+        assert!(f.entries.iter().all(|e| e.published.is_some()));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use newsdesk_model::metrics::METRICS;
 use newsdesk_model::{Feed, FeedStatus, FullText};
 use newsdesk_store::{IncomingEntry, PollRecord, Store, StoreError};
 
-use crate::entries::to_incoming;
+use crate::entries::{drop_shared_dates, to_incoming};
 use crate::full_text::{self, FullTextConfig};
 use crate::schedule::{Hints, Learned, ScheduleConfig, next_poll};
 use crate::story_desk::Desk;
@@ -125,7 +125,8 @@ pub async fn poll_feed(
     let (body, content_type, url) = (response.body, response.content_type.clone(), base);
     // Parsing and mapping entries (summaries, language) are CPU work: off the async threads.
     let parsed = tokio::task::spawn_blocking(move || {
-        parse_feed(&body, content_type.as_deref(), &url).map(|parsed| {
+        parse_feed(&body, content_type.as_deref(), &url).map(|mut parsed| {
+            drop_shared_dates(&mut parsed);
             let incoming: Vec<_> = parsed.entries.iter().map(|e| to_incoming(e, &parsed)).collect();
             (parsed, incoming)
         })
