@@ -209,6 +209,12 @@ fn normalize_paragraphs(text: &str) -> String {
     out
 }
 
+/// A language tag's primary subtag, as written: "de" of "de-DE", "pt" of "pt_BR".
+#[must_use]
+pub fn primary_language(tag: &str) -> &str {
+    tag.trim().split(['-', '_']).next().unwrap_or_default()
+}
+
 /// `EN_us` -> `en-US`; rejects anything that is not letters and digits in 1-8 character parts
 /// starting with a 2-3 letter language.
 /// A language tag in its usual spelling (`EN_us` -> `en-US`).
@@ -300,6 +306,13 @@ mod tests {
         assert_eq!(err.field, "body");
         let err = ArticleUpsert { title: "t".repeat(limits::TITLE_CHARS + 1), ..upsert() }.validated().unwrap_err();
         assert_eq!(err.field, "title");
+    }
+
+    #[test]
+    fn a_language_tags_primary_subtag() {
+        for (tag, primary) in [("de-DE", "de"), ("pt_BR", "pt"), (" en ", "en"), ("zh-Hant-TW", "zh"), ("", "")] {
+            assert_eq!(primary_language(tag), primary, "{tag}");
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod outlet_name;
 mod source;
 mod validate;
 
-pub use article::{Article, ArticleUpsert, normalize_language};
+pub use article::{Article, ArticleUpsert, normalize_language, primary_language};
 pub use bytes_text::{is_xml_char, utf8_with_stray_bytes, xml_safe};
 pub use comment::{Comment, CommentStatus, Email};
 pub use date::parse_date;

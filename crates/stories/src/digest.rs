@@ -99,7 +99,7 @@ fn digest_in(members: &[Member<'_>], told_in: Option<&str>) -> Option<Digest> {
 
 /// A language tag's primary subtag, lowercase ("de" of "de-DE").
 fn primary(tag: Option<&str>) -> Option<String> {
-    let tag = tag?.split(['-', '_']).next()?.trim();
+    let tag = newsdesk_model::primary_language(tag?);
     (!tag.is_empty()).then(|| tag.to_ascii_lowercase())
 }
 

@@ -74,11 +74,7 @@ impl Templates {
 /// empty for English or none. (Stored tags are validated: letters, digits and hyphens.)
 pub(crate) fn foreign(language: Option<String>) -> String {
     match language {
-        Some(tag)
-            if !tag.is_empty() && !tag.eq_ignore_ascii_case("en") && !tag.to_ascii_lowercase().starts_with("en-") =>
-        {
-            tag
-        }
+        Some(tag) if !tag.is_empty() && !newsdesk_model::primary_language(&tag).eq_ignore_ascii_case("en") => tag,
         _ => String::new(),
     }
 }

@@ -50,10 +50,7 @@ struct Kept {
 impl Kept {
     /// Whether it is in language `readers` ("en" for "en", "en-GB").
     fn in_language(&self, readers: &str) -> bool {
-        self.language
-            .as_deref()
-            .and_then(|l| l.split(['-', '_']).next())
-            .is_some_and(|l| l.eq_ignore_ascii_case(readers))
+        self.language.as_deref().is_some_and(|l| newsdesk_model::primary_language(l).eq_ignore_ascii_case(readers))
     }
 }
 

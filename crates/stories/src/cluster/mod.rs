@@ -471,10 +471,10 @@ impl StoryClusterer {
         let (anchors, anchor_norm) = unit((anchors, anchor_norm));
         let anchor_seen_norm =
             anchors.iter().filter(|(t, _)| self.df[*t as usize] > 1).map(|(_, x)| x * x).sum::<f32>().sqrt();
-        let tag = counts
-            .language
-            .as_deref()
-            .map_or_else(|| format!("{:?}", counts.script), |l| l.split('-').next().unwrap_or(l).to_ascii_lowercase());
+        let tag = counts.language.as_deref().map_or_else(
+            || format!("{:?}", counts.script),
+            |l| newsdesk_model::primary_language(l).to_ascii_lowercase(),
+        );
         let bit = crate::hash::hash_str(&tag) % 64;
         Profile { words, anchors, word_norm, anchor_norm, anchor_seen_norm, languages: 1 << bit }
     }

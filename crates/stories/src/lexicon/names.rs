@@ -96,7 +96,7 @@ pub(crate) struct Befalls {
 /// Belarusian decline names as Russian does and are read with its lexicon: its case endings
 /// (with theirs beside them in `entities/declined.rs`) fold "Франції" into "Франція".
 pub(crate) fn for_language(language: Option<&str>) -> &'static Lexicon {
-    let primary = language.unwrap_or("en").split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
+    let primary = newsdesk_model::primary_language(language.unwrap_or("en")).to_ascii_lowercase();
     match primary.as_str() {
         "en" => &ENGLISH,
         "de" => &GERMAN,

@@ -158,7 +158,7 @@ static BREAKS: LazyLock<Vec<(&'static str, HashSet<&'static str>)>> = LazyLock::
 /// part is read): the language's own where it has a list, and everywhere English's and the
 /// stop words.
 pub(crate) fn breaks_of(language: Option<&str>) -> &'static HashSet<&'static str> {
-    let primary = language.and_then(|l| l.split(['-', '_']).next()).unwrap_or("");
+    let primary = language.map(newsdesk_model::primary_language).unwrap_or_default();
     let all = &*BREAKS;
     &all.iter().find(|(tag, _)| !tag.is_empty() && tag.eq_ignore_ascii_case(primary)).unwrap_or(&all[all.len() - 1]).1
 }
