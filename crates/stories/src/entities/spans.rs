@@ -540,7 +540,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             });
         if !cap
             || town_state
-            || lex.is_calendar(t.lower.as_ref())
+            || (lex.is_calendar(t.lower.as_ref()) && !opens_a_name_as_given_name(&tokens, i, sentence_start, lex))
             || (lex.is_function_word(t.lower.as_ref())
                 && !name_article
                 && !(is_known_letters(&t.word) && !(sentence_start && in_question(&tokens[i..]))))
@@ -1300,6 +1300,66 @@ fn portfolio_head(tokens: &[Token<'_>], i: usize, lex: &Lexicon) -> Option<usize
     let head = k.checked_sub(1)?;
     let t = &tokens[head];
     (!capital(t) && !breaks_after(t) && lex.portfolio_heads.contains(&t.lower.as_ref())).then_some(head)
+}
+
+/// Whether an English month's name that is also a given name opens a person's name here
+/// ("Gov. Jan Brewer", "April Kell asked"): written without an abbreviation's dot, followed by
+/// a name's word (not a number, another calendar word or a function word), and not after a
+/// word that makes it a time ("in June Kellner", "the June Kell meeting", "last May Kell").
+/// "May" opening a sentence stays the verb ("May God ...").
+fn opens_a_name_as_given_name(tokens: &[Token<'_>], i: usize, sentence_start: bool, lex: &Lexicon) -> bool {
+    let t = &tokens[i];
+    if !lex.is_english()
+        || t.raw.contains('.')
+        || breaks_after(t)
+        || !crate::lexicon::english::MONTHS.contains(&t.lower.as_ref())
+        || !known::is_given_name_in(&t.lower, lex)
+        || (sentence_start && t.lower == "may")
+    {
+        return false;
+    }
+    let next_is_name = tokens.get(i + 1).is_some_and(|n| {
+        capital(n)
+            && !n.line_start
+            && !lex.is_calendar(&n.lower)
+            && !lex.is_function_word(&n.lower)
+            && !n.raw.starts_with(|c: char| c.is_ascii_digit())
+    });
+    let timed = !sentence_start
+        && i > 0
+        && matches!(
+            tokens[i - 1].lower.as_ref(),
+            "in" | "on"
+                | "of"
+                | "by"
+                | "to"
+                | "for"
+                | "from"
+                | "since"
+                | "until"
+                | "till"
+                | "through"
+                | "during"
+                | "before"
+                | "after"
+                | "between"
+                | "around"
+                | "within"
+                | "throughout"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "this"
+                | "that"
+                | "every"
+                | "each"
+                | "the"
+                | "a"
+                | "an"
+        );
+    next_is_name && !timed
 }
 
 /// The elided article a token opens with ("l'" of "l'Intérieur"), as written.

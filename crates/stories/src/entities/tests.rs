@@ -110,6 +110,28 @@ fn days_months_and_places_after_a_name_are_not_part_of_it() {
 }
 
 #[test]
+fn a_given_name_that_is_also_a_month_opens_a_name() {
+    let e = en(
+        "",
+        "Gov. Jan Tolliver will sign the measure, aides said. June Harlan sang in Memphis, and April Dunmore \
+         reviewed the show. Tolliver spoke later.",
+    );
+    let k = kinds(&e);
+    for person in ["Jan Tolliver", "June Harlan", "April Dunmore"] {
+        assert!(k.contains(&(person.into(), EntityKind::Person)), "{person} in {k:?}");
+    }
+    assert_eq!(find(&e, "jan tolliver").mentions, 2, "the surname alone counts for the person");
+    // A month that dates something stays a date.
+    let e = en(
+        "",
+        "In June Harlan toured the coast. The law took effect Jan. 6 and the June Senate vote followed. \
+         May God keep them, the pastor said.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(n, _)| n.starts_with("June") || n.starts_with("Jan") || n.starts_with("May")), "{k:?}");
+}
+
+#[test]
 fn names_without_evidence_are_left_out_rather_than_guessed() {
     let e = en("", "Hurricane Ida reached the coast as Social Security checks went out and Capitol Hill emptied.");
     let k = kinds(&e);
