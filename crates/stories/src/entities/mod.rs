@@ -802,6 +802,9 @@ fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str, le
             return false;
         }
         let letters: String = g.name.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        if spelled_out_in_lowercase(text, &letters) {
+            return false;
+        }
         let Some(at) = text.find(&format!("({})", g.name)) else { return true };
         let before: Vec<&str> = text[..at].split_whitespace().rev().take(letters.chars().count()).collect();
         let initials: String = before.iter().rev().filter_map(|w| w.chars().next()).collect();
@@ -809,6 +812,24 @@ fn drop_common_abbreviations(groups: &mut HashMap<String, Group>, text: &str, le
         let first = letters.chars().next().unwrap_or(' ');
         !((lowercase && initials == letters) || compound_before(at, first))
     });
+}
+
+/// Whether the text spells letters out as a common noun's words, anywhere ("cost-of-living
+/// adjustments" for "COLA"): a run of lowercase words (parts of hyphenated words count as
+/// words) whose initials are the letters, four at least (three lowercase words spelling three
+/// given letters happen by chance in a long article: "natural-born citizen" for "NBC").
+fn spelled_out_in_lowercase(text: &str, letters: &str) -> bool {
+    let letters: Vec<char> = letters.chars().collect();
+    if letters.len() < 4 {
+        return false;
+    }
+    // The first letter of each word, split at spaces and hyphens (none for a capitalised word).
+    let initials: Vec<Option<char>> = text
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next().filter(|c| c.is_lowercase()))
+        .collect();
+    initials.windows(letters.len()).any(|run| run.iter().zip(&letters).all(|(first, letter)| *first == Some(*letter)))
 }
 
 /// "VOTE", "GREAT" in "your GREAT Governor": a word in capitals that the text also writes in

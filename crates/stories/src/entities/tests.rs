@@ -132,6 +132,19 @@ fn a_given_name_that_is_also_a_month_opens_a_name() {
 }
 
 #[test]
+fn letters_the_article_spells_out_as_a_common_noun_are_no_name() {
+    let e = en(
+        "",
+        "Retirees will see larger cost-of-living adjustments next year. The union said the new COLA still trails \
+         prices. NBC asked the Kellton Retirement Board, whose members had pushed for a natural-born citizen rule.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(n, _)| n == "COLA"), "{k:?}");
+    // Three letters are spelled by chance too often to tell: "natural-born citizen" is no NBC.
+    assert!(k.contains(&("NBC".into(), EntityKind::Organization)), "{k:?}");
+}
+
+#[test]
 fn names_without_evidence_are_left_out_rather_than_guessed() {
     let e = en("", "Hurricane Ida reached the coast as Social Security checks went out and Capitol Hill emptied.");
     let k = kinds(&e);
