@@ -39,6 +39,9 @@ struct Record {
     image_url: Option<Url>,
     #[serde(default)]
     comment_count: u32,
+    // (Written by exports; the comments themselves are not, so an import has none here.)
+    #[serde(rename = "comments_here")]
+    _comments_here: Option<serde::de::IgnoredAny>,
     #[serde(rename = "source_id")]
     _source_id: Option<serde::de::IgnoredAny>,
     #[serde(rename = "feed_id")]
@@ -152,6 +155,7 @@ mod tests {
             original_domain: Some("wire.example".into()),
             image_url: Some(Url::parse("https://wire.example/img/lead.jpg").unwrap()),
             comment_count: 7,
+            comments_here: 0,
             source_id: None,
             feed_id: None,
             created_at: t,

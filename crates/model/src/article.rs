@@ -47,8 +47,12 @@ pub struct Article {
     /// the page's metadata). Pages show it through the image proxy, never from its host.
     #[serde(default)]
     pub image_url: Option<Url>,
-    /// Approved comments (for imported articles: the count the old site showed).
+    /// Comments as a count: those approved here, plus, for an imported article, those its
+    /// previous site showed (the page format's count).
     pub comment_count: u32,
+    /// Comments approved here: the ones readers can read.
+    #[serde(default)]
+    pub comments_here: u32,
     /// The outlet that published it, when known.
     pub source_id: Option<SourceId>,
     /// The feed it came from, when known.

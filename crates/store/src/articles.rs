@@ -38,7 +38,10 @@ pub struct ArticleCard {
     pub byline: Option<String>,
     pub published_at: Option<DateTime<Utc>>,
     pub original_domain: Option<String>,
+    /// Comments approved here plus those an imported article's previous site showed.
     pub comment_count: u32,
+    /// Comments approved here: the ones readers can read.
+    pub comments_here: u32,
     /// Published time, else when newsdesk stored it.
     pub sort_at: DateTime<Utc>,
     /// The outlet gave no title: `title` is its first words.
@@ -65,6 +68,7 @@ impl ArticleCard {
             published_at: a.published_at,
             original_domain: a.original_domain.clone(),
             comment_count: a.comment_count,
+            comments_here: a.comments_here,
             sort_at: sort_at(a),
             title_derived: a.title_derived,
             url: a.url.as_ref().map(ToString::to_string),
@@ -278,6 +282,8 @@ pub(crate) fn merge(id: ArticleId, u: ArticleUpsert, old: Option<&Article>, now:
         original_domain: keep(u.original_domain, old.and_then(|o| o.original_domain.as_ref())),
         image_url: u.image_url.or_else(|| old.and_then(|o| o.image_url.clone())),
         comment_count: u.comment_count,
+        // Kept by moderation alone: an import carries the old site's count, not these.
+        comments_here: old.map_or(0, |o| o.comments_here),
         source_id: u.source_id.or(old.and_then(|o| o.source_id)),
         feed_id: u.feed_id.or(old.and_then(|o| o.feed_id)),
         created_at: old.map_or(now, |o| o.created_at),

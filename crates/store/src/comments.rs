@@ -484,14 +484,19 @@ impl Store {
     }
 }
 
-/// Moves an article's comment count, never below zero.
+/// Moves an article's comment counts (all, and those here), never below zero.
 async fn count(mut on: On<'_>, article: &str, by: i64) -> Result<(), StoreError> {
-    on.sql("UPDATE articles SET comment_count = CASE WHEN comment_count + ? < 0 THEN 0 ELSE comment_count + ? END WHERE id = ?")
-        .bind(by)
-        .bind(by)
-        .bind(article)
-        .execute(on.again())
-        .await?;
+    on.sql(
+        "UPDATE articles SET comment_count = CASE WHEN comment_count + ? < 0 THEN 0 ELSE comment_count + ? END, \
+         comments_here = CASE WHEN comments_here + ? < 0 THEN 0 ELSE comments_here + ? END WHERE id = ?",
+    )
+    .bind(by)
+    .bind(by)
+    .bind(by)
+    .bind(by)
+    .bind(article)
+    .execute(on.again())
+    .await?;
     Ok(())
 }
 

@@ -115,6 +115,7 @@ const TABLES: &[Table] = &[
             ("original_url", Text),
             ("original_domain", Text),
             ("comment_count", Int),
+            ("comments_here", Int),
             ("source_id", Text),
             ("feed_id", Text),
             ("created_at", Text),

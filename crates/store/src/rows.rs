@@ -10,10 +10,10 @@ use crate::db::Row;
 use crate::{ArticleCard, Outlet, StoreError, time};
 
 pub(crate) const ARTICLE_COLUMNS: &str = "id, title, summary, feed_summary, body_text, body_html, byline, published_at, updated_at, \
-     language, url, original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, title_derived, image_url";
+     language, url, original_url, original_domain, comment_count, comments_here, source_id, feed_id, created_at, modified_at, title_derived, image_url";
 
 pub(crate) const CARD_COLUMNS: &str = "a.id, a.title, a.summary, a.byline, a.published_at, a.original_domain, \
-     a.comment_count, a.sort_at, a.url, a.title_derived, a.image_url, a.language, (SELECT s.name FROM sources s WHERE s.id = a.source_id) AS outlet_name, \
+     a.comment_count, a.comments_here, a.sort_at, a.url, a.title_derived, a.image_url, a.language, (SELECT s.name FROM sources s WHERE s.id = a.source_id) AS outlet_name, \
      (SELECT s.domain FROM sources s WHERE s.id = a.source_id) AS outlet_domain";
 
 pub(crate) fn uuid(s: &str) -> Result<Uuid, StoreError> {
@@ -30,9 +30,9 @@ pub(crate) fn opt_url(row: &Row, col: &str) -> Result<Option<Url>, StoreError> {
         .transpose()
 }
 
-fn count(row: &Row) -> Result<u32, StoreError> {
-    let n: i64 = row.get("comment_count")?;
-    u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("comment_count {n}")))
+fn count(row: &Row, col: &str) -> Result<u32, StoreError> {
+    let n: i64 = row.get(col)?;
+    u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("{col} {n}")))
 }
 
 pub(crate) fn article(row: &Row) -> Result<Article, StoreError> {
@@ -63,7 +63,8 @@ fn article_with_texts(row: &Row, body_text: String, body_html: String) -> Result
         original_url: opt_url(row, "original_url")?,
         original_domain: row.get("original_domain")?,
         image_url: opt_url(row, "image_url")?,
-        comment_count: count(row)?,
+        comment_count: count(row, "comment_count")?,
+        comments_here: count(row, "comments_here")?,
         source_id: row.get::<Option<String>>("source_id")?.as_deref().map(uuid).transpose()?.map(SourceId::from_uuid),
         feed_id: row.get::<Option<String>>("feed_id")?.as_deref().map(uuid).transpose()?.map(FeedId::from_uuid),
         created_at: time::from_db(&row.get::<String>("created_at")?)?,
@@ -80,7 +81,8 @@ pub(crate) fn card(row: &Row) -> Result<ArticleCard, StoreError> {
         published_at: opt_time(row, "published_at")?,
         outlet: Outlet::of(row.get("outlet_name")?, row.get("outlet_domain")?, row.get("original_domain")?),
         original_domain: row.get("original_domain")?,
-        comment_count: count(row)?,
+        comment_count: count(row, "comment_count")?,
+        comments_here: count(row, "comments_here")?,
         sort_at: time::from_db(&row.get::<String>("sort_at")?)?,
         title_derived: row.get("title_derived")?,
         url: row.get("url")?,

@@ -24,6 +24,7 @@ fn stored(upsert: ArticleUpsert) -> Article {
         original_domain: upsert.original_domain,
         image_url: None,
         comment_count: upsert.comment_count,
+        comments_here: 0,
         source_id: None,
         feed_id: None,
         created_at: t,

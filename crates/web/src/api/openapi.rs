@@ -140,6 +140,7 @@ fn build() -> Value {
         ("outlet", nullable(schema_ref("Outlet"))),
         ("original_domain", nullable(string())),
         ("comment_count", count()),
+        ("comments_here", count()),
     ];
     let mut article_fields = article_card_fields.clone();
     article_fields.retain(|(name, _)| *name != "original_domain");

@@ -335,6 +335,20 @@ impl ArticlePage<'_> {
             a.comment_count,
             plural(a.comment_count, "Comment", "Comments")
         ));
+        // An imported article's count includes the comments its previous site showed, which
+        // were not brought over: say so, so that the count matches what the reader finds.
+        let earlier = a.comment_count.saturating_sub(a.comments_here);
+        if earlier > 0 {
+            let which = if a.comments_here == 0 {
+                plural(earlier, "It was", "They were").to_owned()
+            } else {
+                format!("{earlier} of them {}", plural(earlier, "was", "were"))
+            };
+            out.push_str(&format!(
+                "  <p class=\"meta\">{which} made on this article's previous site and {} not brought over.</p>\n",
+                plural(earlier, "was", "were")
+            ));
+        }
         out.push_str("  <p class=\"meta\">Comments as a feed: <a href=\"/articles/");
         escape_html_into(&id, out);
         out.push_str("/comments.atom\">Atom</a>, <a href=\"/articles/");

@@ -141,6 +141,10 @@ async fn a_new_commenter_is_held_then_approved_and_counted_and_returns_unheld(db
     let article = format!("/articles/{}", fixture_id(1));
     let before = site.get(&article, None).await;
     assert!(before.body.contains("1 Comment</h2>"), "the imported count");
+    assert!(
+        before.body.contains("It was made on this article's previous site and was not brought over."),
+        "the imported count is explained: no comment is shown under it"
+    );
 
     let sent = site.comment(1, &good("The new deck plates look solid.")).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
@@ -175,6 +179,7 @@ async fn a_new_commenter_is_held_then_approved_and_counted_and_returns_unheld(db
     let after = site.get(&article, None).await;
     assert!(after.body.contains("The new deck plates look solid."));
     assert!(after.body.contains("2 Comments</h2>"), "approved comments are counted");
+    assert!(after.body.contains("1 of them was made on this article's previous site and was not brought over."));
     assert!(
         after
             .body
@@ -524,6 +529,7 @@ async fn moderation_spam_and_delete_keep_the_count_right(db: TestDb) {
     site.moderate(&cookie, &keep, "delete").await;
     let page = site.get(&format!("/articles/{}", fixture_id(1)), None).await;
     assert!(page.body.contains("1 Comment</h2>") && !page.body.contains("Keep me."), "{}", page.body);
+    assert!(page.body.contains("It was made on this article's previous site"), "{}", page.body);
     let bad = site.moderate(&cookie, &keep, "publish").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert!(bad.body.contains("approve, spam or delete"));
