@@ -193,17 +193,22 @@ struct Candidate {
 /// The summary's sentences from `candidates` (in order of agreement), one at a time: the one
 /// whose agreement is greatest once weighed by the share of its words the summary does not
 /// say yet, so that three outlets' leads telling one fact make one sentence of the summary and
-/// the next says something else they agree on; none mostly made of what is said already; about
+/// the next says something else they agree on; none mostly made of what is said already; a
+/// longer sentence that tells a chosen one again takes its place instead of joining it; about
 /// [`SUMMARY_WORDS`] words, at most [`SUMMARY_MAX_WORDS`].
 fn choose(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut chosen: Vec<Candidate> = Vec::new();
     let mut said: HashSet<String> = HashSet::default();
     let mut words = 0;
+    let length = |c: &Candidate| c.sentence.split_whitespace().count();
     while words < SUMMARY_WORDS {
-        let mut best: Option<(f32, usize)> = None;
+        // (value, candidate, the chosen sentence it restates)
+        let mut best: Option<(f32, usize, Option<usize>)> = None;
         for (k, c) in candidates.iter().enumerate() {
-            let n = c.sentence.split_whitespace().count();
-            if !chosen.is_empty() && words + n > SUMMARY_MAX_WORDS {
+            let n = length(c);
+            let restated = chosen.iter().position(|ch| n > length(ch) && restates(c, ch));
+            let after = words + n - restated.map_or(0, |r| length(&chosen[r]));
+            if !chosen.is_empty() && after > SUMMARY_MAX_WORDS {
                 continue;
             }
             let repeated = c.words.iter().filter(|w| said.contains(*w)).count();
@@ -213,17 +218,32 @@ fn choose(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             #[allow(clippy::cast_precision_loss)]
             let value = c.score * (1.0 - repeated as f32 / c.words.len().max(1) as f32);
             // (The first of equal values stays: candidates come in order of agreement.)
-            if best.is_none_or(|(b, _)| value > b) {
-                best = Some((value, k));
+            if best.is_none_or(|(b, ..)| value > b) {
+                best = Some((value, k, restated));
             }
         }
-        let Some((_, k)) = best else { break };
+        let Some((_, k, restated)) = best else { break };
         let c = candidates.remove(k);
-        words += c.sentence.split_whitespace().count();
+        if let Some(r) = restated {
+            // The longer telling of one fact takes the shorter one's place.
+            chosen.remove(r);
+            said = chosen.iter().flat_map(|ch| ch.words.iter().cloned()).collect();
+            words = chosen.iter().map(length).sum();
+        }
+        words += length(&c);
         said.extend(c.words.iter().cloned());
         chosen.push(c);
     }
     chosen
+}
+
+/// Whether `c` says again what the chosen sentence `ch` says, with more around it: more than
+/// two thirds of `ch`'s words are in it ("Pfizer expects $26 billion in vaccine sales this year"
+/// chosen, "Pfizer said it expects its vaccine to bring $26 billion in sales this year, a big
+/// rise that reflects ..." restates it).
+fn restates(c: &Candidate, ch: &Candidate) -> bool {
+    let shared = ch.words.iter().filter(|w| c.words.contains(*w)).count();
+    shared * 3 > ch.words.len() * 2
 }
 
 #[cfg(test)]
@@ -308,6 +328,27 @@ mod tests {
             candidate(1.9, 1, "strike port dockers cranes wages"),
         ]);
         assert_eq!(chosen.len(), 1);
+    }
+
+    #[test]
+    fn a_longer_telling_of_a_chosen_fact_takes_its_place() {
+        let candidate = |score: f32, member: usize, words: &str, filler: usize| Candidate {
+            score,
+            member,
+            position: 0,
+            sentence: format!("{words} {}", "word ".repeat(filler)).trim_end().to_owned(),
+            words: words.split(' ').map(str::to_owned).collect(),
+        };
+        let chosen = choose(vec![
+            candidate(2.0, 0, "kellwater expects sales billion year", 5),
+            // Four of the five words above, told with as many again: the same fact, longer.
+            candidate(1.9, 1, "kellwater expects sales billion frozen meals jump reflects reach abroad", 10),
+            candidate(1.2, 2, "analysts forecast shares rose tuesday", 5),
+            candidate(1.1, 3, "union warehouse strike drivers overtime", 5),
+        ]);
+        let members: Vec<usize> = chosen.iter().map(|c| c.member).collect();
+        assert!(members.contains(&1) && !members.contains(&0), "one telling of the fact, the longer: {members:?}");
+        assert!(members.contains(&2) && members.contains(&3), "{members:?}");
     }
 
     #[test]
