@@ -65,7 +65,7 @@ pub fn summarize(text: &str, config: &SummaryConfig) -> Vec<String> {
             continue;
         }
         let n = word_count(sentence);
-        if n < 4 || is_hook(sentence, n) || cut_off == Some(i) {
+        if n < 4 || is_hook(sentence, n) || cut_off == Some(i) || is_transcript_line(sentence) {
             skipped.get_or_insert(sentence);
             continue;
         }
@@ -160,6 +160,24 @@ fn is_speech(s: &str) -> bool {
 /// Words: tokens with a letter or digit.
 fn word_count(s: &str) -> usize {
     s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// The label of a line of a transcript ("ANA KELL: ...", "SEN. BO DART (R-Kell.): ..."): words
+/// in capitals before a colon, naming no place. What follows is someone speaking, not the
+/// report (a dateline such as "NEW DELHI: ..." names a place, and is a dateline).
+fn is_transcript_line(s: &str) -> bool {
+    let Some((label, rest)) = s.split_once(':') else { return false };
+    if label.chars().count() > 40 || word_count(rest) < 4 {
+        return false;
+    }
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    // (The party and state in parentheses may be in lowercase: "(R-Kell.)".)
+    let outside: String = label.split('(').next().unwrap_or(label).to_owned();
+    // (One word is a kicker as often as a speaker: "BREAKING:", "UPDATE:".)
+    outside.split_whitespace().count() >= 2
+        && letters.len() >= 4
+        && outside.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && !crate::entities::names_a_place(outside.trim().trim_end_matches(',').to_lowercase().as_str())
 }
 
 /// Removes a wire dateline: "LONDON, England (CNN) -- ", "WASHINGTON (Reuters) - ".
@@ -274,6 +292,20 @@ mod tests {
         assert_eq!(s.len(), 2, "{s:?}");
         let one = "Two extra ferries will run every ten minutes between the fish quay and Eastgate while the…";
         assert_eq!(summarize(one, &SummaryConfig::default()), [one]);
+    }
+
+    #[test]
+    fn a_transcript_speaker_is_not_the_report() {
+        let text = "The port authority denied on Monday that it had spied on the harbour pilots' union. \
+                    ANA KELLNER: Tonight the port is reading the pilots' mail, and has done so for months. \
+                    The authority said the claim was false and that it would publish its own review of the matter.";
+        let s = summarize(text, &SummaryConfig::default());
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(!s.iter().any(|x| x.contains("KELLNER")), "{s:?}");
+        // A dateline that names a place before its colon is the report's.
+        let text = "NEW DELHI: The state grid operator restored power to most of the capital on Tuesday after \
+                    a fault at a substation left millions without electricity overnight.";
+        assert_eq!(summarize(text, &SummaryConfig::default()).len(), 1);
     }
 
     #[test]

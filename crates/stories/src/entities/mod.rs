@@ -410,6 +410,11 @@ fn is_byline(line: &str) -> bool {
 /// Words a byline has at most, with its date.
 const BYLINE_WORDS: usize = 12;
 
+/// Whether a lowercase name is a known place or territory ("washington", "new delhi").
+pub(crate) fn names_a_place(lower: &str) -> bool {
+    known::place(lower).is_some() || crate::gazetteer::territory(lower).is_some()
+}
+
 /// A line written as a headline: the title itself, or a line that ends in no sentence's stop,
 /// of five words of four letters or more of which nearly all are capitalised ("Senator Plans To
 /// Throw Her Hat In The Ring"). A sentence dense with names ends with its stop.
