@@ -69,7 +69,8 @@ pub enum Command {
     /// Input lines: {"id", "title", "text", "published", "source", "language"}; only "id" and
     /// "text" are needed ("language", a tag such as en or de-AT as a feed declares it, is read
     /// where the text is too short to tell its language). Stories and copies are decided
-    /// online, in input order. Output lines:
+    /// online, in input order, and so is who a surname alone names (the person the lines
+    /// before name in full by it). Output lines:
     /// {"id", "language", "summary", "summary_sentences", "entities", "keyphrases", "copy_of",
     /// "story"}: entities are {"name", "key", "kind", "mentions"} (kind: person, organization,
     /// place); copy_of is the id of the original this article copies, or null. A line that

@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Utc};
 use newsdesk_stories::{
-    Assignment, ClusterConfig, CopyConfig, CopyDetector, CopyInput, Entity, Fingerprint, StoryArticle, StoryClusterer,
-    SummaryConfig, credited_sources, detect_article_language, extract_entities, keyphrases, summarize,
+    Assignment, ClusterConfig, CopyConfig, CopyDetector, CopyInput, Entity, Fingerprint, KnownPeople, StoryArticle,
+    StoryClusterer, SummaryConfig, credited_sources, detect_article_language, extract_entities, keyphrases, summarize,
 };
 
 /// Keyphrases kept per article.
@@ -147,12 +147,14 @@ pub struct Placement {
     pub at: DateTime<Utc>,
 }
 
-/// What understanding remembers from one article to the next: the copy detector and the
-/// story clusterer. Deterministic: the same articles in the same order give the same result.
+/// What understanding remembers from one article to the next: the copy detector, the story
+/// clusterer and the people named in full. Deterministic: the same articles in the same order
+/// give the same result.
 #[derive(Debug)]
 pub struct Understanding {
     stories: StoryClusterer,
     copies: CopyDetector,
+    people: KnownPeople,
     /// Articles without a date are taken to be as new as the newest seen so far.
     latest: Option<DateTime<Utc>>,
 }
@@ -166,7 +168,12 @@ impl Default for Understanding {
 impl Understanding {
     #[must_use]
     pub fn new(clusters: ClusterConfig, copies: CopyConfig) -> Self {
-        Self { stories: StoryClusterer::new(clusters), copies: CopyDetector::new(copies), latest: None }
+        Self {
+            stories: StoryClusterer::new(clusters),
+            copies: CopyDetector::new(copies),
+            people: KnownPeople::default(),
+            latest: None,
+        }
     }
 
     /// Places an analyzed article among the articles before it. `published` `None` is "now"
@@ -204,6 +211,14 @@ impl Understanding {
             })
         });
         Placement { copy_of, story, at }
+    }
+
+    /// Names the article's people written by surname alone after the person the articles
+    /// before it name in full by that surname (see [`KnownPeople`]; `published` `None` is the
+    /// newest time seen so far), and remembers its full names. Call once per article, in the
+    /// order articles are placed.
+    pub fn name_people(&mut self, entities: &mut Vec<Entity>, text: &str, published: Option<DateTime<Utc>>) {
+        self.people.resolve(entities, text, published.or(self.latest));
     }
 
     /// True while a story can still be joined or merged.

@@ -204,14 +204,6 @@ fn prepare(bytes: &[u8], config: &SummaryConfig, fields: Fields) -> Result<Prepa
         output.insert("summary".into(), json!(analysis.summary.join(" ")));
         output.insert("summary_sentences".into(), json!(analysis.summary));
     }
-    if fields.entities {
-        let entities: Vec<Value> = analysis
-            .entities
-            .iter()
-            .map(|e| json!({ "name": e.name, "key": e.key, "kind": e.kind.as_str(), "mentions": e.mentions }))
-            .collect();
-        output.insert("entities".into(), entities.into());
-    }
     if fields.keyphrases {
         output.insert("keyphrases".into(), json!(analysis.keyphrases));
     }
@@ -234,8 +226,19 @@ fn finish(
         language: p.language.as_deref(),
         day_only: p.day_only,
     };
-    let placed = state.place(&article, &mut p.analysis, p.published, Utc::now(), fields);
     let mut output = p.output;
+    if fields.entities {
+        // (In input order: a surname alone is named after the full names before it.)
+        state.name_people(&mut p.analysis.entities, &p.text, p.published);
+        let entities: Vec<Value> = p
+            .analysis
+            .entities
+            .iter()
+            .map(|e| json!({ "name": e.name, "key": e.key, "kind": e.kind.as_str(), "mentions": e.mentions }))
+            .collect();
+        output.insert("entities".into(), entities.into());
+    }
+    let placed = state.place(&article, &mut p.analysis, p.published, Utc::now(), fields);
     if fields.copies {
         output.insert("copy_of".into(), json!(placed.copy_of));
     }

@@ -201,3 +201,34 @@ async fn a_changed_article_keeps_its_story_and_renews_its_entities(db: TestDb) {
     assert!(keys.contains(&"lena ortiz".to_owned()) && !keys.contains(&"oren malik".to_owned()), "{keys:?}");
     assert_eq!(store.top_stories(0, 10).await.unwrap().total, 1);
 }
+
+const FERRY_NOTE: &str = "Ferry crews on the Marrow River crossing will work extra shifts from Wednesday, \
+    the operator said, as drivers avoid the long detours around the closed bridge. Voss said the timetable \
+    would be reviewed each week until the bridge reopens, and that tickets would stay at their usual price. \
+    A second boat could be chartered if queues at the landing grew longer than an hour, Voss added. The \
+    operator has asked passengers on foot to use the earlier sailings where they can.";
+
+#[both_backends]
+async fn a_surname_alone_is_the_person_other_articles_name_in_full(db: TestDb) {
+    let store = &db.store;
+    let desk = Desk::new();
+    desk.warm_up(store).await.unwrap();
+    let first = gazette_report(store).await;
+    let second = courier_report(store).await;
+    desk.understand(store, &[first, second]).await.unwrap();
+    let third = put(store, 3, "tidings.example", "Ferries add shifts on the river", FERRY_NOTE, 5, 9).await;
+    desk.understand(store, &[third]).await.unwrap();
+    let keys = |id| async move {
+        store.article_context(id).await.unwrap().entities.into_iter().map(|e| e.key).collect::<Vec<String>>()
+    };
+    let got = keys(third).await;
+    assert!(got.contains(&"hanna voss".to_owned()) && !got.contains(&"voss".to_owned()), "{got:?}");
+    // A process that starts later remembers the full names of the articles it warms up with.
+    desk.step_down(store).await.unwrap();
+    let restarted = Desk::new();
+    restarted.warm_up(store).await.unwrap();
+    let fourth = put(store, 4, "harbourpost.example", "Ferry timetable reviewed", FERRY_NOTE, 6, 9).await;
+    restarted.understand(store, &[fourth]).await.unwrap();
+    let got = keys(fourth).await;
+    assert!(got.contains(&"hanna voss".to_owned()), "{got:?}");
+}

@@ -17,6 +17,8 @@
 
 mod declined;
 mod known;
+mod people;
+pub use people::KnownPeople;
 mod spans;
 mod uncased;
 

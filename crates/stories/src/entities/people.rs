@@ -1,0 +1,269 @@
+//! People named by surname alone, across articles. An article that writes only "Biden" (a
+//! headline, "President Biden said ...") names the person other articles name in full; within
+//! one article the full name joins its surname (see `join_surnames`), and [`KnownPeople`] does
+//! the same across a stream of articles, so that one person has one entity and one page.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{Entity, EntityKind, known};
+use crate::hash::HashMap;
+
+/// Surnames remembered at most; the ones seen least recently go first.
+const MAX_SURNAMES: usize = 50_000;
+/// Full names remembered for one surname at most; the least named goes first.
+const MAX_NAMES_PER_SURNAME: usize = 16;
+/// Articles a full name must have been named in before its surname alone is taken for it.
+const MIN_ARTICLES: u32 = 2;
+/// How many times more articles the full name needs than any other of the same surname.
+const DOMINANCE: u32 = 3;
+/// A full name counts for its surname while named in full this recently: a surname alone
+/// names someone in the news now.
+const RECENT_DAYS: i64 = 30;
+
+/// The people named in full so far, by surname, with how many articles named each.
+#[derive(Debug, Default)]
+pub struct KnownPeople {
+    by_surname: HashMap<String, Vec<FullName>>,
+    /// Surnames in the order they were last seen (a surname may appear more than once: only
+    /// its newest place counts), to forget the stalest when there are too many.
+    seen: VecDeque<(String, u64)>,
+    last_seen: HashMap<String, u64>,
+    articles: u64,
+}
+
+#[derive(Debug, Clone)]
+struct FullName {
+    key: String,
+    name: String,
+    articles: u32,
+    /// When it was last named in full (`None` for articles without a time).
+    last: Option<DateTime<Utc>>,
+}
+
+impl KnownPeople {
+    /// Names the article's surname-alone people after the full name the articles before it
+    /// give that surname, when one full name clearly has it (named in two articles or more in
+    /// the last [`RECENT_DAYS`] before `at`, three times as often as any other of the surname)
+    /// and the article names no one else by it (not in full among its entities, nor a given
+    /// name before the surname in its `text`: "Rui Kell" is no "Ana Kell"); then remembers the
+    /// article's full names. Deterministic: the same articles in the same order give the same
+    /// names.
+    pub fn resolve(&mut self, entities: &mut Vec<Entity>, text: &str, at: Option<DateTime<Utc>>) {
+        self.articles += 1;
+        // The people this article names in full (remembered below; a surname resolved here
+        // is not a full name written).
+        let written: Vec<(String, String, String)> = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .filter_map(|e| surname_of(&e.key).map(|s| (s.to_owned(), e.key.clone(), e.name.clone())))
+            .collect();
+        let surnames_here: Vec<&String> = written.iter().map(|(s, ..)| s).collect();
+        for e in entities.iter_mut() {
+            if e.kind != EntityKind::Person || e.key.contains(' ') || surnames_here.iter().any(|s| **s == e.key) {
+                continue;
+            }
+            if let Some(full) = self.dominant(&e.key, at)
+                && !named_otherwise(text, &e.name, &full.key)
+            {
+                e.key.clone_from(&full.key);
+                e.name.clone_from(&full.name);
+            }
+        }
+        // Two surnames alone resolved to one person are one entity.
+        let mut merged: Vec<Entity> = Vec::with_capacity(entities.len());
+        for e in entities.drain(..) {
+            match merged.iter_mut().find(|m| m.kind == e.kind && m.key == e.key) {
+                Some(m) => {
+                    m.mentions = m.mentions.saturating_add(e.mentions);
+                    for a in e.also {
+                        if !m.also.contains(&a) {
+                            m.also.push(a);
+                        }
+                    }
+                    m.also.sort();
+                }
+                None => merged.push(e),
+            }
+        }
+        *entities = merged;
+        for (surname, key, name) in &written {
+            self.remember(surname, key, name, at);
+        }
+        self.forget_stalest();
+    }
+
+    fn dominant(&self, surname: &str, at: Option<DateTime<Utc>>) -> Option<&FullName> {
+        let recent = |n: &&FullName| match (n.last, at) {
+            (Some(last), Some(at)) => last >= at - Duration::days(RECENT_DAYS),
+            _ => true,
+        };
+        let names: Vec<&FullName> = self.by_surname.get(surname)?.iter().filter(recent).collect();
+        let best = *names.iter().max_by(|a, b| a.articles.cmp(&b.articles).then(b.key.cmp(&a.key)))?;
+        let second = names.iter().filter(|n| n.key != best.key).map(|n| n.articles).max().unwrap_or(0);
+        (best.articles >= MIN_ARTICLES && best.articles >= second.saturating_mul(DOMINANCE)).then_some(best)
+    }
+
+    fn remember(&mut self, surname: &str, key: &str, name: &str, at: Option<DateTime<Utc>>) {
+        let names = self.by_surname.entry(surname.to_owned()).or_default();
+        match names.iter_mut().find(|n| n.key == key) {
+            Some(n) => {
+                n.articles = n.articles.saturating_add(1);
+                n.last = n.last.max(at);
+                if name.chars().count() > n.name.chars().count() {
+                    name.clone_into(&mut n.name);
+                }
+            }
+            None => {
+                if names.len() >= MAX_NAMES_PER_SURNAME
+                    && let Some(least) =
+                        names.iter().enumerate().min_by_key(|(_, n)| (n.articles, n.last)).map(|(i, _)| i)
+                {
+                    names.swap_remove(least);
+                }
+                names.push(FullName { key: key.to_owned(), name: name.to_owned(), articles: 1, last: at });
+            }
+        }
+        self.last_seen.insert(surname.to_owned(), self.articles);
+        self.seen.push_back((surname.to_owned(), self.articles));
+    }
+
+    fn forget_stalest(&mut self) {
+        while self.by_surname.len() > MAX_SURNAMES || self.seen.len() > 4 * MAX_SURNAMES {
+            let Some((surname, at)) = self.seen.pop_front() else { break };
+            // Only the surname's newest place in the queue forgets it.
+            if self.last_seen.get(&surname) == Some(&at) {
+                self.last_seen.remove(&surname);
+                self.by_surname.remove(&surname);
+            }
+        }
+    }
+
+    /// Surnames remembered now.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.by_surname.len()
+    }
+
+    /// True before any full name is remembered.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.by_surname.is_empty()
+    }
+}
+
+/// Whether the text writes a given name other than the full name's first before the surname
+/// ("Rui Kell" where the full name is "ana kell").
+fn named_otherwise(text: &str, surname: &str, full_key: &str) -> bool {
+    let first = full_key.split(' ').next().unwrap_or("");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let before = w[0].trim_matches(|c: char| !c.is_alphanumeric());
+        let this = w[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let this = this.strip_suffix("'s").or_else(|| this.strip_suffix("\u{2019}s")).unwrap_or(this);
+        this == surname
+            && before.starts_with(char::is_uppercase)
+            && !before.eq_ignore_ascii_case(first)
+            && known::is_given_name(&before.to_lowercase())
+    })
+}
+
+/// The surname of a person's key of two words or more ("joseph r. biden jr.": "biden"); `None`
+/// for a key of one word.
+fn surname_of(key: &str) -> Option<&str> {
+    const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
+    let words: Vec<&str> = key.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
+    (words.len() >= 2).then(|| words[words.len() - 1]).filter(|s| s.chars().count() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> Entity {
+        let key = name.to_lowercase();
+        Entity { name: name.to_owned(), key, kind: EntityKind::Person, mentions: 1, also: Vec::new() }
+    }
+
+    fn keys(entities: &[Entity]) -> Vec<&str> {
+        entities.iter().map(|e| e.key.as_str()).collect()
+    }
+
+    #[test]
+    fn a_surname_alone_names_the_person_articles_name_in_full() {
+        let mut people = KnownPeople::default();
+        let mut first = vec![person("Ana Kellner")];
+        people.resolve(&mut first, "", None);
+        // Once is not enough to be sure.
+        let mut alone = vec![person("Kellner")];
+        people.resolve(&mut alone, "", None);
+        assert_eq!(keys(&alone), ["kellner"]);
+        people.resolve(&mut vec![person("Ana Kellner"), person("Bo Dart")], "", None);
+        let mut alone = vec![person("Kellner"), person("Dart")];
+        people.resolve(&mut alone, "", None);
+        assert_eq!(keys(&alone), ["ana kellner", "dart"], "Dart was named in full once only");
+        assert_eq!(alone[0].name, "Ana Kellner");
+        // An article that names another Kellner in full keeps its own reading.
+        let mut own = vec![person("Kellner"), person("Rui Kellner")];
+        people.resolve(&mut own, "", None);
+        assert_eq!(keys(&own), ["kellner", "rui kellner"]);
+    }
+
+    #[test]
+    fn a_surname_two_people_share_stays_alone() {
+        let mut people = KnownPeople::default();
+        for _ in 0..3 {
+            people.resolve(&mut vec![person("Ana Kellner")], "", None);
+            people.resolve(&mut vec![person("Rui Kellner")], "", None);
+        }
+        let mut alone = vec![person("Kellner")];
+        people.resolve(&mut alone, "", None);
+        assert_eq!(keys(&alone), ["kellner"]);
+        // Until one of them is named far more often.
+        for _ in 0..8 {
+            people.resolve(&mut vec![person("Ana Kellner")], "", None);
+        }
+        let mut alone = vec![person("Kellner")];
+        people.resolve(&mut alone, "", None);
+        assert_eq!(keys(&alone), ["ana kellner"]);
+    }
+
+    #[test]
+    fn another_given_name_in_the_text_or_an_old_full_name_leaves_the_surname_alone() {
+        use chrono::TimeZone;
+        let day = |d: u32| Some(Utc.with_ymd_and_hms(2026, 3, d, 12, 0, 0).unwrap());
+        let mut people = KnownPeople::default();
+        people.resolve(&mut vec![person("Ana Kellner")], "", day(1));
+        people.resolve(&mut vec![person("Ana Kellner")], "", day(2));
+        let mut alone = vec![person("Kellner")];
+        people.resolve(&mut alone, "Senator Rui Kellner said on Friday that Kellner's bill would pass.", day(3));
+        assert_eq!(keys(&alone), ["kellner"], "another Kellner is meant");
+        let mut alone = vec![person("Kellner")];
+        people.resolve(&mut alone, "President Kellner said on Friday that the bill would pass.", day(3));
+        assert_eq!(keys(&alone), ["ana kellner"]);
+        // Two months on, a surname alone may be someone else.
+        let later = Some(Utc.with_ymd_and_hms(2026, 5, 20, 12, 0, 0).unwrap());
+        let mut alone = vec![person("Kellner")];
+        people.resolve(&mut alone, "Kellner spoke.", later);
+        assert_eq!(keys(&alone), ["kellner"]);
+    }
+
+    #[test]
+    fn suffixes_are_no_surname_and_memory_is_bounded() {
+        assert_eq!(surname_of("joseph r. biden jr."), Some("biden"));
+        assert_eq!(surname_of("biden"), None);
+        let mut people = KnownPeople::default();
+        for i in 0..(MAX_SURNAMES + 10) {
+            people.resolve(&mut vec![person(&format!("Ana Kell{i}"))], "", None);
+        }
+        assert_eq!(people.len(), MAX_SURNAMES);
+        for i in 0..40 {
+            people.resolve(&mut vec![person(&format!("Ana{i} Dart"))], "", None);
+        }
+        assert_eq!(people.by_surname["dart"].len(), MAX_NAMES_PER_SURNAME);
+        // The stalest went first.
+        assert!(!people.by_surname.contains_key("kell0"));
+        assert!(people.by_surname.contains_key(&format!("kell{}", MAX_SURNAMES + 9)));
+    }
+}
