@@ -1,7 +1,10 @@
-//! People named by surname alone, across articles. An article that writes only "Biden" (a
-//! headline, "President Biden said ...") names the person other articles name in full; within
-//! one article the full name joins its surname (see `join_surnames`), and [`KnownPeople`] does
-//! the same across a stream of articles, so that one person has one entity and one page.
+//! People named by surname alone, and organisations by their letters alone, across articles.
+//! An article that writes only "Biden" (a headline, "President Biden said ...") names the
+//! person other articles name in full, and one that writes only "NCAA" the organisation others
+//! spell out beside those letters; within one article the full name joins its surname or its
+//! letters (see `join_surnames`, `join_abbreviations`), and [`KnownPeople`] does the same
+//! across a stream of articles, so that one person or organisation has one entity and one
+//! page.
 
 use std::collections::VecDeque;
 
@@ -10,26 +13,33 @@ use chrono::{DateTime, Duration, Utc};
 use super::{Entity, EntityKind, known};
 use crate::hash::HashMap;
 
-/// Surnames remembered at most; the ones seen least recently go first.
+/// Short forms remembered at most; the ones seen least recently go first.
 const MAX_SURNAMES: usize = 50_000;
-/// Full names remembered for one surname at most; the least named goes first.
+/// Full names remembered for one short form at most; the least named goes first.
 const MAX_NAMES_PER_SURNAME: usize = 16;
 /// Articles a full name must have been named in before its surname alone is taken for it.
 const MIN_ARTICLES: u32 = 2;
+/// The same for an organisation's letters: an article that spells them out beside the name
+/// says outright what they stand for.
+const MIN_ARTICLES_LETTERS: u32 = 1;
 /// How many times more articles the full name needs than any other of the same surname.
 const DOMINANCE: u32 = 3;
 /// A full name counts for its surname while named in full this recently: a surname alone
 /// names someone in the news now.
 const RECENT_DAYS: i64 = 30;
 
-/// The people named in full so far, by surname, with how many articles named each.
+/// A short form: a person's surname, or an organisation's letters (lowercase).
+type Short = (EntityKind, String);
+
+/// The people named in full so far, by surname, and the organisations spelled out beside their
+/// letters, by those letters, with how many articles named each.
 #[derive(Debug, Default)]
 pub struct KnownPeople {
-    by_surname: HashMap<String, Vec<FullName>>,
-    /// Surnames in the order they were last seen (a surname may appear more than once: only
-    /// its newest place counts), to forget the stalest when there are too many.
-    seen: VecDeque<(String, u64)>,
-    last_seen: HashMap<String, u64>,
+    by_surname: HashMap<Short, Vec<FullName>>,
+    /// Short forms in the order they were last seen (one may appear more than once: only its
+    /// newest place counts), to forget the stalest when there are too many.
+    seen: VecDeque<(Short, u64)>,
+    last_seen: HashMap<Short, u64>,
     articles: u64,
 }
 
@@ -43,35 +53,40 @@ struct FullName {
 }
 
 impl KnownPeople {
-    /// Names the article's surname-alone people after the full name the articles before it
-    /// give that surname, when one full name clearly has it (named in two articles or more in
-    /// the last [`RECENT_DAYS`] before `at`, three times as often as any other of the surname)
-    /// and the article names no one else by it (not in full among its entities, nor a given
-    /// name before the surname in its `text`: "Rui Kell" is no "Ana Kell"); then remembers the
-    /// article's full names. Deterministic: the same articles in the same order give the same
-    /// names.
+    /// Names the article's surname-alone people, and its organisations written by their
+    /// letters alone, after the full name the articles before it give that short form, when
+    /// one full name clearly has it (named in two articles or more in the last
+    /// [`RECENT_DAYS`] before `at`, one for letters spelled out, three times as often as any
+    /// other of the short form) and
+    /// the article names no one else by it (not in full among its entities, nor, for a
+    /// person, a given name before the surname in its `text`: "Rui Kell" is no "Ana Kell");
+    /// then remembers the article's full names. Deterministic: the same articles in the same
+    /// order give the same names.
     pub fn resolve(&mut self, entities: &mut Vec<Entity>, text: &str, at: Option<DateTime<Utc>>) {
         self.articles += 1;
-        // The people this article names in full (remembered below; a surname resolved here
-        // is not a full name written).
-        let written: Vec<(String, String, String)> = entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .filter_map(|e| surname_of(&e.key).map(|s| (s.to_owned(), e.key.clone(), e.name.clone())))
-            .collect();
-        let surnames_here: Vec<&String> = written.iter().map(|(s, ..)| s).collect();
+        // The short forms of the names this article writes in full (remembered below; a short
+        // form resolved here is not a full name written).
+        let written: Vec<(Short, String, String)> = entities.iter().flat_map(short_forms).collect();
+        let shorts_here: Vec<&Short> = written.iter().map(|(s, ..)| s).collect();
         for e in entities.iter_mut() {
-            if e.kind != EntityKind::Person || e.key.contains(' ') || surnames_here.iter().any(|s| **s == e.key) {
+            let short = match e.kind {
+                EntityKind::Person if !e.key.contains(' ') => (EntityKind::Person, e.key.clone()),
+                EntityKind::Organization if !e.key.contains(' ') && known::is_abbreviation(&e.name) => {
+                    (EntityKind::Organization, e.key.clone())
+                }
+                _ => continue,
+            };
+            if shorts_here.contains(&&short) {
                 continue;
             }
-            if let Some(full) = self.dominant(&e.key, at)
-                && !named_otherwise(text, &e.name, &full.key)
+            if let Some(full) = self.dominant(&short, at)
+                && (e.kind != EntityKind::Person || !named_otherwise(text, &e.name, &full.key))
             {
                 e.key.clone_from(&full.key);
                 e.name.clone_from(&full.name);
             }
         }
-        // Two surnames alone resolved to one person are one entity.
+        // Two short forms resolved to one name are one entity.
         let mut merged: Vec<Entity> = Vec::with_capacity(entities.len());
         for e in entities.drain(..) {
             match merged.iter_mut().find(|m| m.kind == e.kind && m.key == e.key) {
@@ -88,25 +103,26 @@ impl KnownPeople {
             }
         }
         *entities = merged;
-        for (surname, key, name) in &written {
-            self.remember(surname, key, name, at);
+        for (short, key, name) in written {
+            self.remember(short, &key, &name, at);
         }
         self.forget_stalest();
     }
 
-    fn dominant(&self, surname: &str, at: Option<DateTime<Utc>>) -> Option<&FullName> {
+    fn dominant(&self, short: &Short, at: Option<DateTime<Utc>>) -> Option<&FullName> {
         let recent = |n: &&FullName| match (n.last, at) {
             (Some(last), Some(at)) => last >= at - Duration::days(RECENT_DAYS),
             _ => true,
         };
-        let names: Vec<&FullName> = self.by_surname.get(surname)?.iter().filter(recent).collect();
+        let names: Vec<&FullName> = self.by_surname.get(short)?.iter().filter(recent).collect();
         let best = *names.iter().max_by(|a, b| a.articles.cmp(&b.articles).then(b.key.cmp(&a.key)))?;
         let second = names.iter().filter(|n| n.key != best.key).map(|n| n.articles).max().unwrap_or(0);
-        (best.articles >= MIN_ARTICLES && best.articles >= second.saturating_mul(DOMINANCE)).then_some(best)
+        let least = if short.0 == EntityKind::Person { MIN_ARTICLES } else { MIN_ARTICLES_LETTERS };
+        (best.articles >= least && best.articles >= second.saturating_mul(DOMINANCE)).then_some(best)
     }
 
-    fn remember(&mut self, surname: &str, key: &str, name: &str, at: Option<DateTime<Utc>>) {
-        let names = self.by_surname.entry(surname.to_owned()).or_default();
+    fn remember(&mut self, short: Short, key: &str, name: &str, at: Option<DateTime<Utc>>) {
+        let names = self.by_surname.entry(short.clone()).or_default();
         match names.iter_mut().find(|n| n.key == key) {
             Some(n) => {
                 n.articles = n.articles.saturating_add(1);
@@ -125,22 +141,22 @@ impl KnownPeople {
                 names.push(FullName { key: key.to_owned(), name: name.to_owned(), articles: 1, last: at });
             }
         }
-        self.last_seen.insert(surname.to_owned(), self.articles);
-        self.seen.push_back((surname.to_owned(), self.articles));
+        self.last_seen.insert(short.clone(), self.articles);
+        self.seen.push_back((short, self.articles));
     }
 
     fn forget_stalest(&mut self) {
         while self.by_surname.len() > MAX_SURNAMES || self.seen.len() > 4 * MAX_SURNAMES {
-            let Some((surname, at)) = self.seen.pop_front() else { break };
-            // Only the surname's newest place in the queue forgets it.
-            if self.last_seen.get(&surname) == Some(&at) {
-                self.last_seen.remove(&surname);
-                self.by_surname.remove(&surname);
+            let Some((short, at)) = self.seen.pop_front() else { break };
+            // Only the short form's newest place in the queue forgets it.
+            if self.last_seen.get(&short) == Some(&at) {
+                self.last_seen.remove(&short);
+                self.by_surname.remove(&short);
             }
         }
     }
 
-    /// Surnames remembered now.
+    /// Short forms remembered now.
     #[must_use]
     pub fn len(&self) -> usize {
         self.by_surname.len()
@@ -150,6 +166,25 @@ impl KnownPeople {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.by_surname.is_empty()
+    }
+}
+
+/// The short forms a name written in full has here: a person's surname, an organisation's
+/// letters the article writes beside its name ("NCAA" of the National Collegiate Athletic
+/// Association).
+fn short_forms(e: &Entity) -> Vec<(Short, String, String)> {
+    match e.kind {
+        EntityKind::Person => surname_of(&e.key)
+            .map(|s| ((EntityKind::Person, s.to_owned()), e.key.clone(), e.name.clone()))
+            .into_iter()
+            .collect(),
+        EntityKind::Organization if e.key.contains(' ') => e
+            .also
+            .iter()
+            .filter(|a| known::is_abbreviation(a))
+            .map(|a| ((EntityKind::Organization, a.to_lowercase()), e.key.clone(), e.name.clone()))
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -211,6 +246,30 @@ mod tests {
     }
 
     #[test]
+    fn letters_alone_name_the_organisation_spelled_out_beside_them() {
+        let spelled = || Entity {
+            name: "Harbour Pilots Association".into(),
+            key: "harbour pilots association".into(),
+            kind: EntityKind::Organization,
+            mentions: 2,
+            also: vec!["HPA".into()],
+        };
+        let letters = || Entity {
+            name: "HPA".into(),
+            key: "hpa".into(),
+            kind: EntityKind::Organization,
+            mentions: 1,
+            also: Vec::new(),
+        };
+        let mut people = KnownPeople::default();
+        people.resolve(&mut vec![spelled()], "", None);
+        let mut alone = vec![letters(), person("Hpa")];
+        people.resolve(&mut alone, "", None);
+        assert_eq!(keys(&alone), ["harbour pilots association", "hpa"], "a person's name is not letters");
+        assert_eq!(alone[0].name, "Harbour Pilots Association");
+    }
+
+    #[test]
     fn a_surname_two_people_share_stays_alone() {
         let mut people = KnownPeople::default();
         for _ in 0..3 {
@@ -261,9 +320,9 @@ mod tests {
         for i in 0..40 {
             people.resolve(&mut vec![person(&format!("Ana{i} Dart"))], "", None);
         }
-        assert_eq!(people.by_surname["dart"].len(), MAX_NAMES_PER_SURNAME);
+        assert_eq!(people.by_surname[&(EntityKind::Person, "dart".to_owned())].len(), MAX_NAMES_PER_SURNAME);
         // The stalest went first.
-        assert!(!people.by_surname.contains_key("kell0"));
-        assert!(people.by_surname.contains_key(&format!("kell{}", MAX_SURNAMES + 9)));
+        assert!(!people.by_surname.contains_key(&(EntityKind::Person, "kell0".to_owned())));
+        assert!(people.by_surname.contains_key(&(EntityKind::Person, format!("kell{}", MAX_SURNAMES + 9))));
     }
 }
