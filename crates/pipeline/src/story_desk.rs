@@ -91,7 +91,7 @@ impl StoryDesk {
         let fields = DESK_FIELDS;
         let mut out = Vec::with_capacity(items.len());
         for Analyzed { input, mut analysis } in items {
-            self.understanding.name_people(&mut analysis.entities, &input.body_text, Some(input.at));
+            self.understanding.name_short_forms(&mut analysis.entities, &input.body_text, Some(input.at));
             let entities = analysis
                 .entities
                 .iter()

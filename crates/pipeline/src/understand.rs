@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 use newsdesk_stories::{
-    Assignment, ClusterConfig, CopyConfig, CopyDetector, CopyInput, Entity, Fingerprint, KnownPeople, StoryArticle,
+    Assignment, ClusterConfig, CopyConfig, CopyDetector, CopyInput, Entity, Fingerprint, ShortForms, StoryArticle,
     StoryClusterer, SummaryConfig, credited_sources, detect_article_language, extract_entities, keyphrases, summarize,
 };
 
@@ -148,13 +148,13 @@ pub struct Placement {
 }
 
 /// What understanding remembers from one article to the next: the copy detector, the story
-/// clusterer and the people named in full. Deterministic: the same articles in the same order
+/// clusterer and the full names that surnames and letters stand for. Deterministic: the same articles in the same order
 /// give the same result.
 #[derive(Debug)]
 pub struct Understanding {
     stories: StoryClusterer,
     copies: CopyDetector,
-    people: KnownPeople,
+    short_forms: ShortForms,
     /// Articles without a date are taken to be as new as the newest seen so far.
     latest: Option<DateTime<Utc>>,
 }
@@ -171,7 +171,7 @@ impl Understanding {
         Self {
             stories: StoryClusterer::new(clusters),
             copies: CopyDetector::new(copies),
-            people: KnownPeople::default(),
+            short_forms: ShortForms::default(),
             latest: None,
         }
     }
@@ -213,12 +213,12 @@ impl Understanding {
         Placement { copy_of, story, at }
     }
 
-    /// Names the article's people written by surname alone after the person the articles
-    /// before it name in full by that surname (see [`KnownPeople`]; `published` `None` is the
-    /// newest time seen so far), and remembers its full names. Call once per article, in the
-    /// order articles are placed.
-    pub fn name_people(&mut self, entities: &mut Vec<Entity>, text: &str, published: Option<DateTime<Utc>>) {
-        self.people.resolve(entities, text, published.or(self.latest));
+    /// Names the article's people written by surname alone, and organisations by their letters
+    /// alone, after the full name the articles before it give that short form (see
+    /// [`ShortForms`]; `published` `None` is the newest time seen so far), and remembers its
+    /// full names. Call once per article, in the order articles are placed.
+    pub fn name_short_forms(&mut self, entities: &mut Vec<Entity>, text: &str, published: Option<DateTime<Utc>>) {
+        self.short_forms.resolve(entities, text, published.or(self.latest));
     }
 
     /// True while a story can still be joined or merged.

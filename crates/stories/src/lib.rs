@@ -30,7 +30,7 @@ mod summary;
 pub use cluster::{Assignment, ClusterConfig, StoryArticle, StoryClusterer};
 pub use copies::{CopyConfig, CopyDetector, CopyInput, CopyVerdict, Fingerprint, credited_sources};
 pub use digest::{Digest, Member, digest};
-pub use entities::{Entity, EntityKind, KnownPeople, extract_entities};
+pub use entities::{Entity, EntityKind, ShortForms, extract_entities};
 pub use keyphrases::keyphrases;
 pub use lang::{detect_article_language, detect_language};
 pub use sentences::split_sentences;

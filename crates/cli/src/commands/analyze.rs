@@ -229,7 +229,7 @@ fn finish(
     let mut output = p.output;
     if fields.entities {
         // (In input order: a surname alone is named after the full names before it.)
-        state.name_people(&mut p.analysis.entities, &p.text, p.published);
+        state.name_short_forms(&mut p.analysis.entities, &p.text, p.published);
         let entities: Vec<Value> = p
             .analysis
             .entities

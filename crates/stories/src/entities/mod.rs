@@ -17,8 +17,8 @@
 
 mod declined;
 mod known;
-mod people;
-pub use people::KnownPeople;
+mod short_forms;
+pub use short_forms::ShortForms;
 mod spans;
 mod uncased;
 

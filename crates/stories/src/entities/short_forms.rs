@@ -2,7 +2,7 @@
 //! An article that writes only "Biden" (a headline, "President Biden said ...") names the
 //! person other articles name in full, and one that writes only "NCAA" the organisation others
 //! spell out beside those letters; within one article the full name joins its surname or its
-//! letters (see `join_surnames`, `join_abbreviations`), and [`KnownPeople`] does the same
+//! letters (see `join_surnames`, `join_abbreviations`), and [`ShortForms`] does the same
 //! across a stream of articles, so that one person or organisation has one entity and one
 //! page.
 
@@ -14,9 +14,9 @@ use super::{Entity, EntityKind, known};
 use crate::hash::HashMap;
 
 /// Short forms remembered at most; the ones seen least recently go first.
-const MAX_SURNAMES: usize = 50_000;
+const MAX_SHORT_FORMS: usize = 50_000;
 /// Full names remembered for one short form at most; the least named goes first.
-const MAX_NAMES_PER_SURNAME: usize = 16;
+const MAX_NAMES_PER_SHORT_FORM: usize = 16;
 /// Articles a full name must have been named in before its surname alone is taken for it.
 const MIN_ARTICLES: u32 = 2;
 /// The same for an organisation's letters: an article that spells them out beside the name
@@ -34,8 +34,8 @@ type Short = (EntityKind, String);
 /// The people named in full so far, by surname, and the organisations spelled out beside their
 /// letters, by those letters, with how many articles named each.
 #[derive(Debug, Default)]
-pub struct KnownPeople {
-    by_surname: HashMap<Short, Vec<FullName>>,
+pub struct ShortForms {
+    by_short: HashMap<Short, Vec<FullName>>,
     /// Short forms in the order they were last seen (one may appear more than once: only its
     /// newest place counts), to forget the stalest when there are too many.
     seen: VecDeque<(Short, u64)>,
@@ -52,7 +52,7 @@ struct FullName {
     last: Option<DateTime<Utc>>,
 }
 
-impl KnownPeople {
+impl ShortForms {
     /// Names the article's surname-alone people, and its organisations written by their
     /// letters alone, after the full name the articles before it give that short form, when
     /// one full name clearly has it (named in two articles or more in the last
@@ -114,7 +114,7 @@ impl KnownPeople {
             (Some(last), Some(at)) => last >= at - Duration::days(RECENT_DAYS),
             _ => true,
         };
-        let names: Vec<&FullName> = self.by_surname.get(short)?.iter().filter(recent).collect();
+        let names: Vec<&FullName> = self.by_short.get(short)?.iter().filter(recent).collect();
         let best = *names.iter().max_by(|a, b| a.articles.cmp(&b.articles).then(b.key.cmp(&a.key)))?;
         let second = names.iter().filter(|n| n.key != best.key).map(|n| n.articles).max().unwrap_or(0);
         let least = if short.0 == EntityKind::Person { MIN_ARTICLES } else { MIN_ARTICLES_LETTERS };
@@ -122,7 +122,7 @@ impl KnownPeople {
     }
 
     fn remember(&mut self, short: Short, key: &str, name: &str, at: Option<DateTime<Utc>>) {
-        let names = self.by_surname.entry(short.clone()).or_default();
+        let names = self.by_short.entry(short.clone()).or_default();
         match names.iter_mut().find(|n| n.key == key) {
             Some(n) => {
                 n.articles = n.articles.saturating_add(1);
@@ -132,7 +132,7 @@ impl KnownPeople {
                 }
             }
             None => {
-                if names.len() >= MAX_NAMES_PER_SURNAME
+                if names.len() >= MAX_NAMES_PER_SHORT_FORM
                     && let Some(least) =
                         names.iter().enumerate().min_by_key(|(_, n)| (n.articles, n.last)).map(|(i, _)| i)
                 {
@@ -146,12 +146,12 @@ impl KnownPeople {
     }
 
     fn forget_stalest(&mut self) {
-        while self.by_surname.len() > MAX_SURNAMES || self.seen.len() > 4 * MAX_SURNAMES {
+        while self.by_short.len() > MAX_SHORT_FORMS || self.seen.len() > 4 * MAX_SHORT_FORMS {
             let Some((short, at)) = self.seen.pop_front() else { break };
             // Only the short form's newest place in the queue forgets it.
             if self.last_seen.get(&short) == Some(&at) {
                 self.last_seen.remove(&short);
-                self.by_surname.remove(&short);
+                self.by_short.remove(&short);
             }
         }
     }
@@ -159,13 +159,13 @@ impl KnownPeople {
     /// Short forms remembered now.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.by_surname.len()
+        self.by_short.len()
     }
 
     /// True before any full name is remembered.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.by_surname.is_empty()
+        self.by_short.is_empty()
     }
 }
 
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn a_surname_alone_names_the_person_articles_name_in_full() {
-        let mut people = KnownPeople::default();
+        let mut people = ShortForms::default();
         let mut first = vec![person("Ana Kellner")];
         people.resolve(&mut first, "", None);
         // Once is not enough to be sure.
@@ -261,7 +261,7 @@ mod tests {
             mentions: 1,
             also: Vec::new(),
         };
-        let mut people = KnownPeople::default();
+        let mut people = ShortForms::default();
         people.resolve(&mut vec![spelled()], "", None);
         let mut alone = vec![letters(), person("Hpa")];
         people.resolve(&mut alone, "", None);
@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn a_surname_two_people_share_stays_alone() {
-        let mut people = KnownPeople::default();
+        let mut people = ShortForms::default();
         for _ in 0..3 {
             people.resolve(&mut vec![person("Ana Kellner")], "", None);
             people.resolve(&mut vec![person("Rui Kellner")], "", None);
@@ -292,7 +292,7 @@ mod tests {
     fn another_given_name_in_the_text_or_an_old_full_name_leaves_the_surname_alone() {
         use chrono::TimeZone;
         let day = |d: u32| Some(Utc.with_ymd_and_hms(2026, 3, d, 12, 0, 0).unwrap());
-        let mut people = KnownPeople::default();
+        let mut people = ShortForms::default();
         people.resolve(&mut vec![person("Ana Kellner")], "", day(1));
         people.resolve(&mut vec![person("Ana Kellner")], "", day(2));
         let mut alone = vec![person("Kellner")];
@@ -312,17 +312,17 @@ mod tests {
     fn suffixes_are_no_surname_and_memory_is_bounded() {
         assert_eq!(surname_of("joseph r. biden jr."), Some("biden"));
         assert_eq!(surname_of("biden"), None);
-        let mut people = KnownPeople::default();
-        for i in 0..(MAX_SURNAMES + 10) {
+        let mut people = ShortForms::default();
+        for i in 0..(MAX_SHORT_FORMS + 10) {
             people.resolve(&mut vec![person(&format!("Ana Kell{i}"))], "", None);
         }
-        assert_eq!(people.len(), MAX_SURNAMES);
+        assert_eq!(people.len(), MAX_SHORT_FORMS);
         for i in 0..40 {
             people.resolve(&mut vec![person(&format!("Ana{i} Dart"))], "", None);
         }
-        assert_eq!(people.by_surname[&(EntityKind::Person, "dart".to_owned())].len(), MAX_NAMES_PER_SURNAME);
+        assert_eq!(people.by_short[&(EntityKind::Person, "dart".to_owned())].len(), MAX_NAMES_PER_SHORT_FORM);
         // The stalest went first.
-        assert!(!people.by_surname.contains_key(&(EntityKind::Person, "kell0".to_owned())));
-        assert!(people.by_surname.contains_key(&(EntityKind::Person, format!("kell{}", MAX_SURNAMES + 9))));
+        assert!(!people.by_short.contains_key(&(EntityKind::Person, "kell0".to_owned())));
+        assert!(people.by_short.contains_key(&(EntityKind::Person, format!("kell{}", MAX_SHORT_FORMS + 9))));
     }
 }
