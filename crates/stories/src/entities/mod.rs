@@ -139,6 +139,11 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let mut groups: HashMap<String, Group> = HashMap::default();
     let mut weak: HashMap<String, u32> = HashMap::default();
     for m in &mentions {
+        // "the Delta variant", "a Kell strain": one word before a lowercase noun of what
+        // names variants is that variant's name, whatever place or person it also names.
+        if lexicon.is_english() && m.words.len() == 1 && VARIANT_NOUNS.contains(&m.after.as_str()) {
+            continue;
+        }
         let (key, known_org) = key_of(m, lexicon, sure);
         if key.is_empty() {
             continue;
@@ -615,6 +620,9 @@ fn names_an_institution(g: &Group, text: &str) -> bool {
             })
         })
 }
+
+/// English nouns that a variant's (of a virus, a disease, a crop) one-word name comes before.
+const VARIANT_NOUNS: &[&str] = &["variant", "variants", "subvariant", "subvariants", "strain", "strains", "lineage"];
 
 /// English nouns of the kinds of publication, which follow a publication's name in lowercase.
 const PUBLICATION_NOUNS: &[&str] = &["magazine", "newspaper", "tabloid", "broadsheet", "newsletter"];

@@ -145,6 +145,18 @@ fn letters_the_article_spells_out_as_a_common_noun_are_no_name() {
 }
 
 #[test]
+fn a_variants_name_is_no_place() {
+    let e = en(
+        "",
+        "Hospitals in Kellmore reported that the Delta variant now makes up most new cases, and that the \
+         Alpha strain has all but vanished. Doctors in Delta, a town upriver, said the same.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(n, _)| n == "Alpha"), "{k:?}");
+    assert_eq!(find(&e, "delta").mentions, 1, "the town counts, the variant does not: {k:?}");
+}
+
+#[test]
 fn names_without_evidence_are_left_out_rather_than_guessed() {
     let e = en("", "Hurricane Ida reached the coast as Social Security checks went out and Capitol Hill emptied.");
     let k = kinds(&e);
