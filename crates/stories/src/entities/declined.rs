@@ -283,9 +283,28 @@ pub(super) fn nominative_name(
             forms.get(stem).cloned().unwrap_or_else(|| word.to_owned())
         })
         .collect();
+    // A man's given name of the language's list written in an oblique case ("Олафа"), beside
+    // a surname still as written in that case ("Шольца"): the case's ending taken off the
+    // surname too ("Олаф Шольц", "Андрея Гарреля": "Андрей Гаррель").
+    let mut agreed = false;
+    if kind == EntityKind::Person && words.len() >= 2 {
+        let written: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+        let last = &written[written.len() - 1];
+        if let Some(given) = lexicon.given_nominative(&written[0])
+            && given != written[0]
+            && !given.ends_with(['а', 'я'])
+            && words.last().is_some_and(|w| w.to_lowercase() == *last)
+            && let Some(surname) = agreeing_surname(&written[0], last)
+            && let Some(w) = words.last_mut()
+        {
+            *w = capitalise(&surname);
+            agreed = true;
+        }
+    }
     // A surname seen only in an oblique case, after a given name that tells the gender:
     // "Дмитрия Пескова" is Дмитрий Песков, "Татьяной Голиковой" Татьяна Голикова.
     if kind == EntityKind::Person
+        && !agreed
         && words.len() >= 2
         && let Some(given) = lexicon.given_nominative(&words[0].to_lowercase())
     {
@@ -338,6 +357,51 @@ pub(super) fn nominative_name(
         }
     }
     words.join(" ")
+}
+
+/// A man's surname in the nominative, from its form in the oblique case his given name is
+/// written in (the genitive "-а"/"-я", the dative "-у"/"-ю", the instrumental "-ом"/"-ем"):
+/// "шольца" beside "олафа" is "шольц", "гарреля" "гаррель", "бельмондо" stays (it does not
+/// decline). `None` where the surname does not end as that case does.
+fn agreeing_surname(given: &str, surname: &str) -> Option<String> {
+    let vowel = |c: char| "аеёиоуыэюя".contains(c);
+    let cyrillic = |w: &str| w.chars().all(|c| ('а'..='я').contains(&c) || c == 'ё' || c == '-');
+    if !cyrillic(surname) || surname.chars().count() < 4 {
+        return None;
+    }
+    // The surname's stem and whether its ending was soft ("-я", "-ю", "-ем").
+    let (stem, soft) = if given.ends_with("ом") || given.ends_with("ем") {
+        match (surname.strip_suffix("ом"), surname.strip_suffix("ем")) {
+            (Some(stem), _) => (stem, false),
+            (_, Some(stem)) => (stem, !stem.ends_with(['ц', 'ж', 'ш', 'ч', 'щ'])),
+            _ => return None,
+        }
+    } else if given.ends_with(['а', 'я']) {
+        match (surname.strip_suffix('а'), surname.strip_suffix('я')) {
+            (Some(stem), _) => (stem, false),
+            (_, Some(stem)) => (stem, true),
+            _ => return None,
+        }
+    } else if given.ends_with(['у', 'ю']) {
+        match (surname.strip_suffix('у'), surname.strip_suffix('ю')) {
+            (Some(stem), _) => (stem, false),
+            (_, Some(stem)) => (stem, true),
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    let end = stem.chars().last()?;
+    if stem.chars().count() < 3 || end == 'ь' || end == 'й' {
+        return None;
+    }
+    Some(match (soft, vowel(end)) {
+        (false, false) => stem.to_owned(),
+        (true, true) => format!("{stem}й"),
+        (true, false) => format!("{stem}ь"),
+        // ("-а" after a vowel is no case ending: "Гойя".)
+        (false, true) => return None,
+    })
 }
 
 /// A man's given name and his surname in the same oblique case, in the nominative (see

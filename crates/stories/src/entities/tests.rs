@@ -2060,6 +2060,11 @@ fn a_foreign_mans_name_in_an_oblique_case_is_shown_in_the_nominative() {
     // A woman's name that ends as a man's genitive does stays as written.
     let e = ru("Главную роль сыграла Паула Ведаль, сообщила студия.");
     assert_eq!(names(&e), ["Паула Ведаль"], "{e:?}");
+    // A given name of the Russian list in an oblique case: its surname agrees.
+    let e = ru("Переговоры прошли в резиденции канцлера. Визит Олафа Кельца в Рим завершился в пятницу.");
+    assert_eq!(names(&e), ["Олаф Кельц"], "{e:?}");
+    let e = ru("Премию вручили Андрею Гарделю за роман о войне.");
+    assert_eq!(names(&e), ["Андрей Гардель"], "{e:?}");
 }
 
 #[test]
