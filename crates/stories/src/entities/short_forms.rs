@@ -57,11 +57,11 @@ impl ShortForms {
     /// letters alone, after the full name the articles before it give that short form, when
     /// one full name clearly has it (named in two articles or more in the last
     /// [`RECENT_DAYS`] before `at`, one for letters spelled out, three times as often as any
-    /// other of the short form) and
-    /// the article names no one else by it (not in full among its entities, nor, for a
-    /// person, a given name before the surname in its `text`: "Rui Kell" is no "Ana Kell");
-    /// then remembers the article's full names. Deterministic: the same articles in the same
-    /// order give the same names.
+    /// other of the short form) and the article names no one else by it (not in full among
+    /// its entities, nor, for a person, a given name before the surname in its `text`: "Rui
+    /// Kell" is no "Ana Kell"); then remembers the article's full names. An organisation keeps
+    /// its letters among its other names. Deterministic: the same articles in the same order
+    /// give the same names.
     pub fn resolve(&mut self, entities: &mut Vec<Entity>, text: &str, at: Option<DateTime<Utc>>) {
         self.articles += 1;
         // The short forms of the names this article writes in full (remembered below; a short
@@ -82,6 +82,10 @@ impl ShortForms {
             if let Some(full) = self.dominant(&short, at)
                 && (e.kind != EntityKind::Person || !named_otherwise(text, &e.name, &full.key))
             {
+                if e.kind == EntityKind::Organization && !e.also.contains(&e.name) {
+                    e.also.push(e.name.clone());
+                    e.also.sort();
+                }
                 e.key.clone_from(&full.key);
                 e.name.clone_from(&full.name);
             }
@@ -110,8 +114,9 @@ impl ShortForms {
     }
 
     fn dominant(&self, short: &Short, at: Option<DateTime<Utc>>) -> Option<&FullName> {
-        let recent = |n: &&FullName| match (n.last, at) {
-            (Some(last), Some(at)) => last >= at - Duration::days(RECENT_DAYS),
+        let since = at.and_then(|at| at.checked_sub_signed(Duration::days(RECENT_DAYS)));
+        let recent = |n: &&FullName| match (n.last, since) {
+            (Some(last), Some(since)) => last >= since,
             _ => true,
         };
         let names: Vec<&FullName> = self.by_short.get(short)?.iter().filter(recent).collect();
@@ -267,6 +272,7 @@ mod tests {
         people.resolve(&mut alone, "", None);
         assert_eq!(keys(&alone), ["harbour pilots association", "hpa"], "a person's name is not letters");
         assert_eq!(alone[0].name, "Harbour Pilots Association");
+        assert_eq!(alone[0].also, ["HPA"], "the letters are one of its names");
     }
 
     #[test]
