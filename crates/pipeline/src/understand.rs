@@ -148,8 +148,8 @@ pub struct Placement {
 }
 
 /// What understanding remembers from one article to the next: the copy detector, the story
-/// clusterer and the full names that surnames and letters stand for. Deterministic: the same articles in the same order
-/// give the same result.
+/// clusterer and the full names that surnames and letters stand for. Deterministic: the same
+/// articles in the same order give the same result.
 #[derive(Debug)]
 pub struct Understanding {
     stories: StoryClusterer,
