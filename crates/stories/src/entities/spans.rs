@@ -144,9 +144,9 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "gps", "faq", "diy", "vip", "ok", "pm", "am", "ad", "bc", "id", "iq", "dj", "mp", "pc", "dvd", "cd", "mri", "ufo",
     "a.g.", "gmt", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "cet", "cest", "utc", "icu", "hdl", "ldl", "sos",
     "ptsd", "adhd", "mph", "ai", "api", "esg", "etf", "etfs", "ev", "evs", "nft", "nfts", "lgbt", "lgbtq", "rsv",
-    "sars", "mers", "hpv", "aids", "copd", "covid", "mrna", "pcr", "ppe", "cpi", "ppi", "vpn", "cbd", "thc", "ivf",
-    "dui", "wmd", "ied", "ieds", "et", "pt", "swat", "potus", "flotus", "ig", "phd", "ph.d.", "mba", "q&a", "fyi",
-    "aka", "rsvp", "asap", "pr", // Computing's common nouns.
+    "sars", "mers", "hpv", "aids", "copd", "cpi", "ppi", "vpn", "cbd", "thc", "ivf", "dui", "wmd", "ied", "ieds", "et",
+    "pt", "swat", "potus", "flotus", "ig", "phd", "ph.d.", "mba", "q&a", "fyi", "aka", "rsvp", "asap", "pr",
+    // Computing's common nouns.
     "cpu", "gpu", "ram", "rom", "ssd", "hdd", "lcd", "led", "oled", "amoled", "hdmi", "vga", "dvi", "html", "css",
     "json", "xml", "url", "urls", "http", "https", "rss", "wi-fi", "lan", "wan", "os", "ui", "ux", "seo", "crm", "erp",
     "saas", "fps", "hdr", "vr", "ar", "cio", "cmo", "roi", "kpi", "hvac", "dram", "nfc", "usb-c", "usb-a",
@@ -154,9 +154,10 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "kb", "mb", "tb", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "pv", "mpg", "rpm",
     // Internet shorthand, private equity's letters and a letter's postscript.
     "wtf", "lol", "omg", "btw", "imo", "imho", "pe", "p.s.",
-    // Records, sport, image files, fuels and a department.
+    // Records, sport, image files, fuels, a department, and medicine's (a pandemic's disease,
+    // a vaccine's and a test's kind, protective equipment).
     "ep", "eps", "lp", "lps", "td", "tds", "mvp", "qb", "rbi", "jpg", "jpeg", "png", "gif", "lpg", "lng", "sim", "ssid",
-    "hr",
+    "hr", "covid", "mrna", "pcr", "ppe",
     // Written with capitals inside: the internet of things (and of everything), services,
     // particle physics' energies, degrees.
     "wifi", "iot", "ioe", "paas", "iaas", "baas", "kev", "mev", "gev", "tev", "phds",
@@ -1302,6 +1303,41 @@ fn portfolio_head(tokens: &[Token<'_>], i: usize, lex: &Lexicon) -> Option<usize
     (!capital(t) && !breaks_after(t) && lex.portfolio_heads.contains(&t.lower.as_ref())).then_some(head)
 }
 
+/// English words after which a month's name is the month ("in June", "the June vote", "last
+/// May"), not a given name.
+const MONTH_BEFORE: &[&str] = &[
+    "in",
+    "on",
+    "of",
+    "by",
+    "to",
+    "for",
+    "from",
+    "since",
+    "until",
+    "till",
+    "through",
+    "during",
+    "before",
+    "after",
+    "between",
+    "around",
+    "within",
+    "throughout",
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "this",
+    "that",
+    "every",
+    "each",
+    "the",
+    "a",
+    "an",
+];
+
 /// Whether an English month's name that is also a given name opens a person's name here
 /// ("Gov. Jan Brewer", "April Kell asked"): written without an abbreviation's dot, followed by
 /// a name's word (not a number, another calendar word or a function word), and not after a
@@ -1325,40 +1361,7 @@ fn opens_a_name_as_given_name(tokens: &[Token<'_>], i: usize, sentence_start: bo
             && !lex.is_function_word(&n.lower)
             && !n.raw.starts_with(|c: char| c.is_ascii_digit())
     });
-    let timed = !sentence_start
-        && i > 0
-        && matches!(
-            tokens[i - 1].lower.as_ref(),
-            "in" | "on"
-                | "of"
-                | "by"
-                | "to"
-                | "for"
-                | "from"
-                | "since"
-                | "until"
-                | "till"
-                | "through"
-                | "during"
-                | "before"
-                | "after"
-                | "between"
-                | "around"
-                | "within"
-                | "throughout"
-                | "last"
-                | "next"
-                | "early"
-                | "late"
-                | "mid"
-                | "this"
-                | "that"
-                | "every"
-                | "each"
-                | "the"
-                | "a"
-                | "an"
-        );
+    let timed = !sentence_start && i > 0 && MONTH_BEFORE.contains(&tokens[i - 1].lower.as_ref());
     next_is_name && !timed
 }
 
