@@ -1,8 +1,9 @@
 //! Understanding any text as an article (its first line the headline): language, sentences,
 //! summary, entities, keyphrases, copy fingerprint, credited sources, a story for it, and the
-//! title and summary of a story whose articles are its paragraphs.
+//! title and summary of a story whose articles are its paragraphs, and those paragraphs' names
+//! read as a stream (surnames and letters alone named after the full names before them).
 use newsdesk_stories::{
-    ClusterConfig, Fingerprint, Member, StoryArticle, StoryClusterer, SummaryConfig, credited_sources,
+    ClusterConfig, Fingerprint, Member, ShortForms, StoryArticle, StoryClusterer, SummaryConfig, credited_sources,
     detect_article_language, digest, extract_entities, keyphrases, split_sentences, summarize,
 };
 
@@ -48,6 +49,13 @@ fn main() {
             if let Some(d) = digest(&members, readers) {
                 assert!(d.title < members.len());
             }
+        }
+        let mut short_forms = ShortForms::default();
+        for m in &members {
+            let mut entities = extract_entities(m.title, m.text, language);
+            let before = entities.len();
+            short_forms.resolve(&mut entities, m.text, Some(m.at));
+            assert!(entities.len() <= before);
         }
     });
 }
