@@ -238,9 +238,9 @@ fn choose(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// Whether `c` says again what the chosen sentence `ch` says, with more around it: more than
-/// two thirds of `ch`'s words are in it ("Pfizer expects $26 billion in vaccine sales this year"
-/// chosen, "Pfizer said it expects its vaccine to bring $26 billion in sales this year, a big
-/// rise that reflects ..." restates it).
+/// two thirds of `ch`'s words are in it ("Kellwater expects frozen meal sales of $3 billion"
+/// chosen, "Kellwater told investors on Tuesday that it now expects its frozen meals to sell
+/// $3 billion, a jump it puts down to new shops abroad" restates it).
 fn restates(c: &Candidate, ch: &Candidate) -> bool {
     let shared = ch.words.iter().filter(|w| c.words.contains(*w)).count();
     shared * 3 > ch.words.len() * 2
