@@ -59,7 +59,8 @@ fn draw(story: StoryId, count: u32, members: &[StoryMember], readers: &str) -> O
     if summary.trim().is_empty() {
         return None;
     }
-    Some(Presented { story, title: members.get(d.title)?.title.clone(), summary, count })
+    let lead = members.get(d.title)?;
+    Some(Presented { story, title: lead.title.clone(), summary, language: lead.language.clone(), count })
 }
 
 #[cfg(test)]

@@ -90,6 +90,7 @@ const TABLES: &[Table] = &[
             ("last_seen_at", Text),
             ("article_count", Int),
             ("source_count", Int),
+            ("language", Text),
             ("digest_count", Int),
             ("merged_into", Text),
             ("created_at", Text),

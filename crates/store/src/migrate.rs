@@ -64,6 +64,7 @@ migrations! {
     21 "filter_indexes" "0021_filter_indexes",
     22 "entity_mentions_by_time" "0022_entity_mentions_by_time",
     23 "comments_here" "0023_comments_here",
+    24 "story_language" "0024_story_language",
 }
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a

@@ -24,6 +24,8 @@ pub struct StoryCard {
     /// The picture for its card: its lead article's image, else (on the front page, see
     /// [`Store::story_headlines`]) that of its newest article with one.
     pub image_url: Option<String>,
+    /// The language its title and summary are in (a tag such as `de`), when known.
+    pub language: Option<String>,
 }
 
 /// A headline of a story's coverage, for its card.
@@ -183,7 +185,8 @@ const BACKGROUND_SHARE: i64 = 10;
 const BACKGROUND_MIN_ARTICLES: i64 = 200;
 
 const STORY_COLUMNS: &str = "s.id, s.title, s.summary, s.lead_article_id, s.first_seen_at, s.last_seen_at, \
-     s.article_count, s.source_count, (SELECT la.image_url FROM articles la WHERE la.id = s.lead_article_id) AS image_url";
+     s.article_count, s.source_count, s.language, \
+     (SELECT la.image_url FROM articles la WHERE la.id = s.lead_article_id) AS image_url";
 
 /// The names [`STORY_COLUMNS`] give a story's values.
 struct StoryNames {
@@ -196,6 +199,7 @@ struct StoryNames {
     article_count: &'static str,
     source_count: &'static str,
     image_url: &'static str,
+    language: &'static str,
 }
 
 const STORY_NAMES: StoryNames = StoryNames {
@@ -208,12 +212,13 @@ const STORY_NAMES: StoryNames = StoryNames {
     article_count: "article_count",
     source_count: "source_count",
     image_url: "image_url",
+    language: "language",
 };
 
 /// An article's story beside the article's own columns, whose names it must not take.
 const ARTICLE_STORY_COLUMNS: &str = "s.id AS s_id, s.title AS s_title, s.summary AS s_summary, \
      s.lead_article_id AS s_lead_article_id, s.first_seen_at AS s_first_seen_at, s.last_seen_at AS s_last_seen_at, \
-     s.article_count AS s_article_count, s.source_count AS s_source_count, \
+     s.article_count AS s_article_count, s.source_count AS s_source_count, s.language AS s_language, \
      (SELECT la.image_url FROM articles la WHERE la.id = s.lead_article_id) AS s_image_url";
 
 /// The names [`ARTICLE_STORY_COLUMNS`] give a story's values.
@@ -227,6 +232,7 @@ const ARTICLE_STORY_NAMES: StoryNames = StoryNames {
     article_count: "s_article_count",
     source_count: "s_source_count",
     image_url: "s_image_url",
+    language: "s_language",
 };
 
 /// What an article's page shows around it that one statement can read: its outlet and its
@@ -871,6 +877,7 @@ fn story_card_named(row: &Row, names: &StoryNames) -> Result<StoryCard, StoreErr
         article_count: count(row, names.article_count)?,
         source_count: count(row, names.source_count)?,
         image_url: row.get(names.image_url)?,
+        language: row.get(names.language)?,
     })
 }
 

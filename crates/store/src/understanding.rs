@@ -534,7 +534,8 @@ async fn refresh_stories(mut on: On<'_>, stories: &[&String]) -> Result<(), Stor
     let sql = format!(
         "UPDATE stories SET \
            title = coalesce((SELECT title FROM articles WHERE id = stories.lead_article_id), title), \
-           summary = coalesce((SELECT summary FROM articles WHERE id = stories.lead_article_id), summary) \
+           summary = coalesce((SELECT summary FROM articles WHERE id = stories.lead_article_id), summary), \
+           language = (SELECT language FROM articles WHERE id = stories.lead_article_id) \
          WHERE id IN ({marks}) AND digest_count = 0"
     );
     let mut query = on.sql(sql);
@@ -568,6 +569,8 @@ pub struct Presented {
     pub story: StoryId,
     pub title: String,
     pub summary: String,
+    /// The language of the article the title was taken from, when known.
+    pub language: Option<String>,
     /// How many articles the story had.
     pub count: u32,
 }
@@ -680,15 +683,20 @@ impl Store {
         // Derived from the articles, drawn again when lost: the ingestion connection.
         let mut tx = self.write_ingest().await?;
         for chunk in presented.chunks(100) {
-            // Values as a table (its columns are column1 to column4 in both databases).
+            // Values as a table (its columns are column1 to column5 in both databases).
             let sql = format!(
-                "UPDATE stories SET title = v.column2, summary = v.column3, digest_count = v.column4 \
-                 FROM (VALUES {}) AS v WHERE stories.id = v.column1",
-                vec!["(?, ?, ?, ?)"; chunk.len()].join(", ")
+                "UPDATE stories SET title = v.column2, summary = v.column3, digest_count = v.column4, \
+                 language = v.column5 FROM (VALUES {}) AS v WHERE stories.id = v.column1",
+                vec!["(?, ?, ?, ?, ?)"; chunk.len()].join(", ")
             );
             let mut query = self.sql(sql);
             for p in chunk {
-                query = query.bind(p.story.to_string()).bind(&p.title).bind(&p.summary).bind(i64::from(p.count));
+                query = query
+                    .bind(p.story.to_string())
+                    .bind(&p.title)
+                    .bind(&p.summary)
+                    .bind(i64::from(p.count))
+                    .bind(p.language.as_deref());
             }
             query.execute(tx.on()).await?;
         }

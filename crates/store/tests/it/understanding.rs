@@ -325,7 +325,7 @@ async fn a_story_is_due_for_drawing_at_two_articles_then_each_time_it_grows_by_a
 }
 
 fn present(story: StoryId, count: u32) -> newsdesk_store::Presented {
-    newsdesk_store::Presented { story, title: "Tide gauge".into(), summary: "The gauge.".into(), count }
+    newsdesk_store::Presented { story, title: "Tide gauge".into(), summary: "The gauge.".into(), language: None, count }
 }
 
 /// An article of `day` (June 2026) at `hour` from the outlet at `domain`.
@@ -459,6 +459,7 @@ async fn many_stories_are_presented_in_one_call_each_with_its_own_title(db: Test
             story,
             title: format!("Timetable, route {n}"),
             summary: format!("Route {n} changes."),
+            language: (n % 2 == 1).then(|| "de".to_owned()),
             count: n + 1,
         });
     }
@@ -466,6 +467,7 @@ async fn many_stories_are_presented_in_one_call_each_with_its_own_title(db: Test
     for p in [&presented[0], &presented[99], &presented[100], &presented[129]] {
         let story = store.story(p.story).await.unwrap().unwrap().story;
         assert_eq!((story.title.as_str(), story.summary.as_str()), (p.title.as_str(), p.summary.as_str()));
+        assert_eq!(story.language, p.language, "the language of its title");
     }
 }
 

@@ -166,6 +166,7 @@ fn build() -> Value {
             ("id", uuid()), ("title", string()), ("summary", string()), ("lead_article", nullable(uuid())),
             ("first_seen_at", time()), ("last_seen_at", time()), ("article_count", count()), ("source_count", count()),
             ("image_url", nullable(json!({ "type": "string", "description": "Its lead article's image on the outlet's site." }))),
+            ("language", nullable(json!({ "type": "string", "description": "The language tag of its title and summary." }))),
         ]),
         "EntityCount": object(&[
             ("kind", json!({ "type": "string", "enum": ["person", "organization", "place"] })),

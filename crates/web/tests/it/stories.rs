@@ -231,6 +231,7 @@ async fn a_card_titled_by_another_article_lists_the_leads_headline(db: TestDb) {
         story: bridge,
         title: "Bridge open again after storm repairs".into(),
         summary: "The bridge reopened on Friday.".into(),
+        language: None,
         count: 3,
     };
     db.present_stories(&[presented]).await.unwrap();
@@ -572,4 +573,25 @@ async fn a_card_in_another_language_than_the_pages_says_which(db: TestDb) {
     // The English cards say nothing: the page is English.
     let english = fixture_id(4);
     assert!(latest.contains(&format!("<h2><a href=\"/articles/{english}\">")), "{latest}");
+}
+
+#[both_backends]
+async fn a_story_in_another_language_than_the_pages_says_which(db: TestDb) {
+    let site = site(db).await;
+    let db = &site._db.store;
+    let fair = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0051));
+    let mut a = fixture_article(51, "Hafenfest beginnt am Freitag", "Das Hafenfest beginnt am Freitag mit Musik.");
+    a.language = Some("de".into());
+    article_in_story(db, a, fair, vec![]).await;
+    let (_, _, front) = get(&site, "/").await;
+    let card = front.split(&format!("<a href=\"/stories/{fair}\">")).next().expect("the page").to_owned();
+    assert!(card.ends_with("<h2 lang=\"de\">"), "the card's headline says its language: {front}");
+    assert!(front.contains("<p class=\"summary\" lang=\"de\">"), "{front}");
+    let (_, _, page) = get(&site, &format!("/stories/{fair}")).await;
+    assert!(page.contains("<h1 lang=\"de\">Hafenfest beginnt am Freitag</h1>"), "{page}");
+    // English stories, the pages' own language, say nothing.
+    assert!(!front.contains("<h2 lang=\"en\""), "{front}");
+    let (_, _, api) = get(&site, &format!("/api/v1/stories/{fair}")).await;
+    let v: serde_json::Value = serde_json::from_str(&api).unwrap();
+    assert_eq!(v["story"]["language"], "de");
 }
