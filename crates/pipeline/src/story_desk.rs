@@ -42,7 +42,8 @@ pub fn analyze_stored(inputs: Vec<UnderstandingInput>, fields: Fields) -> Vec<An
     inputs
         .into_iter()
         .map(|input| {
-            let fields = Fields { summary: input.needs_summary, ..fields };
+            // (An article without a language, an import that gave none, gets the one read in it.)
+            let fields = Fields { summary: input.needs_summary, language: input.language.is_none(), ..fields };
             let analysis = analyze(&text_of(&input, ""), fields, &config);
             Analyzed { input, analysis }
         })
@@ -105,8 +106,10 @@ impl StoryDesk {
                 .collect();
             let keyphrases = std::mem::take(&mut analysis.keyphrases);
             let summary = (!analysis.summary.is_empty()).then(|| cut_chars(&analysis.summary.join(" ")));
+            // (Taken out: placement reads the article as it always has.)
+            let language = analysis.language.take().map(str::to_owned);
             if replay == Replay::Live && input.story.is_some() {
-                out.push(Understood { article: input.id, placed: None, entities, keyphrases, summary });
+                out.push(Understood { article: input.id, placed: None, entities, keyphrases, summary, language });
                 continue;
             }
             let id_text = input.id.to_string();
@@ -135,6 +138,7 @@ impl StoryDesk {
                 entities,
                 keyphrases,
                 summary,
+                language,
             });
         }
         self.forget_retired();

@@ -64,6 +64,9 @@ pub struct Understood {
     pub keyphrases: Vec<String>,
     /// A summary for an article that had none.
     pub summary: Option<String>,
+    /// The language detected for an article that had none (an import that gave none), as a
+    /// polled article's is stored when its feed declares none.
+    pub language: Option<String>,
 }
 
 const INPUT_COLUMNS: &str = "a.id, a.title, a.body_text, coalesce(s.domain, a.url) AS source, a.original_domain, \
@@ -190,6 +193,13 @@ impl Store {
             if let Some(summary) = u.summary.as_deref().filter(|s| !s.is_empty()) {
                 self.sql("UPDATE articles SET summary = ? WHERE id = ? AND summary = ''")
                     .bind(summary)
+                    .bind(&article)
+                    .execute(tx.on())
+                    .await?;
+            }
+            if let Some(language) = u.language.as_deref().filter(|l| !l.is_empty()) {
+                self.sql("UPDATE articles SET language = ? WHERE id = ? AND language IS NULL")
+                    .bind(language)
                     .bind(&article)
                     .execute(tx.on())
                     .await?;

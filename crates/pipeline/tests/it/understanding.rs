@@ -232,3 +232,23 @@ async fn a_surname_alone_is_the_person_other_articles_name_in_full(db: TestDb) {
     let got = keys(fourth).await;
     assert!(got.contains(&"hanna voss".to_owned()), "{got:?}");
 }
+
+const HAFENFEST: &str = "Das Hafenfest in Kellhafen beginnt in diesem Jahr schon am Freitagabend. Die Stadt \
+    erwartet mehr Besucher als im vergangenen Sommer, weil zum ersten Mal auch die Fähren bis Mitternacht \
+    fahren. Auf dem Kai spielen drei Kapellen, und die Fischer verkaufen ihren Fang direkt von den Booten. \
+    Die Polizei bittet alle Gäste, mit dem Rad oder zu Fuß zu kommen, denn die Straßen am Hafen bleiben \
+    für Autos gesperrt.";
+
+#[both_backends]
+async fn an_article_imported_without_a_language_gets_the_one_read_in_it(db: TestDb) {
+    let store = &db.store;
+    let desk = Desk::new();
+    desk.warm_up(store).await.unwrap();
+    let id = put(store, 8, "kellhafen.example", "Hafenfest beginnt am Freitag", HAFENFEST, 6, 9).await;
+    assert_eq!(store.article(id).await.unwrap().unwrap().language, None, "imported without one");
+    desk.understand(store, &[id]).await.unwrap();
+    assert_eq!(store.article(id).await.unwrap().unwrap().language.as_deref(), Some("de"));
+    let story = story_of(store, id).await.expect("a story");
+    let view = store.story(story).await.unwrap().unwrap();
+    assert_eq!(view.story.language.as_deref(), Some("de"), "the story's language is its lead's");
+}

@@ -54,6 +54,7 @@ async fn filled(store: &Store) -> (ArticleId, ArticleId, StoryId) {
         entities: vec![union.clone()],
         keyphrases: vec!["ferry strike".into()],
         summary: None,
+        language: Some("en".into()),
     };
     store.save_understanding(&[placed(copy, gone, Some(original), Vec::new())]).await.unwrap();
     store.save_understanding(&[placed(original, strike, None, vec![gone])]).await.unwrap();

@@ -39,6 +39,7 @@ fn placed(article: ArticleId, story: StoryId, copy_of: Option<ArticleId>, entiti
         entities,
         keyphrases: vec!["ferry strike".into()],
         summary: None,
+        language: None,
     }
 }
 
@@ -205,6 +206,7 @@ async fn renewed_entities_replace_old_ones_and_clearing_keeps_articles(db: TestD
         entities: vec![entity("person", "new name", "New Name")],
         keyphrases: vec!["council".into()],
         summary: None,
+        language: None,
     };
     store.save_understanding(&[renewed]).await.unwrap();
     let ctx = store.article_context(a).await.unwrap();

@@ -34,6 +34,7 @@ fn placed(article: ArticleId, story: StoryId, merged: Vec<StoryId>, copy_of: Opt
         ],
         keyphrases: vec!["ferry strike".into()],
         summary: None,
+        language: None,
     }
 }
 
@@ -94,6 +95,7 @@ async fn keyphrased_in_story(
         entities,
         keyphrases: keyphrases.iter().map(|k| (*k).to_owned()).collect(),
         summary: None,
+        language: None,
     };
     db.save_understanding(&[understood]).await.unwrap();
 }
@@ -113,6 +115,7 @@ async fn the_background_of_the_news(db: &newsdesk_store::Store, entities: &[Enti
             entities: entities.to_vec(),
             keyphrases: keyphrases.iter().map(|k| (*k).to_owned()).collect(),
             summary: None,
+            language: None,
         })
         .collect();
     db.save_understanding(&understood).await.unwrap();
@@ -443,6 +446,7 @@ async fn an_entity_page_lists_its_other_names_and_they_lead_to_it(db: TestDb) {
         entities: vec![bank],
         keyphrases: vec![],
         summary: None,
+        language: None,
     };
     site._db.store.save_understanding(&[understood]).await.unwrap();
     let (status, _, body) = get(&site, "/entities/organization/harbour%20savings%20bank").await;
