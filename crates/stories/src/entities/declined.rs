@@ -10,7 +10,8 @@ use crate::lexicon::names::Lexicon;
 
 /// The key of a name in a language that declines names: a country's or a known place's
 /// main name whatever its case ("Германии": "germany", "Москве": "moscow", "Южной Кореи":
-/// "south korea"), else its words' stems ("Владимира Путина": "владимир путин").
+/// "south korea"), else its words' stems ("Владимира Путина": "владимир путин"), a given name's
+/// that of its nominative.
 pub(super) fn declined_key(lower: &str, lexicon: &Lexicon) -> String {
     if let Some(main) = crate::gazetteer::territory(lower).and_then(crate::gazetteer::territory_main) {
         return main.to_lowercase();
@@ -23,7 +24,9 @@ pub(super) fn declined_key(lower: &str, lexicon: &Lexicon) -> String {
             return main.to_lowercase();
         }
     }
-    lower.split(' ').map(|w| lexicon.stem(w)).collect::<Vec<_>>().join(" ")
+    // (A given name of the language's list by its nominative's stem: "андрея" and "андрей" stem
+    // apart, "андре" and "андр".)
+    lower.split(' ').map(|w| lexicon.stem(lexicon.given_nominative(w).unwrap_or(w))).collect::<Vec<_>>().join(" ")
 }
 
 /// The forms a declined name of one or more lowercase words may have in the nominative, the
