@@ -154,10 +154,10 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "kb", "mb", "tb", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "pv", "mpg", "rpm",
     // Internet shorthand, private equity's letters and a letter's postscript.
     "wtf", "lol", "omg", "btw", "imo", "imho", "pe", "p.s.",
-    // Records, sport, image files, fuels, a department, and medicine's (a pandemic's disease,
-    // a vaccine's and a test's kind, protective equipment).
+    // Records, sport, image files, fuels, a department, a grill, and medicine's (a pandemic's
+    // disease, a vaccine's and a test's kind, protective equipment).
     "ep", "eps", "lp", "lps", "td", "tds", "mvp", "qb", "rbi", "jpg", "jpeg", "png", "gif", "lpg", "lng", "sim", "ssid",
-    "hr", "covid", "mrna", "pcr", "ppe",
+    "hr", "covid", "mrna", "pcr", "ppe", "bbq",
     // Written with capitals inside: the internet of things (and of everything), services,
     // particle physics' energies, degrees.
     "wifi", "iot", "ioe", "paas", "iaas", "baas", "kev", "mev", "gev", "tev", "phds",
