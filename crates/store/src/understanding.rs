@@ -197,6 +197,8 @@ impl Store {
                     .execute(tx.on())
                     .await?;
             }
+            // (A statement of its own: one that sets the summary, even to itself, reindexes the
+            // article's text, `articles_fts_update`.)
             if let Some(language) = u.language.as_deref().filter(|l| !l.is_empty()) {
                 self.sql("UPDATE articles SET language = ? WHERE id = ? AND language IS NULL")
                     .bind(language)
