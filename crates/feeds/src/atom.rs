@@ -35,6 +35,9 @@ pub struct OutEntry {
     pub updated: DateTime<Utc>,
     /// The entry's lead image, absolute (Atom: an enclosure link; JSON Feed: `image`).
     pub image: Option<String>,
+    /// The language of its title, summary and content, a tag such as `de` (Atom: `xml:lang`;
+    /// JSON Feed: `language`).
+    pub language: Option<String>,
 }
 
 fn fixed(t: DateTime<Utc>) -> FixedDateTime {
@@ -58,7 +61,8 @@ pub fn to_atom(feed: &OutFeed) -> String {
         .map(|e| {
             let mut entry = Entry::default();
             entry.set_id(e.id.clone());
-            entry.set_title(Text::plain(e.title.clone()));
+            let text = |value: &str| Text { lang: e.language.clone(), ..Text::plain(value.to_owned()) };
+            entry.set_title(text(&e.title));
             entry.set_updated(fixed(e.updated));
             entry.set_published(e.published.map(fixed));
             let mut links = vec![link(&e.url, "alternate", "text/html")];
@@ -70,12 +74,13 @@ pub fn to_atom(feed: &OutFeed) -> String {
             }
             entry.set_links(links);
             if !e.summary.is_empty() {
-                entry.set_summary(Some(Text::plain(e.summary.clone())));
+                entry.set_summary(Some(text(&e.summary)));
             }
             if let Some(html) = &e.content {
                 let mut content = Content::default();
                 content.set_content_type(Some("html".to_owned()));
                 content.set_value(Some(html.as_str().to_owned()));
+                content.set_lang(e.language.clone());
                 entry.set_content(Some(content));
             }
             if let Some(author) = &e.author {
@@ -126,6 +131,7 @@ mod tests {
                 published: Some(t),
                 updated: t,
                 image: Some("https://news.example/img/ab?u=x&y".into()),
+                language: Some("de".into()),
             }],
         }
     }
@@ -142,6 +148,10 @@ mod tests {
         assert!(xml.contains("2026-06-01T10:00:00+00:00"), "{xml}");
         assert!(xml.contains("<name>Jo Park</name>"), "{xml}");
         assert!(xml.contains(r#"href="https://news.example/img/ab?u=x&amp;y" rel="enclosure""#), "{xml}");
+        // The entry's language on its title, summary and content.
+        assert!(xml.contains(r#"<title xml:lang="de">Tide"#), "{xml}");
+        assert!(xml.contains(r#"<summary xml:lang="de">"#), "{xml}");
+        assert!(xml.contains(r#"xml:lang="de" type="html""#) || xml.contains(r#"type="html" xml:lang="de""#), "{xml}");
     }
 
     #[test]

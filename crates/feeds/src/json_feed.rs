@@ -30,6 +30,9 @@ pub fn to_json_feed(feed: &OutFeed) -> String {
             if let Some(a) = &e.author {
                 item.insert("authors".into(), json!([{ "name": a }]));
             }
+            if let Some(language) = &e.language {
+                item.insert("language".into(), json!(language));
+            }
             Value::Object(item)
         })
         .collect();
@@ -68,6 +71,7 @@ mod tests {
                 published: Some(t),
                 updated: t,
                 image: Some("https://desk.example/img/ab?u=x".into()),
+                language: Some("nl".into()),
             }],
         };
         let v: Value = serde_json::from_str(&to_json_feed(&feed)).unwrap();
@@ -77,6 +81,7 @@ mod tests {
         assert_eq!(v["items"][0]["content_html"], "<p>Body</p>");
         assert_eq!(v["items"][0]["authors"][0]["name"], "Ann");
         assert_eq!(v["items"][0]["date_published"], "2026-05-04T09:30:00+00:00");
+        assert_eq!(v["items"][0]["language"], "nl");
         // And newsdesk's own parser reads it back.
         let parsed = crate::parse_feed(
             to_json_feed(&feed).as_bytes(),

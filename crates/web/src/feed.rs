@@ -70,6 +70,7 @@ fn card_entry(state: &AppState, a: ArticleCard) -> Result<OutEntry, WebError> {
         content: None,
         author: a.byline,
         published: a.published_at,
+        language: a.language,
     })
 }
 
@@ -102,6 +103,7 @@ pub(crate) async fn latest(State(state): State<AppState>, format: Format) -> Res
                 summary: article.summary,
                 author: article.byline,
                 published: article.published_at,
+                language: article.language,
             });
         }
         let f = feed(&state, state.site.title.clone(), &format!("feed.{}", format.ext()), "", entries)?;
@@ -136,6 +138,7 @@ pub(crate) async fn top_stories(State(state): State<AppState>, format: Format) -
                     author: None,
                     published: Some(s.first_seen_at),
                     updated: s.last_seen_at,
+                    language: s.language,
                 })
             })
             .collect::<Result<Vec<_>, WebError>>()?;
@@ -287,6 +290,8 @@ pub(crate) async fn comments(
                 author: Some(c.author_name),
                 published: Some(c.created_at),
                 updated: c.created_at,
+                // (Readers write in whatever language they like.)
+                language: None,
             });
         }
         let title = format!("{}: comments on {}", state.site.title, article.title);

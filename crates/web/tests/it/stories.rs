@@ -598,4 +598,11 @@ async fn a_story_in_another_language_than_the_pages_says_which(db: TestDb) {
     let (_, _, api) = get(&site, &format!("/api/v1/stories/{fair}")).await;
     let v: serde_json::Value = serde_json::from_str(&api).unwrap();
     assert_eq!(v["story"]["language"], "de");
+    // And in the top stories' feeds.
+    let (_, _, atom) = get(&site, "/stories.atom").await;
+    assert!(atom.contains(r#"<title xml:lang="de">Hafenfest beginnt am Freitag</title>"#), "{atom}");
+    let (_, _, json) = get(&site, "/stories.json").await;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let item = v["items"].as_array().unwrap().iter().find(|i| i["title"] == "Hafenfest beginnt am Freitag").unwrap();
+    assert_eq!(item["language"], "de");
 }
