@@ -965,7 +965,16 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             && (tokens[j].raw.ends_with(':') || tokens.iter().skip(j + 1).take(3).any(|t| DASHES.contains(&t.raw)))
             // (A label in capitals may spell a small place's name: a big place only.)
             && spelt_population.is_some_and(|p| p >= DATELINE_POPULATION);
-        let dateline = dateline || paragraph_dateline;
+        // "BAAR, SWITZERLAND" on a line of its own at the text's opening, as press releases
+        // write it: the place of a dateline whose country or state follows the comma.
+        let line_dateline = capitals && i < 3 && tokens[j].raw.ends_with(',') && {
+            let rest: Vec<&Token<'_>> = tokens[j + 1..].iter().take_while(|t| !t.line_start).collect();
+            (1..=3).contains(&rest.len()) && {
+                let name = rest.iter().map(|t| t.lower.as_ref()).collect::<Vec<_>>().join(" ");
+                crate::gazetteer::territory(&name).is_some() || known::place(&name).is_some_and(|p| p.is_region())
+            }
+        };
+        let dateline = dateline || paragraph_dateline || line_dateline;
         let before = if (opening || dateline) && capitals { place_cue(lex) } else { before };
         let known_dateline = (opening || dateline) && spelt_population.is_some();
         // A big place's or a country's name spelt out in capitals anywhere ("PHILADELPHIA",

@@ -145,6 +145,18 @@ fn letters_the_article_spells_out_as_a_common_noun_are_no_name() {
 }
 
 #[test]
+fn a_press_releases_dateline_on_a_line_of_its_own_is_a_place() {
+    let e = en(
+        "",
+        "ZUG, SWITZERLAND\nHarbour Tech, a maker of crane sensors, announced a new partnership on Monday. The \
+         company is based in Zug (Switzerland) and employs 300 people.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Zug".into(), EntityKind::Place)), "{k:?}");
+    assert!(!k.iter().any(|(n, kind)| n.eq_ignore_ascii_case("zug") && *kind != EntityKind::Place), "{k:?}");
+}
+
+#[test]
 fn a_variants_name_is_no_place() {
     let e = en(
         "",
