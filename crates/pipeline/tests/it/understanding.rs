@@ -223,6 +223,8 @@ async fn a_surname_alone_is_the_person_other_articles_name_in_full(db: TestDb) {
     };
     let got = keys(third).await;
     assert!(got.contains(&"hanna voss".to_owned()) && !got.contains(&"voss".to_owned()), "{got:?}");
+    // The surname is one of her names: an address made from it leads to her page.
+    assert_eq!(store.entity_called("person", "Voss").await.unwrap().as_deref(), Some("hanna voss"));
     // A process that starts later remembers the full names of the articles it warms up with.
     desk.step_down(store).await.unwrap();
     let restarted = Desk::new();

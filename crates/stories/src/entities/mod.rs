@@ -61,7 +61,8 @@ pub struct Entity {
     /// How often the article names it (surname-only mentions included).
     pub mentions: u32,
     /// The other forms the article writes it in ("ECB" beside "European Central Bank",
-    /// "München" for Munich), surnames alone left out; sorted.
+    /// "München" for Munich), sorted. A surname alone is left out when the article names the
+    /// person in full, and kept when only other articles do (see [`ShortForms`]).
     pub also: Vec<String>,
 }
 

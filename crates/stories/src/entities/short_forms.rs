@@ -59,8 +59,8 @@ impl ShortForms {
     /// [`RECENT_DAYS`] before `at`, one for letters spelled out, three times as often as any
     /// other of the short form) and the article names no one else by it (not in full among
     /// its entities, nor, for a person, a given name before the surname in its `text`: "Rui
-    /// Kell" is no "Ana Kell"); then remembers the article's full names. An organisation keeps
-    /// its letters among its other names. Deterministic: the same articles in the same order
+    /// Kell" is no "Ana Kell"); then remembers the article's full names. The short form stays
+    /// among the entity's other names. Deterministic: the same articles in the same order
     /// give the same names.
     pub fn resolve(&mut self, entities: &mut Vec<Entity>, text: &str, at: Option<DateTime<Utc>>) {
         self.articles += 1;
@@ -82,7 +82,9 @@ impl ShortForms {
             if let Some(full) = self.dominant(&short, at)
                 && (e.kind != EntityKind::Person || !named_otherwise(text, &e.name, &full.key))
             {
-                if e.kind == EntityKind::Organization && !e.also.contains(&e.name) {
+                // The short form stays one of its names: the entity's page lists it, and the
+                // address a surname or letters alone had before names joined finds it.
+                if !e.also.contains(&e.name) {
                     e.also.push(e.name.clone());
                     e.also.sort();
                 }
@@ -244,6 +246,8 @@ mod tests {
         people.resolve(&mut alone, "", None);
         assert_eq!(keys(&alone), ["ana kellner", "dart"], "Dart was named in full once only");
         assert_eq!(alone[0].name, "Ana Kellner");
+        assert_eq!(alone[0].also, ["Kellner"], "the surname is one of her names");
+        assert!(alone[1].also.is_empty());
         // An article that names another Kellner in full keeps its own reading.
         let mut own = vec![person("Kellner"), person("Rui Kellner")];
         people.resolve(&mut own, "", None);
