@@ -80,6 +80,11 @@ struct Organisations {
     /// The first words (lowercase) of names of several words: a phrase is looked up only
     /// from one of these.
     first_words: crate::hash::HashSet<String>,
+    /// Names that are an ordinary English word as well ("House" for the House of
+    /// Representatives), written `en:House` in the file: taken for the organisation in English
+    /// text only, where news writes the chamber so, and only once a name is keyed (an album
+    /// called "Harry's House" quoted in a Russian article names no chamber).
+    english_words: HashMap<String, &'static str>,
 }
 
 static ORGANISATIONS: LazyLock<Organisations> = LazyLock::new(|| {
@@ -87,10 +92,15 @@ static ORGANISATIONS: LazyLock<Organisations> = LazyLock::new(|| {
         by_lowercase: HashMap::default(),
         by_abbreviation: HashMap::default(),
         first_words: crate::hash::HashSet::default(),
+        english_words: HashMap::default(),
     };
     for line in ORGANISATIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
         let Some((main, others)) = line.split_once('\t') else { continue };
         for name in std::iter::once(main).chain(others.split('|')).filter(|n| !n.is_empty()) {
+            if let Some(word) = name.strip_prefix("en:") {
+                out.english_words.insert(word.to_lowercase(), main);
+                continue;
+            }
             if let Some((first, _)) = name.split_once(' ') {
                 out.first_words.insert(first.to_lowercase());
             }
@@ -198,6 +208,17 @@ pub(crate) fn organisation(name: &str) -> Option<&'static str> {
         return known.by_abbreviation.get(name).copied();
     }
     known.by_lowercase.get(&name.to_lowercase()).copied()
+}
+
+/// [`organisation`], and in English text also the organisations an ordinary English word names
+/// there ("House").
+pub(crate) fn organisation_in(name: &str, english: bool) -> Option<&'static str> {
+    organisation(name).or_else(|| {
+        if !english || is_abbreviation(name) {
+            return None;
+        }
+        ORGANISATIONS.english_words.get(&name.to_lowercase()).copied()
+    })
 }
 
 #[cfg(test)]

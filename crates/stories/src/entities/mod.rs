@@ -493,7 +493,7 @@ fn without_genitive(name: String, kind: EntityKind, lexicon: &Lexicon) -> String
 /// The shared key of a mention, and whether it names a well-known organisation.
 fn key_of(m: &Mention, lexicon: &Lexicon, sure: bool) -> (String, bool) {
     let display = m.words.join(" ");
-    if let Some(main) = known::organisation(&display) {
+    if let Some(main) = known::organisation_in(&display, lexicon.is_english()) {
         return (main.to_lowercase(), true);
     }
     let lower = fold(&m.words);

@@ -1922,6 +1922,22 @@ fn the_house_is_not_short_for_the_white_house() {
 }
 
 #[test]
+fn the_house_is_the_house_of_representatives_in_english_news_only() {
+    let e = en(
+        "",
+        "The House of Representatives passed the harbour bill on Tuesday. House Speaker Ada Quill said the \
+         House would take up the ferry bill next.",
+    );
+    let house = find(&e, "house of representatives");
+    assert_eq!((house.kind, house.mentions), (EntityKind::Organization, 2), "{e:?}");
+    assert!(!e.iter().any(|x| x.key == "house"), "one chamber: {e:?}");
+    assert!(e.iter().any(|x| x.key == "ada quill"), "{e:?}");
+    // In another language the English word is a title's, not the chamber.
+    let e = ru("Певица Алина Кравец исполнила песню из альбома Kell’s House на фестивале в Казани в субботу.");
+    assert!(!e.iter().any(|x| x.key == "house of representatives"), "{e:?}");
+}
+
+#[test]
 fn a_storm_is_no_person_and_no_place() {
     let e = en(
         "",
