@@ -291,6 +291,43 @@ pub(crate) fn softly_negative(dom: &Dom, n: NodeId) -> Option<SoftlyNegative> {
     }
 }
 
+/// Whether element `n` is an inline element (a `<span>`, `<a>`, `<abbr>` ...) that is
+/// boilerplate only by the words of a byline ("author", "byline", "dateline", "timestamp"):
+/// the name or date inside a line such as "by <span class=author>Ana Ruiz</span> on June 2",
+/// which themes of every blog platform write so. (A picture's caption and credit are not of
+/// the line around them.)
+pub(crate) fn inline_byline(dom: &Dom, n: NodeId) -> bool {
+    const BYLINE_WORDS: &[&str] = &["author", "byline", "dateline", "timestamp"];
+    let NodeData::Element { name, attrs, .. } = &dom.nodes[n].data else { return false };
+    if !matches!(&*name.local, "span" | "a" | "abbr" | "time" | "em" | "strong" | "b" | "i" | "small" | "cite" | "font")
+    {
+        return false;
+    }
+    let mut labelled = false;
+    for a in attrs {
+        match &*a.name.local {
+            "class" | "id" => {
+                let says = class_says(&a.value);
+                if says.firmly_negative {
+                    return false;
+                }
+                for word in a.value.split(|c: char| !c.is_ascii_alphanumeric()).flat_map(camel_parts) {
+                    let lower = word.to_ascii_lowercase();
+                    if WORDS.get(lower.as_str()) == Some(&false) {
+                        if !BYLINE_WORDS.contains(&lower.as_str()) {
+                            return false;
+                        }
+                        labelled = true;
+                    }
+                }
+            }
+            "role" => return false,
+            _ => {}
+        }
+    }
+    labelled
+}
+
 /// Whether element `n`'s class or id names comments ("comments", "comment-list"); class
 /// attributes are read from the page's `classes`, as [`standing`] left them.
 pub(crate) fn names_comments<'a>(dom: &'a Dom, n: NodeId, classes: &mut ClassWords<'a>) -> bool {

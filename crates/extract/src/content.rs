@@ -154,6 +154,29 @@ impl Measure {
                 m.standing[id] = Standing::Neutral;
             }
         }
+        // A byline's name or date inside a line of other words ("by <span class=author>Ana
+        // Ruiz</span> on June 2") is part of that line: without it the line would read "by on
+        // June 2". The line must say something besides its bylines' parts.
+        let mut in_line: Vec<(NodeId, NodeId)> = Vec::new();
+        let mut byline_text: std::collections::HashMap<NodeId, u32> = std::collections::HashMap::new();
+        for &id in order {
+            if m.standing[id] != Standing::Negative || m.block[id] || !crate::classify::inline_byline(dom, id) {
+                continue;
+            }
+            let mut up = dom.nodes[id].parent;
+            while let Some(p) = up.filter(|&p| !m.block[p]) {
+                up = dom.nodes[p].parent;
+            }
+            if let Some(block) = up.filter(|&b| m.standing[b] != Standing::Negative) {
+                in_line.push((id, block));
+                *byline_text.entry(block).or_default() += m.text[id];
+            }
+        }
+        for (id, block) in in_line {
+            if m.own[block] >= byline_text[&block] + 2 {
+                m.standing[id] = Standing::Neutral;
+            }
+        }
         // A post embedded from a social network (the blockquote its embed code writes) is
         // matter the article quotes: neither it nor a wrapper that holds little else is
         // boilerplate for its class words ("social-media-embed").

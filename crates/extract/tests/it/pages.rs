@@ -80,6 +80,29 @@ fn a_posts_filing_line_is_furniture_and_a_sentence_that_opens_like_one_is_not() 
 }
 
 #[test]
+fn a_bylines_name_inside_its_line_stays_in_the_line() {
+    // The name and date marked up inside a line of other words, as blog themes write them.
+    for (line, want) in [
+        (
+            r#"<p class="headline_meta">by <span class="author vcard fn">Ana Ruiz</span> on <abbr class="published">March 3, 2026</abbr></p>"#,
+            "by Ana Ruiz on March 3, 2026",
+        ),
+        (
+            r#"<div class="entry-info"><span class="published">March 3, 2026</span> by <span class="vcard author"><span class="fn">Ana Ruiz</span></span></div>"#,
+            "March 3, 2026 by Ana Ruiz",
+        ),
+    ] {
+        let e = run(&news_page(line));
+        assert!(e.text.lines().any(|l| l == want), "{line}: text was:\n{}", e.text);
+    }
+    // A line of nothing but labels is still left out, and so is a picture's credit.
+    let labels = r#"<p><span class="author">Ana Ruiz</span> <span class="byline">Coast Herald</span></p>
+        <p>The rebuilt wall at dawn. <span class="credit">Coast Herald pictures</span></p>"#;
+    let e = run(&news_page(labels));
+    assert!(!e.text.contains("Ana Ruiz") && !e.text.contains("pictures"), "{}", e.text);
+}
+
+#[test]
 fn reads_the_metadata() {
     let e = run(&news_page(""));
     assert_eq!(e.title.as_deref(), Some("Port Ellis harbour reopens after repairs"));
