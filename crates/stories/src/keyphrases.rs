@@ -330,7 +330,8 @@ fn word_of(raw: &str) -> (&str, bool) {
     (raw, false)
 }
 
-/// `part` lowercased onto `text`: its letters, digits and hyphens.
+/// `part` lowercased onto `text`: its letters, digits, hyphens and the marks written inside its
+/// words.
 fn push_lowercase(text: &mut String, part: &str) {
     let start = text.len();
     if part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
@@ -344,7 +345,11 @@ fn push_lowercase(text: &mut String, part: &str) {
                 .map(|b| char::from(b.to_ascii_lowercase())),
         );
     } else {
-        text.extend(part.chars().filter(|c| c.is_alphanumeric() || *c == '-').flat_map(char::to_lowercase));
+        text.extend(
+            part.chars()
+                .filter(|&c| c.is_alphanumeric() || c == '-' || crate::script::is_word_mark(c))
+                .flat_map(char::to_lowercase),
+        );
     }
 }
 
@@ -448,6 +453,17 @@ mod tests {
             assert_eq!(unpack(pack(key)), key);
         }
         assert_ne!(pack([1, 2, BREAK]), pack([1, BREAK, BREAK]));
+    }
+
+    #[test]
+    fn marks_inside_words_stay_in_them() {
+        // Tamil's virama and Thai's vowel and tone marks are no letters to `char::is_alphanumeric`.
+        let tamil = "சென்னை துறைமுகம் இன்று மீண்டும் திறக்கப்பட்டது. சென்னை துறைமுகம் மூன்று வாரங்கள் மூடப்பட்டிருந்தது.";
+        let k = keyphrases("", tamil, Some("ta"), 5);
+        assert!(k.contains(&"சென்னை துறைமுகம்".to_owned()), "{k:?}");
+        let thai = "เด็กนักเรียน กลับบ้าน วันนี้ ครูบอกว่า เด็กนักเรียน ปลอดภัย";
+        let k = keyphrases("", thai, Some("th"), 5);
+        assert!(k.contains(&"เด็กนักเรียน".to_owned()), "{k:?}");
     }
 
     #[test]

@@ -53,6 +53,15 @@ pub fn digit_value(c: char) -> Option<u32> {
     ZEROS.iter().find(|&&zero| (zero..zero + 10).contains(&code)).map(|zero| code - zero)
 }
 
+/// True for the marks written inside a word: combining marks of every script (accents, Indic
+/// vowel signs and viramas, Thai tone marks, Arabic and Hebrew points) and the zero-width
+/// joiners. `char::is_alphanumeric` leaves many of them out (the Tamil virama, Thai's tone
+/// marks), which would cut such words apart.
+#[must_use]
+pub fn is_word_mark(c: char) -> bool {
+    !c.is_ascii() && (unicode_normalization::char::is_combining_mark(c) || matches!(c, '\u{200C}' | '\u{200D}'))
+}
+
 /// True for letters of a script with capital letters (Latin, Greek, Cyrillic, Armenian).
 #[must_use]
 pub fn is_cased_letter(c: char) -> bool {
