@@ -300,11 +300,68 @@ pub(crate) async fn select_article(on: On<'_>, id: ArticleId) -> Result<Option<A
 /// The columns of an article row, in the order [`bind_article`] binds them.
 pub(crate) const ARTICLE_INSERT_COLUMNS: &str = "title, summary, body_text, body_html, byline, published_at, updated_at, language, url, \
      original_url, original_domain, comment_count, source_id, feed_id, created_at, modified_at, sort_at, feed_summary, \
-     title_derived, image_url, id";
+     title_derived, image_url, unspaced, id";
 
 /// When an article is listed: its publication, else when newsdesk first stored it.
 fn sort_at(a: &Article) -> DateTime<Utc> {
     a.published_at.unwrap_or(a.created_at)
+}
+
+/// What the search index reads of an article's words written without spaces (see migration
+/// 0025): the characters of its title, summary and text, one by one.
+pub(crate) fn unspaced(a: &Article) -> String {
+    unspaced_of(&a.title, &a.summary, &a.body_text)
+}
+
+fn unspaced_of(title: &str, summary: &str, body_text: &str) -> String {
+    let mut out = newsdesk_model::unspaced_terms(title);
+    for text in [summary, body_text] {
+        let terms = newsdesk_model::unspaced_terms(text);
+        if !terms.is_empty() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&terms);
+        }
+    }
+    out
+}
+
+impl Store {
+    /// Writes the words without spaces of the articles stored before newsdesk indexed them
+    /// (migration 0025 left those articles' `unspaced` NULL, an index lists them), a batch
+    /// per transaction; returns how many. Run when the store opens: a database that has none
+    /// left answers at once.
+    pub(crate) async fn fill_unspaced(&self) -> Result<u64, StoreError> {
+        const BATCH: i64 = 200;
+        let mut filled = 0;
+        loop {
+            let mut tx = self.write().await?;
+            let rows = self
+                .sql("SELECT seq, title, summary, body_text FROM articles WHERE unspaced IS NULL ORDER BY seq LIMIT ?")
+                .bind(BATCH)
+                .fetch_all(tx.on())
+                .await?;
+            for row in &rows {
+                let seq: i64 = row.get("seq")?;
+                let terms = unspaced_of(
+                    &row.get::<String>("title")?,
+                    &row.get::<String>("summary")?,
+                    &row.get::<String>("body_text")?,
+                );
+                self.sql("UPDATE articles SET unspaced = ? WHERE seq = ?")
+                    .bind(terms)
+                    .bind(seq)
+                    .execute(tx.on())
+                    .await?;
+            }
+            tx.commit().await?;
+            filled += rows.len() as u64;
+            if (rows.len() as i64) < BATCH {
+                return Ok(filled);
+            }
+        }
+    }
 }
 
 /// Binds an article's values in the order of [`ARTICLE_INSERT_COLUMNS`].
@@ -331,6 +388,7 @@ pub(crate) fn bind_article(query: Query, a: &Article) -> Query {
         .bind(a.feed_summary.clone())
         .bind(a.title_derived)
         .bind(a.image_url.as_ref().map(|u| u.as_str().to_owned()))
+        .bind(unspaced(a))
         .bind(a.id.to_string())
 }
 
@@ -343,7 +401,7 @@ pub(crate) async fn write_article(mut on: On<'_>, a: &Article, insert: bool) -> 
     } else {
         "UPDATE articles SET title = ?, summary = ?, body_text = ?, body_html = ?, byline = ?, published_at = ?, \
          updated_at = ?, language = ?, url = ?, original_url = ?, original_domain = ?, comment_count = ?, source_id = ?, \
-         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ?, feed_summary = ?, title_derived = ?, image_url = ? WHERE id = ?"
+         feed_id = ?, created_at = ?, modified_at = ?, sort_at = ?, feed_summary = ?, title_derived = ?, image_url = ?, unspaced = ? WHERE id = ?"
             .to_owned()
     };
     let changed = bind_article(on.sql(sql), a).execute(on.again()).await?;

@@ -128,6 +128,7 @@ const TABLES: &[Table] = &[
             ("keyphrases", Text),
             ("title_derived", Bool),
             ("image_url", Text),
+            ("unspaced", Text),
         ],
         later: &["copy_of"],
         identity: Some("seq"),

@@ -65,6 +65,7 @@ migrations! {
     22 "entity_mentions_by_time" "0022_entity_mentions_by_time",
     23 "comments_here" "0023_comments_here",
     24 "story_language" "0024_story_language",
+    25 "unspaced_search" "0025_unspaced_search",
 }
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a
@@ -220,6 +221,68 @@ mod tests {
         let n: i64 =
             sqlx::query_scalar("SELECT count(*) FROM schema_migrations").fetch_one(pool(&again)).await.unwrap();
         assert_eq!(n, SQLITE.len() as i64);
+    }
+
+    /// A database written before words without spaces were indexed (migration 0025): opening
+    /// it indexes its articles that have such words, and only those, and the index stays whole.
+    #[tokio::test]
+    async fn an_older_database_gets_its_words_without_spaces_indexed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&path).create_if_missing(true);
+        let old = SqlitePool::connect_with(options).await.unwrap();
+        let before: Vec<&Migration> = SQLITE.iter().filter(|m| m.version < 25).collect();
+        assert_eq!(before.len(), 24);
+        let older = &SQLITE[..24];
+        let applied: Result<(), StoreError> = async { apply!(&old, older, "INTEGER", "?, ?, ?, ?") }.await;
+        applied.unwrap();
+        for (id, seq, title, body) in [
+            ("0192f000-0000-7000-8000-00000000000a", 1, "港口大桥重新开放", "经过三周的维修，港口大桥今天重新开放。"),
+            ("0192f000-0000-7000-8000-00000000000b", 2, "Harbour bridge reopens", "The bridge reopened on Monday."),
+        ] {
+            sqlx::query(
+                "INSERT INTO articles (id, seq, title, summary, body_text, body_html, created_at, modified_at, sort_at) \
+                 VALUES (?, ?, ?, '', ?, '', ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(seq)
+            .bind(title)
+            .bind(body)
+            .bind(time::to_db(time::now()))
+            .bind(time::to_db(time::now()))
+            .bind(time::to_db(time::now()))
+            .execute(&old)
+            .await
+            .unwrap();
+        }
+        old.close().await;
+        let store = Store::open(path.to_str().unwrap(), &StoreOptions::default()).await.unwrap();
+        let unspaced: Vec<(String, Option<String>)> =
+            sqlx::query_as("SELECT id, unspaced FROM articles ORDER BY id").fetch_all(pool(&store)).await.unwrap();
+        assert!(unspaced[0].0.ends_with('a'));
+        assert!(unspaced[0].1.as_deref().is_some_and(|u| u.starts_with("港 口 大 桥")), "{unspaced:?}");
+        assert_eq!(unspaced[1].1.as_deref(), Some(""));
+        assert_eq!(store.search("大桥", 0, 10).await.unwrap().total, 1);
+        assert_eq!(store.search("bridge", 0, 10).await.unwrap().total, 1);
+        for index in ["articles_fts", "articles_unspaced_fts"] {
+            let check = format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(check)).execute(pool(&store)).await.unwrap();
+        }
+        // An article whose words change is indexed anew.
+        sqlx::query(
+            "UPDATE articles SET body_text = '渡轮服务恢复正常。', unspaced = '渡 轮 服 务 恢 复 正 常' WHERE seq = 1",
+        )
+        .execute(pool(&store))
+        .await
+        .unwrap();
+        assert_eq!(store.search("大桥", 0, 10).await.unwrap().total, 0);
+        assert_eq!(store.search("渡轮", 0, 10).await.unwrap().total, 1);
+        sqlx::query("DELETE FROM articles WHERE seq = 1").execute(pool(&store)).await.unwrap();
+        assert_eq!(store.search("渡轮", 0, 10).await.unwrap().total, 0);
+        sqlx::query("INSERT INTO articles_unspaced_fts (articles_unspaced_fts, rank) VALUES ('integrity-check', 1)")
+            .execute(pool(&store))
+            .await
+            .unwrap();
     }
 
     #[tokio::test]

@@ -58,9 +58,19 @@ impl Store {
     /// cannot be opened or created, and the migration errors of [`StoreError`].
     pub async fn open(location: &str, options: &StoreOptions) -> Result<Self, StoreError> {
         let location = location.trim();
-        if location.starts_with("postgres://") || location.starts_with("postgresql://") {
-            return Self::open_postgres(location, options).await;
+        let store = if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+            Self::open_postgres(location, options).await?
+        } else {
+            Self::open_sqlite(location, options).await?
+        };
+        let filled = store.fill_unspaced().await?;
+        if filled > 0 {
+            tracing::info!(articles = filled, "indexed the words without spaces of articles stored before");
         }
+        Ok(store)
+    }
+
+    async fn open_sqlite(location: &str, options: &StoreOptions) -> Result<Self, StoreError> {
         let path = sqlite_path(location)?;
         let connect = SqliteConnectOptions::from_str("sqlite:")
             .map_err(|source| StoreError::Open { location: location.to_owned(), source })?

@@ -96,6 +96,28 @@ pub enum QueryError {
     EmptyRange { after: chrono::NaiveDate, before: chrono::NaiveDate },
 }
 
+/// A query for SQLite's indexes: see [`ParsedQuery::to_fts5_indexes`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fts5Query {
+    /// The index that finds the articles.
+    pub table: &'static str,
+    /// Its FTS5 expression.
+    pub expr: String,
+    /// Other indexes' expressions an article must match (`false`) or must not (`true`).
+    pub also: Vec<(&'static str, bool, String)>,
+}
+
+/// One term as FTS5 reads it: each alternative a quoted phrase, or a prefix.
+fn fts5_term(t: &str) -> String {
+    let alts: Vec<String> = ParsedQuery::alternatives(t)
+        .map(|(words, prefix)| {
+            let quoted = format!("\"{}\"", words.replace('"', "\"\""));
+            if prefix { format!("{quoted} *") } else { quoted }
+        })
+        .collect();
+    if alts.len() > 1 { format!("({})", alts.join(" OR ")) } else { alts.concat() }
+}
+
 /// The filters a query reads (`key:value`).
 const FILTERS: &[&str] = &["source", "site", "lang", "language", "before", "after"];
 
@@ -196,20 +218,31 @@ impl ParsedQuery {
             if negated {
                 chars.next();
             }
-            let (term, bare) = if chars.peek() == Some(&'"') {
+            let (groups, bare) = if chars.peek() == Some(&'"') {
                 chars.next();
                 let phrase: String = chars.by_ref().take_while(|&c| c != '"').collect();
-                (words(&phrase).join(" "), None)
+                (spaced(&words(&phrase)), None)
             } else {
                 let raw: String = std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace())).collect();
                 let found = words(&raw);
-                // `harb*`: one word and a star, nothing after it.
-                let term = if found.len() == 1 && raw.ends_with('*') && raw.trim_end_matches('*').ends_with(found[0]) {
-                    format!("{}*", found[0])
+                // `harb*`: one word and a star, nothing after it (a word without spaces is
+                // found inside longer ones without it).
+                let groups = if found.len() == 1
+                    && raw.ends_with('*')
+                    && raw.trim_end_matches('*').ends_with(found[0])
+                    && !found[0].chars().any(newsdesk_model::is_unspaced)
+                {
+                    vec![format!("{}*", found[0])]
                 } else {
-                    found.join(" ")
+                    spaced(&found)
                 };
-                (term, Some(raw))
+                (groups, Some(raw))
+            };
+            // Words without spaces and other words in one term are looked for apart: the index
+            // holds them in different places. Only a term that must appear is split so.
+            let (term, more) = match groups.split_first() {
+                Some((first, rest)) if !negated && !either => (first.clone(), rest.to_vec()),
+                _ => (groups.join(" "), Vec::new()),
             };
             if !negated && bare.as_deref() == Some("OR") {
                 either = !query.include.is_empty();
@@ -226,6 +259,11 @@ impl ParsedQuery {
                 last.push_str(&term);
             } else {
                 query.include.push(term);
+                for t in more {
+                    if query.include.len() + query.exclude.len() < MAX_TERMS {
+                        query.include.push(t);
+                    }
+                }
             }
             either = false;
         }
@@ -240,40 +278,57 @@ impl ParsedQuery {
         })
     }
 
-    /// The FTS5 expression, or `None` when nothing is searched for (FTS5 cannot search for
-    /// exclusions alone).
-    pub(crate) fn to_fts5(&self) -> Option<String> {
-        if self.include.is_empty() {
-            return None;
-        }
-        let term = |t: &String| {
-            let alts: Vec<String> = Self::alternatives(t)
-                .map(|(words, prefix)| {
-                    let quoted = format!("\"{}\"", words.replace('"', "\"\""));
-                    if prefix { format!("{quoted} *") } else { quoted }
-                })
-                .collect();
-            if alts.len() > 1 { format!("({})", alts.join(" OR ")) } else { alts.concat() }
+    /// The query for SQLite's two indexes (`articles_fts` of words, `articles_unspaced_fts` of
+    /// characters written without spaces, see migration 0025): the index that finds the
+    /// articles and its FTS5 expression, then what the other index must or must not match.
+    /// `None` when nothing is searched for (FTS5 cannot search for exclusions alone).
+    pub(crate) fn to_fts5_indexes(&self) -> Option<Fts5Query> {
+        let (unspaced_in, words_in): (Vec<&String>, Vec<&String>) =
+            self.include.iter().partition(|t| is_unspaced_term(t));
+        let (unspaced_out, words_out): (Vec<&String>, Vec<&String>) =
+            self.exclude.iter().partition(|t| is_unspaced_term(t));
+        let all = |terms: &[&String]| terms.iter().map(|t| fts5_term(t)).collect::<Vec<_>>().join(" AND ");
+        let any = |terms: &[&String]| terms.iter().map(|t| fts5_term(t)).collect::<Vec<_>>().join(" OR ");
+        let with_out =
+            |expr: String, out: &[&String]| out.iter().fold(expr, |e, t| format!("{e} NOT {}", fts5_term(t)));
+        let (words, unspaced) = ("articles_fts", "articles_unspaced_fts");
+        let mut also = Vec::new();
+        let (table, expr) = if words_in.is_empty() {
+            if unspaced_in.is_empty() {
+                return None;
+            }
+            if !words_out.is_empty() {
+                also.push((words, true, any(&words_out)));
+            }
+            (unspaced, with_out(all(&unspaced_in), &unspaced_out))
+        } else {
+            if !unspaced_in.is_empty() {
+                also.push((unspaced, false, all(&unspaced_in)));
+            }
+            if !unspaced_out.is_empty() {
+                also.push((unspaced, true, any(&unspaced_out)));
+            }
+            (words, with_out(all(&words_in), &words_out))
         };
-        let mut expr = self.include.iter().map(term).collect::<Vec<_>>().join(" AND ");
-        for t in &self.exclude {
-            expr.push_str(" NOT ");
-            expr.push_str(&term(t));
-        }
-        Some(expr)
+        Some(Fts5Query { table, expr, also })
     }
 
     /// The PostgreSQL tsquery of one term, and its values: phrases of plain words (never read
     /// as tsquery syntax), a prefix as `word:*` of one word of letters and digits.
     fn to_tsquery(term: &str) -> (String, Vec<String>) {
+        Self::to_tsquery_in(term, "english")
+    }
+
+    /// [`ParsedQuery::to_tsquery`] in the text search configuration `config` (a constant).
+    fn to_tsquery_in(term: &str, config: &'static str) -> (String, Vec<String>) {
         let mut sql = Vec::new();
         let mut binds = Vec::new();
         for (words, prefix) in Self::alternatives(term) {
             if prefix {
-                sql.push("to_tsquery('english', ?)");
+                sql.push(format!("to_tsquery('{config}', ?)"));
                 binds.push(format!("{words}:*"));
             } else {
-                sql.push("phraseto_tsquery('english', ?)");
+                sql.push(format!("phraseto_tsquery('{config}', ?)"));
                 binds.push(words.to_owned());
             }
         }
@@ -281,9 +336,41 @@ impl ParsedQuery {
     }
 }
 
-/// The word characters of `s`, as FTS5's unicode61 tokenizer splits them.
+/// The word characters of `s`, as FTS5's unicode61 tokenizer splits them; in a script without
+/// spaces every character counts (a Thai tone mark is part of its word, as the index of such
+/// characters holds it).
 fn words(s: &str) -> Vec<&str> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+    s.split(|c: char| !c.is_alphanumeric() && !newsdesk_model::is_unspaced(c)).filter(|w| !w.is_empty()).collect()
+}
+
+/// Words as the index holds them, in phrases: a run of characters written without spaces as
+/// those characters one by one ("港口大桥" is the phrase "港 口 大 桥", see migration 0025), the
+/// other words as they are. Consecutive words of one kind make one phrase; the two kinds are
+/// never in one (the index holds them in different places).
+fn spaced(words: &[&str]) -> Vec<String> {
+    let mut groups: Vec<(bool, String)> = Vec::new();
+    for word in words {
+        let mut rest = *word;
+        while let Some(c) = rest.chars().next() {
+            let unspaced = newsdesk_model::is_unspaced(c);
+            let end = rest.find(|c: char| newsdesk_model::is_unspaced(c) != unspaced).unwrap_or(rest.len());
+            let piece = if unspaced { newsdesk_model::unspaced_terms(&rest[..end]) } else { rest[..end].to_owned() };
+            match groups.last_mut() {
+                Some((kind, phrase)) if *kind == unspaced => {
+                    phrase.push(' ');
+                    phrase.push_str(&piece);
+                }
+                _ => groups.push((unspaced, piece)),
+            }
+            rest = &rest[end..];
+        }
+    }
+    groups.into_iter().map(|(_, phrase)| phrase).filter(|p| !p.is_empty()).collect()
+}
+
+/// Whether a term is a phrase of characters written without spaces.
+pub(crate) fn is_unspaced_term(term: &str) -> bool {
+    term.chars().any(newsdesk_model::is_unspaced)
 }
 
 impl Store {
@@ -328,8 +415,8 @@ impl Store {
             }));
         }
         let limit = limit.min(u32::try_from(SEARCH_DEPTH - offset).unwrap_or(u32::MAX));
-        let expr = query.to_fts5();
-        if expr.is_none() && !query.has_filters() {
+        let words = !query.include.is_empty();
+        if !words && !query.has_filters() {
             return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });
         }
         let sources = match &query.source {
@@ -360,7 +447,7 @@ impl Store {
         } else {
             None
         };
-        let Some(expr) = expr else {
+        if !words {
             // Filters alone: newest first; many matches are listed by walking the articles
             // newest first.
             let total = filtered;
@@ -387,7 +474,7 @@ impl Store {
                 limit,
                 ranked_newest: None,
             });
-        };
+        }
         // Words and filters that nothing passes (an outlet or language newsdesk does not
         // have): answered at once, not by testing every article the words find.
         if query.has_filters() && filtered == 0 {
@@ -398,7 +485,7 @@ impl Store {
         // PostgreSQL's English configuration drops stop words ("would", "were") from the index
         // and from queries: a query of stop words alone matches nothing there, and is answered
         // at once rather than by a scan that can use no index.
-        if self.dialect() == Dialect::Postgres {
+        if self.dialect() == Dialect::Postgres && !query.include.iter().any(|t| is_unspaced_term(t)) {
             let parts: Vec<(String, Vec<String>)> = query.include.iter().map(|t| ParsedQuery::to_tsquery(t)).collect();
             let words = parts.iter().map(|(sql, _)| sql.as_str()).collect::<Vec<_>>().join(" && ");
             let mut q = self.sql(format!("SELECT numnode({words})::BIGINT"));
@@ -416,34 +503,76 @@ impl Store {
                 // When few articles pass the filters, they lie between two numbers: the words'
                 // search reads that stretch of the index only (a common word and one recent day:
                 // 0.6 s on 100,000 articles before, milliseconds after).
-                let join = "articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?";
-                let from = match seq_range {
-                    _ if filter_sql.is_empty() => "articles_fts WHERE articles_fts MATCH ?".to_owned(),
-                    None => join.to_owned(),
-                    Some((lo, hi)) => format!("{join} AND articles_fts.rowid BETWEEN {lo} AND {hi}"),
+                let Some(fts) = query.to_fts5_indexes() else {
+                    return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });
                 };
-                (String::new(), from, "articles_fts.rowid", "bm25(articles_fts, 10.0, 4.0, 1.0)", vec![expr])
+                let t = fts.table;
+                let join = format!("{t} JOIN articles a ON a.seq = {t}.rowid WHERE {t} MATCH ?");
+                let mut from = match seq_range {
+                    _ if filter_sql.is_empty() => format!("{t} WHERE {t} MATCH ?"),
+                    None => join,
+                    Some((lo, hi)) => format!("{join} AND {t}.rowid BETWEEN {lo} AND {hi}"),
+                };
+                let mut exprs = vec![fts.expr];
+                for (other, negated, expr) in fts.also {
+                    let not = if negated { "NOT " } else { "" };
+                    from.push_str(&format!(" AND {t}.rowid {not}IN (SELECT rowid FROM {other} WHERE {other} MATCH ?)"));
+                    exprs.push(expr);
+                }
+                let (seq, best) = if t == "articles_fts" {
+                    ("articles_fts.rowid", "bm25(articles_fts, 10.0, 4.0, 1.0)")
+                } else {
+                    ("articles_unspaced_fts.rowid", "bm25(articles_unspaced_fts)")
+                };
+                (String::new(), from, seq, best, exprs)
             }
             Dialect::Postgres => {
                 // Every term is a phrase of plain words or a prefix of one; none is read as
-                // tsquery syntax.
-                let mut tsquery = Vec::new();
-                let mut terms = Vec::new();
+                // tsquery syntax. Phrases of characters written without spaces are looked for
+                // in their own index (migration 0025), the others in the English one.
+                let (mut words, mut unspaced, mut unspaced_out) = (Vec::new(), Vec::new(), Vec::new());
+                let (mut word_binds, mut unspaced_binds, mut unspaced_out_binds) = (Vec::new(), Vec::new(), Vec::new());
                 for (t, negated) in
                     query.include.iter().map(|t| (t, false)).chain(query.exclude.iter().map(|t| (t, true)))
                 {
-                    let (sql, binds) = ParsedQuery::to_tsquery(t);
-                    tsquery.push(if negated { format!("!!{sql}") } else { sql });
-                    terms.extend(binds);
+                    if is_unspaced_term(t) {
+                        let (sql, binds) = ParsedQuery::to_tsquery_in(t, "simple");
+                        if negated {
+                            unspaced_out.push(sql);
+                            unspaced_out_binds.extend(binds);
+                        } else {
+                            unspaced.push(sql);
+                            unspaced_binds.extend(binds);
+                        }
+                    } else {
+                        let (sql, binds) = ParsedQuery::to_tsquery(t);
+                        words.push(if negated { format!("!!{sql}") } else { sql });
+                        word_binds.extend(binds);
+                    }
                 }
-                let with = format!("WITH q AS (SELECT {} AS q) ", tsquery.join(" && "));
-                (
-                    with,
-                    "q, articles a WHERE a.search_vector @@ q.q".to_owned(),
-                    "a.seq",
-                    "ts_rank(a.search_vector, q.q) DESC",
-                    terms,
-                )
+                let mut columns = Vec::new();
+                let mut conditions = Vec::new();
+                if !words.is_empty() {
+                    columns.push(format!("{} AS q", words.join(" && ")));
+                    conditions.push("a.search_vector @@ q.q");
+                }
+                if !unspaced.is_empty() {
+                    columns.push(format!("{} AS u", unspaced.join(" && ")));
+                    conditions.push("a.unspaced <> '' AND to_tsvector('simple', a.unspaced) @@ q.u");
+                }
+                if !unspaced_out.is_empty() {
+                    columns.push(format!("{} AS x", unspaced_out.join(" || ")));
+                    conditions
+                        .push("NOT (coalesce(a.unspaced, '') <> '' AND to_tsvector('simple', a.unspaced) @@ q.x)");
+                }
+                let with = format!("WITH q AS (SELECT {}) ", columns.join(", "));
+                let best = if query.include.iter().any(|t| !is_unspaced_term(t)) {
+                    "ts_rank(a.search_vector, q.q) DESC"
+                } else {
+                    "ts_rank(to_tsvector('simple', a.unspaced), q.u) DESC"
+                };
+                let terms = word_binds.into_iter().chain(unspaced_binds).chain(unspaced_out_binds).collect();
+                (with, format!("q, articles a WHERE {}", conditions.join(" AND ")), "a.seq", best, terms)
             }
         };
         let bind_all = |sql: String| {
@@ -493,12 +622,14 @@ impl Store {
             );
             let rows = self.sql(sql).fetch_all(self.pool()).await?;
             let stems = stems(query);
+            let unspaced = unspaced_needles(query);
             let mut by_seq = std::collections::HashMap::with_capacity(rows.len());
             for row in &rows {
                 let seq: i64 = row.get("seq")?;
                 let body: String = row.get("body")?;
                 let article = rows::card(row)?;
-                let snippet = passage(&body, &stems)
+                let snippet = unspaced_passage(&body, &unspaced)
+                    .or_else(|| passage(&body, &stems))
                     .unwrap_or_else(|| passage(&article.summary, &stems).unwrap_or_else(|| lead(&article.summary)));
                 by_seq.insert(seq, SearchHit { article, snippet });
             }
@@ -584,6 +715,8 @@ fn stems(q: &ParsedQuery) -> Vec<String> {
         .include
         .iter()
         .flat_map(|t| t.split(['|', ' ']))
+        // (Characters written without spaces are found by `unspaced_passage`.)
+        .filter(|w| !is_unspaced_term(w))
         .map(|w| w.trim_end_matches('*'))
         .map(|w| {
             let w = w.to_lowercase();
@@ -644,6 +777,81 @@ fn passage(text: &str, stems: &[String]) -> Option<Vec<SnippetPart>> {
     Some(parts)
 }
 
+/// The words without spaces the query asks for, as written ("港 口 大 桥" is "港口大桥").
+fn unspaced_needles(query: &ParsedQuery) -> Vec<String> {
+    query
+        .include
+        .iter()
+        .filter(|t| is_unspaced_term(t))
+        .flat_map(|t| ParsedQuery::alternatives(t).map(|(words, _)| words.replace(' ', "")))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// Characters around the first place `text` writes one of `needles` (words of a script
+/// without spaces, which [`passage`] cannot cut into words), each place marked; `None` when
+/// none is written.
+fn unspaced_passage(text: &str, needles: &[String]) -> Option<Vec<SnippetPart>> {
+    /// Characters shown before the first match, and in all.
+    const BEFORE: usize = 30;
+    const CHARS: usize = 120;
+    let first = needles.iter().filter_map(|n| find_letters(text, n, 0)).map(|(i, _)| i).min()?;
+    let start = text[..first].char_indices().rev().nth(BEFORE - 1).map_or(0, |(i, _)| i);
+    let end = text[start..].char_indices().nth(CHARS).map_or(text.len(), |(i, _)| start + i);
+    let window = &text[start..end];
+    let mut parts = Vec::new();
+    let mut run = String::from(if start > 0 { "…" } else { "" });
+    let mut at = 0;
+    while at < window.len() {
+        let Some((i, stop)) = needles.iter().filter_map(|n| find_letters(window, n, at)).min() else { break };
+        run.push_str(&window[at..i]);
+        if !run.is_empty() {
+            parts.push(SnippetPart::Text(std::mem::take(&mut run)));
+        }
+        parts.push(SnippetPart::Match(window[i..stop].to_owned()));
+        at = stop;
+    }
+    run.push_str(&window[at..]);
+    if end < text.len() {
+        run.push('…');
+    }
+    if !run.is_empty() {
+        parts.push(SnippetPart::Text(run));
+    }
+    Some(parts)
+}
+
+/// Where `text` writes `needle` from byte `from` on, as a byte range, reading letters and
+/// digits only: a query's words hold no marks (see [`words`]), so "เดก" is found where the text
+/// writes "เด็ก", the mark inside the range.
+fn find_letters(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
+    let wanted: Vec<char> = needle.chars().filter(|c| c.is_alphanumeric()).collect();
+    let first = *wanted.first()?;
+    let starts = text[from..].char_indices().filter(|&(_, c)| c == first).map(|(i, _)| from + i);
+    for start in starts {
+        let mut next = wanted.iter().peekable();
+        for (i, c) in text[start..].char_indices() {
+            if !c.is_alphanumeric() {
+                // A mark inside the word is passed over; anything else ends the try.
+                if newsdesk_model::is_unspaced(c) && i > 0 {
+                    continue;
+                }
+                break;
+            }
+            if next.next_if(|&&w| w == c).is_none() {
+                break;
+            }
+            if next.peek().is_none() {
+                // (With the marks written on its last letter.)
+                let end = start + i + c.len_utf8();
+                let marks = text[end..].chars().take_while(|&m| !m.is_alphanumeric() && newsdesk_model::is_unspaced(m));
+                return Some((start, end + marks.map(char::len_utf8).sum::<usize>()));
+            }
+        }
+    }
+    None
+}
+
 /// The start of a text, unmarked.
 fn lead(text: &str) -> Vec<SnippetPart> {
     let words: Vec<&str> = text.split_whitespace().take(PASSAGE_WORDS).collect();
@@ -691,12 +899,37 @@ mod tests {
     }
 
     #[test]
+    fn words_without_spaces_are_phrases_of_their_characters_in_their_own_index() {
+        let q = ParsedQuery::parse("港口大桥 harbour -渡轮 iPhone手机 港口* \"港口 大桥\"");
+        assert_eq!(q.include, vec!["港 口 大 桥", "harbour", "iPhone", "手 机", "港 口", "港 口 大 桥"]);
+        assert_eq!(q.exclude, vec!["渡 轮"]);
+        let fts = q.to_fts5_indexes().unwrap();
+        assert_eq!((fts.table, fts.expr.as_str()), ("articles_fts", r#""harbour" AND "iPhone""#));
+        assert_eq!(
+            fts.also,
+            vec![
+                (
+                    "articles_unspaced_fts",
+                    false,
+                    r#""港 口 大 桥" AND "手 机" AND "港 口" AND "港 口 大 桥""#.to_owned()
+                ),
+                ("articles_unspaced_fts", true, r#""渡 轮""#.to_owned()),
+            ]
+        );
+        let q = ParsedQuery::parse("市政府 -harbour -ferry");
+        let fts = q.to_fts5_indexes().unwrap();
+        assert_eq!((fts.table, fts.expr.as_str()), ("articles_unspaced_fts", r#""市 政 府""#));
+        assert_eq!(fts.also, vec![("articles_fts", true, r#""harbour" OR "ferry""#.to_owned())]);
+        assert_eq!(ParsedQuery::parse("-渡轮").to_fts5_indexes(), None);
+    }
+
+    #[test]
     fn parses_words_phrases_and_exclusions() {
         let q = ParsedQuery::parse(r#"harbour "deck plates" -ferry -"night bus" AND NEAR("#);
         assert_eq!(q.include, vec!["harbour", "deck plates", "AND", "NEAR"]);
         assert_eq!(q.exclude, vec!["ferry", "night bus"]);
         assert_eq!(
-            q.to_fts5().unwrap(),
+            q.to_fts5_indexes().unwrap().expr,
             r#""harbour" AND "deck plates" AND "AND" AND "NEAR" NOT "ferry" NOT "night bus""#
         );
     }
@@ -706,7 +939,7 @@ mod tests {
         let q = ParsedQuery::parse(r#"ferry OR "night bus" harb* OR quay -strik* OR"#);
         assert_eq!(q.include, vec!["ferry|night bus", "harb*|quay"]);
         assert_eq!(q.exclude, vec!["strik*"]);
-        assert_eq!(q.to_fts5().unwrap(), r#"("ferry" OR "night bus") AND ("harb" * OR "quay") NOT "strik" *"#);
+        assert_eq!(q.to_fts5_indexes().unwrap().expr, r#"("ferry" OR "night bus") AND ("harb" * OR "quay") NOT "strik" *"#);
         // `OR` with nothing before it, lowercase `or`, and stars inside words are words or separators.
         assert_eq!(ParsedQuery::parse("OR ferry").include, vec!["ferry"]);
         assert_eq!(ParsedQuery::parse("ferry or boat").include, vec!["ferry", "or", "boat"]);
@@ -722,8 +955,8 @@ mod tests {
     fn syntax_characters_are_only_separators() {
         let q = ParsedQuery::parse(r#"a*b col:val ^x "unterminated"#);
         assert_eq!(q.include, vec!["a b", "col val", "x", "unterminated"]);
-        assert_eq!(ParsedQuery::parse("  * : ( ) \"\" ").to_fts5(), None);
-        assert_eq!(ParsedQuery::parse("-only -excluded").to_fts5(), None);
+        assert_eq!(ParsedQuery::parse("  * : ( ) \"\" ").to_fts5_indexes(), None);
+        assert_eq!(ParsedQuery::parse("-only -excluded").to_fts5_indexes(), None);
     }
 
     #[test]

@@ -6,27 +6,9 @@
 //! (ISO 9 / BGN-PCGN for Cyrillic, ELOT 743 for Greek), reduced to plain ASCII; they are
 //! facts of the alphabets, written out here.
 
-/// True for characters of scripts written without spaces between words: Han (Chinese,
-/// Japanese kanji), Hiragana, Katakana, Thai, Lao, Khmer and Myanmar.
-#[must_use]
-pub fn is_unspaced(c: char) -> bool {
-    // (Latin, Greek, Cyrillic, Arabic and the other alphabets lie below Thai: one comparison.)
-    if (c as u32) < 0x0E00 {
-        return false;
-    }
-    matches!(c as u32,
-        0x3040..=0x30FF        // Hiragana, Katakana
-        | 0x31F0..=0x31FF      // Katakana extensions
-        | 0x3400..=0x4DBF      // CJK extension A
-        | 0x4E00..=0x9FFF      // CJK unified ideographs
-        | 0xF900..=0xFAFF      // CJK compatibility ideographs
-        | 0x20000..=0x2FA1F    // CJK extensions B-F and supplement
-        | 0x0E00..=0x0EFF      // Thai, Lao
-        | 0x1780..=0x17FF      // Khmer
-        | 0x1000..=0x109F      // Myanmar
-        | 0xFF66..=0xFF9F      // half-width Katakana
-    )
-}
+/// True for characters of scripts written without spaces between words (the model's, which
+/// the search index reads them by too).
+pub use newsdesk_model::is_unspaced;
 
 /// True for Han ideographs and Japanese kana (the scripts whose text is best cut into
 /// character pairs).

@@ -160,6 +160,51 @@ async fn search_ranks_title_matches_first_and_highlights(db: TestDb) {
 }
 
 #[both_backends]
+async fn search_finds_words_inside_text_written_without_spaces(db: TestDb) {
+    let store = &db.store;
+    let lang = |mut u: ArticleUpsert, l: &str| {
+        u.language = Some(l.into());
+        u
+    };
+    let zh = lang(
+        upsert("港口大桥重新开放", "经过三周的维修，港口大桥今天重新开放。市政府表示，渡轮服务将恢复正常。", 1),
+        "zh",
+    );
+    let ja = lang(
+        upsert("港の橋が再開", "三週間の修理を終えて、港の橋が今日再開しました。フェリーは通常運航に戻ります。", 2),
+        "ja",
+    );
+    let th = lang(upsert("เด็กนักเรียนกลับบ้าน", "เด็กนักเรียนกลับบ้านวันนี้ ครูบอกว่าทุกคนปลอดภัย", 3), "th");
+    let en = upsert("Harbour bridge reopens", "The harbour bridge reopened; the 渡轮 timetable is back.", 4);
+    for a in [zh, ja, th, en] {
+        store.upsert_article(a).await.unwrap();
+    }
+    let total = |q: &'static str| async move { store.search(q, 0, 10).await.unwrap().total };
+    // A word inside a run of characters, in each script.
+    assert_eq!(total("大桥").await, 1);
+    assert_eq!(total("市政府").await, 1);
+    assert_eq!(total("フェリー").await, 1);
+    assert_eq!(total("修理").await, 1);
+    assert_eq!(total("นักเรียน").await, 1);
+    assert_eq!(total("ปลอดภัย").await, 1);
+    assert_eq!(total("เด็ก").await, 1, "a word with a tone mark");
+    // Its characters in that order, not anywhere.
+    assert_eq!(total("桥大").await, 0);
+    // With other words, a filter, an exclusion, or as another language's word.
+    assert_eq!(total("渡轮").await, 2);
+    assert_eq!(total("渡轮 harbour").await, 1);
+    assert_eq!(total("渡轮 lang:zh").await, 1);
+    assert_eq!(total("渡轮 -大桥").await, 1);
+    assert_eq!(total("harbour -渡轮").await, 0);
+    assert_eq!(total("港 -大桥").await, 1);
+    // The passage shows the word where the text writes it.
+    let hits = store.search("市政府", 0, 10).await.unwrap().hits;
+    assert!(hits[0].snippet.contains(&SnippetPart::Match("市政府".into())), "{:?}", hits[0].snippet);
+    let hits = store.search("นักเรียน", 0, 10).await.unwrap().hits;
+    assert!(hits[0].snippet.contains(&SnippetPart::Match("นักเรียน".into())), "{:?}", hits[0].snippet);
+}
+
+#[both_backends]
 async fn search_paginates(db: TestDb) {
     let store = &db.store;
     for day in 1..=5 {

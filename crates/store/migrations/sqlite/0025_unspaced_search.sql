@@ -1,0 +1,39 @@
+-- Search in scripts written without spaces between words (Chinese, Japanese, Thai, ...):
+-- FTS5's tokenizer takes a run of such characters for one word, so no word inside it could be
+-- found. `unspaced` holds those characters one by one, separated by spaces (newsdesk_model's
+-- `unspaced_terms` of the title, summary and text, written with every article), in an index
+-- of its own; a search for such a word asks it for the word's characters as a phrase.
+-- NULL: not written yet. Existing articles without such characters get '' (the column's
+-- default); the others are left NULL here, and the store fills them when it opens (an index
+-- lists them).
+-- Append-only: never edit once shipped.
+ALTER TABLE articles ADD COLUMN unspaced TEXT DEFAULT '';
+UPDATE articles SET unspaced = NULL
+WHERE title GLOB '*[぀-ヿㇰ-ㇿ㐀-䶿一-鿿豈-﫿𠀀-𯨟฀-໿ក-៿က-႟ｦ-ﾟ]*' OR summary GLOB '*[぀-ヿㇰ-ㇿ㐀-䶿一-鿿豈-﫿𠀀-𯨟฀-໿ក-៿က-႟ｦ-ﾟ]*' OR body_text GLOB '*[぀-ヿㇰ-ㇿ㐀-䶿一-鿿豈-﫿𠀀-𯨟฀-໿ក-៿က-႟ｦ-ﾟ]*';
+CREATE INDEX articles_unspaced_pending ON articles (seq) WHERE unspaced IS NULL;
+
+CREATE VIRTUAL TABLE articles_unspaced_fts USING fts5 (
+    unspaced,
+    content = 'articles',
+    content_rowid = 'seq',
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+
+-- Every article is in it (most with nothing to index), as its content table wants: FTS5's
+-- checks and 'rebuild' read every row.
+INSERT INTO articles_unspaced_fts (articles_unspaced_fts) VALUES ('rebuild');
+
+CREATE TRIGGER articles_unspaced_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_unspaced_fts (rowid, unspaced) VALUES (new.seq, new.unspaced);
+END;
+
+CREATE TRIGGER articles_unspaced_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_unspaced_fts (articles_unspaced_fts, rowid, unspaced) VALUES ('delete', old.seq, old.unspaced);
+END;
+
+CREATE TRIGGER articles_unspaced_fts_update AFTER UPDATE OF unspaced ON articles
+WHEN old.unspaced IS NOT new.unspaced
+BEGIN
+    INSERT INTO articles_unspaced_fts (articles_unspaced_fts, rowid, unspaced) VALUES ('delete', old.seq, old.unspaced);
+    INSERT INTO articles_unspaced_fts (rowid, unspaced) VALUES (new.seq, new.unspaced);
+END;
