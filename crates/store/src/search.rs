@@ -939,7 +939,10 @@ mod tests {
         let q = ParsedQuery::parse(r#"ferry OR "night bus" harb* OR quay -strik* OR"#);
         assert_eq!(q.include, vec!["ferry|night bus", "harb*|quay"]);
         assert_eq!(q.exclude, vec!["strik*"]);
-        assert_eq!(q.to_fts5_indexes().unwrap().expr, r#"("ferry" OR "night bus") AND ("harb" * OR "quay") NOT "strik" *"#);
+        assert_eq!(
+            q.to_fts5_indexes().unwrap().expr,
+            r#"("ferry" OR "night bus") AND ("harb" * OR "quay") NOT "strik" *"#
+        );
         // `OR` with nothing before it, lowercase `or`, and stars inside words are words or separators.
         assert_eq!(ParsedQuery::parse("OR ferry").include, vec!["ferry"]);
         assert_eq!(ParsedQuery::parse("ferry or boat").include, vec!["ferry", "or", "boat"]);

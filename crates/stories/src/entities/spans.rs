@@ -1115,7 +1115,16 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     && !breaks_after(&tokens[i - 2]));
             // A dateline opens the text but is no sentence's first word.
             let sentence_start = sentence_start && !((opening || dateline) && capitals);
-            let town = english && names_a_state_after(&tokens[j..]);
+            // "the town of Vevey", "la ville de Gap", "la provincia de Soria": a place's noun
+            // and "of" before the name say it is a place. (Not one that owns what follows:
+            // "the console port of Kellstar's game".)
+            let called_a_place = i >= 2
+                && matches!(tokens[i - 1].lower.as_ref(), "of" | "de" | "di" | "d")
+                && lex.place_appositions.contains(&tokens[i - 2].lower.as_ref())
+                && !breaks_after(&tokens[i - 2])
+                && !breaks_after(&tokens[i - 1])
+                && !is_possessive(tokens[j].raw);
+            let town = (english && names_a_state_after(&tokens[j..])) || called_a_place;
             // (Only English is measured for it: elsewhere any apposition still counts.)
             let follows_determined = !english
                 || tokens.get(j + 1).is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()) || is_possessive(t.raw));

@@ -1922,6 +1922,16 @@ fn the_house_is_not_short_for_the_white_house() {
 }
 
 #[test]
+fn a_place_noun_and_of_before_a_name_make_a_place() {
+    // Towns too small for the gazetteer's bar without a preposition of place.
+    let e = en("", "Rescuers reached the village of Kellmoor on Tuesday, and the island of Varrow a day later.");
+    assert_has(&e, &[("Kellmoor", EntityKind::Place), ("Varrow", EntityKind::Place)]);
+    // A port that owns what follows is no place.
+    let e = en("", "Critics said the console port of Kellstar's new game runs slowly on older machines.");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Place), "{e:?}");
+}
+
+#[test]
 fn the_house_is_the_house_of_representatives_in_english_news_only() {
     let e = en(
         "",
