@@ -3,6 +3,8 @@
 
 use crate::hash::{HashMap, HashSet};
 
+mod han;
+
 /// A word number that marks a break between phrases (and pads a shorter phrase's key).
 const BREAK: u32 = u32::MAX;
 
@@ -12,9 +14,14 @@ const BREAK: u32 = u32::MAX;
 /// that end phrases are the stop words of `language` (a BCP 47 tag, when known) and of
 /// English; a paragraph's end ends every phrase. A phrase is written in its commonest form
 /// inside the text's sentences ("Storm Imre", "COVID-19 vaccine", "deep state"), in lowercase
-/// where it only opens sentences.
+/// where it only opens sentences. Text written mostly in Chinese characters and kana is read
+/// by character (`keyphrases/han.rs`).
 #[must_use]
 pub fn keyphrases(title: &str, text: &str, language: Option<&str>, n: usize) -> Vec<String> {
+    // Chinese and Japanese put no spaces between words: their phrases are read by character.
+    if han::is_han_text(text) {
+        return han::keyphrases(title, text, n);
+    }
     let sample = match text.char_indices().nth(20_000) {
         Some((i, _)) => &text[..i],
         None => text,
