@@ -5,10 +5,11 @@
 -- with the 'simple' configuration (no stemming, no stop words) for the articles that have
 -- any; a search for such a word asks for its characters as a phrase. NULL: not written yet.
 -- Existing articles without such characters get '' (the column's default: no row is
--- rewritten for it); the others are left NULL here, and the store fills them when it opens.
+-- rewritten for it); those whose title or summary holds some are left NULL here, and the
+-- store fills them when it opens.
 -- Append-only: never edit once shipped.
 ALTER TABLE articles ADD COLUMN unspaced TEXT DEFAULT '';
 UPDATE articles SET unspaced = NULL
-WHERE title ~ '[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f\uff66-\uff9f]' OR summary ~ '[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f\uff66-\uff9f]' OR body_text ~ '[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f\uff66-\uff9f]';
+WHERE title ~ '[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f\uff66-\uff9f]' OR summary ~ '[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f\uff66-\uff9f]';
 CREATE INDEX articles_unspaced_pending ON articles (seq) WHERE unspaced IS NULL;
 CREATE INDEX articles_unspaced_search ON articles USING GIN (to_tsvector('simple', unspaced)) WHERE unspaced <> '';
