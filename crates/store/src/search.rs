@@ -293,22 +293,24 @@ impl ParsedQuery {
             |expr: String, out: &[&String]| out.iter().fold(expr, |e, t| format!("{e} NOT {}", fts5_term(t)));
         let (words, unspaced) = ("articles_fts", "articles_unspaced_fts");
         let mut also = Vec::new();
-        let (table, expr) = if words_in.is_empty() {
-            if unspaced_in.is_empty() {
+        // Words without spaces find the articles when asked for: they are the rarer on most
+        // sites (and on a site in such a language, its words).
+        let (table, expr) = if unspaced_in.is_empty() {
+            if words_in.is_empty() {
                 return None;
-            }
-            if !words_out.is_empty() {
-                also.push((words, true, any(&words_out)));
-            }
-            (unspaced, with_out(all(&unspaced_in), &unspaced_out))
-        } else {
-            if !unspaced_in.is_empty() {
-                also.push((unspaced, false, all(&unspaced_in)));
             }
             if !unspaced_out.is_empty() {
                 also.push((unspaced, true, any(&unspaced_out)));
             }
             (words, with_out(all(&words_in), &words_out))
+        } else {
+            if !words_in.is_empty() {
+                also.push((words, false, all(&words_in)));
+            }
+            if !words_out.is_empty() {
+                also.push((words, true, any(&words_out)));
+            }
+            (unspaced, with_out(all(&unspaced_in), &unspaced_out))
         };
         Some(Fts5Query { table, expr, also })
     }
@@ -514,9 +516,13 @@ impl Store {
                     Some((lo, hi)) => format!("{join} AND {t}.rowid BETWEEN {lo} AND {hi}"),
                 };
                 let mut exprs = vec![fts.expr];
+                // The other index is asked about each article found, by its number (FTS5 seeks
+                // to it): a list of all it matches would be read whole, however few are found.
                 for (other, negated, expr) in fts.also {
                     let not = if negated { "NOT " } else { "" };
-                    from.push_str(&format!(" AND {t}.rowid {not}IN (SELECT rowid FROM {other} WHERE {other} MATCH ?)"));
+                    from.push_str(&format!(
+                        " AND {not}EXISTS (SELECT 1 FROM {other} WHERE {other} MATCH ? AND {other}.rowid = {t}.rowid)"
+                    ));
                     exprs.push(expr);
                 }
                 let (seq, best) = if t == "articles_fts" {
@@ -904,18 +910,14 @@ mod tests {
         assert_eq!(q.include, vec!["港 口 大 桥", "harbour", "iPhone", "手 机", "港 口", "港 口 大 桥"]);
         assert_eq!(q.exclude, vec!["渡 轮"]);
         let fts = q.to_fts5_indexes().unwrap();
-        assert_eq!((fts.table, fts.expr.as_str()), ("articles_fts", r#""harbour" AND "iPhone""#));
         assert_eq!(
-            fts.also,
-            vec![
-                (
-                    "articles_unspaced_fts",
-                    false,
-                    r#""港 口 大 桥" AND "手 机" AND "港 口" AND "港 口 大 桥""#.to_owned()
-                ),
-                ("articles_unspaced_fts", true, r#""渡 轮""#.to_owned()),
-            ]
+            (fts.table, fts.expr.as_str()),
+            ("articles_unspaced_fts", r#""港 口 大 桥" AND "手 机" AND "港 口" AND "港 口 大 桥" NOT "渡 轮""#)
         );
+        assert_eq!(fts.also, vec![("articles_fts", false, r#""harbour" AND "iPhone""#.to_owned())]);
+        let fts = ParsedQuery::parse("harbour -渡轮").to_fts5_indexes().unwrap();
+        assert_eq!((fts.table, fts.expr.as_str()), ("articles_fts", r#""harbour""#));
+        assert_eq!(fts.also, vec![("articles_unspaced_fts", true, r#""渡 轮""#.to_owned())]);
         let q = ParsedQuery::parse("市政府 -harbour -ferry");
         let fts = q.to_fts5_indexes().unwrap();
         assert_eq!((fts.table, fts.expr.as_str()), ("articles_unspaced_fts", r#""市 政 府""#));
