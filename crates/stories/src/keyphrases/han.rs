@@ -4,7 +4,7 @@
 //! inside it. Hiragana (Japanese particles and verb endings) ends a phrase, so compounds of
 //! kanji and katakana ("東京都", "サッカー") are phrases of their own.
 
-use crate::hash::HashMap;
+use crate::hash::{HashMap, HashSet};
 
 /// Characters of Chinese that join words rather than make them ("的", "在", "是", ...): no
 /// phrase opens or ends with one. (Facts of the language, written out here.)
@@ -36,31 +36,37 @@ fn phrase_char(c: char) -> bool {
     crate::script::is_cjk(c) && !is_hiragana(c)
 }
 
-/// The runs of phrase characters of `text`.
-fn runs(text: &str) -> Vec<Vec<char>> {
+/// The runs of phrase characters of `text`, as slices of it.
+fn runs(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut run = Vec::new();
-    for c in text.chars() {
-        if phrase_char(c) {
-            run.push(c);
-        } else if !run.is_empty() {
-            out.push(std::mem::take(&mut run));
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (phrase_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(&text[s..i]);
+                start = None;
+            }
+            _ => {}
         }
     }
-    if !run.is_empty() {
-        out.push(run);
+    if let Some(s) = start {
+        out.push(&text[s..]);
     }
     out
 }
 
 /// The candidate phrases of one run: its sequences of two to [`LONGEST`] characters that
-/// neither open nor end with a function character.
-fn candidates(run: &[char], mut each: impl FnMut(String)) {
+/// neither open nor end with a function character, as slices of the run.
+fn candidates<'a>(run: &'a str, mut each: impl FnMut(&'a str)) {
     let function = |c: char| FUNCTION_CHARACTERS.contains(c);
-    for size in 2..=LONGEST.min(run.len()) {
-        for w in run.windows(size) {
-            if !function(w[0]) && !function(w[size - 1]) {
-                each(w.iter().collect());
+    // Each character's start, and the run's end.
+    let bounds: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
+    let chars: Vec<char> = run.chars().collect();
+    for size in 2..=LONGEST.min(chars.len()) {
+        for start in 0..=chars.len() - size {
+            if !function(chars[start]) && !function(chars[start + size - 1]) {
+                each(&run[bounds[start]..bounds[start + size]]);
             }
         }
     }
@@ -72,54 +78,65 @@ pub(super) fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
         Some((i, _)) => &text[..i],
         None => text,
     };
-    // Each phrase: how often the text says it, and where first (in characters of phrases).
-    let mut said: HashMap<String, (u32, usize)> = HashMap::default();
+    // Each phrase: how often the text says it, and where first (in bytes of phrases).
+    let mut said: HashMap<&str, (u32, usize)> = HashMap::default();
     let mut at = 0;
     for run in runs(sample) {
-        candidates(&run, |p| said.entry(p).or_insert((0, at)).0 += 1);
+        candidates(run, |p| said.entry(p).or_insert((0, at)).0 += 1);
         at += run.len();
     }
-    let mut in_title: Vec<String> = Vec::new();
+    let mut in_title: HashSet<&str> = HashSet::default();
     for run in runs(title) {
-        candidates(&run, |p| in_title.push(p));
+        candidates(run, |p| {
+            in_title.insert(p);
+        });
     }
-    let mut ranked: Vec<(f32, String, u32)> = said
+    let mut ranked: Vec<(f32, &str, u32)> = said
         .iter()
-        .filter_map(|(phrase, &(count, first))| {
+        .filter_map(|(&phrase, &(count, first))| {
             let title = in_title.contains(phrase);
             let times = count + u32::from(title);
             if times < 2 {
                 return None;
             }
             let size = phrase.chars().count();
+            // (Three bytes a character.)
             #[allow(clippy::cast_precision_loss)]
-            let early = 1.0 / (1.0 + first as f32 / 400.0);
+            let early = 1.0 / (1.0 + first as f32 / 1_200.0);
             #[allow(clippy::cast_precision_loss)]
             let score = (times as usize * size) as f32 * if title { 2.0 } else { 1.0 } * (0.5 + early);
-            Some((score, phrase.clone(), times))
+            Some((score, phrase, times))
         })
         .collect();
     // Best first; equal scores in character order, so that the result does not depend on
     // hashing.
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    // A phrase said only inside a longer one that is said as often is that longer one's part.
-    // (The longer one is said twice too: only those are looked through.)
-    let repeated: Vec<(&str, u32)> = ranked.iter().map(|(_, p, times)| (p.as_str(), *times)).collect();
-    let part_of_longer = |phrase: &str, times: u32| {
-        repeated.iter().any(|&(other, count)| other.len() > phrase.len() && count >= times && other.contains(phrase))
-    };
-    let mut chosen: Vec<String> = Vec::new();
-    for (_, phrase, times) in &ranked {
-        let (phrase, times) = (phrase.clone(), *times);
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    // A phrase said only inside a longer one that is said as often is that longer one's part:
+    // each repeated phrase marks its shorter parts with how often it is said.
+    let mut covered: HashMap<&str, u32> = HashMap::default();
+    for &(_, phrase, times) in &ranked {
+        let bounds: Vec<usize> = phrase.char_indices().map(|(i, _)| i).chain([phrase.len()]).collect();
+        let chars = bounds.len() - 1;
+        for size in 2..chars {
+            for start in 0..=chars - size {
+                let part = &phrase[bounds[start]..bounds[start + size]];
+                let most = covered.entry(part).or_default();
+                *most = (*most).max(times);
+            }
+        }
+    }
+    let part_of_longer = |phrase: &str, times: u32| covered.get(phrase).is_some_and(|&most| most >= times);
+    let mut chosen: Vec<&str> = Vec::new();
+    for &(_, phrase, times) in &ranked {
         if chosen.len() >= n {
             break;
         }
-        if part_of_longer(&phrase, times) || chosen.iter().any(|c| c.contains(&phrase) || phrase.contains(c.as_str())) {
+        if part_of_longer(phrase, times) || chosen.iter().any(|c| c.contains(phrase) || phrase.contains(c)) {
             continue;
         }
         chosen.push(phrase);
     }
-    chosen
+    chosen.into_iter().map(str::to_owned).collect()
 }
 
 #[cfg(test)]
