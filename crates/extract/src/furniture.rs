@@ -70,6 +70,26 @@ pub(crate) fn opens_related_section(heading: &str) -> bool {
     heading_words(heading).is_some_and(|w| crate::lexicon::RELATED_SECTION_HEADINGS.contains(&w.as_str()))
 }
 
+/// Whether a short line names a site whose other posts follow ("Also on Kell Post:", "More from
+/// harbour_daily…", "Mehr von Hafenblatt"): an opener of [`crate::lexicon::MORE_FROM_SITE_OPENERS`],
+/// then one to four words that name, the first capitalised or written as a site writes its name
+/// (with a dot or an underscore). ("More on the vote" and "Also on Monday" are no site's.)
+pub(crate) fn names_more_from_site(line: &str) -> bool {
+    let line = line.trim().trim_end_matches([':', '…', '.', '»', '›', '>']).trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(3..=6).contains(&words.len()) {
+        return false;
+    }
+    let opener = format!("{} {}", words[0], words[1]).to_lowercase();
+    if !crate::lexicon::MORE_FROM_SITE_OPENERS.contains(&opener.as_str()) {
+        return false;
+    }
+    // ("Also on Monday:" opens a part of the article.)
+    let name = words[2];
+    let day = crate::lexicon::DATE_WORDS.contains(&name.trim_end_matches([',', ':']).to_lowercase().as_str());
+    !day && (name.starts_with(char::is_uppercase) || name.contains(['.', '_']))
+}
+
 /// A heading's words, lowercase, with counts, brackets and punctuation off and one space
 /// between them ("12 Comments" -> "comments"); `None` for a text too long to be a heading.
 fn heading_words(heading: &str) -> Option<String> {

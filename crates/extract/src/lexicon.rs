@@ -513,6 +513,37 @@ pub(crate) const RELATED_SECTION_HEADINGS: &[&str] = &[
     "вам также может понравиться",
 ];
 
+/// How a line that names a site opens, lowercase, when the site's other posts follow it ("Also
+/// on Kell Post:", "More from Harbour Daily", "Mehr von ..."): the line is a heading of links
+/// or teasers, not the article's. Serves `furniture.rs`.
+pub(crate) const MORE_FROM_SITE_OPENERS: &[&str] = &[
+    // English
+    "also on",
+    "also from",
+    "more from",
+    "more on",
+    "related on",
+    // German
+    "mehr von",
+    "mehr bei",
+    "auch auf",
+    // French
+    "plus sur",
+    "aussi sur",
+    // Spanish
+    "más en",
+    "también en",
+    // Portuguese
+    "mais em",
+    "também em",
+    // Italian
+    "altro su",
+    "anche su",
+    // Dutch
+    "meer van",
+    "ook op",
+];
+
 /// Number words a comment section's heading may start with instead of digits ("One
 /// response", "No comments"); serves `render.rs`.
 pub(crate) const COUNT_WORDS: &[&str] = &[

@@ -167,14 +167,17 @@ fn negative_text(dom: &Dom, m: &Measure, root: NodeId) -> u32 {
 }
 
 /// A heading that opens the discussion under a post ("Comments", "Leave a Reply"), or the list
-/// of other posts there ("You may also like", "Related posts").
+/// of other posts there ("You may also like", "Related posts"); or a paragraph written as a
+/// heading that names the site whose other posts follow ("Also on Kell Post:").
 fn is_closing_heading(dom: &Dom, m: &Measure, n: NodeId, tag: &str) -> bool {
-    if !matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || m.text[n] >= 120 {
+    let heading = matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    if !(heading || tag == "p") || m.text[n] >= 120 {
         return false;
     }
     // (Its visible words: WordPress hides a "Cancel reply" link inside it.)
     let words = dom.text_where(n, |c| !m.skipped[c]);
-    furniture::opens_comment_section(&words) || furniture::opens_related_section(&words)
+    (heading && (furniture::opens_comment_section(&words) || furniture::opens_related_section(&words)))
+        || furniture::names_more_from_site(&words)
 }
 
 /// Whether such a heading is in `root`'s subtree (a bounded look: a comment section's or a

@@ -62,3 +62,47 @@ fn a_box_of_related_links_inside_the_article_does_not_end_it() {
     let got = run(&html);
     assert!(got.text.contains("allowed to climb the ladders"), "the paragraph after the box is kept: {}", got.text);
 }
+
+#[test]
+fn a_line_that_names_the_site_whose_posts_follow_ends_the_article() {
+    // The site's other posts written out as captions of their pictures, under a paragraph
+    // styled as a heading, in the article's own container.
+    let teasers: String = (1..=5)
+        .map(|n| {
+            format!(
+                "<p>A gardener in the valley, number {n}, waters a row of young pear trees at dawn before the heat of the day sets in.</p>"
+            )
+        })
+        .collect();
+    for label in [
+        "<p><strong>Also on Orchard Weekly:</strong></p>",
+        "<p>More from orchard_weekly…</p>",
+        "<p>Mehr von Obstgarten Heute</p>",
+    ] {
+        let html = format!(
+            r#"<html><body><div class="story"><h1>On patience</h1>
+<p>{}</p><p>{}</p><p>{}</p>
+{label}
+{teasers}
+</div></body></html>"#,
+            POST[0], POST[1], POST[2]
+        );
+        let got = run(&html);
+        assert!(got.text.contains("allowed to climb the ladders"), "{label}: {}", got.text);
+        assert!(
+            !got.text.contains("waters a row"),
+            "{label}: the site's other posts are not the article: {}",
+            got.text
+        );
+    }
+    // A subheading that reads alike but names no site goes on with the article.
+    for subheading in ["More on the orchard", "Also on Monday:"] {
+        let html = format!(
+            r#"<html><body><div class="story"><h1>On patience</h1>
+<p>{}</p><p>{}</p><p><strong>{subheading}</strong></p><p>{}</p></div></body></html>"#,
+            POST[0], POST[1], POST[2]
+        );
+        let got = run(&html);
+        assert!(got.text.contains("allowed to climb the ladders"), "{subheading}: {}", got.text);
+    }
+}
