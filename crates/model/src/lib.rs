@@ -30,6 +30,6 @@ pub use domain::{HostError, normalize_host, redact_password, registrable_domain}
 pub use html::{SafeHtml, escape_html_into, paragraphs_to_html};
 pub use ids::{ArticleId, CommentId, FeedId, IdError, SourceId, StoryId, UserId};
 pub use outlet_name::{outlet_name_from_title, shared_title_part, title_parts};
-pub use script::{is_unspaced, unspaced_terms};
+pub use script::{is_searched_by_character, is_unspaced, unspaced_terms};
 pub use source::{Feed, FeedStatus, FullText, Source};
 pub use validate::{ValidationError, limits};

@@ -24,10 +24,18 @@ pub fn is_unspaced(c: char) -> bool {
     )
 }
 
-/// The characters of `text` that are written in scripts without spaces between words, one term
-/// each, separated by spaces, in text order ("港口大桥重新开放" gives "港 口 大 桥 重 新 开 放"); a
-/// vowel or tone mark stays with the letter it is written on. Empty for text without such
-/// characters (most text: read a byte at a time).
+/// True for characters a search finds inside words: those of scripts without spaces
+/// ([`is_unspaced`]), and Korean's syllables, whose words take their particles and endings
+/// without a space ("서울에서", "in Seoul": a search for "서울" finds it).
+#[must_use]
+pub fn is_searched_by_character(c: char) -> bool {
+    is_unspaced(c) || matches!(c as u32, 0xAC00..=0xD7A3)
+}
+
+/// The characters of `text` that a search finds inside words ([`is_searched_by_character`]),
+/// one term each, separated by spaces, in text order ("港口大桥重新开放" gives "港 口 大 桥 重 新 开
+/// 放"); a vowel or tone mark stays with the letter it is written on. Empty for text without
+/// such characters (most text: read a byte at a time).
 #[must_use]
 pub fn unspaced_terms(text: &str) -> String {
     // Every such character is written in three or four bytes, led by 0xE0 or above.
@@ -35,7 +43,7 @@ pub fn unspaced_terms(text: &str) -> String {
         return String::new();
     }
     let mut out = String::new();
-    for c in text.chars().filter(|&c| is_unspaced(c)) {
+    for c in text.chars().filter(|&c| is_searched_by_character(c)) {
         // (A mark of Thai, Lao, Khmer or Myanmar that is no letter joins the one before it.)
         if !out.is_empty() && c.is_alphanumeric() {
             out.push(' ');
@@ -54,6 +62,7 @@ mod tests {
         assert_eq!(unspaced_terms("港口大桥重新开放。"), "港 口 大 桥 重 新 开 放");
         assert_eq!(unspaced_terms("Ferry 港の橋 (2026)"), "港 の 橋");
         assert_eq!(unspaced_terms("Kraków, Zürich, Москва, القاهرة, दिल्ली"), "");
+        assert_eq!(unspaced_terms("서울에서 회의"), "서 울 에 서 회 의");
         // The mark of "ด็" is written on its letter.
         assert_eq!(unspaced_terms("เด็ก"), "เ ด็ ก");
         assert_eq!(unspaced_terms(""), "");

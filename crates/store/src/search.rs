@@ -230,7 +230,7 @@ impl ParsedQuery {
                 let groups = if found.len() == 1
                     && raw.ends_with('*')
                     && raw.trim_end_matches('*').ends_with(found[0])
-                    && !found[0].chars().any(newsdesk_model::is_unspaced)
+                    && !found[0].chars().any(newsdesk_model::is_searched_by_character)
                 {
                     vec![format!("{}*", found[0])]
                 } else {
@@ -342,7 +342,9 @@ impl ParsedQuery {
 /// spaces every character counts (a Thai tone mark is part of its word, as the index of such
 /// characters holds it).
 fn words(s: &str) -> Vec<&str> {
-    s.split(|c: char| !c.is_alphanumeric() && !newsdesk_model::is_unspaced(c)).filter(|w| !w.is_empty()).collect()
+    s.split(|c: char| !c.is_alphanumeric() && !newsdesk_model::is_searched_by_character(c))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Words as the index holds them, in phrases: a run of characters written without spaces as
@@ -354,8 +356,9 @@ fn spaced(words: &[&str]) -> Vec<String> {
     for word in words {
         let mut rest = *word;
         while let Some(c) = rest.chars().next() {
-            let unspaced = newsdesk_model::is_unspaced(c);
-            let end = rest.find(|c: char| newsdesk_model::is_unspaced(c) != unspaced).unwrap_or(rest.len());
+            let unspaced = newsdesk_model::is_searched_by_character(c);
+            let end =
+                rest.find(|c: char| newsdesk_model::is_searched_by_character(c) != unspaced).unwrap_or(rest.len());
             let piece = if unspaced { newsdesk_model::unspaced_terms(&rest[..end]) } else { rest[..end].to_owned() };
             match groups.last_mut() {
                 Some((kind, phrase)) if *kind == unspaced => {
@@ -370,9 +373,10 @@ fn spaced(words: &[&str]) -> Vec<String> {
     groups.into_iter().map(|(_, phrase)| phrase).filter(|p| !p.is_empty()).collect()
 }
 
-/// Whether a term is a phrase of characters written without spaces.
+/// Whether a term is a phrase of characters a search finds inside words (written without
+/// spaces, or Korean).
 pub(crate) fn is_unspaced_term(term: &str) -> bool {
-    term.chars().any(newsdesk_model::is_unspaced)
+    term.chars().any(newsdesk_model::is_searched_by_character)
 }
 
 impl Store {

@@ -1,4 +1,5 @@
--- Search in scripts written without spaces between words (Chinese, Japanese, Thai, ...):
+-- Search in scripts written without spaces between words (Chinese, Japanese, Thai, ...), and in
+-- Korean, whose words take their particles without a space:
 -- FTS5's tokenizer takes a run of such characters for one word, so no word inside it could be
 -- found. `unspaced` holds those characters one by one, separated by spaces (newsdesk_model's
 -- `unspaced_terms` of the title, summary and text, written with every article), in an index
@@ -10,7 +11,7 @@
 -- Append-only: never edit once shipped.
 ALTER TABLE articles ADD COLUMN unspaced TEXT DEFAULT '';
 UPDATE articles SET unspaced = NULL
-WHERE title GLOB '*[぀-ヿㇰ-ㇿ㐀-䶿一-鿿豈-﫿𠀀-𯨟฀-໿ក-៿က-႟ｦ-ﾟ]*' OR summary GLOB '*[぀-ヿㇰ-ㇿ㐀-䶿一-鿿豈-﫿𠀀-𯨟฀-໿ក-៿က-႟ｦ-ﾟ]*';
+WHERE title GLOB '*[぀-ヿㇰ-ㇿ㐀-䶿一-鿿豈-﫿𠀀-𯨟฀-໿ក-៿က-႟ｦ-ﾟ가-힣]*' OR summary GLOB '*[぀-ヿㇰ-ㇿ㐀-䶿一-鿿豈-﫿𠀀-𯨟฀-໿ក-៿က-႟ｦ-ﾟ가-힣]*';
 CREATE INDEX articles_unspaced_pending ON articles (seq) WHERE unspaced IS NULL;
 
 CREATE VIRTUAL TABLE articles_unspaced_fts USING fts5 (

@@ -175,8 +175,16 @@ async fn search_finds_words_inside_text_written_without_spaces(db: TestDb) {
         "ja",
     );
     let th = lang(upsert("เด็กนักเรียนกลับบ้าน", "เด็กนักเรียนกลับบ้านวันนี้ ครูบอกว่าทุกคนปลอดภัย", 3), "th");
+    let ko = lang(
+        upsert(
+            "항구 다리 다시 열려",
+            "서울에서 온 기술자들이 항구 다리를 고쳤다. 시청은 배가 다시 다닌다고 밝혔다.",
+            5,
+        ),
+        "ko",
+    );
     let en = upsert("Harbour bridge reopens", "The harbour bridge reopened; the 渡轮 timetable is back.", 4);
-    for a in [zh, ja, th, en] {
+    for a in [zh, ja, th, ko, en] {
         store.upsert_article(a).await.unwrap();
     }
     let total = |q: &'static str| async move { store.search(q, 0, 10).await.unwrap().total };
@@ -188,6 +196,9 @@ async fn search_finds_words_inside_text_written_without_spaces(db: TestDb) {
     assert_eq!(total("นักเรียน").await, 1);
     assert_eq!(total("ปลอดภัย").await, 1);
     assert_eq!(total("เด็ก").await, 1, "a word with a tone mark");
+    // Korean writes a word's particles onto it: "서울에서" is "in Seoul".
+    assert_eq!(total("서울").await, 1);
+    assert_eq!(total("시청").await, 1);
     // Its characters in that order, not anywhere.
     assert_eq!(total("桥大").await, 0);
     // With other words, a filter, an exclusion, or as another language's word.
