@@ -84,9 +84,10 @@ pub(crate) fn names_more_from_site(line: &str) -> bool {
     if !crate::lexicon::MORE_FROM_SITE_OPENERS.contains(&opener.as_str()) {
         return false;
     }
-    // ("Also on Monday:" opens a part of the article.)
+    // ("Also on Monday:", "More on Tuesday's vote" open a part of the article.)
     let name = words[2];
-    let day = crate::lexicon::DATE_WORDS.contains(&name.trim_end_matches([',', ':']).to_lowercase().as_str());
+    let letters: String = name.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let day = crate::lexicon::DATE_WORDS.contains(&letters.as_str());
     !day && (name.starts_with(char::is_uppercase) || name.contains(['.', '_']))
 }
 

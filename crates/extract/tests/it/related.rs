@@ -96,7 +96,7 @@ fn a_line_that_names_the_site_whose_posts_follow_ends_the_article() {
         );
     }
     // A subheading that reads alike but names no site goes on with the article.
-    for subheading in ["More on the orchard", "Also on Monday:"] {
+    for subheading in ["More on the orchard", "Also on Monday:", "More on Tuesday's harvest"] {
         let html = format!(
             r#"<html><body><div class="story"><h1>On patience</h1>
 <p>{}</p><p>{}</p><p><strong>{subheading}</strong></p><p>{}</p></div></body></html>"#,
