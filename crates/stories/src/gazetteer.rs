@@ -24,8 +24,9 @@ struct Names {
     stems: HashMap<String, &'static str>,
     /// Names of several words, by their first word.
     phrases: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
-    /// The longest name in characters of an unspaced script.
-    longest_unspaced: usize,
+    /// Names in characters of an unspaced script, by their first two characters: the longest
+    /// such name's length in characters (a text is read only where a name can start).
+    unspaced_starts: HashMap<(char, char), usize>,
 }
 
 static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
@@ -34,7 +35,7 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
         languages: HashMap::default(),
         stems: HashMap::default(),
         phrases: HashMap::default(),
-        longest_unspaced: 0,
+        unspaced_starts: HashMap::default(),
     };
     for line in TERRITORIES_TSV.lines() {
         let mut fields = line.split('\t');
@@ -52,7 +53,11 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
             names.stems.insert(stem, code);
         }
         if name.chars().any(is_unspaced) {
-            names.longest_unspaced = names.longest_unspaced.max(name.chars().count());
+            let mut chars = name.chars();
+            if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+                let longest = names.unspaced_starts.entry((a, b)).or_default();
+                *longest = (*longest).max(name.chars().count());
+            }
         }
     }
     // The names English news writes where CLDR's differ ("Turkey" for "Türkiye", "Ivory
@@ -182,19 +187,26 @@ pub(crate) fn territory_names_unspaced(text: &str) -> Vec<(&'static str, &'stati
             i += 1;
             continue;
         }
-        let mut found = 0;
-        for len in (2..=names.longest_unspaced).rev() {
-            if i + len > chars.len() || !chars[i..i + len].iter().all(|&(_, c)| is_unspaced(c)) {
-                continue;
+        // The run of such characters from here: a name lies inside one.
+        let run_end = (i..chars.len()).find(|&k| !is_unspaced(chars[k].1)).unwrap_or(chars.len());
+        while i < run_end {
+            let mut found = 0;
+            // The longest name that starts here, tried from the longest that starts with these
+            // two characters down.
+            let longest = match chars.get(i + 1) {
+                Some(&(_, next)) if i + 1 < run_end => names.unspaced_starts.get(&(chars[i].1, next)).copied(),
+                _ => None,
+            };
+            for len in (2..=longest.unwrap_or(0).min(run_end - i)).rev() {
+                let end = chars.get(i + len).map_or(text.len(), |&(b, _)| b);
+                if let Some((name, code)) = names.exact.get_key_value(&text[chars[i].0..end]) {
+                    out.push((*code, *name));
+                    found = len;
+                    break;
+                }
             }
-            let end = chars.get(i + len).map_or(text.len(), |&(b, _)| b);
-            if let Some((name, code)) = names.exact.get_key_value(&text[chars[i].0..end]) {
-                out.push((*code, *name));
-                found = len;
-                break;
-            }
+            i += found.max(1);
         }
-        i += found.max(1);
     }
     out
 }
