@@ -59,18 +59,22 @@ fn runs(text: &str) -> Vec<&str> {
 /// The candidate phrases of one run: its sequences of two to [`LONGEST`] characters that
 /// neither open nor end with a function character, as slices of the run.
 fn candidates<'a>(run: &'a str, mut each: impl FnMut(&'a str)) {
-    let function = |c: char| FUNCTION_CHARACTERS.contains(c);
-    // Each character's start, and the run's end.
+    // Each character's start, and the run's end; whether each character is a function one.
     let bounds: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
-    let chars: Vec<char> = run.chars().collect();
-    for size in 2..=LONGEST.min(chars.len()) {
-        for start in 0..=chars.len() - size {
-            if !function(chars[start]) && !function(chars[start + size - 1]) {
+    let function: Vec<bool> = run.chars().map(|c| FUNCTIONS.contains(&c)).collect();
+    let n = function.len();
+    for size in 2..=LONGEST.min(n) {
+        for start in 0..=n - size {
+            if !function[start] && !function[start + size - 1] {
                 each(&run[bounds[start]..bounds[start + size]]);
             }
         }
     }
 }
+
+/// [`FUNCTION_CHARACTERS`], to look up.
+static FUNCTIONS: std::sync::LazyLock<HashSet<char>> =
+    std::sync::LazyLock::new(|| FUNCTION_CHARACTERS.chars().collect());
 
 /// Up to `n` keyphrases of `title` and `text` (see the module's notes), best first.
 pub(super) fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
@@ -80,8 +84,11 @@ pub(super) fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
     };
     // Each phrase: how often the text says it, and where first (in bytes of phrases).
     let mut said: HashMap<&str, (u32, usize)> = HashMap::default();
+    let runs_of_text = runs(sample);
+    // (Room for every candidate at once: about seven a character, in three bytes.)
+    said.reserve(runs_of_text.iter().map(|r| r.len() * 2).sum());
     let mut at = 0;
-    for run in runs(sample) {
+    for run in runs_of_text {
         candidates(run, |p| said.entry(p).or_insert((0, at)).0 += 1);
         at += run.len();
     }
