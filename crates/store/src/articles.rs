@@ -334,6 +334,13 @@ impl Store {
     /// left answers at once.
     pub(crate) async fn fill_unspaced(&self) -> Result<u64, StoreError> {
         const BATCH: i64 = 200;
+        // Looked for with a read first: opening a database that has none left (every one after
+        // the first) takes no write lock, which another process may be holding.
+        let pending =
+            self.sql("SELECT 1 FROM articles WHERE unspaced IS NULL LIMIT 1").fetch_optional(self.pool()).await?;
+        if pending.is_none() {
+            return Ok(0);
+        }
         let mut filled = 0;
         loop {
             let mut tx = self.write().await?;

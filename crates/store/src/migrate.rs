@@ -285,6 +285,22 @@ mod tests {
             .unwrap();
     }
 
+    /// Opening a database that is up to date takes no write lock: another process may hold it
+    /// (a crawl writing while `newsdesk export` opens the file).
+    #[tokio::test]
+    async fn opening_an_up_to_date_database_waits_for_no_writer() {
+        let (dir, store) = fresh().await;
+        let path = dir.path().join("t.db");
+        let mut writer =
+            <sqlx::SqliteConnection as sqlx::Connection>::connect(&format!("sqlite:{}", path.display())).await.unwrap();
+        sqlx::raw_sql("BEGIN IMMEDIATE").execute(&mut writer).await.unwrap();
+        let options = StoreOptions { busy_timeout: std::time::Duration::from_millis(200), ..StoreOptions::default() };
+        let again = Store::open(path.to_str().unwrap(), &options).await;
+        assert!(again.is_ok(), "{:?}", again.err());
+        sqlx::raw_sql("ROLLBACK").execute(&mut writer).await.unwrap();
+        store.close().await;
+    }
+
     #[tokio::test]
     async fn an_edited_migration_is_refused() {
         let (_dir, store) = fresh().await;
