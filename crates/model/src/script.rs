@@ -1,6 +1,7 @@
 //! Scripts written without spaces between words (Chinese, Japanese, Thai, ...), and the terms
 //! a search index reads in them: a word of such a script is no run of letters between spaces,
-//! so the index holds its characters one by one and a search asks for them as a phrase.
+//! so the index holds its characters one by one and a search asks for them as a phrase. Korean
+//! is read the same way for search, its particles being written onto its words.
 
 /// True for characters of scripts written without spaces between words: Han (Chinese,
 /// Japanese kanji), Hiragana, Katakana, Thai, Lao, Khmer and Myanmar.
