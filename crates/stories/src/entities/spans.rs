@@ -679,6 +679,27 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             {
                 break;
             }
+            // "Rio Grande do Sul", "Mato Grosso do Sul": a short lowercase word inside a place's
+            // name that the gazetteer holds whole joins the run, whatever the language's
+            // connectors ("do" is none in Polish, where it means "to").
+            if !joins(next)
+                && !breaks_after(next)
+                && next.lower.chars().count() <= 3
+                && next.word.chars().all(char::is_lowercase)
+                && let Some(after) = tokens.get(j + 2).filter(|t| name_word(t))
+            {
+                let mut whole = items.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+                for w in [next.lower.as_ref(), after.lower.as_ref()] {
+                    whole.push(' ');
+                    whole.push_str(w);
+                }
+                if known::place(&whole).is_some_and(|p| p.main.is_none()) {
+                    items.push(Item { word: next.word.to_string(), lower: next.lower.to_string(), connector: true });
+                    items.push(Item { word: after.word.to_string(), lower: after.lower.to_string(), connector: false });
+                    j += 2;
+                    continue;
+                }
+            }
             // One or two connectors between capitals: "Bank of England", "von der Leyen".
             let connectors = if joins(next) && tokens.get(j + 2).is_some_and(name_word) {
                 1

@@ -1932,6 +1932,21 @@ fn a_place_noun_and_of_before_a_name_make_a_place() {
 }
 
 #[test]
+fn a_place_the_gazetteer_holds_whole_runs_across_its_small_words() {
+    let e = extract_entities(
+        "",
+        "A prefeitura de Santa Cruz do Sul anunciou obras no centro. O governo de Mato Grosso do Sul também vai \
+         investir na região, segundo o secretário.",
+        Some("pt"),
+    );
+    assert_has(&e, &[("Santa Cruz do Sul", EntityKind::Place), ("Mato Grosso do Sul", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.key == "santa cruz" || x.key == "mato grosso"), "{e:?}");
+    // The same small word between two places the gazetteer does not hold whole parts them.
+    let e = extract_entities("", "Pociąg jechał z Warszawy do Krakowa przez trzy godziny w poniedziałek.", Some("pl"));
+    assert!(!e.iter().any(|x| x.name.contains(" do ")), "{e:?}");
+}
+
+#[test]
 fn the_house_is_the_house_of_representatives_in_english_news_only() {
     let e = en(
         "",
