@@ -120,17 +120,15 @@ pub(super) fn keyphrases(title: &str, text: &str, n: usize) -> Vec<String> {
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     // A phrase said only inside a longer one that is said as often is that longer one's part:
     // each repeated phrase marks its shorter parts with how often it is said.
+    // (Parts that open or end with a function character are no candidates: not marked.)
     let mut covered: HashMap<&str, u32> = HashMap::default();
     for &(_, phrase, times) in &ranked {
-        let bounds: Vec<usize> = phrase.char_indices().map(|(i, _)| i).chain([phrase.len()]).collect();
-        let chars = bounds.len() - 1;
-        for size in 2..chars {
-            for start in 0..=chars - size {
-                let part = &phrase[bounds[start]..bounds[start + size]];
+        candidates(phrase, |part| {
+            if part.len() < phrase.len() {
                 let most = covered.entry(part).or_default();
                 *most = (*most).max(times);
             }
-        }
+        });
     }
     let part_of_longer = |phrase: &str, times: u32| covered.get(phrase).is_some_and(|&most| most >= times);
     let mut chosen: Vec<&str> = Vec::new();
