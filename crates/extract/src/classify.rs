@@ -173,6 +173,9 @@ pub(crate) struct ClassSays {
     comment: bool,
     /// Negative by "author", a label word only beside one of [`LABELS`].
     author: bool,
+    /// Negative by a word no byline's class holds: a picture's label ("caption", "credit") or
+    /// one of [`AMBIGUOUS`] (see [`inline_byline`]).
+    not_byline: bool,
     hidden: bool,
 }
 
@@ -297,7 +300,6 @@ pub(crate) fn softly_negative(dom: &Dom, n: NodeId) -> Option<SoftlyNegative> {
 /// which themes of every blog platform write so. (A picture's caption and credit are not of
 /// the line around them.)
 pub(crate) fn inline_byline(dom: &Dom, n: NodeId) -> bool {
-    const BYLINE_WORDS: &[&str] = &["author", "byline", "dateline", "timestamp"];
     let NodeData::Element { name, attrs, .. } = &dom.nodes[n].data else { return false };
     if !matches!(&*name.local, "span" | "a" | "abbr" | "time" | "em" | "strong" | "b" | "i" | "small" | "cite" | "font")
     {
@@ -308,18 +310,10 @@ pub(crate) fn inline_byline(dom: &Dom, n: NodeId) -> bool {
         match &*a.name.local {
             "class" | "id" => {
                 let says = class_says(&a.value);
-                if says.firmly_negative {
+                if says.firmly_negative || says.not_byline {
                     return false;
                 }
-                for word in a.value.split(|c: char| !c.is_ascii_alphanumeric()).flat_map(camel_parts) {
-                    let lower = word.to_ascii_lowercase();
-                    if WORDS.get(lower.as_str()) == Some(&false) {
-                        if !BYLINE_WORDS.contains(&lower.as_str()) {
-                            return false;
-                        }
-                        labelled = true;
-                    }
-                }
+                labelled |= says.negative;
             }
             "role" => return false,
             _ => {}
@@ -364,6 +358,7 @@ fn class_says(attr: &str) -> ClassSays {
                     let label = LABELS.contains(&word);
                     says.label |= label;
                     says.author |= word == "author";
+                    says.not_byline |= matches!(word, "caption" | "credit" | "credits") || AMBIGUOUS.contains(&word);
                     says.comment |= matches!(word, "comment" | "comments");
                     says.firmly_negative |= !label && word != "author" && !AMBIGUOUS.contains(&word);
                 }
