@@ -103,19 +103,60 @@ pub(crate) struct Fts5Query {
     pub table: &'static str,
     /// Its FTS5 expression.
     pub expr: String,
-    /// Other indexes' expressions an article must match (`false`) or must not (`true`).
-    pub also: Vec<(&'static str, bool, String)>,
+    /// The other index's expression, whose articles are found as well: a query whose every
+    /// term has alternatives of both kinds ("地震 OR earthquake").
+    pub or_other: Option<String>,
+    /// Conditions an article found must meet, each on one index or on either.
+    pub also: Vec<Also>,
 }
+
+/// A condition of [`Fts5Query`] on its indexes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Also {
+    /// The index's expression must match the article.
+    Must(&'static str, String),
+    /// It must not.
+    MustNot(&'static str, String),
+    /// One of the two indexes' expressions must: a term of alternatives of both kinds.
+    Either(String, String),
+}
+
+/// The two SQLite indexes: of words, and of characters written without spaces.
+const WORDS_INDEX: &str = "articles_fts";
+const UNSPACED_INDEX: &str = "articles_unspaced_fts";
 
 /// One term as FTS5 reads it: each alternative a quoted phrase, or a prefix.
 fn fts5_term(t: &str) -> String {
-    let alts: Vec<String> = ParsedQuery::alternatives(t)
+    fts5_alternatives(ParsedQuery::alternatives(t))
+}
+
+/// Alternatives as FTS5 reads them: each a quoted phrase, or a prefix; several in brackets.
+fn fts5_alternatives<'a>(alternatives: impl Iterator<Item = (&'a str, bool)>) -> String {
+    let alts: Vec<String> = alternatives
         .map(|(words, prefix)| {
             let quoted = format!("\"{}\"", words.replace('"', "\"\""));
             if prefix { format!("{quoted} *") } else { quoted }
         })
         .collect();
     if alts.len() > 1 { format!("({})", alts.join(" OR ")) } else { alts.concat() }
+}
+
+/// Where a term is looked for: in the index of words, in the index of characters written
+/// without spaces, or (alternatives of both kinds) in each of them for its own alternatives.
+enum TermKind<'a> {
+    Words,
+    Unspaced,
+    Both { words: Vec<(&'a str, bool)>, unspaced: Vec<(&'a str, bool)> },
+}
+
+fn term_kind(term: &str) -> TermKind<'_> {
+    let (unspaced, words): (Vec<_>, Vec<_>) =
+        ParsedQuery::alternatives(term).partition(|(alt, _)| is_unspaced_term(alt));
+    match (words.is_empty(), unspaced.is_empty()) {
+        (_, true) => TermKind::Words,
+        (true, false) => TermKind::Unspaced,
+        (false, false) => TermKind::Both { words, unspaced },
+    }
 }
 
 /// The filters a query reads (`key:value`).
@@ -280,39 +321,59 @@ impl ParsedQuery {
 
     /// The query for SQLite's two indexes (`articles_fts` of words, `articles_unspaced_fts` of
     /// characters written without spaces, see migration 0025): the index that finds the
-    /// articles and its FTS5 expression, then what the other index must or must not match.
+    /// articles and its FTS5 expression, then what the indexes must or must not match.
     /// `None` when nothing is searched for (FTS5 cannot search for exclusions alone).
     pub(crate) fn to_fts5_indexes(&self) -> Option<Fts5Query> {
-        let (unspaced_in, words_in): (Vec<&String>, Vec<&String>) =
-            self.include.iter().partition(|t| is_unspaced_term(t));
+        let (mut words_in, mut unspaced_in, mut either) = (Vec::new(), Vec::new(), Vec::new());
+        for term in &self.include {
+            match term_kind(term) {
+                TermKind::Words => words_in.push(term),
+                TermKind::Unspaced => unspaced_in.push(term),
+                TermKind::Both { words, unspaced } => {
+                    either.push((fts5_alternatives(words.into_iter()), fts5_alternatives(unspaced.into_iter())));
+                }
+            }
+        }
         let (unspaced_out, words_out): (Vec<&String>, Vec<&String>) =
             self.exclude.iter().partition(|t| is_unspaced_term(t));
         let all = |terms: &[&String]| terms.iter().map(|t| fts5_term(t)).collect::<Vec<_>>().join(" AND ");
         let any = |terms: &[&String]| terms.iter().map(|t| fts5_term(t)).collect::<Vec<_>>().join(" OR ");
         let with_out =
             |expr: String, out: &[&String]| out.iter().fold(expr, |e, t| format!("{e} NOT {}", fts5_term(t)));
-        let (words, unspaced) = ("articles_fts", "articles_unspaced_fts");
         let mut also = Vec::new();
+        let mut or_other = None;
         // Words without spaces find the articles when asked for: they are the rarer on most
         // sites (and on a site in such a language, its words).
-        let (table, expr) = if unspaced_in.is_empty() {
-            if words_in.is_empty() {
-                return None;
-            }
-            if !unspaced_out.is_empty() {
-                also.push((unspaced, true, any(&unspaced_out)));
-            }
-            (words, with_out(all(&words_in), &words_out))
-        } else {
+        let (table, expr) = if !unspaced_in.is_empty() {
             if !words_in.is_empty() {
-                also.push((words, false, all(&words_in)));
+                also.push(Also::Must(WORDS_INDEX, all(&words_in)));
             }
             if !words_out.is_empty() {
-                also.push((words, true, any(&words_out)));
+                also.push(Also::MustNot(WORDS_INDEX, any(&words_out)));
             }
-            (unspaced, with_out(all(&unspaced_in), &unspaced_out))
+            (UNSPACED_INDEX, with_out(all(&unspaced_in), &unspaced_out))
+        } else if !words_in.is_empty() {
+            if !unspaced_out.is_empty() {
+                also.push(Also::MustNot(UNSPACED_INDEX, any(&unspaced_out)));
+            }
+            (WORDS_INDEX, with_out(all(&words_in), &words_out))
+        } else if !either.is_empty() {
+            // Every term has alternatives of both kinds: the first one's finds the articles in
+            // both indexes, and the exclusions are conditions (an article found by one index
+            // must not match the other's exclusions either).
+            let (words, unspaced) = either.remove(0);
+            or_other = Some(unspaced);
+            for (index, out) in [(WORDS_INDEX, &words_out), (UNSPACED_INDEX, &unspaced_out)] {
+                if !out.is_empty() {
+                    also.push(Also::MustNot(index, any(out)));
+                }
+            }
+            (WORDS_INDEX, words)
+        } else {
+            return None;
         };
-        Some(Fts5Query { table, expr, also })
+        also.extend(either.into_iter().map(|(words, unspaced)| Also::Either(words, unspaced)));
+        Some(Fts5Query { table, expr, or_other, also })
     }
 
     /// The PostgreSQL tsquery of one term, and its values: phrases of plain words (never read
@@ -323,9 +384,18 @@ impl ParsedQuery {
 
     /// [`ParsedQuery::to_tsquery`] in the text search configuration `config` (a constant).
     fn to_tsquery_in(term: &str, config: &'static str) -> (String, Vec<String>) {
+        Self::tsquery_of(config, Self::alternatives(term))
+    }
+
+    /// The tsquery of alternatives (see [`ParsedQuery::alternatives`]) in the text search
+    /// configuration `config` (a constant), and its values.
+    fn tsquery_of<'a>(
+        config: &'static str,
+        alternatives: impl Iterator<Item = (&'a str, bool)>,
+    ) -> (String, Vec<String>) {
         let mut sql = Vec::new();
         let mut binds = Vec::new();
-        for (words, prefix) in Self::alternatives(term) {
+        for (words, prefix) in alternatives {
             if prefix {
                 sql.push(format!("to_tsquery('{config}', ?)"));
                 binds.push(format!("{words}:*"));
@@ -513,23 +583,58 @@ impl Store {
                     return Ok(SearchResults { hits: Vec::new(), total: 0, offset, limit, ranked_newest: None });
                 };
                 let t = fts.table;
-                let join = format!("{t} JOIN articles a ON a.seq = {t}.rowid WHERE {t} MATCH ?");
-                let mut from = match seq_range {
-                    _ if filter_sql.is_empty() => format!("{t} WHERE {t} MATCH ?"),
-                    None => join,
-                    Some((lo, hi)) => format!("{join} AND {t}.rowid BETWEEN {lo} AND {hi}"),
-                };
                 let mut exprs = vec![fts.expr];
+                // The article's number, by which the conditions below ask the indexes.
+                let (mut from, row) = if let Some(other) = fts.or_other {
+                    // Found by either index: the two lists of numbers, joined.
+                    exprs.push(other);
+                    let found = format!(
+                        "(SELECT rowid AS seq FROM {t} WHERE {t} MATCH ? \
+                         UNION SELECT rowid FROM {UNSPACED_INDEX} WHERE {UNSPACED_INDEX} MATCH ?) m"
+                    );
+                    let from = match seq_range {
+                        _ if filter_sql.is_empty() => format!("{found} WHERE 1 = 1"),
+                        None => format!("{found} JOIN articles a ON a.seq = m.seq WHERE 1 = 1"),
+                        Some((lo, hi)) => {
+                            format!("{found} JOIN articles a ON a.seq = m.seq WHERE m.seq BETWEEN {lo} AND {hi}")
+                        }
+                    };
+                    (from, "m.seq".to_owned())
+                } else {
+                    let join = format!("{t} JOIN articles a ON a.seq = {t}.rowid WHERE {t} MATCH ?");
+                    let from = match seq_range {
+                        _ if filter_sql.is_empty() => format!("{t} WHERE {t} MATCH ?"),
+                        None => join,
+                        Some((lo, hi)) => format!("{join} AND {t}.rowid BETWEEN {lo} AND {hi}"),
+                    };
+                    (from, format!("{t}.rowid"))
+                };
                 // The other index is asked about each article found, by its number (FTS5 seeks
                 // to it): a list of all it matches would be read whole, however few are found.
-                for (other, negated, expr) in fts.also {
-                    let not = if negated { "NOT " } else { "" };
-                    from.push_str(&format!(
-                        " AND {not}EXISTS (SELECT 1 FROM {other} WHERE {other} MATCH ? AND {other}.rowid = {t}.rowid)"
-                    ));
-                    exprs.push(expr);
+                // (Named apart: the condition may ask the index that found the article.)
+                let has = |index: &str| {
+                    format!("EXISTS (SELECT 1 FROM {index} AS o WHERE o.{index} MATCH ? AND o.rowid = {row})")
+                };
+                for condition in fts.also {
+                    match condition {
+                        Also::Must(index, expr) => {
+                            from.push_str(&format!(" AND {}", has(index)));
+                            exprs.push(expr);
+                        }
+                        Also::MustNot(index, expr) => {
+                            from.push_str(&format!(" AND NOT {}", has(index)));
+                            exprs.push(expr);
+                        }
+                        Also::Either(words, unspaced) => {
+                            from.push_str(&format!(" AND ({} OR {})", has(WORDS_INDEX), has(UNSPACED_INDEX)));
+                            exprs.extend([words, unspaced]);
+                        }
+                    }
                 }
-                let (seq, best) = if t == "articles_fts" {
+                // Found by either index, the matches are not scored by one: the newest first.
+                let (seq, best) = if row == "m.seq" {
+                    ("m.seq", "m.seq DESC")
+                } else if t == WORDS_INDEX {
                     ("articles_fts.rowid", "bm25(articles_fts, 10.0, 4.0, 1.0)")
                 } else {
                     ("articles_unspaced_fts.rowid", "bm25(articles_unspaced_fts)")
@@ -542,46 +647,80 @@ impl Store {
                 // in their own index (migration 0025), the others in the English one.
                 let (mut words, mut unspaced, mut unspaced_out) = (Vec::new(), Vec::new(), Vec::new());
                 let (mut word_binds, mut unspaced_binds, mut unspaced_out_binds) = (Vec::new(), Vec::new(), Vec::new());
+                // Terms of alternatives of both kinds: an article matches either index's.
+                let (mut either, mut either_binds) = (Vec::new(), Vec::new());
                 for (t, negated) in
                     query.include.iter().map(|t| (t, false)).chain(query.exclude.iter().map(|t| (t, true)))
                 {
-                    if is_unspaced_term(t) {
-                        let (sql, binds) = ParsedQuery::to_tsquery_in(t, "simple");
-                        if negated {
-                            unspaced_out.push(sql);
-                            unspaced_out_binds.extend(binds);
-                        } else {
-                            unspaced.push(sql);
-                            unspaced_binds.extend(binds);
-                        }
+                    let kind = if negated {
+                        if is_unspaced_term(t) { TermKind::Unspaced } else { TermKind::Words }
                     } else {
-                        let (sql, binds) = ParsedQuery::to_tsquery(t);
-                        words.push(if negated { format!("!!{sql}") } else { sql });
-                        word_binds.extend(binds);
+                        term_kind(t)
+                    };
+                    match kind {
+                        TermKind::Unspaced => {
+                            let (sql, binds) = ParsedQuery::to_tsquery_in(t, "simple");
+                            if negated {
+                                unspaced_out.push(sql);
+                                unspaced_out_binds.extend(binds);
+                            } else {
+                                unspaced.push(sql);
+                                unspaced_binds.extend(binds);
+                            }
+                        }
+                        TermKind::Words => {
+                            let (sql, binds) = ParsedQuery::to_tsquery(t);
+                            words.push(if negated { format!("!!{sql}") } else { sql });
+                            word_binds.extend(binds);
+                        }
+                        TermKind::Both { words: w, unspaced: u } => {
+                            let (w_sql, w_binds) = ParsedQuery::tsquery_of("english", w.into_iter());
+                            let (u_sql, u_binds) = ParsedQuery::tsquery_of("simple", u.into_iter());
+                            let n = either.len();
+                            either.push((format!("{w_sql} AS w{n}, {u_sql} AS u{n}"), n));
+                            either_binds.extend(w_binds.into_iter().chain(u_binds));
+                        }
                     }
                 }
                 let mut columns = Vec::new();
                 let mut conditions = Vec::new();
                 if !words.is_empty() {
                     columns.push(format!("{} AS q", words.join(" && ")));
-                    conditions.push("a.search_vector @@ q.q");
+                    conditions.push("a.search_vector @@ q.q".to_owned());
                 }
                 if !unspaced.is_empty() {
                     columns.push(format!("{} AS u", unspaced.join(" && ")));
-                    conditions.push("a.unspaced <> '' AND to_tsvector('simple', a.unspaced) @@ q.u");
+                    conditions.push("a.unspaced <> '' AND to_tsvector('simple', a.unspaced) @@ q.u".to_owned());
                 }
                 if !unspaced_out.is_empty() {
                     columns.push(format!("{} AS x", unspaced_out.join(" || ")));
-                    conditions
-                        .push("NOT (coalesce(a.unspaced, '') <> '' AND to_tsvector('simple', a.unspaced) @@ q.x)");
+                    conditions.push(
+                        "NOT (coalesce(a.unspaced, '') <> '' AND to_tsvector('simple', a.unspaced) @@ q.x)".to_owned(),
+                    );
+                }
+                for (sql, n) in &either {
+                    columns.push(sql.clone());
+                    conditions.push(format!(
+                        "(a.search_vector @@ q.w{n} \
+                         OR (a.unspaced <> '' AND to_tsvector('simple', a.unspaced) @@ q.u{n}))"
+                    ));
                 }
                 let with = format!("WITH q AS (SELECT {}) ", columns.join(", "));
-                let best = if query.include.iter().any(|t| !is_unspaced_term(t)) {
+                let kinds: Vec<TermKind> = query.include.iter().map(|t| term_kind(t)).collect();
+                let best = if kinds.iter().any(|k| matches!(k, TermKind::Words)) {
                     "ts_rank(a.search_vector, q.q) DESC"
-                } else {
+                } else if kinds.iter().any(|k| matches!(k, TermKind::Unspaced)) {
                     "ts_rank(to_tsvector('simple', a.unspaced), q.u) DESC"
+                } else {
+                    // Found by either index, the matches are not scored by one: the newest first.
+                    "a.seq DESC"
                 };
-                let terms = word_binds.into_iter().chain(unspaced_binds).chain(unspaced_out_binds).collect();
+                let terms = word_binds
+                    .into_iter()
+                    .chain(unspaced_binds)
+                    .chain(unspaced_out_binds)
+                    .chain(either_binds)
+                    .collect();
                 (with, format!("q, articles a WHERE {}", conditions.join(" AND ")), "a.seq", best, terms)
             }
         };
@@ -792,8 +931,9 @@ fn unspaced_needles(query: &ParsedQuery) -> Vec<String> {
     query
         .include
         .iter()
-        .filter(|t| is_unspaced_term(t))
-        .flat_map(|t| ParsedQuery::alternatives(t).map(|(words, _)| words.replace(' ', "")))
+        .flat_map(|t| ParsedQuery::alternatives(t))
+        .filter(|(words, _)| is_unspaced_term(words))
+        .map(|(words, _)| words.replace(' ', ""))
         .filter(|n| !n.is_empty())
         .collect()
 }
@@ -918,15 +1058,25 @@ mod tests {
             (fts.table, fts.expr.as_str()),
             ("articles_unspaced_fts", r#""港 口 大 桥" AND "手 机" AND "港 口" AND "港 口 大 桥" NOT "渡 轮""#)
         );
-        assert_eq!(fts.also, vec![("articles_fts", false, r#""harbour" AND "iPhone""#.to_owned())]);
+        assert_eq!(fts.also, vec![Also::Must("articles_fts", r#""harbour" AND "iPhone""#.to_owned())]);
         let fts = ParsedQuery::parse("harbour -渡轮").to_fts5_indexes().unwrap();
         assert_eq!((fts.table, fts.expr.as_str()), ("articles_fts", r#""harbour""#));
-        assert_eq!(fts.also, vec![("articles_unspaced_fts", true, r#""渡 轮""#.to_owned())]);
+        assert_eq!(fts.also, vec![Also::MustNot("articles_unspaced_fts", r#""渡 轮""#.to_owned())]);
         let q = ParsedQuery::parse("市政府 -harbour -ferry");
         let fts = q.to_fts5_indexes().unwrap();
         assert_eq!((fts.table, fts.expr.as_str()), ("articles_unspaced_fts", r#""市 政 府""#));
-        assert_eq!(fts.also, vec![("articles_fts", true, r#""harbour" OR "ferry""#.to_owned())]);
+        assert_eq!(fts.also, vec![Also::MustNot("articles_fts", r#""harbour" OR "ferry""#.to_owned())]);
         assert_eq!(ParsedQuery::parse("-渡轮").to_fts5_indexes(), None);
+        // Either kind: each alternative in its own index.
+        let fts = ParsedQuery::parse("渡轮 OR ferr* harbour").to_fts5_indexes().unwrap();
+        assert_eq!((fts.table, fts.expr.as_str(), fts.or_other), ("articles_fts", r#""harbour""#, None));
+        assert_eq!(fts.also, vec![Also::Either(r#""ferr" *"#.to_owned(), r#""渡 轮""#.to_owned())]);
+        let fts = ParsedQuery::parse("渡轮 OR ferry -harbour").to_fts5_indexes().unwrap();
+        assert_eq!(
+            (fts.table, fts.expr.as_str(), fts.or_other.as_deref()),
+            ("articles_fts", r#""ferry""#, Some(r#""渡 轮""#))
+        );
+        assert_eq!(fts.also, vec![Also::MustNot("articles_fts", r#""harbour""#.to_owned())]);
     }
 
     #[test]

@@ -208,6 +208,20 @@ async fn search_finds_words_inside_text_written_without_spaces(db: TestDb) {
     assert_eq!(total("渡轮 -大桥").await, 1);
     assert_eq!(total("harbour -渡轮").await, 0);
     assert_eq!(total("港 -大桥").await, 1);
+    // Either a word without spaces or another word: each is looked for in its own index.
+    assert_eq!(total("修理 OR timetable").await, 2);
+    assert_eq!(total("timetable OR 修理").await, 2);
+    assert_eq!(total("修理 OR timetable -harbour").await, 1);
+    assert_eq!(total("修理 OR timetable -渡轮").await, 1);
+    assert_eq!(total("修理 OR timetable 港").await, 1, "with a word without spaces");
+    assert_eq!(total("修理 OR timetable bridge").await, 1, "with another word");
+    assert_eq!(total("修理 OR timetable 市政府 OR reopened").await, 1, "two such terms");
+    assert_eq!(total("修理 OR timetable lang:ja").await, 1);
+    let hits = store.search("修理 OR timetable", 0, 10).await.unwrap().hits;
+    let marked: Vec<&SnippetPart> =
+        hits.iter().flat_map(|h| &h.snippet).filter(|p| matches!(p, SnippetPart::Match(_))).collect();
+    assert!(marked.contains(&&SnippetPart::Match("修理".into())), "{marked:?}");
+    assert!(marked.contains(&&SnippetPart::Match("timetable".into())), "{marked:?}");
     // The passage shows the word where the text writes it.
     let hits = store.search("市政府", 0, 10).await.unwrap().hits;
     assert!(hits[0].snippet.contains(&SnippetPart::Match("市政府".into())), "{:?}", hits[0].snippet);
