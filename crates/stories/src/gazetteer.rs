@@ -37,7 +37,13 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
         phrases: HashMap::default(),
         unspaced_starts: HashMap::default(),
     };
-    for line in TERRITORIES_TSV.lines() {
+    // CLDR writes the elided "of" with a typographic apostrophe ("côte d’ivoire"); texts write
+    // either, and the names read from texts keep the straight one: both are the country's.
+    let straight = TERRITORIES_TSV.lines().filter(|l| l.contains('\u{2019}')).map(|l| {
+        let line: &'static str = Box::leak(l.replace('\u{2019}', "'").into_boxed_str());
+        line
+    });
+    for line in TERRITORIES_TSV.lines().chain(straight.collect::<Vec<_>>()) {
         let mut fields = line.split('\t');
         let (Some(code), Some(name)) = (fields.next(), fields.next()) else { continue };
         names.exact.insert(name, code);

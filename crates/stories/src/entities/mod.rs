@@ -642,7 +642,11 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         && (OBJECT_PREPOSITIONS.contains(&m.before.as_str()) || (m.before == "the" && m.words.len() == 1));
     // ("the Kell Log was born", "the last Kellish Court Painter died": English writes no
     // article before a person's name, and a people's word opens none.)
+    // (Nor after an article or a preposition of place in the languages that write them before
+    // names of things: "tricampeão da Copa do Mundo, morre".)
     let befalls = !matches!(m.before.as_str(), "the" | "a" | "an")
+        && !(!lexicon.is_english()
+            && (lexicon.name_articles.contains(&m.before.as_str()) || lexicon.locatives.contains(&m.before.as_str())))
         && !m.words.first().is_some_and(|w| lexicon.demonyms.contains(&w.to_lowercase().as_str()))
         && befalls_a_person(&m.after, lexicon);
     // "Kellwire reported": a lone word that reports, and that no full name of the article

@@ -129,9 +129,12 @@ pub(crate) fn clean(token: &str) -> &str {
     };
     let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("\u{2019}s")).unwrap_or(t);
     // French and Italian elision: "l'Élysée", "d'Italia".
-    let t = ["l'", "d'", "L'", "D'", "l\u{2019}", "d\u{2019}", "L\u{2019}", "D\u{2019}"]
+    let t = ELIDED
         .iter()
-        .find_map(|p| t.strip_prefix(p).filter(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
+        .find_map(|p| {
+            let rest = t.strip_prefix(p).or_else(|| t.strip_prefix(&p.replace('\'', "\u{2019}")))?;
+            rest.chars().next().is_some_and(char::is_uppercase).then_some(rest)
+        })
         .unwrap_or(t);
     // ("Council\"." is "Council".)
     t.trim_matches(|c: char| matches!(c, '\'' | '\u{2019}' | '[' | ']' | '(' | ')' | '"' | '\u{201d}'))
@@ -667,7 +670,16 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 break;
             }
             if name_word(next) || month_surname {
-                items.push(Item { word: next.word.to_string(), lower: next.lower.to_string(), connector: false });
+                // "Banca d'Italia", "Côte d'Ivoire", "Cortina d'Ampezzo": an elided "of" inside
+                // a name is kept as the text writes it.
+                let (word, lower) = match elision(next.raw).filter(|e| e.starts_with(['d', 'D'])) {
+                    Some(e) => (
+                        format!("{e}{}", next.word),
+                        format!("{}{}", e.to_lowercase().replace('\u{2019}', "'"), next.lower),
+                    ),
+                    None => (next.word.to_string(), next.lower.to_string()),
+                };
+                items.push(Item { word, lower, connector: false });
                 j += 1;
                 continue;
             }
@@ -792,7 +804,21 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 .iter()
                 .any(|n| crate::gazetteer::territory(n).is_some() || known::place(n).is_some())
         };
-        if let Some(head) = portfolio_head(&tokens, i, lex).filter(|_| !realm(&items)) {
+        // "il presidente della Repubblica Sergio Mattarella", "le président de la République
+        // Emmanuel Macron": a title's institution before a given name is the title's, and the
+        // name after it the person's.
+        // (English writes the title before the name instead: "French President Emmanuel Macron".)
+        let realm_titled = || {
+            !english
+                && items.len() >= 3
+                && !items[1].connector
+                && known::is_given_name_in(&items[1].lower, lex)
+                && !known::is_given_name_in(&items[0].lower, lex)
+                && head_before(&tokens, i, lex, |t| lex.is_title(&t.lower)).is_some()
+        };
+        let portfolio = portfolio_head(&tokens, i, lex)
+            .or_else(|| if realm_titled() { head_before(&tokens, i, lex, |t| lex.is_title(&t.lower)) } else { None });
+        if let Some(head) = portfolio.filter(|_| !realm(&items)) {
             if lex.is_title(&tokens[head].lower) {
                 if items.len() > 1 && !items[1].connector {
                     items.remove(0);
@@ -847,9 +873,9 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 k += 1;
             }
         }
-        // "le Conseil constitutionnel", "le Parti socialiste": French writes an institution's
-        // adjectives in lowercase after its capitalised head noun; they are its name's (the
-        // lexicon's `institution_adjective_endings`).
+        // "le Conseil constitutionnel", "le Parti socialiste", "la Corte costituzionale": French
+        // and Italian write an institution's adjectives in lowercase after its capitalised head
+        // noun; they are its name's (the lexicon's `institution_adjective_endings`).
         if !lex.institution_adjective_endings.is_empty()
             && (portfolio_org || items.len() == 1 && lex.is_org_word(&items[0].lower))
         {
@@ -1319,7 +1345,16 @@ fn place_cue(lex: &Lexicon) -> String {
 /// that stands before the run at `i` with a connector and perhaps an article between them
 /// ("ministère de l'Intérieur", "ministre de la Santé", "ministry of Health").
 fn portfolio_head(tokens: &[Token<'_>], i: usize, lex: &Lexicon) -> Option<usize> {
-    if lex.portfolio_heads.is_empty() || tokens[i].line_start {
+    if lex.portfolio_heads.is_empty() {
+        return None;
+    }
+    head_before(tokens, i, lex, |t| lex.portfolio_heads.contains(&t.lower.as_ref()))
+}
+
+/// The index of a lowercase word `is_head` accepts that stands before the run at `i` with a
+/// connector and perhaps an article between them.
+fn head_before(tokens: &[Token<'_>], i: usize, lex: &Lexicon, is_head: impl Fn(&Token<'_>) -> bool) -> Option<usize> {
+    if tokens[i].line_start {
         return None;
     }
     let mut k = i.checked_sub(1)?;
@@ -1339,7 +1374,7 @@ fn portfolio_head(tokens: &[Token<'_>], i: usize, lex: &Lexicon) -> Option<usize
     }
     let head = k.checked_sub(1)?;
     let t = &tokens[head];
-    (!capital(t) && !breaks_after(t) && lex.portfolio_heads.contains(&t.lower.as_ref())).then_some(head)
+    (!capital(t) && !breaks_after(t) && is_head(t)).then_some(head)
 }
 
 /// English words after which a month's name is the month ("in June", "the June vote", "last
@@ -1404,13 +1439,23 @@ fn opens_a_name_as_given_name(tokens: &[Token<'_>], i: usize, sentence_start: bo
     next_is_name && !timed
 }
 
-/// The elided article a token opens with ("l'" of "l'Intérieur"), as written.
-fn elision(raw: &str) -> Option<&'static str> {
+/// The elided article or preposition a token opens with ("l'" of "l'Intérieur", "dell'" of
+/// "dell'Unione"), as written.
+fn elision(raw: &str) -> Option<&str> {
     let raw = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
-    ["l'", "d'", "L'", "D'", "l\u{2019}", "d\u{2019}", "L\u{2019}", "D\u{2019}"]
-        .into_iter()
-        .find(|p| raw.starts_with(p))
+    ELIDED.iter().find_map(|p| {
+        let n = p.len();
+        raw.get(..n)
+            .filter(|head| *head == *p)
+            .or_else(|| raw.strip_prefix(&p[..n - 1]).filter(|r| r.starts_with('\u{2019}')).map(|_| &raw[..n + 2]))
+    })
 }
+
+/// French and Italian elided articles and prepositions before a name ("l'Élysée",
+/// "d'Italia", "dell'Unione", "all'Onu", "nell'Ue"), capitalised too, with a straight
+/// apostrophe (a typographic one is read as the same).
+const ELIDED: &[&str] =
+    &["l'", "d'", "L'", "D'", "dell'", "all'", "nell'", "sull'", "dall'", "Dell'", "All'", "Nell'", "Sull'", "Dall'"];
 
 /// Whether a token is a US state as agencies abbreviate it ("N.Y.", "Tex.,").
 fn is_state_abbreviation(raw: &str) -> bool {
@@ -2202,9 +2247,15 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
     {
         return false;
     }
-    // A person's name with particles: "Luca de Meo", "Ursula von der Leyen".
+    // A person's name with particles: "Luca de Meo", "Ursula von der Leyen", "Marcelo Rebelo
+    // de Sousa" (after a given name, a surname that is also a small town's name; a city of a
+    // million is where the person is from).
     if connectors.iter().all(|w| lex.name_particles.contains(&w.lower.as_ref()))
-        && items.last().is_some_and(|w| known::place(&w.lower).is_none() && !head(w))
+        && items.last().is_some_and(|w| {
+            known::place(&w.lower)
+                .is_none_or(|p| p.population < 1_000_000 && known::is_given_name_in(&items[0].lower, lex))
+                && !head(w)
+        })
         && !items.iter().any(|w| !w.connector && head(w))
     {
         return true;

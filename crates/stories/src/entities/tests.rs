@@ -2579,3 +2579,67 @@ fn a_titles_word_before_a_place_or_title_word_names_no_one() {
     let e = en("Visit", "General Kellmark arrived on Monday, and the base's staff met him.");
     assert!(kinds(&e).contains(&("Kellmark".into(), EntityKind::Person)), "{e:?}");
 }
+
+#[test]
+fn portuguese_institutions_and_names_with_particles() {
+    let e = extract_entities(
+        "Lucros do Banco do Kellmar sobem",
+        "O Banco do Kellmar informou nesta quinta-feira que o lucro subiu. A Universidade de Coimbra publicou um \
+         estudo. O ministro Ricardo Albuquerque de Sousa disse que os dados são bons. Daniela Brook e Marta Quill \
+         venceram o prêmio. O jogador tricampeão da Copa do Mundo Kellense, morre aos 82 anos.",
+        Some("pt"),
+    );
+    assert_has(
+        &e,
+        &[
+            ("Banco do Kellmar", EntityKind::Organization),
+            ("Universidade de Coimbra", EntityKind::Organization),
+            // A surname that is also a town's name, after a given name and a particle.
+            ("Ricardo Albuquerque de Sousa", EntityKind::Person),
+            ("Daniela Brook", EntityKind::Person),
+            ("Marta Quill", EntityKind::Person),
+        ],
+    );
+    // Nothing that follows an article or a preposition dies: the cup is no person.
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person && x.name.starts_with("Copa")), "{e:?}");
+}
+
+#[test]
+fn italian_elisions_lowercase_adjectives_and_titles_of_an_institution() {
+    let e = extract_entities(
+        "La Banca d'Italia taglia le stime",
+        "La Banca d'Italia ha tagliato le stime. I leader dell'Unione europea sono arrivati a Roma. La Corte \
+         costituzionale ha bocciato la legge. Il presidente della Repubblica Sergio Kellani ha firmato il decreto. \
+         Il venerdì nero è una consuetudine importata dagli USA.",
+        Some("it"),
+    );
+    assert_has(
+        &e,
+        &[
+            ("Banca d'Italia", EntityKind::Organization),
+            ("Unione europea", EntityKind::Organization),
+            ("Corte costituzionale", EntityKind::Organization),
+            ("Sergio Kellani", EntityKind::Person),
+            ("USA", EntityKind::Place),
+        ],
+    );
+    assert!(!e.iter().any(|x| x.name.contains("Repubblica")), "{e:?}");
+}
+
+#[test]
+fn an_elided_of_inside_a_name_is_written_and_read_as_the_gazetteer_has_it() {
+    // Straight apostrophes, where the gazetteer writes a typographic one.
+    let e = extract_entities(
+        "Talks in Abidjan",
+        "Le président de la République Henri Kellou a reçu la Banque d'Espagne en Côte d'Ivoire.",
+        Some("fr"),
+    );
+    assert_has(
+        &e,
+        &[
+            ("Côte d'Ivoire", EntityKind::Place),
+            ("Banque d'Espagne", EntityKind::Organization),
+            ("Henri Kellou", EntityKind::Person),
+        ],
+    );
+}
