@@ -643,7 +643,7 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     // ("the Kell Log was born", "the last Kellish Court Painter died": English writes no
     // article before a person's name, and a people's word opens none.)
     // (Nor after an article or a preposition of place in the languages that write them before
-    // names of things: "tricampeão da Copa do Mundo, morre".)
+    // names of things: "o campeão da Taça Kellense, morre".)
     let befalls = !matches!(m.before.as_str(), "the" | "a" | "an")
         && !(!lexicon.is_english()
             && (lexicon.name_articles.contains(&m.before.as_str()) || lexicon.locatives.contains(&m.before.as_str())))
