@@ -155,7 +155,9 @@ fn choose(mut ranked: Vec<(f32, [u32; 3])>, vocab: &[&str], n: usize) -> Vec<Vec
                 let lower = words.iter().map(|w| vocab[*w as usize]).collect::<Vec<_>>().join(" ");
                 (lower, words)
             })
-            .filter(|(p, _)| p.chars().count() >= 4)
+            // (An elided "of" is written onto its word inside a phrase only: no phrase opens
+            // with it.)
+            .filter(|(p, _)| p.chars().count() >= 4 && !p.starts_with("d'"))
             .collect();
         group.sort_unstable();
         for (_, words) in group {
@@ -261,16 +263,30 @@ impl<'a> Words<'a> {
             // nothing of how its words are written in sentences.
             let heading = crate::entities::is_headline_line(line, headline);
             let mut sentence_start = true;
+            // Whether the last span is a word a phrase may go on from.
+            let mut in_phrase = false;
             for raw in line.split_whitespace() {
                 // (Most words end in a letter or digit: no punctuation to look for.)
                 let plain_end = raw.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric);
                 let ends_sentence =
                     !plain_end && raw.trim_end_matches(['"', '\'', '”', '’', ')', '»']).ends_with(['.', '!', '?', ':']);
                 let breaks = ends_sentence || (!plain_end && raw.ends_with([',', ';']));
-                let (part, clitic_after) = word_of(raw);
+                // "coup d'état", "Côte d'Ivoire": an elided "of" after a word of the phrase is
+                // written with the word it is elided onto.
+                let elided_of = if in_phrase { elided_of(raw) } else { None };
+                let (part, clitic_after) = match elided_of {
+                    Some(word) => (word, false),
+                    None => word_of(raw),
+                };
                 let start = text.len();
-                push_lowercase(&mut text, part);
+                if elided_of.is_some() {
+                    text.push_str("d'");
+                    push_lowercase(&mut text, part.trim_start_matches('d').trim_start_matches(['\'', '’']));
+                } else {
+                    push_lowercase(&mut text, part);
+                }
                 let w = &text[start..];
+                in_phrase = false;
                 if !w.is_empty() {
                     let written = if sentence_start || heading {
                         Written::Unknown
@@ -279,7 +295,14 @@ impl<'a> Words<'a> {
                             Some(b) if b.is_ascii_alphanumeric() => part,
                             _ => part.trim_start_matches(|c: char| !c.is_alphanumeric()),
                         };
-                        if core.starts_with(char::is_uppercase) {
+                        if elided_of.is_some() {
+                            let after = core.trim_start_matches(['d', '\'', '’']);
+                            if after.starts_with(char::is_uppercase) {
+                                Written::Capitalised(core.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                            } else {
+                                Written::Lowercase
+                            }
+                        } else if core.starts_with(char::is_uppercase) {
                             Written::Capitalised(core.trim_end_matches(|c: char| !c.is_alphanumeric()))
                         } else {
                             Written::Lowercase
@@ -292,11 +315,14 @@ impl<'a> Words<'a> {
                         spans.push((start, text.len(), written));
                         if clitic_after {
                             spans.push((text.len(), text.len(), Written::Unknown));
+                        } else {
+                            in_phrase = true;
                         }
                     }
                 }
                 if breaks {
                     spans.push((text.len(), text.len(), Written::Unknown));
+                    in_phrase = false;
                 }
                 sentence_start = ends_sentence;
             }
@@ -337,6 +363,14 @@ fn word_of(raw: &str) -> (&str, bool) {
     (raw, false)
 }
 
+/// The token when it is an elided "of" and its word ("d'état", "d’Ivoire"): "d", an
+/// apostrophe and a letter.
+fn elided_of(raw: &str) -> Option<&str> {
+    let rest = raw.strip_prefix('d')?;
+    let after = rest.strip_prefix('\'').or_else(|| rest.strip_prefix('’'))?;
+    after.starts_with(char::is_alphabetic).then_some(raw)
+}
+
 /// `part` lowercased onto `text`: its letters, digits, hyphens and the marks written inside its
 /// words.
 fn push_lowercase(text: &mut String, part: &str) {
@@ -363,6 +397,20 @@ fn push_lowercase(text: &mut String, part: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_elided_of_stays_inside_its_phrase() {
+        let k = keyphrases(
+            "Army seizes power in Kelland",
+            "The coup d'état in Kelland surprised its neighbours. Envoys condemned the coup d’état on Monday, and the \
+             talks moved to Côte d'Ivoire. The coup d'état was the third in a decade; Côte d'Ivoire hosts the talks.",
+            Some("en"),
+            4,
+        );
+        assert!(k.contains(&"coup d'état".to_owned()), "{k:?}");
+        assert!(k.contains(&"Côte d'Ivoire".to_owned()), "{k:?}");
+        assert!(!k.iter().any(|p| p.starts_with("d'") || p.contains("coup état")), "{k:?}");
+    }
 
     #[test]
     fn keyphrases_favour_repeated_title_phrases() {
