@@ -33,9 +33,13 @@ def add(name, geonameid, population, main):
     if not usable(key):
         return
     old = rows.get(key)
-    # One name, several places: the most populous keeps it.
-    if old is None or population > old[1]:
-        rows[key] = (geonameid, population, "" if main.lower() == key else main)
+    alternate = main.lower() != key
+    # One name, several places: the most populous keeps it, except that a city's own name
+    # weighs ten times another city's other name ("Venice" is Venice, not an other name of a
+    # larger American city).
+    weight = population if not alternate else population / 10
+    if old is None or weight > old[3]:
+        rows[key] = (geonameid, population, main if alternate else "", weight)
 
 
 cities = json.load(open(os.path.join(geo, "cities15000.json")))
@@ -59,7 +63,7 @@ for continent in json.load(open(os.path.join(geo, "continents.json"))).values():
 
 with open(os.path.join(here, "places.tsv"), "w") as out:
     for key in sorted(rows):
-        geonameid, population, main = rows[key]
+        geonameid, population, main, _ = rows[key]
         out.write(f"{key}\t{geonameid}\t{population}\t{main}\n")
 
 # The census lists each name with its share of the people counted (in percent).
