@@ -129,12 +129,9 @@ pub(crate) fn clean(token: &str) -> &str {
     };
     let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("\u{2019}s")).unwrap_or(t);
     // French and Italian elision: "l'Élysée", "d'Italia".
-    let t = ELIDED
-        .iter()
-        .find_map(|p| {
-            let rest = t.strip_prefix(p).or_else(|| t.strip_prefix(&p.replace('\'', "\u{2019}")))?;
-            rest.chars().next().is_some_and(char::is_uppercase).then_some(rest)
-        })
+    let t = elision(t)
+        .and_then(|e| t.strip_prefix(e))
+        .filter(|rest| rest.chars().next().is_some_and(char::is_uppercase))
         .unwrap_or(t);
     // ("Council\"." is "Council".)
     t.trim_matches(|c: char| matches!(c, '\'' | '\u{2019}' | '[' | ']' | '(' | ')' | '"' | '\u{201d}'))
@@ -1442,6 +1439,10 @@ fn opens_a_name_as_given_name(tokens: &[Token<'_>], i: usize, sentence_start: bo
 /// The elided article or preposition a token opens with ("l'" of "l'Intérieur", "dell'" of
 /// "dell'Unione"), as written.
 fn elision(raw: &str) -> Option<&str> {
+    // (Most words hold no apostrophe: nothing to look for.)
+    if !raw.contains(['\'', '\u{2019}']) {
+        return None;
+    }
     let raw = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
     ELIDED.iter().find_map(|p| {
         let n = p.len();
