@@ -638,8 +638,13 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     // ("Ana Brook, co-founder of Kell Research, said": a name after a preposition is that
     // preposition's object, not the one who speaks; "the Charter says": English writes no
     // article before a person's name.)
-    let object = lexicon.is_english()
-        && (OBJECT_PREPOSITIONS.contains(&m.before.as_str()) || (m.before == "the" && m.words.len() == 1));
+    // (Nor do the other languages with lists, as a rule: "a Petrobras anunciou".)
+    let object = (lexicon.is_english()
+        && (OBJECT_PREPOSITIONS.contains(&m.before.as_str()) || (m.before == "the" && m.words.len() == 1)))
+        || (!lexicon.is_english()
+            && !lexicon.capitalises_nouns
+            && m.words.len() == 1
+            && lexicon.name_articles.contains(&m.before.as_str()));
     // ("the Kell Log was born", "the last Kellish Court Painter died": English writes no
     // article before a person's name, and a people's word opens none.)
     // (Nor after an article or a preposition of place in the languages that write them before

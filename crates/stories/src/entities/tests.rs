@@ -2586,7 +2586,8 @@ fn portuguese_institutions_and_names_with_particles() {
         "Lucros do Banco do Kellmar sobem",
         "O Banco do Kellmar informou nesta quinta-feira que o lucro subiu. A Universidade de Coimbra publicou um \
          estudo. O ministro Ricardo Albuquerque de Sousa disse que os dados são bons. Daniela Brook e Marta Quill \
-         venceram o prêmio. O treinador campeão da Taça Kellense, morre aos 70 anos.",
+         venceram o prêmio. O treinador campeão da Taça Kellense, morre aos 70 anos. Ontem a Kellbras anunciou \
+         um plano.",
         Some("pt"),
     );
     assert_has(
@@ -2602,6 +2603,8 @@ fn portuguese_institutions_and_names_with_particles() {
     );
     // Nothing that follows an article or a preposition dies: the cup is no person.
     assert!(!e.iter().any(|x| x.kind == EntityKind::Person && x.name.starts_with("Taça")), "{e:?}");
+    // Portuguese writes no article before a person's name: what speaks after one is no person.
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Person && x.name == "Kellbras"), "{e:?}");
 }
 
 #[test]
