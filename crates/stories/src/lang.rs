@@ -52,6 +52,13 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     // second reading (a headline of names: "... Beat ... in the Cup").
     let whole = tag(info.lang());
     let readings = [Some(whole), plain_reading.map(|(_, told)| told)];
+    // Unsure between Cyrillic languages that share their function words ("на", "в", "и"):
+    // letters only one of them writes settle it, when both readings agree it is one of them.
+    if readings.iter().flatten().all(|told| CLOSE_CYRILLIC.contains(told))
+        && let Some(only) = alphabet_only(sample)
+    {
+        return Some(only);
+    }
     let told = readings.into_iter().flatten().find(|told| {
         let (weight, lead) = function_word_weight(sample, told);
         lead > 0.0
@@ -131,6 +138,21 @@ fn alphabet_says(text: &str, told: &'static str) -> &'static str {
         "ru" | "bg" | "sr" | "be" if ukrainian && !russian_only => "uk",
         "bg" | "sr" | "uk" if russian_only && !belarusian => "ru",
         _ => told,
+    }
+}
+
+/// The Cyrillic languages detection confuses with each other.
+const CLOSE_CYRILLIC: &[&str] = &["ru", "bg", "uk", "be", "sr"];
+
+/// The one Cyrillic language whose letters only it writes a text holds (see
+/// [`alphabet_says`]), if the text holds one such language's letters and no other's.
+fn alphabet_only(text: &str) -> Option<&'static str> {
+    let has = |letters: &[char]| text.chars().any(|c| letters.contains(&c.to_lowercase().next().unwrap_or(c)));
+    match (has(&['ы', 'э', 'ё']), has(&['ї', 'є', 'ґ']), has(&['ў'])) {
+        (true, false, false) => Some("ru"),
+        (false, true, false) => Some("uk"),
+        (_, false, true) => Some("be"),
+        _ => None,
     }
 }
 
@@ -427,6 +449,12 @@ mod tests {
         assert_eq!(alphabet_says("Ён узначальваў ўраду.", "ru"), "be");
         assert_eq!(alphabet_says("Това е новият министър.", "bg"), "bg");
         assert_eq!(alphabet_says("The minister resigned.", "en"), "en");
+        // Unsure between Cyrillic languages (a title of names above a short report): the letters
+        // settle it where the function words, which they share, cannot.
+        let text =
+            "В итоге давки на стадионе «Келлурухан» в Келланге (Келлания) погибли 40 болельщиков, ещё 75 ранены.";
+        assert_eq!(detect_article_language("Давка в Келланге", text), Some("ru"));
+        assert_eq!(detect_article_language("Беспорядки в Келланге", text), Some("ru"));
     }
 
     #[test]
