@@ -59,6 +59,14 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     {
         return Some(only);
     }
+    // So between the Scandinavian languages: "ä" and "ö" are Swedish's, where Danish and
+    // Norwegian write "æ" and "ø".
+    if readings.iter().flatten().all(|told| matches!(*told, "sv" | "da" | "nb")) {
+        let has = |letters: &[char]| sample.chars().any(|c| letters.contains(&c.to_lowercase().next().unwrap_or(c)));
+        if has(&['ä', 'ö']) && !has(&['æ', 'ø']) {
+            return Some("sv");
+        }
+    }
     let told = readings.into_iter().flatten().find(|told| {
         let (weight, lead) = function_word_weight(sample, told);
         lead > 0.0
@@ -455,6 +463,9 @@ mod tests {
             "В итоге давки на стадионе «Келлурухан» в Келланге (Келлания) погибли 40 болельщиков, ещё 75 ранены.";
         assert_eq!(detect_article_language("Давка в Келланге", text), Some("ru"));
         assert_eq!(detect_article_language("Беспорядки в Келланге", text), Some("ru"));
+        // And so between the Scandinavian languages: "ä" and "ö" are Swedish's.
+        assert_eq!(detect_article_language("Kabinettet Kellström", "Kabinettet Kellström avgår i dag."), Some("sv"));
+        assert_eq!(detect_article_language("Kellby", "Bron i Kellby öppnar igen."), Some("sv"));
     }
 
     #[test]
