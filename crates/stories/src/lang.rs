@@ -451,7 +451,7 @@ mod tests {
     }
 
     #[test]
-    fn cyrillic_letters_of_one_language_settle_a_close_call() {
+    fn letters_of_one_language_settle_a_close_call() {
         assert_eq!(alphabet_says("Её сменил новый министр.", "bg"), "ru");
         assert_eq!(alphabet_says("Вона приєдналася до угоди.", "ru"), "uk");
         assert_eq!(alphabet_says("Ён узначальваў ўраду.", "ru"), "be");
