@@ -33,7 +33,10 @@ port=8191; static_port=8192
 NEWSDESK_DATABASE_URL="${2:-$db}" NEWSDESK_LOG=warn "$bin" serve --no-crawl --listen "127.0.0.1:$port" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; [ -f "$out/nginx.pid" ] && kill "$(cat "$out/nginx.pid")" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+# (Up to two minutes: opening a database of an older schema applies its migrations first.)
+up=
+for _ in $(seq 1200); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && { up=1; break; }; sleep 0.1; done
+[ -n "$up" ] || { echo "bench/web.sh: the server did not answer on port $port within two minutes" >&2; exit 1; }
 
 # One article from the middle of the stream, and two search words taken from the data.
 read -r article rare common < <(python3 - "$db" <<'PY'
