@@ -585,6 +585,7 @@ impl Store {
                 let t = fts.table;
                 let mut exprs = vec![fts.expr];
                 // The article's number, by which the conditions below ask the indexes.
+                let found_by_either = fts.or_other.is_some();
                 let (mut from, row) = if let Some(other) = fts.or_other {
                     // Found by either index: the two lists of numbers, joined.
                     exprs.push(other);
@@ -632,7 +633,7 @@ impl Store {
                     }
                 }
                 // Found by either index, the matches are not scored by one: the newest first.
-                let (seq, best) = if row == "m.seq" {
+                let (seq, best) = if found_by_either {
                     ("m.seq", "m.seq DESC")
                 } else if t == WORDS_INDEX {
                     ("articles_fts.rowid", "bm25(articles_fts, 10.0, 4.0, 1.0)")

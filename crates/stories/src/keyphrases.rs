@@ -273,15 +273,12 @@ impl<'a> Words<'a> {
                 let breaks = ends_sentence || (!plain_end && raw.ends_with([',', ';']));
                 // "coup d'état", "Côte d'Ivoire": an elided "of" after a word of the phrase is
                 // written with the word it is elided onto.
-                let elided_of = if in_phrase { elided_of(raw) } else { None };
-                let (part, clitic_after) = match elided_of {
-                    Some(word) => (word, false),
-                    None => word_of(raw),
-                };
+                let elided_onto = if in_phrase { elided_of(raw) } else { None };
+                let (part, clitic_after) = if elided_onto.is_some() { (raw, false) } else { word_of(raw) };
                 let start = text.len();
-                if elided_of.is_some() {
+                if let Some(word) = elided_onto {
                     text.push_str("d'");
-                    push_lowercase(&mut text, part.trim_start_matches('d').trim_start_matches(['\'', '’']));
+                    push_lowercase(&mut text, word);
                 } else {
                     push_lowercase(&mut text, part);
                 }
@@ -295,9 +292,8 @@ impl<'a> Words<'a> {
                             Some(b) if b.is_ascii_alphanumeric() => part,
                             _ => part.trim_start_matches(|c: char| !c.is_alphanumeric()),
                         };
-                        if elided_of.is_some() {
-                            let after = core.trim_start_matches(['d', '\'', '’']);
-                            if after.starts_with(char::is_uppercase) {
+                        if let Some(word) = elided_onto {
+                            if word.starts_with(char::is_uppercase) {
                                 Written::Capitalised(core.trim_end_matches(|c: char| !c.is_alphanumeric()))
                             } else {
                                 Written::Lowercase
@@ -363,12 +359,12 @@ fn word_of(raw: &str) -> (&str, bool) {
     (raw, false)
 }
 
-/// The token when it is an elided "of" and its word ("d'état", "d’Ivoire"): "d", an
-/// apostrophe and a letter.
+/// The word an elided "of" is written onto when the token is one ("état" of "d'état", "Ivoire"
+/// of "d’Ivoire"): "d", an apostrophe, then a letter.
 fn elided_of(raw: &str) -> Option<&str> {
     let rest = raw.strip_prefix('d')?;
     let after = rest.strip_prefix('\'').or_else(|| rest.strip_prefix('’'))?;
-    after.starts_with(char::is_alphabetic).then_some(raw)
+    after.starts_with(char::is_alphabetic).then_some(after)
 }
 
 /// `part` lowercased onto `text`: its letters, digits, hyphens and the marks written inside its

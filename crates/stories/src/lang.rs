@@ -61,11 +61,11 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     }
     // So between the Scandinavian languages: "ä" and "ö" are Swedish's, where Danish and
     // Norwegian write "æ" and "ø".
-    if readings.iter().flatten().all(|told| matches!(*told, "sv" | "da" | "nb")) {
-        let has = |letters: &[char]| sample.chars().any(|c| letters.contains(&c.to_lowercase().next().unwrap_or(c)));
-        if has(&['ä', 'ö']) && !has(&['æ', 'ø']) {
-            return Some("sv");
-        }
+    if readings.iter().flatten().all(|told| matches!(*told, "sv" | "da" | "nb"))
+        && holds_any(sample, &['ä', 'ö'])
+        && !holds_any(sample, &['æ', 'ø'])
+    {
+        return Some("sv");
     }
     let told = readings.into_iter().flatten().find(|told| {
         let (weight, lead) = function_word_weight(sample, told);
@@ -133,13 +133,12 @@ fn without_capitalised(text: &str) -> String {
 /// Ukrainian's "ї", "є" and "ґ".
 /// A short text told as a close relative that uses another's letters is that other.
 fn alphabet_says(text: &str, told: &'static str) -> &'static str {
-    if !matches!(told, "ru" | "bg" | "uk" | "be" | "sr") {
+    if !CLOSE_CYRILLIC.contains(&told) {
         return told;
     }
-    let has = |letters: &[char]| text.chars().any(|c| letters.contains(&c.to_lowercase().next().unwrap_or(c)));
-    let belarusian = has(&['ў']);
-    let ukrainian = has(&['ї', 'є', 'ґ']);
-    let russian_only = has(&['ы', 'э', 'ё']);
+    let belarusian = holds_any(text, BELARUSIAN_ONLY);
+    let ukrainian = holds_any(text, UKRAINIAN_ONLY);
+    let russian_only = holds_any(text, RUSSIAN_ONLY);
     match told {
         // Belarusian writes "ы" and "э" too.
         "ru" | "bg" | "sr" if belarusian => "be",
@@ -149,14 +148,24 @@ fn alphabet_says(text: &str, told: &'static str) -> &'static str {
     }
 }
 
+/// Letters of the Cyrillic languages that only one of them writes (Belarusian writes Russian's
+/// "ы" and "э" too).
+const RUSSIAN_ONLY: &[char] = &['ы', 'э', 'ё'];
+const UKRAINIAN_ONLY: &[char] = &['ї', 'є', 'ґ'];
+const BELARUSIAN_ONLY: &[char] = &['ў'];
+
+/// Whether `text` holds one of `letters` (lowercase), in either case.
+fn holds_any(text: &str, letters: &[char]) -> bool {
+    text.chars().any(|c| letters.contains(&c.to_lowercase().next().unwrap_or(c)))
+}
+
 /// The Cyrillic languages detection confuses with each other.
 const CLOSE_CYRILLIC: &[&str] = &["ru", "bg", "uk", "be", "sr"];
 
 /// The one Cyrillic language whose letters only it writes a text holds (see
 /// [`alphabet_says`]), if the text holds one such language's letters and no other's.
 fn alphabet_only(text: &str) -> Option<&'static str> {
-    let has = |letters: &[char]| text.chars().any(|c| letters.contains(&c.to_lowercase().next().unwrap_or(c)));
-    match (has(&['ы', 'э', 'ё']), has(&['ї', 'є', 'ґ']), has(&['ў'])) {
+    match (holds_any(text, RUSSIAN_ONLY), holds_any(text, UKRAINIAN_ONLY), holds_any(text, BELARUSIAN_ONLY)) {
         (true, false, false) => Some("ru"),
         (false, true, false) => Some("uk"),
         (_, false, true) => Some("be"),

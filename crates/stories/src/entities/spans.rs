@@ -806,15 +806,14 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // name after it the person's.
         // (English writes the title before the name instead: "French President Emmanuel Macron".)
         let realm_titled = || {
-            !english
+            let before_given_name = !english
                 && items.len() >= 3
                 && !items[1].connector
                 && known::is_given_name_in(&items[1].lower, lex)
-                && !known::is_given_name_in(&items[0].lower, lex)
-                && head_before(&tokens, i, lex, |t| lex.is_title(&t.lower)).is_some()
+                && !known::is_given_name_in(&items[0].lower, lex);
+            before_given_name.then(|| head_before(&tokens, i, lex, |t| lex.is_title(&t.lower))).flatten()
         };
-        let portfolio = portfolio_head(&tokens, i, lex)
-            .or_else(|| if realm_titled() { head_before(&tokens, i, lex, |t| lex.is_title(&t.lower)) } else { None });
+        let portfolio = portfolio_head(&tokens, i, lex).or_else(realm_titled);
         if let Some(head) = portfolio.filter(|_| !realm(&items)) {
             if lex.is_title(&tokens[head].lower) {
                 if items.len() > 1 && !items[1].connector {
