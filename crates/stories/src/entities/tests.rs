@@ -1175,6 +1175,25 @@ fn a_name_that_ends_as_surnames_do_is_a_persons() {
 }
 
 #[test]
+fn a_given_name_the_list_lacks_before_a_common_surname_is_a_persons() {
+    let e = en("Vote", "The council ousted Kellvo Morales on Monday, and Brannic Goodwin looked on.");
+    let k = kinds(&e);
+    assert!(k.contains(&("Kellvo Morales".into(), EntityKind::Person)), "{k:?}");
+    assert!(k.contains(&("Brannic Goodwin".into(), EntityKind::Person)), "{k:?}");
+    // Not after a common word, an article of another language or a title, and not where a
+    // listed given name inside starts the name.
+    let e = en(
+        "Vote",
+        "Viewers of Morning Goodwin wrote in. A film about El Morales opened. \
+         The Secretary of the Interior Ryan Goodwin spoke.",
+    );
+    let k = kinds(&e);
+    for wrong in ["Morning Goodwin", "El Morales", "Interior Ryan Goodwin"] {
+        assert!(!k.iter().any(|(n, _)| n == wrong), "{wrong} in {k:?}");
+    }
+}
+
+#[test]
 fn the_capitol_is_a_place_and_its_police_an_organisation() {
     let e = en(
         "Protest",
