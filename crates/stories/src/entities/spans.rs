@@ -2076,6 +2076,15 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
     // one name: the word before a given name is an owner's, in the genitive ("Белоруссии
     // Александр Лукашенко").
     let owner = |w: &Item| lex.declines_names() || lex.org_words.contains(&w.lower.as_ref());
+    // "State Auditor Ana Morales", "Public Ombudsman Ana Morales": in English, common words
+    // before a given name and a surname many people bear describe the person.
+    let common = |w: &Item| w.lower.chars().count() >= 3 && known::is_common_english_word(&w.lower);
+    let described = |k: usize| {
+        lex.is_english()
+            && items[..k].iter().all(common)
+            && items[k + 1..].iter().all(|w| !common(w) && !lex.is_title(&w.lower))
+            && items.last().is_some_and(|w| known::is_surname(&w.lower))
+    };
     // "Kell Christian Alliance": a run that ends in an organisation's word names no person.
     let names_organisation = items.last().is_some_and(|w| lex.is_org_word(&w.lower));
     let starts_person = |k: usize| {
@@ -2084,7 +2093,7 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
             && !items[k].connector
             && known::is_given_name_in(&items[k].lower, lex)
             && !(lex.declines_names() && lex.is_given_name(&items[k - 1].lower))
-            && (items[..k].iter().any(owner) || {
+            && (items[..k].iter().any(owner) || described(k) || {
                 let before = items[..k].iter().map(|w| w.lower.as_ref()).collect::<Vec<_>>().join(" ");
                 // ("San Diego": a place's first word and a given name are one name.)
                 crate::gazetteer::territory(&before).is_some()

@@ -1194,6 +1194,27 @@ fn a_given_name_the_list_lacks_before_a_common_surname_is_a_persons() {
 }
 
 #[test]
+fn common_words_before_a_given_name_and_a_surname_describe_the_person() {
+    let e = en(
+        "Deaths",
+        "Public Ombudsman Ana Morales said on Tuesday that the deaths were caused by gunshot wounds, \
+         and the office asked for calm. Later, State Auditor Kellvo Goodwin met Rita Goodwin.",
+    );
+    let k = kinds(&e);
+    assert!(k.contains(&("Ana Morales".into(), EntityKind::Person)), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n.contains("Ombudsman") || n.contains("Auditor")), "{k:?}");
+    // Not where what follows the given name is a common word or no surname: "Angus Beef",
+    // "Pearl Harbor-Hickam" are no people.
+    let e = en(
+        "Beef",
+        "The shop sells Certified Angus Beef to diners, and the crew flew home to Joint Base Pearl Harbor-Hickam \
+         on Monday after the long exercise.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(n, kind)| *kind == EntityKind::Person && (n.contains("Beef") || n.contains("Hickam"))), "{k:?}");
+}
+
+#[test]
 fn the_capitol_is_a_place_and_its_police_an_organisation() {
     let e = en(
         "Protest",
