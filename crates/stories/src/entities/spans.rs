@@ -2152,7 +2152,13 @@ fn push_owner_then_person(
     out: &mut Vec<Mention>,
 ) {
     let left_cx = Context { after: String::new(), follows: Follows::Nothing, titled: false, ..cx.clone() };
-    push_parts(items[..k].to_vec(), &left_cx, org_apposition, lex, out);
+    // "News of General Ana Brook", "Bank of Kellmark Governor Ana Brook": a title right before
+    // the person is hers, and a connector left at the end joins nothing.
+    let mut left = items[..k].to_vec();
+    while left.last().is_some_and(|w| w.connector || lex.is_title(&w.lower)) {
+        left.pop();
+    }
+    push_parts(left, &left_cx, org_apposition, lex, out);
     let name_cx = Context { before: String::new(), sentence_start: false, titled: true, employer: false, ..cx };
     push_parts(items[k..].to_vec(), &name_cx, false, lex, out);
 }
@@ -2305,6 +2311,16 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
         && known::is_given_name_in(&after_first[0].lower, lex)
         && after_first.iter().all(|w| !w.connector && !head(w))
         && known::place(&joined(after_first).to_lowercase()).is_none()
+    {
+        return false;
+    }
+    // "News of General Alexander's talk", "the return of President Kellner": a title and a
+    // person's name after the connector are a name of their own ("Department of General
+    // Services" stays one).
+    if after_first.len() >= 2
+        && lex.is_title(&after_first[0].lower)
+        && (known::is_given_name_in(&after_first[1].lower, lex) || known::is_surname(&after_first[1].lower))
+        && !after_first.iter().any(|w| w.connector || head(w))
     {
         return false;
     }

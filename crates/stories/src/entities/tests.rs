@@ -1215,6 +1215,19 @@ fn common_words_before_a_given_name_and_a_surname_describe_the_person() {
 }
 
 #[test]
+fn a_title_and_a_name_after_of_are_a_name_of_their_own() {
+    let e = en(
+        "Visit",
+        "News of General Ana Brook's visit spread through the port on Friday, and crowds gathered by the water. \
+         The Department of General Services said the roads would close. News of Admiral Morales's arrival \
+         came later, and the Bank of Kellmark Governor Rita Vell spoke.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(n, _)| n.starts_with("News") || n.ends_with("Governor")), "{k:?}");
+    assert!(k.contains(&("Department of General Services".into(), EntityKind::Organization)), "{k:?}");
+}
+
+#[test]
 fn the_capitol_is_a_place_and_its_police_an_organisation() {
     let e = en(
         "Protest",
