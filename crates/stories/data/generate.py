@@ -37,6 +37,19 @@ for tag in languages:
             if usable(name) and not name.isdigit():
                 months.setdefault(name.lower(), set()).add(number)
 
+# Regional spellings a national press writes that its language's main locale does not:
+# European Portuguese ("Irão", "Quénia", "Chéquia" against Brazil's "Irã", "Quênia",
+# "Tchéquia"), recorded under the language's tag. A spelling that is also a city's name in
+# places.tsv is left out ("Salvador" is a Brazilian city before it is El Salvador).
+city_names = {line.split("\t")[0] for line in open("places.tsv", encoding="utf-8")}
+for variant, tag in (("pt_PT", "pt"),):
+    for code, name in Locale.parse(variant).territories.items():
+        if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO") and usable(name):
+            if name.lower() in city_names:
+                continue
+            territories.setdefault(name.lower(), set()).add(code)
+            languages_of.setdefault(name.lower(), set()).add(tag)
+
 with open("territories.tsv", "w", encoding="utf-8") as out:
     for name, codes in sorted(territories.items()):
         if len(codes) == 1:

@@ -1228,6 +1228,21 @@ fn a_title_and_a_name_after_of_are_a_name_of_their_own() {
 }
 
 #[test]
+fn european_portuguese_spellings_name_countries_and_a_zone_is_a_place() {
+    let e = extract_entities(
+        "Visita",
+        "O presidente do Irão visitou o Quénia e a Chéquia na semana passada. A Kellvânia junta-se à Zona Euro \
+         no primeiro dia do ano, disse o governo.",
+        Some("pt"),
+    );
+    let k = kinds(&e);
+    for place in ["Irão", "Quénia", "Chéquia", "Zona Euro"] {
+        assert!(k.contains(&(place.into(), EntityKind::Place)), "{place} in {k:?}");
+    }
+    assert_eq!(find(&e, "iran").kind, EntityKind::Place, "keyed as the country in every language");
+}
+
+#[test]
 fn the_capitol_is_a_place_and_its_police_an_organisation() {
     let e = en(
         "Protest",

@@ -2126,7 +2126,7 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
     place_words: &[
         "río", "lago", "mar", "océano", "isla", "islas", "monte", "sierra", "golfo", "bahía", "plaza", "calle", "valle",
     ],
-    place_prefixes: &["san", "santa", "santo", "puerto", "isla", "sierra", "monte"],
+    place_prefixes: &["san", "santa", "santo", "puerto", "isla", "sierra", "monte", "zona"],
     locatives: &["en", "a", "de", "desde", "hacia", "cerca", "sobre"],
     function_words: &[&[
         "el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "de", "a", "en", "con", "por", "para",
@@ -2689,7 +2689,7 @@ pub(crate) static PORTUGUESE: Lexicon = Lexicon {
         "canal",
     ],
     place_prefixes: &[
-        "são", "santa", "santo", "porto", "ilha", "serra", "monte", "rio", "baía", "vila", "praia", "cabo", "foz",
+        "são", "santa", "santo", "porto", "ilha", "serra", "monte", "rio", "baía", "vila", "praia", "cabo", "foz", "zona",
     ],
     locatives: &[
         "em", "no", "na", "nos", "nas", "a", "ao", "aos", "à", "às", "de", "do", "da", "dos", "das", "desde", "para",
@@ -3403,7 +3403,7 @@ pub(crate) static ITALIAN: Lexicon = Lexicon {
     ],
     place_prefixes: &[
         "san", "santa", "santo", "porto", "isola", "monte", "lago", "golfo", "valle", "piazza", "palazzo", "castel",
-        "borgo", "villa", "marina",
+        "borgo", "villa", "marina", "zona",
     ],
     locatives: &[
         "in", "a", "ad", "nel", "nella", "nei", "nelle", "negli", "al", "alla", "ai", "alle", "agli", "da", "dal",
