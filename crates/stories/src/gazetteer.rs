@@ -22,6 +22,17 @@ struct Names {
     /// Cyrillic names of five letters or more without their last letter, so that case
     /// forms meet ("Италия", "Италии", "Италию").
     stems: HashMap<String, &'static str>,
+    /// Names that Polish, Czech, Slovak, Slovene, Croatian and Bosnian write, without the
+    /// vowel their nominative ends in ("Rosja", "Rusko": "rosj", "rusk"; "Iran" stays), so
+    /// that case forms meet ("Rosji", "Rosję", "Ruska", "Iranu").
+    latin_stems: HashMap<String, &'static str>,
+    /// Their names of several words, each word without its nominative's ending ("wielka
+    /// brytania": "wielk brytani"), so that "Wielkiej Brytanii" meets it...
+    latin_phrase_stems: HashMap<String, &'static str>,
+    /// ...and those names' first words so.
+    latin_phrase_starts: crate::hash::HashSet<String>,
+    /// ...and their first two letters.
+    latin_phrase_openings: crate::hash::HashSet<(char, char)>,
     /// Names of several words, by their first word.
     phrases: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
     /// Names in characters of an unspaced script, by their first two characters: the longest
@@ -34,6 +45,10 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
         exact: HashMap::default(),
         languages: HashMap::default(),
         stems: HashMap::default(),
+        latin_stems: HashMap::default(),
+        latin_phrase_stems: HashMap::default(),
+        latin_phrase_starts: crate::hash::HashSet::default(),
+        latin_phrase_openings: crate::hash::HashSet::default(),
         phrases: HashMap::default(),
         unspaced_starts: HashMap::default(),
     };
@@ -46,8 +61,9 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
     for line in TERRITORIES_TSV.lines().chain(straight.collect::<Vec<_>>()) {
         let mut fields = line.split('\t');
         let (Some(code), Some(name)) = (fields.next(), fields.next()) else { continue };
+        let tags = fields.next().unwrap_or("");
         names.exact.insert(name, code);
-        names.languages.insert(name, fields.next().unwrap_or(""));
+        names.languages.insert(name, tags);
         if name.contains(' ') {
             let first = name.split(' ').next().unwrap_or(name);
             names.phrases.entry(first).or_default().push((name, code));
@@ -57,6 +73,25 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
         {
             let stem: String = name.chars().take(name.chars().count() - 1).collect();
             names.stems.insert(stem, code);
+        }
+        let latin = name.chars().all(|c| c == ' ' || (c.is_alphabetic() && (c as u32) < 0x250));
+        if latin && tags.split(',').any(|t| LATIN_DECLINING.contains(&t)) {
+            if let Some((first, _)) = name.split_once(' ') {
+                let words: Vec<&str> = name.split(' ').collect();
+                if words.len() <= 3 && words.iter().all(|w| w.chars().count() >= 3) {
+                    names.latin_phrase_stems.insert(words.iter().map(|w| phrase_stem(w)).collect::<Vec<_>>().join(" "), code);
+                    names.latin_phrase_starts.insert(phrase_stem(first).to_owned());
+                    let mut chars = first.chars();
+                    if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+                        names.latin_phrase_openings.insert((a, b));
+                    }
+                }
+            } else {
+                let stem = name.strip_suffix(['a', 'e', 'o']).unwrap_or(name);
+                if stem.chars().count() >= 4 {
+                    names.latin_stems.insert(stem.to_owned(), code);
+                }
+            }
         }
         if name.chars().any(is_unspaced) {
             let mut chars = name.chars();
@@ -88,6 +123,29 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
     }
     names
 });
+
+/// Languages written in Latin letters that decline countries' names with endings.
+const LATIN_DECLINING: &[&str] = &["pl", "cs", "sk", "sl", "hr", "bs"];
+
+/// The endings those languages write on a country's stem in its case forms ("Rosj-i",
+/// "Rosj-ę", "Rosj-ą", "Ukrain-ie", "Iran-em", "Rusk-u", "Franci-í").
+const LATIN_CASE_ENDINGS: &[&str] = &["a", "u", "y", "i", "e", "ę", "ą", "ie", "em", "ou", "ě", "í"];
+
+/// ...and on the words of a name of several words, adjectives' among them ("Wielk-iej
+/// Brytani-i", "Stan-ów Zjednoczon-ych", "Spojen-ých Stát-ů").
+const LATIN_PHRASE_ENDINGS: &[&str] =
+    &["a", "u", "y", "i", "e", "ę", "ą", "ie", "em", "ou", "ě", "í", "iej", "ej", "ich", "ych", "ów", "ym", "ých", "ů", "ého", "é", "á", "ý"];
+
+/// A word of a name of several words without the ending of its nominative.
+fn phrase_stem(word: &str) -> &str {
+    word.strip_suffix(['a', 'e', 'o', 'y', 'é', 'á', 'ý']).unwrap_or(word)
+}
+
+/// The stems a word of a declined name of several words can have: itself, or without one of
+/// the case endings.
+fn phrase_stems_of(word: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(word).chain(LATIN_PHRASE_ENDINGS.iter().filter_map(move |e| word.strip_suffix(e)))
+}
 
 /// A Cyrillic name Russian does not decline: one that ends in a vowel other than "а" and "я"
 /// ("Монако", "Бурунди"), or in "а" after another vowel ("Самоа", "Никарагуа"). Its case forms
@@ -126,12 +184,60 @@ pub(crate) fn territory(word: &str) -> Option<&'static str> {
             }
         }
     }
+    // Polish, Czech and their neighbours: a case ending on a name's stem, or on each word of
+    // a name of several words.
+    if let Some((first, rest)) = word.split_once(' ') {
+        return declined_phrase(first, rest.split(' ').collect());
+    }
+    // (Not a person's name that looks like one: "Ghani" is no case form of "Ghana", nor
+    // "Malia" of "Mali".)
+    if word.chars().next().is_some_and(|c| c.is_alphabetic() && (c as u32) < 0x250) {
+        for ending in LATIN_CASE_ENDINGS {
+            if let Some(stem) = word.strip_suffix(ending)
+                && let Some(code) = names.latin_stems.get(stem)
+            {
+                let name = crate::entities::known::is_given_name(word) || crate::entities::known::is_surname(word);
+                return (!name).then_some(*code);
+            }
+        }
+    }
     // Korean writes its case particles onto the noun: "이탈리아의" is "of Italy".
     let stem = crate::skeleton::without_korean_particle(word);
     if stem.len() < word.len() {
         return names.exact.get(stem).copied();
     }
     None
+}
+
+/// The territory a name of two or three words names in one of its case forms, where Polish,
+/// Czech and their neighbours write it ("wielkiej" and ["brytanii"]).
+fn declined_phrase(first: &str, rest: Vec<&str>) -> Option<&'static str> {
+    let names = &*TERRITORIES;
+    if rest.len() > 2 || !starts_declined_phrase(first) {
+        return None;
+    }
+    for a in phrase_stems_of(first).filter(|a| names.latin_phrase_starts.contains(*a)) {
+        for b in phrase_stems_of(rest[0]) {
+            let two = format!("{a} {b}");
+            let found = match rest.get(1) {
+                None => names.latin_phrase_stems.get(&two).copied(),
+                Some(third) => phrase_stems_of(third).find_map(|c| names.latin_phrase_stems.get(&format!("{two} {c}")).copied()),
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
+}
+
+/// True when a lowercase word can open a declined name of several words ("wielkiej").
+pub(crate) fn starts_declined_phrase(word: &str) -> bool {
+    let names = &*TERRITORIES;
+    // Most words are turned away by their first two letters.
+    let mut chars = word.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else { return false };
+    names.latin_phrase_openings.contains(&(a, b)) && phrase_stems_of(word).any(|s| names.latin_phrase_starts.contains(s))
 }
 
 static TERRITORY_MAIN: LazyLock<HashMap<&'static str, &'static str>> =
@@ -249,6 +355,30 @@ mod tests {
         for word in ["самое", "самой", "палате"] {
             assert_eq!(territory(word), None, "{word}");
         }
+    }
+
+    #[test]
+    fn polish_and_czech_case_forms_name_their_countries() {
+        for (word, code) in [
+            ("rosji", "RU"),
+            ("rosję", "RU"),
+            ("francji", "FR"),
+            ("ukrainie", "UA"),
+            ("iranu", "IR"),
+            ("ruska", "RU"),
+            ("francii", "FR"),
+            ("wielkiej brytanii", "GB"),
+            ("stanów zjednoczonych", "US"),
+            ("spojených států", "US"),
+        ] {
+            assert_eq!(territory(word), Some(code), "{word}");
+        }
+        // A name borne by people is no case form ("Ghani", "Malia"), and words that only
+        // begin as a name does are none.
+        for word in ["ghani", "malia", "francis", "rosjanie", "wielkiej"] {
+            assert_eq!(territory(word), None, "{word}");
+        }
+        assert!(starts_declined_phrase("wielkiej") && !starts_declined_phrase("harbour"));
     }
 
     #[test]

@@ -470,6 +470,15 @@ fn places_and_dates(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
                     continue;
                 }
             }
+            // "Wielkiej Brytanii": a name of two words in a case form.
+            if gazetteer::starts_declined_phrase(word)
+                && let Some(Some(next)) = lower.get(i + 1)
+                && let Some(code) = gazetteer::territory(&format!("{word} {next}"))
+            {
+                out.push(format!("@{code}"));
+                i += 2;
+                continue;
+            }
             if let Some(code) = gazetteer::territory(word) {
                 out.push(format!("@{code}"));
             }
@@ -614,6 +623,8 @@ mod tests {
         assert_eq!(of("Выборы в Италии 25 сентября."), ["@IT", "@09-25"]);
         assert_eq!(of("意大利9月25日举行选举"), ["@IT", "@09-25"]);
         assert_eq!(of("New Zealand votes on October 14"), ["@NZ", "@10-14"]);
+        // Polish declines them: "Wielka Brytania", "Rosja".
+        assert_eq!(of("Wybory w Wielkiej Brytanii i w Rosji 25 września."), ["@GB", "@RU", "@09-25"]);
     }
 
     #[test]

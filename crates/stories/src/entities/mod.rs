@@ -16,7 +16,7 @@
 //! bank"; "Moskau" is "moscow"; "Deutschland" is "germany").
 
 mod declined;
-mod known;
+pub(crate) mod known;
 mod short_forms;
 pub use short_forms::ShortForms;
 mod spans;
