@@ -125,11 +125,15 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
 });
 
 /// Languages written in Latin letters that decline countries' names with endings.
-const LATIN_DECLINING: &[&str] = &["pl", "cs", "sk", "sl", "hr", "bs"];
+/// (Not Finnish: its endings, "-n", "-an", "-en", would make a country of every English
+/// people's adjective, "Italian", "Syrian", and its stems change inside, "Kreikka",
+/// "Kreikassa".)
+const LATIN_DECLINING: &[&str] = &["pl", "cs", "sk", "sl", "hr", "bs", "ro"];
 
 /// The endings those languages write on a country's stem in its case forms ("Rosj-i",
-/// "Rosj-ę", "Rosj-ą", "Ukrain-ie", "Iran-em", "Rusk-u", "Franci-í").
-const LATIN_CASE_ENDINGS: &[&str] = &["a", "u", "y", "i", "e", "ę", "ą", "ie", "em", "ou", "ě", "í"];
+/// "Rosj-ę", "Rosj-ą", "Ukrain-ie", "Iran-em", "Rusk-u", "Franci-í"; Romanian's "Franț-ei",
+/// "Israel-ului").
+const LATIN_CASE_ENDINGS: &[&str] = &["a", "u", "y", "i", "e", "ę", "ą", "ie", "em", "ou", "ě", "í", "ei", "ului", "ul"];
 
 /// ...and on the words of a name of several words, adjectives' among them ("Wielk-iej
 /// Brytani-i", "Stan-ów Zjednoczon-ych", "Spojen-ých Stát-ů").
@@ -358,7 +362,7 @@ mod tests {
     }
 
     #[test]
-    fn polish_and_czech_case_forms_name_their_countries() {
+    fn polish_czech_and_romanian_case_forms_name_their_countries() {
         for (word, code) in [
             ("rosji", "RU"),
             ("rosję", "RU"),
@@ -370,6 +374,8 @@ mod tests {
             ("wielkiej brytanii", "GB"),
             ("stanów zjednoczonych", "US"),
             ("spojených států", "US"),
+            ("franței", "FR"),
+            ("israelului", "IL"),
         ] {
             assert_eq!(territory(word), Some(code), "{word}");
         }
