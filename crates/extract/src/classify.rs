@@ -294,6 +294,17 @@ pub(crate) fn softly_negative(dom: &Dom, n: NodeId) -> Option<SoftlyNegative> {
     }
 }
 
+/// Whether element `n` is a picture's caption: a `<figcaption>`, or an element whose class or
+/// id holds the word "caption" ("wp-caption", "wp-caption-text", "photo-caption").
+pub(crate) fn is_caption(dom: &Dom, n: NodeId) -> bool {
+    let NodeData::Element { name, attrs, .. } = &dom.nodes[n].data else { return false };
+    &*name.local == "figcaption"
+        || attrs.iter().any(|a| {
+            matches!(&*a.name.local, "class" | "id")
+                && a.value.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case("caption") || w.eq_ignore_ascii_case("captions"))
+        })
+}
+
 /// Whether element `n` is an inline element (a `<span>`, `<a>`, `<abbr>` ...) that is
 /// boilerplate only by the words of a byline ("author", "byline", "dateline", "timestamp"):
 /// the name or date inside a line such as "by <span class=author>Ana Ruiz</span> on June 2",

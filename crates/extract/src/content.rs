@@ -154,6 +154,39 @@ impl Measure {
                 m.standing[id] = Standing::Neutral;
             }
         }
+        // A photo post ("Photos: ...", a gallery of the week): three pictures' captions or more
+        // under one element, saying as much as everything else in it, are its text.
+        let mut galleries: std::collections::HashMap<NodeId, (Vec<NodeId>, u32, u32)> = std::collections::HashMap::new();
+        for &id in order {
+            if m.standing[id] != Standing::Negative
+                || !crate::classify::is_caption(dom, id)
+                || m.text[id] < MIN_PARAGRAPH
+                || m.links[id] * 5 >= m.text[id]
+            {
+                continue;
+            }
+            let mut up = dom.nodes[id].parent;
+            let mut outermost = true;
+            while let Some(a) = up.filter(|&a| m.standing[a] == Standing::Negative) {
+                outermost &= !crate::classify::is_caption(dom, a);
+                up = dom.nodes[a].parent;
+            }
+            if let Some(body) = up {
+                let entry = galleries.entry(body).or_default();
+                entry.0.push(id);
+                if outermost {
+                    entry.1 += 1;
+                    entry.2 += m.text[id];
+                }
+            }
+        }
+        for (body, (captions, count, text)) in galleries {
+            if count >= GALLERY_CAPTIONS && text * 2 >= m.text[body] {
+                for id in captions {
+                    m.standing[id] = Standing::Neutral;
+                }
+            }
+        }
         // A byline's name or date inside a line of other words ("by <span class=author>Ana
         // Ruiz</span> on June 2") is part of that line: without it the line would read "by on
         // June 2". The line must say something besides its bylines' parts.
@@ -265,6 +298,9 @@ fn count(t: &str) -> (u32, u16) {
 /// The least text (non-space characters) an element named as a label (a byline, a caption)
 /// holds when it is the article's prose instead: a label is a line or two.
 const LABEL_PROSE: u32 = 350;
+
+/// The least captions of one element that make a photo post of it.
+const GALLERY_CAPTIONS: u32 = 3;
 
 /// The least own text a block needs to count as a paragraph.
 const MIN_PARAGRAPH: u32 = 20;

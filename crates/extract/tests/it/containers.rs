@@ -165,7 +165,55 @@ fn prose_in_elements_named_as_labels_is_the_article_and_short_labels_are_not() {
     }
 }
 
-/// Teasers of the site's other stories inside the article's own container, each an unlinked
+/// A photo post ("Photos: ..."): a line of introduction, then pictures each with its caption
+/// in the markup blog platforms write ("wp-caption"). The captions are the post; in a story
+/// with one picture, its caption stays out.
+#[test]
+fn a_photo_posts_captions_are_its_text_and_one_pictures_caption_is_not() {
+    let captions = [
+        "Boats wait below the closed lock at Marten Ferry on Monday morning. (Sam Reed)",
+        "Divers check the upper gates for cracks before the engineers arrive. (Sam Reed)",
+        "A trailer lifts a narrowboat around the lock on the first day of the service. (Sam Reed)",
+        "Boatyard owners watch the first lift from the towpath by the old mill. (Sam Reed)",
+    ];
+    let figures: String = captions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            format!(
+                r#"<div class="wp-caption aligncenter"><a href="/p/{i}.jpg"><img src="/p/{i}.jpg" alt=""></a><p class="wp-caption-text">{c}</p></div>"#
+            )
+        })
+        .collect();
+    let teasers: String = (1..=24)
+        .map(|i| format!(r#"<li><a href="/2026/05/other-{i}.html">Another story from the valley, number {i}, with its headline</a></li>"#))
+        .collect();
+    let html = format!(
+        r#"<html><body><header><a href="/">Valley Notes</a></header>
+<div class="post"><h1>Photos: the week the lock closed</h1>
+<div class="entry-content"><p>The river authority shut the old lock at Marten Ferry this week; here is how the valley coped.</p>
+{figures}</div></div>
+<aside class="sidebar"><ul>{teasers}</ul></aside>
+</body></html>"#
+    );
+    let got = run(&html);
+    for c in captions {
+        assert!(got.text.contains(c), "the captions are the post: {}", got.text);
+    }
+    let one = format!(
+        r#"<html><body><div class="post"><h1>Cracked gates close Marten Ferry lock</h1>
+<p>{}</p>{}<p>{}</p><p>{}</p><p>{}</p></div><aside class="sidebar"><ul>{teasers}</ul></aside></body></html>"#,
+        STORY[0],
+        r#"<div class="wp-caption"><img src="/p/1.jpg"><p class="wp-caption-text">The upper gates at dawn on Monday. (Sam Reed)</p></div>"#,
+        STORY[1],
+        STORY[2],
+        STORY[3]
+    );
+    let got = run(&one);
+    assert!(got.text.contains(STORY[3]) && !got.text.contains("gates at dawn"), "one caption stays out: {}", got.text);
+}
+
+/// Teasers of the site's other stories inside the article's own container, each an unlinked/// Teasers of the site's other stories inside the article's own container, each an unlinked
 /// headline, a line of excerpt and its "Read more" link: a list, not the article.
 fn teaser_list(more: &str, href: impl Fn(usize) -> String) -> String {
     (1..=4)
