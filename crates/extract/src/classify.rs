@@ -301,7 +301,9 @@ pub(crate) fn is_caption(dom: &Dom, n: NodeId) -> bool {
     &*name.local == "figcaption"
         || attrs.iter().any(|a| {
             matches!(&*a.name.local, "class" | "id")
-                && a.value.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case("caption") || w.eq_ignore_ascii_case("captions"))
+                && a.value
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case("caption") || w.eq_ignore_ascii_case("captions"))
         })
 }
 

@@ -156,7 +156,8 @@ impl Measure {
         }
         // A photo post ("Photos: ...", a gallery of the week): three pictures' captions or more
         // under one element, saying as much as everything else in it, are its text.
-        let mut galleries: std::collections::HashMap<NodeId, (Vec<NodeId>, u32, u32)> = std::collections::HashMap::new();
+        let mut galleries: std::collections::HashMap<NodeId, (Vec<NodeId>, u32, u32)> =
+            std::collections::HashMap::new();
         for &id in order {
             if m.standing[id] != Standing::Negative
                 || !crate::classify::is_caption(dom, id)

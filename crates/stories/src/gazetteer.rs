@@ -22,8 +22,8 @@ struct Names {
     /// Cyrillic names of five letters or more without their last letter, so that case
     /// forms meet ("Италия", "Италии", "Италию").
     stems: HashMap<String, &'static str>,
-    /// Names that Polish, Czech, Slovak, Slovene, Croatian and Bosnian write, without the
-    /// vowel their nominative ends in ("Rosja", "Rusko": "rosj", "rusk"; "Iran" stays), so
+    /// Names that Polish, Czech, Slovak, Slovene, Croatian, Bosnian and Romanian write, without
+    /// the vowel their nominative ends in ("Rosja", "Rusko": "rosj", "rusk"; "Iran" stays), so
     /// that case forms meet ("Rosji", "Rosję", "Ruska", "Iranu").
     latin_stems: HashMap<String, &'static str>,
     /// Their names of several words, each word without its nominative's ending ("wielka
@@ -79,7 +79,9 @@ static TERRITORIES: LazyLock<Names> = LazyLock::new(|| {
             if let Some((first, _)) = name.split_once(' ') {
                 let words: Vec<&str> = name.split(' ').collect();
                 if words.len() <= 3 && words.iter().all(|w| w.chars().count() >= 3) {
-                    names.latin_phrase_stems.insert(words.iter().map(|w| phrase_stem(w)).collect::<Vec<_>>().join(" "), code);
+                    names
+                        .latin_phrase_stems
+                        .insert(words.iter().map(|w| phrase_stem(w)).collect::<Vec<_>>().join(" "), code);
                     names.latin_phrase_starts.insert(phrase_stem(first).to_owned());
                     let mut chars = first.chars();
                     if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
@@ -133,12 +135,15 @@ const LATIN_DECLINING: &[&str] = &["pl", "cs", "sk", "sl", "hr", "bs", "ro"];
 /// The endings those languages write on a country's stem in its case forms ("Rosj-i",
 /// "Rosj-ę", "Rosj-ą", "Ukrain-ie", "Iran-em", "Rusk-u", "Franci-í"; Romanian's "Franț-ei",
 /// "Israel-ului").
-const LATIN_CASE_ENDINGS: &[&str] = &["a", "u", "y", "i", "e", "ę", "ą", "ie", "em", "ou", "ě", "í", "ei", "ului", "ul"];
+const LATIN_CASE_ENDINGS: &[&str] =
+    &["a", "u", "y", "i", "e", "ę", "ą", "ie", "em", "ou", "ě", "í", "ei", "ului", "ul"];
 
 /// ...and on the words of a name of several words, adjectives' among them ("Wielk-iej
 /// Brytani-i", "Stan-ów Zjednoczon-ych", "Spojen-ých Stát-ů").
-const LATIN_PHRASE_ENDINGS: &[&str] =
-    &["a", "u", "y", "i", "e", "ę", "ą", "ie", "em", "ou", "ě", "í", "iej", "ej", "ich", "ych", "ów", "ym", "ých", "ů", "ého", "é", "á", "ý"];
+const LATIN_PHRASE_ENDINGS: &[&str] = &[
+    "a", "u", "y", "i", "e", "ę", "ą", "ie", "em", "ou", "ě", "í", "iej", "ej", "ich", "ych", "ów", "ym", "ých", "ů",
+    "ého", "é", "á", "ý",
+];
 
 /// A word of a name of several words without the ending of its nominative.
 fn phrase_stem(word: &str) -> &str {
@@ -190,8 +195,10 @@ pub(crate) fn territory(word: &str) -> Option<&'static str> {
     }
     // Polish, Czech and their neighbours: a case ending on a name's stem, or on each word of
     // a name of several words.
-    if let Some((first, rest)) = word.split_once(' ') {
-        return declined_phrase(first, rest.split(' ').collect());
+    if let Some((first, rest)) = word.split_once(' ')
+        && let Some(code) = declined_phrase(first, rest.split(' ').collect())
+    {
+        return Some(code);
     }
     // (Not a person's name that looks like one: "Ghani" is no case form of "Ghana", nor
     // "Malia" of "Mali".)
@@ -225,7 +232,9 @@ fn declined_phrase(first: &str, rest: Vec<&str>) -> Option<&'static str> {
             let two = format!("{a} {b}");
             let found = match rest.get(1) {
                 None => names.latin_phrase_stems.get(&two).copied(),
-                Some(third) => phrase_stems_of(third).find_map(|c| names.latin_phrase_stems.get(&format!("{two} {c}")).copied()),
+                Some(third) => {
+                    phrase_stems_of(third).find_map(|c| names.latin_phrase_stems.get(&format!("{two} {c}")).copied())
+                }
             };
             if found.is_some() {
                 return found;
@@ -241,7 +250,8 @@ pub(crate) fn starts_declined_phrase(word: &str) -> bool {
     // Most words are turned away by their first two letters.
     let mut chars = word.chars();
     let (Some(a), Some(b)) = (chars.next(), chars.next()) else { return false };
-    names.latin_phrase_openings.contains(&(a, b)) && phrase_stems_of(word).any(|s| names.latin_phrase_starts.contains(s))
+    names.latin_phrase_openings.contains(&(a, b))
+        && phrase_stems_of(word).any(|s| names.latin_phrase_starts.contains(s))
 }
 
 static TERRITORY_MAIN: LazyLock<HashMap<&'static str, &'static str>> =

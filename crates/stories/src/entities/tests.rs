@@ -1211,7 +1211,10 @@ fn common_words_before_a_given_name_and_a_surname_describe_the_person() {
          on Monday after the long exercise.",
     );
     let k = kinds(&e);
-    assert!(!k.iter().any(|(n, kind)| *kind == EntityKind::Person && (n.contains("Beef") || n.contains("Hickam"))), "{k:?}");
+    assert!(
+        !k.iter().any(|(n, kind)| *kind == EntityKind::Person && (n.contains("Beef") || n.contains("Hickam"))),
+        "{k:?}"
+    );
 }
 
 #[test]

@@ -2689,7 +2689,8 @@ pub(crate) static PORTUGUESE: Lexicon = Lexicon {
         "canal",
     ],
     place_prefixes: &[
-        "são", "santa", "santo", "porto", "ilha", "serra", "monte", "rio", "baía", "vila", "praia", "cabo", "foz", "zona",
+        "são", "santa", "santo", "porto", "ilha", "serra", "monte", "rio", "baía", "vila", "praia", "cabo", "foz",
+        "zona",
     ],
     locatives: &[
         "em", "no", "na", "nos", "nas", "a", "ao", "aos", "à", "às", "de", "do", "da", "dos", "das", "desde", "para",
