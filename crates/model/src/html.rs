@@ -6,6 +6,18 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+thread_local! {
+    /// The sanitizer's settings, made once a thread (building ammonia's tables of tags and
+    /// attributes for every article cost more than a hundredth of the crawl): its defaults,
+    /// links marked `rel="noopener noreferrer nofollow"`; each call sets how relative
+    /// addresses are treated.
+    static SANITIZER: std::cell::RefCell<ammonia::Builder<'static>> = std::cell::RefCell::new({
+        let mut builder = ammonia::Builder::default();
+        builder.link_rel(Some("noopener noreferrer nofollow"));
+        builder
+    });
+}
+
 /// Sanitized HTML, safe to store and to insert into a page unescaped.
 #[derive(Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(transparent)]
@@ -17,21 +29,17 @@ impl SafeHtml {
     /// noreferrer nofollow"`.
     #[must_use]
     pub fn sanitize(untrusted: &str) -> Self {
-        let clean =
-            ammonia::Builder::default().link_rel(Some("noopener noreferrer nofollow")).clean(untrusted).to_string();
-        Self(clean)
+        SANITIZER
+            .with_borrow_mut(|b| Self(b.url_relative(ammonia::UrlRelative::PassThrough).clean(untrusted).to_string()))
     }
 
     /// Sanitizes like [`SafeHtml::sanitize`], and makes every relative link and image address
     /// absolute against `base` (the page or feed the HTML came from).
     #[must_use]
     pub fn sanitize_with_base(untrusted: &str, base: &url::Url) -> Self {
-        let clean = ammonia::Builder::default()
-            .link_rel(Some("noopener noreferrer nofollow"))
-            .url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone()))
-            .clean(untrusted)
-            .to_string();
-        Self(clean)
+        SANITIZER.with_borrow_mut(|b| {
+            Self(b.url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone())).clean(untrusted).to_string())
+        })
     }
 
     /// Wraps HTML read back from the store. Only the store may call this: everything it holds
