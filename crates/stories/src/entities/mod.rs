@@ -1774,6 +1774,13 @@ fn unlisted_given_name_and_surname(lower: &[String], lexicon: &Lexicon) -> bool 
         && !lower[1..lower.len() - 1].iter().any(|w| known::is_given_name_in(w, lexicon))
 }
 
+/// Whether a lowercase word is a common English word or its "-ed" or "-ing" form
+/// ("hearted", "looking").
+fn is_english_word_form(lower: &str) -> bool {
+    known::is_common_english_word(lower)
+        || ["ed", "d", "ing"].iter().any(|e| lower.strip_suffix(e).is_some_and(known::is_common_english_word))
+}
+
 /// Articles of French, Spanish, Italian and German, which open names of things borrowed into
 /// English ("El Niño", "La Niña", "Der Spiegel"), not people's names.
 const ARTICLES_OF_OTHER_LANGUAGES: &[&str] = &["el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das"];
@@ -1814,7 +1821,15 @@ fn is_brand(word: &str, lexicon: &Lexicon) -> bool {
             && parts.iter().all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic) && !known_word(p))
             // "a Come-To-Jesus moment": a phrase written in title case, not a name.
             && !parts[1..parts.len() - 1].iter().any(|p| capitalised(p) && lexicon.is_function_word(&p.to_lowercase()))
-            && !known::is_given_name(&head.to_lowercase());
+            && !known::is_given_name(&head.to_lowercase())
+            // "Heavy-Hearted", "Long-Term": English words joined, capitalised to open a sentence
+            // or in a headline's style (not a newspaper's name, which holds its own word:
+            // "Star-Ledger", "Gazette-Mail").
+            && !(lexicon.is_english()
+                && parts.iter().all(|p| {
+                    let lower = p.to_lowercase();
+                    is_english_word_form(&lower) && !lexicon.is_org_word(&lower)
+                }));
     }
     let chars: Vec<char> = word.chars().collect();
     let Some(inner) = chars.iter().skip(1).position(|c| c.is_uppercase()).map(|p| p + 1) else { return false };

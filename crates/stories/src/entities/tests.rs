@@ -1246,6 +1246,19 @@ fn european_portuguese_spellings_name_countries_and_a_zone_is_a_place() {
 }
 
 #[test]
+fn english_words_joined_by_a_hyphen_are_no_brand_but_a_newspapers_name_is() {
+    let e = en(
+        "Letters",
+        "The column answered a letter from Heavy-Hearted about the closed lock on Monday, and the Star-Ledger \
+         printed it beside an advertisement from Brixo-Mart.",
+    );
+    let k = kinds(&e);
+    assert!(!k.iter().any(|(n, _)| n == "Heavy-Hearted"), "{k:?}");
+    assert!(k.contains(&("Star-Ledger".into(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Brixo-Mart".into(), EntityKind::Organization)), "{k:?}");
+}
+
+#[test]
 fn the_capitol_is_a_place_and_its_police_an_organisation() {
     let e = en(
         "Protest",

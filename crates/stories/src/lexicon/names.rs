@@ -479,6 +479,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "register",
         "weekly",
         "tribune",
+        "ledger",
         "gazette",
         "chronicle",
         "dispatch",
