@@ -1259,6 +1259,12 @@ fn english_words_joined_by_a_hyphen_are_no_brand_but_a_newspapers_name_is() {
 }
 
 #[test]
+fn a_states_postal_code_after_a_preposition_of_place_is_the_state() {
+    let e = en("Voters", "It is not too late for the undecided voters in NJ, she wrote on her blog on Monday.");
+    assert_eq!(find(&e, "new jersey").kind, EntityKind::Place, "{e:?}");
+}
+
+#[test]
 fn the_capitol_is_a_place_and_its_police_an_organisation() {
     let e = en(
         "Protest",
