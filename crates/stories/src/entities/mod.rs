@@ -895,8 +895,8 @@ fn written_in_prose(text: &str, word: &str) -> bool {
     })
 }
 
-/// An abbreviation the article also spells out ("ECB" after "European Central Bank") is the
-/// spelled-out name.
+/// An abbreviation the article also spells out ("ECB" after "European Central Bank", "ARB"
+/// after "State Department Accountability Review Board") is the spelled-out name.
 fn join_abbreviations(groups: &mut HashMap<String, Group>) {
     let short: Vec<String> = groups
         .iter()
@@ -916,7 +916,10 @@ fn join_abbreviations(groups: &mut HashMap<String, Group>) {
                     .filter_map(|w| w.chars().next())
                     .flat_map(char::to_lowercase)
                     .collect();
-                initials == letters || (letters.len() >= 3 && initials.starts_with(&letters))
+                // ("ARB" for the "State Department Accountability Review Board" too: an
+                // owner's name before the body's own.)
+                initials == letters
+                    || (letters.len() >= 3 && (initials.starts_with(&letters) || initials.ends_with(&letters)))
             })
             .map(|(k, _)| k.clone())
             .collect();

@@ -1265,6 +1265,18 @@ fn a_states_postal_code_after_a_preposition_of_place_is_the_state() {
 }
 
 #[test]
+fn an_abbreviation_of_the_last_words_of_a_name_is_that_name() {
+    let e = en(
+        "Review",
+        "The Kellmark Transport Department Harbour Review Board published its findings on Monday. \
+         The HRB said the quay had been closed too late, and the HRB asked for new rules.",
+    );
+    assert!(!e.iter().any(|x| x.name == "HRB"), "{e:?}");
+    let board = find(&e, "kellmark transport department harbour review board");
+    assert_eq!((board.kind, board.mentions), (EntityKind::Organization, 3), "{e:?}");
+}
+
+#[test]
 fn the_capitol_is_a_place_and_its_police_an_organisation() {
     let e = en(
         "Protest",
