@@ -172,6 +172,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         add_evidence(&mut group.evidence, m, lexicon);
     }
     join_abbreviations(&mut groups);
+    join_corporate_names(&mut groups);
     drop_common_abbreviations(&mut groups, &body, lexicon);
     drop_shouted_words(&mut groups, &body);
     join_middle_initials(&mut groups);
@@ -933,6 +934,60 @@ fn join_abbreviations(groups: &mut HashMap<String, Group>) {
         }
     }
 }
+
+/// "Kellworks Stores Inc." and "Kellworks", "Brixo Holdings" and "Brixo" in one article: a
+/// company's name with the words that say what kind of company it is, and the name it goes by
+/// alone, are one organisation, shown by the shorter name. (Not a person's name before them,
+/// "Ana Brook Holdings" beside "Ana Brook", nor a place's.)
+fn join_corporate_names(groups: &mut HashMap<String, Group>) {
+    let long: Vec<(String, String)> = groups
+        .keys()
+        .filter_map(|key| {
+            let words: Vec<&str> = key.split(' ').collect();
+            let kept = words.len() - words.iter().rev().take_while(|w| CORPORATE_WORDS.contains(w)).count();
+            (kept > 0 && kept < words.len()).then(|| (key.clone(), words[..kept].join(" ")))
+        })
+        .collect();
+    for (key, short) in long {
+        // (A well-known organisation's group is keyed by its main name: "Wal-Mart" is walmart.)
+        let short = if groups.contains_key(&short) {
+            short
+        } else {
+            known::organisation(&short).map_or(short, str::to_lowercase)
+        };
+        // (Not a place's name: "Ithaca Holdings" beside the town of Ithaca.)
+        let place = known::place(&short).is_some() || crate::gazetteer::territory(&short).is_some();
+        if short == key
+            || place
+            || !groups.get(&short).is_some_and(|g| {
+                g.evidence.titled == 0 && !g.words.first().is_some_and(|w| known::is_given_name(&w.to_lowercase()))
+            })
+        {
+            continue;
+        }
+        if let Some(g) = groups.remove(&key)
+            && let Some(plain) = groups.get_mut(&short)
+        {
+            plain.mentions += g.mentions;
+            plain.evidence.org += g.evidence.org + 1;
+            plain.known_org |= g.known_org;
+            plain.forms.extend(g.forms);
+        }
+    }
+}
+
+/// Words after a company's name that say what kind of company it is (lowercase).
+const CORPORATE_WORDS: &[&str] = &[
+    "stores",
+    "holdings",
+    "group",
+    "company",
+    "companies",
+    "corporation",
+    "incorporated",
+    "industries",
+    "international",
+];
 
 /// "Donald J. Trump" and "Donald Trump" in one article are one person, under the key without
 /// the initial (the one more outlets write). Only one initial between two words of the name:

@@ -1277,6 +1277,19 @@ fn an_abbreviation_of_the_last_words_of_a_name_is_that_name() {
 }
 
 #[test]
+fn a_company_named_with_its_kind_and_alone_is_one_organisation() {
+    let e = en(
+        "Shares",
+        "Kellworks Stores Inc. said on Monday that sales rose, and Kellworks will open ten shops. \
+         Kellworks said prices would hold. Oslo Holdings, a fund, bought a hotel in Oslo last week.",
+    );
+    let kellworks = find(&e, "kellworks");
+    assert_eq!((kellworks.kind, kellworks.mentions), (EntityKind::Organization, 3), "{e:?}");
+    assert!(!e.iter().any(|x| x.key == "kellworks stores"), "{e:?}");
+    assert_eq!(find(&e, "oslo").kind, EntityKind::Place, "a place's name stays the place's: {e:?}");
+}
+
+#[test]
 fn the_capitol_is_a_place_and_its_police_an_organisation() {
     let e = en(
         "Protest",
