@@ -152,7 +152,7 @@ with open(os.path.join(here, "given_names.tsv"), "w") as out:
         out.write(name + "\n")
 print(len(rows), "places,", len(given), "given names")
 
-# Surnames: evidence that a name whose given name no list holds ("Evo Morales") is a person's.
+# Surnames: evidence that a name whose given name no list holds ("Kellvo Morales") is a person's.
 WORDS = "/usr/share/dict/american-english"
 lowercase_words = {w for w in open(WORDS).read().split() if w.islower()}
 # One person in 100,000 or more (percent of the people counted).

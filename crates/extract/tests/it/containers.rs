@@ -173,7 +173,7 @@ fn a_photo_posts_captions_are_its_text_and_one_pictures_caption_is_not() {
     let captions = [
         "Boats wait below the closed lock at Marten Ferry on Monday morning. (Sam Reed)",
         "Divers check the upper gates for cracks before the engineers arrive. (Sam Reed)",
-        "A trailer lifts a narrowboat around the lock on the first day of the service. (Sam Reed)",
+        "A trailer lifts a narrowboat around the lock as the service begins. (Sam Reed)",
         "Boatyard owners watch the first lift from the towpath by the old mill. (Sam Reed)",
     ];
     let figures: String = captions

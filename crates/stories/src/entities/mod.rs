@@ -896,8 +896,8 @@ fn written_in_prose(text: &str, word: &str) -> bool {
     })
 }
 
-/// An abbreviation the article also spells out ("ECB" after "European Central Bank", "ARB"
-/// after "State Department Accountability Review Board") is the spelled-out name.
+/// An abbreviation the article also spells out ("ECB" after "European Central Bank", "HRB"
+/// after "Kellmark Transport Department Harbour Review Board") is the spelled-out name.
 fn join_abbreviations(groups: &mut HashMap<String, Group>) {
     let short: Vec<String> = groups
         .iter()
@@ -917,7 +917,7 @@ fn join_abbreviations(groups: &mut HashMap<String, Group>) {
                     .filter_map(|w| w.chars().next())
                     .flat_map(char::to_lowercase)
                     .collect();
-                // ("ARB" for the "State Department Accountability Review Board" too: an
+                // ("HRB" for the "Kellmark Transport Department Harbour Review Board" too: an
                 // owner's name before the body's own.)
                 initials == letters
                     || (letters.len() >= 3 && (initials.starts_with(&letters) || initials.ends_with(&letters)))
@@ -949,13 +949,13 @@ fn join_corporate_names(groups: &mut HashMap<String, Group>) {
         })
         .collect();
     for (key, short) in long {
-        // (A well-known organisation's group is keyed by its main name: "Wal-Mart" is walmart.)
+        // (A well-known organisation's group is keyed by its main name, not as written.)
         let short = if groups.contains_key(&short) {
             short
         } else {
             known::organisation(&short).map_or(short, str::to_lowercase)
         };
-        // (Not a place's name: "Ithaca Holdings" beside the town of Ithaca.)
+        // (Not a place's name: "Oslo Holdings" beside the city of Oslo.)
         let place = known::place(&short).is_some() || crate::gazetteer::territory(&short).is_some();
         if short == key
             || place
@@ -1815,10 +1815,10 @@ const SURNAME_ENDINGS: &[&str] = &[
     "idze", "opoulos", "akis", "ski", "ska", "sky", "skyy", "skiy", "ova", "eva", "ov", "ev", "yan", "ez",
 ];
 
-/// "Ginnifer Goodwin", "Evo Morales": in English, a name (lowercase words) of two or three
+/// "Brannic Goodwin", "Kellvo Morales": in English, a name (lowercase words) of two or three
 /// words that ends in a surname many people bear, after a first word that is no common word,
 /// no title and no article: a given name the list lacks.
-/// (Not "Interior Ryan Zinke", "Lyin' Ted Cruz": a listed given name inside is the name's
+/// (Not "Interior Ana Morales", "Brave Ana Morales": a listed given name inside is the name's
 /// start, and what stands before it no part of the name.)
 fn unlisted_given_name_and_surname(lower: &[String], lexicon: &Lexicon) -> bool {
     let (Some(first), Some(last)) = (lower.first(), lower.last()) else { return false };
@@ -1840,7 +1840,7 @@ fn is_english_word_form(lower: &str) -> bool {
 }
 
 /// Articles of French, Spanish, Italian and German, which open names of things borrowed into
-/// English ("El Niño", "La Niña", "Der Spiegel"), not people's names.
+/// English ("El Dorado", "La Scala", "Der Spiegel"), not people's names.
 const ARTICLES_OF_OTHER_LANGUAGES: &[&str] = &["el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das"];
 
 /// Whether a lowercase word of six letters or more in Latin letters ends as surnames do.
@@ -1880,9 +1880,9 @@ fn is_brand(word: &str, lexicon: &Lexicon) -> bool {
             // "a Come-To-Jesus moment": a phrase written in title case, not a name.
             && !parts[1..parts.len() - 1].iter().any(|p| capitalised(p) && lexicon.is_function_word(&p.to_lowercase()))
             && !known::is_given_name(&head.to_lowercase())
-            // "Heavy-Hearted", "Long-Term": English words joined, capitalised to open a sentence
+            // "Kind-Hearted", "Long-Term": English words joined, capitalised to open a sentence
             // or in a headline's style (not a newspaper's name, which holds its own word:
-            // "Star-Ledger", "Gazette-Mail").
+            // "Harbour-Ledger", "Gazette-Courier").
             && !(lexicon.is_english()
                 && parts.iter().all(|p| {
                     let lower = p.to_lowercase();

@@ -2314,7 +2314,7 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
     {
         return false;
     }
-    // "News of General Alexander's talk", "the return of President Kellner": a title and a
+    // "News of General Morales's visit", "the return of President Kellner": a title and a
     // person's name after the connector are a name of their own ("Department of General
     // Services" stays one).
     if after_first.len() >= 2

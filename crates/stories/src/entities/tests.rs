@@ -1204,15 +1204,15 @@ fn common_words_before_a_given_name_and_a_surname_describe_the_person() {
     assert!(k.contains(&("Ana Morales".into(), EntityKind::Person)), "{k:?}");
     assert!(!k.iter().any(|(n, _)| n.contains("Ombudsman") || n.contains("Auditor")), "{k:?}");
     // Not where what follows the given name is a common word or no surname: "Angus Beef",
-    // "Pearl Harbor-Hickam" are no people.
+    // "Pearl Kellwater-Brix" are no people.
     let e = en(
         "Beef",
-        "The shop sells Certified Angus Beef to diners, and the crew flew home to Joint Base Pearl Harbor-Hickam \
+        "The shop sells Kellmark Angus Beef to diners, and the crew flew home to Fort Pearl Kellwater-Brix \
          on Monday after the long exercise.",
     );
     let k = kinds(&e);
     assert!(
-        !k.iter().any(|(n, kind)| *kind == EntityKind::Person && (n.contains("Beef") || n.contains("Hickam"))),
+        !k.iter().any(|(n, kind)| *kind == EntityKind::Person && (n.contains("Beef") || n.contains("Brix"))),
         "{k:?}"
     );
 }
@@ -1249,12 +1249,12 @@ fn european_portuguese_spellings_name_countries_and_a_zone_is_a_place() {
 fn english_words_joined_by_a_hyphen_are_no_brand_but_a_newspapers_name_is() {
     let e = en(
         "Letters",
-        "The column answered a letter from Heavy-Hearted about the closed lock on Monday, and the Star-Ledger \
+        "The column answered a letter from Kind-Hearted about the closed lock on Monday, and the Harbour-Ledger \
          printed it beside an advertisement from Brixo-Mart.",
     );
     let k = kinds(&e);
-    assert!(!k.iter().any(|(n, _)| n == "Heavy-Hearted"), "{k:?}");
-    assert!(k.contains(&("Star-Ledger".into(), EntityKind::Organization)), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n == "Kind-Hearted"), "{k:?}");
+    assert!(k.contains(&("Harbour-Ledger".into(), EntityKind::Organization)), "{k:?}");
     assert!(k.contains(&("Brixo-Mart".into(), EntityKind::Organization)), "{k:?}");
 }
 
