@@ -176,6 +176,8 @@ pub(crate) struct ClassSays {
     /// Negative by a word no byline's class holds: a picture's label ("caption", "credit") or
     /// one of [`AMBIGUOUS`] (see [`inline_byline`]).
     not_byline: bool,
+    /// Named as a picture's caption ("caption", "captions").
+    caption: bool,
     hidden: bool,
 }
 
@@ -295,16 +297,11 @@ pub(crate) fn softly_negative(dom: &Dom, n: NodeId) -> Option<SoftlyNegative> {
 }
 
 /// Whether element `n` is a picture's caption: a `<figcaption>`, or an element whose class or
-/// id holds the word "caption" ("wp-caption", "wp-caption-text", "photo-caption").
+/// id words say so ("wp-caption", "wp-caption-text", "photoCaption").
 pub(crate) fn is_caption(dom: &Dom, n: NodeId) -> bool {
     let NodeData::Element { name, attrs, .. } = &dom.nodes[n].data else { return false };
     &*name.local == "figcaption"
-        || attrs.iter().any(|a| {
-            matches!(&*a.name.local, "class" | "id")
-                && a.value
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case("caption") || w.eq_ignore_ascii_case("captions"))
-        })
+        || attrs.iter().any(|a| matches!(&*a.name.local, "class" | "id") && class_says(&a.value).caption)
 }
 
 /// Whether element `n` is an inline element (a `<span>`, `<a>`, `<abbr>` ...) that is
@@ -361,6 +358,7 @@ fn class_says(attr: &str) -> ClassSays {
             let is_first = std::mem::replace(&mut first, false);
             let mut buf = [0u8; 32];
             let Some(word) = lowercase(word, &mut buf) else { continue };
+            says.caption |= matches!(word, "caption" | "captions");
             match WORDS.get(word) {
                 Some(true) => {
                     says.positive = true;

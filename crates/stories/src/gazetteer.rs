@@ -138,12 +138,10 @@ const LATIN_DECLINING: &[&str] = &["pl", "cs", "sk", "sl", "hr", "bs", "ro"];
 const LATIN_CASE_ENDINGS: &[&str] =
     &["a", "u", "y", "i", "e", "ę", "ą", "ie", "em", "ou", "ě", "í", "ei", "ului", "ul"];
 
-/// ...and on the words of a name of several words, adjectives' among them ("Wielk-iej
-/// Brytani-i", "Stan-ów Zjednoczon-ych", "Spojen-ých Stát-ů").
-const LATIN_PHRASE_ENDINGS: &[&str] = &[
-    "a", "u", "y", "i", "e", "ę", "ą", "ie", "em", "ou", "ě", "í", "iej", "ej", "ich", "ych", "ów", "ym", "ých", "ů",
-    "ého", "é", "á", "ý",
-];
+/// ...and, on the words of a name of several words, besides those, the endings of its
+/// adjectives and plural nouns ("Wielk-iej Brytani-i", "Stan-ów Zjednoczon-ych", "Spojen-ých
+/// Stát-ů").
+const LATIN_PHRASE_ENDINGS: &[&str] = &["iej", "ej", "ich", "ych", "ów", "ym", "ých", "ů", "ého", "é", "á", "ý"];
 
 /// A word of a name of several words without the ending of its nominative.
 fn phrase_stem(word: &str) -> &str {
@@ -153,7 +151,8 @@ fn phrase_stem(word: &str) -> &str {
 /// The stems a word of a declined name of several words can have: itself, or without one of
 /// the case endings.
 fn phrase_stems_of(word: &str) -> impl Iterator<Item = &str> {
-    std::iter::once(word).chain(LATIN_PHRASE_ENDINGS.iter().filter_map(move |e| word.strip_suffix(e)))
+    let endings = LATIN_CASE_ENDINGS.iter().chain(LATIN_PHRASE_ENDINGS);
+    std::iter::once(word).chain(endings.filter_map(move |e| word.strip_suffix(e)))
 }
 
 /// A Cyrillic name Russian does not decline: one that ends in a vowel other than "а" and "я"
