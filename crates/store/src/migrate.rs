@@ -66,6 +66,7 @@ migrations! {
     23 "comments_here" "0023_comments_here",
     24 "story_language" "0024_story_language",
     25 "unspaced_search" "0025_unspaced_search",
+    26 "placed_story_index" "0026_placed_story_index",
 }
 
 /// Refuses a database that has a migration this binary does not know, or whose record of a
