@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the multilingual name lists of the understanding crate from the Unicode CLDR, as
 shipped by Babel (`pip install babel==2.19.0`, CLDR 49): territories.tsv (ISO 3166 code, name) and
-months.tsv (month number, name), in the languages of national news media, lowercased, deduplicated, names
+months.tsv (month number, name) and world_regions.tsv (continents and parts of the world, with
+their English names), in the languages of national news media, lowercased, deduplicated, names
 that name two places or are too short to be specific left out. Run from this folder:
 `python3 generate.py`. See README.md for the source and licence."""
 import babel
@@ -69,4 +70,40 @@ with open("territory_main.tsv", "w", encoding="utf-8") as out:
         if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
             name = usual.get(code, name.split(" (")[0].replace(" & ", " and ").replace("St. ", "Saint "))
             out.write(f"{code}\t{name}\n")
+# Continents and the parts of the world the news names, in the same languages: the name as
+# CLDR writes it, TAB, its name in English news (the key that joins them; empty when it is
+# that), TAB, the languages that write it so. Left out: "America"
+# (019: in German and English text it is more often the United States than the Americas), the
+# world, the Pacific's island groups, CLDR's statistical regions news seldom names, any name
+# that is also a country's (in any of the languages) or too short to be specific, and names
+# places.tsv has already (GeoNames' continents: "Europe", "Africa", "Asia").
+world = {"002": "Africa", "003": "North America", "005": "South America", "009": "Oceania",
+         "011": "West Africa", "013": "Central America", "014": "East Africa", "015": "North Africa",
+         "017": "Central Africa", "029": "Caribbean", "030": "East Asia", "034": "South Asia",
+         "035": "Southeast Asia", "142": "Asia", "143": "Central Asia", "150": "Europe",
+         "151": "Eastern Europe", "155": "Western Europe", "202": "Sub-Saharan Africa",
+         "419": "Latin America"}
+regions = {}
+region_languages = {}
+for tag in languages:
+    try:
+        locale = Locale.parse(tag)
+    except Exception:
+        continue
+    for code, main in world.items():
+        name = locale.territories.get(code)
+        if name and usable(name) and name.lower() not in territories and name.lower() not in city_names:
+            regions.setdefault(name, set()).add(main)
+            region_languages.setdefault(name, set()).add(tag)
+# A Cyrillic name that another language's name of the same region continues by a letter or
+# two (Mongolian "Европ", Russian "Европа") would be read as that name's stem in Russian, which
+# declines names.
+stems = {n for n, mains in regions.items() for m, others in regions.items()
+         if m != n and others == mains and m.lower().startswith(n.lower()) and len(m) - len(n) <= 2
+         and " " not in m[len(n):] and all("\u0400" <= c <= "\u04ff" for c in n)}
+with open("world_regions.tsv", "w", encoding="utf-8") as out:
+    for name, mains in sorted(regions.items()):
+        if len(mains) == 1 and name not in stems:
+            main = next(iter(mains))
+            out.write(f"{name}\t{'' if name == main else main}\t{','.join(sorted(region_languages[name]))}\n")
 print(f"{len(territories)} territory names, {len(months)} month names from {len(languages)} languages")

@@ -14,6 +14,7 @@ static SURNAMES_TSV: &str = include_str!("../../data/surnames.tsv");
 static COMMON_WORDS_TSV: &str = include_str!("../../data/common_words.tsv");
 static ORGANISATIONS_TSV: &str = include_str!("../../data/organisations.tsv");
 static REGIONS_TSV: &str = include_str!("../../data/regions.tsv");
+static WORLD_REGIONS_TSV: &str = include_str!("../../data/world_regions.tsv");
 
 /// A place of the gazetteer.
 #[derive(Debug, Clone, Copy)]
@@ -54,18 +55,47 @@ static PLACES: LazyLock<HashMap<&'static str, Place>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Regions and abbreviations of countries, which count as large places.
+/// Regions and abbreviations of countries, which count as large places, and the continents
+/// and parts of the world in every language of the territories' list ("Afrique", "Ásia",
+/// "Südostasien"), each keyed by its English name (`regions.tsv` first where both name one).
 static REGIONS: LazyLock<HashMap<String, Place>> = LazyLock::new(|| {
-    REGIONS_TSV
+    WORLD_REGIONS_TSV
         .lines()
+        .chain(REGIONS_TSV.lines())
         .filter(|l| !l.starts_with('#'))
         .map(|line| {
-            let (name, main) = line.split_once('\t').unwrap_or((line, ""));
-            let main = if main.is_empty() { None } else { Some(main) };
+            let mut fields = line.split('\t');
+            let name = fields.next().unwrap_or(line);
+            let main = fields.next().filter(|m| !m.is_empty());
             (name.to_lowercase(), Place { population: REGION_POPULATION, main })
         })
         .collect()
 });
+
+/// The languages that write each name of `world_regions.tsv` (lowercase) that `regions.tsv`
+/// does not hold too.
+static WORLD_REGION_LANGUAGES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let written: crate::hash::HashSet<String> = REGIONS_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').next().unwrap_or(l).to_lowercase())
+        .collect();
+    WORLD_REGIONS_TSV
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let name = fields.next()?.to_lowercase();
+            let languages = fields.nth(1)?;
+            (!written.contains(&name)).then_some((name, languages))
+        })
+        .collect()
+});
+
+/// Whether a lowercase name is a continent's or part of the world's only in languages other
+/// than `tag`'s: "Europa" is Europe in German and Spanish, and Jupiter's moon in English text.
+pub(crate) fn is_world_region_of_other_languages(lower: &str, tag: &str) -> bool {
+    WORLD_REGION_LANGUAGES.get(lower).is_some_and(|languages| !languages.split(',').any(|l| l == tag))
+}
 
 static GIVEN: LazyLock<crate::hash::HashSet<&'static str>> =
     LazyLock::new(|| GIVEN_TSV.lines().filter(|l| !l.is_empty()).collect());

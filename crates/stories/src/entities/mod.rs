@@ -253,6 +253,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let mut out: Vec<Entity> = classified
         .into_iter()
         .filter(|(key, g, kind)| !(*kind == EntityKind::Person && product(key, g)))
+        .filter(|(_, g, kind)| !(*kind == EntityKind::Place && foreign_world_region(&g.name, lexicon, sure)))
         .map(|(key, g, kind)| {
             let kind = if kind == EntityKind::Person && short_org(&key, &g) { EntityKind::Organization } else { kind };
             let name = if lexicon.declines_names() {
@@ -472,6 +473,18 @@ fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static 
         return None;
     }
     Some(code)
+}
+
+/// Whether a name is a continent's or part of the world's only in other languages than the
+/// article's, as [`territory_here`] asks of a country's: "Europa" in English text is Jupiter's
+/// moon, not Europe.
+fn foreign_world_region(name: &str, lexicon: &Lexicon, sure: bool) -> bool {
+    let latin = name.chars().next().is_some_and(|c| (c as u32) < 0x0250);
+    latin
+        && sure
+        && !lexicon.tag.is_empty()
+        && !lexicon.declines_names()
+        && known::is_world_region_of_other_languages(&name.to_lowercase(), lexicon.tag)
 }
 
 /// A place named in the German genitive ("Bayerns"), or a country in the Swedish one

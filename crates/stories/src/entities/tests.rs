@@ -2761,3 +2761,40 @@ fn an_elided_of_inside_a_name_is_written_and_read_as_the_gazetteer_has_it() {
         ],
     );
 }
+
+/// Continents and parts of the world in the languages CLDR names them in are places keyed by
+/// their English names (a French "Afrique" was taken for a person, a German "Asien" was
+/// missed); a name only other languages give one is none in the article's language.
+#[test]
+fn continents_in_every_language_and_not_in_the_others() {
+    let fr = extract_entities(
+        "Les prix du cacao s'envolent",
+        "Les prix du cacao augmentent en Afrique de l'Ouest et en Europe, selon les négociants de Lyon. \
+         En Afrique, les récoltes ont baissé d'un tiers.",
+        Some("fr"),
+    );
+    assert_eq!(find(&fr, "africa").kind, EntityKind::Place, "{fr:?}");
+    assert_eq!(find(&fr, "europe").kind, EntityKind::Place);
+    let de = extract_entities(
+        "Exporte nach Asien steigen",
+        "Die Exporte nach Asien und Südostasien sind im Mai gestiegen, teilte der Verband in Kellstadt mit. \
+         Nach Europa ging weniger.",
+        Some("de"),
+    );
+    for (key, name) in [("asia", "Asien"), ("southeast asia", "Südostasien"), ("europe", "Europa")] {
+        let e = find(&de, key);
+        assert_eq!((e.kind, e.name.as_str()), (EntityKind::Place, name), "{de:?}");
+    }
+    let pt = extract_entities(
+        "Exportações crescem",
+        "As exportações para a Ásia cresceram em maio, disse o ministro em Kellvila.",
+        Some("pt"),
+    );
+    assert_eq!(find(&pt, "asia").kind, EntityKind::Place, "{pt:?}");
+    let en = en(
+        "Water vapour seen on an icy moon",
+        "Astronomers at the Kellmar Observatory said on Tuesday that they had seen water vapour above Jupiter's moon Europa. \
+         The plumes of Europa rise about 200 kilometres, they said.",
+    );
+    assert!(!en.iter().any(|e| e.name == "Europa"), "{en:?}");
+}
