@@ -81,6 +81,9 @@ struct Evidence {
     org: u32,
     /// Mentions followed by a comma and a US state ("Chappaqua, N.Y.").
     town: u32,
+    /// Mentions after a lowercase word ("al Senato", "la Camera"; not "Polaroid 600 Camera"),
+    /// as the languages that write an article before it name an institution by its one word.
+    after_word: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -547,10 +550,6 @@ const HELD_PLACE_POPULATION: u64 = 100_000;
 /// Numbers after a name that a son or grandson of the same name bears.
 const REGNAL_SUFFIXES: &[&str] = &["ii", "iii", "iv"];
 
-/// English institutions named by their one word ("the Treasury", "the Senate").
-const STANDALONE_INSTITUTIONS: &[&str] =
-    &["treasury", "parliament", "congress", "senate", "house", "cabinet", "legislature", "police", "army", "navy"];
-
 /// Words for places that are also surnames ("Hill", "Park").
 const SURNAME_PLACE_WORDS: &[&str] = &["hill", "park", "castle", "beach", "bridge", "forest", "field"];
 
@@ -696,6 +695,9 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         e.town += 1;
         e.place += 1;
     }
+    if !m.before.is_empty() && m.before.chars().all(|c| c.is_lowercase() || c == '\'' || c == '\u{2019}') {
+        e.after_word += 1;
+    }
     // ("film producer Ana Brook": a trade's noun before a name that reads as a person's, a
     // given name and a surname, says nothing of it, as after it.)
     let trade_person = spans::TRADES.contains(&m.before.as_str())
@@ -795,7 +797,7 @@ fn leads_a_government(m: &Mention, lexicon: &Lexicon) -> bool {
         || known::place(&lower)
             .is_some_and(|p| (p.population >= 100_000 && p.main.is_none()) || p.population >= 1_000_000 || p.is_region());
     // ("the House administration committee": an institution's word is no leader.)
-    let institution = lexicon.is_org_word(&lower) || STANDALONE_INSTITUTIONS.contains(&lower.as_str());
+    let institution = lexicon.is_org_word(&lower) || lexicon.standalone_institutions().contains(&lower.as_str());
     !people
         && !place
         && !institution
@@ -1344,7 +1346,7 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
                     || crate::gazetteer::territory(before).is_some()
             })
         };
-        if lexicon.is_english() && STANDALONE_INSTITUTIONS.contains(&single.as_str()) && !realm(&owner) {
+        if lexicon.is_english() && lexicon.standalone_institutions().contains(&single.as_str()) && !realm(&owner) {
             continue;
         }
         if let Some(g) = groups.remove(&single)
@@ -1682,10 +1684,12 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     if abbreviation || g.evidence.org > 0 {
         return Some(EntityKind::Organization);
     }
-    // "the Treasury", "the Office said": an institution's word alone is the institution where
-    // English names one so, else no name at all.
-    if !several && lexicon.is_english() && lexicon.is_org_word(first) && !abbreviation {
-        return STANDALONE_INSTITUTIONS.contains(&first.as_str()).then_some(EntityKind::Organization);
+    // "the Treasury", "the Office said", "il Senato": an institution's word alone is the
+    // institution where the language's news names one so, else no name at all.
+    let standalone = lexicon.standalone_institutions();
+    if !several && !standalone.is_empty() && lexicon.is_org_word(first) && !abbreviation {
+        let written_so = lexicon.is_english() || g.evidence.after_word > 0;
+        return (written_so && standalone.contains(&first.as_str())).then_some(EntityKind::Organization);
     }
     // "KellStream wrote", "BrixNet said": a verb of saying does not make a person of one word
     // written as brands are (a capital inside it, no surname's prefix), with no title.

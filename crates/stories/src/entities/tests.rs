@@ -2798,3 +2798,37 @@ fn continents_in_every_language_and_not_in_the_others() {
     );
     assert!(!en.iter().any(|e| e.name == "Europa"), "{en:?}");
 }
+
+/// A parliament's chamber named by its one word is an organisation in the languages whose
+/// news names it so, after the article or preposition they write before it ("al Senato", "el
+/// Congreso", "le Sénat", "a Câmara"); the same word in a list of products is none.
+#[test]
+fn chambers_named_by_their_one_word_in_other_languages() {
+    for (lang, text, word) in [
+        (
+            "it",
+            "La legge di bilancio è stata approvata martedì. Il testo passa ora al Senato, dove la maggioranza è stretta.",
+            "Senato",
+        ),
+        (
+            "es",
+            "El Gobierno aprobó el martes la reforma de Kellvera, que ahora debe votar el Congreso en marzo.",
+            "Congreso",
+        ),
+        (
+            "fr",
+            "Le projet de loi a été adopté mardi. Le Sénat doit l'examiner en janvier, a indiqué la ministre.",
+            "Sénat",
+        ),
+        ("pt", "O projeto foi aprovado na terça-feira. O texto volta agora para a Câmara, disse o relator.", "Câmara"),
+    ] {
+        let e = extract_entities("", text, Some(lang));
+        assert!(e.iter().any(|x| x.name == word && x.kind == EntityKind::Organization), "{lang}: {e:?}");
+    }
+    let list = extract_entities(
+        "",
+        "Le offerte di oggi: Kellvox 600 Camera a 80 euro, cuffie Brixtone a 20 euro, Kellmark Senato 5 in vinile.",
+        Some("it"),
+    );
+    assert!(!list.iter().any(|x| x.name == "Camera" || x.name == "Senato"), "{list:?}");
+}

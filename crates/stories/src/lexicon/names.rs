@@ -3935,6 +3935,31 @@ impl Lexicon {
         self.sets().org_words.contains_key(lower)
     }
 
+    /// Institutions the language's news names by their one capitalised word, the chambers of
+    /// a parliament above all ("the Senate", "il Senato", "el Congreso", "le Sénat", "a
+    /// Câmara"); empty where every noun is capitalised (German) or no list is written.
+    pub(crate) fn standalone_institutions(&self) -> &'static [&'static str] {
+        match self.tag {
+            "en" => &[
+                "treasury",
+                "parliament",
+                "congress",
+                "senate",
+                "house",
+                "cabinet",
+                "legislature",
+                "police",
+                "army",
+                "navy",
+            ],
+            "fr" => &["sénat", "parlement", "assemblée"],
+            "es" => &["senado", "congreso", "parlamento"],
+            "pt" => &["senado", "congresso", "parlamento", "câmara"],
+            "it" => &["senato", "parlamento", "camera"],
+            _ => &[],
+        }
+    }
+
     /// True where the language declines names (their words are compared by stems).
     pub(crate) fn declines_names(&self) -> bool {
         !self.case_endings.is_empty()
