@@ -1961,6 +1961,16 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         let surname = TITLES_ALSO_SURNAMES.contains(&items[t].lower.as_str())
             && items[t + 1..].iter().all(|w| is_suffix(&w.lower))
             && ((t > 0 && given(t - 1)) || (t > 1 && given(t - 2) && !items[t - 1].connector));
+        // ("Bruno Le Maire", "Ana de la Reina": a title's word after a given name and an
+        // article or particle of a surname is the surname's last word.)
+        let particle =
+            |w: &Item| lex.name_articles.contains(&w.lower.as_str()) || lex.name_particles.contains(&w.lower.as_str());
+        let particles = items[..t].iter().rev().take_while(|w| particle(w)).count();
+        let particle_surname = particles > 0
+            && t > particles
+            && given(t - particles - 1)
+            && items[t + 1..].iter().all(|w| is_suffix(&w.lower));
+        let surname = surname || particle_surname;
         // "International Court of Justice", "Office of the Inspector General": title words
         // after "of" or "of the" an organisation's head word are the organisation's ("a Cure for
         // Dr. Kell", "the Role of Commander-in-Chief" are a title's).

@@ -2832,3 +2832,21 @@ fn chambers_named_by_their_one_word_in_other_languages() {
     );
     assert!(!list.iter().any(|x| x.name == "Camera" || x.name == "Senato"), "{list:?}");
 }
+
+/// A title's word after a given name and the article or particles of a surname is the
+/// surname's last word ("Le Maire", "de la Reina"), not a title that ends the name.
+#[test]
+fn a_title_word_after_a_surnames_particle_is_the_surname() {
+    let fr = extract_entities(
+        "",
+        "Le ministre de l'Économie, Aurélien Le Maire, a annoncé mardi un plan d'économies à Nantes.",
+        Some("fr"),
+    );
+    assert_eq!(find(&fr, "aurélien le maire").kind, EntityKind::Person, "{fr:?}");
+    let es = extract_entities(
+        "",
+        "La diputada Elena de la Reina criticó el martes el plan del Gobierno en Sevilla, informó la agencia.",
+        Some("es"),
+    );
+    assert_eq!(find(&es, "elena de la reina").kind, EntityKind::Person, "{es:?}");
+}
