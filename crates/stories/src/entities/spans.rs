@@ -478,7 +478,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 - i;
             let before = before();
             let words = tokens[i..i + n].iter().map(|t| t.word.to_string()).collect();
-            let after = after_word(&tokens[i + n - 1], &tokens[i + n..]);
+            let after = after_word(&tokens[i + n - 1], &tokens[i + n..], opened_by_comma(&tokens, i));
             let titled = lex.is_title(&before);
             out.push(Mention::plain(words, before, after, titled));
             runs.resize(out.len(), (i, i + n - 1));
@@ -493,7 +493,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let before = before();
             let titled = lex.is_title(&before);
             let words = vec![t.word.to_string()];
-            let after = after_word(t, &tokens[i + 1..]);
+            let after = after_word(t, &tokens[i + 1..], opened_by_comma(&tokens, i));
             out.push(Mention::plain(words, before, after, titled));
             runs.resize(out.len(), (i, i));
             sentence_start = false;
@@ -957,7 +957,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             }
         }
         let after_token = tokens.get(j + 1);
-        let after = after_word(&tokens[j], &tokens[j + 1..]);
+        let after = after_word(&tokens[j], &tokens[j + 1..], opened_by_comma(&tokens, i));
         // "Independence Day", "Mother's Day": the name of a day, not of anyone.
         let holiday = after_token
             .is_some_and(|t| capital(t) && matches!(t.lower.as_ref(), "day" | "eve" | "tag" | "jour" | "día"));
@@ -1691,7 +1691,7 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
 /// tabloids": what follows is what the name owns, not what it is or does). After an
 /// auxiliary, the verb it goes with is part of it ("was elected", "has been sworn", "est
 /// élu", "ha sido detenido"): what the name did or had done to it.
-fn after_word(last: &Token<'_>, rest: &[Token<'_>]) -> String {
+fn after_word(last: &Token<'_>, rest: &[Token<'_>], after_comma: bool) -> String {
     if is_possessive(last.raw) {
         return String::new();
     }
@@ -1715,6 +1715,14 @@ fn after_word(last: &Token<'_>, rest: &[Token<'_>]) -> String {
         _ => rest,
     };
     let Some(next) = rest.first() else { return String::new() };
+    // After a comma, the next word is no verb of the name's (unless a comma opened the name
+    // too, an apposition's: "a separate attendee, Ana Brook, noted"): a verb of saying there
+    // is inverted, its speaker after it ("une amende à Kellcorp, a indiqué Bruxelles", "...,
+    // dijo Kellez", "..., sagte Kellner"). It is given behind its comma, which no word list
+    // holds.
+    if last.raw.ends_with(',') && !after_comma {
+        return format!(", {}", next.lower);
+    }
     let mut after = next.lower.to_string();
     if !joined {
         return after;
@@ -1727,6 +1735,17 @@ fn after_word(last: &Token<'_>, rest: &[Token<'_>]) -> String {
         after.push_str(&more.lower);
     }
     after
+}
+
+/// Whether a comma opens the name at `i`, right before it or before its article ("the
+/// regional police, the Kell Guard, confirmed").
+fn opened_by_comma(tokens: &[Token<'_>], i: usize) -> bool {
+    let comma = |b: usize| tokens[b].raw.ends_with(',');
+    let article = |b: usize| {
+        let raw = tokens[b].raw;
+        (1..=3).contains(&raw.chars().count()) && raw.chars().all(char::is_lowercase)
+    };
+    i.checked_sub(1).is_some_and(|b| comma(b) || (article(b) && b.checked_sub(1).is_some_and(comma)))
 }
 
 /// Auxiliaries whose verb [`after_word`] reads with them: English, German, French ("est";

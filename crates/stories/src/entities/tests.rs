@@ -2850,3 +2850,18 @@ fn a_title_word_after_a_surnames_particle_is_the_surname() {
     );
     assert_eq!(find(&es, "elena de la reina").kind, EntityKind::Person, "{es:?}");
 }
+
+/// A verb of saying after a name and a comma is inverted, its speaker after it: the name
+/// before is not the one who speaks ("à Kellcorp, a indiqué Bruxelles"); but a name set
+/// between commas, an apposition, speaks ("a separate attendee, Kellora Vint, noted").
+#[test]
+fn a_verb_of_saying_after_a_comma_is_not_the_names() {
+    let fr = extract_entities(
+        "",
+        "La Commission européenne a infligé une amende de 20 millions d'euros à Kellcorp, a indiqué Bruxelles mardi.",
+        Some("fr"),
+    );
+    assert!(!fr.iter().any(|e| e.name == "Kellcorp" && e.kind == EntityKind::Person), "{fr:?}");
+    let en = en("", "A separate attendee, Kellora Vint, noted that her brother had died in 2011.");
+    assert_eq!(find(&en, "kellora vint").kind, EntityKind::Person, "{en:?}");
+}
