@@ -194,6 +194,19 @@ pub(super) fn is_russian_verb(lower: &str) -> bool {
 /// declines names, the same words in a likelier nominative ("Владимир Путин" over "Владимира
 /// Путина"); else more letters.
 pub(super) fn better_display(candidate: &str, current: &str, lexicon: &Lexicon) -> bool {
+    // ("der Europäischen Zentralbank" beside "die Europäische Zentralbank": where adjectives
+    // decline before a noun, the form the list of organisations writes, else the one whose
+    // adjectives are as the nominative after an article gives them.)
+    if lexicon.capitalises_nouns {
+        let rank = |s: &str| {
+            (
+                known::is_listed_organisation_name(s),
+                known::adjectives_folded(&s.to_lowercase()).is_none(),
+                s.chars().count(),
+            )
+        };
+        return rank(candidate) > rank(current);
+    }
     if !lexicon.declines_names() {
         return candidate.chars().count() > current.chars().count();
     }

@@ -117,6 +117,8 @@ struct Organisations {
     /// text only, where news writes the chamber so, and only once a name is keyed (an album
     /// called "Harry's House" quoted in a Russian article names no chamber).
     english_words: HashMap<String, &'static str>,
+    /// Names of several words by [`adjectives_folded`].
+    by_folded: HashMap<String, &'static str>,
 }
 
 static ORGANISATIONS: LazyLock<Organisations> = LazyLock::new(|| {
@@ -125,6 +127,7 @@ static ORGANISATIONS: LazyLock<Organisations> = LazyLock::new(|| {
         by_abbreviation: HashMap::default(),
         first_words: crate::hash::HashSet::default(),
         english_words: HashMap::default(),
+        by_folded: HashMap::default(),
     };
     for line in ORGANISATIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
         let Some((main, others)) = line.split_once('\t') else { continue };
@@ -139,7 +142,11 @@ static ORGANISATIONS: LazyLock<Organisations> = LazyLock::new(|| {
             if is_abbreviation(name) {
                 out.by_abbreviation.insert(name, main);
             } else {
-                out.by_lowercase.insert(name.to_lowercase(), main);
+                let lower = name.to_lowercase();
+                if let Some(folded) = adjectives_folded(&lower) {
+                    out.by_folded.entry(folded).or_insert(main);
+                }
+                out.by_lowercase.insert(lower, main);
             }
         }
     }
@@ -255,7 +262,43 @@ pub(crate) fn organisation(name: &str) -> Option<&'static str> {
     if is_abbreviation(name) {
         return known.by_abbreviation.get(name).copied();
     }
-    known.by_lowercase.get(&name.to_lowercase()).copied()
+    let lower = name.to_lowercase();
+    known.by_lowercase.get(&lower).copied().or_else(|| {
+        let folded = adjectives_folded(&lower)?;
+        known.by_lowercase.get(&folded).or_else(|| known.by_folded.get(&folded)).copied()
+    })
+}
+
+/// A name of several words with its adjectives in one form whatever their case and gender, as
+/// German declines them before a noun ("der Deutschen Bank", "Europäisches Parlament", "des
+/// Deutschen Roten Kreuzes": "deutsche bank", "europäische parlament", "deutsche rote
+/// kreuz"): every word before the last ending in "-e", the last without a genitive's "-es" or
+/// "-s"; `None` when that changes nothing. Known organisations are looked up by it too.
+pub(crate) fn adjectives_folded(lower: &str) -> Option<String> {
+    let words: Vec<&str> = lower.split(' ').collect();
+    let (last, before) = words.split_last()?;
+    if before.is_empty() {
+        return None;
+    }
+    let mut out: Vec<String> = before
+        .iter()
+        .map(|w| match ["en", "em", "er", "es"].iter().find_map(|e| w.strip_suffix(e)) {
+            Some(stem) if stem.chars().count() >= 3 && stem.ends_with(|c: char| c.is_alphabetic()) => {
+                format!("{stem}e")
+            }
+            _ => (*w).to_owned(),
+        })
+        .collect();
+    let genitive = ["es", "s"].iter().find_map(|e| last.strip_suffix(e).filter(|s| s.chars().count() >= 4));
+    out.push(genitive.unwrap_or(last).to_owned());
+    let folded = out.join(" ");
+    (folded != lower).then_some(folded)
+}
+
+/// Whether a name is written as the list of well-known organisations writes one (not only
+/// found by its folded adjectives).
+pub(crate) fn is_listed_organisation_name(name: &str) -> bool {
+    ORGANISATIONS.by_lowercase.contains_key(&name.to_lowercase())
 }
 
 /// [`organisation`], and in English text also the organisations an ordinary English word names

@@ -1931,6 +1931,38 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         cx.sentence_start = false;
         items.drain(..peoples);
     }
+    // "Mitarbeiter der Deutschen Bank", "Sprecher des Kellkonzerns": in German, whose nouns are
+    // capitalised, a common noun before a genitive's article is no word of the name after it,
+    // where that name is known or an organisation's by its head word, and the noun heads no
+    // name itself (an organisation's, a place's word, a title; "Bank der Vereinigten ...").
+    if lex.capitalises_nouns
+        && items.len() >= 3
+        && items[1].connector
+        && matches!(items[1].lower.as_str(), "der" | "des")
+        && !items[2..].iter().any(|w| w.connector)
+        && known::organisation(&joined(&items)).is_none()
+    {
+        let rest = joined(&items[2..]);
+        let rest_lower = rest.to_lowercase();
+        let named = known::organisation(&rest).is_some()
+            || crate::gazetteer::territory(&rest_lower).is_some()
+            || known::place(&rest_lower).is_some()
+            || items.last().is_some_and(|w| lex.is_org_word(&w.lower) || super::is_org_compound(&w.lower, lex));
+        let head = &items[0];
+        let common_noun = !lex.is_org_word(&head.lower)
+            && !super::is_org_compound(&head.lower, lex)
+            && !lex.is_title(&head.lower)
+            && !lex.place_words.contains(&head.lower.as_ref())
+            && known::organisation(&head.word).is_none()
+            && known::place(&head.lower).is_none()
+            && crate::gazetteer::territory(&head.lower).is_none()
+            && !known::is_given_name_in(&head.lower, lex);
+        if named && common_noun {
+            cx.before = items[1].lower.clone();
+            cx.sentence_start = false;
+            items.drain(..2);
+        }
+    }
     // "Senior State Department officials": what is left is a known organisation's whole name.
     if items.len() >= 2
         && !items.iter().any(|w| w.connector && is_coordinator(&w.lower))

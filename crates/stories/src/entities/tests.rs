@@ -2865,3 +2865,23 @@ fn a_verb_of_saying_after_a_comma_is_not_the_names() {
     let en = en("", "A separate attendee, Kellora Vint, noted that her brother had died in 2011.");
     assert_eq!(find(&en, "kellora vint").kind, EntityKind::Person, "{en:?}");
 }
+
+/// German: a well-known organisation whose adjectives are declined ("der Deutschen Bank",
+/// "des Europäischen Parlaments") is that organisation, shown as the nominative where the
+/// article writes it; a common noun before a genitive's article is no word of the name after
+/// it ("Mitarbeiter der ..."); a newspaper is named by its head word.
+#[test]
+fn german_organisations_with_declined_adjectives() {
+    let de = extract_entities(
+        "",
+        "Die Mitarbeiter der Deutschen Bank in Frankfurt streiken seit Montag. Der Präsident der Europäischen \
+         Zentralbank sprach von einer schwierigen Lage; die Europäische Zentralbank werde die Zinsen halten. \
+         Die Abgeordneten des Europäischen Parlaments wollen am Mittwoch abstimmen, berichtete die Kellstädter Zeitung.",
+        Some("de"),
+    );
+    assert_eq!(find(&de, "deutsche bank").kind, EntityKind::Organization, "{de:?}");
+    let ecb = find(&de, "european central bank");
+    assert_eq!((ecb.name.as_str(), ecb.mentions), ("Europäische Zentralbank", 2), "{de:?}");
+    assert_eq!(find(&de, "european parliament").kind, EntityKind::Organization, "{de:?}");
+    assert_eq!(find(&de, "kellstädter zeitung").kind, EntityKind::Organization, "{de:?}");
+}

@@ -1193,6 +1193,8 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "kg",
         "bank",
         "bahn",
+        "zeitung",
+        "rundschau",
         "partei",
         "union",
         "gewerkschaft",
