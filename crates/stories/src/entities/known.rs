@@ -119,6 +119,9 @@ struct Organisations {
     english_words: HashMap<String, &'static str>,
     /// Names of several words by [`adjectives_folded`].
     by_folded: HashMap<String, &'static str>,
+    /// The first words of the names of several words, folded as [`adjectives_folded`] folds
+    /// them: a name is folded only when its first word is one of these.
+    folded_first_words: crate::hash::HashSet<String>,
 }
 
 static ORGANISATIONS: LazyLock<Organisations> = LazyLock::new(|| {
@@ -128,6 +131,7 @@ static ORGANISATIONS: LazyLock<Organisations> = LazyLock::new(|| {
         first_words: crate::hash::HashSet::default(),
         english_words: HashMap::default(),
         by_folded: HashMap::default(),
+        folded_first_words: crate::hash::HashSet::default(),
     };
     for line in ORGANISATIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
         let Some((main, others)) = line.split_once('\t') else { continue };
@@ -143,6 +147,9 @@ static ORGANISATIONS: LazyLock<Organisations> = LazyLock::new(|| {
                 out.by_abbreviation.insert(name, main);
             } else {
                 let lower = name.to_lowercase();
+                if let Some((first, _)) = lower.split_once(' ') {
+                    out.folded_first_words.insert(adjective_folded(first).into_owned());
+                }
                 if let Some(folded) = adjectives_folded(&lower) {
                     out.by_folded.entry(folded).or_insert(main);
                 }
@@ -264,6 +271,11 @@ pub(crate) fn organisation(name: &str) -> Option<&'static str> {
     }
     let lower = name.to_lowercase();
     known.by_lowercase.get(&lower).copied().or_else(|| {
+        // (Only names whose first word, folded, opens a known name of several words.)
+        let (first, _) = lower.split_once(' ')?;
+        if !known.folded_first_words.contains(adjective_folded(first).as_ref()) {
+            return None;
+        }
         let folded = adjectives_folded(&lower)?;
         known.by_lowercase.get(&folded).or_else(|| known.by_folded.get(&folded)).copied()
     })
@@ -275,24 +287,25 @@ pub(crate) fn organisation(name: &str) -> Option<&'static str> {
 /// kreuz"): every word before the last ending in "-e", the last without a genitive's "-es" or
 /// "-s"; `None` when that changes nothing. Known organisations are looked up by it too.
 pub(crate) fn adjectives_folded(lower: &str) -> Option<String> {
-    let words: Vec<&str> = lower.split(' ').collect();
-    let (last, before) = words.split_last()?;
-    if before.is_empty() {
-        return None;
+    let (before, last) = lower.rsplit_once(' ')?;
+    let mut folded = String::with_capacity(lower.len());
+    for word in before.split(' ') {
+        folded.push_str(&adjective_folded(word));
+        folded.push(' ');
     }
-    let mut out: Vec<String> = before
-        .iter()
-        .map(|w| match ["en", "em", "er", "es"].iter().find_map(|e| w.strip_suffix(e)) {
-            Some(stem) if stem.chars().count() >= 3 && stem.ends_with(|c: char| c.is_alphabetic()) => {
-                format!("{stem}e")
-            }
-            _ => (*w).to_owned(),
-        })
-        .collect();
     let genitive = ["es", "s"].iter().find_map(|e| last.strip_suffix(e).filter(|s| s.chars().count() >= 4));
-    out.push(genitive.unwrap_or(last).to_owned());
-    let folded = out.join(" ");
+    folded.push_str(genitive.unwrap_or(last));
     (folded != lower).then_some(folded)
+}
+
+/// A word before a name's last, as [`adjectives_folded`] folds it ("deutschen": "deutsche").
+fn adjective_folded(word: &str) -> std::borrow::Cow<'_, str> {
+    match ["en", "em", "er", "es"].iter().find_map(|e| word.strip_suffix(e)) {
+        Some(stem) if stem.chars().count() >= 3 && stem.ends_with(|c: char| c.is_alphabetic()) => {
+            std::borrow::Cow::Owned(format!("{stem}e"))
+        }
+        _ => std::borrow::Cow::Borrowed(word),
+    }
 }
 
 /// Whether a name is written as the list of well-known organisations writes one (not only
