@@ -1983,10 +1983,12 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     let mut org_apposition = cx.employer;
     // Russian writes such nouns in lowercase, but capitalised at a sentence's start ("Компания
     // Газпром").
+    // (Not a noun before a genitive's article: "Bank der Vereinigten Staaten" is one name.)
     if (lex.capitalises_nouns || lex.declines_names())
         && let Some(p) = items[..items.len() - 1].iter().rposition(|w| {
             is_apposition(&w.lower, lex.org_appositions) || is_apposition(&w.lower, lex.place_appositions)
         })
+        && !items[p + 1].connector
     {
         org_apposition = is_apposition(&items[p].lower, lex.org_appositions);
         cx.before = if org_apposition { items[p].lower.clone() } else { place_cue(lex) };

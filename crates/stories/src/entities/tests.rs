@@ -2885,3 +2885,14 @@ fn german_organisations_with_declined_adjectives() {
     assert_eq!(find(&de, "european parliament").kind, EntityKind::Organization, "{de:?}");
     assert_eq!(find(&de, "kellstädter zeitung").kind, EntityKind::Organization, "{de:?}");
 }
+
+/// German: a noun that introduces a name ("die Gewerkschaft Verdi") is no apposition before a
+/// genitive's article: "die Bank der Vereinigten Staaten" is one name, not "der Vereinigten
+/// Staaten".
+#[test]
+fn a_noun_before_a_genitive_is_no_apposition() {
+    let de =
+        extract_entities("", "Gestern meldete die Bank der Vereinigten Staaten hohe Gewinne in Kellstadt.", Some("de"));
+    assert!(!de.iter().any(|e| e.name.starts_with("der ")), "{de:?}");
+    assert_eq!(find(&de, "bank der vereinigten staaten").kind, EntityKind::Organization, "{de:?}");
+}
