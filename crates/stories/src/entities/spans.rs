@@ -2095,6 +2095,11 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         while left.len() > 1 && left.last().is_some_and(|w| is_party_adjective(&w.lower)) {
             left.pop();
         }
+        // ("the ruling Party of Kellen and President ...": the connector that joined the two
+        // names is neither's.)
+        while left.last().is_some_and(|w| w.connector) {
+            left.pop();
+        }
         if !left.is_empty() {
             let left_cx = Context { after: title.clone(), follows: Follows::Nothing, titled: false, ..cx.clone() };
             push_parts(left, &left_cx, org_apposition, lex, out);

@@ -2896,3 +2896,16 @@ fn a_noun_before_a_genitive_is_no_apposition() {
     assert!(!de.iter().any(|e| e.name.starts_with("der ")), "{de:?}");
     assert_eq!(find(&de, "bank der vereinigten staaten").kind, EntityKind::Organization, "{de:?}");
 }
+
+/// The connector that joins an organisation's name to a title and a person after it is
+/// neither's: "the Party of Kellen and President Ana Brook" names the party without "and".
+#[test]
+fn a_connector_before_a_title_belongs_to_no_name() {
+    let e = en(
+        "",
+        "Early results point to an effort by the ruling Party of Kellen and President Vitor Kellenko to keep power.",
+    );
+    assert!(!e.iter().any(|x| x.name.ends_with(" and")), "{e:?}");
+    assert_eq!(find(&e, "party of kellen").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "vitor kellenko").kind, EntityKind::Person, "{e:?}");
+}
