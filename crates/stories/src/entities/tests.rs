@@ -2909,3 +2909,13 @@ fn a_connector_before_a_title_belongs_to_no_name() {
     assert_eq!(find(&e, "party of kellen").kind, EntityKind::Organization, "{e:?}");
     assert_eq!(find(&e, "vitor kellenko").kind, EntityKind::Person, "{e:?}");
 }
+
+/// A company's chiefs other than its chief executive are titles too ("CTO", "CFO"), and so is
+/// an undersheriff: cut from the name after them.
+#[test]
+fn chiefs_of_a_company_are_titles() {
+    let e = en("", "Kellmark CTO Ana Brook and Kellton County Undersheriff Tomas Vell spoke at the opening on Monday.");
+    assert!(!e.iter().any(|x| x.name.contains("CTO") || x.name.contains("Undersheriff")), "{e:?}");
+    assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "{e:?}");
+    assert_eq!(find(&e, "tomas vell").kind, EntityKind::Person, "{e:?}");
+}
