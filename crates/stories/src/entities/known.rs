@@ -12,6 +12,7 @@ static PLACES_TSV: &str = include_str!("../../data/places.tsv");
 static GIVEN_TSV: &str = include_str!("../../data/given_names.tsv");
 static SURNAMES_TSV: &str = include_str!("../../data/surnames.tsv");
 static COMMON_WORDS_TSV: &str = include_str!("../../data/common_words.tsv");
+static WORD_SURNAMES_TSV: &str = include_str!("../../data/word_surnames.tsv");
 static ORGANISATIONS_TSV: &str = include_str!("../../data/organisations.tsv");
 static REGIONS_TSV: &str = include_str!("../../data/regions.tsv");
 static WORLD_REGIONS_TSV: &str = include_str!("../../data/world_regions.tsv");
@@ -204,6 +205,14 @@ pub(crate) fn is_surname(lower: &str) -> bool {
 
 static COMMON_WORDS: LazyLock<crate::hash::HashSet<&'static str>> =
     LazyLock::new(|| COMMON_WORDS_TSV.lines().filter(|l| !l.is_empty()).collect());
+
+static WORD_SURNAMES: LazyLock<crate::hash::HashSet<&'static str>> =
+    LazyLock::new(|| WORD_SURNAMES_TSV.lines().filter(|l| !l.is_empty()).collect());
+
+/// Whether a common English word is a surname many people bear as well ("bush", "stone").
+pub(crate) fn is_word_surname(lower: &str) -> bool {
+    WORD_SURNAMES.contains(lower)
+}
 
 /// Whether a lowercase word is a common English word (written in lowercase in running text).
 pub(crate) fn is_common_english_word(lower: &str) -> bool {

@@ -257,6 +257,9 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
         .into_iter()
         .filter(|(key, g, kind)| !(*kind == EntityKind::Person && product(key, g)))
         .filter(|(_, g, kind)| !(*kind == EntityKind::Place && foreign_world_region(&g.name, lexicon, sure)))
+        .filter(|(key, g, kind)| {
+            !(*kind == EntityKind::Person && !short_org(key, g) && common_word_alone(key, g, lexicon))
+        })
         .map(|(key, g, kind)| {
             let kind = if kind == EntityKind::Person && short_org(&key, &g) { EntityKind::Organization } else { kind };
             let name = if lexicon.declines_names() {
@@ -476,6 +479,17 @@ fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static 
         return None;
     }
     Some(code)
+}
+
+/// "Dashboard said", "Planet reported": in English, a person named by one common word alone,
+/// with no title and no full name of the article it is short for, is none unless that word is
+/// a surname many people bear ("Bush", "Stone").
+fn common_word_alone(key: &str, g: &Group, lexicon: &Lexicon) -> bool {
+    lexicon.is_english()
+        && g.words.len() == 1
+        && g.evidence.titled == 0
+        && known::is_common_english_word(key)
+        && !known::is_word_surname(key)
 }
 
 /// Whether a name is a continent's or part of the world's only in other languages than the

@@ -2919,3 +2919,13 @@ fn chiefs_of_a_company_are_titles() {
     assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "{e:?}");
     assert_eq!(find(&e, "tomas vell").kind, EntityKind::Person, "{e:?}");
 }
+
+/// In English, one common word alone that speaks is no person unless it is a surname many
+/// people bear as well: "Lighthouse said" names no one, "Stone said" may.
+#[test]
+fn a_common_word_alone_is_a_person_only_as_a_surname() {
+    let e = en("", "“The harbour plan is dead,” Lighthouse said on Monday in Kellton. “We will not build it.”");
+    assert!(!e.iter().any(|x| x.name == "Lighthouse"), "{e:?}");
+    let e = en("", "“The harbour plan is dead,” Stone said on Monday in Kellton. “We will not build it.”");
+    assert_eq!(find(&e, "stone").kind, EntityKind::Person, "{e:?}");
+}
