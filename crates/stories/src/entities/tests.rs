@@ -2929,3 +2929,17 @@ fn a_common_word_alone_is_a_person_only_as_a_surname() {
     let e = en("", "“The harbour plan is dead,” Stone said on Monday in Kellton. “We will not build it.”");
     assert_eq!(find(&e, "stone").kind, EntityKind::Person, "{e:?}");
 }
+
+/// Another spelling of a city that is an English word ("Bush" for an Egyptian city, "Drug"
+/// for an Indian one) is the word in English text, no place, and keys no person by the city.
+#[test]
+fn an_english_word_is_no_other_spelling_of_a_city() {
+    let e = en(
+        "",
+        "Republicans vowed to block all bills until the chamber extends the Bush tax cuts and approves a spending \
+         bill. Drug prices rose again in Kellton, the council said.",
+    );
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Place && (x.name == "Bush" || x.name == "Drug")), "{e:?}");
+    let e = en("", "Former governor Jeb Bush spoke at the meeting in Kellton on Monday.");
+    assert_eq!(find(&e, "jeb bush").kind, EntityKind::Person, "{e:?}");
+}
