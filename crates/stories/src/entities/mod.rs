@@ -84,6 +84,9 @@ struct Evidence {
     /// Mentions after a lowercase word ("al Senato", "la Camera"; not "Polaroid 600 Camera"),
     /// as the languages that write an article before it name an institution by its one word.
     after_word: u32,
+    /// Mentions in a list of names or after "to" or "from" ("London, Oxford and Bath", "been
+    /// to Boulder"): weaker signs of a place than a preposition of place.
+    place_hint: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -711,6 +714,9 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     }
     if !m.before.is_empty() && m.before.chars().all(|c| c.is_lowercase() || c == '\'' || c == '\u{2019}') {
         e.after_word += 1;
+    }
+    if m.list > 0 || matches!(m.before.as_str(), "to" | "from") {
+        e.place_hint += 1;
     }
     // ("film producer Ana Brook": a trade's noun before a name that reads as a person's, a
     // given name and a surname, says nothing of it, as after it.)
@@ -1588,7 +1594,17 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
         && g.evidence.place == 0
         && known::is_given_name(first)
         && known::place(first).is_some_and(|p| p.main.is_some() && p.population < 1_000_000 && !p.is_region());
-    let place = if foreign_alone {
+    // "Metro design", "Paramount is still deciding", "the Delta variant": in English, a common
+    // word alone that is only a city's name (not a region's, and a city of under a million
+    // people) names it only where the text says it is a place ("in Mission, Texas"), or hints
+    // so (in a list of names, after "to" or "from").
+    let word_alone = lexicon.is_english()
+        && !several
+        && g.evidence.place == 0
+        && g.evidence.place_hint == 0
+        && known::is_common_english_word(first)
+        && known::place(first).is_some_and(|p| p.population < 1_000_000 && !p.is_region());
+    let place = if foreign_alone || word_alone {
         0
     } else {
         known::place(key).or_else(|| known::place(&fold_words(&lower))).map_or(0, |p| p.population)

@@ -2943,3 +2943,17 @@ fn an_english_word_is_no_other_spelling_of_a_city() {
     let e = en("", "Former governor Jeb Bush spoke at the meeting in Kellton on Monday.");
     assert_eq!(find(&e, "jeb bush").kind, EntityKind::Person, "{e:?}");
 }
+
+/// In English, a common word alone that is only a small city's name is a place only where
+/// the text says or hints so: "the Metro design", "Paramount is still deciding" name no
+/// place; "flew to Boulder" does.
+#[test]
+fn a_common_word_alone_is_a_city_only_where_the_text_says_so() {
+    let e = en(
+        "",
+        "Developers liked the Metro design of the new phone, Kellsoft said on Monday. Paramount is still deciding on a director.",
+    );
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Place), "{e:?}");
+    let e = en("", "We flew to Boulder on Friday and drove on to the lake the next morning.");
+    assert_eq!(find(&e, "boulder").kind, EntityKind::Place, "{e:?}");
+}
