@@ -2014,7 +2014,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         let surname = TITLES_ALSO_SURNAMES.contains(&items[t].lower.as_str())
             && items[t + 1..].iter().all(|w| is_suffix(&w.lower))
             && ((t > 0 && given(t - 1)) || (t > 1 && given(t - 2) && !items[t - 1].connector));
-        // ("Bruno Le Maire", "Ana de la Reina": a title's word after a given name and an
+        // ("Aurélien Le Maire", "Ana de la Reina": a title's word after a given name and an
         // article or particle of a surname is the surname's last word.)
         let particle =
             |w: &Item| lex.name_articles.contains(&w.lower.as_str()) || lex.name_particles.contains(&w.lower.as_str());
