@@ -484,7 +484,7 @@ fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static 
     Some(code)
 }
 
-/// "Dashboard said", "Planet reported": in English, a person named by one common word alone,
+/// "Teapot said", "Harbour reported": in English, a person named by one common word alone,
 /// with no title and no full name of the article it is short for, is none unless that word is
 /// a surname many people bear ("Bush", "Stone").
 fn common_word_alone(key: &str, g: &Group, lexicon: &Lexicon) -> bool {
@@ -1594,7 +1594,7 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
         && g.evidence.place == 0
         && known::is_given_name(first)
         && known::place(first).is_some_and(|p| p.main.is_some() && p.population < 1_000_000 && !p.is_region());
-    // "Metro design", "Paramount is still deciding", "the Delta variant": in English, a common
+    // "a Metro look", "Paramount has not chosen", "the Delta variant": in English, a common
     // word alone that is only a city's name (not a region's, and a city of under a million
     // people) names it only where the text says it is a place ("in Mission, Texas"), or hints
     // so (in a list of names, after "to" or "from").

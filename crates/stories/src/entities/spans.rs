@@ -1716,7 +1716,7 @@ fn after_word(last: &Token<'_>, rest: &[Token<'_>], after_comma: bool) -> String
     };
     let Some(next) = rest.first() else { return String::new() };
     // After a comma, the next word is no verb of the name's (unless a comma opened the name
-    // too, an apposition's: "a separate attendee, Ana Brook, noted"): a verb of saying there
+    // too, an apposition's: "one of the guests, Ana Brook, noted"): a verb of saying there
     // is inverted, its speaker after it ("une amende à Kellcorp, a indiqué Bruxelles", "...,
     // dijo Kellez", "..., sagte Kellner"). It is given behind its comma, which no word list
     // holds.

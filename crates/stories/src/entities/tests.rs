@@ -2762,8 +2762,8 @@ fn an_elided_of_inside_a_name_is_written_and_read_as_the_gazetteer_has_it() {
     );
 }
 
-/// Continents and parts of the world in the languages CLDR names them in are places keyed by
-/// their English names (a French "Afrique" was taken for a person, a German "Asien" was
+/// A continent, or a part of the world, is a place wherever CLDR gives it a name, and one
+/// entity by its English name (a French "Afrique" was taken for a person, a German "Asien" was
 /// missed); a name only other languages give one is none in the article's language.
 #[test]
 fn continents_in_every_language_and_not_in_the_others() {
@@ -2792,9 +2792,9 @@ fn continents_in_every_language_and_not_in_the_others() {
     );
     assert_eq!(find(&pt, "asia").kind, EntityKind::Place, "{pt:?}");
     let en = en(
-        "Water vapour seen on an icy moon",
-        "Astronomers at the Kellmar Observatory said on Tuesday that they had seen water vapour above Jupiter's moon Europa. \
-         The plumes of Europa rise about 200 kilometres, they said.",
+        "A telescope for an icy moon",
+        "The Kellmar Observatory will point its new telescope at Europa, the icy moon of Jupiter, in March. \
+         Europa's ocean lies under a thick crust, its director said.",
     );
     assert!(!en.iter().any(|e| e.name == "Europa"), "{en:?}");
 }
@@ -2853,7 +2853,7 @@ fn a_title_word_after_a_surnames_particle_is_the_surname() {
 
 /// A verb of saying after a name and a comma is inverted, its speaker after it: the name
 /// before is not the one who speaks ("à Kellcorp, a indiqué Bruxelles"); but a name set
-/// between commas, an apposition, speaks ("a separate attendee, Kellora Vint, noted").
+/// between commas, an apposition, speaks ("one of the guests, Kellora Vint, noted").
 #[test]
 fn a_verb_of_saying_after_a_comma_is_not_the_names() {
     let fr = extract_entities(
@@ -2862,7 +2862,7 @@ fn a_verb_of_saying_after_a_comma_is_not_the_names() {
         Some("fr"),
     );
     assert!(!fr.iter().any(|e| e.name == "Kellcorp" && e.kind == EntityKind::Person), "{fr:?}");
-    let en = en("", "A separate attendee, Kellora Vint, noted that her brother had died in 2011.");
+    let en = en("", "One of the guests, Kellora Vint, noted that the bridge had been shut twice.");
     assert_eq!(find(&en, "kellora vint").kind, EntityKind::Person, "{en:?}");
 }
 
@@ -2901,10 +2901,8 @@ fn a_noun_before_a_genitive_is_no_apposition() {
 /// neither's: "the Party of Kellen and President Ana Brook" names the party without "and".
 #[test]
 fn a_connector_before_a_title_belongs_to_no_name() {
-    let e = en(
-        "",
-        "Early results point to an effort by the ruling Party of Kellen and President Vitor Kellenko to keep power.",
-    );
+    let e =
+        en("", "Voters turned against the governing Party of Kellen and President Vitor Kellenko in Sunday's poll.");
     assert!(!e.iter().any(|x| x.name.ends_with(" and")), "{e:?}");
     assert_eq!(find(&e, "party of kellen").kind, EntityKind::Organization, "{e:?}");
     assert_eq!(find(&e, "vitor kellenko").kind, EntityKind::Person, "{e:?}");
@@ -2936,8 +2934,8 @@ fn a_common_word_alone_is_a_person_only_as_a_surname() {
 fn an_english_word_is_no_other_spelling_of_a_city() {
     let e = en(
         "",
-        "Republicans vowed to block all bills until the chamber extends the Bush tax cuts and approves a spending \
-         bill. Drug prices rose again in Kellton, the council said.",
+        "Kellton's council wants the Bush tax cuts kept for another year. Drug prices rose again in the county, \
+         the council said.",
     );
     assert!(!e.iter().any(|x| x.kind == EntityKind::Place && (x.name == "Bush" || x.name == "Drug")), "{e:?}");
     let e = en("", "Former governor Jeb Bush spoke at the meeting in Kellton on Monday.");
@@ -2945,13 +2943,13 @@ fn an_english_word_is_no_other_spelling_of_a_city() {
 }
 
 /// In English, a common word alone that is only a small city's name is a place only where
-/// the text says or hints so: "the Metro design", "Paramount is still deciding" name no
+/// the text says or hints so: "a Metro look", "Paramount has not chosen" name no
 /// place; "flew to Boulder" does.
 #[test]
 fn a_common_word_alone_is_a_city_only_where_the_text_says_so() {
     let e = en(
         "",
-        "Developers liked the Metro design of the new phone, Kellsoft said on Monday. Paramount is still deciding on a director.",
+        "Kellsoft showed its new phone with a Metro look on Monday. Paramount has not chosen who will direct the film.",
     );
     assert!(!e.iter().any(|x| x.kind == EntityKind::Place), "{e:?}");
     let e = en("", "We flew to Boulder on Friday and drove on to the lake the next morning.");
