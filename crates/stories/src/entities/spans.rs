@@ -164,10 +164,16 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// A common noun's letters in capitals ("TV", "CPU", "MW"), or hyphenated ("Wi-Fi"): no name.
-/// ("PhD", "WiFi", "IoT": or written with capitals inside.)
+/// ("PhD", "WiFi", "IoT": or written with capitals inside; "H.I.V.", "D.I.Y.": or with a dot
+/// after each of three letters or more, as some newspapers write them; two are as often a
+/// person's initials.)
 fn is_common_abbreviation(item: &Item) -> bool {
+    let dotted = || {
+        let bare: String = item.lower.chars().filter(|c| *c != '.').collect();
+        bare.chars().count() >= 3 && bare.len() < item.lower.len() && COMMON_ABBREVIATIONS.contains(&bare.as_str())
+    };
     (is_abbreviation(&item.word) || item.word.contains('-') || item.word.chars().skip(1).any(char::is_uppercase))
-        && COMMON_ABBREVIATIONS.contains(&item.lower.as_str())
+        && (COMMON_ABBREVIATIONS.contains(&item.lower.as_str()) || dotted())
 }
 
 /// "J.D.", "A.M.": two capital letters, each with its dot.

@@ -2955,3 +2955,14 @@ fn a_common_word_alone_is_a_city_only_where_the_text_says_so() {
     let e = en("", "We flew to Boulder on Friday and drove on to the lake the next morning.");
     assert_eq!(find(&e, "boulder").kind, EntityKind::Place, "{e:?}");
 }
+
+/// A common noun's letters with a dot after each ("H.I.V.", "D.I.Y.") name nothing, as
+/// without the dots; two letters with dots stay a person's initials ("A.J. Kellner").
+#[test]
+fn dotted_letters_of_a_common_noun_name_nothing() {
+    let e =
+        en("", "The clinic in Kellton tests for H.I.V. every week, and its shop sells D.I.Y. kits, the mayor said.");
+    assert!(!e.iter().any(|x| x.name.contains('.')), "{e:?}");
+    let e = en("", "A.J. Kellner opened the clinic in Kellton on Monday.");
+    assert_eq!(find(&e, "a.j. kellner").kind, EntityKind::Person, "{e:?}");
+}
