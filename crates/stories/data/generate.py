@@ -21,9 +21,24 @@ def usable(name):
     return len(name) >= (2 if unspaced else 4)
 
 
+# Continents and the parts of the world the news names, in the languages above (collected in
+# the loop below, written to world_regions.tsv after it): the name as
+# CLDR writes it, TAB, its name in English news (the key that joins them; empty when it is
+# that), TAB, the languages that write it so. Left out: "America"
+# (019: in German and English text it is more often the United States than the Americas), the
+# world, the Pacific's island groups, CLDR's statistical regions news seldom names, any name
+# that is also a country's (in any of the languages) or too short to be specific, and names
+# places.tsv has already (GeoNames' continents: "Europe", "Africa", "Asia").
+world = {"002": "Africa", "003": "North America", "005": "South America", "009": "Oceania",
+         "011": "West Africa", "013": "Central America", "014": "East Africa", "015": "North Africa",
+         "017": "Central Africa", "029": "Caribbean", "030": "East Asia", "034": "South Asia",
+         "035": "Southeast Asia", "142": "Asia", "143": "Central Asia", "150": "Europe",
+         "151": "Eastern Europe", "155": "Western Europe", "202": "Sub-Saharan Africa",
+         "419": "Latin America"}
 territories = {}
 languages_of = {}
 months = {}
+world_names = {}
 for tag in languages:
     try:
         locale = Locale.parse(tag)
@@ -37,6 +52,9 @@ for tag in languages:
         for number, name in locale.months.get(form, {}).get("wide", {}).items():
             if usable(name) and not name.isdigit():
                 months.setdefault(name.lower(), set()).add(number)
+    for code, main in world.items():
+        if name := locale.territories.get(code):
+            world_names.setdefault((name, main), set()).add(tag)
 
 # Regional spellings a national press writes that its language's main locale does not:
 # European Portuguese ("Irão", "Quénia", "Chéquia" against Brazil's "Irã", "Quênia",
@@ -70,31 +88,12 @@ with open("territory_main.tsv", "w", encoding="utf-8") as out:
         if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
             name = usual.get(code, name.split(" (")[0].replace(" & ", " and ").replace("St. ", "Saint "))
             out.write(f"{code}\t{name}\n")
-# Continents and the parts of the world the news names, in the same languages: the name as
-# CLDR writes it, TAB, its name in English news (the key that joins them; empty when it is
-# that), TAB, the languages that write it so. Left out: "America"
-# (019: in German and English text it is more often the United States than the Americas), the
-# world, the Pacific's island groups, CLDR's statistical regions news seldom names, any name
-# that is also a country's (in any of the languages) or too short to be specific, and names
-# places.tsv has already (GeoNames' continents: "Europe", "Africa", "Asia").
-world = {"002": "Africa", "003": "North America", "005": "South America", "009": "Oceania",
-         "011": "West Africa", "013": "Central America", "014": "East Africa", "015": "North Africa",
-         "017": "Central Africa", "029": "Caribbean", "030": "East Asia", "034": "South Asia",
-         "035": "Southeast Asia", "142": "Asia", "143": "Central Asia", "150": "Europe",
-         "151": "Eastern Europe", "155": "Western Europe", "202": "Sub-Saharan Africa",
-         "419": "Latin America"}
 regions = {}
 region_languages = {}
-for tag in languages:
-    try:
-        locale = Locale.parse(tag)
-    except Exception:
-        continue
-    for code, main in world.items():
-        name = locale.territories.get(code)
-        if name and usable(name) and name.lower() not in territories and name.lower() not in city_names:
-            regions.setdefault(name, set()).add(main)
-            region_languages.setdefault(name, set()).add(tag)
+for (name, main), tags in world_names.items():
+    if usable(name) and name.lower() not in territories and name.lower() not in city_names:
+        regions.setdefault(name, set()).add(main)
+        region_languages.setdefault(name, set()).update(tags)
 # A Cyrillic name that another language's name of the same region continues by a letter or
 # two (Mongolian "Европ", Russian "Европа") would be read as that name's stem in Russian, which
 # declines names.

@@ -472,16 +472,18 @@ fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static 
         return territory_here(stem, lexicon, sure);
     }
     let code = crate::gazetteer::territory(name)?;
-    let latin = name.chars().next().is_some_and(|c| (c as u32) < 0x0250);
-    if latin
-        && sure
-        && !lexicon.tag.is_empty()
-        && !lexicon.declines_names()
-        && !crate::gazetteer::is_territory_name_in(name, lexicon.tag)
-    {
+    if judged_by_its_language(name, lexicon, sure) && !crate::gazetteer::is_territory_name_in(name, lexicon.tag) {
         return None;
     }
     Some(code)
+}
+
+/// Whether a name in Latin letters is read only as the article's language writes names
+/// (a sure language with lists of its own that does not decline names): where it is, a
+/// country's or a region's name that only other languages write is none.
+fn judged_by_its_language(name: &str, lexicon: &Lexicon, sure: bool) -> bool {
+    let latin = name.chars().next().is_some_and(|c| (c as u32) < 0x0250);
+    latin && sure && !lexicon.tag.is_empty() && !lexicon.declines_names()
 }
 
 /// "Teapot said", "Harbour reported": in English, a person named by one common word alone,
@@ -499,11 +501,7 @@ fn common_word_alone(key: &str, g: &Group, lexicon: &Lexicon) -> bool {
 /// article's, as [`territory_here`] asks of a country's: "Europa" in English text is Jupiter's
 /// moon, not Europe.
 fn foreign_world_region(name: &str, lexicon: &Lexicon, sure: bool) -> bool {
-    let latin = name.chars().next().is_some_and(|c| (c as u32) < 0x0250);
-    latin
-        && sure
-        && !lexicon.tag.is_empty()
-        && !lexicon.declines_names()
+    judged_by_its_language(name, lexicon, sure)
         && known::is_world_region_of_other_languages(&name.to_lowercase(), lexicon.tag)
 }
 
