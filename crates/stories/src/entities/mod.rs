@@ -87,6 +87,13 @@ struct Evidence {
     /// Mentions in a list of names or after "to" or "from" ("London, Oxford and Bath", "been
     /// to Boulder"): weaker signs of a place than a preposition of place.
     place_hint: u32,
+    /// Mentions of one word after a definite article where the language writes none before
+    /// a town's name ("il Napoli", "el Sevilla"): the town's sports club.
+    club: u32,
+    /// Mentions right after a lowercase noun of a place ("el estadio Kellmar Vint", "l'aeroporto
+    /// ..."), where the language writes such nouns in lowercase: a place's name, whatever its
+    /// words read as.
+    called_place: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -716,6 +723,16 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     if m.list > 0 || matches!(m.before.as_str(), "to" | "from") {
         e.place_hint += 1;
     }
+    let club = m.words.len() == 1 && lexicon.club_articles.contains(&m.before.as_str());
+    if club {
+        e.club += 1;
+    }
+    // ("dall'aeroporto ...": the noun after an elided article or preposition.)
+    let before_noun = m.before.rsplit(['\'', '\u{2019}']).next().unwrap_or_default();
+    if !lexicon.is_english() && !lexicon.capitalises_nouns && lexicon.place_appositions.contains(&before_noun) {
+        e.called_place += 1;
+        e.place += 1;
+    }
     // ("film producer Ana Brook": a trade's noun before a name that reads as a person's, a
     // given name and a surname, says nothing of it, as after it.)
     let trade_person = spans::TRADES.contains(&m.before.as_str())
@@ -740,7 +757,8 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     if m.words.len() > 1 && m.words.last().is_some_and(|w| is_legal_form(&w.to_lowercase())) {
         e.org += 2;
     }
-    if lexicon.locatives.contains(&m.before.as_str()) {
+    // ("al Napoli": where a club is named so, its article is no preposition of place.)
+    if lexicon.locatives.contains(&m.before.as_str()) && !club {
         e.place += 1;
     }
     // (Said of a town's namesake too, as a title is: "the Castro government".)
@@ -1417,6 +1435,20 @@ fn is_team(key: &str, g: &Group, lexicon: &Lexicon) -> bool {
             .any(|k| lower[k..].iter().all(|w| !lexicon.connectors.contains(&w.as_str())) && big_town(k))
 }
 
+/// "Il Milan ha battuto il Napoli", "el Sevilla ganó": where the language writes no article
+/// before a town's name, a town named after one is its sports club, unless the text names it
+/// as a place more often ("a Napoli") or the article is the town's own ("il Cairo", "la
+/// Spezia"). Towns only: the language writes articles before its regions and countries ("il
+/// Lazio", "la Francia").
+fn town_club(key: &str, g: &Group, place: u64) -> bool {
+    g.evidence.club > g.evidence.place
+        && g.words.len() == 1
+        && place > 0
+        && !known::place(key).is_some_and(|p| p.is_region())
+        && crate::gazetteer::territory(key).is_none()
+        && !["il ", "lo ", "la ", "l'", "el "].iter().any(|a| known::place(&format!("{a}{key}")).is_some())
+}
+
 fn classify(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> Option<EntityKind> {
     // "Le Monde", "El País": a name that opens with an article is no person's (a surname
     // that does, "Le Pen", was joined to the full name the article gives first); inside a
@@ -1679,6 +1711,9 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // "Chappaqua, N.Y.": a town too small for the gazetteer, named with its state.
     // ("Reps. Ana Brook, Maryland, and ...": a given name first is a person's, with her state.)
     let given_first = several && known::is_given_name_in(first, lexicon) && !place_head;
+    if g.evidence.called_place > 0 && g.evidence.titled == 0 && g.evidence.org == 0 && !abbreviation {
+        return Some(EntityKind::Place);
+    }
     if g.evidence.town > 0 && g.evidence.person == 0 && g.evidence.org == 0 && !abbreviation && !given_first {
         return Some(EntityKind::Place);
     }
@@ -1696,6 +1731,9 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // place unless the text says so (a dateline's "WASHINGTON" is the city).
     let letters = g.name.chars().filter(|c| c.is_alphabetic()).count();
     let spelled = !abbreviation || g.evidence.place > 0 || letters > 5 || g.name.contains('.');
+    if town_club(key, g, place) {
+        return Some(EntityKind::Organization);
+    }
     if country || place_head || (several && place >= 15_000) || (!several && place >= 1_000_000 && spelled) {
         return Some(EntityKind::Place);
     }

@@ -128,11 +128,16 @@ pub(crate) fn clean(token: &str) -> &str {
         t.trim_end_matches(['.', ',', ';', ':', '!', '?'])
     };
     let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("\u{2019}s")).unwrap_or(t);
-    // French and Italian elision: "l'Élysée", "d'Italia".
+    // French and Italian elision: "l'Élysée", "d'Italia"; and at a sentence's start, before a
+    // lowercase word ("L'allenatore Kellmar Vint"): the word is that lowercase one.
     let t = elision(t)
-        .and_then(|e| t.strip_prefix(e))
-        .filter(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-        .unwrap_or(t);
+        .and_then(|e| t.strip_prefix(e).map(|rest| (e, rest)))
+        .filter(|(e, rest)| {
+            rest.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && e.starts_with(char::is_uppercase)))
+        })
+        .map_or(t, |(_, rest)| rest);
     // ("Council\"." is "Council".)
     t.trim_matches(|c: char| matches!(c, '\'' | '\u{2019}' | '[' | ']' | '(' | ')' | '"' | '\u{201d}'))
 }
@@ -878,9 +883,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // "le Conseil constitutionnel", "le Parti socialiste", "la Corte costituzionale": French
         // and Italian write an institution's adjectives in lowercase after its capitalised head
         // noun; they are its name's (the lexicon's `institution_adjective_endings`).
-        if !lex.institution_adjective_endings.is_empty()
-            && (portfolio_org || items.len() == 1 && lex.is_org_word(&items[0].lower))
-        {
+        let institution_head = items.len() == 1 && lex.is_org_word(&items[0].lower);
+        if !lex.institution_adjective_endings.is_empty() && (portfolio_org || institution_head) {
             let most = items.len() + 2;
             while items.len() < most
                 && tokens.get(j + 1).is_some_and(|t| {
@@ -890,6 +894,17 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 let t = &tokens[j + 1];
                 items.push(Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: false });
                 j += 1;
+            }
+            // "la Cour des comptes", "il Consiglio nazionale delle ricerche", "la Camera dei
+            // deputati": the same languages write the noun of the body's domain in lowercase
+            // after a connector; that one noun is the name's.
+            // (Not an adjective after it: "la Cour des comptes critique ..." holds a verb
+            // that reads as one.)
+            if institution_head && let Some(noun) = lowercase_complement(&tokens, j, lex) {
+                for (n, t) in tokens[j + 1..=noun].iter().enumerate() {
+                    items.push(Item { word: t.word.to_string(), lower: t.lower.to_string(), connector: n == 0 });
+                }
+                j = noun;
             }
         }
         // "Guinée équatoriale", "Arabie saoudite": a country's name whose adjective the
@@ -1359,6 +1374,13 @@ fn head_before(tokens: &[Token<'_>], i: usize, lex: &Lexicon, is_head: impl Fn(&
     if tokens[i].line_start {
         return None;
     }
+    // ("ministro dell'Economia", "ministre d'État": the connector is elided into the name's
+    // word, and the head stands right before it.)
+    if elision(tokens[i].raw).is_some_and(|e| e.starts_with(['d', 'D'])) {
+        let head = i.checked_sub(1)?;
+        let t = &tokens[head];
+        return (!capital(t) && !breaks_after(t) && is_head(t)).then_some(head);
+    }
     let mut k = i.checked_sub(1)?;
     if matches!(tokens[k].lower.as_ref(), "la" | "las" | "los" | "el" | "les" | "the") {
         if tokens[k].line_start || breaks_after(&tokens[k]) {
@@ -1538,6 +1560,29 @@ fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
 }
 
 /// A lowercase word with an adjective's ending of the language ("constitutionnel", "nationale").
+/// The index of the lowercase noun after an institution's name that ends at `j`, with one
+/// connector between them ("Cour | des comptes", "Camera | dei deputati"): a word of four
+/// letters or more, no function word, calendar word or institution adjective, that nothing but
+/// a stop, a comma, a lowercase word or the text's end follows (a capitalised word after it
+/// may be the start of a longer name's next part).
+fn lowercase_complement(tokens: &[Token<'_>], j: usize, lex: &Lexicon) -> Option<usize> {
+    let connector = tokens.get(j + 1)?;
+    let noun = tokens.get(j + 2)?;
+    let plain = |t: &Token<'_>| !capital(t) && !t.line_start && t.lower.chars().all(char::is_alphabetic);
+    let joins = plain(connector)
+        && !breaks_after(&tokens[j])
+        && !breaks_after(connector)
+        && lex.connectors.contains(&connector.lower.as_ref())
+        && !is_coordinator(&connector.lower);
+    let names_a_domain = plain(noun)
+        && noun.lower.chars().count() >= 4
+        && !lex.is_function_word(&noun.lower)
+        && !lex.is_calendar(&noun.lower)
+        && !is_institution_adjective(&noun.lower, lex);
+    let ends = breaks_after(noun) || tokens.get(j + 3).is_none_or(|t| !capital(t) || t.line_start);
+    (joins && names_a_domain && ends).then_some(j + 2)
+}
+
 fn is_institution_adjective(lower: &str, lex: &Lexicon) -> bool {
     lower.chars().count() >= 5
         && lower.chars().all(char::is_alphabetic)

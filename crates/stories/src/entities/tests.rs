@@ -2966,3 +2966,78 @@ fn dotted_letters_of_a_common_noun_name_nothing() {
     let e = en("", "A.J. Kellner opened the clinic in Kellton on Monday.");
     assert_eq!(find(&e, "a.j. kellner").kind, EntityKind::Person, "{e:?}");
 }
+
+/// "il ministro dell'Economia Kellmar Vint": the connector elided into the portfolio's word
+/// still makes the portfolio part of the title, and the name after it the minister's; a
+/// ministry's noun so makes one organisation's name.
+#[test]
+fn a_portfolio_after_an_elided_connector_is_the_title_s() {
+    let e = extract_entities("", "Il ministro dell'Economia Kellmar Vint ha firmato il decreto a Roma.", Some("it"));
+    assert_eq!(kinds(&e), [("Kellmar Vint".to_owned(), EntityKind::Person), ("Roma".to_owned(), EntityKind::Place)]);
+    let e = extract_entities("", "Il ministero dell'Interno ha pubblicato i dati sugli sbarchi.", Some("it"));
+    assert_eq!(kinds(&e), [("ministero dell'Interno".to_owned(), EntityKind::Organization)]);
+}
+
+/// Italian and Spanish write no article before a town's name: a town after one is its sports
+/// club ("il Bologna", "el Sevilla"), unless the text names it as a place more often or the
+/// article is the town's own ("al Cairo").
+#[test]
+fn a_town_after_an_article_is_its_club_where_towns_take_none() {
+    let e = extract_entities("", "Il Bologna ha battuto il Torino per tre a uno davanti ai suoi tifosi.", Some("it"));
+    assert_eq!(find(&e, "bologna").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "turin").kind, EntityKind::Organization, "{e:?}");
+    let e = extract_entities("", "El Sevilla perdió ante el Getafe en el último minuto del partido.", Some("es"));
+    assert_eq!(find(&e, "sevilla").kind, EntityKind::Organization, "{e:?}");
+    let e = extract_entities(
+        "",
+        "La delegazione è arrivata al Cairo. A Bologna la giunta ha discusso il bilancio.",
+        Some("it"),
+    );
+    assert_eq!(find(&e, "cairo").kind, EntityKind::Place, "{e:?}");
+    assert_eq!(find(&e, "bologna").kind, EntityKind::Place, "{e:?}");
+    // (The same town named as a club once and as a place twice is the place.)
+    let e = extract_entities("", "Il Bologna gioca a Bologna, e a Bologna vive il suo allenatore.", Some("it"));
+    assert_eq!(find(&e, "bologna").kind, EntityKind::Place, "{e:?}");
+}
+
+/// French and Italian write an institution's domain in lowercase after a connector: "la Cour
+/// des comptes", "il Consiglio dei ministri" are one name each; a day or a verb after the
+/// name is none of it.
+#[test]
+fn an_institution_s_lowercase_domain_is_its_name_s() {
+    let e = extract_entities("", "La Cour des comptes critique les dépenses de la commune de Kellac.", Some("fr"));
+    assert_has(&e, &[("Cour des comptes", EntityKind::Organization)]);
+    assert!(!e.iter().any(|x| x.name.contains("critique")), "{e:?}");
+    let e = extract_entities("", "Il Consiglio dei ministri ha approvato la riforma delle pensioni.", Some("it"));
+    assert_eq!(kinds(&e), [("Consiglio dei ministri".to_owned(), EntityKind::Organization)]);
+    let e = extract_entities("", "Il Consiglio di oggi ha rinviato la decisione sulle pensioni.", Some("it"));
+    assert!(!e.iter().any(|x| x.name.contains("oggi")), "{e:?}");
+}
+
+/// A lowercase noun of a place right before a name ("el estadio ...", "l'aeroporto ...") makes
+/// it a place, where the language writes such nouns in lowercase, however its words read.
+#[test]
+fn a_name_after_a_lowercase_place_noun_is_a_place() {
+    let e = extract_entities("", "El partido se jugará en el estadio Ana Kellbrook el próximo domingo.", Some("es"));
+    assert_eq!(find(&e, "ana kellbrook").kind, EntityKind::Place, "{e:?}");
+    let e = extract_entities("", "I voli partiranno dall'aeroporto Marco Kellini a partire da lunedì.", Some("it"));
+    assert_eq!(find(&e, "marco kellini").kind, EntityKind::Place, "{e:?}");
+}
+
+/// A sentence that opens with an elided article before a lowercase word ("L'allenatore ...")
+/// opens with that word, and the name after it is read as anywhere else.
+#[test]
+fn an_elided_article_before_a_lowercase_word_opens_no_name() {
+    let e = extract_entities("", "L'allenatore Marco Kellini ha lodato la squadra dopo la partita.", Some("it"));
+    assert_eq!(kinds(&e), [("Marco Kellini".to_owned(), EntityKind::Person)]);
+}
+
+/// Spanish and Italian regional and local bodies and their prosecutors are organisations by
+/// their head noun.
+#[test]
+fn regional_and_local_bodies_are_organisations() {
+    let e = extract_entities("", "El Ayuntamiento de Kellvilla cerró los parques por el viento.", Some("es"));
+    assert_eq!(find(&e, "ayuntamiento de kellvilla").kind, EntityKind::Organization, "{e:?}");
+    let e = extract_entities("", "La Regione Campania ha stanziato nuovi fondi per i trasporti.", Some("it"));
+    assert_eq!(find(&e, "regione campania").kind, EntityKind::Organization, "{e:?}");
+}

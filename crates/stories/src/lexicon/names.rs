@@ -80,6 +80,10 @@ pub(crate) struct Lexicon {
     /// Given names of the language, in the nominative, beside the shared list of
     /// `data/given_names.tsv` (which is in Latin letters).
     pub given_names: &'static [&'static str],
+    /// Definite articles (and prepositions with one) that the language writes before a town's
+    /// sports club and never before the town ("il Napoli", "el Sevilla"); empty where towns
+    /// take articles too (Portuguese "o Porto") or clubs none (French, English).
+    pub club_articles: &'static [&'static str],
 }
 
 /// Verbs whose subject is a person ("died", "resigned"), and participles that say so after
@@ -1066,6 +1070,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
     capitalises_nouns: false,
     case_endings: &[],
     given_names: &[],
+    club_articles: &[],
 };
 
 pub(crate) static GERMAN: Lexicon = Lexicon {
@@ -1532,6 +1537,7 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
     capitalises_nouns: true,
     case_endings: &[],
     given_names: &[],
+    club_articles: &[],
 };
 
 pub(crate) static FRENCH: Lexicon = Lexicon {
@@ -1674,7 +1680,7 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
         "club",
         "chaîne",
     ],
-    place_appositions: &["ville", "région", "département", "province", "île", "commune"],
+    place_appositions: &["ville", "région", "département", "province", "île", "commune", "stade", "aéroport"],
     place_words: &[
         "fleuve", "rivière", "lac", "mer", "océan", "île", "îles", "mont", "golfe", "baie", "forêt", "place", "rue",
     ],
@@ -1978,6 +1984,7 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
     capitalises_nouns: false,
     case_endings: &[],
     given_names: &[],
+    club_articles: &[],
 };
 
 pub(crate) static SPANISH: Lexicon = Lexicon {
@@ -2110,6 +2117,15 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
         "autoridad",
         "servicio",
         "consorcio",
+        "ayuntamiento",
+        "audiencia",
+        "fiscalía",
+        "generalitat",
+        "xunta",
+        "diputación",
+        "cabildo",
+        "parlamento",
+        "asamblea",
     ],
     org_endings: &[],
     org_appositions: &[
@@ -2131,7 +2147,7 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
         "petrolera",
         "aerolínea",
     ],
-    place_appositions: &["ciudad", "región", "provincia", "isla", "municipio", "localidad"],
+    place_appositions: &["ciudad", "región", "provincia", "isla", "municipio", "localidad", "estadio", "aeropuerto"],
     place_words: &[
         "río", "lago", "mar", "océano", "isla", "islas", "monte", "sierra", "golfo", "bahía", "plaza", "calle", "valle",
     ],
@@ -2408,6 +2424,7 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
     capitalises_nouns: false,
     case_endings: &[],
     given_names: &[],
+    club_articles: &["el", "del", "al"],
 };
 
 pub(crate) static PORTUGUESE: Lexicon = Lexicon {
@@ -2669,6 +2686,8 @@ pub(crate) static PORTUGUESE: Lexicon = Lexicon {
         "localidade",
         "concelho",
         "freguesia",
+        "estádio",
+        "aeroporto",
     ],
     place_words: &[
         "rio",
@@ -3138,6 +3157,7 @@ pub(crate) static PORTUGUESE: Lexicon = Lexicon {
     capitalises_nouns: false,
     case_endings: &[],
     given_names: &[],
+    club_articles: &[],
 };
 
 pub(crate) static ITALIAN: Lexicon = Lexicon {
@@ -3340,6 +3360,10 @@ pub(crate) static ITALIAN: Lexicon = Lexicon {
         "ente",
         "movimento",
         "fratelli",
+        "questura",
+        "prefettura",
+        "regione",
+        "provincia",
     ],
     org_endings: &[],
     org_appositions: &[
@@ -3384,6 +3408,8 @@ pub(crate) static ITALIAN: Lexicon = Lexicon {
         "quartiere",
         "paese",
         "borgo",
+        "stadio",
+        "aeroporto",
     ],
     place_words: &[
         "fiume",
@@ -3741,6 +3767,10 @@ pub(crate) static ITALIAN: Lexicon = Lexicon {
     capitalises_nouns: false,
     case_endings: &[],
     given_names: &[],
+    club_articles: &[
+        "il", "lo", "la", "del", "dello", "della", "al", "allo", "alla", "dal", "dallo", "dalla", "nel", "nello",
+        "nella", "sul", "sullo", "sulla", "col",
+    ],
 };
 
 /// Languages without lists of their own: gazetteers, given names and abbreviations only.
@@ -3812,6 +3842,7 @@ pub(crate) static OTHER: Lexicon = Lexicon {
     capitalises_nouns: true,
     case_endings: &[],
     given_names: &[],
+    club_articles: &[],
 };
 
 /// The lists looked up for every capitalised word, as sets (titles, given names and

@@ -629,4 +629,5 @@ pub(crate) static RUSSIAN: Lexicon = Lexicon {
         "фумио",
         "синдзо",
     ],
+    club_articles: &[],
 };
