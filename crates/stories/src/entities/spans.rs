@@ -1188,7 +1188,13 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 && !breaks_after(&tokens[i - 2])
                 && !breaks_after(&tokens[i - 1])
                 && !is_possessive(tokens[j].raw);
-            let town = (english && names_a_state_after(&tokens[j..])) || called_a_place;
+            // "em Kellpur, Tailândia,": after a preposition of place, a name followed by a
+            // comma and a country is a town of that country.
+            let in_a_country = i >= 1
+                && lex.locatives.contains(&tokens[i - 1].lower.as_ref())
+                && !breaks_after(&tokens[i - 1])
+                && names_a_country_after(&tokens[j..]);
+            let town = (english && names_a_state_after(&tokens[j..])) || called_a_place || in_a_country;
             // (Only English is measured for it: elsewhere any apposition still counts.)
             let follows_determined = !english
                 || tokens.get(j + 1).is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()) || is_possessive(t.raw));
@@ -1543,6 +1549,24 @@ fn names_a_state_after(from: &[Token<'_>]) -> bool {
     let ends = |t: &Token<'_>| t.raw.ends_with([',', '.', ';', ':']);
     (capital(next) && ends(next) && state(&[next]))
         || from.get(2).is_some_and(|second| capital(next) && capital(second) && ends(second) && state(&[next, second]))
+}
+
+/// Whether the token that ends a name is followed by a comma and a country's name of one to
+/// three words that ends the clause (", Tailândia.", ", Costa Rica,").
+fn names_a_country_after(from: &[Token<'_>]) -> bool {
+    if !from.first().is_some_and(|t| t.raw.ends_with(',')) {
+        return false;
+    }
+    let ends = |t: &Token<'_>| t.raw.ends_with([',', '.', ';', ':']) || t.raw.ends_with(['!', '?']);
+    (1..=3).any(|n| {
+        let Some(words) = from.get(1..=n) else { return false };
+        let last = &words[n - 1];
+        words.iter().all(|t| capital(t) && !t.line_start)
+            && words[..n - 1].iter().all(|t| !breaks_after(t))
+            && (ends(last) || from.len() == n + 1)
+            && crate::gazetteer::territory(&words.iter().map(|t| t.lower.as_ref()).collect::<Vec<_>>().join(" "))
+                .is_some()
+    })
 }
 
 /// The longest run of tokens from the start (two to seven) that names a well-known

@@ -3041,3 +3041,17 @@ fn regional_and_local_bodies_are_organisations() {
     let e = extract_entities("", "La Regione Campania ha stanziato nuovi fondi per i trasporti.", Some("it"));
     assert_eq!(find(&e, "regione campania").kind, EntityKind::Organization, "{e:?}");
 }
+
+/// After a preposition of place, a name the lists do not know followed by a comma and a
+/// country ("em Kellpur, Paquistão,") is a town of that country, in any language; a person
+/// before a country in a list stays a person.
+#[test]
+fn an_unknown_name_before_its_country_is_a_town() {
+    let e =
+        extract_entities("", "Uma explosão em Kellpur, Paquistão, deixou dez feridos na segunda-feira.", Some("pt"));
+    assert_eq!(find(&e, "kellpur").kind, EntityKind::Place, "{e:?}");
+    let e = en("", "The plant in Kellbridge, Canada, closed on Monday after the storm.");
+    assert_eq!(find(&e, "kellbridge").kind, EntityKind::Place, "{e:?}");
+    let e = en("", "Talks with Ana Brook, Canada, and the others went on until late.");
+    assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "{e:?}");
+}
