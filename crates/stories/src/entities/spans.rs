@@ -677,6 +677,21 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 }
                 break;
             }
+            // "В России Госдума приняла ...", "в США Республиканская партия": where names
+            // decline, a country after a preposition of place is a name of its own, and the
+            // sentence's subject after it another.
+            if lex.declines_names()
+                && items.len() == 1
+                && i > 0
+                && lex.locatives.contains(&tokens[i - 1].lower.as_ref())
+                && !breaks_after(&tokens[i - 1])
+                && name_word(next)
+                && (crate::gazetteer::territory(&items[0].lower).is_some()
+                    || known::place(&items[0].lower).is_some_and(|p| p.is_region()))
+                && crate::gazetteer::territory(&format!("{} {}", items[0].lower, next.lower)).is_none()
+            {
+                break;
+            }
             if name_word(next) || month_surname {
                 // "Banca d'Italia", "Côte d'Ivoire", "Cortina d'Ampezzo": an elided "of" inside
                 // a name is kept as the text writes it.

@@ -3055,3 +3055,20 @@ fn an_unknown_name_before_its_country_is_a_town() {
     let e = en("", "Talks with Ana Brook, Canada, and the others went on until late.");
     assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "{e:?}");
 }
+
+/// Where names decline, a country after a preposition of place is a name of its own before
+/// the sentence's subject ("в США Сенат", "в Японии Консервативная партия"), unless the two
+/// words name one country ("в Южной Корее").
+#[test]
+fn a_country_after_a_preposition_ends_its_name_where_names_decline() {
+    let e = extract_entities("", "Вчера в США Сенат одобрил бюджет на следующий год.", Some("ru"));
+    assert_eq!(
+        kinds(&e),
+        [("США".to_owned(), EntityKind::Place), ("Сенат".to_owned(), EntityKind::Organization)],
+        "{e:?}"
+    );
+    let e = extract_entities("", "На выборах в Японии Либеральная партия потеряла много мест.", Some("ru"));
+    assert_has(&e, &[("Либеральная партия", EntityKind::Organization)]);
+    let e = extract_entities("", "В Южной Корее прошли досрочные выборы президента.", Some("ru"));
+    assert_eq!(kinds(&e), [("Южная Корея".to_owned(), EntityKind::Place)], "{e:?}");
+}
