@@ -735,6 +735,13 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     continue;
                 }
             }
+            // ("the Court on Kell v. Brook": a party's name in a case's name after a connector
+            // is no part of the name before it.)
+            let case_party =
+                |k: usize| tokens.get(k + 1).is_some_and(|t| matches!(t.raw, "v." | "v" | "vs." | "vs" | "versus"));
+            if english && joins(next) && case_party(j + 2) {
+                break;
+            }
             // One or two connectors between capitals: "Bank of England", "von der Leyen".
             let connectors = if joins(next) && tokens.get(j + 2).is_some_and(name_word) {
                 1
@@ -1690,6 +1697,13 @@ const BODY_APPOSITIONS: &[&str] = &[
     "cooperative",
 ];
 
+/// English prepositions that, right after the comma after a name, go on with the sentence
+/// rather than say what the name is.
+const APPOSITION_BREAKING_PREPOSITIONS: &[&str] = &[
+    "from", "for", "to", "in", "at", "on", "by", "with", "into", "over", "after", "before", "during", "under",
+    "through", "of", "against", "despite", "without",
+];
+
 /// The apposition after a run ending in a comma: a title ("Helen Dickinson, its chief
 /// executive,") or a noun for an organisation ("Codelco, the state miner,").
 fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
@@ -1704,9 +1718,12 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
     // not what it is (teams and firms are "who" as often as people).
     // ("Kell Bible, which his wife held", "Kell Night, and her husband": nor a clause of
     // "which" or one that "and" joins.)
+    // ("suspended a student, Ana Brook, from the team": nor the sentence going on after the
+    // name set off by commas, with a preposition.)
     if lex.is_english()
         && from.get(1).is_some_and(|t| {
             matches!(t.lower.as_ref(), "who" | "whose" | "whom" | "which" | "and" | "or" | "but" | "where" | "when")
+                || APPOSITION_BREAKING_PREPOSITIONS.contains(&t.lower.as_ref())
         })
     {
         return Follows::Nothing;

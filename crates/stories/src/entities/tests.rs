@@ -3072,3 +3072,30 @@ fn a_country_after_a_preposition_ends_its_name_where_names_decline() {
     let e = extract_entities("", "В Южной Корее прошли досрочные выборы президента.", Some("ru"));
     assert_eq!(kinds(&e), [("Южная Корея".to_owned(), EntityKind::Place)], "{e:?}");
 }
+
+/// A comma after a name followed by a preposition goes on with the sentence: the noun after it
+/// says nothing of what the name is ("a student, Ana Kellbrook, from the team").
+#[test]
+fn a_preposition_after_the_comma_opens_no_apposition() {
+    let e = en("", "The school suspended a student, Ana Kellbrook, from the team for a term.");
+    assert_eq!(find(&e, "ana kellbrook").kind, EntityKind::Person, "{e:?}");
+    let e = en("", "Kellsoft, the software company, said on Monday it would hire more engineers.");
+    assert_eq!(find(&e, "kellsoft").kind, EntityKind::Organization, "{e:?}");
+}
+
+/// A party's name in a court case ("Kellton v. Brookfield") is no part of the name before its
+/// connector ("the Court on ...").
+#[test]
+fn a_case_s_party_is_no_part_of_the_name_before_it() {
+    let e = en("", "The ruling by the Court on Kellton v. Brookfield was unanimous, the clerk wrote.");
+    assert!(!e.iter().any(|x| x.name.contains(" on ")), "{e:?}");
+}
+
+/// Military ranks before a name are titles ("Cpl.", "Pvt.", "Maj.").
+#[test]
+fn military_ranks_are_titles() {
+    let e = en("", "The video tells how Cpl. Ana Kellbrook chose to enlist after school.");
+    assert_eq!(kinds(&e), [("Ana Kellbrook".to_owned(), EntityKind::Person)]);
+    let e = en("", "Maj. Kellmar Vint and Pvt. Ana Brook were given medals on Friday.");
+    assert_has(&e, &[("Kellmar Vint", EntityKind::Person), ("Ana Brook", EntityKind::Person)]);
+}
