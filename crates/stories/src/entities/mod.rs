@@ -660,6 +660,11 @@ fn names_an_institution(g: &Group, text: &str) -> bool {
 /// English nouns that a variant's (of a virus, a disease, a crop) one-word name comes before.
 const VARIANT_NOUNS: &[&str] = &["variant", "variants", "subvariant", "subvariants", "strain", "strains", "lineage"];
 
+/// A company's officers, written after the company's name and before theirs in English
+/// ("Kellair CEO Ana Brook", "Kellsoft co-founder Kellmar Vint").
+/// (Not "founder" alone: "the Kellbox Founder's Edition" is a product's.)
+const COMPANY_OFFICERS: &[&str] = &["ceo", "cfo", "coo", "cto", "co-founder", "cofounder"];
+
 /// English nouns of the kinds of publication, which follow a publication's name in lowercase.
 const PUBLICATION_NOUNS: &[&str] = &["magazine", "newspaper", "tabloid", "broadsheet", "newsletter"];
 
@@ -750,6 +755,18 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         let place = known::place(&name).is_some() || crate::gazetteer::territory(&name).is_some();
         let people = lower.iter().any(|w| lexicon.demonyms.contains(&w.as_str())) || is_demonym_of_place(&name);
         if !place && !people {
+            e.org += 1;
+        }
+    }
+    // "Kellair CEO Ana Brook": the name before a company's officer is the company's, unless
+    // it is a place's or a people's.
+    if lexicon.is_english() && m.words.len() <= 3 && COMPANY_OFFICERS.contains(&m.after.as_str()) {
+        let lower: Vec<String> = m.words.iter().map(|w| w.to_lowercase()).collect();
+        let name = lower.join(" ");
+        let place = known::place(&name).is_some() || crate::gazetteer::territory(&name).is_some();
+        // ("Ana Brook CTO of Kellsoft": not a person's name, a given name first.)
+        let person = lower.len() >= 2 && known::is_given_name_in(&lower[0], lexicon);
+        if !place && !person && !lower.iter().any(|w| lexicon.demonyms.contains(&w.as_str())) {
             e.org += 1;
         }
     }

@@ -3099,3 +3099,14 @@ fn military_ranks_are_titles() {
     let e = en("", "Maj. Kellmar Vint and Pvt. Ana Brook were given medals on Friday.");
     assert_has(&e, &[("Kellmar Vint", EntityKind::Person), ("Ana Brook", EntityKind::Person)]);
 }
+
+/// A name right before a company's officer ("Kellair CEO Ana Brook") is the company's, unless
+/// it is a person's (a given name first) or a place's.
+#[test]
+fn a_name_before_a_company_s_officer_is_the_company() {
+    let e = en("", "On Sunday, Kellair CEO Ana Brook called the landing a case of hijacking.");
+    assert_eq!(find(&e, "kellair").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "{e:?}");
+    let e = en("", "The panel heard from Ana Kellbrook CTO of Kellsoft and two engineers on Monday.");
+    assert_eq!(find(&e, "ana kellbrook").kind, EntityKind::Person, "{e:?}");
+}
