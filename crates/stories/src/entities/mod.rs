@@ -1634,12 +1634,12 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     let abbreviation = !several && is_abbreviation(&g.name);
     let country =
         territory_here(key, lexicon, sure).is_some() || territory_here(&fold_words(&lower), lexicon, sure).is_some();
-    // "Kyle", "Bella": in English, a given name alone that is only another name of a foreign
+    // "Kyle", "Bella": a given name alone that is only another name of a foreign
     // city (GeoNames: Kiel, Bello) names it only where the text says it is a place.
-    let foreign_alone = lexicon.is_english()
-        && !several
+    // (In every language: "Bella" of Polish "nierówności Bella" is a surname's genitive.)
+    let foreign_alone = !several
         && g.evidence.place == 0
-        && known::is_given_name(first)
+        && (known::is_given_name(first) || known::is_given_name_in(first, lexicon))
         && known::place(first).is_some_and(|p| p.main.is_some() && p.population < 1_000_000 && !p.is_region());
     // "a Metro look", "Paramount has not chosen", "the Delta variant": in English, a common
     // word alone that is only a city's name (not a region's, and a city of under a million
@@ -1912,7 +1912,8 @@ const COMPASS_WORDS: &[&str] = &[
 /// Turkish, Nordic, Georgian, Armenian, Greek, Spanish patronymics).
 const SURNAME_ENDINGS: &[&str] = &[
     "ović", "ovic", "ević", "evic", "ovich", "evich", "enko", "escu", "oglu", "oğlu", "sson", "wicz", "czyk", "shvili",
-    "idze", "opoulos", "akis", "ski", "ska", "sky", "skyy", "skiy", "ova", "eva", "ov", "ev", "yan", "ez",
+    "idze", "opoulos", "opoulou", "akis", "idis", "ídis", "iadis", "ski", "ska", "sky", "skyy", "skiy", "ova", "eva",
+    "ov", "ev", "yan", "ez",
 ];
 
 /// "Brannic Goodwin", "Kellvo Morales": in English, a name (lowercase words) of two or three

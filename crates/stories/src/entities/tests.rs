@@ -3110,3 +3110,41 @@ fn a_name_before_a_company_s_officer_is_the_company() {
     let e = en("", "The panel heard from Ana Kellbrook CTO of Kellsoft and two engineers on Monday.");
     assert_eq!(find(&e, "ana kellbrook").kind, EntityKind::Person, "{e:?}");
 }
+
+/// Greek surnames' endings ("-idis", "-opoulou") make a person of a given name the lists lack
+/// and a surname, where nothing says otherwise.
+#[test]
+fn greek_surnames_make_a_person() {
+    let e = extract_entities("", "Nikos Kellidis vandt valget på søndag med et stort flertal.", Some("da"));
+    assert_eq!(kinds(&e), [("Nikos Kellidis".to_owned(), EntityKind::Person)]);
+}
+
+/// In every language, a given name alone that is only another name of a foreign city (not
+/// its own) names it only where the text says it is a place: "Bella" after a noun is a
+/// surname's genitive in Polish.
+#[test]
+fn a_given_name_that_is_a_city_s_other_name_needs_place_evidence_in_every_language() {
+    let e = extract_entities("", "Nowy eksperyment znów złamał nierówność Bella, piszą fizycy z Gdańska.", Some("pl"));
+    assert!(!e.iter().any(|x| x.name == "Bella"), "{e:?}");
+}
+
+/// Russian lowercase nouns of places before a name ("на озере ...", "вулкана ...") make it a
+/// place, in their case forms.
+#[test]
+fn russian_place_nouns_make_a_place() {
+    let e = extract_entities("", "Лодка с туристами перевернулась на озере Келлино в субботу.", Some("ru"));
+    assert_eq!(kinds(&e), [("Келлино".to_owned(), EntityKind::Place)]);
+    let e = extract_entities("", "Извержение вулкана Келл-Лоа началось в понедельник утром.", Some("ru"));
+    assert_eq!(kinds(&e), [("Келл-Лоа".to_owned(), EntityKind::Place)]);
+}
+
+/// Indonesian and Malay "di" is a preposition of place ("di Kellpura, Indonesia,").
+#[test]
+fn indonesian_di_is_a_preposition_of_place() {
+    let e = extract_entities(
+        "",
+        "Sebuah kebakaran di Kellpura, Indonesia, merusak puluhan rumah pada malam hari.",
+        Some("id"),
+    );
+    assert_eq!(find(&e, "kellpura").kind, EntityKind::Place, "{e:?}");
+}

@@ -3832,7 +3832,7 @@ pub(crate) static OTHER: Lexicon = Lexicon {
     place_appositions: &[],
     place_words: &[],
     place_prefixes: &[],
-    locatives: &["in", "em", "no", "na", "nel", "nella", "op", "te"],
+    locatives: &["in", "em", "no", "na", "nel", "nella", "op", "te", "di"],
     function_words: &[&[
         "o", "os", "as", "um", "uma", "em", "no", "na", "nos", "nas", "do", "da", "dos", "das", "ao", "pelo", "pela",
         "para", "com", "por", "segundo", "após", "desde", "il", "lo", "gli", "le", "la", "un", "una", "nel", "nella",
