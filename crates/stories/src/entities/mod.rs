@@ -660,6 +660,24 @@ fn names_an_institution(g: &Group, text: &str) -> bool {
 /// English nouns that a variant's (of a virus, a disease, a crop) one-word name comes before.
 const VARIANT_NOUNS: &[&str] = &["variant", "variants", "subvariant", "subvariants", "strain", "strains", "lineage"];
 
+/// English nouns of jobs that end a job's title written in capitals ("Data Center Architect",
+/// "Lead Software Engineer"), never an organisation's or a place's name.
+const JOB_NOUNS: &[&str] = &[
+    "architect",
+    "engineer",
+    "developer",
+    "designer",
+    "analyst",
+    "consultant",
+    "strategist",
+    "evangelist",
+    "programmer",
+    "technician",
+    "administrator",
+    "coordinator",
+    "specialist",
+];
+
 /// A company's officers, written after the company's name and before theirs in English
 /// ("Kellair CEO Ana Brook", "Kellsoft co-founder Kellmar Vint").
 /// (Not "founder" alone: "the Kellbox Founder's Edition" is a product's.)
@@ -1582,6 +1600,12 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // "Hurricane Kellan", "Typhoon Mawar", "Ураган Келлан": a storm is none of the three
     // kinds, however its given name reads.
     if several && STORM_WORDS.contains(&first.as_str()) {
+        return None;
+    }
+    // "Data Center Architect", "Senior Cloud Engineer": a job's title in capitals (after a
+    // person's name, before her employer's) names nobody, whatever its words.
+    if lexicon.is_english() && several && JOB_NOUNS.contains(&last.as_str()) && !known::is_given_name_in(first, lexicon)
+    {
         return None;
     }
     // "Against Raiders" (of "the Justice Against Raiders of Kell Act", a law's name cut after

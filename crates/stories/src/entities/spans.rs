@@ -1326,6 +1326,15 @@ const EMPLOYMENT_ROLES: &[&str] = &[
     "director",
     "owner",
     "shareholder",
+    "architect",
+    "officer",
+    "consultant",
+    "editor",
+    "specialist",
+    "professor",
+    "lecturer",
+    "intern",
+    "staffer",
 ];
 
 /// Whether the words before a run say that it is an employer: a role, then "at", "of" or

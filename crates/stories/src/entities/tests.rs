@@ -3148,3 +3148,17 @@ fn indonesian_di_is_a_preposition_of_place() {
     );
     assert_eq!(find(&e, "kellpura").kind, EntityKind::Place, "{e:?}");
 }
+
+/// A job's title in capitals ("Data Center Architect") names nobody, and the name after a
+/// role and "at" is the employer's ("an architect at Kellsoft").
+#[test]
+fn a_job_title_names_nobody_and_its_employer_is_an_organisation() {
+    let e = en("", "See how Ana Brook, Data Center Architect at Kellsoft, built the new tools.");
+    assert_eq!(
+        kinds(&e),
+        [("Ana Brook".to_owned(), EntityKind::Person), ("Kellsoft".to_owned(), EntityKind::Organization)],
+        "{e:?}"
+    );
+    let e = en("", "Ana Brook, an architect at Kellsoft, said the launch went well.");
+    assert_eq!(find(&e, "kellsoft").kind, EntityKind::Organization, "{e:?}");
+}
