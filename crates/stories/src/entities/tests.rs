@@ -3162,3 +3162,12 @@ fn a_job_title_names_nobody_and_its_employer_is_an_organisation() {
     let e = en("", "Ana Brook, an architect at Kellsoft, said the launch went well.");
     assert_eq!(find(&e, "kellsoft").kind, EntityKind::Organization, "{e:?}");
 }
+
+/// Russian trades and ranks before a surname are titles ("доктор Келлинс", "музыкант ...").
+#[test]
+fn russian_trades_and_ranks_are_titles() {
+    let e = extract_entities("", "Вчера доктор Келлинс потребовал полного отказа от лекарств.", Some("ru"));
+    assert_eq!(kinds(&e), [("Келлинс".to_owned(), EntityKind::Person)]);
+    let e = extract_entities("", "На концерте выступил полковник Келлман, сообщили организаторы.", Some("ru"));
+    assert_eq!(find(&e, "келлман").kind, EntityKind::Person, "{e:?}");
+}
