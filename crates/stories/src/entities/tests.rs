@@ -3171,3 +3171,17 @@ fn russian_trades_and_ranks_are_titles() {
     let e = extract_entities("", "На концерте выступил полковник Келлман, сообщили организаторы.", Some("ru"));
     assert_eq!(find(&e, "келлман").kind, EntityKind::Person, "{e:?}");
 }
+
+/// A stadium's or an airport's capitalised noun opens a place's name ("Estádio ...",
+/// "Stade ..."); a laboratory's lowercase noun before a name makes it an organisation, and so
+/// does a civil protection agency's head noun.
+#[test]
+fn venues_laboratories_and_civil_protection() {
+    let e =
+        extract_entities("", "O clube venceu por 3 a 1 no Estádio Ana Kellbrook, em Lisboa, no domingo.", Some("pt"));
+    assert_eq!(find(&e, "estádio ana kellbrook").kind, EntityKind::Place, "{e:?}");
+    let e = extract_entities("", "O laboratório Kellgen vai produzir as primeiras doses em março.", Some("pt"));
+    assert_eq!(find(&e, "kellgen").kind, EntityKind::Organization, "{e:?}");
+    let e = extract_entities("", "A Proteção Civil enviou 300 bombeiros para a serra durante a noite.", Some("pt"));
+    assert_eq!(find(&e, "proteção civil").kind, EntityKind::Organization, "{e:?}");
+}
