@@ -1198,7 +1198,8 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                     // Russian's "во главе с" is a title's.)
                     && !(english && lex.is_function_word(&tokens[i - 1].lower))
                     && !lex.connectors.contains(&tokens[i - 1].lower.as_ref())
-                    && !breaks_after(&tokens[i - 2]));
+                    && !breaks_after(&tokens[i - 2]))
+                || realm_apposition(&tokens, i, j, lex);
             // A dateline opens the text but is no sentence's first word.
             let sentence_start = sentence_start && !((opening || dateline) && capitals);
             // "the town of Vevey", "la ville de Gap", "la provincia de Soria": a place's noun
@@ -1367,6 +1368,26 @@ fn is_roman_number(word: &str) -> bool {
 /// Whether an article and the word after it name a known place ("le havre", "la paz").
 fn opens_a_place(article: &str, next: &str) -> bool {
     known::place(&format!("{article} {next}")).is_some()
+}
+
+/// Whether the run from `i` to `j` is set off by commas right after a title and its realm
+/// ("O governador de São Paulo, Kellmar Vint, inaugurou", "the mayor of Kell Bay, Ana Brook,
+/// said"): the title's holder.
+fn realm_apposition(tokens: &[Token<'_>], i: usize, j: usize, lex: &Lexicon) -> bool {
+    if i < 4 || !tokens[i - 1].raw.ends_with(',') || !capital(&tokens[i - 1]) || !tokens[j].raw.ends_with(',') {
+        return false;
+    }
+    // The realm's capitalised words (four at most) back to its connector.
+    let mut k = i - 1;
+    while k > 0 && i - k < 4 && capital(&tokens[k - 1]) && !breaks_after(&tokens[k - 1]) && !tokens[k].line_start {
+        k -= 1;
+    }
+    k >= 2
+        && lex.connectors.contains(&tokens[k - 1].lower.as_ref())
+        && !is_coordinator(&tokens[k - 1].lower)
+        && !breaks_after(&tokens[k - 1])
+        && !breaks_after(&tokens[k - 2])
+        && lex.is_title(&tokens[k - 2].lower)
 }
 
 /// English titles in the plural, written before names joined by "and".

@@ -3185,3 +3185,15 @@ fn venues_laboratories_and_civil_protection() {
     let e = extract_entities("", "A Proteção Civil enviou 300 bombeiros para a serra durante a noite.", Some("pt"));
     assert_eq!(find(&e, "proteção civil").kind, EntityKind::Organization, "{e:?}");
 }
+
+/// A name set off by commas right after a title and its realm is the title's holder, however
+/// its words read ("O governador de Kellópolis, Kellmar de Vint, inaugurou ...").
+#[test]
+fn a_name_in_apposition_after_a_title_and_its_realm_is_a_person() {
+    let e = extract_entities(
+        "",
+        "O governador de São Paulo, Kellmar de Vint, inaugurou uma nova linha de trem.",
+        Some("pt"),
+    );
+    assert_eq!(find(&e, "kellmar de vint").kind, EntityKind::Person, "{e:?}");
+}
