@@ -34,6 +34,9 @@ pub struct Headline {
     pub article: ArticleId,
     pub title: String,
     pub outlet: Option<crate::Outlet>,
+    /// The article's language (a tag such as `de`), when known: another outlet's headline may
+    /// be in another language than the card's.
+    pub language: Option<String>,
 }
 
 /// Newest articles of a story read to find headlines of other outlets for its card.
@@ -414,7 +417,7 @@ impl Store {
         for chunk in stories.chunks(100) {
             let marks = vec!["?"; chunk.len()].join(", ");
             let mut q = self.sql(format!(
-                "SELECT m.story_id, a.id, a.title, a.copy_of, a.original_domain, a.image_url, s.name AS outlet_name, s.domain AS outlet_domain \
+                "SELECT m.story_id, a.id, a.title, a.language, a.copy_of, a.original_domain, a.image_url, s.name AS outlet_name, s.domain AS outlet_domain \
                  FROM (SELECT seq, story_id, row_number() OVER (PARTITION BY story_id ORDER BY sort_at DESC, seq DESC) AS n \
                    FROM articles WHERE story_id IN ({marks})) m \
                  JOIN articles a ON a.seq = m.seq LEFT JOIN sources s ON s.id = a.source_id \
@@ -450,7 +453,8 @@ impl Store {
                 if r.get::<Option<String>>("copy_of")?.is_some() {
                     continue;
                 }
-                found.entry(story).or_default().push(Headline { article, title, outlet });
+                let language = r.get("language")?;
+                found.entry(story).or_default().push(Headline { article, title, outlet, language });
             }
         }
         // One headline per outlet, none from the headline's outlet, at most `per_story`.

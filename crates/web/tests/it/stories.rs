@@ -580,6 +580,34 @@ async fn a_card_in_another_language_than_the_pages_says_which(db: TestDb) {
 }
 
 #[both_backends]
+async fn another_outlets_headline_in_another_language_says_which(db: TestDb) {
+    let site = site(db).await;
+    let db = &site._db.store;
+    let quay = StoryId::from_uuid(Uuid::from_u128(0x0190_c6a2_1b1e_7c3d_9a4f_5700_0000_0061));
+    let mut lead = fixture_article(61, "Quay reopens after repairs", "The quay reopened on Monday.");
+    lead.original_domain = Some("www.harbourgazette.example".into());
+    article_in_story(db, lead, quay, vec![]).await;
+    let mut german = fixture_article(62, "Kai nach Reparatur wieder offen", "Der Kai ist seit Montag wieder offen.");
+    german.original_domain = Some("kuestenbote.example".into());
+    german.language = Some("de".into());
+    article_in_story(db, german, quay, vec![]).await;
+    let (_, _, front) = get(&site, "/").await;
+    let card = front
+        .split(&format!("<a href=\"/stories/{quay}\">"))
+        .nth(1)
+        .expect("the story's card")
+        .split("</article>")
+        .next()
+        .unwrap();
+    let coverage = card.split("<ul class=\"coverage-list\">").nth(1).expect("other outlets' headlines");
+    let german = fixture_id(62);
+    assert!(
+        coverage.contains(&format!("<a href=\"/articles/{german}\" lang=\"de\">Kai nach Reparatur wieder offen</a>")),
+        "{coverage}"
+    );
+}
+
+#[both_backends]
 async fn a_story_in_another_language_than_the_pages_says_which(db: TestDb) {
     let site = site(db).await;
     let db = &site._db.store;
