@@ -660,7 +660,7 @@ fn names_an_institution(g: &Group, text: &str) -> bool {
 /// English nouns that a variant's (of a virus, a disease, a crop) one-word name comes before.
 const VARIANT_NOUNS: &[&str] = &["variant", "variants", "subvariant", "subvariants", "strain", "strains", "lineage"];
 
-/// English nouns of jobs that end a job's title written in capitals ("Data Center Architect",
+/// English nouns of jobs that end a job's title written in capitals ("Storage Systems Architect",
 /// "Lead Software Engineer"), never an organisation's or a place's name.
 const JOB_NOUNS: &[&str] = &[
     "architect",
@@ -1602,7 +1602,7 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     if several && STORM_WORDS.contains(&first.as_str()) {
         return None;
     }
-    // "Data Center Architect", "Senior Cloud Engineer": a job's title in capitals (after a
+    // "Storage Systems Architect", "Senior Cloud Engineer": a job's title in capitals (after a
     // person's name, before her employer's) names nobody, whatever its words.
     if lexicon.is_english() && several && JOB_NOUNS.contains(&last.as_str()) && !known::is_given_name_in(first, lexicon)
     {
@@ -1660,7 +1660,7 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
         territory_here(key, lexicon, sure).is_some() || territory_here(&fold_words(&lower), lexicon, sure).is_some();
     // "Kyle", "Bella": a given name alone that is only another name of a foreign
     // city (GeoNames: Kiel, Bello) names it only where the text says it is a place.
-    // (In every language: "Bella" of Polish "nierówności Bella" is a surname's genitive.)
+    // (In every language: "Bella" of Polish "twierdzenie Bella" is a surname's genitive.)
     let foreign_alone = !several
         && g.evidence.place == 0
         && (known::is_given_name(first) || known::is_given_name_in(first, lexicon))
@@ -1752,6 +1752,9 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // "Chappaqua, N.Y.": a town too small for the gazetteer, named with its state.
     // ("Reps. Ana Brook, Maryland, and ...": a given name first is a person's, with her state.)
     let given_first = several && known::is_given_name_in(first, lexicon) && !place_head;
+    // "el estadio Kellmar Vint", "на озере Келлино": a name the text calls a place is one,
+    // however its words read (a given name first too), unless a title or an organisation's
+    // cue says otherwise.
     if g.evidence.called_place > 0 && g.evidence.titled == 0 && g.evidence.org == 0 && !abbreviation {
         return Some(EntityKind::Place);
     }

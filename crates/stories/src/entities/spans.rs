@@ -1635,7 +1635,6 @@ fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
     })
 }
 
-/// A lowercase word with an adjective's ending of the language ("constitutionnel", "nationale").
 /// The index of the lowercase noun after an institution's name that ends at `j`, with one
 /// connector between them ("Cour | des comptes", "Camera | dei deputati"): a word of four
 /// letters or more, no function word, calendar word or institution adjective, that nothing but
@@ -1659,6 +1658,7 @@ fn lowercase_complement(tokens: &[Token<'_>], j: usize, lex: &Lexicon) -> Option
     (joins && names_a_domain && ends).then_some(j + 2)
 }
 
+/// A lowercase word with an adjective's ending of the language ("constitutionnel", "nationale").
 fn is_institution_adjective(lower: &str, lex: &Lexicon) -> bool {
     lower.chars().count() >= 5
         && lower.chars().all(char::is_alphabetic)

@@ -3087,7 +3087,7 @@ fn a_preposition_after_the_comma_opens_no_apposition() {
 /// connector ("the Court on ...").
 #[test]
 fn a_case_s_party_is_no_part_of_the_name_before_it() {
-    let e = en("", "The ruling by the Court on Kellton v. Brookfield was unanimous, the clerk wrote.");
+    let e = en("", "The judges of the Court on Kellton v. Brookfield met twice, the clerk wrote.");
     assert!(!e.iter().any(|x| x.name.contains(" on ")), "{e:?}");
 }
 
@@ -3104,7 +3104,7 @@ fn military_ranks_are_titles() {
 /// it is a person's (a given name first) or a place's.
 #[test]
 fn a_name_before_a_company_s_officer_is_the_company() {
-    let e = en("", "On Sunday, Kellair CEO Ana Brook called the landing a case of hijacking.");
+    let e = en("", "On Sunday, Kellair CEO Ana Brook said the new route would open in May.");
     assert_eq!(find(&e, "kellair").kind, EntityKind::Organization, "{e:?}");
     assert_eq!(find(&e, "ana brook").kind, EntityKind::Person, "{e:?}");
     let e = en("", "The panel heard from Ana Kellbrook CTO of Kellsoft and two engineers on Monday.");
@@ -3149,11 +3149,11 @@ fn indonesian_di_is_a_preposition_of_place() {
     assert_eq!(find(&e, "kellpura").kind, EntityKind::Place, "{e:?}");
 }
 
-/// A job's title in capitals ("Data Center Architect") names nobody, and the name after a
+/// A job's title in capitals ("Storage Systems Architect") names nobody, and the name after a
 /// role and "at" is the employer's ("an architect at Kellsoft").
 #[test]
 fn a_job_title_names_nobody_and_its_employer_is_an_organisation() {
-    let e = en("", "See how Ana Brook, Data Center Architect at Kellsoft, built the new tools.");
+    let e = en("", "Read how Ana Brook, Storage Systems Architect at Kellsoft, rebuilt the archive.");
     assert_eq!(
         kinds(&e),
         [("Ana Brook".to_owned(), EntityKind::Person), ("Kellsoft".to_owned(), EntityKind::Organization)],

@@ -3983,7 +3983,7 @@ impl Lexicon {
     }
 
     /// Whether this is the lexicon of languages without lists of their own (a few titles and
-    /// prepositions of Dutch, Portuguese and Italian).
+    /// prepositions of Dutch, Portuguese, Italian and Indonesian).
     pub(crate) fn is_other(&self) -> bool {
         std::ptr::eq(self, &OTHER)
     }
