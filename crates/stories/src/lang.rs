@@ -97,8 +97,13 @@ fn function_word_weight(text: &str, told: &str) -> (f32, f32) {
     let Some(index) = FUNCTION_WORDS.iter().position(|(tag, _)| *tag == told) else { return (0.0, 0.0) };
     let mut seen: Vec<String> = Vec::new();
     let mut weights = [0.0f32; FUNCTION_WORDS.len()];
-    for (n, word) in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).enumerate() {
-        if n > 0 && word.chars().next().is_some_and(char::is_uppercase) {
+    // A headline in title case ("Senate Passes Bill On Harbour Fees") capitalises its function
+    // words too: there they count.
+    let words = || text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let capitalised = words().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let title_case = words().nth(3).is_some() && capitalised * 10 >= words().count() * 8;
+    for (n, word) in words().enumerate() {
+        if n > 0 && !title_case && word.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
         let lower = word.to_lowercase();
@@ -423,6 +428,22 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(detect_language(text), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_headline_in_title_case_and_a_line_of_short_words_are_told_by_their_function_words() {
+        // Title case capitalises "To", "The", "Of": in such a headline they count.
+        let probes = [
+            "Kellton Council Votes To Close The Harbour Road For A Month",
+            "Mira Olendt Says She Will Not Run Again As Governor",
+        ];
+        // And English's short words: "a", "be", "will", "near", "least".
+        let lines = ["A ferry will be late near Varnhold for at least a week, the operator says."];
+        for text in probes.iter().chain(&lines) {
+            assert_eq!(detect_article_language(text, ""), Some("en"), "{text}");
+        }
+        // Not a sentence whose capitalised words are names only.
+        assert!(function_word_weight("Kellton Varnhold Olendt Mentessi ferry", "en").0 <= 0.0);
     }
 
     #[test]

@@ -11,7 +11,9 @@ pub(crate) const FUNCTION_WORDS: &[(&str, &[&str])] = &[
         "en",
         &[
             "the", "of", "and", "to", "in", "is", "was", "are", "were", "for", "on", "at", "by", "with", "from", "has",
-            "have", "its", "after", "his", "her", "that", "this", "which", "been", "an", "their", "into", "over",
+            "have", "its", "after", "his", "her", "that", "this", "which", "been", "an", "their", "into", "over", "a",
+            "be", "as", "it", "not", "but", "or", "who", "will", "would", "had", "he", "she", "they", "than", "about",
+            "near", "during", "against", "between", "under", "amid", "least",
         ],
     ),
     (
