@@ -16,6 +16,7 @@
 //! bank"; "Moskau" is "moscow"; "Deutschland" is "germany").
 
 mod declined;
+mod declined_latin;
 pub(crate) mod known;
 mod short_forms;
 pub use short_forms::ShortForms;
@@ -153,6 +154,14 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let mut groups: HashMap<String, Group> = HashMap::default();
     let mut weak: HashMap<String, u32> = HashMap::default();
     for m in &mentions {
+        // "Donalda Tuska", "z Donaldem Tuskiem": a person's name in a case form is keyed and
+        // shown in the nominative, where the language declines names in Latin letters.
+        let folded = lexicon
+            .declines_latin_names()
+            .then(|| declined_latin::nominative_person(&m.words, lexicon))
+            .flatten()
+            .map(|words| Mention { words, ..m.clone() });
+        let m = folded.as_ref().unwrap_or(m);
         // "the Delta variant", "a Kell strain": one word before a lowercase noun of what
         // names variants is that variant's name, whatever place or person it also names.
         if lexicon.is_english() && m.words.len() == 1 && VARIANT_NOUNS.contains(&m.after.as_str()) {
@@ -274,6 +283,13 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
             let kind = if kind == EntityKind::Person && short_org(&key, &g) { EntityKind::Organization } else { kind };
             let name = if lexicon.declines_names() {
                 nominative_name(&g.name, &key, kind, &forms, lexicon)
+            } else if kind == EntityKind::Place
+                && lexicon.declines_latin_names()
+                && known::place(&g.name.to_lowercase()).is_none()
+                && !crate::gazetteer::is_territory_name_in(&g.name.to_lowercase(), "pl")
+                && let Some(nominative) = declined_latin::place_nominative(&g.name.to_lowercase())
+            {
+                declined_latin::capitalised(&nominative)
             } else {
                 without_genitive(g.name, kind, lexicon)
             };
@@ -490,7 +506,7 @@ fn territory_here(name: &str, lexicon: &Lexicon, sure: bool) -> Option<&'static 
 /// country's or a region's name that only other languages write is none.
 fn judged_by_its_language(name: &str, lexicon: &Lexicon, sure: bool) -> bool {
     let latin = name.chars().next().is_some_and(|c| (c as u32) < 0x0250);
-    latin && sure && !lexicon.tag.is_empty() && !lexicon.declines_names()
+    latin && sure && !lexicon.tag.is_empty() && !lexicon.declines_names() && !lexicon.declines_latin_names()
 }
 
 /// "Teapot said", "Harbour reported": in English, a person named by one common word alone,
@@ -552,6 +568,17 @@ fn key_of(m: &Mention, lexicon: &Lexicon, sure: bool) -> (String, bool) {
     }
     if let Some(main) = known::place(&lower).and_then(|p| p.main) {
         return (main.to_lowercase(), false);
+    }
+    // "w Krakowie", "do Paryża": a place's case form where the language declines names in
+    // Latin letters.
+    if lexicon.declines_latin_names()
+        && known::place(&lower).is_none()
+        && let Some(nominative) = declined_latin::place_nominative(&lower)
+    {
+        if let Some(code) = crate::gazetteer::territory(&nominative) {
+            return (crate::gazetteer::territory_main(code).unwrap_or(&nominative).to_lowercase(), false);
+        }
+        return (known::place(&nominative).and_then(|p| p.main).unwrap_or(&nominative).to_lowercase(), false);
     }
     // "Bayerns", "Hamburgs": German writes a place's genitive with an "s".
     if !lower.contains(' ')
@@ -758,7 +785,9 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     }
     // ("film producer Ana Brook": a trade's noun before a name that reads as a person's, a
     // given name and a surname, says nothing of it, as after it.)
-    let trade_person = spans::TRADES.contains(&m.before.as_str())
+    // ("prezes spółki Adam Kellski": in Polish the company's noun before a name is the
+    // genitive of a title's owner as often as an apposition.)
+    let trade_person = (spans::TRADES.contains(&m.before.as_str()) || lexicon.declines_latin_names())
         && (2..=3).contains(&m.words.len())
         && known::is_given_name_in(&m.words[0].to_lowercase(), lexicon);
     if (lexicon.org_appositions.contains(&m.before.as_str()) && !trade_person) || m.org_apposition {
@@ -1606,6 +1635,11 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // person's name, before her employer's) names nobody, whatever its words.
     if lexicon.is_english() && several && JOB_NOUNS.contains(&last.as_str()) && !known::is_given_name_in(first, lexicon)
     {
+        return None;
+    }
+    // "Nagroda Kellmanna", "Puchar Kellandii": where the language writes the head noun of a
+    // prize's, a cup's or a law's name first, that word opens no entity's name.
+    if lexicon.declines_latin_names() && several && lexicon.other_heads.contains(&first.as_str()) {
         return None;
     }
     // "Against Raiders" (of "the Justice Against Raiders of Kell Act", a law's name cut after

@@ -239,7 +239,7 @@ fn is_modifier(t: &Token<'_>) -> bool {
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
 
 /// Connectors that coordinate ("Valencia y Murcia") rather than attach ("Bank of England").
-const COORDINATORS: &[&str] = &["and", "und", "et", "y", "e", "&"];
+const COORDINATORS: &[&str] = &["and", "und", "et", "y", "e", "&", "i"];
 
 /// Whether a lowercase connector coordinates two names rather than attaching one to another.
 pub(crate) fn is_coordinator(lower: &str) -> bool {
@@ -1999,11 +1999,13 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     }
     // "Власти Германии", "Жители Казани": where names decline, a sentence opens with a
     // capitalised common noun that is no name, before a name that is known.
-    if lex.declines_names() && cx.sentence_start && items.len() >= 2 {
+    // (Polish writes an institution's adjective first and capitalised, "Międzynarodowy
+    // Trybunał Karny": its head noun is no name known apart.)
+    if (lex.declines_names() || lex.declines_latin_names()) && cx.sentence_start && items.len() >= 2 {
         let known = |w: &Item| {
             known::is_given_name_in(&w.lower, lex)
                 || is_abbreviation(&w.word)
-                || lex.is_org_word(&w.lower)
+                || (lex.is_org_word(&w.lower) && !lex.declines_latin_names())
                 || super::declined::is_known_place_declined(&w.lower)
         };
         // (An institution's lowercase words after its capitalised adjective are its name's.)
@@ -2011,6 +2013,8 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         if !known(&items[0]) && known(&items[1]) && capitalised {
             cx.before = items.remove(0).lower;
             cx.sentence_start = false;
+            // ("Президент России ...", "Prezydent Wietnamu ...": the word was a title.)
+            cx.titled = cx.titled || lex.is_title(&cx.before);
         }
     }
     // "Courting Kell County voters", "Vaccinated Tessarians ...": an English sentence opening
@@ -2324,7 +2328,7 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
     // its last two words (three with a patronymic); what stands before is its owner's.
     let patronymic = |w: &Item| ["вич", "вна", "чна"].iter().any(|e| w.lower.ends_with(e));
     // (Not a run that ends in an organisation's word: "лидер Келлской либеральной партии".)
-    if lex.declines_names()
+    if (lex.declines_names() || lex.declines_latin_names())
         && cx.titled
         && items.len() >= 3
         && !items.iter().any(|w| w.connector)
@@ -2479,6 +2483,18 @@ fn joins_one_name(items: &[Item], lex: &Lexicon) -> bool {
         && !items.iter().any(|w| !w.connector && head(w))
     {
         return true;
+    }
+    // Head-first, where Polish writes an institution's name: "Urząd Ochrony Kellandii i
+    // Kellonii", a head noun first and one or two words after "i" that are no head and no
+    // given name.
+    if lex.declines_latin_names() && head(&items[0]) && connectors.len() == 1 && is_coordinator(&connectors[0].lower) {
+        let after = &items[first_connector + 1..];
+        if (1..=2).contains(&after.len())
+            && !after.iter().any(|w| head(w) || known::is_given_name_in(&w.lower, lex))
+            && crate::gazetteer::territory(&after[0].lower).is_none()
+        {
+            return true;
+        }
     }
     // Head-final: "Tides and Harbours Commission"; but not two names that are each whole: a
     // known organisation or place before "and" ("Apple and American Airlines"), or an

@@ -3197,3 +3197,47 @@ fn a_name_in_apposition_after_a_title_and_its_realm_is_a_person() {
     );
     assert_eq!(find(&e, "kellmar de vint").kind, EntityKind::Person, "{e:?}");
 }
+
+/// Polish declines people's names: their case forms are one person, keyed and shown in the
+/// nominative ("z Donaldem Kellskim" is Donald Kellski), the case read off the given name
+/// (a fleeting "e" put back: "Marka" is Marek) and a man's genitive off his surname too.
+#[test]
+fn polish_people_s_case_forms_are_one_person_in_the_nominative() {
+    let pl = |text: &str| extract_entities("", text, Some("pl"));
+    let e =
+        pl("Premier Donald Kellski spotkał się wczoraj z wojewodą. Z Donaldem Kellskim rozmawiał też Marek Brodak.");
+    let kellski = find(&e, "donald kellski");
+    assert_eq!(
+        (kellski.name.as_str(), kellski.kind, kellski.mentions),
+        ("Donald Kellski", EntityKind::Person, 2),
+        "{e:?}"
+    );
+    let e = pl("Sąd wezwał Annę Kellowską i Marka Brodaka na świadków w sprawie spółki.");
+    assert_has(&e, &[("Anna Kellowska", EntityKind::Person), ("Marek Brodak", EntityKind::Person)]);
+    let e = pl("Nagrodę przyznano w imieniu Jana Kellskiego, założyciela fundacji.");
+    assert_has(&e, &[("Jan Kellski", EntityKind::Person)]);
+    // A title's owner between the title and the name: "prezydenta Rosji ...".
+    let e = pl("Sąd wydał nakaz aresztowania prezydenta Rosji Władimira Kellina w czwartek.");
+    assert_has(&e, &[("Władimir Kellin", EntityKind::Person), ("Rosja", EntityKind::Place)]);
+}
+
+/// Polish places in their case forms are the place, shown in the nominative ("w Krakowie":
+/// Kraków, "Francji": Francja); a prize's or a cup's name, whose head noun Polish writes
+/// first, is no entity; "i" inside an institution's name joins it, between two names it
+/// coordinates them.
+#[test]
+fn polish_places_prizes_and_institutions() {
+    let pl = |text: &str| extract_entities("", text, Some("pl"));
+    let e = pl("Konferencja odbyła się w Krakowie, a delegacja Francji przyjechała pociągiem.");
+    assert_eq!(
+        kinds(&e),
+        [("Francja".to_owned(), EntityKind::Place), ("Kraków".to_owned(), EntityKind::Place)],
+        "{e:?}"
+    );
+    let e = pl("Nagrodę Kellmana otrzymał w tym roku Jan Kowalski z Gdańska.");
+    assert!(!e.iter().any(|x| x.name.contains("Nagrod")), "{e:?}");
+    let e = pl("Skarga trafiła do Urzędu Ochrony Kellandii i Kellonii w poniedziałek.");
+    assert_has(&e, &[("Urzędu Ochrony Kellandii i Kellonii", EntityKind::Organization)]);
+    let e = pl("Jan Kowalski i Anna Nowak pojechali wczoraj do Gdańska.");
+    assert_has(&e, &[("Jan Kowalski", EntityKind::Person), ("Anna Nowak", EntityKind::Person)]);
+}

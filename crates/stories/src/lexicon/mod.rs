@@ -8,4 +8,5 @@ pub(crate) mod english;
 pub(crate) mod function_words;
 pub(crate) mod names;
 pub(crate) mod phrase_breaks;
+pub(crate) mod polish;
 pub(crate) mod russian;

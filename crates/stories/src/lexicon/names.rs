@@ -109,6 +109,7 @@ pub(crate) fn for_language(language: Option<&str>) -> &'static Lexicon {
         "pt" => &PORTUGUESE,
         "it" => &ITALIAN,
         "ru" | "uk" | "be" => &super::russian::RUSSIAN,
+        "pl" => &super::polish::POLISH,
         _ => &OTHER,
     }
 }
@@ -3956,7 +3957,7 @@ impl Sets {
     }
 }
 
-static SETS: [std::sync::LazyLock<Sets>; 8] = [
+static SETS: [std::sync::LazyLock<Sets>; 9] = [
     std::sync::LazyLock::new(|| Sets::of(&ENGLISH)),
     std::sync::LazyLock::new(|| Sets::of(&GERMAN)),
     std::sync::LazyLock::new(|| Sets::of(&FRENCH)),
@@ -3965,6 +3966,7 @@ static SETS: [std::sync::LazyLock<Sets>; 8] = [
     std::sync::LazyLock::new(|| Sets::of(&super::russian::RUSSIAN)),
     std::sync::LazyLock::new(|| Sets::of(&PORTUGUESE)),
     std::sync::LazyLock::new(|| Sets::of(&ITALIAN)),
+    std::sync::LazyLock::new(|| Sets::of(&super::polish::POLISH)),
 ];
 
 /// A word without an English contraction's ending ("i'll" -> "i", "we're" -> "we").
@@ -3980,6 +3982,13 @@ impl Lexicon {
     /// states after towns, and has rules of its own in `entities/spans.rs`).
     pub(crate) fn is_english(&self) -> bool {
         std::ptr::eq(self, &ENGLISH)
+    }
+
+    /// Whether this language declines people's names in Latin letters (Polish): a title's
+    /// owner stands between it and the name ("prezydenta Rosji ..."), and names are brought
+    /// back to the nominative by `entities/declined_latin.rs`.
+    pub(crate) fn declines_latin_names(&self) -> bool {
+        std::ptr::eq(self, &super::polish::POLISH)
     }
 
     /// Whether this is the lexicon of languages without lists of their own (a few titles and
