@@ -74,30 +74,24 @@ pub(super) fn nominative_person(words: &[String], lexicon: &Lexicon) -> Option<V
             (stem.chars().count() >= 2 && given_nominative(stem, nominative, &is_given).is_some()).then_some(case)
         })?
     };
+    // A given name in the case found, in the nominative ("Donaldem": "donald").
+    let given = |lower: String| {
+        GIVEN_ENDINGS
+            .iter()
+            .filter(|&&(_, _, c)| c == case)
+            .find_map(|&(ending, nominative, _)| given_nominative(lower.strip_suffix(ending)?, nominative, &is_given))
+            .unwrap_or(lower)
+    };
     let mut out = Vec::with_capacity(words.len());
     for (n, word) in words.iter().enumerate() {
         let lower = word.to_lowercase();
-        let folded = if n == 0 {
-            GIVEN_ENDINGS
-                .iter()
-                .filter(|&&(_, _, c)| c == case)
-                .find_map(|&(ending, nominative, _)| {
-                    given_nominative(lower.strip_suffix(ending)?, nominative, &is_given)
-                })
-                .unwrap_or(lower)
-        } else if n == words.len() - 1 {
+        let folded = if n == words.len() - 1 {
             surname_nominative(&lower, case)
-        } else if is_given(&lower) {
+        } else if n > 0 && is_given(&lower) {
             lower
         } else {
-            // A second given name ("Annę Marię Kowalską") in the same case.
-            GIVEN_ENDINGS
-                .iter()
-                .filter(|&&(_, _, c)| c == case)
-                .find_map(|&(ending, nominative, _)| {
-                    given_nominative(lower.strip_suffix(ending)?, nominative, &is_given)
-                })
-                .unwrap_or(lower)
+            // The given name, and a second one in the same case ("Annę Marię Kowalską").
+            given(lower)
         };
         out.push(as_written(word, &folded));
     }

@@ -121,6 +121,21 @@ async fn the_background_of_the_news(db: &newsdesk_store::Store, entities: &[Enti
     db.save_understanding(&understood).await.unwrap();
 }
 
+/// A story's card on a page, from its headline's text to the card's end.
+fn story_card(page: &str, story: StoryId) -> &str {
+    page.split(&format!("<a href=\"/stories/{story}\">"))
+        .nth(1)
+        .expect("the story's card")
+        .split("</article>")
+        .next()
+        .unwrap()
+}
+
+/// The headlines of other outlets listed on a story's card.
+fn coverage_list(card: &str) -> &str {
+    card.split("<ul class=\"coverage-list\">").nth(1).expect("other outlets' headlines")
+}
+
 async fn get(site: &Site, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
     let response = site.app.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
     let (status, headers) = (response.status(), response.headers().clone());
@@ -239,15 +254,9 @@ async fn a_card_titled_by_another_article_lists_the_leads_headline(db: TestDb) {
     };
     db.present_stories(&[presented]).await.unwrap();
     let (_, _, front) = get(&site, "/").await;
-    let card = front
-        .split(&format!("<a href=\"/stories/{bridge}\">"))
-        .nth(1)
-        .expect("the story's card")
-        .split("</article>")
-        .next()
-        .unwrap();
+    let card = story_card(&front, bridge);
     assert!(card.starts_with("Bridge open again after storm repairs</a>"), "{card}");
-    let coverage = card.split("<ul class=\"coverage-list\">").nth(1).expect("other outlets' headlines");
+    let coverage = coverage_list(card);
     assert!(coverage.contains("Bridge reopens to traffic"), "the lead's headline: {coverage}");
     assert!(coverage.contains("Traffic returns to the bridge"), "{coverage}");
     assert!(!coverage.contains("coastwire"), "not the headline's outlet again: {coverage}");
@@ -369,18 +378,12 @@ async fn a_story_card_shows_other_outlets_headlines_and_how_long_ago(db: TestDb)
     }
     let (status, _, front) = get(&site, "/").await;
     assert_eq!(status, StatusCode::OK);
-    let card = front
-        .split(&format!("<a href=\"/stories/{quay}\">"))
-        .nth(1)
-        .expect("the story's card")
-        .split("</article>")
-        .next()
-        .unwrap();
+    let card = story_card(&front, quay);
     assert!(card.contains("3 outlets, 4 articles"), "{card}");
     assert!(card.contains("<time datetime=\""), "{card}");
     // The lead is the headline; under it, one headline of each other outlet, newest first.
     assert!(card.starts_with("Quay reopens after repairs</a>"), "{card}");
-    let coverage = card.split("<ul class=\"coverage-list\">").nth(1).expect("other outlets' headlines");
+    let coverage = coverage_list(card);
     let wire = coverage.find("Quay open: what changes for fishing crews").expect("coastwire's newest");
     let tidings = coverage.find("<span class=\"outlet\">tidings.example</span>").expect("tidings");
     assert!(wire < tidings, "{coverage}");
@@ -592,14 +595,8 @@ async fn another_outlets_headline_in_another_language_says_which(db: TestDb) {
     german.language = Some("de".into());
     article_in_story(db, german, quay, vec![]).await;
     let (_, _, front) = get(&site, "/").await;
-    let card = front
-        .split(&format!("<a href=\"/stories/{quay}\">"))
-        .nth(1)
-        .expect("the story's card")
-        .split("</article>")
-        .next()
-        .unwrap();
-    let coverage = card.split("<ul class=\"coverage-list\">").nth(1).expect("other outlets' headlines");
+    let card = story_card(&front, quay);
+    let coverage = coverage_list(card);
     let german = fixture_id(62);
     assert!(
         coverage.contains(&format!("<a href=\"/articles/{german}\" lang=\"de\">Kai nach Reparatur wieder offen</a>")),
