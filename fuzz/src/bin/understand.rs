@@ -17,7 +17,7 @@ fn main() {
         let _ = summarize(body, &SummaryConfig { language, ..SummaryConfig::default() });
         let _ = extract_entities(title, body, language);
         // Every lexicon, whatever the detection said: each language reads names its own way.
-        for forced in ["en", "de", "fr", "es", "ru", "uk"] {
+        for forced in ["en", "de", "fr", "es", "pt", "it", "pl", "ru", "uk"] {
             let _ = extract_entities(title, body, Some(forced));
         }
         let _ = keyphrases(title, body, language, 8);
