@@ -98,6 +98,24 @@ pub(super) fn nominative_person(words: &[String], lexicon: &Lexicon) -> Option<V
     Some(out)
 }
 
+/// A surname written alone in a case form, as the nominative of one of the article's people
+/// named in full (`surnames`, lowercase): "Kellskiego" after "Donald Kellski" is Kellski.
+pub(super) fn surname_alone(word: &str, surnames: &crate::hash::HashSet<String>) -> Option<String> {
+    let lower = word.to_lowercase();
+    if surnames.is_empty() || surnames.contains(&lower) {
+        return None;
+    }
+    let cases = [
+        Case::MasculineGenitive,
+        Case::MasculineDative,
+        Case::MasculineInstrumental,
+        Case::FeminineGenitive,
+        Case::FeminineAccusative,
+    ];
+    let nominative = cases.iter().map(|&case| surname_nominative(&lower, case)).find(|n| surnames.contains(n))?;
+    Some(as_written(word, &nominative))
+}
+
 /// The listed given name a case form's stem and the nominative's ending make, with a fleeting
 /// "e" put back where the case form dropped it ("Marka": "Marek", "Pawła": "Paweł").
 fn given_nominative(stem: &str, ending: &str, is_given: &dyn Fn(&str) -> bool) -> Option<String> {

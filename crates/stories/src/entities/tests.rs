@@ -3241,3 +3241,17 @@ fn polish_places_prizes_and_institutions() {
     let e = pl("Jan Kowalski i Anna Nowak pojechali wczoraj do Gdańska.");
     assert_has(&e, &[("Jan Kowalski", EntityKind::Person), ("Anna Nowak", EntityKind::Person)]);
 }
+
+/// A Polish surname alone in a case form is the person the article names in full
+/// ("Kellskiego", "z Kellskim" after "Donald Kellski").
+#[test]
+fn a_polish_surname_alone_in_a_case_form_is_its_person() {
+    let e = extract_entities(
+        "",
+        "Premier Donald Kellski spotkał się z wojewodą. Wcześniej Kellskiego krytykowali posłowie, a z Kellskim rozmawiał Jan Brodak.",
+        Some("pl"),
+    );
+    let kellski = find(&e, "donald kellski");
+    assert_eq!((kellski.kind, kellski.mentions), (EntityKind::Person, 3), "{e:?}");
+    assert!(!e.iter().any(|x| x.name.starts_with("Kellski")), "{e:?}");
+}

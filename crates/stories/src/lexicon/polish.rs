@@ -342,6 +342,17 @@ pub(crate) static POLISH: Lexicon = Lexicon {
         "dlatego",
         "wtedy",
         "zdaniem",
+        "wcześniej",
+        "później",
+        "następnie",
+        "obecnie",
+        "ostatnio",
+        "wówczas",
+        "jednocześnie",
+        "również",
+        "tymczasem",
+        "wkrótce",
+        "niedawno",
     ]],
     // ("Urząd Ochrony ... i ...": "i", "and", inside an institution's name; between two names
     // it coordinates them.)
