@@ -153,33 +153,36 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     let mentions = spans::mentions(&body, lexicon);
     let mut groups: HashMap<String, Group> = HashMap::default();
     let mut weak: HashMap<String, u32> = HashMap::default();
-    // The surnames, in the nominative, of the people the article names in full with a given
-    // name, where the language declines names in Latin letters.
-    let surnames: crate::hash::HashSet<String> = if lexicon.declines_latin_names() {
+    // "Donalda Tuska", "z Donaldem Tuskiem": a person's name in a case form is keyed and shown
+    // in the nominative, where the language declines names in Latin letters; so is the surname
+    // alone of a person the article names in full ("Tuskiem").
+    let mut nominatives: Vec<Option<Vec<String>>> = if lexicon.declines_latin_names() {
         mentions
             .iter()
-            .filter(|m| (2..=4).contains(&m.words.len()))
-            .filter_map(|m| {
-                let words = declined_latin::nominative_person(&m.words, lexicon).unwrap_or_else(|| m.words.clone());
+            .map(|m| (m.words.len() > 1).then(|| declined_latin::nominative_person(&m.words, lexicon)).flatten())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if lexicon.declines_latin_names() {
+        let surnames: crate::hash::HashSet<String> = mentions
+            .iter()
+            .zip(&nominatives)
+            .filter(|(m, _)| (2..=4).contains(&m.words.len()))
+            .filter_map(|(m, nominative)| {
+                let words = nominative.as_ref().unwrap_or(&m.words);
                 known::is_given_name_in(&words[0].to_lowercase(), lexicon)
                     .then(|| words[words.len() - 1].to_lowercase())
             })
-            .collect()
-    } else {
-        crate::hash::HashSet::default()
-    };
-    for m in &mentions {
-        // "Donalda Tuska", "z Donaldem Tuskiem": a person's name in a case form is keyed and
-        // shown in the nominative, where the language declines names in Latin letters; so is
-        // the surname alone of a person named in full ("Tuskiem").
-        let folded = lexicon
-            .declines_latin_names()
-            .then(|| match m.words.as_slice() {
-                [word] => declined_latin::surname_alone(word, &surnames).map(|w| vec![w]),
-                words => declined_latin::nominative_person(words, lexicon),
-            })
-            .flatten()
-            .map(|words| Mention { words, ..m.clone() });
+            .collect();
+        for (m, nominative) in mentions.iter().zip(nominatives.iter_mut()) {
+            if let [word] = m.words.as_slice() {
+                *nominative = declined_latin::surname_alone(word, &surnames).map(|w| vec![w]);
+            }
+        }
+    }
+    for (n, m) in mentions.iter().enumerate() {
+        let folded = nominatives.get_mut(n).and_then(Option::take).map(|words| Mention { words, ..m.clone() });
         let m = folded.as_ref().unwrap_or(m);
         // "the Delta variant", "a Kell strain": one word before a lowercase noun of what
         // names variants is that variant's name, whatever place or person it also names.
