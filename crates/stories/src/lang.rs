@@ -99,10 +99,10 @@ fn function_word_weight(text: &str, told: &str) -> (f32, f32) {
     let mut weights = [0.0f32; FUNCTION_WORDS.len()];
     // A headline in title case ("Senate Passes Bill On Harbour Fees") capitalises its function
     // words too: there they count.
-    let words = || text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-    let capitalised = words().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    let title_case = words().nth(3).is_some() && capitalised * 10 >= words().count() * 8;
-    for (n, word) in words().enumerate() {
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let title_case = words.len() >= 4 && capitalised * 10 >= words.len() * 8;
+    for (n, word) in words.iter().enumerate() {
         if n > 0 && !title_case && word.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }

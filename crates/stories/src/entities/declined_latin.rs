@@ -245,9 +245,3 @@ pub(super) fn place_nominative(lower: &str) -> Option<String> {
 
 /// People a place needs for a case form of its name to be read as it.
 const PLACE_POPULATION: u64 = 5_000;
-
-/// A lowercase name written with a capital at each word's start ("nowa zelandia": "Nowa
-/// Zelandia").
-pub(super) fn capitalised(lower: &str) -> String {
-    lower.split(' ').map(|w| as_written("X", w)).collect::<Vec<_>>().join(" ")
-}

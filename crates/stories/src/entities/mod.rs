@@ -311,7 +311,7 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
                 && !crate::gazetteer::is_territory_name_in(&g.name.to_lowercase(), "pl")
                 && let Some(nominative) = declined_latin::place_nominative(&g.name.to_lowercase())
             {
-                declined_latin::capitalised(&nominative)
+                nominative.split(' ').map(capitalise).collect::<Vec<_>>().join(" ")
             } else {
                 without_genitive(g.name, kind, lexicon)
             };
@@ -816,26 +816,19 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         e.org += 1;
     }
     // "Newsweek magazine", "the Kell Herald newspaper": a name right before the kind of
-    // publication it is names the publisher.
-    // (Not a place's or a people's name: "a Bridgeport newspaper", "a Puerto Rican newspaper".)
-    if lexicon.is_english() && PUBLICATION_NOUNS.contains(&m.after.as_str()) {
+    // publication it is names the publisher; "Kellair CEO Ana Brook": a name of three words at
+    // most before a company's officer names the company.
+    // (Not a place's or a people's name: "a Bridgeport newspaper", "a Puerto Rican newspaper";
+    // nor, before an officer, a person's, a given name first: "Ana Brook CTO of Kellsoft".)
+    let publisher = PUBLICATION_NOUNS.contains(&m.after.as_str());
+    let company = m.words.len() <= 3 && COMPANY_OFFICERS.contains(&m.after.as_str());
+    if lexicon.is_english() && (publisher || company) {
         let lower: Vec<String> = m.words.iter().map(|w| w.to_lowercase()).collect();
         let name = lower.join(" ");
         let place = known::place(&name).is_some() || crate::gazetteer::territory(&name).is_some();
         let people = lower.iter().any(|w| lexicon.demonyms.contains(&w.as_str())) || is_demonym_of_place(&name);
-        if !place && !people {
-            e.org += 1;
-        }
-    }
-    // "Kellair CEO Ana Brook": the name before a company's officer is the company's, unless
-    // it is a place's or a people's.
-    if lexicon.is_english() && m.words.len() <= 3 && COMPANY_OFFICERS.contains(&m.after.as_str()) {
-        let lower: Vec<String> = m.words.iter().map(|w| w.to_lowercase()).collect();
-        let name = lower.join(" ");
-        let place = known::place(&name).is_some() || crate::gazetteer::territory(&name).is_some();
-        // ("Ana Brook CTO of Kellsoft": not a person's name, a given name first.)
-        let person = lower.len() >= 2 && known::is_given_name_in(&lower[0], lexicon);
-        if !place && !person && !lower.iter().any(|w| lexicon.demonyms.contains(&w.as_str())) {
+        let person = company && lower.len() >= 2 && known::is_given_name_in(&lower[0], lexicon);
+        if !place && !people && !person {
             e.org += 1;
         }
     }
@@ -1719,7 +1712,7 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // (In every language: "Bella" of Polish "twierdzenie Bella" is a surname's genitive.)
     let foreign_alone = !several
         && g.evidence.place == 0
-        && (known::is_given_name(first) || known::is_given_name_in(first, lexicon))
+        && known::is_given_name_in(first, lexicon)
         && known::place(first).is_some_and(|p| p.main.is_some() && p.population < 1_000_000 && !p.is_region());
     // "a Metro look", "Paramount has not chosen", "the Delta variant": in English, a common
     // word alone that is only a city's name (not a region's, and a city of under a million

@@ -1586,38 +1586,34 @@ fn is_party_adjective(lower: &str) -> bool {
 /// Whether the run ending at `from[0]` is followed by a comma and a US state, written out or
 /// abbreviated, that ends its clause ("Chappaqua, N.Y.", "Austin, Texas,").
 fn names_a_state_after(from: &[Token<'_>]) -> bool {
-    if !from.first().is_some_and(|t| t.raw.ends_with(',')) {
-        return false;
-    }
-    let Some(next) = from.get(1) else { return false };
-    if is_state_abbreviation(next.raw) {
-        return true;
-    }
-    let state = |words: &[&Token<'_>]| {
-        let name: Vec<&str> = words.iter().map(|t| t.lower.as_ref()).collect();
-        crate::gazetteer::territory(&name.join(" ")).is_none()
-            && known::place(&name.join(" ")).is_some_and(|p| p.is_region() && p.main.is_none())
-    };
-    let ends = |t: &Token<'_>| t.raw.ends_with([',', '.', ';', ':']);
-    (capital(next) && ends(next) && state(&[next]))
-        || from.get(2).is_some_and(|second| capital(next) && capital(second) && ends(second) && state(&[next, second]))
+    let abbreviated = from.first().is_some_and(|t| t.raw.ends_with(','))
+        && from.get(1).is_some_and(|next| is_state_abbreviation(next.raw));
+    abbreviated
+        || named_after_comma(from, 2, |name| {
+            crate::gazetteer::territory(name).is_none()
+                && known::place(name).is_some_and(|p| p.is_region() && p.main.is_none())
+        })
 }
 
 /// Whether the token that ends a name is followed by a comma and a country's name of one to
 /// three words that ends the clause (", Tailândia.", ", Costa Rica,").
 fn names_a_country_after(from: &[Token<'_>]) -> bool {
+    named_after_comma(from, 3, |name| crate::gazetteer::territory(name).is_some())
+}
+
+/// Whether the token that ends a name is followed by a comma and a name of at most `most`
+/// capitalised words, lowercase as `names` reads it, that a stop or a comma ends.
+fn named_after_comma(from: &[Token<'_>], most: usize, names: impl Fn(&str) -> bool) -> bool {
     if !from.first().is_some_and(|t| t.raw.ends_with(',')) {
         return false;
     }
-    let ends = |t: &Token<'_>| t.raw.ends_with([',', '.', ';', ':']) || t.raw.ends_with(['!', '?']);
-    (1..=3).any(|n| {
+    let ends = |t: &Token<'_>| t.raw.ends_with([',', '.', ';', ':']);
+    (1..=most).any(|n| {
         let Some(words) = from.get(1..=n) else { return false };
-        let last = &words[n - 1];
-        words.iter().all(|t| capital(t) && !t.line_start)
+        words.iter().all(capital)
             && words[..n - 1].iter().all(|t| !breaks_after(t))
-            && (ends(last) || from.len() == n + 1)
-            && crate::gazetteer::territory(&words.iter().map(|t| t.lower.as_ref()).collect::<Vec<_>>().join(" "))
-                .is_some()
+            && ends(&words[n - 1])
+            && names(&words.iter().map(|t| t.lower.as_ref()).collect::<Vec<_>>().join(" "))
     })
 }
 
