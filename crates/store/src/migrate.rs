@@ -331,5 +331,8 @@ mod tests {
         assert_eq!(mode, "wal");
         let sync: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(pool(&store)).await.unwrap();
         assert_eq!(sync, 2, "FULL");
+        // A crawl's WAL is checkpointed every 16,000 pages, not SQLite's default 1,000.
+        let pages: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint").fetch_one(pool(&store)).await.unwrap();
+        assert_eq!(pages, 16_000);
     }
 }
