@@ -732,6 +732,14 @@ const JOB_NOUNS: &[&str] = &[
 /// (Not "founder" alone: "the Kellbox Founder's Edition" is a product's.)
 const COMPANY_OFFICERS: &[&str] = &["ceo", "cfo", "coo", "cto", "co-founder", "cofounder"];
 
+/// Lowercase nouns of a kind of place that English writes after a place's name.
+const PLACE_NOUNS_AFTER: &[&str] =
+    &["airport", "harbour", "harbor", "river", "valley", "strait", "peninsula", "lake", "canyon", "desert"];
+
+/// English nouns of kinds of organisation that may follow the organisation's name in lowercase.
+const BODY_NOUNS_AFTER: &[&str] =
+    &["union", "militia", "carmaker", "automaker", "airline", "lender", "insurer", "retailer", "broadcaster"];
+
 /// English nouns of the kinds of publication, which follow a publication's name in lowercase.
 const PUBLICATION_NOUNS: &[&str] = &["magazine", "newspaper", "tabloid", "broadsheet", "newsletter"];
 
@@ -805,6 +813,12 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         e.called_place += 1;
         e.place += 1;
     }
+    // "Pearson airport", "the Kellwater river": English writes the kind of some places in
+    // lowercase after their name.
+    if lexicon.is_english() && m.words.len() <= 2 && PLACE_NOUNS_AFTER.contains(&m.after.as_str()) {
+        e.called_place += 1;
+        e.place += 1;
+    }
     // ("film producer Ana Brook": a trade's noun before a name that reads as a person's, a
     // given name and a surname, says nothing of it, as after it.)
     // ("prezes spółki Adam Kellski": in Polish the company's noun before a name is the
@@ -820,7 +834,8 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     // most before a company's officer names the company.
     // (Not a place's or a people's name: "a Bridgeport newspaper", "a Puerto Rican newspaper";
     // nor, before an officer, a person's, a given name first: "Ana Brook CTO of Kellsoft".)
-    let publisher = PUBLICATION_NOUNS.contains(&m.after.as_str());
+    // So does a body's noun after its name ("the IG Kellmetall union", "the Kellsoft carmaker").
+    let publisher = PUBLICATION_NOUNS.contains(&m.after.as_str()) || BODY_NOUNS_AFTER.contains(&m.after.as_str());
     let company = m.words.len() <= 3 && COMPANY_OFFICERS.contains(&m.after.as_str());
     if lexicon.is_english() && (publisher || company) {
         let lower: Vec<String> = m.words.iter().map(|w| w.to_lowercase()).collect();
@@ -1898,12 +1913,17 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     // Dunmore Bakehouse").
     // (A town of a few thousand people is no evidence: "at Best Buy" holds a Russian town's
     // name.)
+    // (In English, whose names end in their head, the place ends the name or only a place's
+    // words follow it: "Tottenham Hotspur", a place's name with another word after it, is a
+    // club.)
     let holds_place = || {
         (1..=2).any(|size| {
-            lower.windows(size).any(|w| {
+            lower.windows(size).enumerate().any(|(at, w)| {
                 let part = w.join(" ");
-                known::place(&part).is_some_and(|p| p.population >= HELD_PLACE_POPULATION || p.is_region())
-                    || crate::gazetteer::territory(&part).is_some()
+                (known::place(&part).is_some_and(|p| p.population >= HELD_PLACE_POPULATION || p.is_region())
+                    || crate::gazetteer::territory(&part).is_some())
+                    && (!lexicon.is_english()
+                        || lower[at + size..].iter().all(|after| lexicon.place_words.contains(&after.as_str())))
             })
         })
     };

@@ -235,6 +235,19 @@ fn is_modifier(t: &Token<'_>) -> bool {
     }
 }
 
+/// The known place an English modifier of where something is or someone was born is made of
+/// ("Toulouse-based", "Lagos-born"), as written.
+fn based_in_place(t: &Token<'_>, lex: &Lexicon) -> Option<String> {
+    let (head, tail) = t.word.rsplit_once('-')?;
+    let known = crate::gazetteer::territory(&head.to_lowercase()).is_some()
+        || known::place(&head.to_lowercase()).is_some_and(|p| p.population >= BASED_IN_POPULATION);
+    (lex.is_english() && matches!(tail, "based" | "born") && head.starts_with(char::is_uppercase) && known)
+        .then(|| head.to_owned())
+}
+
+/// People a town needs for its name in a modifier ("Kellton-based") to count as a place.
+const BASED_IN_POPULATION: u64 = 15_000;
+
 /// English words that open an apposition telling what a name is ("Peskov, the spokesman").
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
 
@@ -327,6 +340,51 @@ fn persons_initials(tokens: &[Token<'_>], run_start: usize, j: usize, lex: &Lexi
         && known::place(&t.lower).is_none()
         && known::organisation(&t.word).is_none()
         && crate::gazetteer::territory(&t.lower).is_none()
+}
+
+/// A country's dotted letters before the words of one of its institutions ("the U.S. Coast
+/// Guard", "the U.S. District Court for ..."): one organisation's name. Only where the name's
+/// first capitalised words (three at most, no title: "U.S. President ...") hold an
+/// organisation's head word, the name does not end in a law's or an event's ("U.S.
+/// Innovation and Competition Act"), and no part of it from its start is a known organisation
+/// ("U.S. Department of Justice", "U.S. House" name the known ones, which a country's name
+/// may or may not precede).
+fn country_before_institution(tokens: &[Token<'_>], j: usize, lex: &Lexicon) -> bool {
+    let t = &tokens[j];
+    let country = |lower: &str| crate::gazetteer::territory(lower).is_some();
+    let abbreviated_country =
+        country(&t.lower) || known::place(&t.lower).and_then(|p| p.main).is_some_and(|m| country(&m.to_lowercase()));
+    if !(lex.is_english() && is_two_initials(&t.word) && !is_possessive(t.raw) && abbreviated_country) {
+        return false;
+    }
+    let first: Vec<&Token<'_>> =
+        tokens[j + 1..].iter().take(3).take_while(|w| capital(w) && !w.line_start && !lex.is_title(&w.lower)).collect();
+    let Some(head) = first.iter().position(|w| lex.is_org_word(&w.lower)) else { return false };
+    if first[..head].iter().any(|w| breaks_after(w)) {
+        return false;
+    }
+    // The whole name: capitalised words and the connectors between them.
+    let mut name: Vec<&Token<'_>> = Vec::new();
+    for w in tokens[j + 1..].iter().take(10) {
+        let connector = lex.connectors.contains(&w.lower.as_ref()) || w.lower == "the";
+        if w.line_start || w.raw.starts_with('(') || !(capital(w) || connector) {
+            break;
+        }
+        name.push(w);
+        if breaks_after(w) {
+            break;
+        }
+    }
+    while name.last().is_some_and(|w| !capital(w)) {
+        name.pop();
+    }
+    let ends_in_other = name.last().is_some_and(|w| lex.other_heads.contains(&w.lower.as_ref()));
+    let known_part = (1..=name.len()).any(|k| {
+        capital(name[k - 1])
+            && known::organisation_in(&name[..k].iter().map(|w| w.word.as_ref()).collect::<Vec<&str>>().join(" "), true)
+                .is_some()
+    });
+    !ends_in_other && !known_part
 }
 
 /// The token ends its sentence.
@@ -512,6 +570,15 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             continue;
         }
         if cap && is_modifier(t) {
+            // "the Toulouse-based planemaker", "a Lagos-born writer": the modifier describes
+            // the name after it, but the place it is made of is named all the same.
+            // (Not the last word of a longer name: "Los Angeles-based" is no "Angeles".)
+            if let Some(place) = based_in_place(t, lex)
+                && !(i > 0 && capital(&tokens[i - 1]) && !breaks_after(&tokens[i - 1]))
+            {
+                out.push(Mention::plain(vec![place], place_cue(lex), String::new(), false));
+                runs.resize(out.len(), (i, i));
+            }
             sentence_start = ends_sentence(t);
             i += 1;
             continue;
@@ -640,8 +707,22 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 && PLURAL_OWNERS.contains(&tokens[j].lower.as_ref())
                 && tokens.get(j + 1).is_some_and(|t| capital(t) && !t.line_start)
         };
+        // "St. Vincent's Hospital", "St. Peter's Square": a saint's name in the possessive
+        // and the noun after it name one place or institution.
+        let saints = |j: usize| {
+            english
+                && j == i + 1
+                && matches!(tokens[i].lower.as_ref(), "st." | "st" | "saint")
+                && is_possessive(tokens[j].raw)
+                && tokens.get(j + 1).is_some_and(|t| capital(t) && !t.line_start)
+        };
         while j + 1 < tokens.len()
-            && (!breaks_after(&tokens[j]) || owned_office(j) || plural_owner(j) || persons_initials(&tokens, i, j, lex))
+            && (!breaks_after(&tokens[j])
+                || owned_office(j)
+                || saints(j)
+                || plural_owner(j)
+                || persons_initials(&tokens, i, j, lex)
+                || country_before_institution(&tokens, j, lex))
             && !SUFFIXES.contains(&tokens[j].lower.as_ref())
             && !tokens[j + 1].line_start
             // ("фильм Аны Брук «Большая ...»": a title in guillemets or low quotation marks is
@@ -2138,9 +2219,10 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     let names_organisation =
         items.last().is_some_and(|w| lex.is_org_word(&w.lower)) && !items.iter().any(|w| w.connector);
     // "Republican Senate aides": a party's word before an institution's one word says who
-    // holds it; the institution is the name.
-    let rest_known = || known::organisation(&joined(&items[1..])).is_some();
-    if names_organisation && lex.is_title(&items[0].lower) && (items.len() == 2 || rest_known()) {
+    // holds it; the institution is the name. (Not before an organisation's head noun alone,
+    // which names nothing by itself: "Premier League".)
+    let rest_known = || known::organisation_in(&joined(&items[1..]), lex.is_english()).is_some();
+    if names_organisation && lex.is_title(&items[0].lower) && rest_known() {
         cx.before = items.remove(0).lower;
         cx.sentence_start = false;
     }

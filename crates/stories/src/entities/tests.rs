@@ -3255,3 +3255,94 @@ fn a_polish_surname_alone_in_a_case_form_is_its_person() {
     assert_eq!((kellski.kind, kellski.mentions), (EntityKind::Person, 3), "{e:?}");
     assert!(!e.iter().any(|x| x.name.starts_with("Kellski")), "{e:?}");
 }
+
+#[test]
+fn a_title_before_an_organisations_head_noun_alone_is_the_organisations_word() {
+    // "Premier" is a title ("Premier Ana Brook"), but before "League" alone it names the league.
+    let e = en(
+        "",
+        "The Premier League said on Monday that the match would be replayed. Premier Ana Brook said the \
+         province would pay for the new stadium. The Kellmark Economic Forum opens in May.",
+    );
+    assert_has(
+        &e,
+        &[
+            ("Premier League", EntityKind::Organization),
+            ("Ana Brook", EntityKind::Person),
+            ("Kellmark Economic Forum", EntityKind::Organization),
+        ],
+    );
+    assert!(!e.iter().any(|x| x.key == "league"), "{e:?}");
+}
+
+#[test]
+fn an_english_name_holds_a_place_only_at_its_end() {
+    // After "at", a name that ends in a known place (or in a place's word after it) is a place;
+    // a place's name with another word after it is a club or a company.
+    let e = en(
+        "",
+        "The team lost 2-1 at Leeds Harriers on Sunday, its third defeat in a row. The ferry docked \
+         at Bergen Harbour on Monday after a rough crossing.",
+    );
+    assert!(!e.iter().any(|x| x.key == "leeds harriers" && x.kind == EntityKind::Place), "{e:?}");
+    assert_has(&e, &[("Bergen Harbour", EntityKind::Place)]);
+}
+
+#[test]
+fn a_countrys_dotted_letters_before_its_institution_are_one_name() {
+    let e = en(
+        "",
+        "The U.S. Coast Guard said on Monday that the search had ended. A spokesman for the U.S. Army \
+         said the soldiers were safe. U.S. President Ana Brook met officials of the U.S. Department of \
+         Justice, who later spoke about the U.S. Innovation and Kellwork Act.",
+    );
+    assert_has(
+        &e,
+        &[
+            ("U.S. Coast Guard", EntityKind::Organization),
+            ("U.S. Army", EntityKind::Organization),
+            ("Ana Brook", EntityKind::Person),
+            ("Department of Justice", EntityKind::Organization),
+        ],
+    );
+    assert!(!e.iter().any(|x| x.name.starts_with("U.S. Innovation") || x.name.starts_with("U.S. President")), "{e:?}");
+}
+
+#[test]
+fn a_saints_possessive_and_the_noun_after_it_are_one_name() {
+    let e = en(
+        "",
+        "Ana Brook, a nurse at St. Kellan's Hospital, said staff had worked double shifts. Crowds \
+         gathered in St. Kellan's Square on Sunday.",
+    );
+    assert_has(&e, &[("St Kellan's Hospital", EntityKind::Organization), ("St Kellan's Square", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.key == "st kellan"), "{e:?}");
+}
+
+#[test]
+fn places_named_with_their_kind_after_and_publications_with_theirs_before() {
+    let e = en(
+        "",
+        "Two men were arrested at Kellby airport on Saturday. A study in the journal Kellscience found \
+         the glacier had shrunk. Designers at Kellway Consultants Limited built the gearshift.",
+    );
+    assert_has(
+        &e,
+        &[
+            ("Kellby", EntityKind::Place),
+            ("Kellscience", EntityKind::Organization),
+            ("Kellway Consultants Limited", EntityKind::Organization),
+        ],
+    );
+}
+
+#[test]
+fn a_place_inside_a_based_or_born_modifier_and_a_body_named_by_its_noun_after() {
+    let e = en(
+        "",
+        "Airbus delivered more aircraft last year, the Toulouse-based planemaker said. Workers joined \
+         the IG Kellmetall union, which promised strikes. A Los Angeles-based studio bought the film.",
+    );
+    assert_has(&e, &[("Toulouse", EntityKind::Place), ("IG Kellmetall", EntityKind::Organization)]);
+    assert!(!e.iter().any(|x| x.key == "angeles"), "the last word of a longer name: {e:?}");
+}

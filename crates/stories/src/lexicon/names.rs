@@ -388,6 +388,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "company",
         "co",
         "ltd",
+        "limited",
         "llc",
         "plc",
         "group",
@@ -490,6 +491,8 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "wire",
         "house",
         "conference",
+        // "the World Economic Forum".
+        "forum",
         "caucus",
         "patrol",
         "branch",
@@ -586,6 +589,10 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "tabloid",
         "watchdog",
         "magazine",
+        // "the journal Nature", "the daily Kellbladet".
+        "journal",
+        "daily",
+        "weekly",
         "nonprofit",
     ],
     place_appositions: &["city", "town", "village", "province", "region", "state", "island", "port"],
