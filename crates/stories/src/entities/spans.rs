@@ -1453,10 +1453,22 @@ fn opens_a_place(article: &str, next: &str) -> bool {
 
 /// Whether the run from `i` to `j` is set off by commas right after a title and its realm
 /// ("O governador de São Paulo, Kellmar Vint, inaugurou", "the mayor of Kell Bay, Ana Brook,
-/// said"): the title's holder.
+/// said"): the title's holder. So after a realm the text calls by its lowercase noun ("le
+/// maire de la ville, Ana Brook,").
 fn realm_apposition(tokens: &[Token<'_>], i: usize, j: usize, lex: &Lexicon) -> bool {
-    if i < 4 || !tokens[i - 1].raw.ends_with(',') || !capital(&tokens[i - 1]) || !tokens[j].raw.ends_with(',') {
+    if i < 4 || !tokens[i - 1].raw.ends_with(',') || !tokens[j].raw.ends_with(',') {
         return false;
+    }
+    if !capital(&tokens[i - 1]) {
+        // The title, its connector, perhaps an article, then the place's noun.
+        let noun = &tokens[i - 1];
+        let article = usize::from(lex.name_articles.contains(&tokens[i - 2].lower.as_ref()));
+        let connector = i - 2 - article;
+        return lex.place_appositions.contains(&noun.lower.as_ref())
+            && connector >= 1
+            && lex.connectors.contains(&tokens[connector].lower.as_ref())
+            && !tokens[connector - 1..i - 1].iter().any(breaks_after)
+            && lex.is_title(&tokens[connector - 1].lower);
     }
     // The realm's capitalised words (four at most) back to its connector.
     let mut k = i - 1;
@@ -1713,7 +1725,8 @@ fn known_phrase(tokens: &[Token<'_>]) -> Option<usize> {
 }
 
 /// The index of the lowercase noun after an institution's name that ends at `j`, with one
-/// connector between them ("Cour | des comptes", "Camera | dei deputati"): a word of four
+/// connector of the genitive between them ("Cour | des comptes", "Camera | dei deputati"; not
+/// a purpose's "pour", "per", "para", which a verb may follow): a word of four
 /// letters or more, no function word, calendar word or institution adjective, that nothing but
 /// a stop, a comma, a lowercase word or the text's end follows (a capitalised word after it
 /// may be the start of a longer name's next part).
@@ -1725,7 +1738,7 @@ fn lowercase_complement(tokens: &[Token<'_>], j: usize, lex: &Lexicon) -> Option
         && !breaks_after(&tokens[j])
         && !breaks_after(connector)
         && lex.connectors.contains(&connector.lower.as_ref())
-        && !is_coordinator(&connector.lower);
+        && GENITIVE_CONNECTORS.contains(&connector.lower.as_ref());
     let names_a_domain = plain(noun)
         && noun.lower.chars().count() >= 4
         && !lex.is_function_word(&noun.lower)
@@ -1734,6 +1747,10 @@ fn lowercase_complement(tokens: &[Token<'_>], j: usize, lex: &Lexicon) -> Option
     let ends = breaks_after(noun) || tokens.get(j + 3).is_none_or(|t| !capital(t) || t.line_start);
     (joins && names_a_domain && ends).then_some(j + 2)
 }
+
+/// Connectors of the genitive in the Romance languages, contracted with an article or not.
+const GENITIVE_CONNECTORS: &[&str] =
+    &["de", "des", "du", "di", "dei", "degli", "delle", "del", "della", "dello", "do", "da", "dos", "das"];
 
 /// A lowercase word with an adjective's ending of the language ("constitutionnel", "nationale").
 fn is_institution_adjective(lower: &str, lex: &Lexicon) -> bool {

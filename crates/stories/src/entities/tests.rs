@@ -3346,3 +3346,36 @@ fn a_place_inside_a_based_or_born_modifier_and_a_body_named_by_its_noun_after() 
     assert_has(&e, &[("Toulouse", EntityKind::Place), ("IG Kellmetall", EntityKind::Organization)]);
     assert!(!e.iter().any(|x| x.key == "angeles"), "the last word of a longer name: {e:?}");
 }
+
+#[test]
+fn french_clubs_parties_and_a_lowercase_domain_only_after_a_genitive() {
+    let e = extract_entities(
+        "",
+        "Le Rassemblement national menace de voter la censure. Le Kellstade FC a battu le FC Barcelone \
+         samedi. Une étudiante a gagné le concours de l'Agence spatiale européenne pour concevoir un \
+         robot. Selon l'Insee, le chômage a reculé.",
+        Some("fr"),
+    );
+    assert_has(
+        &e,
+        &[
+            ("Rassemblement national", EntityKind::Organization),
+            ("FC Barcelone", EntityKind::Organization),
+            ("Agence spatiale européenne", EntityKind::Organization),
+            ("Insee", EntityKind::Organization),
+        ],
+    );
+    assert!(!e.iter().any(|x| x.name.contains("concevoir")), "a verb after a purpose's connector: {e:?}");
+}
+
+#[test]
+fn a_name_set_off_after_a_title_of_a_realm_called_by_its_noun_is_the_holder() {
+    for (text, lang) in [
+        ("Le tribunal a condamné l'ancien maire de la ville, Kellmar Vint, à une amende.", "fr"),
+        ("El alcalde de la ciudad, Kellmar Vint, dimitió el lunes tras la votación.", "es"),
+        ("Il sindaco della città, Kellmar Vint, si è dimesso lunedì dopo il voto.", "it"),
+    ] {
+        let e = extract_entities("", text, Some(lang));
+        assert_has(&e, &[("Kellmar Vint", EntityKind::Person)]);
+    }
+}

@@ -1642,6 +1642,9 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
         "présenté",
     ]],
     org_words: &[
+        // "FC Barcelone"; "le Rassemblement national".
+        "fc",
+        "rassemblement",
         "banque",
         "parti",
         "ministère",
@@ -2098,6 +2101,8 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
         "señalado",
     ]],
     org_words: &[
+        // "FC Barcelona": a club.
+        "fc",
         "banco",
         "partido",
         "ministerio",
@@ -2600,6 +2605,8 @@ pub(crate) static PORTUGUESE: Lexicon = Lexicon {
         "anuncia",
     ]],
     org_words: &[
+        // "FC Barcelona": a club.
+        "fc",
         "banco",
         "partido",
         "ministério",
@@ -3343,6 +3350,8 @@ pub(crate) static ITALIAN: Lexicon = Lexicon {
         "scritto",
     ]],
     org_words: &[
+        // "FC Barcelona": a club.
+        "fc",
         "banca",
         "partito",
         "ministero",

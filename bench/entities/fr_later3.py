@@ -1,0 +1,36 @@
+# French paragraphs written in the thirty-second session before any French rule of it, scored
+# first on the build before the session: a check on text the French rules were not made
+# from. See en.py for the conventions.
+P, O, L = "person", "organization", "place"
+PARAGRAPHS = [
+("Le Premier ministre Michel Barnier a présenté mardi son budget devant l'Assemblée nationale, où le Rassemblement national menace de voter une motion de censure.",
+ [("Michel Barnier", P), ("Assemblée nationale", O), ("Rassemblement national", O)]),
+("Des pluies torrentielles ont provoqué des inondations dans le Var et les Alpes-Maritimes, a indiqué Météo-France, qui a placé quatre départements en vigilance rouge.",
+ [("Var", L), ("Alpes-Maritimes", L), ("Météo-France", O)]),
+("Le constructeur Renault a annoncé jeudi la fermeture de son usine de Flins, en région parisienne, et le transfert de 1 200 salariés vers son site de Douai.",
+ [("Renault", O), ("Flins", L), ("Douai", L)]),
+("L'attaquant Kylian Mbappé a inscrit deux buts pour le Real Madrid face au FC Barcelone, samedi soir au stade Santiago-Bernabéu.",
+ [("Kylian Mbappé", P), ("Real Madrid", O), ("FC Barcelone", O), ("Santiago-Bernabéu", L, ["stade Santiago-Bernabéu"])]),
+("La présidente de la Commission européenne, Ursula von der Leyen, s'est rendue à Kiev pour rencontrer le président ukrainien Volodymyr Zelensky.",
+ [("Commission européenne", O), ("Ursula von der Leyen", P), ("Kiev", L), ("Volodymyr Zelensky", P)]),
+("Selon l'Insee, le chômage a reculé à 7,3 % au troisième trimestre en France métropolitaine, son plus bas niveau depuis 2008.",
+ [("Insee", O), ("France", L)]),
+("Le tribunal correctionnel de Marseille a condamné mercredi l'ancien maire de la ville, Jean-Claude Gaudin, à une amende pour détournement de fonds publics.",
+ [("tribunal correctionnel de Marseille", O, ["Tribunal correctionnel de Marseille"]), ("Marseille", L), ("Jean-Claude Gaudin", P)]),
+("Au Sénégal, le président Bassirou Diomaye Faye a dissous l'Assemblée nationale et convoqué des élections législatives anticipées pour le 17 novembre.",
+ [("Sénégal", L), ("Bassirou Diomaye Faye", P), ("Assemblée nationale", O)]),
+("La romancière Annie Ernaux, prix Nobel de littérature, a signé une tribune publiée dans Le Monde pour soutenir les grévistes de la SNCF.",
+ [("Annie Ernaux", P), ("Le Monde", O), ("SNCF", O)]),
+("Les pompiers de Lyon ont évacué 300 habitants d'un immeuble du 8e arrondissement après un incendie, a indiqué la préfecture du Rhône.",
+ [("Lyon", L), ("préfecture du Rhône", O, ["Préfecture du Rhône"]), ("Rhône", L)]),
+("Airbus a livré 766 avions l'an dernier, a annoncé le groupe à Toulouse, tandis que son concurrent américain Boeing a été frappé par une longue grève à Seattle.",
+ [("Airbus", O), ("Toulouse", L), ("Boeing", O), ("Seattle", L)]),
+("Le ministre de l'Intérieur, Bruno Retailleau, a annoncé l'envoi de 500 gendarmes supplémentaires en Nouvelle-Calédonie après de nouvelles violences à Nouméa.",
+ [("Bruno Retailleau", P), ("Nouvelle-Calédonie", L), ("Nouméa", L)]),
+("La Banque centrale européenne a abaissé ses taux d'un quart de point jeudi à Francfort. Sa présidente, Christine Lagarde, a jugé que l'inflation était sous contrôle.",
+ [("Banque centrale européenne", O), ("Francfort", L), ("Christine Lagarde", P)]),
+("Une étudiante de l'université de Strasbourg, Léa Moreau, a remporté le concours organisé par l'Agence spatiale européenne pour concevoir un robot lunaire.",
+ [("université de Strasbourg", O, ["Université de Strasbourg"]), ("Strasbourg", L), ("Léa Moreau", P), ("Agence spatiale européenne", O)]),
+("Le Québec a enregistré des températures record cette semaine, selon Environnement Canada, et Montréal a ouvert ses piscines jusqu'à minuit.",
+ [("Québec", L), ("Environnement Canada", O), ("Montréal", L)]),
+]
