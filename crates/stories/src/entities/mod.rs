@@ -732,6 +732,20 @@ const JOB_NOUNS: &[&str] = &[
 /// (Not "founder" alone: "the Kellbox Founder's Edition" is a product's.)
 const COMPANY_OFFICERS: &[&str] = &["ceo", "cfo", "coo", "cto", "co-founder", "cofounder"];
 
+/// German's definite articles, and its prepositions contracted with one.
+const GERMAN_DEFINITE: &[&str] =
+    &["der", "die", "das", "dem", "den", "des", "beim", "vom", "zum", "zur", "im", "am", "ins"];
+
+/// A German compound longer than its ending, ending in a public institution's noun.
+/// (An office, a chamber or an agency only of the federation or a state: "Bundeskartellamt",
+/// not "Finanzamt", a town's tax office; no authority: "die Hafenbehörde" is any harbour's.)
+fn is_institution_compound(lower: &str) -> bool {
+    let longer = |e: &str| lower.ends_with(e) && lower.chars().count() > e.chars().count() + 2;
+    ["gericht", "gerichtshof", "ministerium"].into_iter().any(longer)
+        || (["amt", "kammer", "agentur"].into_iter().any(longer)
+            && (lower.starts_with("bundes") || lower.starts_with("landes")))
+}
+
 /// Lowercase nouns of a kind of place that English writes after a place's name.
 const PLACE_NOUNS_AFTER: &[&str] =
     &["airport", "harbour", "harbor", "river", "valley", "strait", "peninsula", "lake", "canyon", "desert"];
@@ -812,6 +826,16 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     if !lexicon.is_english() && !lexicon.capitalises_nouns && lexicon.place_appositions.contains(&before_noun) {
         e.called_place += 1;
         e.place += 1;
+    }
+    // "das Bundesverfassungsgericht", "beim Oberverwaltungsgericht": in German, a compound
+    // after a definite article that ends in a public institution's noun names that institution
+    // (a court, a ministry, a federal or a state's office, chamber or agency).
+    if lexicon.capitalises_nouns
+        && m.words.len() == 1
+        && GERMAN_DEFINITE.contains(&m.before.as_str())
+        && is_institution_compound(&m.words[0].to_lowercase())
+    {
+        e.org += 1;
     }
     // "Pearson airport", "the Kellwater river": English writes the kind of some places in
     // lowercase after their name.
@@ -1781,7 +1805,8 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     }
     if peoples
         || other_alone
-        || (!several && is_plural_demonym(first))
+        // (Not a country's German genitive: "Polens" is no "Pole" and "-ns".)
+        || (!several && !country && is_plural_demonym(first))
         // ("Kell College of Law": not after an institution's head noun.)
         || (several && lexicon.other_heads.contains(&last.as_str()) && !(head_len < lower.len() && org_head))
     {

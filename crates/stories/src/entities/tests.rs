@@ -3379,3 +3379,40 @@ fn a_name_set_off_after_a_title_of_a_realm_called_by_its_noun_is_the_holder() {
         assert_has(&e, &[("Kellmar Vint", EntityKind::Person)]);
     }
 }
+
+#[test]
+fn german_nouns_beside_names_are_no_words_of_them() {
+    let e = extract_entities(
+        "",
+        "Die Stadt hat in Leipzig Klage eingereicht, sagte der Sprecher. Er sprach über die Zukunft \
+         Polens. Die Forscherin Anna Kellner hat einen Planeten entdeckt. Die Gewerkschaft rief an \
+         den Flughäfen Hamburg und Köln zum Streik auf. Die Schweizer Großbank KBX streicht Stellen.",
+        Some("de"),
+    );
+    assert_has(
+        &e,
+        &[
+            ("Leipzig", EntityKind::Place),
+            ("Polen", EntityKind::Place),
+            ("Anna Kellner", EntityKind::Person),
+            ("Hamburg", EntityKind::Place),
+            ("KBX", EntityKind::Organization),
+        ],
+    );
+    assert!(!e.iter().any(|x| x.key.contains("klage") || x.key.contains("großbank")), "{e:?}");
+    // A given name that is also a town's keeps its surname.
+    let e = extract_entities("", "Am Montag traf Vladimir Kellmann die Ministerin in Berlin.", Some("de"));
+    assert!(!e.iter().any(|x| x.key == "vladimir"), "{e:?}");
+}
+
+#[test]
+fn a_german_compound_naming_a_court_or_a_ministry_after_the_article_is_the_institution() {
+    let e = extract_entities(
+        "",
+        "Das Bundesverfassungsgericht in Karlsruhe hat das Gesetz gekippt. Das Finanzamt erhöhte die \
+         Steuer, und die Hafenbehörde schloss den Kai.",
+        Some("de"),
+    );
+    assert_has(&e, &[("Bundesverfassungsgericht", EntityKind::Organization), ("Karlsruhe", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.key == "finanzamt" || x.key == "hafenbehörde"), "a town's office: {e:?}");
+}

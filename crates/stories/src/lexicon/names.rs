@@ -1296,6 +1296,7 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "gewerkschaft",
         "partei",
         "bank",
+        "großbank",
         "airline",
         "fluggesellschaft",
         "verein",
@@ -1307,6 +1308,7 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
     ],
     place_appositions: &[
         "flughafen",
+        "flughäfen",
         "stadt",
         "hauptstadt",
         "hafen",

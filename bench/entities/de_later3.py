@@ -1,0 +1,36 @@
+# German paragraphs written in the thirty-second session before any German rule of it, scored
+# first on the build before them: a check on text the German rules were not made from. See
+# en.py for the conventions.
+P, O, L = "person", "organization", "place"
+PARAGRAPHS = [
+("Bundeskanzler Friedrich Merz hat am Dienstag in Berlin den französischen Präsidenten Emmanuel Macron empfangen. Die beiden sprachen über die Lage in der Ukraine.",
+ [("Friedrich Merz", P), ("Berlin", L), ("Emmanuel Macron", P), ("Ukraine", L)]),
+("Nach dem Hochwasser an der Oder hat die Landesregierung in Brandenburg eine Soforthilfe von 50 Millionen Euro beschlossen, teilte Ministerpräsident Dietmar Woidke mit.",
+ [("Oder", L), ("Brandenburg", L), ("Dietmar Woidke", P)]),
+("Der Autobauer BMW hat im dritten Quartal deutlich weniger verdient. Vorstandschef Oliver Zipse machte die schwache Nachfrage in China dafür verantwortlich.",
+ [("BMW", O), ("Oliver Zipse", P), ("China", L)]),
+("Der FC Bayern München gewann am Samstag mit 3:1 gegen Borussia Dortmund. Harry Kane erzielte zwei Tore für die Münchner.",
+ [("FC Bayern München", O, ["Bayern München"]), ("Borussia Dortmund", O), ("Harry Kane", P)]),
+("Das Bundesverfassungsgericht in Karlsruhe hat das Wahlrecht teilweise für verfassungswidrig erklärt. Geklagt hatten die CSU und die Linke.",
+ [("Bundesverfassungsgericht", O), ("Karlsruhe", L), ("CSU", O), ("Linke", O)]),
+("Die Deutsche Bahn will bis 2030 rund 40 Milliarden Euro in das Schienennetz investieren. Bahnchef Richard Lutz sprach in Frankfurt von einem Kraftakt.",
+ [("Deutsche Bahn", O), ("Richard Lutz", P), ("Frankfurt", L)]),
+("Im Streit um die Grundsteuer hat die Stadt Leipzig beim Oberverwaltungsgericht in Bautzen Klage eingereicht, sagte Oberbürgermeister Burkhard Jung.",
+ [("Leipzig", L), ("Oberverwaltungsgericht", O), ("Bautzen", L), ("Burkhard Jung", P)]),
+("Die Gewerkschaft Verdi hat für Donnerstag zu Warnstreiks an den Flughäfen Hamburg, Düsseldorf und Köln/Bonn aufgerufen.",
+ [("Verdi", O), ("Hamburg", L), ("Düsseldorf", L), ("Köln/Bonn", L, ["Köln", "Bonn"])]),
+("Der österreichische Bundeskanzler Karl Nehammer ist zurückgetreten, nachdem die Gespräche mit den Neos über eine Koalition in Wien gescheitert waren.",
+ [("Karl Nehammer", P), ("Neos", O), ("Wien", L)]),
+("Laut dem Robert Koch-Institut steigt die Zahl der Grippefälle in Bayern und Baden-Württemberg seit Anfang Dezember stark an.",
+ [("Robert Koch-Institut", O), ("Bayern", L), ("Baden-Württemberg", L)]),
+("Die Schweizer Großbank UBS streicht weltweit 3000 Stellen. Das teilte der Konzern am Mittwoch in Zürich mit.",
+ [("UBS", O), ("Zürich", L)]),
+("Die Polizei in Dresden ermittelt nach einem Brandanschlag auf ein Büro der Grünen. Innenminister Armin Schuster verurteilte die Tat.",
+ [("Dresden", L), ("Grünen", O, ["Grüne"]), ("Armin Schuster", P)]),
+("Die Europäische Zentralbank hat den Leitzins erneut gesenkt. EZB-Präsidentin Christine Lagarde sagte in Frankfurt, die Inflation sei fast besiegt.",
+ [("Europäische Zentralbank", O, ["EZB"]), ("Christine Lagarde", P), ("Frankfurt", L)]),
+("Die Forscherin Anna Becker vom Max-Planck-Institut für Astronomie in Heidelberg hat mit dem James-Webb-Teleskop einen neuen Exoplaneten entdeckt.",
+ [("Anna Becker", P), ("Max-Planck-Institut für Astronomie", O, ["Max-Planck-Institut"]), ("Heidelberg", L)]),
+("Beim Besuch in Warschau sagte Außenministerin Annalena Baerbock, Deutschland stehe fest an der Seite Polens.",
+ [("Warschau", L), ("Annalena Baerbock", P), ("Deutschland", L), ("Polen", L, ["Polens"])]),
+]
