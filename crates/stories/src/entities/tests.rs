@@ -3416,3 +3416,15 @@ fn a_german_compound_naming_a_court_or_a_ministry_after_the_article_is_the_insti
     assert_has(&e, &[("Bundesverfassungsgericht", EntityKind::Organization), ("Karlsruhe", EntityKind::Place)]);
     assert!(!e.iter().any(|x| x.key == "finanzamt" || x.key == "hafenbehörde"), "a town's office: {e:?}");
 }
+
+#[test]
+fn a_palace_opens_a_places_name_in_the_romance_languages() {
+    for (text, lang, name) in [
+        ("La presidenta recibió a los empresarios en Palacio Kellmar el lunes por la tarde.", "es", "Palacio Kellmar"),
+        ("O presidente recebeu os empresários no Palácio Kellmar na segunda-feira.", "pt", "Palácio Kellmar"),
+        ("Le président a reçu les patrons au Palais Kellmar lundi soir.", "fr", "Palais Kellmar"),
+    ] {
+        let e = extract_entities("", text, Some(lang));
+        assert_has(&e, &[(name, EntityKind::Place)]);
+    }
+}

@@ -1709,7 +1709,7 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
     place_words: &[
         "fleuve", "rivière", "lac", "mer", "océan", "île", "îles", "mont", "golfe", "baie", "forêt", "place", "rue",
     ],
-    place_prefixes: &["saint", "sainte", "port", "mont", "lac", "île", "stade", "aéroport"],
+    place_prefixes: &["saint", "sainte", "port", "mont", "lac", "île", "stade", "aéroport", "palais"],
     locatives: &["à", "en", "au", "aux", "dans", "près", "depuis", "vers", "de", "du", "sur"],
     function_words: &[&[
         "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "à", "en", "dans", "sur", "pour",
@@ -2182,7 +2182,19 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
     place_words: &[
         "río", "lago", "mar", "océano", "isla", "islas", "monte", "sierra", "golfo", "bahía", "plaza", "calle", "valle",
     ],
-    place_prefixes: &["san", "santa", "santo", "puerto", "isla", "sierra", "monte", "zona", "estadio", "aeropuerto"],
+    place_prefixes: &[
+        "san",
+        "santa",
+        "santo",
+        "puerto",
+        "isla",
+        "sierra",
+        "monte",
+        "zona",
+        "estadio",
+        "aeropuerto",
+        "palacio",
+    ],
     locatives: &["en", "a", "de", "desde", "hacia", "cerca", "sobre"],
     function_words: &[&[
         "el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "de", "a", "en", "con", "por", "para",
@@ -2770,6 +2782,7 @@ pub(crate) static PORTUGUESE: Lexicon = Lexicon {
         "zona",
         "estádio",
         "aeroporto",
+        "palácio",
     ],
     locatives: &[
         "em", "no", "na", "nos", "nas", "a", "ao", "aos", "à", "às", "de", "do", "da", "dos", "das", "desde", "para",
