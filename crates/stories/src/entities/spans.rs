@@ -1988,6 +1988,20 @@ fn is_apposition(lower: &str, nouns: &[&str]) -> bool {
     nouns.iter().any(|n| lower == *n || (n.len() >= 6 && lower.ends_with(n)))
 }
 
+/// A capitalised word that reads as no name's word where every noun is capitalised: no given
+/// name, surname, abbreviation, title, organisation's or place's word, place or country.
+fn is_common_noun(w: &Item, lex: &Lexicon) -> bool {
+    !known::is_given_name_in(&w.lower, lex)
+        && !known::is_surname(&w.lower)
+        && !is_abbreviation(&w.word)
+        && !lex.is_org_word(&w.lower)
+        && !super::is_org_compound(&w.lower, lex)
+        && !lex.is_title(&w.lower)
+        && !lex.place_words.contains(&w.lower.as_ref())
+        && known::place(&w.lower).is_none()
+        && crate::gazetteer::territory(&w.lower).is_none()
+}
+
 /// A run's words as written, one space apart.
 fn joined(items: &[Item]) -> String {
     items.iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ")
@@ -2155,22 +2169,12 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         cx.sentence_start = false;
     }
     // Where every noun is capitalised, a noun beside a place's name is no word of it: "die
-    // Zukunft Polens" (a country's genitive after a noun), "in Bautzen Klage eingereicht" (a
+    // Zukunft Polens" (a country's genitive after a noun), "in Leipzig Klage eingereicht" (a
     // known town's name before one).
     // (German's own list only: the shared list of other languages capitalises nouns too, for
     // safety, and names are written there as they are: "Vladimir Putin".)
-    if lex.capitalises_nouns && !lex.is_other() && items.len() == 2 && !items.iter().any(|w| w.connector) {
-        let common_noun = |w: &Item| {
-            !known::is_given_name_in(&w.lower, lex)
-                && !known::is_surname(&w.lower)
-                && !is_abbreviation(&w.word)
-                && !lex.is_org_word(&w.lower)
-                && !super::is_org_compound(&w.lower, lex)
-                && !lex.is_title(&w.lower)
-                && !lex.place_words.contains(&w.lower.as_ref())
-                && known::place(&w.lower).is_none()
-                && crate::gazetteer::territory(&w.lower).is_none()
-        };
+    let german = lex.capitalises_nouns && !lex.is_other() && !items.iter().any(|w| w.connector);
+    if german && items.len() == 2 {
         let genitive = crate::gazetteer::territory(&items[1].lower).is_none()
             && known::genitive_stem(&items[1].lower, lex)
                 .is_some_and(|stem| crate::gazetteer::territory(stem).is_some());
@@ -2183,30 +2187,21 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             && !known::is_given_name(&items[0].lower)
             && !known::is_common_english_word(&items[0].lower);
         if known::organisation(&joined(&items)).is_none() && known::place(&joined(&items).to_lowercase()).is_none() {
-            if genitive && common_noun(&items[0]) {
+            if genitive && is_common_noun(&items[0], lex) {
                 cx.before = items.remove(0).lower;
                 cx.sentence_start = false;
-            } else if town && common_noun(&items[1]) {
+            } else if town && is_common_noun(&items[1], lex) {
                 cx.after = items.remove(1).lower;
             }
         }
     }
     // "Die Forscherin Anna Becker": where every noun is capitalised, a noun before a given name
     // and a surname says what the person is, as a title does ("Kanzler"), and is no word of
-    // her name. (Not a name's word: a place's, an organisation's, a given name's.)
-    if lex.capitalises_nouns
-        && !lex.is_other()
+    // her name.
+    if german
         && items.len() == 3
-        && !items.iter().any(|w| w.connector)
         && known::is_given_name_in(&items[1].lower, lex)
-        && !known::is_given_name_in(&items[0].lower, lex)
-        && !known::is_surname(&items[0].lower)
-        && !is_abbreviation(&items[0].word)
-        && !lex.is_org_word(&items[0].lower)
-        && !super::is_org_compound(&items[0].lower, lex)
-        && !lex.place_words.contains(&items[0].lower.as_ref())
-        && known::place(&items[0].lower).is_none()
-        && crate::gazetteer::territory(&items[0].lower).is_none()
+        && is_common_noun(&items[0], lex)
         && known::organisation(&items[0].word).is_none()
     {
         cx.before = items.remove(0).lower;
