@@ -343,7 +343,7 @@ fn persons_initials(tokens: &[Token<'_>], run_start: usize, j: usize, lex: &Lexi
 }
 
 /// A country's dotted letters before the words of one of its institutions ("the U.S. Coast
-/// Guard", "the U.S. District Court for ..."): one organisation's name. Only where the name's
+/// Guard", "the U.K. Kellmarsh Agency"): one organisation's name. Only where the name's
 /// first capitalised words (three at most, no title: "U.S. President ...") hold an
 /// organisation's head word, the name does not end in a law's or an event's ("U.S.
 /// Innovation and Competition Act"), and no part of it from its start is a known organisation
