@@ -239,10 +239,13 @@ fn is_modifier(t: &Token<'_>) -> bool {
 /// ("Toulouse-based", "Lagos-born"), as written.
 fn based_in_place(t: &Token<'_>, lex: &Lexicon) -> Option<String> {
     let (head, tail) = t.word.rsplit_once('-')?;
-    let known = crate::gazetteer::territory(&head.to_lowercase()).is_some()
-        || known::place(&head.to_lowercase()).is_some_and(|p| p.population >= BASED_IN_POPULATION);
-    (lex.is_english() && matches!(tail, "based" | "born") && head.starts_with(char::is_uppercase) && known)
-        .then(|| head.to_owned())
+    if !(lex.is_english() && matches!(tail, "based" | "born") && head.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let lower = head.to_lowercase();
+    let known = crate::gazetteer::territory(&lower).is_some()
+        || known::place(&lower).is_some_and(|p| p.population >= BASED_IN_POPULATION);
+    known.then(|| head.to_owned())
 }
 
 /// People a town needs for its name in a modifier ("Kellton-based") to count as a place.
@@ -351,10 +354,8 @@ fn persons_initials(tokens: &[Token<'_>], run_start: usize, j: usize, lex: &Lexi
 /// may or may not precede).
 fn country_before_institution(tokens: &[Token<'_>], j: usize, lex: &Lexicon) -> bool {
     let t = &tokens[j];
-    let country = |lower: &str| crate::gazetteer::territory(lower).is_some();
-    let abbreviated_country =
-        country(&t.lower) || known::place(&t.lower).and_then(|p| p.main).is_some_and(|m| country(&m.to_lowercase()));
-    if !(lex.is_english() && is_two_initials(&t.word) && !is_possessive(t.raw) && abbreviated_country) {
+    // (The cheap tests first: this is asked of every word that ends a run.)
+    if !(lex.is_english() && is_two_initials(&t.word) && !is_possessive(t.raw) && names_a_country(&t.lower)) {
         return false;
     }
     let first: Vec<&Token<'_>> =
@@ -1767,11 +1768,14 @@ fn country_before_known(tokens: &[Token<'_>]) -> bool {
         && tokens
             .get(1)
             .is_some_and(|next| capital(next) && !next.line_start && known::starts_organisation(&next.lower))
-        && (crate::gazetteer::territory(&t.lower).is_some()
-            || known::place(&t.lower)
-                .and_then(|p| p.main)
-                .is_some_and(|main| crate::gazetteer::territory(&main.to_lowercase()).is_some()))
+        && names_a_country(&t.lower)
         && known_phrase(&tokens[1..]).is_some()
+}
+
+/// Whether a lowercase word is a country's name, or letters that stand for one ("u.s.").
+fn names_a_country(lower: &str) -> bool {
+    let country = |name: &str| crate::gazetteer::territory(name).is_some();
+    country(lower) || known::place(lower).and_then(|p| p.main).is_some_and(|main| country(&main.to_lowercase()))
 }
 
 /// What surrounds a run.
