@@ -818,7 +818,14 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         e.place_hint += 1;
     }
     let club = m.words.len() == 1 && lexicon.club_articles.contains(&m.before.as_str());
-    if club {
+    // "Kellton beat Brixham 2-0", "defeated Kellton": in English, a town's name alone that
+    // beats or is beaten is its sports club's.
+    // (Not a surname: "Kell beat Obama in the primary" is a race for office.)
+    let match_side = lexicon.is_english()
+        && m.words.len() == 1
+        && (MATCH_VERBS.contains(&m.after.as_str()) || MATCH_VERBS.contains(&m.before.as_str()))
+        && !known::is_surname(&m.words[0].to_lowercase());
+    if club || match_side {
         e.club += 1;
     }
     // ("dall'aeroporto ...": the noun after an elided article or preposition.)
@@ -1978,6 +1985,10 @@ fn is_regnal_number(name: &str) -> bool {
             .is_some_and(|units| (0..10).any(|u| units == UNITS[u]) && !(t == 0 && units.is_empty()))
     })
 }
+
+/// English verbs of one side winning a match over the other, written between the two sides.
+const MATCH_VERBS: &[&str] =
+    &["beat", "beats", "defeated", "defeats", "thrashed", "edged", "routed", "trounced", "outclassed"];
 
 /// Words for a storm that open its name, in English, French, Spanish, German and Russian.
 const STORM_WORDS: &[&str] = &[

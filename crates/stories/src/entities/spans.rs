@@ -529,6 +529,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             {
                 end += 1;
             }
+            // ("Kellsoft AG", "Kellmetall SE": a legal form right after the name is the name's.)
             // (Where the run ends there: "White House Press Secretary Ana Brook", "Federal
             // Reserve Bank of Kellton" go on.)
             let ends_run = |m: usize| {
@@ -540,9 +541,10 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             let n = (i + known + 1..=end)
                 .rev()
                 .find(|&m| {
-                    lex.is_org_word(&tokens[m - 1].lower)
+                    (lex.is_org_word(&tokens[m - 1].lower)
                         && ends_run(m)
-                        && !tokens[i + known..m].iter().any(|t| lex.is_title(&t.lower))
+                        && !tokens[i + known..m].iter().any(|t| lex.is_title(&t.lower)))
+                        || (m == i + known + 1 && super::is_legal_form(&tokens[m - 1].lower))
                 })
                 .unwrap_or(i + known)
                 - i;
@@ -618,11 +620,21 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                         whole && opens_a_place(&t.lower, &n.lower)
                     })
             });
+        // "at Three Mile Island", "the One World Trade Center": inside an English sentence, a
+        // number word written capitalised before a capitalised word is the name's first word.
+        let number_first = cap
+            && lex.is_english()
+            && matches!(t.lower.as_ref(), "one" | "two" | "three")
+            && !sentence_start
+            && !t.line_start
+            && !breaks_after(t)
+            && tokens.get(i + 1).is_some_and(|n| capital(n) && !n.line_start && !lex.is_function_word(&n.lower));
         if !cap
             || town_state
             || (lex.is_calendar(t.lower.as_ref()) && !opens_a_name_as_given_name(&tokens, i, sentence_start, lex))
             || (lex.is_function_word(t.lower.as_ref())
                 && !name_article
+                && !number_first
                 && !(is_known_letters(&t.word) && !(sentence_start && in_question(&tokens[i..]))))
         {
             // A capitalised function word ("The", "In", "Die") is context: the sentence's
@@ -2037,10 +2049,20 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
             && w.word != w.lower
             && (!cx.sentence_start || items.len() == 2 && opens_a_place(&w.lower, &items[1].lower))
     };
+    // ("at Three Mile Island": a number word written capitalised inside a sentence, see
+    // `number_first` in `mentions`.)
+    let number_first = |items: &[Item], cx: &Context| {
+        let w = &items[0];
+        lex.is_english()
+            && !cx.sentence_start
+            && matches!(w.lower.as_str(), "one" | "two" | "three")
+            && w.word != w.lower
+            && items.get(1).is_some_and(|n| !n.connector)
+    };
     let leading = |items: &[Item], cx: &Context| {
         items.first().is_some_and(|w| {
             (w.connector || (lex.is_function_word(&w.lower) && !is_known_letters(&w.word)))
-                && !(items.len() > 1 && name_article(items, cx))
+                && !(items.len() > 1 && (name_article(items, cx) || number_first(items, cx)))
         })
     };
     while leading(&items, &cx) {
@@ -2566,6 +2588,8 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
             && known::organisation(&words[0]).is_none()
             && !(lex.declines_names() && super::is_org_compound(&part[0].lower, lex))
             && !lex.is_reporting(after.as_str())
+            // ("Kellton beat Brixham": nor a side that beats another, see `MATCH_VERBS`.)
+            && !(lex.is_english() && super::MATCH_VERBS.contains(&after.as_str()))
             // "Wendelborg, the harbour's spokesman, said": a lone word opening a sentence is a
             // name when an apposition tells what it is ("Still, many call the mayor ...", "Hi,
             // Senator." are not).

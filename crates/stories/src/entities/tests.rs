@@ -3292,14 +3292,14 @@ fn an_english_name_holds_a_place_only_at_its_end() {
 fn a_countrys_dotted_letters_before_its_institution_are_one_name() {
     let e = en(
         "",
-        "The U.S. Coast Guard said on Monday that the search had ended. A spokesman for the U.S. Army \
+        "The U.S. Forest Service said on Monday that the search had ended. A spokesman for the U.S. Army \
          said the soldiers were safe. U.S. President Ana Brook met officials of the U.S. Department of \
          Justice, who later spoke about the U.S. Innovation and Kellwork Act.",
     );
     assert_has(
         &e,
         &[
-            ("U.S. Coast Guard", EntityKind::Organization),
+            ("U.S. Forest Service", EntityKind::Organization),
             ("U.S. Army", EntityKind::Organization),
             ("Ana Brook", EntityKind::Person),
             ("Department of Justice", EntityKind::Organization),
@@ -3427,4 +3427,63 @@ fn a_palace_opens_a_places_name_in_the_romance_languages() {
         let e = extract_entities("", text, Some(lang));
         assert_has(&e, &[(name, EntityKind::Place)]);
     }
+}
+
+#[test]
+fn a_legal_form_after_a_known_organisation_stays_in_its_name() {
+    let e = en("", "Shares of Deutsche Bank AG and Volkswagen AG rose on Monday after the results.");
+    assert_has(&e, &[("Deutsche Bank AG", EntityKind::Organization), ("Volkswagen AG", EntityKind::Organization)]);
+    assert!(!e.iter().any(|x| x.key == "ag"), "{e:?}");
+}
+
+#[test]
+fn clinics_roads_and_junctions_are_named_by_their_head_noun() {
+    let e = en(
+        "",
+        "Doctors at the Kellmoor Clinic treated six drivers after a crash on the Brixfield Expressway near \
+         Dunmere Junction on Friday.",
+    );
+    assert_has(
+        &e,
+        &[
+            ("Kellmoor Clinic", EntityKind::Organization),
+            ("Brixfield Expressway", EntityKind::Place),
+            ("Dunmere Junction", EntityKind::Place),
+        ],
+    );
+}
+
+#[test]
+fn a_capitalised_number_word_inside_a_sentence_opens_a_name() {
+    let e = en("", "Engineers restarted the reactor at Three Kellmoor Island on Monday. Three workers were hurt.");
+    assert_has(&e, &[("Three Kellmoor Island", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.key == "kellmoor island" || x.key.starts_with("three workers")), "{e:?}");
+}
+
+#[test]
+fn a_town_that_beats_or_is_beaten_is_its_club() {
+    let e = en("", "Leeds beat Norwich 2-0 on Saturday. The mayor of Bristol watched the match.");
+    assert_has(
+        &e,
+        &[("Leeds", EntityKind::Organization), ("Norwich", EntityKind::Organization), ("Bristol", EntityKind::Place)],
+    );
+    // A surname that a small town shares is beaten in a race for office, not a match.
+    let e = en("", "In the primary, Kellmar Vint defeated Obama by nine points.");
+    assert!(!e.iter().any(|x| x.key == "obama" && x.kind == EntityKind::Organization), "{e:?}");
+}
+
+#[test]
+fn well_known_companies_of_the_list_are_organisations_alone() {
+    let e = en("", "Workers at Starbucks stores walked out on Friday, and Spotify said it would cut jobs.");
+    assert_has(&e, &[("Starbucks", EntityKind::Organization), ("Spotify", EntityKind::Organization)]);
+}
+
+#[test]
+fn a_house_of_worship_is_a_place_and_an_electric_company_an_organisation() {
+    let e = en(
+        "",
+        "Thousands prayed at the Kellbridge Mosque on Friday, and Brixmoor Electric said power would return by \
+         Sunday.",
+    );
+    assert_has(&e, &[("Kellbridge Mosque", EntityKind::Place), ("Brixmoor Electric", EntityKind::Organization)]);
 }

@@ -453,6 +453,10 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         // "Kellbrook Elementary": an American primary school by its grade.
         "elementary",
         "hospital",
+        "clinic",
+        "clinics",
+        // "Kellmoor Electric": a utility or a maker of electrical goods.
+        "electric",
         "administration",
         "treasury",
         "corps",
@@ -672,6 +676,24 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "wharf",
         "marina",
         "volcano",
+        // Roads and their junctions ("the Kellton Expressway", "Kell Junction").
+        "highway",
+        "motorway",
+        "freeway",
+        "expressway",
+        "turnpike",
+        "thruway",
+        "parkway",
+        "tunnel",
+        "junction",
+        "reservoir",
+        // Houses of worship as buildings ("the Kellbridge Mosque"; a church is also its body, and
+        // "Temple" a surname).
+        "mosque",
+        "cathedral",
+        "synagogue",
+        "shrine",
+        "basilica",
     ],
     place_prefixes: &["port", "mount", "mt", "lake", "fort", "cape", "saint", "st", "san", "santa", "isle", "gulf"],
     locatives: &[
