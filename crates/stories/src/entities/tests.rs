@@ -3487,3 +3487,9 @@ fn a_house_of_worship_is_a_place_and_an_electric_company_an_organisation() {
     );
     assert_has(&e, &[("Kellbridge Mosque", EntityKind::Place), ("Brixmoor Electric", EntityKind::Organization)]);
 }
+
+#[test]
+fn islands_that_are_no_city_are_places() {
+    let e = en("", "Ana Brook said flights to Kauai were cancelled, and ferries from Crete to Lesbos stayed in port.");
+    assert_has(&e, &[("Kauai", EntityKind::Place), ("Crete", EntityKind::Place), ("Lesbos", EntityKind::Place)]);
+}
