@@ -183,6 +183,10 @@ pub fn extract_entities(title: &str, text: &str, language: Option<&str>) -> Vec<
     }
     for (n, m) in mentions.iter().enumerate() {
         let folded = nominatives.get_mut(n).and_then(Option::take).map(|words| Mention { words, ..m.clone() });
+        // "des Oberlandesgerichts Kellstadt": an institution's compound in the German genitive
+        // is keyed and shown as its nominative.
+        let folded =
+            folded.or_else(|| institution_nominative(&m.words, lexicon).map(|words| Mention { words, ..m.clone() }));
         let m = folded.as_ref().unwrap_or(m);
         // "the Delta variant", "a Kell strain": one word before a lowercase noun of what
         // names variants is that variant's name, whatever place or person it also names.
@@ -830,7 +834,9 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
     }
     // ("dall'aeroporto ...": the noun after an elided article or preposition.)
     let before_noun = m.before.rsplit(['\'', '\u{2019}']).next().unwrap_or_default();
-    if !lexicon.is_english() && !lexicon.capitalises_nouns && lexicon.place_appositions.contains(&before_noun) {
+    if m.called_place
+        || (!lexicon.is_english() && !lexicon.capitalises_nouns && lexicon.place_appositions.contains(&before_noun))
+    {
         e.called_place += 1;
         e.place += 1;
     }
@@ -1909,7 +1915,12 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     }
     // A small town's name alone is as likely a surname ("Obama"): it needs a preposition of
     // place too.
-    let least = if lone_noun {
+    // (In German, whose nouns are capitalised, a town of 20,000 after a preposition of place:
+    // "in Passau"; few towns of that size share their name with a noun, and the nouns that
+    // follow "in" without an article are mostly abstract: "in Kraft", "in Haft".)
+    let least = if lone_noun && lexicon.capitalises_nouns && g.evidence.place > 0 {
+        20_000
+    } else if lone_noun {
         100_000
     } else if g.evidence.place > 0 {
         15_000
@@ -2163,6 +2174,26 @@ fn is_plural_demonym(lower: &str) -> bool {
 
 /// A compound whose ending names an organisation ("Bundesamt", "Zentralbank"), longer than the
 /// ending itself.
+/// `words` with its first word in the nominative where it is a German institution's compound
+/// in the genitive ("Oberlandesgerichts", "Bundesamtes") before more of the name.
+fn institution_nominative(words: &[String], lexicon: &Lexicon) -> Option<Vec<String>> {
+    if !lexicon.capitalises_nouns || words.len() < 2 {
+        return None;
+    }
+    let first = &words[0];
+    let lower = first.to_lowercase();
+    if is_org_compound(&lower, lexicon) {
+        return None;
+    }
+    let stem = ["es", "s"].iter().find_map(|e| {
+        let stem = lower.strip_suffix(e)?;
+        is_org_compound(stem, lexicon).then(|| first.strip_suffix(e)).flatten()
+    })?;
+    let mut out = words.to_vec();
+    out[0] = stem.to_owned();
+    Some(out)
+}
+
 pub(super) fn is_org_compound(lower: &str, lexicon: &Lexicon) -> bool {
     lexicon.org_endings.iter().any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
 }

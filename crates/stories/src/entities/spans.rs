@@ -22,6 +22,9 @@ pub(crate) struct Mention {
     pub org_apposition: bool,
     /// A US state follows it after a comma ("Chappaqua, N.Y."): a town's name.
     pub town: bool,
+    /// A noun of a kind of place stands before it where the language capitalises nouns ("im
+    /// Stadtteil Kellfeld"): a place's name, whatever its words read as.
+    pub called_place: bool,
     /// The list of names it stands in ("Kellsoft, Brixwell and Dunmore Labs": names set
     /// side by side with commas and one "and" or "or"), numbered from 1 in the text; 0 outside
     /// any list.
@@ -31,7 +34,17 @@ pub(crate) struct Mention {
 impl Mention {
     /// A mention that only its words, the words around it and a title before it describe.
     fn plain(words: Vec<String>, before: String, after: String, titled: bool) -> Self {
-        Self { words, before, after, weak: false, titled, org_apposition: false, town: false, list: 0 }
+        Self {
+            words,
+            before,
+            after,
+            weak: false,
+            titled,
+            org_apposition: false,
+            called_place: false,
+            town: false,
+            list: 0,
+        }
     }
 }
 
@@ -1325,6 +1338,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
                 follows: apposition(&tokens[j..], lex),
                 follows_determined,
                 town,
+                called_place: false,
             };
             split_run(items, context, lex, &mut out);
             runs.resize(out.len(), (i, j));
@@ -1806,6 +1820,8 @@ struct Context {
     town: bool,
     /// The run is where someone works ("a partner at Kell Whitby", "co-founder of ...").
     employer: bool,
+    /// A noun of a kind of place stood before the run (see [`Mention::called_place`]).
+    called_place: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -1818,6 +1834,26 @@ enum Follows {
     /// organisation's, unless the name reads as a person's ("Ana Brook, a film producer").
     Trade,
 }
+
+/// Conjunctions that open a clause after a comma, in the languages with appositions ("as",
+/// "wie", "weil", "comme", "como", "come", "как").
+const CLAUSE_CONJUNCTIONS: &[&str] = &[
+    "as",
+    "while",
+    "because",
+    "wie",
+    "als",
+    "dass",
+    "weil",
+    "wenn",
+    "nachdem",
+    "während",
+    "comme",
+    "como",
+    "come",
+    "как",
+    "когда",
+];
 
 /// Nouns of [`Lexicon::org_appositions`] that are people's trades too.
 pub(crate) const TRADES: &[&str] = &["producer", "developer", "publisher", "operator", "supplier"];
@@ -1872,6 +1908,11 @@ fn apposition(from: &[Token<'_>], lex: &Lexicon) -> Follows {
         // "Ana Brook, a déclaré que la banque ...": a verb of saying makes what follows a
         // clause, whose nouns say nothing of the name.
         if lex.is_reporting(&t.lower) {
+            break;
+        }
+        // "... 600 Flüge, wie die Gewerkschaft Kellverd mitteilte": a conjunction opens a clause,
+        // whose nouns say nothing of the name either.
+        if CLAUSE_CONJUNCTIONS.contains(&t.lower.as_ref()) {
             break;
         }
         // "President Trump": a title before a name is that name's.
@@ -2126,6 +2167,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 follows_determined: cx.follows_determined,
                 town: cx.town && n + 1 == count,
                 employer: cx.employer && n == 0,
+                called_place: cx.called_place && n == 0,
             };
             split_run(segment, part, lex, out);
         }
@@ -2287,7 +2329,12 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     }
     // "le Suédois Lars Ekdahl", "der Schwede ...": a nationality written as a noun before a
     // name says it is a person's (English writes the adjective, as in "Swiss villa").
-    if items.len() >= 2 && !lex.is_english() && lex.demonyms.contains(&items[0].lower.as_ref()) {
+    // (Not the adjective of an organisation's name: "Deutscher Kellsport Bund".)
+    if items.len() >= 2
+        && !lex.is_english()
+        && lex.demonyms.contains(&items[0].lower.as_ref())
+        && !items.last().is_some_and(|w| lex.is_org_word(&w.lower) || super::is_org_compound(&w.lower, lex))
+    {
         cx.before = items.remove(0).lower;
         cx.titled = true;
         cx.sentence_start = false;
@@ -2306,6 +2353,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
     {
         org_apposition = is_apposition(&items[p].lower, lex.org_appositions);
         cx.before = if org_apposition { items[p].lower.clone() } else { place_cue(lex) };
+        cx.called_place = !org_apposition && lex.capitalises_nouns;
         items.drain(..=p);
         cx.sentence_start = false;
     }
@@ -2400,6 +2448,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
                 weak: false,
                 titled: false,
                 org_apposition: !country,
+                called_place: false,
                 town: false,
                 list: 0,
             });
@@ -2607,6 +2656,7 @@ fn push_parts(items: Vec<Item>, cx: &Context, org_apposition: bool, lex: &Lexico
                     && (cx.follows == Follows::Organisation
                         || (cx.follows == Follows::Trade
                             && !((2..=3).contains(&part.len()) && known::is_given_name_in(&part[0].lower, lex))))),
+            called_place: cx.called_place && first,
             town: cx.town && last && !cx.titled,
             list: 0,
         });

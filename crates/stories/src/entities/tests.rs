@@ -3493,3 +3493,56 @@ fn islands_that_are_no_city_are_places() {
     let e = en("", "Ana Brook said flights to Kauai were cancelled, and ferries from Crete to Lesbos stayed in port.");
     assert_has(&e, &[("Kauai", EntityKind::Place), ("Crete", EntityKind::Place), ("Lesbos", EntityKind::Place)]);
 }
+
+fn de(text: &str) -> Vec<Entity> {
+    extract_entities("", text, Some("de"))
+}
+
+#[test]
+fn a_german_town_of_twenty_thousand_after_in_is_a_place() {
+    let e = de("Nach dem Hochwasser in Passau ist die Lage ruhig, sagte Ana Brook.");
+    assert_has(&e, &[("Passau", EntityKind::Place)]);
+    // A noun after "in" that names no town stays none.
+    let e = de("Das Gesetz tritt in Kraft, sagte Ana Brook in Berlin.");
+    assert!(!e.iter().any(|x| x.key == "kraft"), "{e:?}");
+}
+
+#[test]
+fn german_appositions_of_authorities_districts_and_sites_say_what_follows() {
+    let e = de("Die Katastrophenschutzbehörde Kellad meldete zwölf Tote. Im Stadtteil Kellfeld brannte eine Halle, \
+         und am Standort Brixhafen stehen die Anlagen still.");
+    assert_has(
+        &e,
+        &[("Kellad", EntityKind::Organization), ("Kellfeld", EntityKind::Place), ("Brixhafen", EntityKind::Place)],
+    );
+    assert!(!e.iter().any(|x| x.key.starts_with("katastrophenschutzbehörde")), "{e:?}");
+}
+
+#[test]
+fn a_clause_after_a_comma_says_nothing_of_the_noun_before_it() {
+    let e = de("Die Airline strich mehr als 600 Flüge, wie die Gewerkschaft Kellverd mitteilte.");
+    assert_has(&e, &[("Kellverd", EntityKind::Organization)]);
+    assert!(!e.iter().any(|x| x.key == "flüge"), "{e:?}");
+}
+
+#[test]
+fn a_german_organisations_name_keeps_its_adjective_and_its_nominative() {
+    let e =
+        de("Der Deutsche Kellsport Bund bestätigte den Rücktritt. Das Urteil des Oberlandesgerichts Kellstadt wurde \
+         aufgehoben, und die Grünen stimmten zu.");
+    assert_has(
+        &e,
+        &[
+            ("Deutsche Kellsport Bund", EntityKind::Organization),
+            ("Oberlandesgericht Kellstadt", EntityKind::Organization),
+        ],
+    );
+    assert_eq!(find(&e, "die grünen").kind, EntityKind::Organization, "the party in the plural's case form");
+}
+
+#[test]
+fn rivers_are_places_and_a_river_that_is_a_word_is_not_listed() {
+    let e = de("Der Rhein führt so wenig Wasser wie seit Jahren nicht. Seine Pegel sinken weiter.");
+    assert_has(&e, &[("Rhein", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.key == "seine"), "{e:?}");
+}

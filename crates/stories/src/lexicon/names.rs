@@ -1280,6 +1280,8 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "nationen",
         "organisation",
         "ig",
+        // "Deutscher Kellsport Bund", "der Bund" (the federal government).
+        "bund",
     ],
     org_endings: &[
         "bank",
@@ -1323,6 +1325,8 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "fluggesellschaft",
         "verein",
         "lokführergewerkschaft",
+        // "die Katastrophenschutzbehörde Kellad": an authority's noun (and its compounds).
+        "behörde",
         "versicherer",
         "händler",
         "zeitung",
@@ -1343,6 +1347,13 @@ pub(crate) static GERMAN: Lexicon = Lexicon {
         "dorf",
         "metropole",
         "provinz",
+        // "im Stadtteil Kellfeld", "der Landkreis Brixau".
+        "stadtteil",
+        "ortsteil",
+        "landkreis",
+        "bezirk",
+        // "am Standort Kellhafen": a company's site.
+        "standort",
         "kanton",
     ],
     place_words: &["see", "fluss", "insel", "berg", "platz", "straße", "tal", "küste", "meer"],
