@@ -179,6 +179,9 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     // Written with capitals inside: the internet of things (and of everything), services,
     // particle physics' energies, degrees.
     "wifi", "iot", "ioe", "paas", "iaas", "baas", "kev", "mev", "gev", "tev", "phds",
+    // Kinds of train, as common nouns in their countries' news (not Germany's "ICE": in
+    // English, an agency's letters).
+    "tgv", "ter", "rer", "ave",
 ];
 
 /// A common noun's letters in capitals ("TV", "CPU", "MW"), or hyphenated ("Wi-Fi"): no name.

@@ -3546,3 +3546,24 @@ fn rivers_are_places_and_a_river_that_is_a_word_is_not_listed() {
     assert_has(&e, &[("Rhein", EntityKind::Place)]);
     assert!(!e.iter().any(|x| x.key == "seine"), "{e:?}");
 }
+
+#[test]
+fn french_departments_are_places_and_a_trains_letters_name_nothing() {
+    let e = extract_entities(
+        "",
+        "Des orages ont frappé le Var et les Alpes-Maritimes, et Ana Brook a pris un TGV pour Nice.",
+        Some("fr"),
+    );
+    assert_has(&e, &[("Var", EntityKind::Place), ("Alpes-Maritimes", EntityKind::Place), ("Nice", EntityKind::Place)]);
+    assert!(!e.iter().any(|x| x.key == "tgv"), "{e:?}");
+}
+
+#[test]
+fn the_congo_by_its_long_name_is_one_place_in_every_language() {
+    let e = en("", "Fighting in the Democratic Republic of Congo (DRC) forced thousands to flee, Ana Brook said.");
+    let congo: Vec<&Entity> = e.iter().filter(|x| x.key == "democratic republic of the congo").collect();
+    assert_eq!(congo.len(), 1, "{e:?}");
+    assert_eq!(congo[0].kind, EntityKind::Place);
+    let e = de("Die Demokratische Republik Kongo meldet neue Kämpfe, sagte Ana Brook.");
+    assert_eq!(find(&e, "democratic republic of the congo").kind, EntityKind::Place, "{e:?}");
+}
