@@ -889,7 +889,16 @@ fn add_evidence(e: &mut Evidence, m: &Mention, lexicon: &Lexicon) {
         e.org += 2;
     }
     // ("al Napoli": where a club is named so, its article is no preposition of place.)
-    if lexicon.locatives.contains(&m.before.as_str()) && !club {
+    // ("derrotó a Marko Kellovic": nor the Romance "a" before a person's full name, given name
+    // and surname, as Spanish writes it before a person who is a verb's object.)
+    let personal_a = m.before == "a"
+        && (2..=3).contains(&m.words.len())
+        && m.words.last().is_some_and(|w| {
+            let lower = w.to_lowercase();
+            has_surname_ending(&lower) || known::is_surname(&lower)
+        })
+        && known::place(&m.words.join(" ").to_lowercase()).is_none();
+    if lexicon.locatives.contains(&m.before.as_str()) && !club && !personal_a {
         e.place += 1;
     }
     // (Said of a town's namesake too, as a title is: "the Castro government".)
@@ -1498,7 +1507,14 @@ fn join_surnames(groups: &mut HashMap<String, Group>, weak: HashMap<String, u32>
             }
             continue;
         };
-        if groups.get(&single).is_some_and(|g| g.known_org) || (country(&single) && !person_like(&owner)) {
+        // ("Ebro" beside "Confederación Hidrográfica del Ebro": a region's or a river's name alone
+        // is no short form of an organisation named after it.)
+        // (Unless a given name opens that name: "Jim Jordan", "Ana Georgia".)
+        let given_first = groups
+            .get(&owner)
+            .is_some_and(|g| g.words.first().is_some_and(|w| known::is_given_name_in(&w.to_lowercase(), lexicon)));
+        let region = known::place(&single).is_some_and(|p| p.is_region()) && !given_first;
+        if groups.get(&single).is_some_and(|g| g.known_org) || region || (country(&single) && !person_like(&owner)) {
             continue;
         }
         // An institution named by its one word is short for a longer name only where the

@@ -181,7 +181,8 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     "wifi", "iot", "ioe", "paas", "iaas", "baas", "kev", "mev", "gev", "tev", "phds",
     // Kinds of train, as common nouns in their countries' news (not Germany's "ICE": in
     // English, an agency's letters).
-    "tgv", "ter", "rer", "ave",
+    "tgv", "ter", "rer", "ave", // Spain's files of collective dismissal and of temporary layoff.
+    "ere", "erte",
 ];
 
 /// A common noun's letters in capitals ("TV", "CPU", "MW"), or hyphenated ("Wi-Fi"): no name.

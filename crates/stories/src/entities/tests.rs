@@ -3567,3 +3567,32 @@ fn the_congo_by_its_long_name_is_one_place_in_every_language() {
     let e = de("Die Demokratische Republik Kongo meldet neue Kämpfe, sagte Ana Brook.");
     assert_eq!(find(&e, "democratic republic of the congo").kind, EntityKind::Place, "{e:?}");
 }
+
+#[test]
+fn spanish_personal_a_confederations_and_layoff_files() {
+    let e = extract_entities(
+        "",
+        "El tenista Ana Brook derrotó ayer a Marko Kellovic en la final. La Confederación Hidrográfica del \
+         Kellar pidió precaución, y la empresa presentó un ERE en Zaragoza.",
+        Some("es"),
+    );
+    assert_has(
+        &e,
+        &[
+            ("Marko Kellovic", EntityKind::Person),
+            ("Confederación Hidrográfica del Kellar", EntityKind::Organization),
+            ("Zaragoza", EntityKind::Place),
+        ],
+    );
+    assert!(!e.iter().any(|x| x.key == "ere"), "{e:?}");
+}
+
+#[test]
+fn a_regions_name_alone_is_no_short_form_of_an_organisation_named_after_it() {
+    let e = en(
+        "",
+        "Floods hit Scotland on Monday, Ana Brook said. Kellmoor Energy Scotland said roads were closed, and \
+         the rain in Scotland would ease.",
+    );
+    assert_has(&e, &[("Scotland", EntityKind::Place), ("Kellmoor Energy Scotland", EntityKind::Organization)]);
+}

@@ -1680,6 +1680,7 @@ pub(crate) static FRENCH: Lexicon = Lexicon {
         // "FC Barcelone"; "le Rassemblement national".
         "fc",
         "rassemblement",
+        "confédération",
         "banque",
         "parti",
         "ministère",
@@ -2140,6 +2141,8 @@ pub(crate) static SPANISH: Lexicon = Lexicon {
         "fc",
         "banco",
         "partido",
+        // "la Confederación Hidrográfica del Kell": a confederation of basins or of unions.
+        "confederación",
         "ministerio",
         "consejo",
         "comisión",
