@@ -1770,7 +1770,10 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
         && (special_district
             || company_last
             || head.iter().any(|w| {
-                org_word(w) || (foreign && crate::lexicon::names::ENGLISH.is_org_word(w)) || is_org_compound(w, lexicon)
+                org_word(w)
+                    || (foreign && crate::lexicon::names::ENGLISH.is_org_word(w))
+                    || (!lexicon.is_english() && ENGLISH_CORPORATE_HEADS.contains(&w.as_str()))
+                    || is_org_compound(w, lexicon)
             }));
     let abbreviation = !several && is_abbreviation(&g.name);
     let country =
@@ -2012,6 +2015,22 @@ fn is_regnal_number(name: &str) -> bool {
             .is_some_and(|units| (0..10).any(|u| units == UNITS[u]) && !(t == 0 && units.is_empty()))
     })
 }
+
+/// English head nouns of companies' names that other languages' news keeps as written ("Ita
+/// Airways", "Kellmar Holdings"): an organisation's word in any language.
+const ENGLISH_CORPORATE_HEADS: &[&str] = &[
+    "airways",
+    "airlines",
+    "holdings",
+    "technologies",
+    "industries",
+    "pharmaceuticals",
+    "entertainment",
+    "motors",
+    "studios",
+    "records",
+    "labs",
+];
 
 /// English verbs of one side winning a match over the other, written between the two sides.
 const MATCH_VERBS: &[&str] =

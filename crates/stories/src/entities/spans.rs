@@ -2532,8 +2532,15 @@ fn push_owner_and_person(items: Vec<Item>, cx: Context, org_apposition: bool, le
             && (items[..k].iter().any(owner) || described(k) || {
                 let before = items[..k].iter().map(|w| w.lower.as_ref()).collect::<Vec<_>>().join(" ");
                 // ("San Diego": a place's first word and a given name are one name.)
+                // ("il sindaco di Firenze Sara Funaro": a city of 100,000 before a given name and
+                // one more word; not a given name itself, as "Nancy" and "Mary" of "Mary Jo Foley"
+                // are, nor before a common word: "Aberdeen Royal Infirmary".)
+                let shorter = items.len() - k == 2
+                    && !known::is_given_name_in(&items[0].lower, lex)
+                    && !known::is_common_english_word(&items[k + 1].lower);
+                let least = if shorter { 100_000 } else { 500_000 };
                 crate::gazetteer::territory(&before).is_some()
-                    || (known::place(&before).is_some_and(|p| p.population >= 500_000)
+                    || (known::place(&before).is_some_and(|p| p.population >= least)
                         && !items[..k].iter().any(|w| lex.place_prefixes.contains(&w.lower.as_ref())))
             })
     };

@@ -3596,3 +3596,27 @@ fn a_regions_name_alone_is_no_short_form_of_an_organisation_named_after_it() {
     );
     assert_has(&e, &[("Scotland", EntityKind::Place), ("Kellmoor Energy Scotland", EntityKind::Organization)]);
 }
+
+#[test]
+fn a_city_before_a_given_name_and_a_surname_is_the_persons_realm() {
+    let e = extract_entities(
+        "",
+        "Il sindaco di Firenze Ana Brook ha presentato il piano per il centro storico della città.",
+        Some("it"),
+    );
+    assert_has(&e, &[("Firenze", EntityKind::Place), ("Ana Brook", EntityKind::Person)]);
+    // A given name that is also a city's opens a person's name of three words.
+    let e = en("", "Columnist Mary Jo Kellfoley wrote that the plan would fail.");
+    assert!(!e.iter().any(|x| x.key == "mary"), "{e:?}");
+}
+
+#[test]
+fn an_english_companys_head_noun_names_an_organisation_in_other_languages() {
+    let e = extract_entities(
+        "",
+        "La compagnia Kellmar Airways è entrata nel gruppo dopo il via libera di Bruxelles, e la Cgil ha protestato.",
+        Some("it"),
+    );
+    assert_has(&e, &[("Kellmar Airways", EntityKind::Organization)]);
+    assert_eq!(find(&e, "cgil").kind, EntityKind::Organization, "{e:?}");
+}
