@@ -3620,3 +3620,22 @@ fn an_english_companys_head_noun_names_an_organisation_in_other_languages() {
     assert_has(&e, &[("Kellmar Airways", EntityKind::Organization)]);
     assert_eq!(find(&e, "cgil").kind, EntityKind::Organization, "{e:?}");
 }
+
+#[test]
+fn portuguese_civil_defence_and_the_amazon_by_its_regions_name() {
+    let e = extract_entities(
+        "",
+        "A Defesa Civil alertou para novas enchentes em Porto Alegre, e os incêndios na Amazônia e no Pantanal \
+         continuam, disse Ana Brook.",
+        Some("pt"),
+    );
+    assert_has(
+        &e,
+        &[
+            ("Defesa Civil", EntityKind::Organization),
+            ("Porto Alegre", EntityKind::Place),
+            ("Pantanal", EntityKind::Place),
+        ],
+    );
+    assert_eq!(find(&e, "amazonia").kind, EntityKind::Place, "{e:?}");
+}

@@ -2660,6 +2660,8 @@ pub(crate) static PORTUGUESE: Lexicon = Lexicon {
         "banco",
         "partido",
         "ministério",
+        // "a Defesa Civil": the civil defence, a public body.
+        "defesa",
         "conselho",
         "comissão",
         "agência",
