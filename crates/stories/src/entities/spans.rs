@@ -180,9 +180,8 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
     // particle physics' energies, degrees.
     "wifi", "iot", "ioe", "paas", "iaas", "baas", "kev", "mev", "gev", "tev", "phds",
     // Kinds of train, as common nouns in their countries' news (not Germany's "ICE": in
-    // English, an agency's letters).
-    "tgv", "ter", "rer", "ave", // Spain's files of collective dismissal and of temporary layoff.
-    "ere", "erte",
+    // English, an agency's letters), and Spain's files of dismissal and of temporary layoff.
+    "tgv", "ter", "rer", "ave", "ere", "erte",
 ];
 
 /// A common noun's letters in capitals ("TV", "CPU", "MW"), or hyphenated ("Wi-Fi"): no name.
@@ -641,7 +640,7 @@ pub(crate) fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         // number word written capitalised before a capitalised word is the name's first word.
         let number_first = cap
             && lex.is_english()
-            && matches!(t.lower.as_ref(), "one" | "two" | "three")
+            && NUMBER_WORDS.contains(&t.lower.as_ref())
             && !sentence_start
             && !t.line_start
             && !breaks_after(t)
@@ -1839,6 +1838,10 @@ enum Follows {
     Trade,
 }
 
+/// The English number words that the names' lexicon counts as function words
+/// (`lexicon/names.rs`), which a name may open all the same ("Three Mile Island").
+const NUMBER_WORDS: &[&str] = &["one", "two", "three"];
+
 /// Conjunctions that open a clause after a comma, in the languages with appositions ("as",
 /// "wie", "weil", "comme", "como", "come", "как").
 const CLAUSE_CONJUNCTIONS: &[&str] = &[
@@ -2100,7 +2103,7 @@ fn split_run(mut items: Vec<Item>, mut cx: Context, lex: &Lexicon, out: &mut Vec
         let w = &items[0];
         lex.is_english()
             && !cx.sentence_start
-            && matches!(w.lower.as_str(), "one" | "two" | "three")
+            && NUMBER_WORDS.contains(&w.lower.as_str())
             && w.word != w.lower
             && items.get(1).is_some_and(|n| !n.connector)
     };
