@@ -3560,7 +3560,11 @@ fn french_departments_are_places_and_a_trains_letters_name_nothing() {
 
 #[test]
 fn the_congo_by_its_long_name_is_one_place_in_every_language() {
-    let e = en("", "Fighting in the Democratic Republic of Congo (DRC) forced thousands to flee, Ana Brook said.");
+    let e = en(
+        "",
+        "Ana Brook said the DRC asked for aid. Floods cut every road out of the Democratic Republic of \
+         Congo's capital.",
+    );
     let congo: Vec<&Entity> = e.iter().filter(|x| x.key == "democratic republic of the congo").collect();
     assert_eq!(congo.len(), 1, "{e:?}");
     assert_eq!(congo[0].kind, EntityKind::Place);
