@@ -1899,6 +1899,17 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     if town_club(key, g, place) {
         return Some(EntityKind::Organization);
     }
+    // "МЧС России", "NHS England": letters in capitals before a country's name (in any case
+    // form) are that country's body, not a place.
+    let letters_of_country = several
+        && is_abbreviation(&g.words[0])
+        && crate::gazetteer::territory(first).is_none()
+        && known::place(first).is_none()
+        && known::place(key).is_none()
+        && territory_here(&lower[1..].join(" "), lexicon, sure).is_some();
+    if letters_of_country {
+        return Some(EntityKind::Organization);
+    }
     if country || place_head || (several && place >= 15_000) || (!several && place >= 1_000_000 && spelled) {
         return Some(EntityKind::Place);
     }

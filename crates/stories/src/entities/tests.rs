@@ -3643,3 +3643,14 @@ fn portuguese_civil_defence_and_the_amazon_by_its_regions_name() {
     );
     assert_eq!(find(&e, "amazonia").kind, EntityKind::Place, "{e:?}");
 }
+
+#[test]
+fn a_bodys_letters_before_a_countrys_name_are_that_countrys_body() {
+    let e = extract_entities(
+        "",
+        "Сотрудники МЧС России эвакуировали жителей трёх сёл в Дагестане, сообщила Анна Брук.",
+        Some("ru"),
+    );
+    assert_eq!(find(&e, "мчс росс").kind, EntityKind::Organization, "{e:?}");
+    assert_eq!(find(&e, "dagestan").kind, EntityKind::Place, "{e:?}");
+}
