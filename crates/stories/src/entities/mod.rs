@@ -1899,7 +1899,7 @@ fn classify_by_evidence(key: &str, g: &Group, lexicon: &Lexicon, sure: bool) -> 
     if town_club(key, g, place) {
         return Some(EntityKind::Organization);
     }
-    // "МЧС России", "NHS England": letters in capitals before a country's name (in any case
+    // "МЧС России", "МВД Казахстана": letters in capitals before a country's name (in any case
     // form) are that country's body, not a place.
     let letters_of_country = several
         && is_abbreviation(&g.words[0])
